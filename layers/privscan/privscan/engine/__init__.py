@@ -1,0 +1,26 @@
+"""The detection engine: pure Python, no AWS. `get_scanner()` builds it once per process.
+
+Importing this package is cheap; spaCy and Presidio load only when a scanner is built.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from privscan.engine.config import EngineConfig
+
+if TYPE_CHECKING:
+    from privscan.engine.scanner import Scanner
+
+
+@lru_cache(maxsize=4)
+def get_scanner(config: EngineConfig | None = None) -> Scanner:
+    from privscan.engine.analyzer import build_analyzer
+    from privscan.engine.scanner import Scanner
+    from privscan.engine.signals import SignalDetector
+
+    config = config or EngineConfig()
+    analyzer = build_analyzer(config)
+    nlp = analyzer.nlp_engine.nlp[config.language]
+    return Scanner(analyzer, config, SignalDetector(nlp))

@@ -1,0 +1,97 @@
+"""Build Presidio's AnalyzerEngine once per process, with privscan's recognizers.
+
+The registry is assembled explicitly (not Presidio's default YAML): the generic
+recognizers that matter for EU data, spaCy NER, and privscan's EU identifier
+recognizers. Nothing here downloads: a missing spaCy model is an error.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+import spacy
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry
+from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+from presidio_analyzer.predefined_recognizers import (
+    CreditCardRecognizer,
+    CryptoRecognizer,
+    IbanRecognizer,
+    IpRecognizer,
+    SpacyRecognizer,
+    UrlRecognizer,
+)
+
+from privscan.engine.config import EngineConfig, ignored_entities
+from privscan.engine.offline import OfflineEmailRecognizer
+from privscan.engine.phone import EuPhoneRecognizer
+
+NER_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "NORP": "NRP", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION"}
+
+
+# Presidio's debug and info logs quote the analysed text (context words, matched values). privscan must
+# never log content, so they are capped here, whatever level the process configures.
+logging.getLogger("presidio-analyzer").setLevel(logging.WARNING)
+
+
+class ModelNotInstalled(RuntimeError):
+    pass
+
+
+def load_spacy_pipeline(model_name: str) -> spacy.language.Language:
+    """Load an installed spaCy pipeline; refuse to download one."""
+    if not spacy.util.is_package(model_name):
+        raise ModelNotInstalled(f"spaCy model {model_name!r} is not installed; privscan never downloads models")
+    return spacy.load(model_name)
+
+
+class PreloadedSpacyNlpEngine(SpacyNlpEngine):
+    """Presidio's spaCy engine around a pipeline privscan loaded itself (so Presidio cannot download)."""
+
+    def __init__(self, nlp: spacy.language.Language, language: str):
+        unmapped = set(nlp.get_pipe("ner").labels) - set(NER_LABELS) if nlp.has_pipe("ner") else set()
+        super().__init__(
+            models=[{"lang_code": language, "model_name": nlp.meta.get("name", "preloaded")}],
+            ner_model_configuration=NerModelConfiguration(
+                model_to_presidio_entity_mapping=NER_LABELS,
+                labels_to_ignore=sorted(unmapped | ignored_entities()),
+            ),
+        )
+        self.nlp = {language: nlp}
+
+    def load(self) -> None:  # already loaded in __init__
+        return None
+
+
+def privscan_recognizers(language: str) -> list[EntityRecognizer]:
+    from privscan.engine.recognizers import eu_recognizers
+
+    generic = [
+        CreditCardRecognizer(supported_language=language),
+        CryptoRecognizer(supported_language=language),
+        OfflineEmailRecognizer(supported_language=language),
+        IbanRecognizer(supported_language=language),
+        IpRecognizer(supported_language=language),
+        EuPhoneRecognizer(supported_language=language),
+        UrlRecognizer(supported_language=language),
+        SpacyRecognizer(supported_language=language, supported_entities=["PERSON", "LOCATION", "NRP"]),
+    ]
+    eu = eu_recognizers(languages=(language,))
+    eu_entities = {entity for recognizer in eu for entity in recognizer.supported_entities}
+    # privscan's EU recognizers replace Presidio's generic ones for the same entity (e.g. IBAN_CODE).
+    generic = [r for r in generic if not set(r.supported_entities) & eu_entities]
+    return generic + eu
+
+
+@lru_cache(maxsize=4)
+def build_analyzer(config: EngineConfig) -> AnalyzerEngine:
+    nlp = load_spacy_pipeline(config.spacy_model)
+    registry = RecognizerRegistry(supported_languages=[config.language])
+    for recognizer in privscan_recognizers(config.language):
+        registry.add_recognizer(recognizer)
+    return AnalyzerEngine(
+        registry=registry,
+        nlp_engine=PreloadedSpacyNlpEngine(nlp, config.language),
+        supported_languages=[config.language],
+        default_score_threshold=config.score_threshold,
+    )

