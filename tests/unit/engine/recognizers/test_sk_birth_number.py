@@ -1,0 +1,62 @@
+"""SK_BIRTH_NUMBER: Slovak rodné číslo (stdnum.sk.rc, same as the Czech number).
+
+Numbers are synthetic: python-stdnum docstring examples or computed check digits.
+"""
+
+import pytest
+from privscan.engine.recognizers import SkBirthNumberRecognizer
+from privscan.engine.recognizers.stdnum_recognizer import STRONG_SCORE, WEAK_SCORE
+
+from tests.unit.engine.recognizers.id_cases import DATE_LIKE, embedded, pattern_spans
+
+ENTITY = "SK_BIRTH_NUMBER"
+RECOGNIZER = SkBirthNumberRecognizer()
+
+VALID = (
+    ("710319/2745", STRONG_SCORE),
+    ("905101/1233", STRONG_SCORE),
+    ("7103192745", WEAK_SCORE),
+    ("530312/123", WEAK_SCORE),
+)
+INVALID_CHECKSUM = (
+    "710319/2746",
+    "7103192746",
+    "110349/2745",
+    "590312/123",
+)
+NEAR_MISSES = (
+    "710319/27455",
+    "710319/27",
+    *DATE_LIKE,
+    *embedded("7103192745"),
+)
+
+
+@pytest.mark.parametrize(("number", "score"), VALID)
+def test_valid_number_found_with_exact_span(number, score):
+    text = f"ID {number}, thanks."
+    assert pattern_spans(RECOGNIZER, text) == [(3, 3 + len(number), ENTITY, score)]
+
+
+@pytest.mark.parametrize(("number", "score"), VALID)
+def test_valid_number_alone_and_at_sentence_end(number, score):
+    assert pattern_spans(RECOGNIZER, number) == [(0, len(number), ENTITY, score)]
+    assert pattern_spans(RECOGNIZER, f"({number}).") == [(1, 1 + len(number), ENTITY, score)]
+
+
+@pytest.mark.parametrize("number", INVALID_CHECKSUM)
+def test_invalid_number_not_matched(number):
+    assert pattern_spans(RECOGNIZER, f"ID {number}, thanks.") == []
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES)
+def test_near_miss_not_matched(text):
+    assert pattern_spans(RECOGNIZER, f"see {text} here") == []
+
+
+def test_exact_spans_in_sentence():
+    text = "Rodné číslo 710319/2745, dieťa 0453074567."
+    assert pattern_spans(RECOGNIZER, text) == [
+        (12, 23, ENTITY, STRONG_SCORE),
+        (31, 41, ENTITY, WEAK_SCORE),
+    ]
