@@ -1,0 +1,48 @@
+# privscan developer tasks. Add new targets below and list them in .PHONY.
+# build_layer.py only needs the standard library + pip (the project venv has no pip).
+PYTHON ?= python3
+# uv runs as a module of the system Python so a fresh machine needs only Python and pip (bootstrap installs it).
+UV ?= $(PYTHON) -m uv
+UV_VERSION ?= 0.13.8
+LAYER_OUT ?= build/layers
+BUILD_LAYER = $(PYTHON) scripts/build_layer.py --out $(LAYER_OUT)
+
+.PHONY: demo test bootstrap sync lint layer layer-size layer-smoke validate
+
+## demo: the main job on an embedded local AWS (moto): deploy template.yaml, upload samples, scan, print findings
+demo: sync
+	$(UV) run --frozen privscan demo
+
+## test: the whole test suite plus the template lint (what CI runs)
+test: sync
+	$(UV) run --frozen pytest
+	$(UV) run --frozen cfn-lint template.yaml
+
+## bootstrap: install uv for this Python if it is missing
+bootstrap:
+	@$(UV) --version >/dev/null 2>&1 || $(PYTHON) -m pip install --quiet "uv==$(UV_VERSION)" \
+		|| $(PYTHON) -m pip install --quiet --user --break-system-packages "uv==$(UV_VERSION)"
+
+## sync: the locked environment (.venv), with the local-AWS extra
+sync: bootstrap
+	$(UV) sync --frozen --all-extras
+
+## lint: ruff over the engine, functions and tests
+lint: sync
+	$(UV) run --frozen ruff check layers functions tests scripts
+
+## layer: build + slim the Lambda layers (arm64 / python3.12) into $(LAYER_OUT)
+layer:
+	$(BUILD_LAYER) --no-report
+
+## layer-size: build the layers and print their sizes; last line is layer_unzipped_mb=N (fails if N > 250)
+layer-size:
+	$(BUILD_LAYER)
+
+## layer-smoke: like layer-size, plus a host-interpreter build with the same slimming + import smoke test
+layer-smoke:
+	$(BUILD_LAYER) --host-smoke-test
+
+## validate: lint the SAM template
+validate:
+	$(UV) run cfn-lint template.yaml

