@@ -1,0 +1,136 @@
+"""Streaming readers: one object (bytes + name) in, a lazy stream of `Cell`s out.
+
+    reader = open_object("chats/2024-05.jsonl.gz", body)
+    reader.format, reader.compressed        # "chat", True
+    for cell in reader.cells(): ...         # Cell(record, field, text, role)
+    reader.stats                            # records, cells, bytes_read, issues
+
+Detection: the extension (optionally followed by .gz) proposes a format and the
+content confirms or overrides it: gzip and Parquet magic always win, binary
+content is rejected, and .json/.jsonl/unknown names are told apart by content.
+A .csv/.tsv/.txt name is trusted for any textual content.
+"""
+
+from __future__ import annotations
+
+from typing import BinaryIO
+
+from privscan.readers.base import (
+    BinaryContent,
+    Cell,
+    DecompressionBomb,
+    MalformedObject,
+    ObjectReader,
+    ReadError,
+    ReadLimits,
+    ReadStats,
+    RecordIssue,
+    TooLarge,
+    UnsupportedFormat,
+)
+from privscan.readers.decompress import GZIP_MAGIC, GzipInflater, spool
+from privscan.readers.delimited import DelimitedReader, sniff_delimiter
+from privscan.readers.jsonish import JsonlReader, JsonReader, sniff_json
+from privscan.readers.parquet import ParquetReader
+from privscan.readers.sniff import (
+    HEAD_BYTES,
+    PARQUET_MAGIC,
+    SNIFF_MAX,
+    check_signature,
+    check_textual,
+    head_text,
+    is_blank,
+    looks_like_json,
+    split_name,
+)
+from privscan.readers.streams import Peekable
+from privscan.readers.text import TextReader
+
+FORMATS = ("csv", "tsv", "json", "jsonl", "chat", "parquet", "text")
+
+__all__ = [
+    "FORMATS",
+    "BinaryContent",
+    "Cell",
+    "DecompressionBomb",
+    "MalformedObject",
+    "ObjectReader",
+    "ReadError",
+    "ReadLimits",
+    "ReadStats",
+    "RecordIssue",
+    "TooLarge",
+    "UnsupportedFormat",
+    "open_object",
+]
+
+
+class EmptyReader(ObjectReader):
+    """A 0-byte or whitespace-only object: no records."""
+
+    def __init__(self, fmt: str, *, compressed: bool, limits: ReadLimits):
+        super().__init__(compressed=compressed, limits=limits)
+        self.format = fmt
+        self.tabular = fmt in ("csv", "tsv", "parquet")
+        self.columns = [] if self.tabular else None
+
+    def _cells(self):
+        return iter(())
+
+
+def open_object(name: str, stream: BinaryIO, limits: ReadLimits | None = None) -> ObjectReader:
+    """Detect the format of one object and return a reader for it.
+
+    `name` is the file name or object key (only its extension is used). `stream`
+    only needs `.read(n)`; a seekable file saves spooling Parquet to a temporary file.
+    Raises UnsupportedFormat, BinaryContent, MalformedObject, DecompressionBomb or
+    TooLarge (all ReadErrors, with content-free reasons) -- also later, from `cells()`.
+    """
+    limits = limits or ReadLimits()
+    by_name, _ = split_name(name)
+    src = Peekable(stream)
+    head = src.head(HEAD_BYTES)
+    compressed = head.startswith(GZIP_MAGIC)
+    if compressed:
+        src = Peekable(GzipInflater(src, limits))
+        head = src.head(HEAD_BYTES)
+        if head.startswith(GZIP_MAGIC):
+            raise UnsupportedFormat("nested gzip compression is not supported")
+    eof = len(head) < HEAD_BYTES
+
+    if head.startswith(PARQUET_MAGIC):
+        return _parquet(stream, src, compressed, limits)
+    if eof and is_blank(head):
+        return EmptyReader(by_name or "text", compressed=compressed, limits=limits)
+    if by_name == "parquet":
+        raise MalformedObject("not a Parquet file (magic bytes missing)")
+    check_signature(head)
+    check_textual(head)
+
+    if by_name in ("csv", "tsv"):
+        delimiter = "\t" if by_name == "tsv" else sniff_delimiter(head_text(head, eof))
+        return DelimitedReader(src, delimiter, fmt=by_name, compressed=compressed, limits=limits)
+    if by_name in ("json", "jsonl") or (by_name is None and looks_like_json(head_text(head, eof))):
+        kind, chat = _sniff_json(src, by_name or "json")
+        reader = JsonlReader if kind == "jsonl" else JsonReader
+        return reader(src, fmt="chat" if chat else kind, compressed=compressed, limits=limits)
+    return TextReader(src, compressed=compressed, limits=limits)
+
+
+def _sniff_json(src: Peekable, prefer: str) -> tuple[str, bool]:
+    """Look at ever more of the start (up to SNIFF_MAX) until JSON vs JSONL and chat are clear."""
+    size = HEAD_BYTES
+    while True:
+        head = src.head(size)
+        eof = len(head) < size
+        found = sniff_json(head_text(head, eof), eof, prefer, final=size >= SNIFF_MAX)
+        if found:
+            return found
+        size *= 4
+
+
+def _parquet(original: BinaryIO, src: Peekable, compressed: bool, limits: ReadLimits) -> ParquetReader:
+    seekable = getattr(original, "seekable", None)
+    if not compressed and callable(seekable) and seekable():
+        return ParquetReader(original, compressed=False, limits=limits)
+    return ParquetReader(spool(src), compressed=compressed, limits=limits, owned=True)

@@ -1,0 +1,145 @@
+"""What every reader yields, and the outcomes a reader can raise.
+
+A reader turns one object (a byte stream plus its name) into a stream of
+`Cell`s: one piece of text with its location. Readers never look at what the
+text means; detection happens later in the engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Self
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One scannable text value and where it sits in the object."""
+
+    record: int | None  # 0-based data row / JSONL line / Parquet row / text line
+    field: str | None  # column name, JSON path (``messages[3].content``) or None for text lines
+    text: str
+    role: str | None = None  # chat-turn role (user / assistant / system) when the text is a turn's content
+
+
+@dataclass(slots=True)
+class RecordIssue:
+    """A problem with one record that did not stop the read (never holds content)."""
+
+    record: int | None
+    code: str  # e.g. "malformed_row", "invalid_json", "invalid_utf8"
+    detail: str  # human-readable, content-free: "expected 4 fields, got 6"
+
+
+@dataclass(slots=True)
+class ReadLimits:
+    max_inflated_bytes: int = 2 * 1024**3  # a .gz may inflate to at most this many bytes
+    max_inflation_ratio: int = 200  # ... and to at most this multiple of its compressed size
+    max_field_chars: int = 1_000_000  # longer values are split before NLP (spaCy's max_length)
+    max_record_bytes: int = 64 * 1024**2  # one CSV line, JSONL line or JSON array element held in memory at most
+    max_issues: int = 100  # RecordIssues kept per object; the rest are only counted (ReadStats.issue_overflow)
+
+
+class ReadError(Exception):
+    """Base class: the whole object cannot be read. `code` is recorded as the outcome.
+
+    Messages must never contain content from the object.
+    """
+
+    code = "unreadable"
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+class UnsupportedFormat(ReadError):
+    code = "unsupported_format"
+
+
+class BinaryContent(ReadError):
+    code = "binary"
+
+
+class MalformedObject(ReadError):
+    code = "malformed"
+
+
+class DecompressionBomb(ReadError):
+    code = "decompression_bomb"
+
+
+class TooLarge(ReadError):
+    """One record (a CSV line, a JSON document or array element) exceeds `ReadLimits.max_record_bytes`."""
+
+    code = "too_large"
+
+
+@dataclass(slots=True)
+class ReadStats:
+    records: int = 0
+    cells: int = 0
+    bytes_read: int = 0  # uncompressed bytes consumed
+    issues: list[RecordIssue] = field(default_factory=list)
+    issue_overflow: int = 0  # issues beyond ReadLimits.max_issues, counted but not kept
+
+    def add_issue(self, issue: RecordIssue, cap: int) -> None:
+        if len(self.issues) < cap:
+            self.issues.append(issue)
+        else:
+            self.issue_overflow += 1
+
+
+class ObjectReader:
+    """One opened object: what it is, plus a single-use, lazy stream of its cells.
+
+    `cells()` may raise a `ReadError` part-way (e.g. a gzip bomb found late); cells
+    already yielded stay valid. `stats` is filled while iterating.
+    """
+
+    format: str = "text"  # csv | tsv | json | jsonl | chat | parquet | text
+    tabular: bool = False  # fields are columns (csv, tsv, parquet)
+
+    def __init__(self, *, compressed: bool, limits: ReadLimits):
+        self.compressed = compressed
+        self.limits = limits
+        self.columns: list[str] | None = None
+        self.stats = ReadStats()
+        self._state = "new"  # new -> reading -> done
+
+    @property
+    def empty(self) -> bool:
+        """True once fully read if the object held no records."""
+        return self._state == "done" and self.stats.records == 0
+
+    def cells(self) -> Iterator[Cell]:
+        if self._state != "new":
+            raise RuntimeError("cells() can only be iterated once")
+        self._state = "reading"
+        try:
+            for cell in self._cells():
+                self.stats.cells += 1
+                self.stats.bytes_read = self._bytes_consumed()
+                yield cell
+            self._state = "done"
+        finally:
+            self.stats.bytes_read = self._bytes_consumed()
+            self.close()
+
+    def close(self) -> None:
+        """Release temporary files (called automatically when `cells()` ends)."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _cells(self) -> Iterator[Cell]:
+        raise NotImplementedError
+
+    def _bytes_consumed(self) -> int:
+        return 0
+
+    def _issue(self, record: int | None, code: str, detail: str) -> None:
+        self.stats.add_issue(RecordIssue(record, code, detail), self.limits.max_issues)

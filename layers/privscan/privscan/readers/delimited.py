@@ -1,0 +1,115 @@
+"""CSV / TSV: the header row names the fields; each data row is one record."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+
+from privscan.readers.base import Cell, ObjectReader, ReadLimits, TooLarge
+from privscan.readers.streams import Peekable
+from privscan.readers.text import LineSource
+
+_DELIMITERS = ",;\t|"
+_SNIFF_ROWS = 50
+
+
+def sniff_delimiter(sample: str) -> str:
+    """The candidate that splits the header into most columns with the most rows agreeing.
+
+    Parses with the csv module itself so quoted delimiters and newlines are not miscounted.
+    """
+    sample = sample[: sample.rfind("\n") + 1] or sample  # whole lines only
+    best, best_score = ",", (0.0, 0)
+    for delimiter in _DELIMITERS:
+        try:
+            rows = [r for r in csv.reader(io.StringIO(sample), delimiter=delimiter) if r][:_SNIFF_ROWS]
+        except csv.Error:
+            continue
+        if not rows or len(rows[0]) < 2:
+            continue
+        width = len(rows[0])
+        score = (sum(len(r) == width for r in rows) / len(rows), width)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def field_names(header: list[str]) -> list[str]:
+    """Header cells as unique field names: blanks become `column_<n>` (1-based), repeats `name_2`, `name_3`..."""
+    names: list[str] = []
+    seen: set[str] = set()
+    for i, raw in enumerate(header):
+        base = raw.strip() or f"column_{i + 1}"
+        name, n = base, 1
+        while name in seen:
+            n += 1
+            name = f"{base}_{n}"
+        seen.add(name)
+        names.append(name)
+    return names
+
+
+class DelimitedReader(ObjectReader):
+    """`record` is the 0-based data row (header excluded; a quoted multi-line row is one
+    record; blank lines are skipped and not counted). The header is read on open, so
+    `columns` is known before iterating.
+    """
+
+    tabular = True
+
+    def __init__(self, src: Peekable, delimiter: str, *, fmt: str, compressed: bool, limits: ReadLimits):
+        super().__init__(compressed=compressed, limits=limits)
+        self.format = fmt
+        self._lines = LineSource(src, limits)
+        self._bad_utf8 = False  # set when a line fed to the csv module had invalid bytes
+        # A quoted field may not grow past one record's worth (the limit is process-wide).
+        csv.field_size_limit(limits.max_record_bytes)
+        self._rows = csv.reader(self._feed(), delimiter=delimiter)
+        header = next((row for row in self._rows_or_errors() if row), None)  # first non-blank row
+        if self._take_bad_utf8():
+            self._issue(None, "invalid_utf8", "invalid UTF-8 bytes replaced in the header")
+        self.columns = field_names(header or [])
+
+    def _feed(self) -> Iterator[str]:
+        for text, continues, bad in self._lines:
+            if continues:
+                raise TooLarge(f"a line is longer than {self.limits.max_record_bytes} bytes")
+            self._bad_utf8 |= bad
+            yield text
+
+    def _rows_or_errors(self) -> Iterator[list[str] | None]:
+        """Parsed rows; None for a row the csv module rejects (e.g. a field past the size limit)."""
+        while True:
+            try:
+                yield next(self._rows)
+            except StopIteration:
+                return
+            except csv.Error:  # its message may quote the content: not kept
+                yield None
+
+    def _take_bad_utf8(self) -> bool:
+        bad, self._bad_utf8 = self._bad_utf8, False
+        return bad
+
+    def _bytes_consumed(self) -> int:
+        return self._lines.consumed
+
+    def _cells(self) -> Iterator[Cell]:
+        names, width = self.columns or [], len(self.columns or [])
+        record = 0
+        for row in self._rows_or_errors():
+            if row == []:  # blank line
+                self._take_bad_utf8()
+                continue
+            self.stats.records += 1
+            if self._take_bad_utf8():
+                self._issue(record, "invalid_utf8", "invalid UTF-8 bytes replaced")
+            if row is None:
+                self._issue(record, "malformed_row", "row could not be parsed")
+            elif len(row) != width:
+                self._issue(record, "malformed_row", f"expected {width} fields, got {len(row)}")
+            for i, value in enumerate(row or ()):
+                if value.strip():
+                    yield Cell(record, names[i] if i < width else f"column_{i + 1}", value)
+            record += 1

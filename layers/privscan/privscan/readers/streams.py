@@ -1,0 +1,105 @@
+"""Byte-stream helpers shared by the readers: look-ahead, line splitting, UTF-8 decoding."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from typing import BinaryIO
+
+CHUNK = 64 * 1024
+
+
+class Peekable(io.RawIOBase):
+    """Wraps any `.read(n)` stream so the first bytes can be inspected, then replayed.
+
+    `consumed` counts the bytes handed on to readers (replayed ones included), i.e.
+    the uncompressed bytes read when this wraps an inflater.
+    """
+
+    def __init__(self, source: BinaryIO | io.RawIOBase):
+        super().__init__()
+        self._src = source
+        self._buf = bytearray()
+        self._off = 0  # start of the not yet replayed part of _buf
+        self._eof = False
+        self.consumed = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def head(self, n: int) -> bytes:
+        """The first `n` bytes not yet read (fewer only at the end of the stream)."""
+        while len(self._buf) - self._off < n and not self._eof:
+            data = self._src.read(max(n - (len(self._buf) - self._off), CHUNK))
+            if not data:
+                self._eof = True
+            else:
+                self._buf += data
+        return bytes(self._buf[self._off : self._off + n])
+
+    def readinto(self, b) -> int:
+        if self._off < len(self._buf):
+            n = min(len(b), len(self._buf) - self._off)
+            b[:n] = self._buf[self._off : self._off + n]
+            self._off += n
+            if self._off == len(self._buf):
+                self._buf, self._off = bytearray(), 0
+        elif self._eof:
+            n = 0
+        else:
+            data = self._src.read(len(b)) or b""
+            n = len(data)
+            b[:n] = data
+            self._eof = n == 0
+        self.consumed += n
+        return n
+
+
+def complete_utf8_len(data: bytes) -> int:
+    """Length of the longest prefix of `data` that does not end inside a UTF-8 sequence."""
+    n = len(data)
+    i = n - 1
+    while i >= 0 and n - i < 4 and data[i] & 0xC0 == 0x80:  # step back over continuation bytes
+        i -= 1
+    if i < 0:
+        return n
+    lead = data[i]
+    need = 2 if lead >> 5 == 0b110 else 3 if lead >> 4 == 0b1110 else 4 if lead >> 3 == 0b11110 else 1
+    return i if i + need > n else n
+
+
+def decode_utf8(data: bytes) -> tuple[str, bool]:
+    """Decode UTF-8; invalid bytes become U+FFFD. Returns (text, had_invalid_bytes)."""
+    try:
+        return data.decode("utf-8"), False
+    except UnicodeDecodeError:
+        return data.decode("utf-8", "replace"), True
+
+
+def iter_lines(stream: io.BufferedIOBase, max_len: int) -> Iterator[tuple[bytes, bool]]:
+    """Physical lines of `stream` (line endings kept) as `(data, continues)` pairs.
+
+    A line longer than `max_len` bytes comes in pieces (cut on UTF-8 character
+    boundaries) with `continues=True` on all but its last piece, so that memory
+    stays bounded by `max_len` whatever the input.
+    """
+    carry = b""
+    while True:
+        piece = carry + stream.readline(max_len - len(carry))
+        carry = b""
+        if not piece:
+            return
+        if piece.endswith(b"\n") or len(piece) < max_len:  # a whole line (or the last one, unterminated)
+            yield piece, False
+            continue
+        cut = complete_utf8_len(piece) or len(piece)
+        carry = piece[cut:]
+        yield piece[:cut], True
+
+
+def strip_newline(text: str) -> str:
+    if text.endswith("\r\n"):
+        return text[:-2]
+    if text.endswith("\n"):
+        return text[:-1]
+    return text
