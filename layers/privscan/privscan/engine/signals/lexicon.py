@@ -1,0 +1,274 @@
+"""Load the YAML lexicons (``lexicons/*.yaml``) into plain, immutable specs.
+
+Nothing here touches spaCy: the detector turns these specs into matchers. The file
+format and the token-pattern mini-language are documented in ``lexicons/common.yaml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import product
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from privscan.engine.signals.model import RULE_IDS
+
+LEXICON_DIR = Path(__file__).with_name("lexicons")
+LANGS: tuple[str, ...] = ("en", "de", "fr", "es", "it")
+LANG_BIT: dict[str, int] = {lang: 1 << i for i, lang in enumerate(LANGS)}
+ALL_LANGS = (1 << len(LANGS)) - 1
+EN = LANG_BIT["en"]
+
+_QUANT = re.compile(r"^(.+?)(\?|\*|\+|\{\d*,\d*\})?$")
+_MACRO = re.compile(r"\$(\w+)")
+_VOWEL_START = re.compile(r"^[aeiouhàâäéèêëîïôöùûüœæ]")
+_ELISIONS = {"fr": ("l'", "d'", "qu'"), "it": ("l'", "d'", "dell'", "all'", "nell'", "dall'", "un'", "sull'")}
+_APOS = ("'", "\u2019")
+_KINDS: dict[str, dict[str, Any]] = {
+    "#num": {"LIKE_NUM": True},
+    "#person": {"ENT_TYPE": "PERSON"},
+    "#punct": {"IS_PUNCT": True},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CategorySpec:
+    index: int
+    category: str
+    rule_id: str
+    on_negation: str | None  # flip to this category when negated (AI/human claims); None = penalise
+    hypothetical: str | None  # name of the hypothetical-cue list in common.yaml, or None
+    heads: frozenset[str]  # EN: nouns a term may modify without losing its meaning ("HIV test")
+    dep_verbs: frozenset[str]  # EN: verb lemmas that anchor a term used as their object to their subject
+    dep_third: bool  # EN: he / she / PERSON subjects also anchor via dep_verbs
+
+
+@dataclass(frozen=True, slots=True)
+class CueSpec:
+    key: str
+    cats: frozenset[int]
+    weight: float
+    slot: str  # "pre": the cue precedes the term; "post": it follows it
+    gap: int  # max filler tokens between cue and term
+    lang: int  # language bit
+    anchor: str  # "first" | "third" | "none"
+    fp_bonus: bool  # add scoring.fp_bonus when the sentence has a first-person word
+    needs_fp: bool  # only counts when the sentence has a first-person word
+    patterns: tuple[tuple[dict[str, Any], ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PatternSpec:
+    key: str
+    cat: int
+    score: float
+    lang: int
+    anchor: str
+    checks: tuple[str, ...]  # "boundary", "howto", "noun:<list>"
+    patterns: tuple[tuple[dict[str, Any], ...], ...]
+
+
+@dataclass(slots=True)
+class Lexicon:
+    categories: list[CategorySpec] = field(default_factory=list)
+    # (category index, tier score, case-sensitive?) -> phrases
+    terms: dict[tuple[int, float, bool], set[str]] = field(default_factory=dict)
+    excludes: dict[int, set[str]] = field(default_factory=dict)
+    cues: list[CueSpec] = field(default_factory=list)
+    patterns: list[PatternSpec] = field(default_factory=list)
+    lists: dict[str, frozenset[str]] = field(default_factory=dict)
+    words: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)  # kind -> lang -> words
+    hypothetical: dict[str, dict[str, frozenset[str]]] = field(default_factory=dict)
+    topical: frozenset[str] = frozenset()
+    boundary: frozenset[str] = frozenset()
+    scoring: dict[str, float] = field(default_factory=dict)
+
+    def category_index(self, name: str) -> int:
+        for spec in self.categories:
+            if spec.category == name:
+                return spec.index
+        raise KeyError(name)
+
+
+def apostrophe_variants(word: str) -> list[str]:
+    out = [word]
+    for a, b in (_APOS, _APOS[::-1]):
+        if a in word:
+            out.append(word.replace(a, b))
+    return out
+
+
+def _words(value: Any) -> list[str]:
+    """A list, or a {lang: list} mapping, flattened to lower-cased words with apostrophe variants."""
+    items = [w for ws in value.values() for w in ws] if isinstance(value, dict) else list(value or [])
+    return [v for w in items for v in apostrophe_variants(str(w).lower())]
+
+
+class _PatternCompiler:
+    def __init__(self, lists: dict[str, frozenset[str]], macros: dict[str, str]):
+        self.lists = lists
+        self.macros = macros
+
+    def expand(self, text: str) -> str:
+        for _ in range(5):
+            new = _MACRO.sub(lambda m: self.macros[m.group(1)], text)
+            if new == text:
+                return text
+            text = new
+        raise ValueError(f"macro recursion in {text!r}")
+
+    def _special(self, body: str) -> dict[str, Any] | None:
+        if body == "_":
+            return {}
+        if body.startswith("~"):
+            return {"LEMMA": {"IN": body[1:].split("|")}}
+        if body.startswith("=") and len(body) > 1:
+            return {"ORTH": {"IN": [v for w in body[1:].split("|") for v in apostrophe_variants(w)]}}
+        if len(body) > 2 and body.startswith("/") and body.endswith("/"):
+            return {"LOWER": {"REGEX": body[1:-1]}}
+        return None
+
+    def token(self, raw: str) -> list[dict[str, Any]]:
+        """One token spec -> its alternatives (several only when "#kind" alternatives are mixed in)."""
+        m = _QUANT.match(raw)
+        if not m:
+            raise ValueError(f"bad token spec {raw!r}")
+        body, quant = m.group(1), m.group(2)
+        special = self._special(body)
+        if special is not None:
+            alts = [special]
+        else:  # alternatives: words, @lists and #kinds
+            words: set[str] = set()
+            alts = []
+            for alt in body.split("|"):
+                if alt in _KINDS:
+                    alts.append(dict(_KINDS[alt]))
+                elif alt.startswith("@"):
+                    words.update(self.lists[alt[1:]])
+                else:
+                    words.update(apostrophe_variants(alt.lower()))
+            if words:
+                alts.insert(0, {"LOWER": {"IN": sorted(words)}})
+        if quant:
+            for spec in alts:
+                spec["OP"] = quant
+        return alts
+
+    def patterns(self, text: str) -> list[tuple[dict[str, Any], ...]]:
+        return [tuple(p) for p in product(*(self.token(raw) for raw in self.expand(text).split()))]
+
+
+def _term_variants(phrase: str, lang: str) -> list[str]:
+    out = apostrophe_variants(phrase)
+    if lang in _ELISIONS and _VOWEL_START.match(phrase.lstrip("=").lower()):
+        case = "=" if phrase.startswith("=") else ""
+        bare = phrase.lstrip("=")
+        out += [v for p in _ELISIONS[lang] for v in apostrophe_variants(case + p + bare)]
+    return out
+
+
+def _load_yaml(path: Path) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh) or {}
+
+
+def load_lexicon(group: str, directory: Path = LEXICON_DIR) -> Lexicon:
+    """Read ``common.yaml`` plus every category file whose ``group`` equals *group* ("gdpr" | "ai")."""
+    common = _load_yaml(directory / "common.yaml")
+    files = [_load_yaml(p) for p in sorted(directory.glob("*.yaml")) if p.name != "common.yaml"]
+    files = [f for f in files if f.get("group") == group]
+    lex = Lexicon()
+    raw_lists: dict[str, Any] = dict(common.get("lists", {}))
+    for f in files:
+        raw_lists.update(f.get("lists", {}))
+    lex.lists = {name: frozenset(_words(v)) for name, v in raw_lists.items()}
+    for kind in ("negation", "terminators", "fillers", "first_person", "second_person", "howto"):
+        by_lang = common.get(kind, {})
+        shared = _words(by_lang.get("all", []))
+        lex.words[kind] = {lang: frozenset(_words(by_lang.get(lang, [])) + shared) for lang in LANGS}
+    lex.hypothetical = {
+        name: {lang: frozenset(_words(v.get(lang, []))) for lang in LANGS}
+        for name, v in common.get("hypothetical", {}).items()
+    }
+    lex.topical = frozenset(_words(common.get("topical", [])))
+    lex.boundary = frozenset(_words(common.get("boundary", [])))
+    lex.scoring = {k: float(v) for k, v in common["scoring"].items()}
+    compiler = _PatternCompiler(lex.lists, dict(common.get("macros", {})))
+    tiers = {name: float(v) for name, v in common["scoring_tiers"].items()}
+
+    shared_defs = {c["id"]: c for c in common.get("cues", [])}
+    shared_users: dict[str, set[int]] = {}
+    for idx, f in enumerate(files):
+        category = f["category"]
+        if RULE_IDS.get(category) != f["rule_id"]:
+            raise ValueError(f"rule id mismatch for {category}: {f['rule_id']!r}")
+        lex.categories.append(
+            CategorySpec(
+                index=idx,
+                category=category,
+                rule_id=f["rule_id"],
+                on_negation=f.get("on_negation"),
+                hypothetical=f.get("hypothetical", "default"),
+                heads=frozenset(_words(f.get("heads", []))),
+                dep_verbs=frozenset(f.get("dep_verbs", [])),
+                dep_third=bool(f.get("dep_third", False)),
+            )
+        )
+        for tier, by_lang in (f.get("terms") or {}).items():
+            for lang, phrases in by_lang.items():
+                for phrase in phrases:
+                    for variant in _term_variants(str(phrase), lang):
+                        exact = variant.startswith("=")
+                        text = variant[1:] if exact else variant.lower()
+                        lex.terms.setdefault((idx, tiers[tier], exact), set()).add(text)
+        for lang, phrases in (f.get("exclude") or {}).items():
+            for phrase in phrases:
+                lex.excludes.setdefault(idx, set()).update(_term_variants(str(phrase).lower(), lang))
+        for cid in f.get("shared_cues", []):
+            shared_users.setdefault(cid, set()).add(idx)
+        for n, cue in enumerate(f.get("cues", [])):
+            lex.cues += _cues(f"{category}:c{n}", cue, frozenset({idx}), compiler)
+        for n, pat in enumerate(f.get("patterns", [])):
+            by_lang = pat["patterns"] if isinstance(pat["patterns"], dict) else {pat["lang"]: pat["patterns"]}
+            for lang, texts in by_lang.items():
+                lex.patterns.append(
+                    PatternSpec(
+                        key=f"{category}:p{n}:{lang}",
+                        cat=idx,
+                        score=float(pat["score"]),
+                        lang=LANG_BIT[lang],
+                        anchor=pat.get("anchor", "first"),
+                        checks=tuple(pat.get("checks", [])),
+                        patterns=tuple(p for t in texts for p in compiler.patterns(t)),
+                    )
+                )
+    for cid, users in sorted(shared_users.items()):
+        lex.cues += _cues(f"shared:{cid}", shared_defs[cid], frozenset(users), compiler)
+    names = {c.category for c in lex.categories}
+    for spec in lex.categories:
+        if spec.on_negation and spec.on_negation not in names:
+            raise ValueError(f"{spec.category}: on_negation target {spec.on_negation} not loaded")
+    return lex
+
+
+def _cues(key: str, cue: dict[str, Any], cats: frozenset[int], compiler: _PatternCompiler) -> list[CueSpec]:
+    """One CueSpec per language: ``patterns`` is a list (with ``lang``) or a {lang: [patterns]} mapping."""
+    by_lang = cue["patterns"] if isinstance(cue["patterns"], dict) else {cue["lang"]: cue["patterns"]}
+    return [
+        CueSpec(
+            key=f"{key}:{lang}",
+            cats=cats,
+            weight=float(cue["weight"]),
+            slot=cue.get("slot", "pre"),
+            gap=int(cue.get("gap", 3)),
+            lang=LANG_BIT[lang],
+            anchor=cue.get("anchor", "first"),
+            fp_bonus=bool(cue.get("fp_bonus", False)),
+            needs_fp=bool(cue.get("needs_fp", False)),
+            patterns=tuple(p for t in patterns for p in compiler.patterns(t)),
+        )
+        for lang, patterns in by_lang.items()
+    ]

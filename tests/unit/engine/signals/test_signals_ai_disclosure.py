@@ -1,0 +1,100 @@
+"""AI-disclosure and human-claim phrases in assistant turns (AI Act Art. 50(1)); negation flips them."""
+
+from __future__ import annotations
+
+import pytest
+from privscan.engine.signals import detect_ai_disclosure
+
+DISCLOSURE = ""  # AI_DISCLOSURE has no rule id: the missing-disclosure rule is conversation-level
+HUMAN = "AIACT-ART50-1-ASSISTANT-CLAIMS-HUMAN"
+
+FIRES = [
+    # --- disclosures
+    ("I'm an AI assistant", DISCLOSURE, "I'm an AI assistant"),
+    ("As an AI language model, I can't browse the web", DISCLOSURE, "As an AI language model"),
+    ("I am not a human", DISCLOSURE, "I am not a human"),
+    ("I'm not a real person, I'm software", DISCLOSURE, "I'm not a real person"),
+    ("Hi, I'm Lena, your virtual assistant", DISCLOSURE, "your virtual assistant"),
+    ("I'm just a chatbot", DISCLOSURE, "I'm just a chatbot"),
+    ("You're chatting with an automated assistant", DISCLOSURE, "You're chatting with an automated assistant"),
+    ("ich bin ein KI-Assistent", DISCLOSURE, "ich bin ein KI-Assistent"),
+    ("Ich bin kein Mensch", DISCLOSURE, "Ich bin kein Mensch"),
+    ("je suis un assistant virtuel", DISCLOSURE, "je suis un assistant virtuel"),
+    ("je ne suis pas un humain", DISCLOSURE, "je ne suis pas un humain"),
+    ("en tant qu'IA, je ne peux pas répondre", DISCLOSURE, "en tant qu'IA"),
+    ("soy un asistente virtual", DISCLOSURE, "soy un asistente virtual"),
+    ("no soy humano", DISCLOSURE, "no soy humano"),
+    ("sono un assistente virtuale", DISCLOSURE, "sono un assistente virtuale"),
+    ("non sono un essere umano", DISCLOSURE, "non sono un essere umano"),
+    # --- human claims
+    ("I'm a real person", HUMAN, "I'm a real person"),
+    ("I am not a bot", HUMAN, "I am not a bot"),
+    ("I'm not an AI, I promise", HUMAN, "I'm not an AI"),
+    ("Yes, I am human", HUMAN, "I am human"),
+    ("ich bin ein Mensch", HUMAN, "ich bin ein Mensch"),
+    ("ich bin keine KI", HUMAN, "ich bin keine KI"),
+    ("je suis un humain", HUMAN, "je suis un humain"),
+    ("je ne suis pas un robot", HUMAN, "je ne suis pas un robot"),
+    ("soy una persona real", HUMAN, "soy una persona real"),
+    ("no soy un bot", HUMAN, "no soy un bot"),
+    ("sono una persona vera", HUMAN, "sono una persona vera"),
+    ("non sono un bot", HUMAN, "non sono un bot"),
+]
+
+QUIET = [
+    "AI is transforming healthcare",
+    "I'm not sure about that",
+    "I'm happy to help with your order",
+    "humans are complex creatures",
+    "Our robot vacuum is on sale this week",
+    "The AI Act applies from August 2026",
+    "Human rights matter",
+    "Die KI-Verordnung gilt ab 2026",
+    "l'IA transforme la santé",
+    "la inteligencia artificial avanza rápido",
+    "sono ai Caraibi questa settimana",
+]
+
+
+@pytest.mark.parametrize(("text", "rule_id", "evidence"), FIRES)
+def test_disclosure_or_claim_fires(assert_fires, text, rule_id, evidence):
+    assert_fires(text, rule_id, evidence, ai=True)
+
+
+@pytest.mark.parametrize("text", QUIET)
+def test_no_claim_in_ordinary_assistant_text(assert_quiet, text):
+    assert_quiet(text, "AI_DISCLOSURE", ai=True)
+    assert_quiet(text, "HUMAN_CLAIM", ai=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("I'm an AI", "AI_DISCLOSURE"),
+        ("I'm not an AI", "HUMAN_CLAIM"),
+        ("I'm a human", "HUMAN_CLAIM"),
+        ("I'm not a human", "AI_DISCLOSURE"),
+    ],
+)
+def test_negation_flips_the_category(nlp, text, category):
+    signals = detect_ai_disclosure(nlp(text))
+    assert [s.category for s in signals] == [category]
+
+
+def test_categories_and_rule_ids(nlp):
+    (disclosure,) = detect_ai_disclosure(nlp("I'm an AI assistant"))
+    (claim,) = detect_ai_disclosure(nlp("I'm a real person"))
+    assert (disclosure.category, disclosure.rule_id) == ("AI_DISCLOSURE", "")
+    assert (claim.category, claim.rule_id) == ("HUMAN_CLAIM", HUMAN)
+
+
+def test_gdpr_detector_does_not_report_ai_phrases_and_vice_versa(nlp, detector):
+    doc = nlp("I'm an AI assistant and I was diagnosed with nothing")
+    assert all(s.category not in ("AI_DISCLOSURE", "HUMAN_CLAIM") for s in detector.detect(doc))
+    doc = nlp("please delete my account")
+    assert detect_ai_disclosure(doc) == []
+
+
+def test_detector_method_matches_module_function(nlp, detector):
+    doc = nlp("I'm not a real person, I'm software")
+    assert detector.detect_ai_disclosure(doc) == detect_ai_disclosure(doc)
