@@ -1,0 +1,108 @@
+"""Load catalogue.yaml into indexes the evaluator can use without scanning every rule per record."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from pydantic import BaseModel, Field
+
+from privscan.engine.config import SEVERITIES
+
+
+class Rule(BaseModel, frozen=True):
+    id: str = Field(pattern=r"^(GDPR|AIACT)-[A-Z0-9-]+$")
+    law: str
+    severity: str
+    title: str
+    description: str
+    remediation: str
+    critical_with: tuple[str, ...] = ()
+    triggers: tuple[dict, ...]
+
+    def model_post_init(self, _context) -> None:
+        if self.severity not in SEVERITIES:
+            raise ValueError(f"{self.id}: unknown severity {self.severity!r}")
+
+
+@dataclass(frozen=True)
+class EntityTrigger:
+    rule_id: str
+    where: str = "any"  # "any" | "free_text" | "value"
+
+
+@dataclass(frozen=True)
+class SignalTrigger:
+    rule_id: str
+    roles: frozenset | None  # None: any role
+
+
+@dataclass(frozen=True)
+class ColumnTrigger:
+    rule_id: str
+    patterns: tuple[re.Pattern, ...]
+    true_values: frozenset[str] = frozenset()
+    below: int | None = None
+
+    def matches(self, column: str | None) -> bool:
+        return column is not None and any(p.search(column) for p in self.patterns)
+
+
+@dataclass
+class RuleBook:
+    rules: dict[str, Rule]
+    by_entity: dict[str, list[EntityTrigger]] = field(default_factory=lambda: defaultdict(list))
+    by_signal: dict[str, list[SignalTrigger]] = field(default_factory=lambda: defaultdict(list))
+    consent: list[ColumnTrigger] = field(default_factory=list)
+    column_names: list[ColumnTrigger] = field(default_factory=list)
+    age_columns: list[ColumnTrigger] = field(default_factory=list)
+    conversation: list[tuple[str, str]] = field(default_factory=list)  # (rule id, missing signal category)
+
+    @classmethod
+    def from_yaml(cls, text: str) -> RuleBook:
+        rules = [Rule(**spec) for spec in yaml.safe_load(text)["rules"]]
+        book = cls(rules={rule.id: rule for rule in rules})
+        for rule in rules:
+            for trigger in rule.triggers:
+                book._index(rule.id, trigger)
+        return book
+
+    def _index(self, rule_id: str, trigger: dict) -> None:
+        kind = trigger["kind"]
+        patterns = tuple(re.compile(p) for p in trigger.get("columns", trigger.get("patterns", [])))
+        if kind == "entity":
+            for entity in trigger["entities"]:
+                self.by_entity[entity].append(EntityTrigger(rule_id, trigger.get("where", "any")))
+        elif kind == "signal":
+            roles = trigger.get("roles")
+            self.by_signal[trigger["category"]].append(SignalTrigger(rule_id, frozenset(roles) if roles else None))
+        elif kind == "consent":
+            self.consent.append(ColumnTrigger(rule_id, patterns, frozenset(v.casefold() for v in trigger["true_values"])))
+        elif kind == "column_name":
+            self.column_names.append(ColumnTrigger(rule_id, patterns))
+        elif kind == "age_column":
+            self.age_columns.append(ColumnTrigger(rule_id, patterns, below=int(trigger["below"])))
+        elif kind == "conversation":
+            self.conversation.append((rule_id, trigger["missing"]))
+        else:
+            raise ValueError(f"{rule_id}: unknown trigger kind {kind!r}")
+
+    def severity(self, rule_ids: list[str], fired_in_record: set[str]) -> str | None:
+        """The highest severity among `rule_ids`, raised to critical by a `critical_with` companion."""
+        best = None
+        for rule_id in rule_ids:
+            rule = self.rules[rule_id]
+            severity = "critical" if fired_in_record & set(rule.critical_with) else rule.severity
+            if best is None or SEVERITIES.index(severity) > SEVERITIES.index(best):
+                best = severity
+        return best
+
+
+@lru_cache(maxsize=1)
+def rule_book() -> RuleBook:
+    text = resources.files("privscan.engine.rules").joinpath("catalogue.yaml").read_text(encoding="utf-8")
+    return RuleBook.from_yaml(text)

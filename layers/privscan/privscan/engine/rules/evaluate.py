@@ -1,0 +1,127 @@
+"""Apply the rule book record by record.
+
+Readers yield the cells of one record together, so the evaluator buffers one
+record at a time: it labels detections with rule ids, adds record-level findings
+(consent, conversation disclosure), escalates severities by companion rules, and
+passes the cells on unchanged in order.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from privscan.engine.findings import FindingFactory
+from privscan.engine.rules.catalogue import RuleBook
+from privscan.engine.scanner import Detection
+from privscan.model import Finding
+from privscan.readers.base import Cell
+
+Pair = tuple[Cell, list[Detection]]
+
+
+def covers_whole_cell(detection: Detection) -> bool:
+    text = detection.cell.text
+    lead = len(text) - len(text.lstrip())
+    return detection.start <= lead and detection.end >= len(text.rstrip())
+
+
+class RecordRules:
+    def __init__(
+        self,
+        book: RuleBook,
+        factory: FindingFactory,
+        emit: Callable[[Finding], None],
+        fmt: str | None = None,
+        columns: list[str] | None = None,
+    ):
+        self.book = book
+        self.factory = factory
+        self.emit = emit
+        self.fmt = fmt
+        self.columns = columns or []
+
+    def apply(self, stream: Iterable[Pair]) -> Iterator[Pair]:
+        self._column_findings()
+        buffer: list[Pair] = []
+        for cell, detections in stream:
+            if buffer and cell.record != buffer[-1][0].record:
+                yield from self._close(buffer)
+                buffer = []
+            buffer.append((cell, detections))
+        if buffer:
+            yield from self._close(buffer)
+
+    # -- per object ---------------------------------------------------------------------------
+    def _column_findings(self) -> None:
+        for column in self.columns:
+            for trigger in self.book.column_names:
+                if trigger.matches(column):
+                    self.emit(self._rule_finding(trigger.rule_id, None, column, preview=column))
+
+    # -- per record ---------------------------------------------------------------------------
+    def _close(self, pairs: list[Pair]) -> Iterator[Pair]:
+        record = pairs[0][0].record
+        fired: set[str] = set()
+        for cell, detections in pairs:
+            detections += self._age_detections(cell)
+            for detection in detections:
+                detection.rule_ids = self._rules_for(detection)
+                fired.update(detection.rule_ids)
+        extra = self._consent(record, pairs) + self._conversation(record, pairs)
+        fired.update(rule_id for finding in extra for rule_id in finding.rule_ids)
+        for finding in extra:
+            finding.severity = self.book.severity(finding.rule_ids, fired)
+            self.emit(finding)
+        for cell, detections in pairs:
+            for detection in detections:
+                if detection.rule_ids:
+                    detection.severity = self.book.severity(detection.rule_ids, fired)
+            yield cell, [d for d in detections if d.kind != "marker"]
+
+    def _rules_for(self, detection: Detection) -> list[str]:
+        if detection.kind == "marker":
+            return []
+        if detection.kind == "signal":
+            role = detection.cell.role
+            return [t.rule_id for t in self.book.by_signal.get(detection.entity_type, ()) if t.roles is None or role in t.roles]
+        where = "value" if covers_whole_cell(detection) else "free_text"
+        return [t.rule_id for t in self.book.by_entity.get(detection.entity_type, ()) if t.where in ("any", where)]
+
+    def _age_detections(self, cell: Cell) -> list[Detection]:
+        value = cell.text.strip()
+        if not value.isdigit():
+            return []
+        return [
+            Detection(cell, "CHILD_DATA", 0, len(cell.text), 0.9, kind="signal")
+            for trigger in self.book.age_columns
+            if trigger.matches(cell.field) and int(value) < trigger.below
+        ][:1]
+
+    def _consent(self, record: int | None, pairs: list[Pair]) -> list[Finding]:
+        if not any(d.kind == "entity" for _, detections in pairs for d in detections):
+            return []  # no personal data in this record: nothing needs consent
+        values = {cell.field: cell.text for cell, _ in pairs if cell.field}
+        fields = self.columns or list(values)
+        findings = []
+        for trigger in self.book.consent:
+            for column in (f for f in fields if trigger.matches(f)):
+                value = values.get(column, "").strip()
+                if value.casefold() not in trigger.true_values:
+                    findings.append(self._rule_finding(trigger.rule_id, record, column, preview=value[:12] or "(empty)"))
+        return findings
+
+    def _conversation(self, record: int | None, pairs: list[Pair]) -> list[Finding]:
+        if self.fmt != "chat" or not any(cell.role == "assistant" for cell, _ in pairs):
+            return []
+        categories = {d.entity_type for _, detections in pairs for d in detections}
+        return [
+            self._rule_finding(rule_id, record, "messages", preview="")
+            for rule_id, missing in self.book.conversation
+            if missing not in categories
+        ]
+
+    def _rule_finding(self, rule_id: str, record: int | None, field: str | None, preview: str) -> Finding:
+        return Finding(
+            object=self.factory.object_name, record=record, field=field, start=None, end=None, entity_type=None,
+            score=1.0, severity=self.book.rules[rule_id].severity, preview=preview, rule_ids=[rule_id],
+        )
