@@ -1,7 +1,8 @@
 """Column-level folding and cell findings, with hand-made detections (no spaCy needed)."""
 
 from privscan.engine.config import EngineConfig
-from privscan.engine.findings import FindingAssembler, FindingFactory, whole_cell_entity
+from privscan.engine.findings import FindingAssembler, FindingFactory
+from privscan.engine.profile import ColumnProfiler, whole_cell_entity
 from privscan.engine.masking import Fingerprinter
 from privscan.engine.scanner import Detection
 from privscan.readers.base import Cell
@@ -16,9 +17,14 @@ def email_cell(record: int, field: str = "email") -> tuple[Cell, list[Detection]
 
 
 def assemble(pairs, tabular=True, config=None):
+    """Feed pairs as the scanner does: the profiler observes each cell, then the assembler gets it."""
     out = []
-    assembler = FindingAssembler(FindingFactory("data.csv", Fingerprinter(KEY)), config or EngineConfig(column_sample=5), tabular, out.append)
+    config = config or EngineConfig(column_sample=5)
+    profiler = ColumnProfiler(config) if tabular else None
+    assembler = FindingAssembler(FindingFactory("data.csv", Fingerprinter(KEY)), config, profiler, out.append)
     for cell, detections in pairs:
+        if profiler is not None:
+            profiler.observe(cell, detections)
         assembler.add(cell, detections)
     assembler.finish()
     return out

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import spacy
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry
-from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import (
     CreditCardRecognizer,
     CryptoRecognizer,
@@ -25,6 +25,7 @@ from presidio_analyzer.predefined_recognizers import (
 from privscan.engine.config import EngineConfig, ignored_entities
 from privscan.engine.offline import OfflineEmailRecognizer
 from privscan.engine.phone import EuPhoneRecognizer
+from privscan.engine.secrets import SecretsRecognizer
 
 NER_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "NORP": "NRP", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION"}
 
@@ -62,6 +63,12 @@ class PreloadedSpacyNlpEngine(SpacyNlpEngine):
     def load(self) -> None:  # already loaded in __init__
         return None
 
+    def process_texts(self, texts: list[str], language: str, with_ner: bool) -> list[NlpArtifacts]:
+        """Like process_batch, but NER (the costliest component) runs only when asked for."""
+        disable = [] if with_ner else [name for name in ("ner",) if self.nlp[language].has_pipe(name)]
+        docs = self.nlp[language].pipe(texts, batch_size=max(len(texts), 1), disable=disable)
+        return [self._doc_to_nlp_artifact(doc, language) for doc in docs]
+
 
 def privscan_recognizers(language: str) -> list[EntityRecognizer]:
     from privscan.engine.recognizers import eu_recognizers
@@ -73,6 +80,7 @@ def privscan_recognizers(language: str) -> list[EntityRecognizer]:
         IbanRecognizer(supported_language=language),
         IpRecognizer(supported_language=language),
         EuPhoneRecognizer(supported_language=language),
+        SecretsRecognizer(supported_language=language),
         UrlRecognizer(supported_language=language),
         SpacyRecognizer(supported_language=language, supported_entities=["PERSON", "LOCATION", "NRP"]),
     ]

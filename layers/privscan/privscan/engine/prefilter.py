@@ -1,0 +1,92 @@
+"""Which recognizers can possibly match a text, from features that cost one pass over it.
+
+Most EU identifiers need at least six digits, an e-mail needs an ``@``, an MRZ
+needs ``<<``. Asking Presidio for only the entities a text can hold skips most
+recognizers on most values, without changing what is found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+NER_ENTITIES = frozenset({"PERSON", "LOCATION", "NRP"})
+
+
+@dataclass(frozen=True, slots=True)
+class TextFeatures:
+    length: int
+    digits: int
+    letters: bool
+    at: bool
+    dot: bool
+    colon: bool
+    chevrons: bool
+
+    @classmethod
+    def of(cls, text: str) -> TextFeatures:
+        return cls(
+            length=len(text),
+            digits=sum(ch.isdigit() for ch in text),
+            letters=any(ch.isalpha() for ch in text),
+            at="@" in text,
+            dot="." in text,
+            colon=":" in text,
+            chevrons="<<" in text,
+        )
+
+
+Need = Callable[[TextFeatures], bool]
+
+
+def _min_digits(n: int) -> Need:
+    return lambda f: f.digits >= n
+
+
+NEEDS: dict[str, Need] = {
+    "EMAIL_ADDRESS": lambda f: f.at,
+    "URL": lambda f: f.dot,
+    "IP_ADDRESS": lambda f: f.dot or f.colon,
+    "MRZ": lambda f: f.chevrons,
+    "IT_FISCAL_CODE": lambda f: f.length >= 16,
+    "MT_ID_CARD": _min_digits(3),
+    "CRYPTO": lambda f: f.length >= 26,
+    "AWS_ACCESS_KEY": lambda f: f.length >= 20,
+    "PRIVATE_KEY": lambda f: f.length >= 30,
+    "JWT": lambda f: f.length >= 30,
+    "API_TOKEN": lambda f: f.length >= 20,
+    "PASSWORD": lambda f: f.length >= 10,
+    **{entity: (lambda f: f.letters) for entity in NER_ENTITIES},
+}
+DEFAULT_NEED = _min_digits(6)  # IBAN, cards, phones and every numeric national identifier
+
+
+def candidate_entities(text: str, entities: Iterable[str], with_ner: bool = True) -> list[str]:
+    """The entities of `entities` that `text` could hold (NER ones only when `with_ner`)."""
+    features = TextFeatures.of(text)
+    return [
+        entity
+        for entity in entities
+        if (with_ner or entity not in NER_ENTITIES) and NEEDS.get(entity, DEFAULT_NEED)(features)
+    ]
+
+
+# Words that are capitalised for grammar, not because they name someone: sentence starters, pronouns,
+# greetings, days and months. A text whose only capitalised words are these holds no name for NER to find.
+_CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-Ž][\wÀ-ÿ'’-]*")
+COMMON_CAPITALISED = frozenset(
+    """a an the i i'm i’m i've i'll i'd im this that these those there here it its it's what when where which who
+    why how hi hello hey dear thanks thank please yes no ok okay sure sorry great good well so and but or if
+    my your our their his her we you he she they me us them can could would should will shall may might must
+    do does did is are was were be been have has had not also just then now today tomorrow yesterday
+    monday tuesday wednesday thursday friday saturday sunday january february march april june july august
+    september october november december mr mrs ms dr re fw fwd subject note notes called call asked prefers
+    new meeting send quarterly best regards kind cheers welcome as for to in on at by from with of about
+    after before all any some one two ai""".split()
+)
+
+
+def may_hold_names(text: str) -> bool:
+    """Whether NER could find a name or place: a capitalised word that is not a common one."""
+    return any(word.casefold() not in COMMON_CAPITALISED for word in _CAPITALISED.findall(text))

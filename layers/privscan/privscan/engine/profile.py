@@ -1,0 +1,130 @@
+"""Column profiles: decide from a sample how each tabular column is scanned and reported.
+
+The first `column_sample` non-empty cells of a column get the full analysis
+(spaCy + every recognizer). The profile then decides:
+
+- ``free_text``: prose (notes, comments): every cell keeps the full analysis;
+- ``typed``: one entity per cell (an e-mail column): later cells are confirmed with
+  that entity's own recognizer, or, for names and places, taken as they are;
+  the findings are folded into one column-level finding;
+- ``mixed``: some values hold identifiers: later cells get the pattern recognizers
+  (no NER, unless the sample showed names);
+- ``quiet``: nothing personal in the sample: later cells whose shape the sample
+  already showed (``C-10016`` → ``A-9{5}``) are skipped; a new shape is checked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from privscan.engine.config import EngineConfig
+from privscan.engine.prefilter import NER_ENTITIES
+from privscan.readers.base import Cell
+
+MAX_SHAPES = 64  # a column with more distinct shapes is not regular enough to skip by shape
+_RUNS = re.compile(r"(\d+)|([^\W\d_]+)|(\s+)")
+
+
+def shape(value: str) -> str:
+    """Digit runs keep their length, letter runs and spaces collapse: ``C-10016`` → ``a-9{5}``."""
+    def run(match: re.Match) -> str:
+        digits, letters, _ = match.groups()
+        if digits:
+            return f"9{{{len(digits)}}}"
+        return "a" if letters else " "
+
+    return _RUNS.sub(run, value.strip())
+
+
+def is_prose(text: str) -> bool:
+    return len(text.split()) >= 4
+
+
+def whole_cell_entity(cell: Cell, detections) -> object | None:
+    """The detection that covers the whole (stripped) value, if any."""
+    stripped = cell.text.strip()
+    if not stripped:
+        return None
+    lead = len(cell.text) - len(cell.text.lstrip())
+    for detection in detections:
+        if detection.kind == "entity" and detection.start <= lead and detection.end >= lead + len(stripped):
+            return detection
+    return None
+
+
+def same_kind(entity: str, column_type: str) -> bool:
+    """spaCy confuses names and places on short values; in a NER-typed column the column's type wins."""
+    return entity == column_type or (entity in NER_ENTITIES and column_type in NER_ENTITIES)
+
+
+@dataclass(slots=True)
+class ColumnProfile:
+    seen: int = 0
+    prose: int = 0
+    whole: dict[str, int] = field(default_factory=dict)
+    best_score: dict[str, float] = field(default_factory=dict)
+    any_detection: bool = False
+    ner_detection: bool = False
+    shapes: set[str] = field(default_factory=set)
+    mode: str | None = None  # None until decided: free_text | typed | mixed | quiet
+    typed_as: str | None = None
+
+    @property
+    def decided(self) -> bool:
+        return self.mode is not None
+
+    def observe(self, cell: Cell, detections: list) -> None:
+        self.seen += 1
+        self.prose += is_prose(cell.text)
+        if len(self.shapes) <= MAX_SHAPES:
+            self.shapes.add(shape(cell.text))
+        entities = [d for d in detections if d.kind == "entity"]
+        self.any_detection |= bool(entities)
+        self.ner_detection |= any(d.entity_type in NER_ENTITIES for d in entities)
+        whole = whole_cell_entity(cell, entities)
+        if whole is not None:
+            self.whole[whole.entity_type] = self.whole.get(whole.entity_type, 0) + 1
+            self.best_score[whole.entity_type] = max(self.best_score.get(whole.entity_type, 0.0), whole.score)
+
+    def decide(self, config: EngineConfig) -> None:
+        if self.seen and self.prose >= 0.3 * self.seen:
+            self.mode = "free_text"
+            return
+        if self.whole:
+            entity = max(self.whole, key=lambda e: (self.whole[e], e))
+            hits = sum(n for other, n in self.whole.items() if same_kind(other, entity))
+            if hits >= config.column_type_ratio * self.seen:
+                self.mode, self.typed_as = "typed", entity
+                return
+        if self.any_detection:
+            self.mode = "free_text" if self.ner_detection else "mixed"
+        else:
+            self.mode = "quiet"
+
+    def known_shape(self, text: str) -> bool:
+        return len(self.shapes) <= MAX_SHAPES and shape(text) in self.shapes
+
+
+class ColumnProfiler:
+    """Profiles of every column of one tabular object."""
+
+    def __init__(self, config: EngineConfig):
+        self.config = config
+        self.columns: dict[str, ColumnProfile] = {}
+
+    def profile(self, field_name: str) -> ColumnProfile:
+        return self.columns.setdefault(field_name, ColumnProfile())
+
+    def observe(self, cell: Cell, detections: list) -> None:
+        profile = self.profile(cell.field)
+        if profile.decided:
+            return
+        profile.observe(cell, detections)
+        if profile.seen >= self.config.column_sample:
+            profile.decide(self.config)
+
+    def finish(self) -> None:
+        for profile in self.columns.values():
+            if not profile.decided:
+                profile.decide(self.config)

@@ -1,0 +1,121 @@
+"""Scan one object end to end, without any AWS: read → detect → findings → sink.
+
+Used by the Lambda service (S3 objects), the local CLI (files) and the API.
+Every way an object can fail to be scanned ends in a `ScanReport` with an
+outcome code and a content-free reason, never in an exception.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from privscan.engine.findings import FindingAssembler, FindingFactory
+from privscan.engine.masking import Fingerprinter
+from privscan.engine.profile import ColumnProfiler
+from privscan.engine.rules import RecordRules, rule_book
+from privscan.engine.scanner import Scanner
+from privscan.model import Finding, ScanStatus
+from privscan.readers import open_object
+from privscan.readers.base import ReadError, ReadLimits, RecordIssue
+
+_STATUS_BY_READ_ERROR = {
+    "unsupported_format": ScanStatus.UNSUPPORTED,
+    "binary": ScanStatus.UNSUPPORTED,
+}
+
+
+@dataclass(slots=True)
+class ScanReport:
+    object: str
+    status: ScanStatus = ScanStatus.DONE
+    outcome: str = "scanned"  # scanned | empty | unsupported_format | binary | malformed | decompression_bomb | too_large
+    reason: str | None = None
+    format: str | None = None
+    compressed: bool = False
+    records: int = 0
+    bytes_read: int = 0
+    issues: list[RecordIssue] = field(default_factory=list)
+    findings_total: int = 0
+    by_entity: Counter = field(default_factory=Counter)
+    by_severity: Counter = field(default_factory=Counter)
+    by_rule: Counter = field(default_factory=Counter)
+    duration_s: float = 0.0
+
+    def count(self, finding: Finding) -> None:
+        weight = finding.count or 1
+        self.findings_total += 1
+        self.by_entity[finding.entity_type or "RULE"] += weight
+        self.by_severity[finding.severity] += 1
+        for rule_id in finding.rule_ids:
+            self.by_rule[rule_id] += 1
+
+    def summary(self) -> dict:
+        """Content-free summary for logs, status items and CLI output."""
+        issue_codes = Counter(issue.code for issue in self.issues)
+        return {
+            "object": self.object,
+            "status": str(self.status),
+            "outcome": self.outcome,
+            "reason": self.reason,
+            "format": self.format,
+            "compressed": self.compressed,
+            "records": self.records,
+            "bytes_read": self.bytes_read,
+            "findings": self.findings_total,
+            "by_entity": dict(sorted(self.by_entity.items())),
+            "by_severity": dict(sorted(self.by_severity.items())),
+            "by_rule": dict(sorted(self.by_rule.items())),
+            "issues": dict(sorted(issue_codes.items())),
+            "duration_s": round(self.duration_s, 3),
+        }
+
+
+def rejected(object_name: str, outcome: str, reason: str, status: ScanStatus = ScanStatus.REJECTED) -> ScanReport:
+    return ScanReport(object=object_name, status=status, outcome=outcome, reason=reason)
+
+
+def scan_stream(
+    object_name: str,
+    stream: BinaryIO,
+    *,
+    scanner: Scanner,
+    fingerprinter: Fingerprinter,
+    sink: Callable[[Finding], None],
+    limits: ReadLimits | None = None,
+    file_name: str | None = None,
+) -> ScanReport:
+    """Scan `stream` (named `file_name` for format detection) and pass each finding to `sink`.
+
+    `object_name` is what findings call the object (a path, or an S3 key).
+    """
+    started = time.perf_counter()
+    report = ScanReport(object=object_name)
+
+    def emit(finding: Finding) -> None:
+        report.count(finding)
+        sink(finding)
+
+    try:
+        reader = open_object(file_name or object_name, stream, limits)
+        report.format, report.compressed = reader.format, reader.compressed
+        factory = FindingFactory(object_name, fingerprinter)
+        profiler = ColumnProfiler(scanner.config) if reader.tabular else None
+        assembler = FindingAssembler(factory, scanner.config, profiler, emit)
+        rules = RecordRules(rule_book(), factory, emit, reader.format, reader.columns)
+        for cell, detections in rules.apply(scanner.detect(reader.cells(), profiler)):
+            assembler.add(cell, detections)
+        assembler.finish()
+        report.records, report.bytes_read = reader.stats.records, reader.stats.bytes_read
+        report.issues = list(reader.stats.issues)
+        if reader.stats.records == 0:
+            report.outcome, report.reason = "empty", "the object holds no records"
+    except ReadError as error:
+        failed = rejected(object_name, error.code, error.reason, _STATUS_BY_READ_ERROR.get(error.code, ScanStatus.REJECTED))
+        failed.format = report.format
+        report = failed
+    report.duration_s = time.perf_counter() - started
+    return report

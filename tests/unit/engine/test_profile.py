@@ -1,0 +1,69 @@
+"""Column profiles decide from a sample how the rest of a column is scanned."""
+
+import pytest
+
+from privscan.engine.config import EngineConfig
+from privscan.engine.profile import ColumnProfiler, shape
+from privscan.engine.scanner import Detection
+from privscan.readers.base import Cell
+
+CONFIG = EngineConfig(column_sample=4)
+
+
+def profile_of(values, entity=None, span=None):
+    """Profile a column; cells with letters get a detection of `entity` when it is given."""
+    profiler = ColumnProfiler(CONFIG)
+    for record, value in enumerate(values):
+        cell = Cell(record, "col", value)
+        detections = []
+        if entity and any(ch.isalpha() for ch in value):
+            start, end = span or (0, len(value))
+            detections = [Detection(cell, entity, start, end, 0.7)]
+        profiler.observe(cell, detections)
+    profiler.finish()
+    return profiler.profile("col")
+
+
+@pytest.mark.parametrize("value, expected", [("C-10016", "a-9{5}"), ("2024-01-05", "9{4}-9{2}-9{2}"),
+                                              ("Anna Roe", "a a"), ("  12.50 ", "9{2}.9{2}")])
+def test_shapes_keep_digit_lengths_and_collapse_words(value, expected):
+    assert shape(value) == expected
+
+
+def test_an_email_column_is_typed_with_its_best_score():
+    profile = profile_of(["a@example.com", "b@example.org", "c@example.net", "d@example.com"], "EMAIL_ADDRESS")
+    assert (profile.mode, profile.typed_as, profile.best_score["EMAIL_ADDRESS"]) == ("typed", "EMAIL_ADDRESS", 0.7)
+
+
+def test_prose_is_free_text_whatever_it_holds():
+    profile = profile_of(["Prefers delivery after six", "Called about the invoice today", "ok", "fine"])
+    assert profile.mode == "free_text"
+
+
+def test_a_column_without_findings_is_quiet_and_skips_known_shapes_only():
+    profile = profile_of(["C-10016", "C-10017", "C-10018", "C-10019"])
+    assert profile.mode == "quiet"
+    assert profile.known_shape("C-20001") and not profile.known_shape("anna@example.com")
+
+
+def test_sparse_identifiers_make_a_mixed_column():
+    profiler = ColumnProfiler(CONFIG)
+    for record, value in enumerate(["n/a", "n/a", "anna@example.com", "n/a"]):
+        cell = Cell(record, "contact", value)
+        detections = [Detection(cell, "EMAIL_ADDRESS", 0, len(value), 1.0)] if "@" in value else []
+        profiler.observe(cell, detections)
+    assert profiler.profile("contact").mode == "mixed"
+
+
+def test_names_found_in_a_few_short_cells_keep_ner_on_for_the_column():
+    profile = profile_of(["Anna", "-", "-", "-"], "PERSON")
+    assert profile.mode == "free_text"
+
+
+def test_a_profile_is_decided_after_the_sample_not_before():
+    profiler = ColumnProfiler(CONFIG)
+    for record in range(3):
+        profiler.observe(Cell(record, "id", f"C-{record}"), [])
+    assert not profiler.profile("id").decided
+    profiler.observe(Cell(3, "id", "C-3"), [])
+    assert profiler.profile("id").mode == "quiet"
