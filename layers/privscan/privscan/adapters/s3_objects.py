@@ -1,0 +1,67 @@
+"""Reading uploads from S3 and writing the full findings list back as a results object."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import BinaryIO
+
+from privscan.events import ObjectRef
+from privscan.spool import FindingSpool
+
+SPOOL_IN_MEMORY = 8 * 1024**2  # bigger bodies go to /tmp
+
+
+class ObjectGone(Exception):
+    """The object (or this version of it) no longer exists: nothing to scan."""
+
+
+@contextmanager
+def download(s3, ref: ObjectRef) -> Iterator[tuple[BinaryIO, int]]:
+    """Yield a seekable local copy of the object version and its size.
+
+    The body is spooled (memory, then /tmp) rather than read whole, so memory stays
+    bounded; a seekable copy also serves Parquet, whose footer is at the end.
+    """
+    params = {"Bucket": ref.bucket, "Key": ref.key}
+    if ref.version_id:
+        params["VersionId"] = ref.version_id
+    try:
+        response = s3.get_object(**params)
+    except s3.exceptions.NoSuchKey as error:
+        raise ObjectGone("object no longer exists") from error
+    except s3.exceptions.ClientError as error:
+        if error.response.get("Error", {}).get("Code") in {"NoSuchVersion", "404", "NoSuchKey"}:
+            raise ObjectGone("object version no longer exists") from error
+        raise
+    with tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY) as spool:
+        size = 0
+        for chunk in response["Body"].iter_chunks(chunk_size=1024**2):
+            spool.write(chunk)
+            size += len(chunk)
+        spool.seek(0)
+        yield spool, size
+
+
+def head_size(s3, ref: ObjectRef) -> int | None:
+    params = {"Bucket": ref.bucket, "Key": ref.key}
+    if ref.version_id:
+        params["VersionId"] = ref.version_id
+    try:
+        return int(s3.head_object(**params)["ContentLength"])
+    except s3.exceptions.ClientError:
+        return None
+
+
+def results_key(prefix: str, ref: ObjectRef) -> str:
+    return f"{prefix}{ref.bucket}/{ref.key}/{ref.version_token}.jsonl"
+
+
+def upload_results(s3, spool: FindingSpool, bucket: str, key: str) -> str:
+    """Upload the spooled findings as one JSONL object (server-side encrypted)."""
+    spool.file.seek(0)
+    s3.upload_fileobj(
+        spool.file, bucket, key, ExtraArgs={"ContentType": "application/x-ndjson", "ServerSideEncryption": "AES256"}
+    )
+    return f"s3://{bucket}/{key}"

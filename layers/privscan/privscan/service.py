@@ -1,0 +1,155 @@
+"""The per-object unit of work behind the scan_object function.
+
+S3 event → (idempotent) scan of that object version → findings and summary in
+DynamoDB, the full findings list in the results bucket. Every expected outcome
+(unsupported, empty, malformed, too large, bomb, gone, superseded) is recorded and
+returns normally; only infrastructure errors raise, so SQS retries the message.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any
+
+from aws_lambda_powertools.metrics import MetricUnit
+from aws_lambda_powertools.utilities.idempotency import (
+    DynamoDBPersistenceLayer,
+    IdempotencyConfig,
+    idempotent_function,
+)
+
+from privscan.adapters.findings_store import FindingsStore
+from privscan.adapters.s3_objects import ObjectGone, download, results_key, upload_results
+from privscan.engine.masking import Fingerprinter
+from privscan.engine.scanner import Scanner
+from privscan.events import ObjectEvent, ObjectRef
+from privscan.model import Finding, ScanStatus
+from privscan.observability import logger, metrics
+from privscan.scan import ScanReport, rejected, scan_stream
+from privscan.settings import ScanSettings
+from privscan.spool import FindingSpool
+
+TERMINAL = {ScanStatus.DONE, ScanStatus.UNSUPPORTED, ScanStatus.REJECTED}
+
+
+def is_older(sequencer: str | None, than: str | None) -> bool:
+    """S3 sequencers order events of one key: compare as hex numbers (they may differ in length)."""
+    if not sequencer or not than:
+        return False
+    return int(sequencer, 16) < int(than, 16)
+
+
+@dataclass
+class ObjectScanService:
+    settings: ScanSettings
+    s3: Any  # boto3 S3 client
+    store: FindingsStore
+    scanner: Scanner
+    fingerprinter: Fingerprinter
+
+    def __post_init__(self) -> None:
+        # Keyed on the object version (not the SQS message id): a duplicate S3 notification
+        # arrives as a new message. The sequencer tells a re-created key's events apart.
+        self._idempotency = IdempotencyConfig(
+            event_key_jmespath="[kind, ref.bucket, ref.key, ref.version_id, ref.etag, ref.sequencer]",
+            raise_on_no_idempotency_key=True,
+            expires_after_seconds=7 * 24 * 3600,
+        )
+        self.handle = self._handle
+        if self.settings.idempotency_table:
+            persistence = DynamoDBPersistenceLayer(table_name=self.settings.idempotency_table)
+            self.handle = idempotent_function(
+                data_keyword_argument="event", config=self._idempotency, persistence_store=persistence
+            )(self._handle)
+
+    def use_lambda_context(self, context: Any) -> None:
+        """Let idempotency expire an in-progress record when this invocation times out."""
+        if context is not None:
+            self._idempotency.register_lambda_context(context)
+
+    def _handle(self, event: ObjectEvent) -> dict:
+        ref = event.ref
+        logger.append_keys(bucket=ref.bucket, key=ref.key, version=ref.version_token)
+        if event.kind == "removed":
+            return self._removed(ref, event.delete_marker)
+        return self._created(ref)
+
+    # -- ObjectCreated -----------------------------------------------------------------------
+    def _created(self, ref: ObjectRef) -> dict:
+        current = self.store.get_summary(ref.bucket, ref.key)
+        if current and current.get("version") != ref.version_token and is_older(ref.sequencer, current.get("sequencer")):
+            self.store.set_status(ref, ScanStatus.SUPERSEDED, "a newer version was already scanned")
+            logger.info("skipped superseded version")
+            return {"status": str(ScanStatus.SUPERSEDED)}
+        if current and current.get("version") == ref.version_token and current.get("status") in TERMINAL:
+            logger.info("version already scanned", status=current["status"])
+            return {"status": current["status"], "findings": current.get("findings", 0)}
+
+        self.store.set_status(ref, ScanStatus.SCANNING)
+        try:
+            report, results_uri, truncated = self._scan(ref)
+        except Exception as error:
+            self.store.set_status(ref, ScanStatus.FAILED, f"{type(error).__name__} while scanning")
+            raise
+        summary = {**report.summary(), "results_uri": results_uri, "truncated": truncated}
+        summary.pop("object")
+        self.store.put_summary(ref, summary)
+        self.store.set_status(ref, report.status, report.reason)
+        metrics.add_metric(name="BytesScanned", unit=MetricUnit.Bytes, value=report.bytes_read)
+        metrics.add_metric(name="Findings", unit=MetricUnit.Count, value=report.findings_total)
+        metrics.add_metric(name="ScanDuration", unit=MetricUnit.Seconds, value=report.duration_s)
+        logger.info("object scanned", **{k: summary[k] for k in ("status", "outcome", "format", "records", "findings")})
+        return {"status": str(report.status), "findings": report.findings_total}
+
+    def _scan(self, ref: ObjectRef) -> tuple[ScanReport, str | None, bool]:
+        if ref.size is not None and ref.size > self.settings.max_object_bytes:
+            report = rejected(ref.key, "too_large", f"object is {ref.size} bytes; the limit is {self.settings.max_object_bytes}")
+            self.store.replace_findings(ref, [])
+            return report, None, False
+        results = FindingSpool()
+        try:
+            try:
+                with download(self.s3, ref) as (body, size):
+                    if size > self.settings.max_object_bytes:
+                        report = rejected(ref.key, "too_large", f"object is {size} bytes; the limit is {self.settings.max_object_bytes}")
+                    else:
+                        report = scan_stream(
+                            ref.key,
+                            body,
+                            scanner=self.scanner,
+                            fingerprinter=self.fingerprinter,
+                            sink=lambda finding: results(finding.to_dict()),
+                            limits=self.settings.read_limits,
+                        )
+            except ObjectGone:
+                report = rejected(ref.key, "gone", "the object version no longer exists", ScanStatus.SUPERSEDED)
+            if report.status is not ScanStatus.DONE:  # partial findings of a rejected object are discarded
+                self.store.replace_findings(ref, [])
+                return report, None, False
+            stored = (Finding.from_dict(line) for line in islice(results.lines(), self.settings.max_finding_items))
+            self.store.replace_findings(ref, stored)
+            uri = None
+            if results.count:  # last: the upload may close the spool
+                key = results_key(self.settings.results_prefix, ref)
+                uri = upload_results(self.s3, results, self.settings.results_bucket, key)
+            return report, uri, results.count > self.settings.max_finding_items
+        finally:
+            results.close()
+
+    # -- ObjectRemoved -----------------------------------------------------------------------
+    def _removed(self, ref: ObjectRef, delete_marker: bool) -> dict:
+        current = self.store.get_summary(ref.bucket, ref.key)
+        if current is None:
+            return {"status": str(ScanStatus.DELETED), "findings": 0}
+        if not delete_marker and ref.version_id and ref.version_id != current.get("version_id"):
+            logger.info("removed a non-current version; current findings stay")
+            return {"status": current.get("status"), "findings": current.get("findings", 0)}
+        marked = self.store.mark_deleted(ref.bucket, ref.key)
+        self.store.put_summary(
+            ObjectRef(ref.bucket, ref.key, current.get("version_id"), current.get("etag"), None, ref.sequencer or current.get("sequencer")),
+            {**{k: v for k, v in current.items() if k not in {"pk", "sk", "gsi1pk", "gsi1sk"}}, "status": str(ScanStatus.DELETED)},
+        )
+        self.store.set_status(ref, ScanStatus.DELETED)
+        logger.info("object removed; findings marked deleted", findings=marked)
+        return {"status": str(ScanStatus.DELETED), "findings": marked}

