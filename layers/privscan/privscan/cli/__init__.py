@@ -1,0 +1,63 @@
+"""The privscan command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from privscan.engine.config import SEVERITIES
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="privscan", description="GDPR / EU AI Act privacy scanner for AI datasets")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    scan = commands.add_parser("scan", help="scan local files or directories")
+    scan.add_argument("paths", nargs="+")
+    scan.add_argument("--format", choices=["table", "jsonl"], default="table")
+    scan.add_argument("--fail-on", choices=SEVERITIES, default="high", help="exit 1 on findings at or above this")
+
+    demo = commands.add_parser("demo", help="run the whole pipeline on an embedded local AWS with sample data")
+    demo.add_argument("--port", type=int)
+
+    serve = commands.add_parser("serve", help="keep the local stack up; prints its endpoint as one JSON line")
+    serve.add_argument("--port", type=int)
+
+    findings = commands.add_parser("findings", help="read findings from DynamoDB")
+    findings_commands = findings.add_subparsers(dest="findings_command", required=True)
+    listing = findings_commands.add_parser("list")
+    listing.add_argument("--endpoint", help="endpoint of `privscan serve` (local stack)")
+    listing.add_argument("--bucket")
+    listing.add_argument("--table")
+    listing.add_argument("--object", dest="object_key", help="S3 key of one object")
+    listing.add_argument("--prefix", default="", help="dataset prefix")
+    listing.add_argument("--severity", choices=SEVERITIES, help="open findings of this severity")
+    listing.add_argument("--format", choices=["table", "jsonl"], default="table")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "scan":
+        from privscan.cli.scan_cmd import run_scan
+
+        return run_scan(args.paths, args.format, args.fail_on)
+    if args.command == "demo":
+        from privscan.cli.local_cmd import run_demo
+
+        return run_demo(args.port)
+    if args.command == "serve":
+        from privscan.cli.local_cmd import run_serve
+
+        return run_serve(args.port)
+    if args.command == "findings":
+        from privscan.cli.findings_cmd import list_findings
+
+        return list_findings(
+            args.endpoint, args.bucket, args.table, args.object_key, args.prefix, args.severity, args.format
+        )
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""`privscan demo` and `privscan serve`: the whole pipeline on an embedded local AWS (moto)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import boto3
+
+from privscan.adapters.findings_store import FindingsStore, finding_from_item
+from privscan.cli.output import print_findings
+from privscan.local.stack import REGION, LocalStack, deploy_stack, start_moto, use_endpoint
+from privscan.local.template import default_template_path
+from privscan.local.worker import LocalWorker
+from privscan.samples import sample_dataset
+
+TERMINAL = {"done", "unsupported", "rejected", "deleted", "superseded"}
+
+
+def start_local(port: int | None = None) -> tuple[object, LocalStack, LocalWorker]:
+    server, endpoint = start_moto(port)
+    use_endpoint(endpoint)
+    template = default_template_path()
+    stack = deploy_stack(endpoint, template)
+    worker = LocalWorker(stack, repo_root=template.parent)
+    return server, stack, worker
+
+
+def wait_for_scans(stack: LocalStack, worker: LocalWorker, keys: list[str], timeout_s: float) -> dict[str, dict]:
+    store = FindingsStore(boto3.resource("dynamodb", endpoint_url=stack.endpoint, region_name=REGION).Table(stack.findings_table))
+    deadline = time.monotonic() + timeout_s
+    summaries: dict[str, dict] = {}
+    while time.monotonic() < deadline:
+        worker.poll_once(wait_seconds=1)
+        summaries = {key: store.get_summary(stack.bucket, key) for key in keys}
+        if all(s and s.get("status") in TERMINAL for s in summaries.values()):
+            break
+    return summaries
+
+
+def print_summary(stack: LocalStack, summaries: dict[str, dict]) -> None:
+    print(f"\nprivscan demo: {len(summaries)} objects in s3://{stack.bucket}/datasets/demo/ (local AWS at {stack.endpoint})\n")
+    header = f"{'OBJECT':42} {'STATUS':12} {'FORMAT':8} {'RECORDS':>7} {'FINDINGS':>8}  BY SEVERITY / REASON"
+    print(header)
+    for key, summary in summaries.items():
+        summary = summary or {"status": "pending"}
+        detail = summary.get("reason") or ", ".join(f"{k}={v}" for k, v in summary.get("by_severity", {}).items())
+        print(
+            f"{key.removeprefix('datasets/demo/'):42} {summary.get('status', ''):12} {summary.get('format') or '-':8} "
+            f"{summary.get('records', 0):>7} {summary.get('findings', 0):>8}  {detail}"
+        )
+
+
+def run_demo(port: int | None = None, timeout_s: float = 150.0) -> int:
+    server, stack, worker = start_local(port)
+    try:
+        s3 = boto3.client("s3", endpoint_url=stack.endpoint, region_name=REGION)
+        dataset = sample_dataset()
+        for key, body in dataset.items():
+            s3.put_object(Bucket=stack.bucket, Key=key, Body=body)
+        print(f"uploaded {len(dataset)} synthetic objects; scanning...", file=sys.stderr)
+        summaries = wait_for_scans(stack, worker, list(dataset), timeout_s)
+        print_summary(stack, summaries)
+        store = FindingsStore(boto3.resource("dynamodb", endpoint_url=stack.endpoint, region_name=REGION).Table(stack.findings_table))
+        print("\nfindings a privacy officer sees (masked previews; no raw values are stored):\n")
+        rows = [finding_from_item(item).contract() for item in store.all_findings(stack.bucket, "datasets/demo/")]
+        print_findings(rows[:25], "table")
+        if len(rows) > 25:
+            print(f"... and {len(rows) - 25} more (privscan findings list --endpoint {stack.endpoint})")
+        pending = [k for k, s in summaries.items() if not s or s.get("status") not in TERMINAL]
+        return 1 if pending else 0
+    finally:
+        server.stop()
+
+
+def run_serve(port: int | None = None) -> int:
+    server, stack, worker = start_local(port)
+    print(json.dumps(stack.banner()), flush=True)
+    try:
+        while True:
+            worker.poll_once(wait_seconds=1)
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        server.stop()
+
+

@@ -1,0 +1,78 @@
+"""`privscan scan PATH...`: scan local files with the same engine and readers as the Lambda function."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from privscan.cli.output import print_findings
+from privscan.engine import get_scanner
+from privscan.engine.config import EngineConfig, severity_rank
+from privscan.engine.masking import Fingerprinter
+from privscan.model import ScanStatus
+from privscan.scan import ScanReport, rejected, scan_stream
+from privscan.spool import FindingSpool
+
+EXIT_PASS, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
+# A file named on the command line must be scannable; inside a directory walk, non-data files are skipped.
+INPUT_ERRORS = {ScanStatus.REJECTED, ScanStatus.FAILED}
+
+
+def walk(paths: list[str]) -> Iterator[tuple[Path, bool]]:
+    """Files to scan, with whether each was named explicitly."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
+                yield child, False
+        else:
+            yield path, True
+
+
+def local_fingerprinter() -> Fingerprinter:
+    """PRIVSCAN_FINGERPRINT_KEY makes fingerprints comparable across runs; otherwise a per-run key."""
+    return Fingerprinter(os.environ.get("PRIVSCAN_FINGERPRINT_KEY") or secrets.token_hex(32))
+
+
+def scan_file(path: Path, fingerprinter: Fingerprinter, config: EngineConfig, spool: FindingSpool) -> ScanReport:
+    if not path.is_file():
+        return rejected(str(path), "not_found", "no such file", ScanStatus.FAILED)
+    try:
+        with path.open("rb") as stream:
+            return scan_stream(
+                str(path), stream, scanner=get_scanner(config), fingerprinter=fingerprinter,
+                sink=lambda finding: spool(finding.contract()),
+            )
+    except OSError as error:
+        return rejected(str(path), "unreadable", f"cannot read file ({error.strerror})", ScanStatus.FAILED)
+
+
+def run_scan(paths: list[str], fmt: str, fail_on: str, config: EngineConfig | None = None) -> int:
+    config = config or EngineConfig()
+    fingerprinter = local_fingerprinter()
+    threshold = severity_rank(fail_on)
+    failed = errored = False
+    table_rows: list[dict] = []  # a table is printed once, at the end; JSONL streams file by file
+    for path, explicit in walk(paths):
+        with FindingSpool() as spool:
+            report = scan_file(path, fingerprinter, config, spool)
+            if report.status is ScanStatus.DONE:
+                if fmt == "jsonl":
+                    print_findings(spool.lines(), fmt)
+                else:
+                    table_rows.extend(spool.lines())
+                failed |= any(severity_rank(s) >= threshold for s in report.by_severity)
+            elif report.status in INPUT_ERRORS or explicit:
+                errored = True
+            note = f"{path}: {report.status} ({report.outcome}" + (f": {report.reason})" if report.reason else ")")
+            print(f"{note}, {report.records} records, {report.findings_total} findings", file=sys.stderr)
+    if fmt != "jsonl":
+        print_findings(table_rows, fmt)
+    if errored:
+        return EXIT_ERROR
+    return EXIT_FAIL if failed else EXIT_PASS
+
+

@@ -1,0 +1,95 @@
+"""Play Lambda's SQS event source mapping locally: poll the queue, call the real handler, delete what succeeded."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import os
+import sys
+import uuid
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import boto3
+
+from privscan.local.stack import REGION, LocalStack
+
+BATCH_SIZE = 5  # as the template's event source mapping
+
+
+@dataclass
+class FakeLambdaContext:
+    function_name: str = "ScanObjectFunction"
+    memory_limit_in_mb: int = 3538
+    invoked_function_arn: str = f"arn:aws:lambda:{REGION}:123456789012:function:ScanObjectFunction"
+    aws_request_id: str = ""
+    timeout_ms: int = 900_000
+
+    def get_remaining_time_in_millis(self) -> int:
+        return self.timeout_ms
+
+
+def load_handler(repo_root: Path):
+    """Import functions/scan_object/app.py as Lambda would (a top-level module named `app`)."""
+    path = repo_root / "functions" / "scan_object" / "app.py"
+    spec = importlib.util.spec_from_file_location("privscan_scan_object_app", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.lambda_handler
+
+
+class LocalWorker:
+    def __init__(self, stack: LocalStack, repo_root: Path, quiet: bool = True):
+        self.stack = stack
+        self.repo_root = repo_root
+        self.sqs = boto3.client("sqs", endpoint_url=stack.endpoint, region_name=REGION)
+        self.queue_arn = self.sqs.get_queue_attributes(QueueUrl=stack.queue_url, AttributeNames=["QueueArn"])[
+            "Attributes"
+        ]["QueueArn"]
+        self.failures = 0
+        os.environ.update(stack.function_env)
+        os.environ.setdefault("POWERTOOLS_TRACE_DISABLED", "true")
+        os.environ.setdefault("POWERTOOLS_METRICS_DISABLED", "true")
+        if quiet:
+            os.environ["POWERTOOLS_LOG_LEVEL"] = "WARNING"
+
+    @cached_property
+    def handler(self):
+        return load_handler(self.repo_root)
+
+    def poll_once(self, wait_seconds: int = 1) -> int:
+        """Receive one batch and run it through the handler. Returns the number of messages handled."""
+        received = self.sqs.receive_message(
+            QueueUrl=self.stack.queue_url,
+            MaxNumberOfMessages=BATCH_SIZE,
+            WaitTimeSeconds=wait_seconds,
+            AttributeNames=["All"],
+        ).get("Messages", [])
+        if not received:
+            return 0
+        event = {"Records": [self._record(message) for message in received]}
+        with contextlib.redirect_stdout(sys.stderr):  # the function's logs and metrics; stdout is the CLI's
+            response = self.handler(event, FakeLambdaContext(aws_request_id=str(uuid.uuid4())))
+        failed = {item["itemIdentifier"] for item in (response or {}).get("batchItemFailures", [])}
+        self.failures += len(failed)
+        done = [m for m in received if m["MessageId"] not in failed]
+        if done:
+            self.sqs.delete_message_batch(
+                QueueUrl=self.stack.queue_url,
+                Entries=[{"Id": str(i), "ReceiptHandle": m["ReceiptHandle"]} for i, m in enumerate(done)],
+            )
+        return len(received)
+
+    def _record(self, message: dict) -> dict:
+        return {
+            "messageId": message["MessageId"],
+            "receiptHandle": message["ReceiptHandle"],
+            "body": message["Body"],
+            "attributes": message.get("Attributes", {}),
+            "messageAttributes": {},
+            "md5OfBody": message.get("MD5OfBody", ""),
+            "eventSource": "aws:sqs",
+            "eventSourceARN": self.queue_arn,
+            "awsRegion": REGION,
+        }

@@ -1,0 +1,150 @@
+"""S3 put → SQS notification → scan_object handler → DynamoDB, on moto, with the template's own resources."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+from tests.integration.conftest import notification
+
+CUSTOMERS = (
+    "name;email;iban;notes\n"
+    "Anna Schneider;anna.schneider@example.com;DE89370400440532013000;Prefers delivery after 6pm.\n"
+    "Lukas Weber;lukas.weber@example.org;DE02120300000000202051;Call back on +49 151 23456789 please.\n"
+    "Marie Dubois;marie.dubois@example.net;DE02500105170137075030;\n"
+).encode()
+
+
+def test_csv_upload_produces_column_and_cell_findings_and_a_summary(pipeline):
+    pipeline.put("datasets/crm/customers.csv", CUSTOMERS)
+    response, bodies = pipeline.deliver()
+    assert response == {"batchItemFailures": []}
+    assert len(bodies) == 1
+
+    summary = pipeline.summary("datasets/crm/customers.csv")
+    assert (summary["status"], summary["outcome"], summary["format"], summary["records"]) == ("done", "scanned", "csv", 3)
+    assert summary["gsi1pk"] == f"BUCKET#{pipeline.stack.bucket}" and summary["gsi1sk"] == "datasets/crm/customers.csv"
+    assert summary["results_uri"].startswith(f"s3://{pipeline.stack.outputs['ResultsBucketName']}/results/")
+
+    findings = pipeline.findings("datasets/crm/customers.csv")
+    by_kind = {(f["record"] if "record" in f else None, f["field"], f["entity_type"]) for f in findings}
+    assert (None, "email", "EMAIL_ADDRESS") in by_kind
+    assert (None, "iban", "IBAN_CODE") in by_kind
+    phone = [f for f in findings if f["entity_type"] == "PHONE_NUMBER"]
+    assert [(p["record"], p["field"], p["start"], p["end"], p["preview"]) for p in phone] == [
+        (1, "notes", 13, 29, "+** *** ******89")
+    ]
+    email_column = next(f for f in findings if f["entity_type"] == "EMAIL_ADDRESS")
+    assert (email_column["count"], email_column["distinct"], len(email_column["occurrences"])) == (3, 3, 3)
+    assert all(f["review_status"] == "open" and f["gsi2pk"].startswith(f"OPEN#{pipeline.stack.bucket}#") for f in findings)
+
+
+def test_the_same_event_delivered_twice_does_not_duplicate_findings(pipeline):
+    pipeline.put("twice.csv", CUSTOMERS)
+    _, bodies = pipeline.deliver()
+    first = pipeline.items()
+    assert pipeline.invoke(bodies + bodies) == {"batchItemFailures": []}
+    assert sorted((i["pk"], i["sk"]) for i in pipeline.items()) == sorted((i["pk"], i["sk"]) for i in first)
+
+
+def test_a_new_version_replaces_the_old_findings(pipeline):
+    pipeline.put("people.txt", b"Write to anna.schneider@example.com\nor to lukas.weber@example.org\n")
+    pipeline.deliver()
+    old = pipeline.findings("people.txt")
+    assert len(old) == 2
+    pipeline.put("people.txt", b"Only marie.dubois@example.net now\n")
+    pipeline.deliver()
+    new = pipeline.findings("people.txt")
+    assert [(f["record"], f["start"], f["end"], f["entity_type"]) for f in new] == [(0, 5, 29, "EMAIL_ADDRESS")]
+    assert new[0]["version"] != old[0]["version"]
+    assert pipeline.summary("people.txt")["version"] == new[0]["version"]
+
+
+def test_an_older_version_arriving_late_is_recorded_as_superseded(pipeline):
+    first = pipeline.put("late.txt", b"anna.schneider@example.com\n")
+    second = pipeline.put("late.txt", b"lukas.weber@example.org\n")
+    pipeline.receive()
+    bucket = pipeline.stack.bucket
+    pipeline.invoke([notification(bucket, "late.txt", second["VersionId"], second["ETag"].strip('"'), "0B")])
+    pipeline.invoke([notification(bucket, "late.txt", first["VersionId"], first["ETag"].strip('"'), "0A")])
+    assert pipeline.summary("late.txt")["version"] == second["VersionId"]
+    statuses = {i["sk"]: i["status"] for i in pipeline.items() if i["sk"].startswith("STATUS#")}
+    assert statuses == {f"STATUS#{second['VersionId']}": "done", f"STATUS#{first['VersionId']}": "superseded"}
+
+
+def test_object_removed_marks_findings_deleted_and_closes_them(pipeline):
+    version = pipeline.put("gone.txt", b"anna.schneider@example.com\n")["VersionId"]
+    pipeline.deliver()
+    # moto notifies a permanent delete of the last version (ObjectRemoved:Delete), not a delete marker
+    pipeline.s3.delete_object(Bucket=pipeline.stack.bucket, Key="gone.txt", VersionId=version)
+    response, bodies = pipeline.deliver()
+    assert response == {"batchItemFailures": []}
+    assert json.loads(bodies[0])["Records"][0]["eventName"] == "ObjectRemoved:Delete"
+    finding = pipeline.findings("gone.txt")[0]
+    assert finding["object_deleted"] is True and "gsi2pk" not in finding
+    assert pipeline.summary("gone.txt")["status"] == "deleted"
+
+
+def test_a_delete_marker_marks_findings_deleted(pipeline):
+    pipeline.put("marked.txt", b"anna.schneider@example.com\n")
+    pipeline.deliver()
+    marker = json.loads(notification(pipeline.stack.bucket, "marked.txt", "marker-version-1", "", "0F"))
+    record = marker["Records"][0]
+    record["eventName"] = "ObjectRemoved:DeleteMarkerCreated"
+    del record["s3"]["object"]["eTag"], record["s3"]["object"]["size"]
+    assert pipeline.invoke([json.dumps(marker)]) == {"batchItemFailures": []}
+    assert pipeline.summary("marked.txt")["status"] == "deleted"
+    assert all(f["object_deleted"] for f in pipeline.findings("marked.txt"))
+
+
+def test_deleting_an_old_version_keeps_the_current_findings(pipeline):
+    old = pipeline.put("kept.txt", b"anna.schneider@example.com\n")["VersionId"]
+    pipeline.put("kept.txt", b"lukas.weber@example.org\n")
+    pipeline.deliver()
+    pipeline.s3.delete_object(Bucket=pipeline.stack.bucket, Key="kept.txt", VersionId=old)
+    pipeline.invoke([notification(pipeline.stack.bucket, "kept.txt", old, "", "0F").replace("ObjectCreated:Put", "ObjectRemoved:Delete")])
+    assert pipeline.summary("kept.txt")["status"] == "done"
+    assert [f.get("object_deleted", False) for f in pipeline.findings("kept.txt")] == [False]
+
+
+def test_keys_with_spaces_and_non_ascii_are_decoded(pipeline):
+    key = "datasets/Kundenübersicht 2026 (final)+v2.txt"
+    pipeline.put(key, b"Contact: anna.schneider@example.com\n")
+    _, bodies = pipeline.deliver()
+    assert "%" in json.loads(bodies[0])["Records"][0]["s3"]["object"]["key"] or "+" in bodies[0]
+    assert pipeline.summary(key)["status"] == "done"
+    assert [(f["record"], f["start"], f["end"]) for f in pipeline.findings(key)] == [(0, 9, 35)]
+
+
+def test_bad_inputs_get_recorded_outcomes_and_the_batch_completes(pipeline):
+    pipeline.put("logo.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    pipeline.put("empty.csv", b"")
+    pipeline.put("broken.csv", b"name,email\nAnna,anna@example.com\nLukas,lukas@example.org,extra,fields\n")
+    pipeline.put("latin.txt", b"Gr\xfc\xdfe an anna@example.com\nplain line\n")
+    pipeline.put("bomb.jsonl.gz", gzip.compress(b"\n" * (32 * 1024**2)))
+    response, bodies = pipeline.deliver()
+    assert response == {"batchItemFailures": []} and len(bodies) == 5
+
+    outcomes = {k: (pipeline.summary(k)["status"], pipeline.summary(k)["outcome"]) for k in
+                ("logo.png", "empty.csv", "broken.csv", "latin.txt", "bomb.jsonl.gz")}
+    assert outcomes == {
+        "logo.png": ("unsupported", "binary"),
+        "empty.csv": ("done", "empty"),
+        "broken.csv": ("done", "scanned"),
+        "latin.txt": ("done", "scanned"),
+        "bomb.jsonl.gz": ("rejected", "decompression_bomb"),
+    }
+    assert pipeline.summary("logo.png")["reason"]
+    assert pipeline.summary("broken.csv")["issues"] == {"malformed_row": 1}
+    assert pipeline.summary("latin.txt")["issues"] == {"invalid_utf8": 1}
+    assert pipeline.findings("bomb.jsonl.gz") == []
+    assert [f["entity_type"] for f in pipeline.findings("latin.txt")] == ["EMAIL_ADDRESS"]
+
+
+def test_a_failing_record_is_reported_alone_and_the_rest_of_the_batch_completes(pipeline):
+    pipeline.put("ok.txt", b"anna.schneider@example.com\n")
+    _, bodies = pipeline.deliver()
+    broken = notification("no-such-bucket", "x.txt", None, "abc", "01")
+    response = pipeline.invoke([broken, bodies[0]])
+    assert response == {"batchItemFailures": [{"itemIdentifier": "msg-0"}]}
+    assert pipeline.summary("ok.txt")["status"] == "done"

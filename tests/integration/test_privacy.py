@@ -1,0 +1,59 @@
+"""No planted personal value may reach a log line, a DynamoDB item, a results object or a CLI summary."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import boto3
+
+PLANTED = {
+    "name": "Wilhelmina Zwartkopf",
+    "email": "w.zwartkopf@example.com",
+    "iban": "DE89370400440532013000",
+    "phone": "+49 151 98765432",
+    "ip": "203.0.113.77",
+}
+
+
+def planted_dataset() -> dict[str, bytes]:
+    row = f"{PLANTED['name']},{PLANTED['email']},{PLANTED['iban']},{PLANTED['phone']},{PLANTED['ip']}"
+    chat = {"messages": [{"role": "user", "content": f"I'm {PLANTED['name']}, mail me at {PLANTED['email']}"}]}
+    return {
+        "p/customers.csv": f"name,email,iban,phone,ip\n{row}\n".encode(),
+        "p/chat.jsonl": (json.dumps(chat) + "\n").encode(),
+        "p/notes.txt": f"Ring {PLANTED['phone']} or wire to {PLANTED['iban']}\n".encode(),
+        "p/broken.json": f'{{"email": "{PLANTED["email"]}", '.encode(),
+    }
+
+
+def leaked(text: str) -> list[str]:
+    compact = text.replace(" ", "")
+    return [k for k, v in PLANTED.items() if v in text or v.replace(" ", "") in compact]
+
+
+def test_planted_values_reach_no_log_item_or_results_object(pipeline, capsys, caplog):
+    caplog.set_level(logging.DEBUG)
+    for key, body in planted_dataset().items():
+        pipeline.put(key, body)
+    response, _ = pipeline.deliver()
+    assert response == {"batchItemFailures": []}
+
+    captured = capsys.readouterr()
+    logs = captured.out + captured.err + "\n".join(r.getMessage() for r in caplog.records)
+    assert "object scanned" in logs  # the logger did run
+    assert leaked(logs) == []
+
+    items = json.dumps(pipeline.items(), default=str)
+    assert "EMAIL_ADDRESS" in items and "IBAN_CODE" in items  # the values were found ...
+    assert leaked(items) == []  # ... and only masked previews and fingerprints were stored
+
+    idempotency = boto3.resource("dynamodb").Table(pipeline.stack.outputs["IdempotencyTableName"]).scan()["Items"]
+    assert leaked(json.dumps(idempotency, default=str)) == []
+
+    s3 = pipeline.s3
+    results_bucket = pipeline.stack.outputs["ResultsBucketName"]
+    keys = [o["Key"] for o in s3.list_objects_v2(Bucket=results_bucket).get("Contents", [])]
+    assert keys
+    for key in keys:
+        assert leaked(s3.get_object(Bucket=results_bucket, Key=key)["Body"].read().decode()) == []
