@@ -104,8 +104,8 @@ def scan_stream(
         report.format, report.compressed = reader.format, reader.compressed
         factory = FindingFactory(object_name, fingerprinter)
         profiler = ColumnProfiler(scanner.config) if reader.tabular else None
-        assembler = FindingAssembler(factory, scanner.config, profiler, emit)
         rules = RecordRules(rule_book(), factory, emit, reader.format, reader.columns)
+        assembler = FindingAssembler(factory, scanner.config, profiler, emit, rules.value_rules)
         for cell, detections in rules.apply(scanner.detect(reader.cells(), profiler)):
             assembler.add(cell, detections)
         assembler.finish()

@@ -16,12 +16,13 @@ def email_cell(record: int, field: str = "email") -> tuple[Cell, list[Detection]
     return cell, [Detection(cell, "EMAIL_ADDRESS", 0, len(text), 1.0)]
 
 
-def assemble(pairs, tabular=True, config=None):
+def assemble(pairs, tabular=True, config=None, value_rules=None):
     """Feed pairs as the scanner does: the profiler observes each cell, then the assembler gets it."""
     out = []
     config = config or EngineConfig(column_sample=5)
     profiler = ColumnProfiler(config) if tabular else None
-    assembler = FindingAssembler(FindingFactory("data.csv", Fingerprinter(KEY)), config, profiler, out.append)
+    factory = FindingFactory("data.csv", Fingerprinter(KEY))
+    assembler = FindingAssembler(factory, config, profiler, out.append, value_rules)
     for cell, detections in pairs:
         if profiler is not None:
             profiler.observe(cell, detections)
@@ -100,5 +101,10 @@ def test_ner_confusions_inside_a_typed_column_take_the_column_type():
                                             ("Lyon", "LOCATION"), ("Madrid", "NRP")]):
         cell = Cell(record, "city", city)
         pairs.append((cell, [Detection(cell, label, 0, len(city), 0.85)]))
-    findings = assemble(pairs)
-    assert [(f.record, f.entity_type, f.count) for f in findings] == [(None, "LOCATION", 5)]
+    for _, detections in pairs:
+        if detections[0].entity_type == "PERSON":
+            detections[0].rule_ids = ["RULE-FOR-PERSON-VALUES"]
+    findings = assemble(pairs, value_rules=lambda entity: (["RULE-FOR-" + entity], "high"))
+    assert [(f.record, f.entity_type, f.count, f.rule_ids, f.severity) for f in findings] == [
+        (None, "LOCATION", 5, ["RULE-FOR-LOCATION"], "high")
+    ]

@@ -10,7 +10,7 @@ from pathlib import Path
 import boto3
 
 from privscan.adapters.findings_store import FindingsStore, finding_from_item
-from privscan.cli.output import print_findings
+from privscan.engine.config import severity_rank
 from privscan.local.stack import REGION, LocalStack, deploy_stack, start_moto, use_endpoint
 from privscan.local.template import default_template_path
 from privscan.local.worker import LocalWorker
@@ -53,6 +53,25 @@ def print_summary(stack: LocalStack, summaries: dict[str, dict]) -> None:
         )
 
 
+def print_groups(rows: list[dict], limit: int = 30) -> None:
+    """One line per (object, field, entity type, rules): how often, how severe, one masked example."""
+    groups: dict[tuple, dict] = {}
+    for row in rows:
+        key = (row["object"].removeprefix("datasets/demo/"), row["field"] or "-", row["entity_type"] or "-",
+               ",".join(row["rule_ids"]) or "-")
+        group = groups.setdefault(key, {"count": 0, "severity": "low", "preview": row["preview"]})
+        group["count"] += row.get("count") or 1
+        if severity_rank(row["severity"]) > severity_rank(group["severity"]):
+            group["severity"] = row["severity"]
+    ordered = sorted(groups.items(), key=lambda kv: (-severity_rank(kv[1]["severity"]), -kv[1]["count"], kv[0]))
+    print(f"{'SEVERITY':9} {'COUNT':>5}  {'OBJECT':26} {'FIELD':20} {'ENTITY':18} {'EXAMPLE':16} RULES")
+    for (obj, field, entity, rules), group in ordered[:limit]:
+        print(f"{group['severity']:9} {group['count']:>5}  {obj[:26]:26} {field[:20]:20} {entity[:18]:18} "
+              f"{group['preview'][:16]:16} {rules}")
+    if len(ordered) > limit:
+        print(f"... {len(ordered) - limit} more groups")
+
+
 def run_demo(port: int | None = None, timeout_s: float = 150.0) -> int:
     server, stack, worker = start_local(port)
     try:
@@ -64,11 +83,11 @@ def run_demo(port: int | None = None, timeout_s: float = 150.0) -> int:
         summaries = wait_for_scans(stack, worker, list(dataset), timeout_s)
         print_summary(stack, summaries)
         store = FindingsStore(boto3.resource("dynamodb", endpoint_url=stack.endpoint, region_name=REGION).Table(stack.findings_table))
-        print("\nfindings a privacy officer sees (masked previews; no raw values are stored):\n")
         rows = [finding_from_item(item).contract() for item in store.all_findings(stack.bucket, "datasets/demo/")]
-        print_findings(rows[:25], "table")
-        if len(rows) > 25:
-            print(f"... and {len(rows) - 25} more (privscan findings list --endpoint {stack.endpoint})")
+        print(f"\n{len(rows)} findings in DynamoDB, grouped as a privacy officer reviews them "
+              "(masked previews; no raw value is stored):\n")
+        print_groups(rows)
+        print(f"\nevery finding: privscan findings list --endpoint {stack.endpoint} --format jsonl")
         pending = [k for k, s in summaries.items() if not s or s.get("status") not in TERMINAL]
         return 1 if pending else 0
     finally:

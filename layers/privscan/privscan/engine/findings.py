@@ -21,6 +21,10 @@ from privscan.readers.base import Cell
 MAX_DISTINCT_TRACKED = 100_000
 
 
+def max_severity(*severities: str | None) -> str:
+    return max((s for s in severities if s), key=severity_rank)
+
+
 class FindingFactory:
     def __init__(self, object_name: str, fingerprinter: Fingerprinter):
         self.object_name = object_name
@@ -36,7 +40,7 @@ class FindingFactory:
             end=detection.end,
             entity_type=detection.entity_type,
             score=detection.score,
-            severity=detection.severity or severity_of(detection.entity_type),
+            severity=max_severity(detection.severity, severity_of(detection.entity_type)),
             preview=mask_preview(detection.entity_type, value),
             fingerprint=self.fingerprint(detection.entity_type, value),
             rule_ids=list(detection.rule_ids),
@@ -81,11 +85,15 @@ class FindingAssembler:
         config: EngineConfig,
         profiler: ColumnProfiler | None,
         emit: Callable[[Finding], None],
+        value_rules: Callable[[str], tuple[list[str], str | None]] | None = None,
     ):
+        """`value_rules(entity)` gives the rule ids and severity of a whole-value `entity` (used when a
+        sampled cell spaCy labelled PERSON is re-typed as its LOCATION column, for instance)."""
         self.factory = factory
         self.config = config
         self.profiler = profiler
         self.emit = emit
+        self.value_rules = value_rules
         self._pending: dict[str, list[tuple[Cell, list[Detection]]]] = {}
         self._aggregates: dict[str, ColumnAggregate] = {}
 
@@ -114,7 +122,10 @@ class FindingAssembler:
             whole = whole_cell_entity(cell, detections) if profile.mode == "typed" else None
             if whole is not None and same_kind(whole.entity_type, profile.typed_as):
                 finding = self.factory.cell_finding(whole)
-                finding.entity_type = profile.typed_as
+                if whole.entity_type != profile.typed_as and self.value_rules is not None:
+                    finding.entity_type = profile.typed_as
+                    finding.rule_ids, rule_severity = self.value_rules(profile.typed_as)
+                    finding.severity = max_severity(rule_severity, severity_of(profile.typed_as))
                 aggregate = self._aggregates.setdefault(name, ColumnAggregate(profile.typed_as))
                 aggregate.add(finding, self.config.max_occurrences)
                 detections = [d for d in detections if d is not whole]

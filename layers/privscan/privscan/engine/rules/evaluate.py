@@ -87,6 +87,11 @@ class RecordRules:
         where = "value" if covers_whole_cell(detection) else "free_text"
         return [t.rule_id for t in self.book.by_entity.get(detection.entity_type, ()) if t.where in ("any", where)]
 
+    def value_rules(self, entity_type: str) -> tuple[list[str], str | None]:
+        """Rule ids and severity for `entity_type` found as a whole value (a column cell)."""
+        rule_ids = [t.rule_id for t in self.book.by_entity.get(entity_type, ()) if t.where in ("any", "value")]
+        return rule_ids, self.book.severity(rule_ids, set())
+
     def _age_detections(self, cell: Cell) -> list[Detection]:
         value = cell.text.strip()
         if not value.isdigit():

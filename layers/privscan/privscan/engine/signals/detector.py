@@ -82,7 +82,9 @@ class Engine:
                 self.cue_matchers.setdefault(cat, Matcher(vocab)).add(cue.key, [list(p) for p in cue.patterns])
         # cue matchers run on a window around each term: long enough for the longest cue plus its gap
         self.pre_window = max((_max_len(p) + c.gap for c in lex.cues if c.slot == "pre" for p in c.patterns), default=0)
-        self.post_window = max((_max_len(p) + c.gap for c in lex.cues if c.slot == "post" for p in c.patterns), default=0)
+        self.post_window = max(
+            (_max_len(p) + c.gap for c in lex.cues if c.slot == "post" for p in c.patterns), default=0
+        )
         # a standalone pattern can only match if every one of its required word sets occurs in the Doc:
         # each distinct set gets a bit; a Doc's bits come from one dict lookup per token
         set_bits: dict[frozenset[str], int] = {}

@@ -23,7 +23,6 @@ ALL_LANGS = (1 << len(LANGS)) - 1
 EN = LANG_BIT["en"]
 
 _QUANT = re.compile(r"^(.+?)(\?|\*|\+|\{\d*,\d*\})?$")
-_MACRO = re.compile(r"\$(\w+)")
 _VOWEL_START = re.compile(r"^[aeiouhàâäéèêëîïôöùûüœæ]")
 _ELISIONS = {"fr": ("l'", "d'", "qu'"), "it": ("l'", "d'", "dell'", "all'", "nell'", "dall'", "un'", "sull'")}
 _APOS = ("'", "\u2019")
@@ -108,17 +107,10 @@ def _words(value: Any) -> list[str]:
 
 
 class _PatternCompiler:
-    def __init__(self, lists: dict[str, frozenset[str]], macros: dict[str, str]):
-        self.lists = lists
-        self.macros = macros
+    """Pattern strings (mini-language documented in common.yaml) -> spaCy Matcher token patterns."""
 
-    def expand(self, text: str) -> str:
-        for _ in range(5):
-            new = _MACRO.sub(lambda m: self.macros[m.group(1)], text)
-            if new == text:
-                return text
-            text = new
-        raise ValueError(f"macro recursion in {text!r}")
+    def __init__(self, lists: dict[str, frozenset[str]]):
+        self.lists = lists
 
     def _special(self, body: str) -> dict[str, Any] | None:
         if body == "_":
@@ -150,15 +142,18 @@ class _PatternCompiler:
                     words.update(self.lists[alt[1:]])
                 else:
                     words.update(apostrophe_variants(alt.lower()))
-            if words:
-                alts.insert(0, {"LOWER": {"IN": sorted(words)}})
+            if words:  # a single word compiles to a native attribute check (faster than an IN predicate)
+                alts.insert(0, {"LOWER": next(iter(words)) if len(words) == 1 else {"IN": sorted(words)}})
         if quant:
             for spec in alts:
                 spec["OP"] = quant
         return alts
 
     def patterns(self, text: str) -> list[tuple[dict[str, Any], ...]]:
-        return [tuple(p) for p in product(*(self.token(raw) for raw in self.expand(text).split()))]
+        try:
+            return [tuple(p) for p in product(*(self.token(raw) for raw in text.split()))]
+        except KeyError as exc:
+            raise ValueError(f"unknown list {exc} in pattern {text!r}") from None
 
 
 def _term_variants(phrase: str, lang: str) -> list[str]:
@@ -196,7 +191,7 @@ def load_lexicon(group: str, directory: Path = LEXICON_DIR) -> Lexicon:
     lex.topical = frozenset(_words(common.get("topical", [])))
     lex.boundary = frozenset(_words(common.get("boundary", [])))
     lex.scoring = {k: float(v) for k, v in common["scoring"].items()}
-    compiler = _PatternCompiler(lex.lists, dict(common.get("macros", {})))
+    compiler = _PatternCompiler(lex.lists)
     tiers = {name: float(v) for name, v in common["scoring_tiers"].items()}
 
     shared_defs = {c["id"]: c for c in common.get("cues", [])}
