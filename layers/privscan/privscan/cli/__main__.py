@@ -1,0 +1,5 @@
+import sys
+
+from privscan.cli import main
+
+sys.exit(main())

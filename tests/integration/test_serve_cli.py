@@ -1,0 +1,70 @@
+"""`privscan serve` + an upload with boto3 + `privscan findings list` == `privscan scan` on the same file."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+
+import boto3
+import pytest
+
+from privscan.local.stack import REGION, free_port
+
+CSV = (
+    "name,email,iban,notes,consent\n"
+    "Anna Schneider,anna.schneider@example.com,DE89370400440532013000,Call +49 151 23456789 after six,no\n"
+    "Lukas Weber,lukas.weber@example.org,DE02120300000000202051,Prefers e-mail,yes\n"
+)
+
+
+def privscan(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "privscan.cli", *args], capture_output=True, text=True, timeout=300, **kwargs)
+
+
+@pytest.fixture
+def served():
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_ENDPOINT")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "privscan.cli", "serve", "--port", str(free_port())],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env,
+    )
+    try:
+        banner = json.loads(process.stdout.readline())
+        yield banner
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def contract_without_object(lines: str) -> list[dict]:
+    return [{k: v for k, v in json.loads(line).items() if k != "object"} for line in lines.splitlines() if line]
+
+
+def test_uploaded_file_findings_match_a_local_scan(served, tmp_path):
+    assert set(served) == {"endpoint", "bucket", "findings_table"}
+    key = "datasets/crm/customers 2026.csv"
+    s3 = boto3.client("s3", endpoint_url=served["endpoint"], region_name=REGION)
+    s3.put_object(Bucket=served["bucket"], Key=key, Body=CSV.encode())
+
+    table = boto3.resource("dynamodb", endpoint_url=served["endpoint"], region_name=REGION).Table(served["findings_table"])
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        summary = table.get_item(Key={"pk": f"OBJ#{served['bucket']}#{key}", "sk": "SUMMARY"}).get("Item")
+        if summary and summary["status"] == "done":
+            break
+        time.sleep(0.5)
+    assert summary and summary["status"] == "done"
+
+    listed = privscan("findings", "list", "--endpoint", served["endpoint"], "--object", key, "--format", "jsonl")
+    assert listed.returncode == 0, listed.stderr
+    local_file = tmp_path / "customers 2026.csv"
+    local_file.write_text(CSV)
+    scanned = privscan("scan", str(local_file), "--format", "jsonl")
+    assert scanned.returncode == 1  # IBANs are high severity: the default --fail-on high fails
+    assert [json.loads(line)["object"] for line in listed.stdout.splitlines()] == [key] * len(listed.stdout.splitlines())
+    remote, local = contract_without_object(listed.stdout), contract_without_object(scanned.stdout)
+    assert remote == local
+    assert {f["entity_type"] for f in local} >= {"EMAIL_ADDRESS", "IBAN_CODE", "PERSON", "PHONE_NUMBER"}
