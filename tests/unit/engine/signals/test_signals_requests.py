@@ -38,6 +38,7 @@ FIRES = [
     ("Widerspruch gegen die Verarbeitung", OBJECTION, "Widerspruch gegen die Verarbeitung"),
     ("Ich widerspreche der Verarbeitung meiner Daten", OBJECTION, "Ich widerspreche der Verarbeitung"),
     ("je m'oppose au traitement de mes données", OBJECTION, "je m'oppose au traitement"),
+    ("N’utilisez pas mes données", OBJECTION, "N’utilisez pas mes données"),
     ("me opongo al tratamiento de mis datos", OBJECTION, "me opongo al tratamiento"),
     ("mi oppongo al trattamento dei miei dati", OBJECTION, "mi oppongo al trattamento"),
     # --- consent withdrawal

@@ -67,7 +67,10 @@ class Engine:
         for cat, phrases in sorted(lex.excludes.items()):
             key = f"X|{cat}"
             self.excl_keys[strings.add(key)] = cat
-            self.lower_pm.add(key, [make_doc(p) for p in sorted(phrases)])
+            exact = sorted(p[1:] for p in phrases if p.startswith("="))
+            if exact:
+                self.orth_pm.add(key, [make_doc(p) for p in exact])
+            self.lower_pm.add(key, [make_doc(p) for p in sorted(phrases) if not p.startswith("=")])
         self.has_orth = len(self.orth_pm) > 0
         # The Matcher's cost grows with patterns x tokens, so patterns are split per category:
         # cue matchers run only near the terms of their category, standalone-pattern matchers only

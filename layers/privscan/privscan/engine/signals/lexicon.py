@@ -117,6 +117,8 @@ class _PatternCompiler:
             return {}
         if body.startswith("~"):
             return {"LEMMA": {"IN": body[1:].split("|")}}
+        if len(body) > 3 and body.startswith("=/") and body.endswith("/"):
+            return {"ORTH": {"REGEX": body[2:-1]}}
         if body.startswith("=") and len(body) > 1:
             return {"ORTH": {"IN": [v for w in body[1:].split("|") for v in apostrophe_variants(w)]}}
         if len(body) > 2 and body.startswith("/") and body.endswith("/"):
@@ -221,7 +223,8 @@ def load_lexicon(group: str, directory: Path = LEXICON_DIR) -> Lexicon:
                         lex.terms.setdefault((idx, tiers[tier], exact), set()).add(text)
         for lang, phrases in (f.get("exclude") or {}).items():
             for phrase in phrases:
-                lex.excludes.setdefault(idx, set()).update(_term_variants(str(phrase).lower(), lang))
+                text = str(phrase) if str(phrase).startswith("=") else str(phrase).lower()
+                lex.excludes.setdefault(idx, set()).update(_term_variants(text, lang))
         for cid in f.get("shared_cues", []):
             shared_users.setdefault(cid, set()).add(idx)
         for n, cue in enumerate(f.get("cues", [])):
