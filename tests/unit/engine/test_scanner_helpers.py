@@ -1,6 +1,7 @@
 import pytest
 
-from privscan.engine.scanner import field_context, pieces, plausible
+from privscan.engine.detect import field_context, plausible
+from privscan.engine.scanner import pieces
 
 
 @pytest.mark.parametrize(

@@ -17,10 +17,11 @@ if TYPE_CHECKING:
 @lru_cache(maxsize=4)
 def get_scanner(config: EngineConfig | None = None) -> Scanner:
     from privscan.engine.analyzer import build_analyzer
+    from privscan.engine.detect import Detector
     from privscan.engine.scanner import Scanner
     from privscan.engine.signals import SignalDetector
 
     config = config or EngineConfig()
     analyzer = build_analyzer(config)
     nlp = analyzer.nlp_engine.nlp[config.language]
-    return Scanner(analyzer, config, SignalDetector(nlp))
+    return Scanner(Detector(analyzer, config, SignalDetector(nlp)), config)

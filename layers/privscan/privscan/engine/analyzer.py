@@ -63,11 +63,18 @@ class PreloadedSpacyNlpEngine(SpacyNlpEngine):
     def load(self) -> None:  # already loaded in __init__
         return None
 
-    def process_texts(self, texts: list[str], language: str, with_ner: bool) -> list[NlpArtifacts]:
-        """Like process_batch, but NER (the costliest component) runs only when asked for."""
-        disable = [] if with_ner else [name for name in ("ner",) if self.nlp[language].has_pipe(name)]
-        docs = self.nlp[language].pipe(texts, batch_size=max(len(texts), 1), disable=disable)
-        return [self._doc_to_nlp_artifact(doc, language) for doc in docs]
+    def process_docs(self, docs: list, language: str, components: frozenset[str]) -> list[NlpArtifacts]:
+        """Run only `components` of the pipeline on tokenized Docs (NER, the tagger and the parser are costly)."""
+        nlp = self.nlp[language]
+        disable = [name for name in nlp.pipe_names if name not in components]
+        processed = nlp.pipe(docs, batch_size=max(len(docs), 1), disable=disable)
+        return [self._doc_to_nlp_artifact(doc, language) for doc in processed]
+
+    def _doc_to_nlp_artifact(self, doc, language: str) -> NlpArtifacts:
+        artifacts = super()._doc_to_nlp_artifact(doc, language)
+        if not doc.has_annotation("LEMMA"):  # lemmatizer skipped: context words match lower-cased tokens
+            artifacts.lemmas = [token.lower_ for token in doc]
+        return artifacts
 
 
 def privscan_recognizers(language: str) -> list[EntityRecognizer]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from importlib import resources
 
@@ -19,6 +20,8 @@ class EngineConfig(BaseModel, frozen=True):
     max_occurrences: int = Field(15, ge=1)  # samples kept on a column-level finding (as Macie)
     column_sample: int = Field(200, ge=1)  # non-empty cells seen before a column's type is decided
     column_type_ratio: float = Field(0.6, gt=0.0, le=1.0)  # share of whole-cell matches that types a column
+    # worker processes; 0 = one per vCPU (at most 6, Lambda's maximum). PRIVSCAN_WORKERS overrides the default.
+    workers: int = Field(default_factory=lambda: int(os.environ.get("PRIVSCAN_WORKERS", "0")), ge=0)
 
 
 @lru_cache(maxsize=1)

@@ -1,4 +1,10 @@
-"""Run detection over a stream of cells, in batches, and yield raw detections.
+"""Run detection over a stream of cells and yield raw detections, in input order.
+
+The scanner decides each cell's route from its column profile (engine/profile.py),
+groups cells into batches of `Unit`s and hands them to the `Detector`, in this
+process or in worker processes (engine/parallel.py). Profiles are fed in input
+order and a column's later cells wait for its sample's verdict, so the output is
+the same whatever the number of workers.
 
 A `Detection` still points at the text it came from; callers turn it into a
 `Finding` (masked preview + fingerprint) and drop the text right away.
@@ -6,24 +12,22 @@ A `Detection` still points at the text it came from; callers turn it into a
 
 from __future__ import annotations
 
-import re
+import os
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 
-from presidio_analyzer import AnalyzerEngine
-from presidio_analyzer.nlp_engine import NlpArtifacts
-
-from privscan.engine.config import EngineConfig, ignored_entities
-from privscan.engine.prefilter import NER_ENTITIES, candidate_entities, may_hold_names
+from privscan.engine.config import EngineConfig
+from privscan.engine.detect import FULL, NER_VALUE, PATTERN, SKIP, TYPED, Detector, Unit
+from privscan.engine.parallel import InlineExecutor, WorkerPool
+from privscan.engine.prefilter import NER_ENTITIES
 from privscan.engine.profile import ColumnProfiler
-from privscan.engine.signals import SignalDetector
 from privscan.readers.base import Cell
 
 # spaCy refuses texts over nlp.max_length (1,000,000 chars) and slows down far earlier;
 # longer values are cut at whitespace into pieces of at most this size.
 MAX_PIECE_CHARS = 100_000
-_FIELD_WORDS = re.compile(r"[A-Za-z]+")
+WAIT = "wait"  # the column's sample is out for detection: its verdict decides this cell's route
 
 
 @dataclass(slots=True)
@@ -42,13 +46,6 @@ class Detection:
         return self.cell.text[self.start : self.end]
 
 
-def field_context(field: str | None) -> list[str]:
-    """Words of a column name or JSON path, used by Presidio as context (``customer_iban`` → customer, iban)."""
-    if not field:
-        return []
-    return [w.lower() for w in _FIELD_WORDS.findall(field.replace("_", " "))]
-
-
 def pieces(text: str, limit: int = MAX_PIECE_CHARS) -> Iterator[tuple[int, str]]:
     """Split `text` into (offset, piece) chunks of at most `limit` chars, preferring whitespace cuts."""
     offset = 0
@@ -60,28 +57,31 @@ def pieces(text: str, limit: int = MAX_PIECE_CHARS) -> Iterator[tuple[int, str]]
     yield offset, text[offset:]
 
 
-def is_free_text(text: str) -> bool:
-    """Prose worth reading for statements (not a code, a number or a single word)."""
-    return len(text) >= 12 and " " in text.strip()
-
-
-FULL, PATTERN, TYPED, NER_VALUE, SKIP = "full", "pattern", "typed", "ner_value", "skip"
+def worker_count(config: EngineConfig) -> int:
+    return config.workers or min(os.cpu_count() or 1, 6)
 
 
 class Scanner:
-    """Detection over cells. With a `ColumnProfiler`, tabular columns are routed by their profile."""
-
-    def __init__(self, analyzer: AnalyzerEngine, config: EngineConfig, signals: SignalDetector | None = None):
-        self.analyzer = analyzer
+    def __init__(self, detector: Detector, config: EngineConfig):
+        self.detector = detector
         self.config = config
-        self.signals = signals
-        self._ignored = ignored_entities()
-        self._entities = sorted(set(analyzer.get_supported_entities(config.language)) - self._ignored)
-        self._nlp = analyzer.nlp_engine.nlp[config.language]
-        self._recognizers_for = {
-            entity: analyzer.registry.get_recognizers(config.language, entities=[entity])
-            for entity in self._entities
-        }
+        self._executor = None
+
+    @property
+    def analyzer(self):
+        return self.detector.analyzer
+
+    def executor(self):
+        """Worker processes when there are several vCPUs, created once and reused across objects."""
+        if self._executor is None:
+            workers = worker_count(self.config)
+            self._executor = WorkerPool(self.detector.run, workers) if workers > 1 else InlineExecutor(self.detector.run)
+        return self._executor
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.close()
+            self._executor = None
 
     def detect(
         self, cells: Iterable[Cell], profiler: ColumnProfiler | None = None
@@ -90,16 +90,53 @@ class Scanner:
 
         A cell longer than MAX_PIECE_CHARS is yielded once per piece.
         """
-        units = ((cell, offset, piece) for cell in cells for offset, piece in pieces(cell.text))
-        cache = ResultCache()
-        while batch := list(islice(units, self.config.batch_size)):
-            yield from self._detect_batch(batch, profiler, cache)
+        executor = self.executor()
+        in_flight: list[list[tuple[Cell, Unit]]] = []  # batches submitted, oldest first
+        dispatched: Counter = Counter()  # sample cells sent out per undecided column
+        batch: list[tuple[Cell, Unit]] = []
+        batch_size = self.config.batch_size if isinstance(executor, InlineExecutor) else self.config.batch_size * 4
 
-    def _route(self, cell: Cell, profiler: ColumnProfiler | None) -> str:
+        def collect_one() -> Iterator[tuple[Cell, list[Detection]]]:
+            for (cell, unit), found in zip(in_flight.pop(0), executor.next_result(), strict=True):
+                detections = [Detection(cell, e, s, t, score, kind, list(rules)) for e, s, t, score, kind, rules in found]
+                if unit.route == FULL and profiler is not None and cell.field is not None:
+                    profiler.observe(cell, detections)
+                yield cell, detections
+
+        def submit() -> Iterator[tuple[Cell, list[Detection]]]:
+            nonlocal batch
+            if batch:
+                while not executor.free():
+                    yield from collect_one()
+                executor.submit([unit for _, unit in batch])
+                in_flight.append(batch)
+                batch = []
+
+        for cell in cells:
+            for offset, piece in pieces(cell.text):
+                route = self._route(cell, profiler, dispatched)
+                if route == WAIT:
+                    yield from submit()
+                    while in_flight:
+                        yield from collect_one()
+                    route = self._route(cell, profiler, dispatched)
+                batch.append((cell, self._unit(cell, offset, piece, route, profiler)))
+                if len(batch) >= batch_size:
+                    yield from submit()
+        yield from submit()
+        while in_flight:
+            yield from collect_one()
+
+    def _route(self, cell: Cell, profiler: ColumnProfiler | None, dispatched: Counter) -> str:
         if profiler is None or cell.field is None:
             return FULL
         profile = profiler.profile(cell.field)
-        if not profile.decided or profile.mode == "free_text":
+        if not profile.decided:
+            if dispatched[cell.field] >= self.config.column_sample:
+                return WAIT
+            dispatched[cell.field] += 1
+            return FULL
+        if profile.mode == "free_text":
             return FULL
         if profile.mode == "typed":
             return NER_VALUE if profile.typed_as in NER_ENTITIES else TYPED
@@ -107,160 +144,13 @@ class Scanner:
             return SKIP
         return PATTERN
 
-    def _detect_batch(self, batch, profiler, cache):
-        routes = [self._route(cell, profiler) for cell, _, _ in batch]
-        cached = [cache.get(cell, piece) if route in (FULL, PATTERN) else None for (cell, _, piece), route in zip(batch, routes)]
-        artifacts = self._nlp_for(batch, routes, cached)
-        for index, ((cell, offset, piece), route) in enumerate(zip(batch, routes)):
-            if cached[index] is not None:
-                detections = cached[index]
-            elif route == FULL:
-                detections = self._full(cell, offset, piece, artifacts.get(index))
-            elif route == SKIP:
-                detections = []
-            elif route == NER_VALUE:
-                detections = self._ner_value(cell, profiler.profile(cell.field)) or self._pattern(cell, offset, piece)
-            elif route == TYPED:
-                detections = self._typed(cell, profiler.profile(cell.field)) or self._pattern(cell, offset, piece)
-            else:
-                detections = self._pattern(cell, offset, piece)
-            if route in (FULL, PATTERN) and cached[index] is None:
-                cache.put(cell, piece, offset, detections)
-            if route == FULL and profiler is not None and cell.field is not None:
-                profiler.observe(cell, detections)
-            yield cell, detections
-
-    def _nlp_for(self, batch, routes, cached) -> dict[int, NlpArtifacts]:
-        """Run spaCy on the texts that need it, NER only where a name may be: {unit index: artifacts}."""
-        groups: dict[bool, list[int]] = {True: [], False: []}
-        for index, ((cell, _, piece), route) in enumerate(zip(batch, routes)):
-            if route != FULL or cached[index] is not None:
-                continue
-            names = may_hold_names(piece)
-            if names or (self.signals is not None and is_free_text(piece)):
-                groups[names].append(index)
-        artifacts = {}
-        for with_ner, indexes in groups.items():
-            if indexes:
-                texts = [batch[i][2] for i in indexes]
-                processed = self.analyzer.nlp_engine.process_texts(texts, self.config.language, with_ner)
-                artifacts.update(zip(indexes, processed))
-        return artifacts
-
-    # -- the routes -------------------------------------------------------------------------
-    def _full(self, cell: Cell, offset: int, piece: str, nlp_artifacts: NlpArtifacts | None) -> list[Detection]:
-        """spaCy + every recognizer that could match; statements in free text.
-
-        Without artifacts, spaCy had nothing to find here (no possible name, no prose): patterns only.
-        """
-        if nlp_artifacts is None:
-            return self._pattern(cell, offset, piece)
-        detections = self._analyze(cell, offset, piece, nlp_artifacts, with_ner=True)
-        if self.signals is not None and is_free_text(piece):
-            detections += self._statements(cell, offset, nlp_artifacts.tokens)
-        return detections
-
-    def _pattern(self, cell: Cell, offset: int, piece: str) -> list[Detection]:
-        """Pattern and checksum recognizers only, on a tokenized (not parsed) text."""
-        return self._analyze(cell, offset, piece, None, with_ner=False)
-
-    def _typed(self, cell: Cell, profile) -> list[Detection]:
-        """A cell of a column typed by its sample: confirm with that entity's own recognizers."""
-        entity = profile.typed_as
-        text = cell.text
-        for recognizer in self._recognizers_for.get(entity, ()):
-            for result in recognizer.analyze(text, [entity], None) or ():
-                if text[: result.start].strip() == "" and text[result.end :].strip() == "":
-                    return [Detection(cell, entity, result.start, result.end, profile.best_score[entity])]
-        return []
-
-    def _ner_value(self, cell: Cell, profile) -> list[Detection]:
-        """A cell of a names / places column: the value is the entity when it looks like one."""
-        stripped = cell.text.strip()
-        if not stripped or not plausible(profile.typed_as, stripped) or not any(ch.isalpha() for ch in stripped):
-            return []
-        lead = len(cell.text) - len(cell.text.lstrip())
-        return [Detection(cell, profile.typed_as, lead, lead + len(stripped), profile.best_score[profile.typed_as])]
-
-    def _analyze(self, cell: Cell, offset: int, piece: str, nlp_artifacts, with_ner: bool) -> list[Detection]:
-        entities = candidate_entities(piece, self._entities, with_ner=with_ner)
-        if not entities:
-            return []
-        results = self.analyzer.analyze(
-            text=piece,
-            language=self.config.language,
-            entities=entities,
-            nlp_artifacts=nlp_artifacts or self._tokens_only(piece),
-            context=field_context(cell.field),
-            score_threshold=self.config.score_threshold,
-        )
-        kept = [r for r in results if plausible(r.entity_type, piece[r.start : r.end])]
-        return [Detection(cell, r.entity_type, offset + r.start, offset + r.end, r.score) for r in _drop_overlaps(kept)]
-
-    def _tokens_only(self, text: str) -> NlpArtifacts:
-        """What Presidio's context enhancement needs (tokens, lemmas) from the tokenizer alone: no model runs."""
-        doc = self._nlp.make_doc(text)
-        return NlpArtifacts(
-            entities=[], tokens=doc, tokens_indices=[t.idx for t in doc], lemmas=[t.lower_ for t in doc],
-            nlp_engine=self.analyzer.nlp_engine, language=self.config.language,
-        )
-
-    def _statements(self, cell: Cell, offset: int, doc) -> list[Detection]:
-        """Signals of special categories and rights in a turn or text; AI-disclosure markers in assistant turns."""
-        if cell.role == "assistant":
-            found = self.signals.detect_ai_disclosure(doc)
-        else:
-            found = self.signals.detect(doc)
-        return [
-            Detection(cell, s.category, offset + s.start, offset + s.end, s.score,
-                      kind="signal" if s.rule_id else "marker", rule_ids=[s.rule_id] if s.rule_id else [])
-            for s in found
-        ]
+    @staticmethod
+    def _unit(cell: Cell, offset: int, piece: str, route: str, profiler: ColumnProfiler | None) -> Unit:
+        typed_as, typed_score = None, 0.0
+        if route in (TYPED, NER_VALUE):
+            profile = profiler.profile(cell.field)
+            typed_as, typed_score = profile.typed_as, profile.best_score[profile.typed_as]
+        return Unit(piece, offset, cell.field, cell.role, route, typed_as, typed_score)
 
 
-class ResultCache:
-    """Detections of texts already seen in this object (system prompts, boilerplate turns, repeated values).
 
-    Keyed by text, column and role (they change context and rules); bounded, cleared when full.
-    """
-
-    MAX_ENTRIES = 50_000
-    MAX_CHARS = 2_000
-
-    def __init__(self) -> None:
-        self._entries: dict[tuple, list[tuple]] = {}
-
-    def get(self, cell: Cell, piece: str) -> list[Detection] | None:
-        if len(piece) > self.MAX_CHARS:
-            return None
-        hit = self._entries.get((piece, cell.field, cell.role))
-        if hit is None:
-            return None
-        return [Detection(cell, *values, rule_ids=list(rule_ids)) for *values, rule_ids in hit]
-
-    def put(self, cell: Cell, piece: str, offset: int, detections: list[Detection]) -> None:
-        if len(piece) > self.MAX_CHARS or offset:
-            return
-        if len(self._entries) >= self.MAX_ENTRIES:
-            self._entries.clear()
-        self._entries[(piece, cell.field, cell.role)] = [
-            (d.entity_type, d.start, d.end, d.score, d.kind, tuple(d.rule_ids)) for d in detections
-        ]
-
-
-def plausible(entity_type: str, span: str) -> bool:
-    """Drop NER output that cannot be a name or place: spaCy tags codes such as ``C-10016`` as PERSON."""
-    if entity_type in ("PERSON", "NRP"):
-        return not any(ch.isdigit() for ch in span)
-    if entity_type == "LOCATION":
-        return sum(ch.isdigit() for ch in span) <= 0.3 * len(span)
-    return True
-
-
-def _drop_overlaps(results):
-    """Keep the best-scoring result where spans overlap (Presidio keeps different-type overlaps)."""
-    kept = []
-    for result in sorted(results, key=lambda r: (-r.score, r.start, -(r.end - r.start), r.entity_type)):
-        if all(result.end <= k.start or result.start >= k.end for k in kept):
-            kept.append(result)
-    return sorted(kept, key=lambda r: (r.start, r.end))

@@ -29,6 +29,8 @@ def assert_fires(nlp, detector):
     """The text yields a signal of *rule_id* whose evidence is exactly *evidence*, with score >= MIN_FIRE."""
 
     def check(text, rule_id, evidence, ai=False):
+        # the cheap prefilter the scanner uses to skip tagger and parser must never hide a signal
+        assert detector.might_fire(nlp.make_doc(text), "assistant" if ai else None), f"{text!r}: prefilter said no"
         doc = nlp(text)
         signals = detect_ai_disclosure(doc) if ai else detector.detect(doc)
         hits = [s for s in signals if s.rule_id == rule_id and text[s.start : s.end] == evidence]

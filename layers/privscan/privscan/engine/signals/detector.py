@@ -12,12 +12,14 @@ score = term tier + cue weight(s) [+ first-person bonus]
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import spacy
 from spacy.attrs import LOWER
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -112,9 +114,35 @@ class Engine:
                 self.word_bits[strings.add(w)] |= bit
         self.word_bits = dict(self.word_bits)
         self.max_gap = max((c.gap for c in lex.cues), default=0)
+        # Words without which nothing can fire: the first word of every term, and one required word set of
+        # every standalone pattern (or, for a pattern of regex tokens only, its first regex).
+        # A pattern that requires nothing at all makes every text a candidate (trigger_ids None).
+        triggers: set[str] | None = {make_doc(p)[0].lower_ for phrases in lex.terms.values() for p in phrases if p.strip()}
+        self.trigger_regexes: list[re.Pattern] = []
+        for pat in lex.patterns:
+            for p in pat.patterns:
+                required = _required_sets(p)
+                regex = next((t["LOWER"]["REGEX"] for t in p if isinstance(t.get("LOWER"), dict) and "REGEX" in t["LOWER"]
+                              and t.get("OP", "1") not in ("?", "*")), None)
+                if required and triggers is not None:
+                    # the set with the fewest stop words is the rarest evidence ("delete" rather than "my")
+                    triggers |= min(required, key=lambda words: (sum(w in STOP_WORDS for w in words), len(words)))
+                elif regex:
+                    self.trigger_regexes.append(re.compile(regex))
+                else:
+                    triggers = None
+        self.trigger_ids = None if triggers is None else frozenset(strings.add(w) for w in triggers)
         self.hyp_slot = {c.index: self.flags.hyp_slot(c.hypothetical) if c.hypothetical else None for c in self.cats}
         self.flip = {c.index: self._index(c.on_negation) for c in self.cats if c.on_negation}
         self.dep_cats = frozenset(c.index for c in self.cats if c.dep_verbs)
+
+    def might_fire(self, doc: Doc) -> bool:
+        """Cheap test on a tokenized Doc: False means `run` cannot return anything."""
+        if self.trigger_ids is None:
+            return True
+        if any(token.lower in self.trigger_ids for token in doc):
+            return True
+        return any(regex.search(token.lower_) for regex in self.trigger_regexes for token in doc)
 
     def _index(self, name: str) -> int:
         return self.lex.category_index(name)
@@ -430,11 +458,19 @@ class SignalDetector:
     def detect(self, doc: Doc, threshold: float | None = None) -> list[Signal]:
         return self._engine.run(doc, self.threshold if threshold is None else threshold)
 
+    def might_fire(self, doc: Doc, role: str | None = None) -> bool:
+        """Whether `detect` (or, for an assistant turn, `detect_ai_disclosure`) could find anything in a
+        tokenized Doc: lets the caller skip the tagger and parser where no lexicon word occurs."""
+        return (self._ai() if role == "assistant" else self._engine).might_fire(doc)
+
     def detect_text(self, text: str, threshold: float | None = None) -> list[Signal]:
         return self.detect(self.nlp(text), threshold)
 
     def detect_ai_disclosure(self, doc: Doc, threshold: float | None = None) -> list[Signal]:
         """AI_DISCLOSURE / HUMAN_CLAIM statements in an assistant turn."""
+        return self._ai().run(doc, self.threshold if threshold is None else threshold)
+
+    def _ai(self) -> Engine:
         if self._ai_engine is None:
             self._ai_engine = Engine(self.nlp.make_doc, self.nlp.vocab, load_lexicon("ai", self._lexicon_dir))
-        return self._ai_engine.run(doc, self.threshold if threshold is None else threshold)
+        return self._ai_engine

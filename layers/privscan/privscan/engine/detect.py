@@ -1,0 +1,221 @@
+"""The heavy, stateless part of scanning: detections for a batch of text units.
+
+It runs in the scanning process or in worker processes (engine/parallel.py), so
+its input and output are plain picklable values: `Unit`s in, tuples out. Which
+route a unit takes was decided by the scanner from the column profiles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from presidio_analyzer import AnalyzerEngine
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from privscan.engine.config import EngineConfig, ignored_entities
+from privscan.engine.prefilter import candidate_entities, may_hold_names
+from privscan.engine.signals import SignalDetector
+
+FULL, PATTERN, TYPED, NER_VALUE, SKIP = "full", "pattern", "typed", "ner_value", "skip"
+NER_COMPONENTS = frozenset({"ner"})  # en_core_web_sm's NER has its own tok2vec
+STATEMENT_COMPONENTS = frozenset({"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"})
+_FIELD_WORDS = re.compile(r"[A-Za-z]+")
+
+# (entity_type, start, end, score, kind, rule_ids): a detection without its cell, offsets inside the unit's cell
+DetectionTuple = tuple[str, int, int, float, str, tuple[str, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    text: str  # the piece of the cell to scan
+    offset: int  # where the piece starts in the cell
+    field: str | None
+    role: str | None
+    route: str = FULL
+    typed_as: str | None = None  # TYPED / NER_VALUE: the column's entity ...
+    typed_score: float = 0.0  # ... and the score its sample earned
+
+
+def field_context(field: str | None) -> list[str]:
+    """Words of a column name or JSON path, used by Presidio as context (``customer_iban`` → customer, iban)."""
+    if not field:
+        return []
+    return [w.lower() for w in _FIELD_WORDS.findall(field.replace("_", " "))]
+
+
+def is_free_text(text: str) -> bool:
+    """Prose worth reading for statements (not a code, a number or a single word)."""
+    return len(text) >= 12 and " " in text.strip()
+
+
+def plausible(entity_type: str, span: str) -> bool:
+    """Drop NER output that cannot be a name or place: spaCy tags codes such as ``C-10016`` as PERSON."""
+    if entity_type in ("PERSON", "NRP"):
+        return not any(ch.isdigit() for ch in span)
+    if entity_type == "LOCATION":
+        return sum(ch.isdigit() for ch in span) <= 0.3 * len(span)
+    return True
+
+
+def drop_overlaps(results):
+    """Keep the best-scoring result where spans overlap (Presidio keeps different-type overlaps)."""
+    kept = []
+    for result in sorted(results, key=lambda r: (-r.score, r.start, -(r.end - r.start), r.entity_type)):
+        if all(result.end <= k.start or result.start >= k.end for k in kept):
+            kept.append(result)
+    return sorted(kept, key=lambda r: (r.start, r.end))
+
+
+class ResultCache:
+    """Detections of texts already seen (system prompts, boilerplate turns, repeated values).
+
+    Keyed by text, field and role (they change context and rules); bounded, cleared when full.
+    """
+
+    MAX_ENTRIES = 50_000
+    MAX_CHARS = 2_000
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple, list[DetectionTuple]] = {}
+
+    def get(self, unit: Unit) -> list[DetectionTuple] | None:
+        if unit.offset or len(unit.text) > self.MAX_CHARS:
+            return None
+        return self._entries.get((unit.text, unit.field, unit.role))
+
+    def put(self, unit: Unit, detections: list[DetectionTuple]) -> None:
+        if unit.offset or len(unit.text) > self.MAX_CHARS:
+            return
+        if len(self._entries) >= self.MAX_ENTRIES:
+            self._entries.clear()
+        self._entries[(unit.text, unit.field, unit.role)] = detections
+
+
+class Detector:
+    def __init__(self, analyzer: AnalyzerEngine, config: EngineConfig, signals: SignalDetector | None = None):
+        self.analyzer = analyzer
+        self.config = config
+        self.signals = signals
+        self.entities = sorted(set(analyzer.get_supported_entities(config.language)) - ignored_entities())
+        self._nlp = analyzer.nlp_engine.nlp[config.language]
+        self._recognizers_for = {
+            entity: analyzer.registry.get_recognizers(config.language, entities=[entity]) for entity in self.entities
+        }
+        self._cache = ResultCache()
+
+    def run(self, units: list[Unit]) -> list[list[DetectionTuple]]:
+        """Detections for each unit, in order."""
+        cached = [self._cache.get(u) if u.route in (FULL, PATTERN) else None for u in units]
+        artifacts = self._nlp_for(units, cached)
+        out = []
+        for index, unit in enumerate(units):
+            if cached[index] is not None:
+                out.append(cached[index])
+                continue
+            if unit.route == FULL:
+                detections = self._full(unit, artifacts.get(index))
+            elif unit.route == SKIP:
+                detections = []
+            elif unit.route == NER_VALUE:
+                detections = self._ner_value(unit) or self._pattern(unit)
+            elif unit.route == TYPED:
+                detections = self._typed(unit) or self._pattern(unit)
+            else:
+                detections = self._pattern(unit)
+            if unit.route in (FULL, PATTERN):
+                self._cache.put(unit, detections)
+            out.append(detections)
+        return out
+
+    def _nlp_for(self, units: list[Unit], cached) -> dict[int, NlpArtifacts]:
+        """Run spaCy on the units that need it, and only the components they need: {unit index: artifacts}.
+
+        NER where a name may be (a capitalised uncommon word), tagger/lemmatizer/parser where a statement
+        may be (a lexicon word). Text with neither gets no model at all, only the pattern recognizers.
+        """
+        groups: dict[frozenset[str], list[int]] = {}
+        docs = {}
+        for index, unit in enumerate(units):
+            if unit.route != FULL or cached[index] is not None:
+                continue
+            doc = self._nlp.make_doc(unit.text)
+            names = may_hold_names(unit.text)
+            statements = (
+                self.signals is not None and is_free_text(unit.text) and self.signals.might_fire(doc, unit.role)
+            )
+            if names or statements:
+                components = (NER_COMPONENTS if names else frozenset()) | (STATEMENT_COMPONENTS if statements else frozenset())
+                groups.setdefault(components, []).append(index)
+                docs[index] = doc
+        artifacts = {}
+        for components, indexes in groups.items():
+            processed = self.analyzer.nlp_engine.process_docs([docs[i] for i in indexes], self.config.language, components)
+            artifacts.update(zip(indexes, processed))
+        return artifacts
+
+    # -- the routes -------------------------------------------------------------------------
+    def _full(self, unit: Unit, nlp_artifacts: NlpArtifacts | None) -> list[DetectionTuple]:
+        """spaCy + every recognizer that could match; statements in free text.
+
+        Without artifacts, spaCy had nothing to find here (no possible name, no prose): patterns only.
+        """
+        if nlp_artifacts is None:
+            return self._pattern(unit)
+        detections = self._analyze(unit, nlp_artifacts, with_ner=True)
+        if self.signals is not None and nlp_artifacts.tokens.has_annotation("DEP"):
+            detections += self._statements(unit, nlp_artifacts.tokens)
+        return detections
+
+    def _pattern(self, unit: Unit) -> list[DetectionTuple]:
+        """Pattern and checksum recognizers only, on a tokenized (not parsed) text."""
+        return self._analyze(unit, None, with_ner=False)
+
+    def _typed(self, unit: Unit) -> list[DetectionTuple]:
+        """A cell of a column typed by its sample: confirm with that entity's own recognizers."""
+        text, entity = unit.text, unit.typed_as
+        for recognizer in self._recognizers_for.get(entity, ()):
+            for result in recognizer.analyze(text, [entity], None) or ():
+                if text[: result.start].strip() == "" and text[result.end :].strip() == "":
+                    return [(entity, unit.offset + result.start, unit.offset + result.end, unit.typed_score, "entity", ())]
+        return []
+
+    def _ner_value(self, unit: Unit) -> list[DetectionTuple]:
+        """A cell of a names / places column: the value is the entity when it looks like one."""
+        stripped = unit.text.strip()
+        if not stripped or not plausible(unit.typed_as, stripped) or not any(ch.isalpha() for ch in stripped):
+            return []
+        start = unit.offset + len(unit.text) - len(unit.text.lstrip())
+        return [(unit.typed_as, start, start + len(stripped), unit.typed_score, "entity", ())]
+
+    def _analyze(self, unit: Unit, nlp_artifacts, with_ner: bool) -> list[DetectionTuple]:
+        entities = candidate_entities(unit.text, self.entities, with_ner=with_ner)
+        if not entities:
+            return []
+        results = self.analyzer.analyze(
+            text=unit.text,
+            language=self.config.language,
+            entities=entities,
+            nlp_artifacts=nlp_artifacts or self._tokens_only(unit.text),
+            context=field_context(unit.field),
+            score_threshold=self.config.score_threshold,
+        )
+        kept = [r for r in results if plausible(r.entity_type, unit.text[r.start : r.end])]
+        return [(r.entity_type, unit.offset + r.start, unit.offset + r.end, r.score, "entity", ()) for r in drop_overlaps(kept)]
+
+    def _tokens_only(self, text: str) -> NlpArtifacts:
+        """What Presidio's context enhancement needs (tokens, lemmas) from the tokenizer alone: no model runs."""
+        doc = self._nlp.make_doc(text)
+        return NlpArtifacts(
+            entities=[], tokens=doc, tokens_indices=[t.idx for t in doc], lemmas=[t.lower_ for t in doc],
+            nlp_engine=self.analyzer.nlp_engine, language=self.config.language,
+        )
+
+    def _statements(self, unit: Unit, doc) -> list[DetectionTuple]:
+        """Signals of special categories and rights in a turn or text; AI-disclosure markers in assistant turns."""
+        found = self.signals.detect_ai_disclosure(doc) if unit.role == "assistant" else self.signals.detect(doc)
+        return [
+            (s.category, unit.offset + s.start, unit.offset + s.end, s.score,
+             "signal" if s.rule_id else "marker", (s.rule_id,) if s.rule_id else ())
+            for s in found
+        ]
