@@ -67,3 +67,24 @@ def test_a_profile_is_decided_after_the_sample_not_before():
     assert not profiler.profile("id").decided
     profiler.observe(Cell(3, "id", "C-3"), [])
     assert profiler.profile("id").mode == "quiet"
+
+
+def observe_column(name, values_and_entities):
+    profiler = ColumnProfiler(CONFIG)
+    for record, (value, entity) in enumerate(values_and_entities):
+        cell = Cell(record, name, value)
+        profiler.observe(cell, [Detection(cell, entity, 0, len(value), 0.85)] if entity else [])
+    profiler.finish()
+    return profiler.profile(name)
+
+
+def test_a_city_column_is_typed_on_weak_ner_support_because_of_its_name():
+    sample = [("Bad Tölz", "LOCATION"), ("Neu Wolfgang", "PERSON"), ("Kerkrade", None), ("Vaals", None)]
+    assert (observe_column("city", sample).mode, observe_column("city", sample).typed_as) == ("typed", "LOCATION")
+    assert observe_column("product", sample).mode == "free_text"  # no hint: names were seen, keep NER on
+
+
+def test_hints_need_some_ner_support_and_match_whole_words_only():
+    assert observe_column("customer_name", [("x", None)] * 4).mode == "quiet"
+    assert observe_column("nameserver", [("Anna Roe", "PERSON"), ("b", None), ("c", None), ("d", None)]).mode == "free_text"
+    assert observe_column("nachname", [("Anna Roe", "PERSON"), ("Lukas Weber", "PERSON"), ("c", None), ("d", None)]).typed_as == "PERSON"

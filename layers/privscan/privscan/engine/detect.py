@@ -14,6 +14,7 @@ from presidio_analyzer import AnalyzerEngine
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from privscan.engine.config import EngineConfig, ignored_entities
+from privscan.engine.phone import possible_phone_value
 from privscan.engine.prefilter import candidate_entities, may_hold_names
 from privscan.engine.signals import SignalDetector
 
@@ -174,6 +175,10 @@ class Detector:
     def _typed(self, unit: Unit) -> list[DetectionTuple]:
         """A cell of a column typed by its sample: confirm with that entity's own recognizers."""
         text, entity = unit.text, unit.typed_as
+        if entity == "PHONE_NUMBER":  # the sample showed a phone column: a possible number is enough
+            span = possible_phone_value(text)
+            if span is not None:
+                return [(entity, unit.offset + span[0], unit.offset + span[1], unit.typed_score, "entity", ())]
         for recognizer in self._recognizers_for.get(entity, ()):
             for result in recognizer.analyze(text, [entity], None) or ():
                 if text[: result.start].strip() == "" and text[result.end :].strip() == "":

@@ -23,6 +23,10 @@ CONTEXT = [
 ]
 _CONTEXT_HINT = re.compile(r"(?i)\b(" + "|".join(map(re.escape, CONTEXT)) + r")")
 SHORT_VALUE = 40  # chars: a value this short is a field, not prose
+# A value that is nothing but a phone number (a cell of a phone column): parsed directly, which is
+# many times cheaper than running PhoneNumberMatcher over it once per region.
+_DATE = re.compile(r"\d{1,4}[-./]\d{1,2}[-./]\d{1,4}")
+_WHOLE_NUMBER = re.compile(r"\s*(\+|00)?[\d\s().\-/]{6,28}(\s*(x|ext\.?)\s*\d{1,5})?\s*")
 
 
 class EuPhoneRecognizer(PhoneRecognizer):
@@ -35,6 +39,12 @@ class EuPhoneRecognizer(PhoneRecognizer):
     def analyze(self, text, entities, nlp_artifacts=None):
         if not any(ch.isdigit() for ch in text):
             return []
+        if len(text) <= SHORT_VALUE and _WHOLE_NUMBER.fullmatch(text):
+            if _DATE.fullmatch(text.strip()):
+                return []
+            whole = self._whole_value(text)
+            if whole is not None:
+                return [whole]
         results: dict[tuple[int, int], RecognizerResult] = {}
         if "+" in text or "00" in text:
             for match in phonenumbers.PhoneNumberMatcher(text, None, leniency=self.leniency):
@@ -45,8 +55,49 @@ class EuPhoneRecognizer(PhoneRecognizer):
                     results.setdefault((match.start, match.end), self._result(match, self.NATIONAL_SCORE))
         return list(results.values())
 
+    def _whole_value(self, text: str) -> RecognizerResult | None:
+        """The whole (stripped) value as one number, if it is a valid one: international first, then national."""
+        stripped = text.strip()
+        start = len(text) - len(text.lstrip())
+        international = stripped.startswith(("+", "00"))
+        for region, score in ([(None, self.INTERNATIONAL_SCORE)] if international else []) + [
+            (region, self.NATIONAL_SCORE) for region in self.supported_regions
+        ]:
+            try:
+                number = phonenumbers.parse(stripped, region)
+            except phonenumbers.NumberParseException:
+                continue
+            if phonenumbers.is_valid_number(number):
+                return RecognizerResult(
+                    self.supported_entities[0], start, start + len(stripped), score,
+                    analysis_explanation=self._get_analysis_explanation(region or "international"),
+                    recognition_metadata={
+                        RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                    },
+                )
+        return None
+
     def _result(self, match, score: float) -> RecognizerResult:
         region = phonenumbers.region_code_for_number(match.number) or "international"
         result = self._get_recognizer_result(match, "", region, None)
         result.score = score
         return result
+
+
+def possible_phone_value(text: str, regions: tuple[str, ...] = ("DE", "FR", "IT", "ES", "NL")) -> tuple[int, int] | None:
+    """Span of `text` when the whole value is a possible phone number (length and country code fit).
+
+    Cheaper than validity: used for cells of a column whose sample already proved it holds phone numbers.
+    """
+    stripped = text.strip()
+    if not stripped or len(stripped) > SHORT_VALUE or not _WHOLE_NUMBER.fullmatch(text) or _DATE.fullmatch(stripped):
+        return None
+    for region in (None, *regions) if stripped.startswith(("+", "00")) else regions:
+        try:
+            if phonenumbers.is_possible_number(phonenumbers.parse(stripped, region)):
+                start = len(text) - len(text.lstrip())
+                return start, start + len(stripped)
+        except phonenumbers.NumberParseException:
+            continue
+    return None

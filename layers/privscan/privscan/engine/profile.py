@@ -23,6 +23,19 @@ from privscan.engine.prefilter import NER_ENTITIES
 from privscan.readers.base import Cell
 
 MAX_SHAPES = 64  # a column with more distinct shapes is not regular enough to skip by shape
+HINTED_RATIO = 0.3  # a column whose name says what it holds is typed on weaker NER support
+# Column names that say a column holds names or places (EN, DE, FR, ES, IT, NL). spaCy's small model
+# recognises about half of all European city names on their own; the header settles it.
+COLUMN_HINTS = {
+    "PERSON": re.compile(
+        r"(?i)(^|_)(name|full_?name|first_?name|last_?name|surname|given_?name|family_?name|customer|contact|"
+        r"vorname|nachname|nom|prenom|prénom|nombre|apellidos?|nome|cognome|achternaam|voornaam)($|_)"
+    ),
+    "LOCATION": re.compile(
+        r"(?i)(^|_)(city|town|place|location|address|street|region|state|country|ort|stadt|wohnort|strasse|"
+        r"straße|adresse|ville|lieu|ciudad|localidad|direcci[oó]n|citt[aà]|indirizzo|plaats|woonplaats)($|_)"
+    ),
+}
 _RUNS = re.compile(r"(\d+)|([^\W\d_]+)|(\s+)")
 
 
@@ -87,10 +100,16 @@ class ColumnProfile:
             self.whole[whole.entity_type] = self.whole.get(whole.entity_type, 0) + 1
             self.best_score[whole.entity_type] = max(self.best_score.get(whole.entity_type, 0.0), whole.score)
 
-    def decide(self, config: EngineConfig) -> None:
+    def decide(self, config: EngineConfig, name: str = "") -> None:
         if self.seen and self.prose >= 0.3 * self.seen:
             self.mode = "free_text"
             return
+        for entity, hint in COLUMN_HINTS.items():
+            ner_hits = sum(n for other, n in self.whole.items() if other in NER_ENTITIES)
+            if hint.search(name) and ner_hits >= HINTED_RATIO * self.seen:
+                self.mode, self.typed_as = "typed", entity
+                self.best_score[entity] = max(self.best_score.get(e, 0.0) for e in self.whole if e in NER_ENTITIES)
+                return
         if self.whole:
             entity = max(self.whole, key=lambda e: (self.whole[e], e))
             hits = sum(n for other, n in self.whole.items() if same_kind(other, entity))
@@ -122,9 +141,9 @@ class ColumnProfiler:
             return
         profile.observe(cell, detections)
         if profile.seen >= self.config.column_sample:
-            profile.decide(self.config)
+            profile.decide(self.config, cell.field)
 
     def finish(self) -> None:
-        for profile in self.columns.values():
+        for name, profile in self.columns.items():
             if not profile.decided:
-                profile.decide(self.config)
+                profile.decide(self.config, name)
