@@ -88,3 +88,12 @@ def test_hints_need_some_ner_support_and_match_whole_words_only():
     assert observe_column("customer_name", [("x", None)] * 4).mode == "quiet"
     assert observe_column("nameserver", [("Anna Roe", "PERSON"), ("b", None), ("c", None), ("d", None)]).mode == "free_text"
     assert observe_column("nachname", [("Anna Roe", "PERSON"), ("Lukas Weber", "PERSON"), ("c", None), ("d", None)]).typed_as == "PERSON"
+
+
+def test_a_hinted_column_whose_values_look_like_places_is_typed_without_ner():
+    cities = [("Plzeň", None), ("Brno", None), ("Ostrava", None), ("Liberec", None)]
+    profile = observe_column("mesto", cities)
+    assert (profile.mode, profile.typed_as, profile.best_score["LOCATION"]) == ("typed", "LOCATION", 0.6)
+    streets = [("Moldavská 31", None), ("Na Laurové 75", None), ("Klemmplatz 2-3", None), ("Hauptstraße 7a", None)]
+    assert observe_column("street", streets).typed_as == "LOCATION"
+    assert observe_column("sku", cities).mode == "quiet"  # no hint, no detections: nothing to say

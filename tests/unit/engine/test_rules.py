@@ -131,3 +131,17 @@ def test_human_claims_count_only_from_the_assistant():
 def test_secrets_get_the_art32_rule():
     out, _ = run([cell_with(0, "notes", "my password is Sunflower#82", "PASSWORD", (15, 27))])
     assert out[0][1][0].rule_ids == ["GDPR-ART32-SECRETS-CREDENTIALS"]
+
+
+@pytest.mark.parametrize("column, value, fires", [("toestemming_marketing", "nee", True), ("zgoda_marketing", "tak", False),
+                                                  ("zgoda_marketing", "nie", True), ("samtycke", "ja", False)])
+def test_consent_columns_and_values_in_member_state_languages(column, value, fires):
+    _, emitted = run([cell_with(0, "email", "a@example.com", "EMAIL_ADDRESS"), cell_with(0, column, value)],
+                     columns=["email", column])
+    assert [f.field for f in emitted] == ([column] if fires else [])
+
+
+@pytest.mark.parametrize("field", ["leeftijd", "wiek", "ålder", "edad", "età"])
+def test_age_columns_in_member_state_languages(field):
+    out, _ = run([cell_with(0, field, "12")])
+    assert [d.rule_ids for _, dets in out for d in dets] == [["GDPR-ART8-CHILD-DATA"]]

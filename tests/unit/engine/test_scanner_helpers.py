@@ -14,6 +14,12 @@ from privscan.engine.scanner import pieces
         ("LOCATION", "Building 7", True),
         ("LOCATION", "10115-22", False),
         ("EMAIL_ADDRESS", "a1@example.com", True),
+        ("PERSON", "Saar de Vries", True),  # family-name particles are not function words
+        ("PERSON", "Щоно Мераков", True),
+        ("PERSON", "votre profil", False),  # English NER on French text
+        ("PERSON", "Je suis désolé", False),
+        ("PERSON", "Ihr Profil", False),
+        ("PERSON", "en-GB", False),  # a locale, not a name
     ],
 )
 def test_ner_spans_that_cannot_be_names_or_places_are_dropped(entity, span, expected):
@@ -21,8 +27,8 @@ def test_ner_spans_that_cannot_be_names_or_places_are_dropped(entity, span, expe
 
 
 def test_field_names_become_context_words():
-    assert field_context("customer_iban") == ["customer", "iban"]
-    assert field_context("messages[3].content") == ["messages", "content"]
+    assert field_context("customer_iban") == ["customer", "iban", "customer iban"]
+    assert field_context("messages[3].content") == ["messages", "content", "messages content"]
     assert field_context(None) == []
 
 
@@ -33,3 +39,38 @@ def test_long_values_are_cut_at_whitespace_with_offsets():
     assert all(len(piece) <= 40 for _, piece in chunks)
     assert [offset for offset, _ in chunks] == [sum(len(p) for _, p in chunks[:i]) for i in range(len(chunks))]
     assert all(piece.startswith(" ") or offset == 0 for offset, piece in chunks)
+
+
+@pytest.mark.parametrize(
+    "entity, value, expected",
+    [
+        ("LOCATION", "Plzeň", True),
+        ("LOCATION", "Klemmplatz 2-3", True),
+        ("LOCATION", "Na Laurové 75", True),
+        ("LOCATION", "4012 8854 8336 5591", False),
+        ("LOCATION", "n/a", False),
+        ("PERSON", "Фирчо Колев", True),
+        ("PERSON", "Marcelstraat 28", False),
+        ("PERSON", "a very long sentence that is not a name at all", False),
+    ],
+)
+def test_values_shaped_like_names_and_places(entity, value, expected):
+    from privscan.engine.profile import looks_like
+
+    assert looks_like(entity, value) is expected
+
+
+def test_numbers_in_product_code_columns_are_not_identifiers(scanner):
+    from privscan.engine.detect import Unit
+
+    cnp = "1630615123457"  # a valid Romanian CNP
+    (in_ean,) = scanner.detector.run([Unit(cnp, 0, "ean", None, "pattern")])
+    (in_order_no,) = scanner.detector.run([Unit(cnp, 0, "order_no", None, "pattern")])
+    (in_cnp,) = scanner.detector.run([Unit(cnp, 0, "cnp", None, "pattern")])
+    assert in_ean == [] and in_order_no == []
+    assert [(e, s, t) for e, s, t, *_ in in_cnp] == [("RO_CNP", 0, 13)]
+
+
+def test_short_acronyms_are_not_names():
+    assert not plausible("PERSON", "Batch LOT")
+    assert plausible("PERSON", "Anna SCHNEIDER")

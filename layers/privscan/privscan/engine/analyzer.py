@@ -14,7 +14,6 @@ import spacy
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegistry
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import (
-    CreditCardRecognizer,
     CryptoRecognizer,
     IbanRecognizer,
     IpRecognizer,
@@ -23,6 +22,7 @@ from presidio_analyzer.predefined_recognizers import (
 )
 
 from privscan.engine.config import EngineConfig, ignored_entities
+from privscan.engine.cards import PaymentCardRecognizer
 from privscan.engine.offline import OfflineEmailRecognizer
 from privscan.engine.phone import EuPhoneRecognizer
 from privscan.engine.secrets import SecretsRecognizer
@@ -74,6 +74,7 @@ class PreloadedSpacyNlpEngine(SpacyNlpEngine):
         artifacts = super()._doc_to_nlp_artifact(doc, language)
         if not doc.has_annotation("LEMMA"):  # lemmatizer skipped: context words match lower-cased tokens
             artifacts.lemmas = [token.lower_ for token in doc]
+            artifacts.keywords = artifacts.set_keywords(self, artifacts.lemmas, language)  # derived from lemmas
         return artifacts
 
 
@@ -81,7 +82,7 @@ def privscan_recognizers(language: str) -> list[EntityRecognizer]:
     from privscan.engine.recognizers import eu_recognizers
 
     generic = [
-        CreditCardRecognizer(supported_language=language),
+        PaymentCardRecognizer(supported_language=language),
         CryptoRecognizer(supported_language=language),
         OfflineEmailRecognizer(supported_language=language),
         IbanRecognizer(supported_language=language),

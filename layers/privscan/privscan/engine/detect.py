@@ -16,12 +16,25 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from privscan.engine.config import EngineConfig, ignored_entities
 from privscan.engine.phone import possible_phone_value
 from privscan.engine.prefilter import candidate_entities, may_hold_names
+from privscan.engine.profile import looks_like
 from privscan.engine.signals import SignalDetector
 
 FULL, PATTERN, TYPED, NER_VALUE, SKIP = "full", "pattern", "typed", "ner_value", "skip"
 NER_COMPONENTS = frozenset({"ner"})  # en_core_web_sm's NER has its own tok2vec
 STATEMENT_COMPONENTS = frozenset({"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"})
 _FIELD_WORDS = re.compile(r"[A-Za-z]+")
+# Columns of product and business codes: numbers in them are not people's identifiers, whatever checksum they pass.
+CODE_COLUMN = re.compile(
+    r"(?i)(^|_)(ean|gtin|upc|barcode|sku|isbn|asin|mpn|serial|batch|lot|order|invoice|tracking|product|article|artikel)"
+    r"(_?(no|nr|num|number|id|code))?($|_)"
+)
+NUMERIC_IDENTIFIERS_IN_CODES = frozenset(
+    {"CREDIT_CARD", "PHONE_NUMBER", "IBAN_CODE", "EU_VAT_NUMBER", "MRZ", "FR_NIR", "DE_TAX_ID", "NL_BSN",
+     "BE_NATIONAL_NUMBER", "AT_SVNR", "PT_NIF", "IE_PPSN", "DK_CPR", "SE_PERSONNUMMER", "FI_PERSONAL_IDENTITY_CODE",
+     "EE_ISIKUKOOD", "LT_ASMENS_KODAS", "LV_PERSONAS_KODS", "PL_PESEL", "CZ_BIRTH_NUMBER", "SK_BIRTH_NUMBER", "RO_CNP",
+     "BG_EGN", "HR_OIB", "SI_EMSO", "ES_NIF", "ES_NIE", "IT_FISCAL_CODE", "GR_AMKA", "LU_MATRICULE", "MT_ID_CARD",
+     "HU_TAJ", "HU_TAX_ID"}
+)
 
 # (entity_type, start, end, score, kind, rule_ids): a detection without its cell, offsets inside the unit's cell
 DetectionTuple = tuple[str, int, int, float, str, tuple[str, ...]]
@@ -39,10 +52,14 @@ class Unit:
 
 
 def field_context(field: str | None) -> list[str]:
-    """Words of a column name or JSON path, used by Presidio as context (``customer_iban`` → customer, iban)."""
+    """Words of a column name or JSON path, and the whole name as a phrase, used by Presidio as context.
+
+    ``id_card_no`` → id, card, no, "id card no": the phrase lets multi-word context ("id card") match.
+    """
     if not field:
         return []
-    return [w.lower() for w in _FIELD_WORDS.findall(field.replace("_", " "))]
+    words = [w.lower() for w in _FIELD_WORDS.findall(field.replace("_", " "))]
+    return words + [" ".join(words)] if len(words) > 1 else words
 
 
 def is_free_text(text: str) -> bool:
@@ -50,9 +67,39 @@ def is_free_text(text: str) -> bool:
     return len(text) >= 12 and " " in text.strip()
 
 
+def _stop_words() -> frozenset[str]:
+    """Function words of the languages privscan's users write, minus the particles of family names."""
+    from spacy.lang.de.stop_words import STOP_WORDS as DE
+    from spacy.lang.en.stop_words import STOP_WORDS as EN
+    from spacy.lang.es.stop_words import STOP_WORDS as ES
+    from spacy.lang.fr.stop_words import STOP_WORDS as FR
+    from spacy.lang.it.stop_words import STOP_WORDS as IT
+    from spacy.lang.nl.stop_words import STOP_WORDS as NL
+
+    particles = {"de", "van", "der", "den", "da", "di", "del", "della", "von", "zu", "le", "la", "du", "des", "dos",
+                 "das", "y", "e", "ten", "ter", "op", "el", "al", "mac", "mc", "st"}
+    return frozenset((DE | EN | ES | FR | IT | NL) - particles)
+
+
+STOP_WORDS = _stop_words()
+
+
 def plausible(entity_type: str, span: str) -> bool:
-    """Drop NER output that cannot be a name or place: spaCy tags codes such as ``C-10016`` as PERSON."""
-    if entity_type in ("PERSON", "NRP"):
+    """Drop NER output that cannot be a name or place.
+
+    spaCy's English model tags codes such as ``C-10016``, and phrases of other languages such as
+    "Je suis désolé" or "votre profil", as PERSON: a name has no digits, no function words, and at
+    least one word written like a name (capital, then lower case).
+    """
+    if entity_type == "PERSON":
+        words = span.replace("-", " ").split()
+        return (
+            not any(ch.isdigit() for ch in span)
+            and not any(word.casefold().strip(".,'’") in STOP_WORDS for word in words)
+            and any(word[0].isupper() and any(ch.islower() for ch in word[1:]) for word in words)
+            and not any(word.isalpha() and word.isupper() and 2 <= len(word) <= 4 for word in words)  # "Batch LOT"
+        )
+    if entity_type == "NRP":
         return not any(ch.isdigit() for ch in span)
     if entity_type == "LOCATION":
         return sum(ch.isdigit() for ch in span) <= 0.3 * len(span)
@@ -138,8 +185,8 @@ class Detector:
         groups: dict[frozenset[str], list[int]] = {}
         docs = {}
         for index, unit in enumerate(units):
-            if unit.route != FULL or cached[index] is not None:
-                continue
+            if unit.route != FULL or cached[index] is not None or unit.role == "system":
+                continue  # a system prompt is the operator's text: scanned for patterns (secrets), not people
             doc = self._nlp.make_doc(unit.text)
             names = may_hold_names(unit.text)
             statements = (
@@ -188,7 +235,7 @@ class Detector:
     def _ner_value(self, unit: Unit) -> list[DetectionTuple]:
         """A cell of a names / places column: the value is the entity when it looks like one."""
         stripped = unit.text.strip()
-        if not stripped or not plausible(unit.typed_as, stripped) or not any(ch.isalpha() for ch in stripped):
+        if not looks_like(unit.typed_as, stripped):
             return []
         start = unit.offset + len(unit.text) - len(unit.text.lstrip())
         return [(unit.typed_as, start, start + len(stripped), unit.typed_score, "entity", ())]
@@ -206,6 +253,8 @@ class Detector:
             score_threshold=self.config.score_threshold,
         )
         kept = [r for r in results if plausible(r.entity_type, unit.text[r.start : r.end])]
+        if unit.field and CODE_COLUMN.search(unit.field):  # barcodes and order numbers pass checksums by chance
+            kept = [r for r in kept if r.entity_type not in NUMERIC_IDENTIFIERS_IN_CODES]
         return [(r.entity_type, unit.offset + r.start, unit.offset + r.end, r.score, "entity", ()) for r in drop_overlaps(kept)]
 
     def _tokens_only(self, text: str) -> NlpArtifacts:

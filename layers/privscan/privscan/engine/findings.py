@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from privscan.engine.config import EngineConfig, severity_of, severity_rank
 from privscan.engine.masking import Fingerprinter, mask_preview
-from privscan.engine.profile import ColumnProfiler, same_kind, whole_cell_entity
+from privscan.engine.prefilter import NER_ENTITIES
+from privscan.engine.profile import ColumnProfiler, looks_like, same_kind, whole_cell_entity
 from privscan.engine.scanner import Detection
 from privscan.model import Finding, Occurrence
 from privscan.readers.base import Cell
@@ -119,17 +120,29 @@ class FindingAssembler:
     def _flush(self, name: str) -> None:
         profile = self.profiler.profile(name)
         for cell, detections in self._pending.pop(name, []):
-            whole = whole_cell_entity(cell, detections) if profile.mode == "typed" else None
-            if whole is not None and same_kind(whole.entity_type, profile.typed_as):
-                finding = self.factory.cell_finding(whole)
-                if whole.entity_type != profile.typed_as and self.value_rules is not None:
-                    finding.entity_type = profile.typed_as
-                    finding.rule_ids, rule_severity = self.value_rules(profile.typed_as)
-                    finding.severity = max_severity(rule_severity, severity_of(profile.typed_as))
-                aggregate = self._aggregates.setdefault(name, ColumnAggregate(profile.typed_as))
-                aggregate.add(finding, self.config.max_occurrences)
-                detections = [d for d in detections if d is not whole]
+            if profile.mode == "typed":
+                detections = self._fold(name, profile, cell, detections)
             self._emit_cells(detections)
+
+    def _fold(self, name: str, profile, cell: Cell, detections: list[Detection]) -> list[Detection]:
+        """Fold a typed column's value into the column finding; return what stays a cell finding."""
+        whole = whole_cell_entity(cell, detections)
+        ner_column = profile.typed_as in NER_ENTITIES
+        if whole is None and ner_column and looks_like(profile.typed_as, cell.text):
+            # a sampled value spaCy missed (or that decided the column by its name): the column says what it is
+            lead = len(cell.text) - len(cell.text.lstrip())
+            whole = Detection(cell, profile.typed_as, lead, lead + len(cell.text.strip()), profile.best_score[profile.typed_as])
+            whole.rule_ids, whole.severity = self.value_rules(profile.typed_as) if self.value_rules else ([], None)
+        if whole is None or not same_kind(whole.entity_type, profile.typed_as):
+            return detections
+        finding = self.factory.cell_finding(whole)
+        if whole.entity_type != profile.typed_as and self.value_rules is not None:
+            finding.entity_type = profile.typed_as
+            finding.rule_ids, rule_severity = self.value_rules(profile.typed_as)
+            finding.severity = max_severity(rule_severity, severity_of(profile.typed_as))
+        self._aggregates.setdefault(name, ColumnAggregate(profile.typed_as)).add(finding, self.config.max_occurrences)
+        # the rest of the value is the same name or place: NER fragments of it are not further findings
+        return [d for d in detections if d is not whole and not (ner_column and d.entity_type in NER_ENTITIES)]
 
     def _emit_cells(self, detections: list[Detection]) -> None:
         for detection in detections:

@@ -23,6 +23,11 @@ CONTEXT = [
 ]
 _CONTEXT_HINT = re.compile(r"(?i)\b(" + "|".join(map(re.escape, CONTEXT)) + r")")
 SHORT_VALUE = 40  # chars: a value this short is a field, not prose
+MIN_DIGITS = 6  # the shortest subscriber numbers in Europe, with area code
+# Where national formats (no country code) are tried, most-populous first: every EU/EEA state, the UK, Switzerland.
+NATIONAL_REGIONS = tuple(
+    "DE FR IT ES PL RO NL BE CZ SE PT GR HU AT BG DK FI SK IE HR LT SI LV EE CY LU MT NO CH GB".split()
+)
 # A value that is nothing but a phone number (a cell of a phone column): parsed directly, which is
 # many times cheaper than running PhoneNumberMatcher over it once per region.
 _DATE = re.compile(r"\d{1,4}[-./]\d{1,2}[-./]\d{1,4}")
@@ -33,8 +38,11 @@ class EuPhoneRecognizer(PhoneRecognizer):
     INTERNATIONAL_SCORE = 0.7
     NATIONAL_SCORE = 0.4
 
-    def __init__(self, supported_language: str = "en", national_regions: tuple[str, ...] = ("DE", "FR", "IT", "ES", "NL")):
+    def __init__(self, supported_language: str = "en", national_regions: tuple[str, ...] = NATIONAL_REGIONS):
         super().__init__(supported_language=supported_language, context=CONTEXT, supported_regions=national_regions)
+        # In running text every region costs a full PhoneNumberMatcher pass and adds false hits on
+        # dates and versions: only the largest markets there; whole values get every region.
+        self.prose_regions = national_regions[:8]
 
     def analyze(self, text, entities, nlp_artifacts=None):
         if not any(ch.isdigit() for ch in text):
@@ -47,10 +55,13 @@ class EuPhoneRecognizer(PhoneRecognizer):
                 return [whole]
         results: dict[tuple[int, int], RecognizerResult] = {}
         if "+" in text or "00" in text:
-            for match in phonenumbers.PhoneNumberMatcher(text, None, leniency=self.leniency):
-                results[(match.start, match.end)] = self._result(match, self.INTERNATIONAL_SCORE)
+            # "DE" only tells phonenumbers that 00 is the international prefix (as in all of Europe);
+            # numbers written without a country code are left to the national pass below.
+            for match in phonenumbers.PhoneNumberMatcher(text, "DE", leniency=self.leniency):
+                if match.raw_string.lstrip("(").startswith(("+", "00")):
+                    results[(match.start, match.end)] = self._result(match, self.INTERNATIONAL_SCORE)
         if len(text) <= SHORT_VALUE or _CONTEXT_HINT.search(text):
-            for region in self.supported_regions:
+            for region in self.prose_regions:
                 for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=self.leniency):
                     results.setdefault((match.start, match.end), self._result(match, self.NATIONAL_SCORE))
         return list(results.values())
@@ -58,6 +69,8 @@ class EuPhoneRecognizer(PhoneRecognizer):
     def _whole_value(self, text: str) -> RecognizerResult | None:
         """The whole (stripped) value as one number, if it is a valid one: international first, then national."""
         stripped = text.strip()
+        if sum(ch.isdigit() for ch in stripped) < MIN_DIGITS:
+            return None
         start = len(text) - len(text.lstrip())
         international = stripped.startswith(("+", "00"))
         for region, score in ([(None, self.INTERNATIONAL_SCORE)] if international else []) + [
@@ -85,13 +98,14 @@ class EuPhoneRecognizer(PhoneRecognizer):
         return result
 
 
-def possible_phone_value(text: str, regions: tuple[str, ...] = ("DE", "FR", "IT", "ES", "NL")) -> tuple[int, int] | None:
+def possible_phone_value(text: str, regions: tuple[str, ...] = NATIONAL_REGIONS) -> tuple[int, int] | None:
     """Span of `text` when the whole value is a possible phone number (length and country code fit).
 
     Cheaper than validity: used for cells of a column whose sample already proved it holds phone numbers.
     """
     stripped = text.strip()
-    if not stripped or len(stripped) > SHORT_VALUE or not _WHOLE_NUMBER.fullmatch(text) or _DATE.fullmatch(stripped):
+    if (not stripped or len(stripped) > SHORT_VALUE or not _WHOLE_NUMBER.fullmatch(text) or _DATE.fullmatch(stripped)
+            or sum(ch.isdigit() for ch in stripped) < MIN_DIGITS):
         return None
     for region in (None, *regions) if stripped.startswith(("+", "00")) else regions:
         try:

@@ -23,20 +23,39 @@ from privscan.engine.prefilter import NER_ENTITIES
 from privscan.readers.base import Cell
 
 MAX_SHAPES = 64  # a column with more distinct shapes is not regular enough to skip by shape
-HINTED_RATIO = 0.3  # a column whose name says what it holds is typed on weaker NER support
+HINTED_RATIO = 0.3  # a column whose name says what it holds is typed on weaker NER support ...
+SHAPED_RATIO = 0.8  # ... or when most of its values are shaped like what the name says
+HINTED_SCORE = 0.6  # the score of a column typed by its name and shape alone
 # Column names that say a column holds names or places (EN, DE, FR, ES, IT, NL). spaCy's small model
 # recognises about half of all European city names on their own; the header settles it.
 COLUMN_HINTS = {
     "PERSON": re.compile(
-        r"(?i)(^|_)(name|full_?name|first_?name|last_?name|surname|given_?name|family_?name|customer|contact|"
-        r"vorname|nachname|nom|prenom|prénom|nombre|apellidos?|nome|cognome|achternaam|voornaam)($|_)"
+        r"(?i)(^|_)(name|full_?name|first_?name|last_?name|surname|given_?name|family_?name|customer_?name|"
+        r"patient_?name|contact_?name|vorname|nachname|nom|prenom|prénom|nombre|apellidos?|nome|cognome|"
+        r"achternaam|voornaam|imie|imię|nazwisko|jmeno|jméno|prijmeni|příjmení|namn|navn|nimi|nimetus|vardas|"
+        r"pavarde|pavardė|vards|vārds|uzvards|uzvārds|ime|prezime|nev|név|nume|prenume|onoma|ονομα|όνομα|име)($|_)"
     ),
     "LOCATION": re.compile(
-        r"(?i)(^|_)(city|town|place|location|address|street|region|state|country|ort|stadt|wohnort|strasse|"
-        r"straße|adresse|ville|lieu|ciudad|localidad|direcci[oó]n|citt[aà]|indirizzo|plaats|woonplaats)($|_)"
+        r"(?i)(^|_)(city|town|place|location|address|street|region|country|ort|stadt|wohnort|strasse|straße|"
+        r"adresse|ville|rue|lieu|ciudad|localidad|calle|direcci[oó]n|citt[aà]|via|indirizzo|plaats|woonplaats|"
+        r"straat|miasto|ulica|mesto|město|obec|ulice|stad|gata|gade|by|kaupunki|katu|linn|tanav|miestas|gatve|"
+        r"gatvė|pilseta|pilsēta|iela|grad|varos|város|utca|oras|oraș|strada|cidade|rua|morada|poli|πολη|πόλη|"
+        r"град|улица)($|_)"
     ),
 }
 _RUNS = re.compile(r"(\d+)|([^\W\d_]+)|(\s+)")
+_HOUSE_NUMBER = re.compile(r"\b\d{1,5}(?:\s?[a-zA-Z]|[-/]\d{1,4})?\b")
+
+
+def looks_like(entity: str, value: str) -> bool:
+    """A value shaped like a name (or a place, or a street with its number): what a hinted column holds."""
+    value = value.strip()
+    words = value.split()
+    if not value or len(words) > 6 or not value[0].isalpha() and not value[0].isdigit():
+        return False
+    if not any(ch.isdigit() for ch in value):
+        return any(w[0].isupper() for w in words if w[0].isalpha())
+    return entity == "LOCATION" and bool(_HOUSE_NUMBER.search(value)) and sum(ch.isalpha() for ch in value) >= 3
 
 
 def shape(value: str) -> str:
@@ -80,6 +99,7 @@ class ColumnProfile:
     any_detection: bool = False
     ner_detection: bool = False
     shapes: set[str] = field(default_factory=set)
+    shaped_like: dict[str, int] = field(default_factory=dict)  # values shaped like a name / a place
     mode: str | None = None  # None until decided: free_text | typed | mixed | quiet
     typed_as: str | None = None
 
@@ -92,6 +112,8 @@ class ColumnProfile:
         self.prose += is_prose(cell.text)
         if len(self.shapes) <= MAX_SHAPES:
             self.shapes.add(shape(cell.text))
+        for entity in COLUMN_HINTS:
+            self.shaped_like[entity] = self.shaped_like.get(entity, 0) + looks_like(entity, cell.text)
         entities = [d for d in detections if d.kind == "entity"]
         self.any_detection |= bool(entities)
         self.ner_detection |= any(d.entity_type in NER_ENTITIES for d in entities)
@@ -104,11 +126,15 @@ class ColumnProfile:
         if self.seen and self.prose >= 0.3 * self.seen:
             self.mode = "free_text"
             return
+        ner_hits = sum(n for other, n in self.whole.items() if other in NER_ENTITIES)
         for entity, hint in COLUMN_HINTS.items():
-            ner_hits = sum(n for other, n in self.whole.items() if other in NER_ENTITIES)
-            if hint.search(name) and ner_hits >= HINTED_RATIO * self.seen:
+            if not hint.search(name):
+                continue
+            # the header says names / places: enough if spaCy agrees now and then, or the values look the part
+            if ner_hits >= HINTED_RATIO * self.seen or self.shaped_like.get(entity, 0) >= SHAPED_RATIO * self.seen:
                 self.mode, self.typed_as = "typed", entity
-                self.best_score[entity] = max(self.best_score.get(e, 0.0) for e in self.whole if e in NER_ENTITIES)
+                scores = [self.best_score[e] for e in self.whole if e in NER_ENTITIES]
+                self.best_score[entity] = max(scores, default=HINTED_SCORE)
                 return
         if self.whole:
             entity = max(self.whole, key=lambda e: (self.whole[e], e))

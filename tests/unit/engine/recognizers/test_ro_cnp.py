@@ -25,6 +25,7 @@ INVALID_CHECKSUM = (
     "2850709412346",
 )
 NEAR_MISSES = (
+    "5900101401230",  # checksum and county fine, but born in 2090: an EAN-13 barcode (prefix 590)
     "0800101221142",
     "163061512345",
     "16306151234577",

@@ -5,7 +5,7 @@ Numbers are synthetic: python-stdnum docstring examples or computed check digits
 
 import pytest
 from privscan.engine.recognizers import SkBirthNumberRecognizer
-from privscan.engine.recognizers.stdnum_recognizer import STRONG_SCORE, WEAK_SCORE
+from privscan.engine.recognizers.stdnum_recognizer import WEAK_SCORE
 
 from tests.unit.engine.recognizers.id_cases import DATE_LIKE, embedded, pattern_spans
 
@@ -13,8 +13,8 @@ ENTITY = "SK_BIRTH_NUMBER"
 RECOGNIZER = SkBirthNumberRecognizer()
 
 VALID = (
-    ("710319/2745", STRONG_SCORE),
-    ("905101/1233", STRONG_SCORE),
+    ("710319/2745", WEAK_SCORE),
+    ("905101/1233", WEAK_SCORE),
     ("7103192745", WEAK_SCORE),
     ("530312/123", WEAK_SCORE),
 )
@@ -57,6 +57,6 @@ def test_near_miss_not_matched(text):
 def test_exact_spans_in_sentence():
     text = "Rodné číslo 710319/2745, dieťa 0453074567."
     assert pattern_spans(RECOGNIZER, text) == [
-        (12, 23, ENTITY, STRONG_SCORE),
+        (12, 23, ENTITY, WEAK_SCORE),
         (31, 41, ENTITY, WEAK_SCORE),
     ]

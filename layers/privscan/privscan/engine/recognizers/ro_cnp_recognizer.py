@@ -1,5 +1,7 @@
 """Romania: cod numeric personal (CNP)."""
 
+import datetime
+
 from stdnum.ro import cnp
 
 from .stdnum_recognizer import STRONG_SCORE, StdnumRecognizer, bounded
@@ -21,3 +23,8 @@ class RoCnpRecognizer(StdnumRecognizer):
         "personal numeric code",
     )
     VALIDATOR = cnp
+
+    @classmethod
+    def is_valid_id(cls, compact: str) -> bool:
+        # stdnum accepts birth dates in the future; EAN-13 barcodes starting 590 (Poland) pass as 2090s births
+        return super().is_valid_id(compact) and cnp.get_birth_date(compact) <= datetime.date.today()

@@ -1,0 +1,39 @@
+import pytest
+
+from privscan.engine.cards import PaymentCardRecognizer
+
+RECOGNIZER = PaymentCardRecognizer()
+
+
+def spans(text):
+    return [(r.start, r.end, r.score) for r in RECOGNIZER.analyze(text, ["CREDIT_CARD"])]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("card 4012888888881881 ok", [(5, 21, 1.0)]),  # Visa, Luhn-valid test number
+        ("4012-8888-8888-1881", [(0, 19, 1.0)]),
+        ("5105 1051 0510 5100", [(0, 19, 1.0)]),  # Mastercard 5-series
+        ("2223 0000 4841 0010", [(0, 19, 1.0)]),  # Mastercard 2-series (Presidio's pattern misses it)
+        ("Amex 3782 822463 10005", [(5, 22, 1.0)]),
+        ("36227206271667", [(0, 14, 1.0)]),  # Diners, 14 digits
+    ],
+)
+def test_cards_with_exact_spans(text, expected):
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "EAN 4006381333931",  # 13-digit barcode of a German product that passes Luhn
+        "4012888888881882",  # Luhn fails
+        "1234 5678 9012 3456",  # no issuer starts with 1
+        "ref AT75 6600 1234 5678 9012",  # the digits of an IBAN-shaped reference
+        "order 40128888888818811",  # 17 digits: no Visa length
+        "SKU-4012888888881881",
+    ],
+)
+def test_near_misses_are_not_cards(text):
+    assert spans(text) == []
