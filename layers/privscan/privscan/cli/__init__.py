@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from privscan.cli import bench_cmd, eval_cmd
 from privscan.engine.config import SEVERITIES
 
 
@@ -23,6 +24,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help="keep the local stack up; prints its endpoint as one JSON line")
     serve.add_argument("--port", type=int)
+
+    bench_cmd.add_parser(commands)
+    eval_cmd.add_parser(commands)
 
     findings = commands.add_parser("findings", help="read findings from DynamoDB")
     findings_commands = findings.add_subparsers(dest="findings_command", required=True)
@@ -51,6 +55,10 @@ def main(argv: list[str] | None = None) -> int:
         from privscan.cli.local_cmd import run_serve
 
         return run_serve(args.port)
+    if args.command == "bench":
+        return bench_cmd.run(args)
+    if args.command == "eval":
+        return eval_cmd.run(args)
     if args.command == "findings":
         from privscan.cli.findings_cmd import list_findings
 

@@ -1,0 +1,74 @@
+"""Large synthetic objects for the scale curve (10 / 100 / 1000 MB), generated fast and never committed.
+
+Values are drawn from pools made once with Faker (invented people), combined at random
+per row, so that files are big without being one repeated block.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+from pathlib import Path
+
+from stdnum.iso7064 import mod_97_10
+
+POOL = 4000
+
+
+def _pools(seed: int) -> dict[str, list[str]]:
+    from faker import Faker
+
+    faker = Faker(["de_DE", "fr_FR", "en_GB", "it_IT", "nl_NL", "es_ES"])
+    Faker.seed(seed)
+    return {
+        "names": [faker.name() for _ in range(POOL)],
+        "cities": [faker.city() for _ in range(POOL // 4)],
+        "sentences": [faker.sentence(nb_words=10) for _ in range(POOL)],
+        "domains": ["example.com", "example.org", "example.net", "mail.example", "post.example"],
+    }
+
+
+def _iban(rng: random.Random) -> str:
+    bban = f"{rng.randrange(10**18):018d}"
+    return f"DE{mod_97_10.calc_check_digits(bban + 'DE')}{bban}"
+
+
+def write_csv(path: Path, megabytes: float, seed: int = 11) -> int:
+    rng, pools = random.Random(seed), _pools(seed)
+    target = int(megabytes * 1024**2)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "name", "email", "phone", "iban", "city", "amount", "notes"])
+        row = 0
+        while handle.tell() < target:
+            name = rng.choice(pools["names"])
+            local = name.lower().replace(" ", ".").replace("'", "")
+            note = rng.choice(pools["sentences"]) if rng.random() < 0.7 else f"Spoke with {rng.choice(pools['names'])}."
+            writer.writerow([
+                f"C-{row:08d}", name, f"{local}{rng.randrange(100)}@{rng.choice(pools['domains'])}",
+                f"+49 151 {rng.randrange(10**8):08d}", _iban(rng), rng.choice(pools["cities"]),
+                f"{rng.uniform(1, 9999):.2f}", note,
+            ])
+            row += 1
+    return path.stat().st_size
+
+
+def write_chats(path: Path, megabytes: float, seed: int = 12) -> int:
+    rng, pools = random.Random(seed), _pools(seed)
+    target = int(megabytes * 1024**2)
+    with path.open("w", encoding="utf-8") as handle:
+        conversation = 0
+        while handle.tell() < target:
+            messages = [{"role": "system", "content": "You are the support assistant of Example Shop."},
+                        {"role": "assistant", "content": "Hello, I am the shop's virtual assistant. How can I help?"}]
+            for _ in range(rng.randint(1, 3)):
+                name = rng.choice(pools["names"])
+                messages.append({"role": "user", "content": rng.choice([
+                    rng.choice(pools["sentences"]), f"Hi, I'm {name}, my order is late.",
+                    f"Please call me on +33 6 {rng.randrange(10**8):08d}.", f"Refund to {_iban(rng)} please.",
+                ])})
+                messages.append({"role": "assistant", "content": rng.choice(pools["sentences"])})
+            handle.write(json.dumps({"conversation": conversation, "messages": messages}) + "\n")
+            conversation += 1
+    return path.stat().st_size
