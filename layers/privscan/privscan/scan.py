@@ -15,6 +15,7 @@ from typing import BinaryIO
 
 from privscan.engine.findings import FindingAssembler, FindingFactory
 from privscan.engine.masking import Fingerprinter
+from privscan.engine.operator import OperatorNames
 from privscan.engine.profile import ColumnProfiler
 from privscan.engine.rules import RecordRules, rule_book
 from privscan.engine.suppress import ObjectSuppressor
@@ -109,6 +110,8 @@ def scan_stream(
         rules = RecordRules(rule_book(), factory, emit, reader.format, reader.columns)
         assembler = FindingAssembler(factory, scanner.config, profiler, emit, rules.value_rules)
         detected = scanner.detect(reader.cells(), profiler)
+        if reader.format == "chat":
+            detected = OperatorNames().apply(detected)
         if suppressor:
             detected = ((cell, suppressor.filter(detections)) for cell, detections in detected)
         for cell, detections in rules.apply(detected):

@@ -51,7 +51,9 @@ def looks_like(entity: str, value: str) -> bool:
     """A value shaped like a name (or a place, or a street with its number): what a hinted column holds."""
     value = value.strip()
     words = value.split()
-    if not value or len(words) > 6 or not value[0].isalpha() and not value[0].isdigit():
+    if not value or len(words) > 12 or not value[0].isalpha() and not value[0].isdigit():
+        return False
+    if not any(ch.isdigit() for ch in value) and len(words) > 6:
         return False
     if not any(ch.isdigit() for ch in value):
         return any(w[0].isupper() for w in words if w[0].isalpha())
@@ -123,9 +125,6 @@ class ColumnProfile:
             self.best_score[whole.entity_type] = max(self.best_score.get(whole.entity_type, 0.0), whole.score)
 
     def decide(self, config: EngineConfig, name: str = "") -> None:
-        if self.seen and self.prose >= 0.3 * self.seen:
-            self.mode = "free_text"
-            return
         ner_hits = sum(n for other, n in self.whole.items() if other in NER_ENTITIES)
         for entity, hint in COLUMN_HINTS.items():
             if not hint.search(name):
@@ -136,6 +135,9 @@ class ColumnProfile:
                 scores = [self.best_score[e] for e in self.whole if e in NER_ENTITIES]
                 self.best_score[entity] = max(scores, default=HINTED_SCORE)
                 return
+        if self.seen and self.prose >= 0.3 * self.seen:
+            self.mode = "free_text"
+            return
         if self.whole:
             entity = max(self.whole, key=lambda e: (self.whole[e], e))
             hits = sum(n for other, n in self.whole.items() if same_kind(other, entity))

@@ -1,0 +1,43 @@
+"""Names an operator gives itself, learnt from the system prompts of a transcript file.
+
+"You are Sam, a support agent for Kitchenly" makes "Sam" and "Kitchenly" the
+operator's persona and brand, not people: when they come back in user or assistant
+turns, NER's PERSON / LOCATION / NRP for them are dropped (GDPR G13 excludes the
+assistant's own persona). System turns come first in a conversation, so the names
+are known before the turns that repeat them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from privscan.engine.prefilter import NER_ENTITIES
+from privscan.engine.scanner import Detection
+from privscan.readers.base import Cell
+
+_CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-Ž][\wÀ-ÿ'’-]*")
+MAX_NAMES = 10_000
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold().removesuffix("'s").removesuffix("’s") for w in re.findall(r"[\w'’-]+", text)]
+
+
+class OperatorNames:
+    def __init__(self) -> None:
+        self.names: set[str] = set()
+
+    def apply(self, stream: Iterable[tuple[Cell, list[Detection]]]) -> Iterator[tuple[Cell, list[Detection]]]:
+        for cell, detections in stream:
+            if cell.role == "system" and len(self.names) < MAX_NAMES:
+                self.names.update(w.casefold() for w in _CAPITALISED.findall(cell.text))
+            if self.names and detections:
+                detections = [d for d in detections if not self._operator(d)]
+            yield cell, detections
+
+    def _operator(self, detection: Detection) -> bool:
+        if detection.entity_type not in NER_ENTITIES:
+            return False
+        words = _words(detection.value)
+        return bool(words) and all(w in self.names for w in words)
