@@ -26,6 +26,22 @@ FIRES = [
     ("no soy humano", DISCLOSURE, "no soy humano"),
     ("sono un assistente virtuale", DISCLOSURE, "sono un assistente virtuale"),
     ("non sono un essere umano", DISCLOSURE, "non sono un essere umano"),
+    # a brand's assistant: the possessive "'s" between the brand and the term
+    (
+        "Hello! You're chatting with Example Shop's virtual assistant. What can I do for you?",
+        DISCLOSURE,
+        "You're chatting with Example Shop's virtual assistant",
+    ),
+    (
+        "Hello, I'm Example Shop's AI helper. Ask me anything about your account.",
+        DISCLOSURE,
+        "I'm Example Shop's AI helper",
+    ),
+    (
+        "Hi! This chat is answered by an automated assistant (AI). How can I help?",
+        DISCLOSURE,
+        "This chat is answered by an automated assistant",
+    ),
     # --- human claims
     ("I'm a real person", HUMAN, "I'm a real person"),
     ("I am not a bot", HUMAN, "I am not a bot"),
@@ -39,6 +55,7 @@ FIRES = [
     ("no soy un bot", HUMAN, "no soy un bot"),
     ("sono una persona vera", HUMAN, "sono una persona vera"),
     ("non sono un bot", HUMAN, "non sono un bot"),
+    ("This chat is answered by a real person.", HUMAN, "This chat is answered by a real person"),
 ]
 
 QUIET = [
@@ -53,6 +70,12 @@ QUIET = [
     "l'IA transforme la santé",
     "la inteligencia artificial avanza rápido",
     "sono ai Caraibi questa settimana",
+    "I'm sure it's a bot issue on our side",
+    "I'm Anna's colleague, she will call you back",
+    "This is Apple's AI feature, it summarises notifications",
+    "You're chatting with Anna's team today",
+    "This chat is answered by our support team during business hours",
+    "I think it's the bot's fault",
 ]
 
 

@@ -44,6 +44,14 @@ FIRES = [
     ("estoy embarazada de tres meses", HEALTH, "estoy embarazada"),
     ("soffro di epilessia", HEALTH, "soffro di epilessia"),
     ("sono incinta", HEALTH, "sono incinta"),
+    # staff notes / mobility aids (the person is the subject)
+    ("Customer is undergoing chemotherapy, waived the late fee.", HEALTH, "Customer is undergoing chemotherapy"),
+    ("I use a wheelchair, is the pickup point step-free?", HEALTH, "I use a wheelchair"),
+    ("I rely on crutches since the accident", HEALTH, "I rely on crutches"),
+    ("Mr Weber uses a wheelchair.", HEALTH, "Mr Weber uses a wheelchair"),
+    ("I'm having chemo next week", HEALTH, "I'm having chemo"),
+    ("Kundin ist schwanger und möchte die Mitgliedschaft pausieren.", HEALTH, "Kundin ist schwanger"),
+    ("La cliente est enceinte.", HEALTH, "La cliente est enceinte"),
     # --- religion
     ("I'm Catholic", RELIGION, "I'm Catholic"),
     ("as a Muslim I fast during Ramadan", RELIGION, "as a Muslim"),
@@ -57,6 +65,9 @@ FIRES = [
     ("en tant que juif, je fête Pessah", RELIGION, "en tant que juif"),
     ("soy católica", RELIGION, "soy católica"),
     ("sono cattolico praticante", RELIGION, "sono cattolico"),
+    ("We're observant Jews, so no deliveries on Saturdays please.", RELIGION, "We're observant Jews"),
+    ("We are Jehovah's Witnesses and don't celebrate birthdays", RELIGION, "We are Jehovah's Witnesses"),
+    ("Anna Schneider is a devout Catholic.", RELIGION, "Anna Schneider is a devout Catholic"),
     # --- political opinion
     ("I voted for the Greens", POLITICAL, "I voted for the Greens"),
     ("I'm a member of the SPD", POLITICAL, "I'm a member of the SPD"),
@@ -94,6 +105,11 @@ FIRES = [
     ("soy delegada sindical", UNION, "soy delegada sindical"),
     ("estoy afiliado a CCOO", UNION, "estoy afiliado a CCOO"),
     ("sono iscritto alla CGIL", UNION, "sono iscritto alla CGIL"),
+    ("As a shop steward I have to attend a meeting on Friday.", UNION, "As a shop steward"),
+    ("Anna Schneider is a union rep and requested the overtime records.", UNION, "Anna Schneider is a union rep"),
+    ("Mr Weber is a union rep at the plant", UNION, "Mr Weber is a union rep"),
+    ("Als Gewerkschafter muss ich am Freitag zur Sitzung.", UNION, "Als Gewerkschafter"),
+    ("en tant que délégué syndical, je dois assister à la réunion", UNION, "en tant que délégué syndical"),
     # --- racial or ethnic origin
     ("I'm of Roma origin", ETHNIC, "I'm of Roma origin"),
     ("My family is Roma", ETHNIC, "My family is Roma"),
@@ -105,6 +121,12 @@ FIRES = [
     ("je suis d'origine rom", ETHNIC, "je suis d'origine rom"),
     ("soy gitana", ETHNIC, "soy gitana"),
     ("sono di origine rom", ETHNIC, "sono di origine rom"),
+    ("I'm of Turkish descent and your form rejects my surname.", ETHNIC, "I'm of Turkish descent"),
+    ("I am of Afro-Caribbean heritage", ETHNIC, "I am of Afro-Caribbean heritage"),
+    ("Ich bin türkischer Herkunft.", ETHNIC, "Ich bin türkischer Herkunft"),
+    ("Je suis d'origine algérienne et votre formulaire refuse mon nom.", ETHNIC, "Je suis d'origine algérienne"),
+    ("Soy de origen marroquí.", ETHNIC, "Soy de origen marroquí"),
+    ("Sono di origine marocchina e il modulo rifiuta il mio cognome.", ETHNIC, "Sono di origine marocchina"),
     # --- genetic data
     ("my 23andMe results show BRCA1", GENETIC, "my 23andMe results show BRCA1"),
     ("I carry the BRCA2 mutation", GENETIC, "I carry the BRCA2 mutation"),
@@ -151,6 +173,11 @@ QUIET = [
     ("un artículo sobre el cáncer", "HEALTH_DATA"),
     ("non ho il diabete", "HEALTH_DATA"),
     ("un articolo sul cancro", "HEALTH_DATA"),
+    ("He uses a wheelchair ramp at the store entrance", "HEALTH_DATA"),  # the ramp, not the person's aid
+    ("I use the wheelchair lift at the station", "HEALTH_DATA"),
+    ("I use a wheelchair-accessible entrance", "HEALTH_DATA"),
+    ("Customer is undergoing a credit check", "HEALTH_DATA"),
+    ("Customer is receiving a refund", "HEALTH_DATA"),
     # --- religion
     ("Jesus, the app froze again", "RELIGIOUS_BELIEF"),
     ("the history of Islam lecture", "RELIGIOUS_BELIEF"),
@@ -167,6 +194,12 @@ QUIET = [
     ("no soy católico", "RELIGIOUS_BELIEF"),
     ("la storia dell'Islam", "RELIGIOUS_BELIEF"),
     ("non sono cattolico", "RELIGIOUS_BELIEF"),
+    ("We're open on Saturdays", "RELIGIOUS_BELIEF"),
+    ("We're a Catholic school in Leeds", "RELIGIOUS_BELIEF"),  # an organisation
+    ("We are a Christian charity", "RELIGIOUS_BELIEF"),
+    ("They are Catholic schools", "RELIGIOUS_BELIEF"),
+    ("The customer is a church in Leeds", "RELIGIOUS_BELIEF"),
+    ("Anna is a Catholic school teacher", "RELIGIOUS_BELIEF"),
     # --- political opinion
     ("the party starts at eight", "POLITICAL_OPINION"),
     ("I voted for the best costume", "POLITICAL_OPINION"),
@@ -207,6 +240,12 @@ QUIET = [
     ("le syndicat des copropriétaires se réunit", "TRADE_UNION_MEMBERSHIP"),
     ("la Unión Europea", "TRADE_UNION_MEMBERSHIP"),
     ("l'Unione europea", "TRADE_UNION_MEMBERSHIP"),
+    ("As a union member, you get a discount", "TRADE_UNION_MEMBERSHIP"),  # "as a ..." needs a first-person word
+    ("As a shop steward, he must attend", "TRADE_UNION_MEMBERSHIP"),
+    ("Customer is a trade union", "TRADE_UNION_MEMBERSHIP"),  # B2B customer: an organisation
+    ("Verdi is a trade union", "TRADE_UNION_MEMBERSHIP"),
+    ("Anna Schneider is a union-busting consultant", "TRADE_UNION_MEMBERSHIP"),
+    ("Mr Weber is the union's lawyer", "TRADE_UNION_MEMBERSHIP"),
     # --- ethnic origin
     ("Roma won the derby", "ETHNIC_ORIGIN"),
     ("I'm a Roma fan", "ETHNIC_ORIGIN"),
@@ -219,6 +258,12 @@ QUIET = [
     ("Sono della Roma", "ETHNIC_ORIGIN"),
     ("die Roma-Ausstellung im Museum", "ETHNIC_ORIGIN"),
     ("el origen étnico de la palabra", "ETHNIC_ORIGIN"),
+    ("I'm of the opinion that the fee is unfair", "ETHNIC_ORIGIN"),
+    ("I'm of humble origins", "ETHNIC_ORIGIN"),
+    ("I'm not of Turkish descent", "ETHNIC_ORIGIN"),
+    ("Je suis d'origine modeste", "ETHNIC_ORIGIN"),
+    ("Soy de origen humilde", "ETHNIC_ORIGIN"),
+    ("Sono di umili origini", "ETHNIC_ORIGIN"),
     # --- genetic
     ("a DNA helix diagram for biology class", "GENETIC_DATA"),
     ("genetic algorithms for optimisation", "GENETIC_DATA"),

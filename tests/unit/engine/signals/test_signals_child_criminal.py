@@ -52,6 +52,18 @@ FIRES = [
     ("mi hermano ha sido condenado", CRIMINAL, "mi hermano ha sido condenado"),
     ("ho precedenti penali", CRIMINAL, "ho precedenti penali"),
     ("sono stato arrestato nel 2018", CRIMINAL, "sono stato arrestato"),
+    # staff notes: the applicant / customer is the subject
+    (
+        "Applicant disclosed a previous conviction for fraud.",
+        CRIMINAL,
+        "Applicant disclosed a previous conviction for fraud",
+    ),
+    ("The applicant declared a prior conviction", CRIMINAL, "The applicant declared a prior conviction"),
+    ("Customer was arrested last week", CRIMINAL, "Customer was arrested"),
+    ("Bewerber hat eine Vorstrafe wegen Betrugs angegeben.", CRIMINAL, "Bewerber hat eine Vorstrafe wegen Betrugs"),
+    ("Le candidat a un casier judiciaire.", CRIMINAL, "Le candidat a un casier judiciaire"),
+    ("El candidato tiene antecedentes penales.", CRIMINAL, "El candidato tiene antecedentes penales"),
+    ("Il candidato ha precedenti penali.", CRIMINAL, "Il candidato ha precedenti penali"),
 ]
 
 QUIET = [
@@ -84,6 +96,11 @@ QUIET = [
     ("mon vol a été annulé", "CRIMINAL_DATA"),
     ("la empresa fue condenada", "CRIMINAL_DATA"),
     ("il casellario giudiziale è un registro pubblico", "CRIMINAL_DATA"),
+    ("The applicant disclosed his favourite band.", "CRIMINAL_DATA"),
+    ("Applicant disclosed a previous address in Berlin.", "CRIMINAL_DATA"),
+    ("The customer reported the arrest of a shoplifter.", "CRIMINAL_DATA"),  # someone else, reported
+    ("Customer disclosed the fraud to the bank.", "CRIMINAL_DATA"),  # a victim, not an offender
+    ("Applicant disclosed a conviction that honesty matters.", "CRIMINAL_DATA"),
 ]
 
 

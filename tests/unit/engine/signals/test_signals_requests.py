@@ -27,6 +27,14 @@ FIRES = [
     ("Quiero que eliminen mi cuenta", ERASURE, "eliminen mi cuenta"),
     ("cancellate i miei dati", ERASURE, "cancellate i miei dati"),
     ("Vorrei cancellare il mio account", ERASURE, "cancellare il mio account"),
+    ("Vorrei la cancellazione dei miei dati", ERASURE, "cancellazione dei miei dati"),
+    # reported by staff: the customer is the requester
+    ("Anna Schneider asked us to delete all her data.", ERASURE, "asked us to delete all her data"),
+    ("Mr Weber requested deletion of his account", ERASURE, "requested deletion of his account"),
+    ("Kunde hat die Löschung seiner Daten verlangt.", ERASURE, "hat die Löschung seiner Daten verlangt"),
+    ("Le client a demandé la suppression de ses données.", ERASURE, "demandé la suppression de ses données"),
+    ("El cliente solicitó la eliminación de sus datos.", ERASURE, "solicitó la eliminación de sus datos"),
+    ("Il cliente ha chiesto la cancellazione dei suoi dati.", ERASURE, "chiesto la cancellazione dei suoi dati"),
     # --- objection
     ("I object to you using my data for marketing", OBJECTION, "I object to you using my data"),
     ("stop processing my data", OBJECTION, "stop processing my data"),
@@ -41,6 +49,21 @@ FIRES = [
     ("N’utilisez pas mes données", OBJECTION, "N’utilisez pas mes données"),
     ("me opongo al tratamiento de mis datos", OBJECTION, "me opongo al tratamiento"),
     ("mi oppongo al trattamento dei miei dati", OBJECTION, "mi oppongo al trattamento"),
+    ("Anna Schneider objected to marketing calls, flag set.", OBJECTION, "Anna Schneider objected to marketing"),
+    ("Mr Weber objected to marketing calls.", OBJECTION, "Mr Weber objected to marketing"),
+    (
+        "Customer objected to the processing of her personal data",
+        OBJECTION,
+        "Customer objected to the processing of her personal data",
+    ),
+    (
+        "Kunde hat der Nutzung seiner Daten für Werbung widersprochen.",
+        OBJECTION,
+        "hat der Nutzung seiner Daten für Werbung widersprochen",
+    ),
+    ("Le client s'est opposé à la prospection commerciale.", OBJECTION, "s'est opposé à la prospection"),
+    ("El cliente se opuso al uso de sus datos para publicidad.", OBJECTION, "se opuso al uso"),
+    ("Il cliente si è opposto al trattamento dei dati per marketing.", OBJECTION, "si è opposto al trattamento"),
     # --- consent withdrawal
     ("I withdraw my consent", WITHDRAWAL, "I withdraw my consent"),
     ("I no longer consent to you processing my data", WITHDRAWAL, "I no longer consent"),
@@ -53,6 +76,20 @@ FIRES = [
     ("retiro mi consentimiento", WITHDRAWAL, "retiro mi consentimiento"),
     ("revoco il mio consenso", WITHDRAWAL, "revoco il mio consenso"),
     ("Revoco il consenso al trattamento", WITHDRAWAL, "Revoco il consenso"),
+    ("Consider my consent withdrawn as of today.", WITHDRAWAL, "Consider my consent withdrawn"),
+    (
+        "Betrachten Sie meine Einwilligung als widerrufen.",
+        WITHDRAWAL,
+        "Betrachten Sie meine Einwilligung als widerrufen",
+    ),
+    ("Considérez mon consentement comme retiré.", WITHDRAWAL, "Considérez mon consentement comme retiré"),
+    ("Anna Schneider withdrew consent for the newsletter.", WITHDRAWAL, "Anna Schneider withdrew consent"),
+    ("Mr Weber withdrew consent for marketing", WITHDRAWAL, "Mr Weber withdrew consent"),
+    ("The customer revoked her marketing consent", WITHDRAWAL, "The customer revoked her marketing consent"),
+    ("Kundin hat ihre Einwilligung widerrufen.", WITHDRAWAL, "hat ihre Einwilligung widerrufen"),
+    ("La cliente a retiré son consentement.", WITHDRAWAL, "a retiré son consentement"),
+    ("La clienta retiró su consentimiento.", WITHDRAWAL, "retiró su consentimiento"),
+    ("La cliente ha revocato il consenso.", WITHDRAWAL, "ha revocato il consenso"),
 ]
 
 QUIET = [
@@ -70,6 +107,12 @@ QUIET = [
     ("supprimez ce paragraphe", "ERASURE_REQUEST"),
     ("borra esta frase", "ERASURE_REQUEST"),
     ("cancellate l'ordine", "ERASURE_REQUEST"),
+    ("Anna asked us to delete the duplicate invoice", "ERASURE_REQUEST"),
+    ("Anna asked us to delete her old address from the invoice", "ERASURE_REQUEST"),
+    ("She asked us to delete the attachment from her email", "ERASURE_REQUEST"),
+    ("Le client a demandé la suppression des doublons", "ERASURE_REQUEST"),
+    ("Hemos completado la eliminación de sus datos", "ERASURE_REQUEST"),  # a confirmation, not a request
+    ("Wir bestätigen die Löschung Ihrer Daten", "ERASURE_REQUEST"),
     # --- objection
     ("I object to the new colour scheme", "OBJECTION"),
     ("stop processing the order", "OBJECTION"),
@@ -81,6 +124,10 @@ QUIET = [
     ("je m'oppose à cette idée", "OBJECTION"),
     ("me opongo a la propuesta", "OBJECTION"),
     ("mi oppongo alla proposta", "OBJECTION"),
+    ("She objected to the meeting time", "OBJECTION"),
+    ("Anna Schneider objected to the marketing budget", "OBJECTION"),  # noun check: budget is no contact channel
+    ("He objected to the training schedule", "OBJECTION"),
+    ("Mr Weber objected to the use of the meeting room", "OBJECTION"),
     # --- consent withdrawal
     ("I withdraw my application", "CONSENT_WITHDRAWAL"),
     ("I withdrew cash at the ATM", "CONSENT_WITHDRAWAL"),
@@ -92,6 +139,13 @@ QUIET = [
     ("je retire mon colis", "CONSENT_WITHDRAWAL"),
     ("retiro dinero del cajero", "CONSENT_WITHDRAWAL"),
     ("ritiro il pacco in posta", "CONSENT_WITHDRAWAL"),
+    ("Consider my application withdrawn", "CONSENT_WITHDRAWAL"),
+    ("Consider my consent given", "CONSENT_WITHDRAWAL"),
+    ("Mr Weber withdrew his application", "CONSENT_WITHDRAWAL"),
+    ("Mr Weber cancelled the agreement with the landlord", "CONSENT_WITHDRAWAL"),  # a contract, not consent
+    ("Anna Schneider withdrew cash at the ATM", "CONSENT_WITHDRAWAL"),
+    ("If Anna withdrew consent, what happens?", "CONSENT_WITHDRAWAL"),
+    ("Anna Schneider did not withdraw consent", "CONSENT_WITHDRAWAL"),
 ]
 
 
