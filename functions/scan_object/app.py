@@ -8,12 +8,14 @@ dead-lettered; the others are deleted.
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
+from privscan.engine import warm_up
 from privscan.events import parse_notification
 from privscan.observability import logger, metrics, tracer
 from privscan.settings import get_settings
 from privscan.wiring import get_service
 
 processor = BatchProcessor(event_type=EventType.SQS)
+warm_up()  # load spaCy and Presidio during INIT (snapshotted by SnapStart), not in the first invocation
 
 
 @logger.inject_lambda_context(log_event=False)

@@ -352,3 +352,9 @@ def test_outputs(template):
         "FingerprintSecretArn",
         "ScanObjectFunctionArn",
     }
+
+
+def test_scan_function_uses_snapstart_on_a_published_alias(resources):
+    props = resources["ScanObjectFunction"]["Properties"]
+    assert props["SnapStart"] == {"ApplyOn": "PublishedVersions"}
+    assert props["AutoPublishAlias"] == "live"

@@ -25,3 +25,13 @@ def get_scanner(config: EngineConfig | None = None) -> Scanner:
     analyzer = build_analyzer(config)
     nlp = analyzer.nlp_engine.nlp[config.language]
     return Scanner(Detector(analyzer, config, SignalDetector(nlp)), config)
+
+
+def warm_up() -> None:
+    """Build the engine for the configured model now (a Lambda's INIT phase, which SnapStart snapshots).
+
+    Only SPACY_MODEL is read here; the function's other settings are validated when it first runs.
+    """
+    import os
+
+    get_scanner(EngineConfig(spacy_model=os.environ.get("SPACY_MODEL", EngineConfig().spacy_model)))
