@@ -37,3 +37,16 @@ def test_cards_with_exact_spans(text, expected):
 )
 def test_near_misses_are_not_cards(text):
     assert spans(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("4222222222222", []),  # 13-digit Visa alone: an EAN-13 barcode looks the same
+        ("card 4222222222222", [(5, 18, 0.3)]),  # kept at its pattern score; Presidio's context lifts it
+        ("180001234567899", [(0, 15, 1.0)]),  # JCB legacy 15-digit range
+    ],
+)
+def test_weak_lengths_need_a_card_word(text, expected):
+    results = [(r.start, r.end, r.score) for r in RECOGNIZER.analyze(text, ["CREDIT_CARD"])]
+    assert [r for r in results if r[2] >= 0.5 or "card" in text] == expected

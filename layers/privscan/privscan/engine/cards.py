@@ -14,8 +14,15 @@ import re
 from presidio_analyzer import Pattern, PatternRecognizer
 from stdnum import luhn
 
+# Lengths still in circulation but shared with too many other numbers (13-digit Visa and EAN-13
+# barcodes, 12-digit Maestro and order numbers): reported only with a card word nearby.
+WEAK_LENGTHS = (
+    (re.compile(r"4"), {13}),
+    (re.compile(r"5[06-9]|6[0-9]"), {12, 13}),
+)
 # (issuer prefix pattern over the first digits, allowed lengths)
 ISSUERS = (
+    (re.compile(r"2131|1800"), {15}),  # JCB, legacy ranges
     (re.compile(r"4"), {16, 19}),  # Visa
     (re.compile(r"5[1-5]|222[1-9]|22[3-9]\d|2[3-6]\d\d|27[01]\d|2720"), {16}),  # Mastercard
     (re.compile(r"3[47]"), {15}),  # American Express
@@ -24,18 +31,23 @@ ISSUERS = (
     (re.compile(r"35(?:2[89]|[3-8]\d)"), {16, 19}),  # JCB
     (re.compile(r"5[06-9]|6[0-9]"), {16, 19}),  # Maestro and other debit
 )
+WEAK_SCORE = 0.3
 _IBAN_PREFIX = re.compile(r"[A-Z]{2}\d{2}[ ]?$")
 
 
+def _issued(digits: str, table) -> bool:
+    return any(prefix.match(digits) and len(digits) in lengths for prefix, lengths in table)
+
+
 def is_card_number(digits: str) -> bool:
-    return any(prefix.match(digits) and len(digits) in lengths for prefix, lengths in ISSUERS) and luhn.is_valid(digits)
+    return _issued(digits, ISSUERS) and luhn.is_valid(digits)
 
 
 class PaymentCardRecognizer(PatternRecognizer):
     PATTERNS = [
         Pattern("card (grouped)", r"(?<![\w-])\d{4}(?:[ -]\d{4}){2}[ -]\d{2,7}(?![\w-])", 0.5),
         Pattern("card (amex grouped)", r"(?<![\w-])3[47]\d{2}[ -]\d{6}[ -]\d{5}(?![\w-])", 0.5),
-        Pattern("card (plain)", r"(?<![\w-])\d{14,19}(?![\w-])", 0.5),
+        Pattern("card (plain)", r"(?<![\w-])\d{12,19}(?![\w-])", WEAK_SCORE),
     ]
     CONTEXT = ["card", "credit", "debit", "visa", "mastercard", "amex", "karte", "kreditkarte", "carte", "tarjeta",
                "carta", "kaart", "karta", "pan"]
@@ -50,5 +62,10 @@ class PaymentCardRecognizer(PatternRecognizer):
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         return [r for r in results if not _IBAN_PREFIX.search(text[max(0, r.start - 5) : r.start])]
 
-    def validate_result(self, pattern_text: str) -> bool:
-        return is_card_number(re.sub(r"[ -]", "", pattern_text))
+    def validate_result(self, pattern_text: str) -> bool | None:
+        """True: an issued card number (score 1.0). None: a weak length, kept at its pattern score so that
+        only a card word nearby reports it. False: not a card."""
+        digits = re.sub(r"[ -]", "", pattern_text)
+        if is_card_number(digits):
+            return True
+        return None if _issued(digits, WEAK_LENGTHS) and luhn.is_valid(digits) else False

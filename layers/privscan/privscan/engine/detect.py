@@ -25,7 +25,8 @@ STATEMENT_COMPONENTS = frozenset({"tok2vec", "tagger", "parser", "attribute_rule
 _FIELD_WORDS = re.compile(r"[A-Za-z]+")
 # Columns of product and business codes: numbers in them are not people's identifiers, whatever checksum they pass.
 CODE_COLUMN = re.compile(
-    r"(?i)(^|_)(ean|gtin|upc|barcode|sku|isbn|asin|mpn|serial|batch|lot|order|invoice|tracking|product|article|artikel)"
+    r"(?i)(^|_)(ean|gtin|upc|barcode|sku|isbn|asin|mpn|serial|batch|lot|order|invoice|tracking|product|article|artikel|"
+    r"item|part|model|catalog|catalogue|stock|shipment|parcel|package|voucher|coupon|ticket|booking)"
     r"(_?(no|nr|num|number|id|code))?($|_)"
 )
 NUMERIC_IDENTIFIERS_IN_CODES = frozenset(
