@@ -69,17 +69,26 @@ def is_free_text(text: str) -> bool:
 
 
 def _stop_words() -> frozenset[str]:
-    """Function words of the languages privscan's users write, minus the particles of family names."""
-    from spacy.lang.de.stop_words import STOP_WORDS as DE
-    from spacy.lang.en.stop_words import STOP_WORDS as EN
-    from spacy.lang.es.stop_words import STOP_WORDS as ES
-    from spacy.lang.fr.stop_words import STOP_WORDS as FR
-    from spacy.lang.it.stop_words import STOP_WORDS as IT
-    from spacy.lang.nl.stop_words import STOP_WORDS as NL
+    """Function words of the languages privscan's users write, minus the particles of family names.
 
+    Read from spaCy's per-language stop-word files directly: importing ``spacy.lang.fr`` itself would
+    compile its tokenizer exceptions, seconds of start-up for a word list.
+    """
+    import importlib.util
+    from pathlib import Path
+
+    import spacy
+
+    words: set[str] = set()
+    for language in ("en", "de", "fr", "es", "it", "nl"):
+        path = Path(spacy.__file__).parent / "lang" / language / "stop_words.py"
+        spec = importlib.util.spec_from_file_location(f"privscan_stop_words_{language}", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        words |= module.STOP_WORDS
     particles = {"de", "van", "der", "den", "da", "di", "del", "della", "von", "zu", "le", "la", "du", "des", "dos",
                  "das", "y", "e", "ten", "ter", "op", "el", "al", "mac", "mc", "st"}
-    return frozenset((DE | EN | ES | FR | IT | NL) - particles)
+    return frozenset(words - particles)
 
 
 STOP_WORDS = _stop_words()

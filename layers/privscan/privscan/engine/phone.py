@@ -3,9 +3,10 @@
 Presidio's PhoneRecognizer runs `phonenumbers.PhoneNumberMatcher` once per region
 and scores every match 0.4. privscan finds international numbers (``+33 6 12 …``)
 in a single region-free pass and scores a valid one as strong evidence; national
-formats (``030 1234567``) are ambiguous, so they are looked for only in short
-values (a cell of a phone column) or next to a phone word, and keep a low score
-that context (a word nearby, or the column name) must lift.
+formats (``030 1234567``) are ambiguous: a value that is only a number (a cell
+of a phone column) is parsed directly, in running text they are looked for only
+next to a phone word, and either way they keep a low score that context (a word
+nearby, or the column name) must lift.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ NATIONAL_REGIONS = tuple(
 )
 # A value that is nothing but a phone number (a cell of a phone column): parsed directly, which is
 # many times cheaper than running PhoneNumberMatcher over it once per region.
+_INTERNATIONAL = re.compile(r"(?<![\d])(?:\+|00)\s?\(?\d")  # a number that starts with a country code
 _DATE = re.compile(r"\d{1,4}[-./]\d{1,2}[-./]\d{1,4}")
 _WHOLE_NUMBER = re.compile(r"\s*(\+|00)?[\d\s().\-/]{6,28}(\s*(x|ext\.?)\s*\d{1,5})?\s*")
 
@@ -48,19 +50,19 @@ class EuPhoneRecognizer(PhoneRecognizer):
         if not any(ch.isdigit() for ch in text):
             return []
         if len(text) <= SHORT_VALUE and _WHOLE_NUMBER.fullmatch(text):
+            # a value that is nothing but a number (a cell): it is a phone number, or it is not one at all
             if _DATE.fullmatch(text.strip()):
                 return []
             whole = self._whole_value(text)
-            if whole is not None:
-                return [whole]
+            return [whole] if whole is not None else []
         results: dict[tuple[int, int], RecognizerResult] = {}
-        if "+" in text or "00" in text:
+        if _INTERNATIONAL.search(text):
             # "DE" only tells phonenumbers that 00 is the international prefix (as in all of Europe);
             # numbers written without a country code are left to the national pass below.
             for match in phonenumbers.PhoneNumberMatcher(text, "DE", leniency=self.leniency):
                 if match.raw_string.lstrip("(").startswith(("+", "00")):
                     results[(match.start, match.end)] = self._result(match, self.INTERNATIONAL_SCORE)
-        if len(text) <= SHORT_VALUE or _CONTEXT_HINT.search(text):
+        if _CONTEXT_HINT.search(text):  # national formats are ambiguous: only next to a phone word
             for region in self.prose_regions:
                 for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=self.leniency):
                     results.setdefault((match.start, match.end), self._result(match, self.NATIONAL_SCORE))
