@@ -99,11 +99,29 @@ def cold_start(runs: int = 3) -> dict:
     return best
 
 
+def stock_rate_on(path: Path, cells: int = 1500) -> float:
+    """Stock Presidio's bytes/s on the first `cells` values of a file (it is far too slow for the whole file)."""
+    from itertools import islice
+
+    from privscan.evaluation import baseline
+    from privscan.readers import open_object
+
+    analyzer = baseline.stock_analyzer()
+    with path.open("rb") as stream:
+        texts = [cell.text for cell in islice(open_object(path.name, stream).cells(), cells)]
+    started = time.perf_counter()
+    for text in texts:
+        baseline.analyze(text, analyzer)
+    return sum(len(t.encode()) for t in texts) / (time.perf_counter() - started)
+
+
 def scale_curve(sizes_mb: list[int], log) -> list[dict]:
-    """Time and peak RSS of `privscan scan` on generated CSV and chat JSONL of each size, each in a fresh process."""
+    """Time and peak RSS of privscan on generated CSV and chat JSONL of each size, each in a fresh process,
+    beside stock Presidio's rate on the first values of the same file."""
     from privscan.bench.bulk import write_chats, write_csv
 
     points = []
+    stock_rates: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="privscan-curve-") as tmp:
         for size in sizes_mb:
             for kind, writer in (("csv", write_csv), ("jsonl", write_chats)):
@@ -115,8 +133,13 @@ def scale_curve(sizes_mb: list[int], log) -> list[dict]:
                 )
                 seconds = time.perf_counter() - started
                 rss = float(probe.stdout.split()[-1])
+                if kind not in stock_rates:  # the files of one kind differ only in length
+                    stock_rates[kind] = stock_rate_on(path)
+                rate = actual / seconds
                 points.append({"kind": kind, "mb": round(actual / 1024**2, 1), "seconds": round(seconds, 1),
-                               "mb_per_s": round(actual / 1024**2 / seconds, 3), "peak_rss_mb": round(rss)})
+                               "mb_per_s": round(rate / 1024**2, 3), "peak_rss_mb": round(rss),
+                               "stock_kb_per_s": round(stock_rates[kind] / 1024, 1),
+                               "ratio": round(rate / stock_rates[kind], 1)})
                 log(f"curve: {points[-1]}")
                 path.unlink()
     return points
@@ -137,10 +160,9 @@ print(count[0], max(own, children) / 1024)
 """
 
 
-def render(report: dict) -> str:
-    corpus = report["corpus"]
+def render_corpus(corpus: dict) -> list[str]:
     p, s = corpus["tools"]["privscan"], corpus["tools"]["presidio"]
-    lines = [
+    return [
         f"mixed corpus: {corpus['bytes'] / 1024**2:.2f} MB (tabular with free text, chat transcripts, text; EU locales)",
         "",
         f"{'tool':10} {'seconds':>8} {'KB/s':>9} {'entity F1':>9} {'P':>6} {'R':>6} {'$/GB (Lambda arm64)':>20}",
@@ -150,21 +172,31 @@ def render(report: dict) -> str:
         f"{s['recall']:>6} {s['usd_per_gb']:>20}",
         f"{'macie':10} {'':>8} {'':>9} {'':>9} {'':>6} {'':>6} {MACIE_PER_GB:>20.2f}",
         "",
-        f"throughput ratio privscan / stock Presidio: {corpus['ratio']}x    peak RSS (process + workers): {corpus['peak_rss_mb']} MB",
-        "privscan runs with one worker per vCPU on 3,538 MB (2 vCPUs); stock Presidio, one analyze() per value, on 1,769 MB.",
+        f"throughput ratio privscan / stock Presidio: {corpus['ratio']}x    "
+        f"peak RSS (process + workers): {corpus['peak_rss_mb']} MB",
+        "privscan runs with one worker per vCPU on 3,538 MB (2 vCPUs); stock Presidio, one analyze() per value, "
+        "on 1,769 MB.",
     ]
+
+
+def render(report: dict) -> str:
+    lines = render_corpus(report["corpus"]) if "corpus" in report else []
     cold = report.get("cold_start")
     if cold:
         lines += ["", f"cold start: process start to first result {cold['process_to_first_result_s']} s "
-                      f"(imports {cold['imports_s']} s, engine set-up {cold['engine_s']} s, first result {cold['first_result_s']} s)"]
+                      f"(imports {cold['imports_s']} s, engine set-up {cold['engine_s']} s, "
+                      f"first result {cold['first_result_s']} s)"]
     for point in report.get("curve", []):
-        lines.append(f"curve {point['kind']:5} {point['mb']:>8} MB  {point['seconds']:>8} s  {point['mb_per_s']:>7} MB/s  "
-                     f"peak RSS {point['peak_rss_mb']} MB")
+        lines.append(
+            f"curve {point['kind']:5} {point['mb']:>8} MB  {point['seconds']:>8} s  {point['mb_per_s']:>7} MB/s  "
+            f"peak RSS {point['peak_rss_mb']} MB  stock Presidio {point['stock_kb_per_s']} KB/s  ratio {point['ratio']}x"
+        )
     return "\n".join(lines)
 
 
-def run_bench(size: float, curve: list[int], json_path: str | None, log) -> int:
-    report = {"corpus": compare_on_corpus(size, log), "cold_start": cold_start()}
+def run_bench(size: float, curve: list[int], json_path: str | None, log, corpus: bool = True) -> int:
+    report = {"corpus": compare_on_corpus(size, log)} if corpus else {}
+    report["cold_start"] = cold_start()
     if curve:
         report["curve"] = scale_curve(curve, log)
     print(render(report))
