@@ -44,16 +44,6 @@ def download(s3, ref: ObjectRef) -> Iterator[tuple[BinaryIO, int]]:
         yield spool, size
 
 
-def head_size(s3, ref: ObjectRef) -> int | None:
-    params = {"Bucket": ref.bucket, "Key": ref.key}
-    if ref.version_id:
-        params["VersionId"] = ref.version_id
-    try:
-        return int(s3.head_object(**params)["ContentLength"])
-    except s3.exceptions.ClientError:
-        return None
-
-
 def results_key(prefix: str, ref: ObjectRef) -> str:
     return f"{prefix}{ref.bucket}/{ref.key}/{ref.version_token}.jsonl"
 
