@@ -49,6 +49,8 @@ def customers_csv(rng: random.Random, rows: int = 40) -> bytes:
                 f"Called on behalf of {rng.choice(GIVEN)} {rng.choice(FAMILY)} about the invoice.",
                 "Asked about the loyalty programme.",
                 f"New address in {rng.choice(CITIES)}, please update.",
+                "Customer is undergoing chemotherapy, deliveries to the neighbour.",
+                "Asked us to delete all her data after the last order.",
             ]
         )
         writer.writerow(
@@ -76,11 +78,18 @@ def chats_jsonl(rng: random.Random, conversations: int = 20) -> bytes:
                 f"Please send the refund to {sample_iban(rng)}.",
                 f"You can reach me on {sample_phone(rng)} after work.",
                 "What are your opening hours?",
+                "I'm 14 and my mum said I can order here.",
+                "Please delete my account and all my data.",
             ]
+        )
+        greeting = (
+            "Hello! I'm the virtual assistant of Example Shop. How can I help?"
+            if i % 4
+            else "Hello, this is Example Shop support. How can I help?"  # never says it is an AI
         )
         messages = [
             {"role": "system", "content": "You are a helpful support assistant."},
-            {"role": "assistant", "content": "Hello! I'm the virtual assistant of Example Shop. How can I help?"},
+            {"role": "assistant", "content": greeting},
             {"role": "user", "content": user_turn},
             {"role": "assistant", "content": "Thanks, I have noted that."},
         ]
