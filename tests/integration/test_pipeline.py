@@ -136,7 +136,7 @@ def test_bad_inputs_get_recorded_outcomes_and_the_batch_completes(pipeline):
     }
     assert pipeline.summary("logo.png")["reason"]
     assert pipeline.summary("broken.csv")["issues"] == {"malformed_row": 1}
-    assert pipeline.summary("latin.txt")["issues"] == {"invalid_utf8": 1}
+    assert pipeline.summary("latin.txt")["issues"] == {"legacy_encoding": 1}  # a Windows-1252 file, re-encoded
     assert pipeline.findings("bomb.jsonl.gz") == []
     assert [f["entity_type"] for f in pipeline.findings("latin.txt")] == ["EMAIL_ADDRESS"]
 

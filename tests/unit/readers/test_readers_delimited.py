@@ -116,10 +116,11 @@ def test_empty_and_blank_cells_and_blank_lines_are_skipped():
 
 
 def test_invalid_utf8_in_one_row():
-    data = b"name,city\nJane Doe,Springfield\nJ\xf6rg Roe,M\xfcnchen\nJohn Roe,Shelbyville\n"
+    # UTF-8 (the é) with one broken row: decoded as UTF-8, the bad bytes replaced and reported
+    data = "name,city\nJane Doé,Springfield\n".encode() + b"J\xf6rg Roe,M\xfcnchen\nJohn Roe,Shelbyville\n"
     reader, cells = read("latin.csv", data)
     assert cells == [
-        Cell(0, "name", "Jane Doe"),
+        Cell(0, "name", "Jane Doé"),
         Cell(0, "city", "Springfield"),
         Cell(1, "name", "J\ufffdrg Roe"),
         Cell(1, "city", "M\ufffdnchen"),
@@ -130,7 +131,7 @@ def test_invalid_utf8_in_one_row():
 
 
 def test_invalid_utf8_inside_multiline_record_is_charged_to_that_record():
-    data = b'id,note\n1,ok\n2,"line one\nbad \xff byte"\n3,ok\n'
+    data = "id,note\n1,café\n".encode() + b'2,"line one\nbad \xff byte"\n3,ok\n'
     reader, _ = read("n.csv", data)
     assert reader.stats.issues == [RecordIssue(1, "invalid_utf8", "invalid UTF-8 bytes replaced")]
 

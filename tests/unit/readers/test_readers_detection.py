@@ -9,6 +9,7 @@ import random
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from privscan.readers.base import RecordIssue
 from privscan.readers import (
     FORMATS,
     BinaryContent,
@@ -104,8 +105,18 @@ def test_legacy_8bit_text_is_still_text():
     data = "Name;Stadt\nJörg Müller;München\nRenée Dupré;Besançon\n".encode("cp1252")
     reader, cells = read("legacy.csv", data)
     assert reader.format == "csv"
-    assert [i.record for i in reader.stats.issues] == [0, 1]  # both rows had invalid UTF-8
-    assert cells[0] == Cell(0, "Name", "J\ufffdrg M\ufffdller")
+    # an Excel-style Windows-1252 export: re-encoded, so names keep their letters; reported once
+    assert reader.stats.issues == [RecordIssue(None, "legacy_encoding", "decoded as Windows-1252, not UTF-8")]
+    assert cells == [Cell(0, "Name", "Jörg Müller"), Cell(0, "Stadt", "München"),
+                     Cell(1, "Name", "Renée Dupré"), Cell(1, "Stadt", "Besançon")]
+
+
+def test_legacy_8bit_gzip_is_re_encoded_too():
+    import gzip
+
+    reader, cells = read("legacy.txt.gz", gzip.compress("Grüße aus Köln\n".encode("cp1252")))
+    assert cells == [Cell(0, None, "Grüße aus Köln")]
+    assert [i.code for i in reader.stats.issues] == ["legacy_encoding"]
 
 
 @pytest.mark.parametrize(

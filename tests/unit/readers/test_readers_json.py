@@ -258,8 +258,8 @@ def test_jsonl_detected_by_extension_or_content(name):
 
 
 def test_jsonl_with_crlf_and_invalid_utf8():
-    reader, cells = read("w.jsonl", b'{"a": "x"}\r\n{"a": "M\xfcller"}\r\n')
-    assert cells == [Cell(0, "a", "x"), Cell(1, "a", "M\ufffdller")]
+    reader, cells = read("w.jsonl", '{"a": "xé"}\r\n'.encode() + b'{"a": "M\xfcller"}\r\n')
+    assert cells == [Cell(0, "a", "xé"), Cell(1, "a", "M\ufffdller")]
     assert reader.stats.issues == [RecordIssue(1, "invalid_utf8", "invalid UTF-8 bytes replaced")]
 
 

@@ -46,8 +46,8 @@ def test_markdown_link_is_not_json():
 
 
 def test_invalid_utf8_line_is_replaced_and_recorded():
-    reader, cells = read("l.txt", b"ok\nM\xfcller \xff\xfe\nok again\n")
-    assert cells == [Cell(0, None, "ok"), Cell(1, None, "M\ufffdller \ufffd\ufffd"), Cell(2, None, "ok again")]
+    reader, cells = read("l.txt", "ok é\n".encode() + b"M\xfcller \xff\xfe\nok again\n")
+    assert cells == [Cell(0, None, "ok é"), Cell(1, None, "M\ufffdller \ufffd\ufffd"), Cell(2, None, "ok again")]
     assert reader.stats.issues == [RecordIssue(1, "invalid_utf8", "invalid UTF-8 bytes replaced")]
 
 
@@ -63,9 +63,9 @@ def test_long_line_comes_in_pieces_of_one_record():
 
 
 def test_issue_list_is_capped():
-    data = b"".join(b"bad \xff line %d\n" % i for i in range(250))
+    data = "é\n".encode() + b"".join(b"bad \xff line %d\n" % i for i in range(250))  # UTF-8, broken lines
     reader, cells = read("many.txt", data, ReadLimits(max_issues=100))
-    assert len(cells) == 250
+    assert len(cells) == 251
     assert len(reader.stats.issues) == 100
     assert reader.stats.issue_overflow == 150
-    assert reader.stats.issues[-1] == RecordIssue(99, "invalid_utf8", "invalid UTF-8 bytes replaced")
+    assert reader.stats.issues[-1] == RecordIssue(100, "invalid_utf8", "invalid UTF-8 bytes replaced")

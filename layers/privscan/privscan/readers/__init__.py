@@ -43,7 +43,7 @@ from privscan.readers.sniff import (
     looks_like_json,
     split_name,
 )
-from privscan.readers.streams import Peekable
+from privscan.readers.streams import Peekable, Windows1252ToUtf8, is_windows_1252
 from privscan.readers.text import TextReader
 
 FORMATS = ("csv", "tsv", "json", "jsonl", "chat", "parquet", "text")
@@ -105,8 +105,19 @@ def open_object(name: str, stream: BinaryIO, limits: ReadLimits | None = None) -
     if by_name == "parquet":
         raise MalformedObject("not a Parquet file (magic bytes missing)")
     check_signature(head)
+    legacy = is_windows_1252(head)
+    if legacy:  # re-encoded on the fly, so that every reader sees UTF-8 (names keep their accents)
+        src = Peekable(Windows1252ToUtf8(src))
+        head = src.head(HEAD_BYTES)
     check_textual(head)
+    reader = _textual_reader(by_name, src, head, eof, compressed, limits)
+    if legacy:
+        reader.stats.add_issue(RecordIssue(None, "legacy_encoding", "decoded as Windows-1252, not UTF-8"),
+                               limits.max_issues)
+    return reader
 
+
+def _textual_reader(by_name, src: Peekable, head: bytes, eof: bool, compressed: bool, limits: ReadLimits):
     if by_name in ("csv", "tsv"):
         delimiter = "\t" if by_name == "tsv" else sniff_delimiter(head_text(head, eof))
         return DelimitedReader(src, delimiter, fmt=by_name, compressed=compressed, limits=limits)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -103,3 +104,47 @@ def strip_newline(text: str) -> str:
     if text.endswith("\n"):
         return text[:-1]
     return text
+
+
+_VALID_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def is_windows_1252(head: bytes) -> bool:
+    """Text written by a legacy 8-bit export (Excel's CSV, old systems): bytes that are not UTF-8, no
+    UTF-8 character anywhere in the head, and every byte defined in Windows-1252."""
+    sample = head[: complete_utf8_len(head)]
+    try:
+        sample.decode("utf-8")
+        return False
+    except UnicodeDecodeError:
+        pass
+    if _VALID_MULTIBYTE.search(sample):
+        return False  # UTF-8 with a few broken bytes: decoded as UTF-8, the bad bytes reported
+    try:
+        sample.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+class Windows1252ToUtf8(io.RawIOBase):
+    """Re-encodes a Windows-1252 byte stream as UTF-8, chunk by chunk (one byte is one character)."""
+
+    def __init__(self, source):
+        super().__init__()
+        self._src = source
+        self._pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        while not self._pending:
+            data = self._src.read(CHUNK)
+            if not data:
+                return 0
+            self._pending = data.decode("cp1252", "replace").encode("utf-8")
+        n = min(len(b), len(self._pending))
+        b[:n] = self._pending[:n]
+        self._pending = self._pending[n:]
+        return n
