@@ -62,3 +62,40 @@ def test_a_worker_error_surfaces_without_content():
             raise AssertionError("the worker's error was swallowed")
     finally:
         pool.close()
+
+
+def test_workers_exit_when_their_parent_dies():
+    import subprocess
+    import sys
+    import time
+
+    script = (
+        "from privscan.engine.parallel import WorkerPool\n"
+        "import os, sys\n"
+        "pool = WorkerPool(lambda t: t, workers=2)\n"
+        "print(' '.join(str(p.pid) for p in pool._processes), flush=True)\n"
+        "os._exit(0)\n"  # dies without any clean-up, as on SIGKILL or a crash
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60).stdout
+    pids = [int(pid) for pid in out.split()]
+    assert len(pids) == 2
+    deadline = time.monotonic() + 10
+    alive = pids
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.2)
+        alive = [pid for pid in pids if _alive(pid)]
+    assert alive == []
+
+
+def _alive(pid: int) -> bool:
+    import os
+
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:  # a zombie (exited, not yet reaped by init) counts as gone
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split()[2] != "Z"
+    except FileNotFoundError:
+        return False

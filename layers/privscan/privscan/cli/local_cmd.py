@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 import time
 
@@ -93,7 +94,13 @@ def run_demo(port: int | None = None, timeout_s: float = 150.0) -> int:
         server.stop()
 
 
+def _stop(*_) -> None:
+    """SIGTERM ends `serve` like Ctrl-C: the normal exit also ends the scan worker processes."""
+    raise KeyboardInterrupt
+
+
 def run_serve(port: int | None = None) -> int:
+    signal.signal(signal.SIGTERM, _stop)
     server, stack, worker = start_local(port)
     print(json.dumps(stack.banner()), flush=True)
     try:

@@ -20,7 +20,11 @@ from typing import Any
 _WORK: Callable[[Any], Any] | None = None  # set before forking; what each worker runs
 
 
-def _serve(connection) -> None:
+def _serve(connection, inherited) -> None:
+    # A forked worker holds copies of the parent's ends of every pipe made so far; closed here, so that
+    # when the parent dies each worker reads end-of-file and exits instead of waiting forever.
+    for other in inherited:
+        other.close()
     while True:
         try:
             task = connection.recv()
@@ -66,7 +70,7 @@ class WorkerPool:
         self._processes = []
         for _ in range(workers):
             parent, child = context.Pipe()
-            process = context.Process(target=_serve, args=(child,), daemon=True)
+            process = context.Process(target=_serve, args=(child, [*self._connections, parent]), daemon=True)
             process.start()
             child.close()
             self._connections.append(parent)
