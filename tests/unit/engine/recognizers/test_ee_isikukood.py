@@ -3,7 +3,6 @@
 Numbers are synthetic: python-stdnum docstring examples or computed check digits.
 """
 
-import pytest
 from privscan.engine.recognizers import EeIsikukoodRecognizer
 from privscan.engine.recognizers.stdnum_recognizer import WEAK_SCORE
 
@@ -30,28 +29,6 @@ NEAR_MISSES = (
     *DATE_LIKE,
     *embedded("36805280109"),
 )
-
-
-@pytest.mark.parametrize(("number", "score"), VALID)
-def test_valid_number_found_with_exact_span(number, score):
-    text = f"ID {number}, thanks."
-    assert pattern_spans(RECOGNIZER, text) == [(3, 3 + len(number), ENTITY, score)]
-
-
-@pytest.mark.parametrize(("number", "score"), VALID)
-def test_valid_number_alone_and_at_sentence_end(number, score):
-    assert pattern_spans(RECOGNIZER, number) == [(0, len(number), ENTITY, score)]
-    assert pattern_spans(RECOGNIZER, f"({number}).") == [(1, 1 + len(number), ENTITY, score)]
-
-
-@pytest.mark.parametrize("number", INVALID_CHECKSUM)
-def test_invalid_number_not_matched(number):
-    assert pattern_spans(RECOGNIZER, f"ID {number}, thanks.") == []
-
-
-@pytest.mark.parametrize("text", NEAR_MISSES)
-def test_near_miss_not_matched(text):
-    assert pattern_spans(RECOGNIZER, f"see {text} here") == []
 
 
 def test_exact_spans_in_sentence():
