@@ -16,7 +16,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from privscan.engine.config import EngineConfig, ignored_entities
 from privscan.engine.phone import possible_phone_value
 from privscan.engine.prefilter import candidate_entities, may_hold_names
-from privscan.engine.profile import looks_like
+from privscan.engine.profile import looks_like, value_span
 from privscan.engine.signals import SignalDetector
 
 FULL, PATTERN, TYPED, NER_VALUE, SKIP = "full", "pattern", "typed", "ner_value", "skip"
@@ -244,11 +244,10 @@ class Detector:
 
     def _ner_value(self, unit: Unit) -> list[DetectionTuple]:
         """A cell of a names / places column: the value is the entity when it looks like one."""
-        stripped = unit.text.strip()
-        if not looks_like(unit.typed_as, stripped):
+        if not looks_like(unit.typed_as, unit.text):
             return []
-        start = unit.offset + len(unit.text) - len(unit.text.lstrip())
-        return [(unit.typed_as, start, start + len(stripped), unit.typed_score, "entity", ())]
+        start, end = value_span(unit.text)
+        return [(unit.typed_as, unit.offset + start, unit.offset + end, unit.typed_score, "entity", ())]
 
     def _analyze(self, unit: Unit, nlp_artifacts, with_ner: bool) -> list[DetectionTuple]:
         entities = candidate_entities(unit.text, self.entities, with_ner=with_ner)

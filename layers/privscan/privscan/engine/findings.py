@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from privscan.engine.config import EngineConfig, severity_of, severity_rank
 from privscan.engine.masking import Fingerprinter, mask_preview
 from privscan.engine.prefilter import NER_ENTITIES
-from privscan.engine.profile import ColumnProfiler, looks_like, same_kind, whole_cell_entity
+from privscan.engine.profile import ColumnProfiler, looks_like, same_kind, value_span, whole_cell_entity
 from privscan.engine.scanner import Detection
 from privscan.model import Finding, Occurrence
 from privscan.readers.base import Cell
@@ -130,8 +130,7 @@ class FindingAssembler:
         ner_column = profile.typed_as in NER_ENTITIES
         if whole is None and ner_column and looks_like(profile.typed_as, cell.text):
             # a sampled value spaCy missed (or that decided the column by its name): the column says what it is
-            lead = len(cell.text) - len(cell.text.lstrip())
-            whole = Detection(cell, profile.typed_as, lead, lead + len(cell.text.strip()), profile.best_score[profile.typed_as])
+            whole = Detection(cell, profile.typed_as, *value_span(cell.text), profile.best_score[profile.typed_as])
             whole.rule_ids, whole.severity = self.value_rules(profile.typed_as) if self.value_rules else ([], None)
         if whole is None or not same_kind(whole.entity_type, profile.typed_as):
             return detections

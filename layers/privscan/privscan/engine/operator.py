@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from privscan.engine.prefilter import NER_ENTITIES
+from privscan.engine.prefilter import CAPITALISED, NER_ENTITIES
 from privscan.engine.scanner import Detection
 from privscan.readers.base import Cell
 
-_CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-Ž][\wÀ-ÿ'’-]*")
 MAX_NAMES = 10_000
 
 
@@ -31,7 +30,7 @@ class OperatorNames:
     def apply(self, stream: Iterable[tuple[Cell, list[Detection]]]) -> Iterator[tuple[Cell, list[Detection]]]:
         for cell, detections in stream:
             if cell.role == "system" and len(self.names) < MAX_NAMES:
-                self.names.update(w.casefold() for w in _CAPITALISED.findall(cell.text))
+                self.names.update(w.casefold() for w in CAPITALISED.findall(cell.text))
             if self.names and detections:
                 detections = [d for d in detections if not self._operator(d)]
             yield cell, detections

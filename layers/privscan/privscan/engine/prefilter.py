@@ -74,8 +74,8 @@ def candidate_entities(text: str, entities: Iterable[str], with_ner: bool = True
 
 # Words that are capitalised for grammar, not because they name someone: sentence starters, pronouns,
 # greetings, days and months. A text whose only capitalised words are these holds no name for NER to find.
-_CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-Ž][\wÀ-ÿ'’-]*")
-COMMON_CAPITALISED = frozenset(
+CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-Ž][\wÀ-ÿ'’-]*")
+COMMONCAPITALISED = frozenset(
     """a an the i i'm i’m i've i'll i'd im this that these those there here it its it's what when where which who
     why how hi hello hey dear thanks thank please yes no ok okay sure sorry great good well so and but or if
     my your our their his her we you he she they me us them can could would should will shall may might must
@@ -89,4 +89,4 @@ COMMON_CAPITALISED = frozenset(
 
 def may_hold_names(text: str) -> bool:
     """Whether NER could find a name or place: a capitalised word that is not a common one."""
-    return any(word.casefold() not in COMMON_CAPITALISED for word in _CAPITALISED.findall(text))
+    return any(word.casefold() not in COMMONCAPITALISED for word in CAPITALISED.findall(text))

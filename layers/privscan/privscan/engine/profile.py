@@ -75,14 +75,23 @@ def is_prose(text: str) -> bool:
     return len(text.split()) >= 4
 
 
+def value_span(text: str) -> tuple[int, int]:
+    """Where the value is once surrounding white space is left out: (start, end) offsets in `text`."""
+    start = len(text) - len(text.lstrip())
+    return start, start + len(text.strip())
+
+
+def covers_value(start: int, end: int, text: str) -> bool:
+    value_start, value_end = value_span(text)
+    return start <= value_start and end >= value_end
+
+
 def whole_cell_entity(cell: Cell, detections) -> object | None:
-    """The detection that covers the whole (stripped) value, if any."""
-    stripped = cell.text.strip()
-    if not stripped:
+    """The entity detection that covers the whole (stripped) value, if any."""
+    if not cell.text.strip():
         return None
-    lead = len(cell.text) - len(cell.text.lstrip())
     for detection in detections:
-        if detection.kind == "entity" and detection.start <= lead and detection.end >= lead + len(stripped):
+        if detection.kind == "entity" and covers_value(detection.start, detection.end, cell.text):
             return detection
     return None
 

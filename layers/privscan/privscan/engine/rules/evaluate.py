@@ -11,18 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 
 from privscan.engine.findings import FindingFactory
+from privscan.engine.profile import covers_value
 from privscan.engine.rules.catalogue import RuleBook
 from privscan.engine.scanner import Detection
 from privscan.model import Finding
 from privscan.readers.base import Cell
 
 Pair = tuple[Cell, list[Detection]]
-
-
-def covers_whole_cell(detection: Detection) -> bool:
-    text = detection.cell.text
-    lead = len(text) - len(text.lstrip())
-    return detection.start <= lead and detection.end >= len(text.rstrip())
 
 
 class RecordRules:
@@ -84,7 +79,7 @@ class RecordRules:
         if detection.kind == "signal":
             role = detection.cell.role
             return [t.rule_id for t in self.book.by_signal.get(detection.entity_type, ()) if t.roles is None or role in t.roles]
-        where = "value" if covers_whole_cell(detection) else "free_text"
+        where = "value" if covers_value(detection.start, detection.end, detection.cell.text) else "free_text"
         return [t.rule_id for t in self.book.by_entity.get(detection.entity_type, ()) if t.where in ("any", where)]
 
     def value_rules(self, entity_type: str) -> tuple[list[str], str | None]:
