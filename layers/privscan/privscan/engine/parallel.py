@@ -51,8 +51,6 @@ class InlineExecutor:
     def free(self) -> bool:
         return not self._done
 
-    def pending(self) -> int:
-        return len(self._done)
 
     def next_result(self) -> Any:
         return self._done.popleft()
@@ -95,8 +93,6 @@ class WorkerPool:
         self._order.append(self._next)
         self._next = (self._next + 1) % self.size
 
-    def pending(self) -> int:
-        return len(self._order)
 
     def next_result(self) -> Any:
         ok, value = self._connections[self._order.popleft()].recv()

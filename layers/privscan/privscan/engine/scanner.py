@@ -67,10 +67,6 @@ class Scanner:
         self.config = config
         self._executor = None
 
-    @property
-    def analyzer(self):
-        return self.detector.analyzer
-
     def executor(self):
         """Worker processes when there are several vCPUs, created once and reused across objects."""
         if self._executor is None:

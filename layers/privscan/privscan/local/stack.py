@@ -13,7 +13,7 @@ import logging
 import os
 import secrets
 import socket
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -59,7 +59,6 @@ class LocalStack:
     endpoint: str
     outputs: dict[str, str]
     function_env: dict[str, str]
-    physical_ids: dict[str, str] = field(default_factory=dict)
 
     @property
     def bucket(self) -> str:
@@ -134,7 +133,6 @@ class _Deployment:
             endpoint=self.endpoint,
             outputs=self._outputs(),
             function_env=self._function_env(),
-            physical_ids=dict(self.physical),
         )
 
     @staticmethod
