@@ -160,3 +160,27 @@ def test_allow_list_in_the_results_bucket_suppresses_values_for_its_prefix(pipel
     pipeline.deliver()
     assert [(f["start"], f["end"]) for f in pipeline.findings("public/contact.txt")] == [(32, 58)]
     assert [(f["start"], f["end"]) for f in pipeline.findings("private/contact.txt")] == [(9, 28), (32, 58)]
+
+
+def test_objects_over_the_size_limit_are_rejected_without_being_read(pipeline, monkeypatch):
+    from privscan import settings, wiring
+
+    monkeypatch.setenv("MAX_OBJECT_BYTES", "100")
+    settings.get_settings.cache_clear()
+    wiring.get_service.cache_clear()
+    big = b"anna.schneider@example.com\n" * 10
+    version = pipeline.put("big.txt", big)["VersionId"]
+    pipeline.receive()
+    bucket = pipeline.stack.bucket
+    by_event = json.loads(notification(bucket, "big.txt", version, "etag-1", "0A", size=len(big)))
+    without_size = json.loads(notification(bucket, "big.txt", version, "etag-1", "0B"))
+    del without_size["Records"][0]["s3"]["object"]["size"]  # then S3's ContentLength decides
+    assert pipeline.invoke([json.dumps(by_event)]) == {"batchItemFailures": []}
+    summary = pipeline.summary("big.txt")
+    assert (summary["status"], summary["outcome"], summary["reason"]) == (
+        "rejected", "too_large", "object is 270 bytes; the limit is 100"
+    )
+    pipeline.table.delete_item(Key={"pk": f"OBJ#{bucket}#big.txt", "sk": "SUMMARY"})
+    assert pipeline.invoke([json.dumps(without_size)]) == {"batchItemFailures": []}
+    assert pipeline.summary("big.txt")["outcome"] == "too_large"
+    assert pipeline.findings("big.txt") == []

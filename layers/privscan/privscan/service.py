@@ -21,7 +21,7 @@ from aws_lambda_powertools.utilities.idempotency import (
 )
 
 from privscan.adapters.findings_store import FindingsStore
-from privscan.adapters.s3_objects import ObjectGone, download, read_text_if_exists, results_key, upload_results
+from privscan.adapters.s3_objects import ObjectGone, ObjectTooLarge, download, read_text_if_exists, results_key, upload_results
 from privscan.engine.masking import Fingerprinter
 from privscan.engine.scanner import Scanner
 from privscan.engine.suppress import Suppressions
@@ -115,26 +115,24 @@ class ObjectScanService:
         return {"status": str(report.status), "findings": report.findings_total}
 
     def _scan(self, ref: ObjectRef) -> tuple[ScanReport, str | None, bool]:
-        if ref.size is not None and ref.size > self.settings.max_object_bytes:
-            report = rejected(ref.key, "too_large", f"object is {ref.size} bytes; the limit is {self.settings.max_object_bytes}")
-            self.store.replace_findings(ref, [])
-            return report, None, False
+        limit = self.settings.max_object_bytes
         results = FindingSpool()
         try:
             try:
-                with download(self.s3, ref) as (body, size):
-                    if size > self.settings.max_object_bytes:
-                        report = rejected(ref.key, "too_large", f"object is {size} bytes; the limit is {self.settings.max_object_bytes}")
-                    else:
-                        report = scan_stream(
-                            ref.key,
-                            body,
-                            scanner=self.scanner,
-                            fingerprinter=self.fingerprinter,
-                            sink=lambda finding: results(finding.to_dict()),
-                            limits=self.settings.read_limits,
-                            suppressor=self.suppressions().for_object(ref.bucket, ref.key, self.fingerprinter),
-                        )
+                if ref.size is not None and ref.size > limit:  # the event says so: no need to ask S3
+                    raise ObjectTooLarge(ref.size)
+                with download(self.s3, ref, max_bytes=limit) as body:
+                    report = scan_stream(
+                        ref.key,
+                        body,
+                        scanner=self.scanner,
+                        fingerprinter=self.fingerprinter,
+                        sink=lambda finding: results(finding.to_dict()),
+                        limits=self.settings.read_limits,
+                        suppressor=self.suppressions().for_object(ref.bucket, ref.key, self.fingerprinter),
+                    )
+            except ObjectTooLarge as error:
+                report = rejected(ref.key, "too_large", f"object is {error.size} bytes; the limit is {limit}")
             except ObjectGone:
                 report = rejected(ref.key, "gone", "the object version no longer exists", ScanStatus.SUPERSEDED)
             if report.status is not ScanStatus.DONE:  # partial findings of a rejected object are discarded

@@ -17,12 +17,19 @@ class ObjectGone(Exception):
     """The object (or this version of it) no longer exists: nothing to scan."""
 
 
+class ObjectTooLarge(Exception):
+    def __init__(self, size: int):
+        super().__init__(f"object is {size} bytes")
+        self.size = size
+
+
 @contextmanager
-def download(s3, ref: ObjectRef) -> Iterator[tuple[BinaryIO, int]]:
-    """Yield a seekable local copy of the object version and its size.
+def download(s3, ref: ObjectRef, max_bytes: int) -> Iterator[BinaryIO]:
+    """Yield a seekable local copy of the object version.
 
     The body is spooled (memory, then /tmp) rather than read whole, so memory stays
-    bounded; a seekable copy also serves Parquet, whose footer is at the end.
+    bounded; a seekable copy also serves Parquet, whose footer is at the end. An object
+    over `max_bytes` raises ObjectTooLarge before any of its body is read.
     """
     params = {"Bucket": ref.bucket, "Key": ref.key}
     if ref.version_id:
@@ -35,13 +42,14 @@ def download(s3, ref: ObjectRef) -> Iterator[tuple[BinaryIO, int]]:
         if error.response.get("Error", {}).get("Code") in {"NoSuchVersion", "404", "NoSuchKey"}:
             raise ObjectGone("object version no longer exists") from error
         raise
+    if response["ContentLength"] > max_bytes:
+        response["Body"].close()
+        raise ObjectTooLarge(response["ContentLength"])
     with tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY) as spool:
-        size = 0
         for chunk in response["Body"].iter_chunks(chunk_size=1024**2):
             spool.write(chunk)
-            size += len(chunk)
         spool.seek(0)
-        yield spool, size
+        yield spool
 
 
 def results_key(prefix: str, ref: ObjectRef) -> str:
