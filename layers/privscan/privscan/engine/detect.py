@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from presidio_analyzer import AnalyzerEngine
 from presidio_analyzer.nlp_engine import NlpArtifacts
+from spacy.tokens import Doc
 
 from privscan.engine.config import EngineConfig, ignored_entities
 from privscan.engine.phone import possible_phone_value
@@ -165,14 +166,14 @@ class Detector:
     def run(self, units: list[Unit]) -> list[list[DetectionTuple]]:
         """Detections for each unit, in order."""
         cached = [self._cache.get(u) if u.route in (FULL, PATTERN) else None for u in units]
-        artifacts = self._nlp_for(units, cached)
+        artifacts, tokenized = self._nlp_for(units, cached)
         out = []
         for index, unit in enumerate(units):
             if cached[index] is not None:
                 out.append(cached[index])
                 continue
             if unit.route == FULL:
-                detections = self._full(unit, artifacts.get(index))
+                detections = self._full(unit, artifacts.get(index), tokenized.get(index))
             elif unit.route == SKIP:
                 detections = []
             elif unit.route == NER_VALUE:
@@ -186,11 +187,12 @@ class Detector:
             out.append(detections)
         return out
 
-    def _nlp_for(self, units: list[Unit], cached) -> dict[int, NlpArtifacts]:
-        """Run spaCy on the units that need it, and only the components they need: {unit index: artifacts}.
+    def _nlp_for(self, units: list[Unit], cached) -> tuple[dict[int, NlpArtifacts], dict[int, Doc]]:
+        """Run spaCy on the units that need it, and only the components they need.
 
         NER where a name may be (a capitalised uncommon word), tagger/lemmatizer/parser where a statement
         may be (a lexicon word). Text with neither gets no model at all, only the pattern recognizers.
+        Returns {unit index: artifacts} and, for the units spaCy did not run on, their tokenized Docs.
         """
         groups: dict[frozenset[str], list[int]] = {}
         docs = {}
@@ -202,32 +204,33 @@ class Detector:
             statements = (
                 self.signals is not None and is_free_text(unit.text) and self.signals.might_fire(doc, unit.role)
             )
+            docs[index] = doc
             if names or statements:
                 components = (NER_COMPONENTS if names else frozenset()) | (STATEMENT_COMPONENTS if statements else frozenset())
                 groups.setdefault(components, []).append(index)
-                docs[index] = doc
         artifacts = {}
         for components, indexes in groups.items():
             processed = self.analyzer.nlp_engine.process_docs([docs[i] for i in indexes], self.config.language, components)
             artifacts.update(zip(indexes, processed))
-        return artifacts
+        return artifacts, {i: doc for i, doc in docs.items() if i not in artifacts}
 
     # -- the routes -------------------------------------------------------------------------
-    def _full(self, unit: Unit, nlp_artifacts: NlpArtifacts | None) -> list[DetectionTuple]:
+    def _full(self, unit: Unit, nlp_artifacts: NlpArtifacts | None, doc: Doc | None) -> list[DetectionTuple]:
         """spaCy + every recognizer that could match; statements in free text.
 
-        Without artifacts, spaCy had nothing to find here (no possible name, no prose): patterns only.
+        Without artifacts, spaCy had nothing to find here (no possible name, no prose): patterns only,
+        on the Doc already tokenized for that decision.
         """
         if nlp_artifacts is None:
-            return self._pattern(unit)
+            return self._pattern(unit, doc)
         detections = self._analyze(unit, nlp_artifacts, with_ner=True)
         if self.signals is not None and nlp_artifacts.tokens.has_annotation("DEP"):
             detections += self._statements(unit, nlp_artifacts.tokens)
         return detections
 
-    def _pattern(self, unit: Unit) -> list[DetectionTuple]:
+    def _pattern(self, unit: Unit, doc: Doc | None = None) -> list[DetectionTuple]:
         """Pattern and checksum recognizers only, on a tokenized (not parsed) text."""
-        return self._analyze(unit, None, with_ner=False)
+        return self._analyze(unit, None, with_ner=False, doc=doc)
 
     def _typed(self, unit: Unit) -> list[DetectionTuple]:
         """A cell of a column typed by its sample: confirm with that entity's own recognizers."""
@@ -249,7 +252,7 @@ class Detector:
         start, end = value_span(unit.text)
         return [(unit.typed_as, unit.offset + start, unit.offset + end, unit.typed_score, "entity", ())]
 
-    def _analyze(self, unit: Unit, nlp_artifacts, with_ner: bool) -> list[DetectionTuple]:
+    def _analyze(self, unit: Unit, nlp_artifacts, with_ner: bool, doc: Doc | None = None) -> list[DetectionTuple]:
         entities = candidate_entities(unit.text, self.entities, with_ner=with_ner)
         if not entities:
             return []
@@ -257,7 +260,7 @@ class Detector:
             text=unit.text,
             language=self.config.language,
             entities=entities,
-            nlp_artifacts=nlp_artifacts or self._tokens_only(unit.text),
+            nlp_artifacts=nlp_artifacts or self._tokens_only(doc or self._nlp.make_doc(unit.text)),
             context=field_context(unit.field),
             score_threshold=self.config.score_threshold,
         )
@@ -266,9 +269,8 @@ class Detector:
             kept = [r for r in kept if r.entity_type not in NUMERIC_IDENTIFIERS_IN_CODES]
         return [(r.entity_type, unit.offset + r.start, unit.offset + r.end, r.score, "entity", ()) for r in drop_overlaps(kept)]
 
-    def _tokens_only(self, text: str) -> NlpArtifacts:
+    def _tokens_only(self, doc: Doc) -> NlpArtifacts:
         """What Presidio's context enhancement needs (tokens, lemmas) from the tokenizer alone: no model runs."""
-        doc = self._nlp.make_doc(text)
         return NlpArtifacts(
             entities=[], tokens=doc, tokens_indices=[t.idx for t in doc], lemmas=[t.lower_ for t in doc],
             nlp_engine=self.analyzer.nlp_engine, language=self.config.language,
