@@ -8,7 +8,10 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from privscan.engine import lean_spacy
 from privscan.engine.config import EngineConfig
+
+lean_spacy.defer_cli()  # before anything imports spaCy (every engine module imports this package first)
 
 if TYPE_CHECKING:
     from privscan.engine.scanner import Scanner
@@ -21,6 +24,7 @@ def get_scanner(config: EngineConfig | None = None) -> Scanner:
     from privscan.engine.scanner import Scanner
     from privscan.engine.signals import SignalDetector
 
+    lean_spacy.release()
     config = config or EngineConfig()
     analyzer = build_analyzer(config)
     nlp = analyzer.nlp_engine.nlp[config.language]

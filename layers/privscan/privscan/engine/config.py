@@ -6,7 +6,7 @@ import os
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from privscan.engine.yamlio import load_yaml
 from pydantic import BaseModel, Field
 
 SEVERITIES = ("low", "medium", "high", "critical")
@@ -27,7 +27,7 @@ class EngineConfig(BaseModel, frozen=True):
 @lru_cache(maxsize=1)
 def entity_catalogue() -> dict:
     text = resources.files("privscan.engine.conf").joinpath("entities.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return load_yaml(text)
 
 
 def severity_of(entity_type: str | None) -> str:

@@ -13,7 +13,7 @@ A .csv/.tsv/.txt name is trusted for any textual content.
 
 from __future__ import annotations
 
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from privscan.readers.base import (
     BinaryContent,
@@ -31,7 +31,6 @@ from privscan.readers.base import (
 from privscan.readers.decompress import GZIP_MAGIC, GzipInflater, spool
 from privscan.readers.delimited import DelimitedReader, sniff_delimiter
 from privscan.readers.jsonish import JsonlReader, JsonReader, sniff_json
-from privscan.readers.parquet import ParquetReader
 from privscan.readers.sniff import (
     HEAD_BYTES,
     PARQUET_MAGIC,
@@ -45,6 +44,9 @@ from privscan.readers.sniff import (
 )
 from privscan.readers.streams import Peekable, Windows1252ToUtf8, is_windows_1252
 from privscan.readers.text import TextReader
+
+if TYPE_CHECKING:
+    from privscan.readers.parquet import ParquetReader
 
 FORMATS = ("csv", "tsv", "json", "jsonl", "chat", "parquet", "text")
 
@@ -141,6 +143,8 @@ def _sniff_json(src: Peekable, prefer: str) -> tuple[str, bool]:
 
 
 def _parquet(original: BinaryIO, src: Peekable, compressed: bool, limits: ReadLimits) -> ParquetReader:
+    from privscan.readers.parquet import ParquetReader  # pyarrow costs ~0.25 s of cold start; only Parquet needs it
+
     seekable = getattr(original, "seekable", None)
     if not compressed and callable(seekable) and seekable():
         return ParquetReader(original, compressed=False, limits=limits)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from privscan.engine.yamlio import load_yaml
 from pydantic import BaseModel, Field
 
 from privscan.engine.config import SEVERITIES
@@ -64,7 +64,7 @@ class RuleBook:
 
     @classmethod
     def from_yaml(cls, text: str) -> RuleBook:
-        rules = [Rule(**spec) for spec in yaml.safe_load(text)["rules"]]
+        rules = [Rule(**spec) for spec in load_yaml(text)["rules"]]
         book = cls(rules={rule.id: rule for rule in rules})
         for rule in rules:
             for trigger in rule.triggers:

@@ -12,7 +12,7 @@ from itertools import product
 from pathlib import Path
 from typing import Any
 
-import yaml
+from privscan.engine.yamlio import load_yaml
 
 from privscan.engine.signals.model import RULE_IDS
 
@@ -169,7 +169,7 @@ def _term_variants(phrase: str, lang: str) -> list[str]:
 
 def _load_yaml(path: Path) -> dict[str, Any]:
     with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
+        return load_yaml(fh) or {}
 
 
 def load_lexicon(group: str, directory: Path = LEXICON_DIR) -> Lexicon:

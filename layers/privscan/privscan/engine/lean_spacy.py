@@ -1,0 +1,48 @@
+"""Import spaCy without its command line.
+
+``spacy/__init__.py`` imports ``spacy.cli`` (typer, the training and packaging
+commands, ...) only to re-export ``spacy.info``. That is half of spaCy's import
+time: cold-start cost for a command line the scanner never uses.
+
+`defer_cli()` registers stand-ins for ``spacy.cli`` and ``spacy.cli.info``
+before spaCy is first imported; anything that then touches them loads the real
+command line. `release()` drops the stand-ins once spaCy is loaded, so a later
+``import spacy.cli`` is an ordinary import.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import types
+
+_NAMES = ("spacy.cli", "spacy.cli.info")
+
+
+class _DeferredModule(types.ModuleType):
+    def __getattr__(self, attribute: str):
+        if attribute.startswith("__") and (attribute, self.__name__) != ("__path__", "spacy.cli"):
+            raise AttributeError(attribute)  # the import system probing the stand-in (is it a package?)
+        release()
+        return getattr(importlib.import_module(self.__name__), attribute)
+
+
+def _info(*args, **kwargs):
+    release()
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
+
+
+def defer_cli() -> None:
+    if "spacy" in sys.modules or any(name in sys.modules for name in _NAMES):
+        return
+    package, module = (_DeferredModule(name) for name in _NAMES)
+    module.__dict__["info"] = _info
+    sys.modules.update(zip(_NAMES, (package, module)))
+
+
+def release() -> None:
+    for name in _NAMES:
+        if isinstance(sys.modules.get(name), _DeferredModule):
+            del sys.modules[name]
