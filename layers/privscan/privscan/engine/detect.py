@@ -19,6 +19,7 @@ from privscan.engine.phone import possible_phone_value
 from privscan.engine.prefilter import candidate_entities, may_hold_names
 from privscan.engine.profile import looks_like, value_span
 from privscan.engine.signals import SignalDetector
+from privscan.engine.recognize import RecognizerRunner
 
 FULL, PATTERN, TYPED, NER_VALUE, SKIP = "full", "pattern", "typed", "ner_value", "skip"
 NER_COMPONENTS = frozenset({"ner"})  # en_core_web_sm's NER has its own tok2vec
@@ -162,6 +163,7 @@ class Detector:
             entity: analyzer.registry.get_recognizers(config.language, entities=[entity]) for entity in self.entities
         }
         self._cache = ResultCache()
+        self._recognizers = RecognizerRunner(analyzer, config.language, config.score_threshold)
 
     def run(self, units: list[Unit]) -> list[list[DetectionTuple]]:
         """Detections for each unit, in order."""
@@ -256,13 +258,11 @@ class Detector:
         entities = candidate_entities(unit.text, self.entities, with_ner=with_ner)
         if not entities:
             return []
-        results = self.analyzer.analyze(
-            text=unit.text,
-            language=self.config.language,
-            entities=entities,
-            nlp_artifacts=nlp_artifacts or self._tokens_only(doc or self._nlp.make_doc(unit.text)),
+        results = self._recognizers.analyze(
+            unit.text,
+            entities,
+            nlp_artifacts or self._tokens_only(doc or self._nlp.make_doc(unit.text)),
             context=field_context(unit.field),
-            score_threshold=self.config.score_threshold,
         )
         kept = [r for r in results if plausible(r.entity_type, unit.text[r.start : r.end])]
         if unit.field and CODE_COLUMN.search(unit.field):  # barcodes and order numbers pass checksums by chance
