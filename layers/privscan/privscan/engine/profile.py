@@ -1,7 +1,8 @@
 """Column profiles: decide from a sample how each tabular column is scanned and reported.
 
 The first `column_sample` non-empty cells of a column get the full analysis
-(spaCy + every recognizer). The profile then decides:
+(spaCy + every recognizer), or only the first `column_early_sample` when those
+leave no doubt (`ColumnProfile.unanimous`). The profile then decides:
 
 - ``free_text``: prose (notes, comments): every cell keeps the full analysis;
 - ``typed``: one entity per cell (an e-mail column): later cells are confirmed with
@@ -23,6 +24,7 @@ from privscan.engine.prefilter import NER_ENTITIES
 from privscan.readers.base import Cell
 
 MAX_SHAPES = 64  # a column with more distinct shapes is not regular enough to skip by shape
+QUIET_EARLY_SHAPES = 3  # a column decided quiet on the early sample has at most this many shapes
 HINTED_RATIO = 0.3  # a column whose name says what it holds is typed on weaker NER support ...
 SHAPED_RATIO = 0.8  # ... or when most of its values are shaped like what the name says
 HINTED_SCORE = 0.6  # the score of a column typed by its name and shape alone
@@ -158,6 +160,15 @@ class ColumnProfile:
         else:
             self.mode = "quiet"
 
+    def unanimous(self, name: str) -> bool:
+        """The sample so far leaves no doubt: every value is one entity, or shaped as the header says,
+        or nothing was found in a handful of shapes. Then the column is decided without more sampling."""
+        if any(n == self.seen for n in self.whole.values()):
+            return True
+        if any(hint.search(name) and self.shaped_like.get(entity) == self.seen for entity, hint in COLUMN_HINTS.items()):
+            return True
+        return not self.any_detection and len(self.shapes) <= QUIET_EARLY_SHAPES
+
     def known_shape(self, text: str) -> bool:
         return len(self.shapes) <= MAX_SHAPES and shape(text) in self.shapes
 
@@ -177,8 +188,17 @@ class ColumnProfiler:
         if profile.decided:
             return
         profile.observe(cell, detections)
-        if profile.seen >= self.config.column_sample:
+        early = profile.seen == self.early_sample and profile.unanimous(cell.field)
+        if early or profile.seen >= self.config.column_sample:
             profile.decide(self.config, cell.field)
+
+    @property
+    def early_sample(self) -> int:
+        return min(self.config.column_early_sample, self.config.column_sample)
+
+    def sample_cap(self, profile: ColumnProfile) -> int:
+        """How many of a column's cells may be out for detection before its profile must be consulted."""
+        return self.early_sample if profile.seen < self.early_sample else self.config.column_sample
 
     def finish(self) -> None:
         for name, profile in self.columns.items():

@@ -128,7 +128,7 @@ class Scanner:
             return FULL
         profile = profiler.profile(cell.field)
         if not profile.decided:
-            if dispatched[cell.field] >= self.config.column_sample:
+            if dispatched[cell.field] >= profiler.sample_cap(profile):
                 return WAIT
             dispatched[cell.field] += 1
             return FULL
