@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 from moto import mock_aws
-
 from privscan.adapters import findings_store
 from privscan.adapters.findings_store import FindingsStore
 from privscan.reports import gather, governance_record
+
 from tests.unit.reports.dataset import BUCKET, GENERATED_AT, PREFIX, SCANNED_AT, findings_table, populate
 
 

@@ -7,12 +7,12 @@ Invented values only. Objects under `datasets/crm/`: a CSV and a chat file (scan
 from __future__ import annotations
 
 import boto3
-
 from privscan.adapters.findings_store import FindingsStore, object_pk
 from privscan.events import ObjectRef
 from privscan.local.template import load_template
 from privscan.model import Finding, ScanStatus
 from privscan.scan import ScanReport, rejected
+
 from tests.conftest import REPO_ROOT
 
 BUCKET = "uploads"
@@ -107,4 +107,4 @@ def populate(store: FindingsStore) -> None:
     review(store, CSV_KEY, 0, "notes", "confirmed", REVIEWER_1, "2026-03-02T10:00:00+00:00", "Remove before training")
     review(store, CSV_KEY, None, "email", "false_positive", REVIEWER_2, "2026-03-01T09:30:00+00:00",
            "<b>test</b> addresses | reserved domain", suppression={"field": "email", "entity_type": "EMAIL_ADDRESS"})
-    review(store, CHAT_KEY, 1, HOSTILE_FIELD, "remediated", REVIEWER_1, "2026-03-03T08:00:00+00:00", "Redacted")
+    review(store, CHAT_KEY, 0, "messages", "remediated", REVIEWER_1, "2026-03-03T08:00:00+00:00", "Disclosure added")

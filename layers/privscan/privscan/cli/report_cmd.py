@@ -20,7 +20,7 @@ def add_parser(subparsers) -> None:
     report.add_argument("--endpoint", help="endpoint of `privscan serve` (local stack)")
     report.add_argument("--bucket", help="upload bucket (default: the local stack's)")
     report.add_argument("--table", help="findings table (default: the local stack's)")
-    report.add_argument("--out", default="privscan-report", help="directory to write %s into" % ", ".join(OUTPUTS))
+    report.add_argument("--out", default="privscan-report", help=f"directory to write {', '.join(OUTPUTS)} into")
 
 
 def write_report(store: FindingsStore, bucket: str, prefix: str, out: Path) -> dict:
