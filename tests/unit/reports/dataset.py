@@ -6,11 +6,16 @@ Invented values only. Objects under `datasets/crm/`: a CSV and a chat file (scan
 
 from __future__ import annotations
 
+from unittest import mock
+
 import boto3
+from moto import mock_aws
+from privscan.adapters import findings_store
 from privscan.adapters.findings_store import FindingsStore, object_pk
 from privscan.events import ObjectRef
 from privscan.local.template import load_template
 from privscan.model import Finding, ScanStatus
+from privscan.reports import gather, governance_record
 from privscan.scan import ScanReport, rejected
 
 from tests.conftest import REPO_ROOT
@@ -108,3 +113,11 @@ def populate(store: FindingsStore) -> None:
     review(store, CSV_KEY, None, "email", "false_positive", REVIEWER_2, "2026-03-01T09:30:00+00:00",
            "<b>test</b> addresses | reserved domain", suppression={"field": "email", "entity_type": "EMAIL_ADDRESS"})
     review(store, CHAT_KEY, 0, "messages", "remediated", REVIEWER_1, "2026-03-03T08:00:00+00:00", "Disclosure added")
+
+
+def dataset_record() -> dict:
+    """The governance record of this dataset, gathered from a moto table made for the call."""
+    with mock_aws(), mock.patch.object(findings_store, "now_iso", lambda: SCANNED_AT):
+        store = FindingsStore(findings_table())
+        populate(store)
+        return governance_record(gather(store, BUCKET, PREFIX, generated_at=GENERATED_AT))
