@@ -21,6 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", help="run the whole pipeline on an embedded local AWS with sample data")
     demo.add_argument("--port", type=int)
+    demo.add_argument("--report-dir", default="build/demo-report", help="where the demo writes the dataset report")
 
     serve = commands.add_parser("serve", help="keep the local stack up; prints its endpoint as one JSON line")
     serve.add_argument("--port", type=int)
@@ -52,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "demo":
         from privscan.cli.local_cmd import run_demo
 
-        return run_demo(args.port)
+        return run_demo(args.port, report_dir=args.report_dir)
     if args.command == "serve":
         from privscan.cli.local_cmd import run_serve
 
