@@ -15,8 +15,9 @@
   function draw(root, series) {
     var row = 26, labelWidth = 300, barWidth = 420, width = labelWidth + barWidth + 70;
     var max = Math.max.apply(null, series.map(function (d) { return d.value; }).concat([1]));
-    var svg = el("svg", {width: width, height: Math.max(series.length, 1) * row + 8, role: "img",
-                         "aria-label": root.getAttribute("aria-label") || ""});
+    var height = Math.max(series.length, 1) * row + 8;
+    var svg = el("svg", {width: width, height: height, viewBox: "0 0 " + width + " " + height, role: "img",
+                         "aria-label": root.getAttribute("aria-label") || ""});  // scales down in narrow figures
     if (!series.length) {
       svg.appendChild(el("text", {x: 0, y: 18, "class": "empty"}, "none"));
     }
