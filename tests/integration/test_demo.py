@@ -4,8 +4,9 @@ import subprocess
 import sys
 
 
-def test_demo_scans_every_sample_upload_and_prints_the_findings():
-    run = subprocess.run([sys.executable, "-m", "privscan.cli", "demo"], capture_output=True, text=True, timeout=300)
+def test_demo_scans_every_sample_upload_and_prints_the_findings(tmp_path):
+    run = subprocess.run([sys.executable, "-m", "privscan.cli", "demo", "--report-dir", str(tmp_path)],
+                         capture_output=True, text=True, timeout=300, check=False)
     assert run.returncode == 0, run.stderr[-2000:]
     out = run.stdout
     for name, status in [("customers.csv", "done"), ("support chats.jsonl", "done"), ("events.parquet", "done"),
@@ -16,3 +17,5 @@ def test_demo_scans_every_sample_upload_and_prints_the_findings():
                  "AIACT-ART50-1-NO-AI-DISCLOSURE", "GDPR-ART8-CHILD-DATA"]:
         assert rule in out, rule
     assert "@example" not in out  # only masked previews reach the screen
+    assert f"governance record: {tmp_path / 'report.html'}, governance.json, governance.md" in out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["governance.json", "governance.md", "report.html"]

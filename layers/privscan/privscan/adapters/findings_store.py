@@ -137,6 +137,12 @@ class FindingsStore:
         for summary in self.list_summaries(bucket, prefix):
             yield from self.findings_of(bucket, summary["key"])
 
+    # -- review audit trail -----------------------------------------------------------------
+    def audit_of(self, bucket: str, key: str, finding_id: str | None = None) -> Iterator[dict]:
+        """Audit entries of one object (or of one of its findings), by finding id then time."""
+        prefix = f"AUDIT#{finding_id}#" if finding_id else "AUDIT#"
+        yield from self._query(KeyConditionExpression=Key("pk").eq(object_pk(bucket, key)) & Key("sk").begins_with(prefix))
+
     # -- internals --------------------------------------------------------------------------
     def _finding_item(self, ref: ObjectRef, seq: int, finding: Finding) -> dict:
         data = finding.to_dict()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from privscan.cli import bench_cmd, ci_cmd, eval_cmd
+from privscan.cli import bench_cmd, ci_cmd, eval_cmd, report_cmd
 from privscan.engine.config import SEVERITIES
 
 
@@ -21,6 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     demo = commands.add_parser("demo", help="run the whole pipeline on an embedded local AWS with sample data")
     demo.add_argument("--port", type=int)
+    demo.add_argument("--report-dir", default="build/demo-report", help="where the demo writes the dataset report")
 
     serve = commands.add_parser("serve", help="keep the local stack up; prints its endpoint as one JSON line")
     serve.add_argument("--port", type=int)
@@ -28,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench_cmd.add_parser(commands)
     eval_cmd.add_parser(commands)
     ci_cmd.add_parser(commands)
+    report_cmd.add_parser(commands)
 
     findings = commands.add_parser("findings", help="read findings from DynamoDB")
     findings_commands = findings.add_subparsers(dest="findings_command", required=True)
@@ -51,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "demo":
         from privscan.cli.local_cmd import run_demo
 
-        return run_demo(args.port)
+        return run_demo(args.port, report_dir=args.report_dir)
     if args.command == "serve":
         from privscan.cli.local_cmd import run_serve
 
@@ -62,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
         return eval_cmd.run(args)
     if args.command == "ci":
         return ci_cmd.run(args)
+    if args.command == "report":
+        return report_cmd.run(args)
     if args.command == "findings":
         from privscan.cli.findings_cmd import list_findings
 

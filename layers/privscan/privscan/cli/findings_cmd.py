@@ -14,7 +14,7 @@ def resolve_names(endpoint: str | None, bucket: str | None, table: str | None) -
     if bucket and table:
         return bucket, table
     if not endpoint:
-        raise SystemExit("privscan findings list: give --bucket and --table, or --endpoint of `privscan serve`")
+        raise SystemExit("privscan: give --bucket and --table, or --endpoint of `privscan serve`")
     from privscan.local.stack import describe_stack
 
     physical = describe_stack(endpoint, STACK_NAME)

@@ -6,6 +6,7 @@ import json
 import signal
 import sys
 import time
+from pathlib import Path
 
 import boto3
 
@@ -72,7 +73,17 @@ def print_groups(rows: list[dict], limit: int = 30) -> None:
         print(f"... {len(ordered) - limit} more groups")
 
 
-def run_demo(port: int | None = None, timeout_s: float = 150.0) -> int:
+def write_demo_report(store: FindingsStore, stack: LocalStack, report_dir: str) -> None:
+    from privscan.cli.report_cmd import write_report
+
+    write_report(store, stack.bucket, "datasets/demo/", Path(report_dir))
+    print(f"\ndataset report and AI Act Art. 10 governance record: {Path(report_dir) / 'report.html'}, "
+          "governance.json, governance.md")
+    print("the same for a stack kept up by `privscan serve`: "
+          "privscan report --endpoint ENDPOINT --dataset datasets/demo/ --out DIR")
+
+
+def run_demo(port: int | None = None, timeout_s: float = 150.0, report_dir: str = "build/demo-report") -> int:
     server, stack, worker = start_local(port)
     try:
         s3 = boto3.client("s3", endpoint_url=stack.endpoint, region_name=REGION)
@@ -88,6 +99,7 @@ def run_demo(port: int | None = None, timeout_s: float = 150.0) -> int:
               "(masked previews; no raw value is stored):\n")
         print_groups(rows)
         print(f"\nevery finding: privscan findings list --endpoint {stack.endpoint} --format jsonl")
+        write_demo_report(store, stack, report_dir)
         pending = [k for k, s in summaries.items() if not s or s.get("status") not in TERMINAL]
         return 1 if pending else 0
     finally:
