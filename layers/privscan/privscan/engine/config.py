@@ -6,8 +6,9 @@ import os
 from functools import lru_cache
 from importlib import resources
 
-from privscan.engine.yamlio import load_yaml
 from pydantic import BaseModel, Field
+
+from privscan.engine.yamlio import load_yaml
 
 SEVERITIES = ("low", "medium", "high", "critical")
 

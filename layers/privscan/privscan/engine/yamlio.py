@@ -9,4 +9,4 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def load_yaml(stream):
     """`yaml.safe_load`, with the C implementation of the same safe loader."""
-    return yaml.load(stream, Loader=_LOADER)  # noqa: S506 - a SafeLoader, only faster
+    return yaml.load(stream, Loader=_LOADER)  # a SafeLoader, only faster

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from privscan.engine.yamlio import load_yaml
 from pydantic import BaseModel, Field
 
 from privscan.engine.config import SEVERITIES
+from privscan.engine.yamlio import load_yaml
 
 
 class Rule(BaseModel, frozen=True):

@@ -12,9 +12,8 @@ from itertools import product
 from pathlib import Path
 from typing import Any
 
-from privscan.engine.yamlio import load_yaml
-
 from privscan.engine.signals.model import RULE_IDS
+from privscan.engine.yamlio import load_yaml
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
 LANGS: tuple[str, ...] = ("en", "de", "fr", "es", "it")
