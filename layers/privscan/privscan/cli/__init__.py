@@ -24,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help="keep the local stack up; prints its endpoint as one JSON line")
     serve.add_argument("--port", type=int)
+    serve.add_argument("--api-port", type=int, help="port of the local API (default: a free one)")
 
     bench_cmd.add_parser(commands)
     eval_cmd.add_parser(commands)
@@ -55,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         from privscan.cli.local_cmd import run_serve
 
-        return run_serve(args.port)
+        return run_serve(args.port, args.api_port)
     if args.command == "bench":
         return bench_cmd.run(args)
     if args.command == "eval":
