@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from boto3.dynamodb.conditions import Key
+from boto3.dynamodb.conditions import Attr, Key
 
 from privscan.adapters.dynamo import from_item, to_item
 from privscan.events import ObjectRef
@@ -165,7 +165,8 @@ class FindingsStore:
 
     # -- review -----------------------------------------------------------------------------
     def get_finding(self, finding_id: str) -> dict | None:
-        keys = next(self._query(IndexName=BY_FINDING_ID, KeyConditionExpression=Key("finding_id").eq(finding_id)), None)
+        keys = next(self._query(IndexName=BY_FINDING_ID, KeyConditionExpression=Key("finding_id").eq(finding_id),
+                                FilterExpression=Attr("sk").begins_with("FINDING#")), None)  # not its audit entries
         if keys is None:
             return None
         item = self.table.get_item(Key={"pk": keys["pk"], "sk": keys["sk"]}).get("Item")

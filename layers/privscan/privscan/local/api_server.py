@@ -16,6 +16,7 @@ import re
 import sys
 import threading
 import time
+import traceback
 import uuid
 from datetime import UTC, datetime
 from functools import cached_property
@@ -160,11 +161,15 @@ def _handler_for(api: LocalApi) -> type[BaseHTTPRequestHandler]:
                 access_key = verify_sigv4(self.command, url, headers, body)
             except Forbidden as refused:
                 return self._answer(403, json.dumps({"message": str(refused)}))
-            response = api.invoke(http_api_event(self.command, self.path, headers, body, access_key, self.client_address[0]))
+            try:
+                response = api.invoke(http_api_event(self.command, self.path, headers, body, access_key, self.client_address[0]))
+            except Exception:  # noqa: BLE001 (as API Gateway answers a failed invocation; the traceback goes to stderr)
+                traceback.print_exc(file=sys.stderr)
+                return self._answer(500, json.dumps({"message": "Internal Server Error"}))
             payload = response.get("body") or ""
             payload = base64.b64decode(payload) if response.get("isBase64Encoded") else payload
             self._answer(response["statusCode"], payload, response.get("headers"))
 
-        do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = do_HEAD = do_OPTIONS = _serve  # noqa: N815
+        do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = do_HEAD = do_OPTIONS = _serve
 
     return Handler
