@@ -13,10 +13,14 @@ import time
 import boto3
 import pytest
 import requests
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+
+from privscan.api.app import openapi_document
 from privscan.cli import main
 from privscan.local.stack import REGION, free_port
-
-from tests.integration.signed import session
+from tests.integration.signed import SigV4, session
 
 PAYMENTS = "Refund to DE89370400440532013000 for order 5521.\n"  # one IBAN: high severity
 OTHER_IBAN = "Refund to DE02120300000000202051 for order 5522.\n"
@@ -64,8 +68,6 @@ def wait_for_scan(api: str, scan_id: str) -> dict:
 def test_unsigned_and_badly_signed_requests_are_refused(served):
     assert requests.get(f"{served['api']}/findings", timeout=30).status_code == 403
     forged = requests.Session()
-    from tests.integration.signed import SigV4
-
     forged.auth = SigV4(secret_key="not-the-secret")
     answer = forged.get(f"{served['api']}/findings", timeout=30)
     assert (answer.status_code, answer.json()["message"]) == (
@@ -143,3 +145,13 @@ def test_bad_requests_get_clear_4xx(served):
     assert missing.status_code == 404
     assert session().get(f"{api}/findings/{'0' * 24}").status_code == 404
     assert session().get(f"{api}/findings", params={"next_token": "garbage"}).status_code == 400
+
+
+# -- the OpenAPI document, fuzzed against the served API (schemathesis) ---------------------------------
+schema = schemathesis.openapi.from_dict(json.loads(openapi_document()))
+
+
+@schema.parametrize()
+@settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+def test_fuzzed_requests_never_get_a_server_error(case, served):
+    case.call_and_validate(base_url=served["api"], session=session(), checks=[not_a_server_error])

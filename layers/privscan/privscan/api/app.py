@@ -101,6 +101,16 @@ def invalid_request(exc: RequestValidationError) -> Response:
         f"{'.'.join(d['loc'])}: {d['msg']}" for d in details), errors=details)
 
 
+@app.exception_handler(ValueError)
+def unreadable_body(exc: ValueError) -> Response:
+    """Powertools raises ValueError for bodies it cannot parse as their content type says (a multipart body
+    without a boundary): the API takes JSON only, so that is the caller's 415. Any other ValueError is a bug."""
+    content_type = app.current_event.headers.get("content-type", "")
+    if not content_type or content_type.startswith("application/json"):
+        raise exc
+    return error(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json")
+
+
 @app.exception_handler(ScanRefused)
 def refused(exc: ScanRefused) -> Response:
     return error(exc.status, exc.reason, outcome=exc.outcome)
@@ -121,7 +131,7 @@ def allow_list_busy(_: AllowListBusy) -> Response:
     return error(HTTPStatus.SERVICE_UNAVAILABLE, "the allow list is being changed by others; retry")
 
 
-ERRORS = {400: "not JSON, or a bad next_token", 403: "unsigned, or no IAM identity", 404: "no such item",
+ERRORS = {400: "not JSON, or a bad next_token", 415: "a body that is not application/json", 403: "unsigned, or no IAM identity", 404: "no such item",
           409: "reviewed by someone else meanwhile", 413: "too large for a synchronous scan",
           422: "invalid request, or content that cannot be scanned", 503: "the allow list is busy; retry"}
 

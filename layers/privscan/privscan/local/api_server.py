@@ -170,6 +170,10 @@ def _handler_for(api: LocalApi) -> type[BaseHTTPRequestHandler]:
             payload = base64.b64decode(payload) if response.get("isBase64Encoded") else payload
             self._answer(response["statusCode"], payload, response.get("headers"))
 
-        do_GET = do_POST = do_PATCH = do_PUT = do_DELETE = do_HEAD = do_OPTIONS = _serve
+        def __getattr__(self, name: str):
+            """Every method (do_GET, do_TRACE, ...) goes to the function, which answers 404 where no route is."""
+            if name.startswith("do_"):
+                return self._serve
+            raise AttributeError(name)
 
     return Handler
