@@ -1,9 +1,8 @@
 """Policy: one pass/fail rule for `privscan ci` (local and --endpoint) and POST /scans."""
 
 import pytest
-from pydantic import ValidationError
-
 from privscan.policy import Policy
+from pydantic import ValidationError
 
 
 def finding(severity="high", entity="IBAN_CODE", rules=("GDPR-ART5-1-C-DIRECT-IDENTIFIERS",)):

@@ -6,7 +6,6 @@ import boto3
 import pytest
 import yaml
 from moto import mock_aws
-
 from privscan.adapters.allow_list import AllowListObject
 from privscan.adapters.findings_store import FindingsStore, ReviewConflict, finding_id
 from privscan.engine.masking import Fingerprinter
@@ -14,6 +13,7 @@ from privscan.events import ObjectRef
 from privscan.local.stack import deploy_stack
 from privscan.model import Finding
 from privscan.review import ReviewChange, ReviewRejected, ReviewService
+
 from tests.conftest import REPO_ROOT
 
 OFFICER = "arn:aws:iam::123456789012:user/officer"
@@ -142,7 +142,7 @@ def test_findings_come_a_page_at_a_time(env):
     other = ObjectRef(ref.bucket, "data/b.txt", "v1")
     store.replace_findings(other, [iban(0)])
     store.put_summary(other, {"status": "done"})
-    everything = lambda item: True  # noqa: E731
+    everything = lambda item: True
     page, after = store.page_of_findings(ref.bucket, "data/", everything, 2)
     assert [item["finding_id"] for item in page] == ids[:2] and after == ("data/a.txt", page[-1]["sk"])
     page, after = store.page_of_findings(ref.bucket, "data/", everything, 2, after)
