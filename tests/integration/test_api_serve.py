@@ -15,11 +15,11 @@ import pytest
 import requests
 import schemathesis
 from hypothesis import HealthCheck, settings
-from schemathesis.checks import not_a_server_error
-
 from privscan.api.app import openapi_document
 from privscan.cli import main
 from privscan.local.stack import REGION, free_port
+from schemathesis.checks import not_a_server_error
+
 from tests.integration.signed import SigV4, session
 
 PAYMENTS = "Refund to DE89370400440532013000 for order 5521.\n"  # one IBAN: high severity
@@ -155,3 +155,30 @@ schema = schemathesis.openapi.from_dict(json.loads(openapi_document()))
 @settings(max_examples=20, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 def test_fuzzed_requests_never_get_a_server_error(case, served):
     case.call_and_validate(base_url=served["api"], session=session(), checks=[not_a_server_error])
+
+
+def test_findings_list_show_review_from_a_terminal(served, capfd):
+    api, key = served["api"], "cli/notes.txt"
+    boto3.client("s3", endpoint_url=served["endpoint"], region_name=REGION).put_object(
+        Bucket=served["bucket"], Key=key, Body=OTHER_IBAN.encode())
+    queued = session().post(f"{api}/scans", json={"s3_uri": f"s3://{served['bucket']}/{key}"}).json()
+    assert wait_for_scan(api, queued["scan_id"])["status"] == "done"
+    capfd.readouterr()
+
+    assert main(["findings", "list", "--api", api, "--object", key, "--format", "jsonl"]) == 0
+    (line,) = capfd.readouterr().out.splitlines()
+    listed = json.loads(line)
+    assert (listed["object"], listed["entity_type"], listed["review_status"]) == (key, "IBAN_CODE", "open")
+
+    assert main(["findings", "review", listed["finding_id"], "--api", api, "--status", "confirmed", "--note", "real"]) == 0
+    assert json.loads(capfd.readouterr().out)["audit_entry"]["actor"] == "arn:aws:iam::123456789012:user/testing"
+    assert main(["findings", "show", listed["finding_id"], "--api", api]) == 0
+    shown = json.loads(capfd.readouterr().out)
+    assert [(a["from_status"], a["to_status"], a["note"]) for a in shown["audit"]] == [("open", "confirmed", "real")]
+    assert shown["occurrences"] == []  # a single-value finding; column findings list sampled occurrences
+
+    # a suppression for a confirmed finding is refused, with the reason, and exit 1
+    assert main(["findings", "review", listed["finding_id"], "--api", api, "--status", "confirmed",
+                 "--suppress", "fingerprint"]) == 1
+    assert "only a false positive can become a suppression rule" in capfd.readouterr().err
+    assert main(["findings", "show", "0" * 24, "--api", api]) == 1
