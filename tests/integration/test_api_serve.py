@@ -5,9 +5,6 @@ false positive (with a suppression) shows its audit entry and stops failing CI f
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 import time
 
 import boto3
@@ -17,9 +14,10 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 from privscan.api.app import openapi_document
 from privscan.cli import main
-from privscan.local.stack import REGION, free_port
+from privscan.local.stack import REGION
 from schemathesis.checks import not_a_server_error
 
+from tests.integration.conftest import serving
 from tests.integration.signed import SigV4, session
 
 PAYMENTS = "Refund to DE89370400440532013000 for order 5521.\n"  # one IBAN: high severity
@@ -29,16 +27,8 @@ OFFICER = "arn:aws:iam::123456789012:user/privacy-officer"
 
 @pytest.fixture(scope="module")
 def served():
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_ENDPOINT")}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "privscan.cli", "serve", "--port", str(free_port())],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env,
-    )
-    try:
-        yield json.loads(process.stdout.readline())
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+    with serving() as banner:
+        yield banner
 
 
 @pytest.fixture
