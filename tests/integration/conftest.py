@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import boto3
 import pytest
 from moto import mock_aws
-
-from privscan.local.stack import LocalStack, deploy_stack
+from privscan.local.stack import LocalStack, deploy_stack, free_port
 from privscan.local.worker import load_handler
+
 from tests.conftest import REPO_ROOT
 
 
@@ -98,3 +103,18 @@ def notification(bucket: str, key: str, version_id: str | None, etag: str, seque
     return json.dumps({"Records": [{"eventVersion": "2.1", "eventSource": "aws:s3", "awsRegion": "eu-central-1",
         "eventName": "ObjectCreated:Put", "s3": {"s3SchemaVersion": "1.0", "bucket": {"name": bucket, "arn": f"arn:aws:s3:::{bucket}"},
         "object": obj}}]})
+
+
+@contextmanager
+def serving() -> Iterator[dict]:
+    """`privscan serve` as a subprocess; yields the JSON banner it prints (endpoint, bucket, table, api)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_ENDPOINT")}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "privscan.cli", "serve", "--port", str(free_port())],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env,
+    )
+    try:
+        yield json.loads(process.stdout.readline())
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

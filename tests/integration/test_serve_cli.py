@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import time
 
 import boto3
 import pytest
+from privscan.local.stack import REGION
 
-from privscan.local.stack import REGION, free_port
+from tests.integration.conftest import serving
 
 CSV = (
     "name,email,iban,notes,consent\n"
@@ -26,17 +26,8 @@ def privscan(*args: str, **kwargs) -> subprocess.CompletedProcess:
 
 @pytest.fixture
 def served():
-    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_ENDPOINT")}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "privscan.cli", "serve", "--port", str(free_port())],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env,
-    )
-    try:
-        banner = json.loads(process.stdout.readline())
+    with serving() as banner:
         yield banner
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def contract_without_object(lines: str) -> list[dict]:
@@ -44,7 +35,7 @@ def contract_without_object(lines: str) -> list[dict]:
 
 
 def test_uploaded_file_findings_match_a_local_scan(served, tmp_path):
-    assert set(served) == {"endpoint", "bucket", "findings_table"}
+    assert set(served) == {"endpoint", "bucket", "findings_table", "api"}
     key = "datasets/crm/customers 2026.csv"
     s3 = boto3.client("s3", endpoint_url=served["endpoint"], region_name=REGION)
     s3.put_object(Bucket=served["bucket"], Key=key, Body=CSV.encode())

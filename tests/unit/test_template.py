@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from tests.conftest import REPO_ROOT
-import yaml
 
 TEMPLATE = Path(__file__).resolve().parents[2] / "template.yaml"
 
@@ -218,9 +218,12 @@ def test_findings_table_keys_and_indexes(resources):
         "gsi1sk": "S",
         "gsi2pk": "S",
         "gsi2sk": "S",
+        "finding_id": "S",
     }
     gsis = {g["IndexName"]: g for g in t["GlobalSecondaryIndexes"]}
-    assert set(gsis) == {"ByDataset", "OpenBySeverity"}
+    assert set(gsis) == {"ByDataset", "OpenBySeverity", "ByFindingId"}
+    assert gsis["ByFindingId"]["KeySchema"] == [{"AttributeName": "finding_id", "KeyType": "HASH"}]
+    assert gsis["ByFindingId"]["Projection"] == {"ProjectionType": "KEYS_ONLY"}
     for name, (hash_key, range_key) in {
         "ByDataset": ("gsi1pk", "gsi1sk"),
         "OpenBySeverity": ("gsi2pk", "gsi2sk"),
@@ -358,3 +361,69 @@ def test_scan_function_uses_snapstart_on_a_published_alias(resources):
     props = resources["ScanObjectFunction"]["Properties"]
     assert props["SnapStart"] == {"ApplyOn": "PublishedVersions"}
     assert props["AutoPublishAlias"] == "live"
+
+
+# --- scan and review API ---------------------------------------------------------------------------
+
+
+def api_statements(resources) -> list[dict[str, Any]]:
+    (policy,) = resources["ApiFunction"]["Properties"]["Policies"]
+    return policy["Statement"]
+
+
+def test_api_is_an_http_api_authorised_with_iam(resources, template):
+    api = resources["ScanApi"]
+    assert api["Type"] == "AWS::Serverless::HttpApi"
+    assert api["Properties"]["Auth"] == {"EnableIamAuthorizer": True, "DefaultAuthorizer": "AWS_IAM"}
+    assert template["Outputs"]["ApiUrl"]["Value"] == {
+        "Fn::Sub": "https://${ScanApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}"}
+
+
+def test_api_function_routes_match_the_openapi_document(resources):
+    import json
+
+    from privscan.api.app import openapi_document
+
+    f = resources["ApiFunction"]["Properties"]
+    assert (f["CodeUri"], f["Handler"], f["Timeout"]) == ("functions/api/", "app.lambda_handler", 29)
+    assert f["Layers"] == [{"Ref": "DepsLayer"}, {"Ref": "PrivscanLayer"}]
+    assert f["SnapStart"] == {"ApplyOn": "PublishedVersions"}
+    events = f["Events"].values()
+    assert all(e["Type"] == "HttpApi" and e["Properties"]["ApiId"] == {"Ref": "ScanApi"} for e in events)
+    assert all(e["Properties"]["TimeoutInMillis"] == 29000 for e in events)
+    routes = {(e["Properties"]["Path"], e["Properties"]["Method"].lower()) for e in events}
+    documented = {(path, method) for path, item in json.loads(openapi_document())["paths"].items() for method in item}
+    assert routes == documented
+
+
+def test_api_function_environment(resources):
+    env = resources["ApiFunction"]["Properties"]["Environment"]["Variables"]
+    assert {name: env[name] for name in ("FINDINGS_TABLE", "RESULTS_BUCKET", "UPLOAD_BUCKET", "SCAN_QUEUE_URL",
+                                         "FINGERPRINT_SECRET_ARN", "SUPPRESSIONS_KEY", "MAX_SYNC_BYTES")} == {
+        "FINDINGS_TABLE": {"Ref": "FindingsTable"}, "RESULTS_BUCKET": {"Ref": "ResultsBucket"},
+        "UPLOAD_BUCKET": {"Ref": "UploadBucket"}, "SCAN_QUEUE_URL": {"Ref": "ScanQueue"},
+        "FINGERPRINT_SECRET_ARN": {"Ref": "FingerprintSecret"}, "SUPPRESSIONS_KEY": "config/suppressions.yaml",
+        "MAX_SYNC_BYTES": "1048576"}
+
+
+def test_api_function_policy_least_privilege(resources):
+    granted = {(action, json_key(resource)) for s in api_statements(resources) if s["Effect"] == "Allow"
+               for action in as_list(s["Action"]) for resource in as_list(s["Resource"])}
+    assert {(a, r) for a, r in granted if a.startswith("s3:")} == {
+        ("s3:GetObject", "${UploadBucket.Arn}/*"),  # HeadObject of an s3:// scan
+        ("s3:GetObject", "${ResultsBucket.Arn}/config/suppressions.yaml"),
+        ("s3:PutObject", "${ResultsBucket.Arn}/config/suppressions.yaml"),  # only the allow list
+    }
+    assert {(a, r) for a, r in granted if a.startswith("sqs:")} == {("sqs:SendMessage", "ScanQueue.Arn")}
+    dynamo = {a for a, _ in granted if a.startswith("dynamodb:")}
+    assert dynamo == {"dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem",
+                      "dynamodb:ConditionCheckItem"}  # no DeleteItem: audit entries cannot be removed
+    assert not any(a.endswith(":*") or r == "*" for a, r in granted)
+
+
+def json_key(resource: Any) -> str:
+    if isinstance(resource, dict) and "Fn::Sub" in resource:
+        return resource["Fn::Sub"]
+    if isinstance(resource, dict) and "Fn::GetAtt" in resource:
+        return ".".join(resource["Fn::GetAtt"])
+    return resource["Ref"] if isinstance(resource, dict) else resource

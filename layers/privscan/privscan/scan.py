@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
@@ -22,7 +22,7 @@ from privscan.engine.suppress import ObjectSuppressor
 from privscan.engine.scanner import Scanner
 from privscan.model import Finding, ScanStatus
 from privscan.readers import open_object
-from privscan.readers.base import ReadError, ReadLimits, RecordIssue
+from privscan.readers.base import Cell, ReadError, ReadLimits, RecordIssue
 
 _STATUS_BY_READ_ERROR = {
     "unsupported_format": ScanStatus.UNSUPPORTED,
@@ -34,7 +34,7 @@ _STATUS_BY_READ_ERROR = {
 class ScanReport:
     object: str
     status: ScanStatus = ScanStatus.DONE
-    outcome: str = "scanned"  # scanned | empty | unsupported_format | binary | malformed | decompression_bomb | too_large
+    outcome: str = "scanned"  # scanned | empty | unsupported_format | binary | malformed | decompression_bomb | too_large | time_limit
     reason: str | None = None
     format: str | None = None
     compressed: bool = False
@@ -80,6 +80,15 @@ def rejected(object_name: str, outcome: str, reason: str, status: ScanStatus = S
     return ScanReport(object=object_name, status=status, outcome=outcome, reason=reason)
 
 
+def _until(cells: Iterator[Cell], deadline: float, report: ScanReport) -> Iterator[Cell]:
+    """The cells read before `deadline`; cutting short is recorded on the report (the engine drains normally)."""
+    for cell in cells:
+        if time.perf_counter() > deadline:
+            report.outcome = "time_limit"
+            return
+        yield cell
+
+
 def scan_stream(
     object_name: str,
     stream: BinaryIO,
@@ -90,10 +99,12 @@ def scan_stream(
     limits: ReadLimits | None = None,
     file_name: str | None = None,
     suppressor: ObjectSuppressor | None = None,
+    time_limit_s: float | None = None,
 ) -> ScanReport:
     """Scan `stream` (named `file_name` for format detection) and pass each finding to `sink`.
 
-    `object_name` is what findings call the object (a path, or an S3 key).
+    `object_name` is what findings call the object (a path, or an S3 key). With `time_limit_s`, no
+    record is read after that many seconds and the scan ends `time_limit` (rejected), its findings incomplete.
     """
     started = time.perf_counter()
     report = ScanReport(object=object_name)
@@ -109,7 +120,8 @@ def scan_stream(
         profiler = ColumnProfiler(scanner.config) if reader.tabular else None
         rules = RecordRules(rule_book(), factory, emit, reader.format, reader.columns)
         assembler = FindingAssembler(factory, scanner.config, profiler, emit, rules.value_rules)
-        detected = scanner.detect(reader.cells(), profiler)
+        cells = reader.cells() if time_limit_s is None else _until(reader.cells(), started + time_limit_s, report)
+        detected = scanner.detect(cells, profiler)
         if reader.format == "chat":
             detected = OperatorNames().apply(detected)
         if suppressor:
@@ -119,7 +131,9 @@ def scan_stream(
         assembler.finish()
         report.records, report.bytes_read = reader.stats.records, reader.stats.bytes_read
         report.issues = list(reader.stats.issues)
-        if reader.stats.records == 0:
+        if report.outcome == "time_limit":
+            report.status, report.reason = ScanStatus.REJECTED, f"the scan took longer than {time_limit_s:g} s"
+        elif reader.stats.records == 0:
             report.outcome, report.reason = "empty", "the object holds no records"
     except ReadError as error:
         failed = rejected(object_name, error.code, error.reason, _STATUS_BY_READ_ERROR.get(error.code, ScanStatus.REJECTED))

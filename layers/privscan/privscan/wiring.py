@@ -7,15 +7,21 @@ service from their own moto-backed clients.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import boto3
 from aws_lambda_powertools.utilities import parameters
 
+from privscan.adapters.allow_list import AllowListObject
 from privscan.adapters.findings_store import FindingsStore
 from privscan.engine import get_scanner
 from privscan.engine.masking import Fingerprinter
 from privscan.service import ObjectScanService
 from privscan.settings import ScanSettings
+
+if TYPE_CHECKING:
+    from privscan.api.app import ApiServices
+    from privscan.api.settings import ApiSettings
 
 
 def fingerprint_key(settings: ScanSettings) -> str:
@@ -44,3 +50,18 @@ def build_service(settings: ScanSettings) -> ObjectScanService:
         scanner=get_scanner(settings.engine),
         fingerprinter=Fingerprinter(fingerprint_key(settings)),
     )
+
+
+@lru_cache(maxsize=1)
+def get_api_services(settings: ApiSettings) -> ApiServices:
+    """The api function's services: the sync scanner shares the engine and key with bucket scans."""
+    from privscan.api.app import ApiServices
+    from privscan.api.scans import ScanApi
+    from privscan.review import ReviewService
+
+    s3, dynamodb = _clients()
+    store = FindingsStore(dynamodb.Table(settings.findings_table))
+    allow_list = AllowListObject(s3, settings.results_bucket, settings.suppressions_key)
+    scans = ScanApi(settings=settings, s3=s3, sqs=boto3.client("sqs"), store=store, scanner=get_scanner(settings.engine),
+                    fingerprinter=Fingerprinter(fingerprint_key(settings)), allow_list=allow_list)
+    return ApiServices(scans=scans, review=ReviewService(store, allow_list))

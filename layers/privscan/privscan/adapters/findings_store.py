@@ -10,7 +10,12 @@ Items of one object share a partition (``pk = OBJ#<bucket>#<key>``):
                                 ``gsi1sk = <key>``) so a dataset prefix is one query
 ``STATUS#<version>``            scan status of one object version
 ``FINDING#<version>#<seq>``     one finding; open ones are in GSI ``OpenBySeverity``
-                                (``gsi2pk = OPEN#<bucket>#<severity>``)
+                                (``gsi2pk = OPEN#<bucket>#<severity>``); every one is in
+                                GSI ``ByFindingId`` (keys only) for lookups by id
+``SCAN#<id>`` / ``SCAN`` (own    an s3:// scan requested through the API: bucket, key,
+partition)                      version, who asked and when
+``AUDIT#<finding id>#<at>``     one review change of a finding (append-only: written once,
+                                never updated or deleted through the API)
 ==============================  ===================================================
 
 Every key is derived from the object version and the finding's position in the
@@ -20,11 +25,11 @@ scan, so a repeated delivery rewrites the same items instead of adding new ones.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from boto3.dynamodb.conditions import Key
+from boto3.dynamodb.conditions import Attr, Key
 
 from privscan.adapters.dynamo import from_item, to_item
 from privscan.events import ObjectRef
@@ -33,7 +38,13 @@ from privscan.model import Finding, ScanStatus
 SUMMARY = "SUMMARY"
 BY_DATASET = "ByDataset"
 OPEN_BY_SEVERITY = "OpenBySeverity"
+BY_FINDING_ID = "ByFindingId"
 OPEN = "open"
+REVIEW_STATUSES = ("open", "confirmed", "false_positive", "accepted_risk", "remediated")
+
+
+class ReviewConflict(Exception):
+    """The finding's review status changed since it was read (a concurrent review)."""
 
 
 def now_iso() -> str:
@@ -46,6 +57,10 @@ def object_pk(bucket: str, key: str) -> str:
 
 def finding_sk(version_token: str, seq: int) -> str:
     return f"FINDING#{version_token}#{seq:09d}"
+
+
+def audit_sk(finding_id: str, at: str = "") -> str:
+    return f"AUDIT#{finding_id}#{at}"
 
 
 def finding_id(bucket: str, key: str, version_token: str, seq: int) -> str:
@@ -96,11 +111,22 @@ class FindingsStore:
         }
         self.table.put_item(Item=to_item(item))
 
+    def version_status(self, bucket: str, key: str, version: str) -> dict | None:
+        item = self.table.get_item(Key={"pk": object_pk(bucket, key), "sk": f"STATUS#{version}"}).get("Item")
+        return from_item(item) if item else None
+
+    # -- scans requested through the API -----------------------------------------------------
+    def put_scan_request(self, scan_id: str, ref: ObjectRef, requested_by: str) -> None:
+        self.table.put_item(Item=to_item({
+            "pk": f"SCAN#{scan_id}", "sk": "SCAN", "scan_id": scan_id, "bucket": ref.bucket, "key": ref.key,
+            "version": ref.version_token, "requested_by": requested_by, "requested_at": now_iso()}))
+
+    def scan_request(self, scan_id: str) -> dict | None:
+        item = self.table.get_item(Key={"pk": f"SCAN#{scan_id}", "sk": "SCAN"}).get("Item")
+        return from_item(item) if item else None
+
     def list_summaries(self, bucket: str, prefix: str = "") -> Iterator[dict]:
-        condition = Key("gsi1pk").eq(f"BUCKET#{bucket}")
-        if prefix:
-            condition &= Key("gsi1sk").begins_with(prefix)
-        yield from self._query(IndexName=BY_DATASET, KeyConditionExpression=condition)
+        yield from self._query(**_dataset_query(bucket, prefix))
 
     # -- findings ---------------------------------------------------------------------------
     def replace_findings(self, ref: ObjectRef, findings: Iterable[Finding]) -> int:
@@ -137,11 +163,73 @@ class FindingsStore:
         for summary in self.list_summaries(bucket, prefix):
             yield from self.findings_of(bucket, summary["key"])
 
-    # -- review audit trail -----------------------------------------------------------------
+    # -- review -----------------------------------------------------------------------------
+    def get_finding(self, finding_id: str) -> dict | None:
+        keys = next(self._query(IndexName=BY_FINDING_ID, KeyConditionExpression=Key("finding_id").eq(finding_id),
+                                FilterExpression=Attr("sk").begins_with("FINDING#")), None)  # not its audit entries
+        if keys is None:
+            return None
+        item = self.table.get_item(Key={"pk": keys["pk"], "sk": keys["sk"]}).get("Item")
+        return from_item(item) if item else None
+
+    def review(self, finding: dict, status: str, audit: dict) -> None:
+        """Set the review fields of `finding` and append `audit` (actor, at, note, ...), in one transaction.
+
+        Fails with ReviewConflict when the stored status is no longer `finding`'s (someone else reviewed it).
+        """
+        keep_open = status == OPEN and not finding.get("object_deleted")
+        update = "SET review_status = :to, reviewed_by = :by, reviewed_at = :at, review_note = :note"
+        values = {":to": status, ":by": audit["actor"], ":at": audit["at"], ":note": audit.get("note") or "",
+                  ":from": finding.get("review_status", OPEN)}
+        if keep_open:
+            update += ", gsi2pk = :g2pk, gsi2sk = :g2sk"
+            values |= {":g2pk": f"OPEN#{finding['bucket']}#{finding['severity']}",
+                       ":g2sk": f"{finding['key']}#{finding['finding_id']}"}
+        else:
+            update += " REMOVE gsi2pk, gsi2sk"
+        entry = {**audit, "pk": finding["pk"], "sk": audit_sk(finding["finding_id"], audit["at"]),
+                 "finding_id": finding["finding_id"], "bucket": finding["bucket"], "key": finding["key"]}
+        client = self.table.meta.client  # the resource's client: plain Python values, as the Table takes
+        try:
+            client.transact_write_items(TransactItems=[
+                {"Update": {"TableName": self.table.name, "Key": {"pk": finding["pk"], "sk": finding["sk"]},
+                            "UpdateExpression": update, "ExpressionAttributeValues": to_item(values),
+                            "ConditionExpression": "attribute_exists(pk) AND review_status = :from"}},
+                {"Put": {"TableName": self.table.name, "Item": to_item(entry),
+                         "ConditionExpression": "attribute_not_exists(sk)"}},
+            ])
+        except client.exceptions.TransactionCanceledException as error:
+            raise ReviewConflict(finding["finding_id"]) from error
+
     def audit_of(self, bucket: str, key: str, finding_id: str | None = None) -> Iterator[dict]:
-        """Audit entries of one object (or of one of its findings), by finding id then time."""
-        prefix = f"AUDIT#{finding_id}#" if finding_id else "AUDIT#"
+        """Review changes of one object's findings (or of one finding), oldest first."""
+        prefix = audit_sk(finding_id) if finding_id else "AUDIT#"
         yield from self._query(KeyConditionExpression=Key("pk").eq(object_pk(bucket, key)) & Key("sk").begins_with(prefix))
+
+    def page_of_findings(
+        self, bucket: str, prefix: str, keep: Callable[[dict], bool], limit: int, after: tuple[str, str] | None = None
+    ) -> tuple[list[dict], tuple[str, str] | None]:
+        """Up to `limit` findings under `prefix` that `keep` accepts, in (key, sk) order, from after the
+        `after` position (key, sk); also returns where the next page starts (None: no more)."""
+        page: list[dict] = []
+        for item in self._findings_from(bucket, prefix, after):
+            if keep(item):
+                if len(page) == limit:
+                    last = page[-1]
+                    return page, (last["key"], last["sk"])
+                page.append(item)
+        return page, None
+
+    def _findings_from(self, bucket: str, prefix: str, after: tuple[str, str] | None) -> Iterator[dict]:
+        summaries = _dataset_query(bucket, prefix)
+        if after:
+            key, sk = after
+            pk = object_pk(bucket, key)
+            yield from self._query(KeyConditionExpression=Key("pk").eq(pk) & Key("sk").begins_with("FINDING#"),
+                                   ExclusiveStartKey={"pk": pk, "sk": sk})
+            summaries["ExclusiveStartKey"] = {"pk": pk, "sk": SUMMARY, "gsi1pk": f"BUCKET#{bucket}", "gsi1sk": key}
+        for summary in self._query(**summaries):
+            yield from self.findings_of(bucket, summary["key"])
 
     # -- internals --------------------------------------------------------------------------
     def _finding_item(self, ref: ObjectRef, seq: int, finding: Finding) -> dict:
@@ -184,9 +272,17 @@ class FindingsStore:
             kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
 
 
+def _dataset_query(bucket: str, prefix: str) -> dict[str, Any]:
+    """Query arguments for the summaries of a bucket's objects under `prefix`, in key order."""
+    condition = Key("gsi1pk").eq(f"BUCKET#{bucket}")
+    if prefix:
+        condition &= Key("gsi1sk").begins_with(prefix)
+    return {"IndexName": BY_DATASET, "KeyConditionExpression": condition}
+
+
 def finding_from_item(item: dict) -> Finding:
     """Rebuild a Finding from its item; `object` is the S3 key."""
     return Finding.from_dict({**item, "object": item["key"]})
 
 
-__all__ = ["FindingsStore", "finding_from_item"]
+__all__ = ["FindingsStore", "ReviewConflict", "finding_from_item"]

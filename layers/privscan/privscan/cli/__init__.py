@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from privscan.adapters.findings_store import REVIEW_STATUSES
 from privscan.cli import bench_cmd, ci_cmd, eval_cmd, report_cmd
 from privscan.engine.config import SEVERITIES
 
@@ -25,6 +26,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = commands.add_parser("serve", help="keep the local stack up; prints its endpoint as one JSON line")
     serve.add_argument("--port", type=int)
+    serve.add_argument("--api-port", type=int, help="port of the local API (default: a free one)")
 
     bench_cmd.add_parser(commands)
     eval_cmd.add_parser(commands)
@@ -41,6 +43,21 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--prefix", default="", help="dataset prefix")
     listing.add_argument("--severity", choices=SEVERITIES, help="open findings of this severity")
     listing.add_argument("--format", choices=["table", "jsonl"], default="table")
+    listing.add_argument("--api", metavar="URL", help="read through the privscan API (SigV4) instead of DynamoDB")
+    listing.add_argument("--status", help="review status (with --api)")
+    listing.add_argument("--rule", help="rule id (with --api)")
+    listing.add_argument("--entity-type", help="entity type (with --api)")
+    show = findings_commands.add_parser("show", help="one finding, its occurrences and audit trail (through the API)")
+    show.add_argument("finding_id")
+    show.add_argument("--api", metavar="URL", required=True)
+    review = findings_commands.add_parser("review", help="set a finding's review status (through the API)")
+    review.add_argument("finding_id")
+    review.add_argument("--api", metavar="URL", required=True)
+    review.add_argument("--status", required=True, choices=REVIEW_STATUSES)
+    review.add_argument("--note", default="")
+    review.add_argument("--suppress", choices=["fingerprint", "pattern"], help="false positives: make a suppression rule")
+    review.add_argument("--pattern", help="with --suppress pattern: regular expression of whole values")
+    review.add_argument("--prefix", help="with --suppress: key prefix the rule covers (default: the finding's object)")
     return parser
 
 
@@ -57,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "serve":
         from privscan.cli.local_cmd import run_serve
 
-        return run_serve(args.port)
+        return run_serve(args.port, args.api_port)
     if args.command == "bench":
         return bench_cmd.run(args)
     if args.command == "eval":
@@ -66,6 +83,10 @@ def main(argv: list[str] | None = None) -> int:
         return ci_cmd.run(args)
     if args.command == "report":
         return report_cmd.run(args)
+    if args.command == "findings" and (args.findings_command != "list" or args.api):
+        from privscan.cli.review_cmd import run
+
+        return run(args)
     if args.command == "findings":
         from privscan.cli.findings_cmd import list_findings
 

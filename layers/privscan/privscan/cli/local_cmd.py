@@ -12,6 +12,7 @@ import boto3
 
 from privscan.adapters.findings_store import FindingsStore, finding_from_item
 from privscan.engine.config import severity_rank
+from privscan.local.api_server import LocalApi
 from privscan.local.stack import REGION, LocalStack, deploy_stack, start_moto, use_endpoint
 from privscan.local.template import default_template_path
 from privscan.local.worker import LocalWorker
@@ -111,16 +112,18 @@ def _stop(*_) -> None:
     raise KeyboardInterrupt
 
 
-def run_serve(port: int | None = None) -> int:
+def run_serve(port: int | None = None, api_port: int | None = None) -> int:
     signal.signal(signal.SIGTERM, _stop)
     server, stack, worker = start_local(port)
-    print(json.dumps(stack.banner()), flush=True)
+    api = LocalApi(stack, repo_root=default_template_path().parent, port=api_port or 0).start()
+    print(json.dumps({**stack.banner(), "api": api.url}), flush=True)
     try:
         while True:
             worker.poll_once(wait_seconds=1)
     except KeyboardInterrupt:
         return 0
     finally:
+        api.stop()
         server.stop()
 
 

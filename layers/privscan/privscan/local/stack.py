@@ -13,7 +13,7 @@ import logging
 import os
 import secrets
 import socket
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +58,8 @@ def use_endpoint(endpoint: str) -> None:
 class LocalStack:
     endpoint: str
     outputs: dict[str, str]
-    function_env: dict[str, str]
+    function_env: dict[str, str]  # of ScanObjectFunction
+    function_envs: dict[str, dict[str, str]] = field(default_factory=dict)  # of every function, by logical id
 
     @property
     def bucket(self) -> str:
@@ -133,6 +134,8 @@ class _Deployment:
             endpoint=self.endpoint,
             outputs=self._outputs(),
             function_env=self._function_env(),
+            function_envs={logical: self._function_env(logical) for logical, spec in self.template["Resources"].items()
+                           if spec["Type"] == "AWS::Serverless::Function"},
         )
 
     @staticmethod
@@ -184,9 +187,9 @@ class _Deployment:
                 outputs[name] = str(self.resolve(spec["Value"]))
         return outputs
 
-    def _function_env(self) -> dict[str, str]:
+    def _function_env(self, function: str = FUNCTION) -> dict[str, str]:
         global_env = self.template.get("Globals", {}).get("Function", {}).get("Environment", {}).get("Variables", {})
-        own_env = self.template["Resources"][FUNCTION]["Properties"].get("Environment", {}).get("Variables", {})
+        own_env = self.template["Resources"][function]["Properties"].get("Environment", {}).get("Variables", {})
         return {name: str(self.resolve(value)) for name, value in {**global_env, **own_env}.items()}
 
 

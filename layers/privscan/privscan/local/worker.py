@@ -6,6 +6,7 @@ import contextlib
 import importlib.util
 import os
 import sys
+import threading
 import uuid
 from dataclasses import dataclass
 from functools import cached_property
@@ -30,10 +31,15 @@ class FakeLambdaContext:
         return self.timeout_ms
 
 
-def load_handler(repo_root: Path):
-    """Import functions/scan_object/app.py as Lambda would (a top-level module named `app`)."""
-    path = repo_root / "functions" / "scan_object" / "app.py"
-    spec = importlib.util.spec_from_file_location("privscan_scan_object_app", path)
+# One invocation at a time in this process, as in one Lambda execution environment: the scan and api
+# handlers share the engine (and its worker processes), which serves one caller at a time.
+INVOKE_LOCK = threading.Lock()
+
+
+def load_handler(repo_root: Path, function: str = "scan_object"):
+    """Import functions/<function>/app.py as Lambda would (a top-level module named `app`)."""
+    path = repo_root / "functions" / function / "app.py"
+    spec = importlib.util.spec_from_file_location(f"privscan_{function}_app", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.lambda_handler
@@ -69,7 +75,7 @@ class LocalWorker:
         if not received:
             return 0
         event = {"Records": [self._record(message) for message in received]}
-        with contextlib.redirect_stdout(sys.stderr):  # the function's logs and metrics; stdout is the CLI's
+        with INVOKE_LOCK, contextlib.redirect_stdout(sys.stderr):  # the function's logs and metrics; stdout is the CLI's
             response = self.handler(event, FakeLambdaContext(aws_request_id=str(uuid.uuid4())))
         failed = {item["itemIdentifier"] for item in (response or {}).get("batchItemFailures", [])}
         self.failures += len(failed)

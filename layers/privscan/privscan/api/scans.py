@@ -1,0 +1,115 @@
+"""POST /scans and GET /scans/{id}: a small body scanned now, or an uploaded object queued for the scan function.
+
+A synchronous scan stores nothing: the findings go back in the response. It is scanned as if
+it were the object `name` of the upload bucket, so the same allow list applies (read fresh
+for every request: a suppression made a moment ago counts) and fingerprints use the stack's key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote_plus
+
+from botocore.exceptions import ClientError
+
+from privscan.adapters.allow_list import AllowListObject
+from privscan.adapters.findings_store import FindingsStore
+from privscan.api.settings import ApiSettings
+from privscan.engine.masking import Fingerprinter
+from privscan.engine.scanner import Scanner
+from privscan.events import ObjectRef
+from privscan.model import ScanStatus
+from privscan.policy import Policy
+from privscan.scan import scan_stream
+
+# outcome of a scan that could not finish → HTTP status of the answer
+REFUSED_STATUS = {"too_large": 413, "decompression_bomb": 413}
+
+
+class ScanRefused(Exception):
+    """The body cannot be scanned as sent: HTTP `status`, a content-free `reason`."""
+
+    def __init__(self, status: int, outcome: str, reason: str):
+        super().__init__(reason)
+        self.status, self.outcome, self.reason = status, outcome, reason
+
+
+def scan_id_of(bucket: str, key: str, version: str) -> str:
+    return hashlib.sha256(f"{bucket}\x1f{key}\x1f{version}".encode()).hexdigest()[:24]
+
+
+def notification(ref: ObjectRef) -> str:
+    """An S3 ObjectCreated notification body, as the scan function receives from the bucket."""
+    obj = {"key": quote_plus(ref.key), "size": ref.size, "eTag": ref.etag}
+    if ref.version_id:
+        obj["versionId"] = ref.version_id
+    return json.dumps({"Records": [{"eventVersion": "2.1", "eventSource": "aws:s3", "eventName": "ObjectCreated:Put",
+                                    "s3": {"s3SchemaVersion": "1.0", "bucket": {"name": ref.bucket, "arn": f"arn:aws:s3:::{ref.bucket}"},
+                                           "object": obj}}]})
+
+
+@dataclass
+class ScanApi:
+    settings: ApiSettings
+    s3: Any
+    sqs: Any
+    store: FindingsStore
+    scanner: Scanner
+    fingerprinter: Fingerprinter
+    allow_list: AllowListObject
+
+    # -- synchronous ------------------------------------------------------------------------
+    def scan_now(self, name: str, body: bytes, policy: Policy, file_name: str | None = None) -> dict:
+        """Scan `body` as the object `name` of the upload bucket (`file_name`, default `name`, tells the format)."""
+        limit = self.settings.max_sync_bytes
+        if len(body) > limit:
+            raise ScanRefused(413, "too_large", f"the body is {len(body)} bytes; synchronous scans take up to {limit} "
+                              "(upload larger files to the bucket and post their s3:// URI)")
+        findings: list[dict] = []
+        suppressor = self.allow_list.read().for_object(self.settings.upload_bucket, name, self.fingerprinter)
+        report = scan_stream(name, io.BytesIO(body), file_name=file_name, scanner=self.scanner, fingerprinter=self.fingerprinter,
+                             sink=lambda finding: findings.append(finding.contract()), limits=self.settings.read_limits,
+                             suppressor=suppressor, time_limit_s=self.settings.sync_time_limit_s)
+        if report.status is not ScanStatus.DONE:
+            raise ScanRefused(REFUSED_STATUS.get(report.outcome, 422), report.outcome, report.reason or report.outcome)
+        return {"verdict": policy.verdict(findings), "policy": policy, "summary": report.summary(), "findings": findings}
+
+    # -- asynchronous -----------------------------------------------------------------------
+    def enqueue(self, bucket: str, key: str, requested_by: str) -> dict:
+        if bucket != self.settings.upload_bucket:
+            raise ScanRefused(422, "other_bucket", f"only objects of the upload bucket {self.settings.upload_bucket} are scanned")
+        try:
+            head = self.s3.head_object(Bucket=bucket, Key=key)
+        except ClientError as error:
+            if error.response.get("Error", {}).get("Code") in {"404", "NoSuchKey", "403", "AccessDenied"}:
+                raise ScanRefused(404, "not_found", "no such object") from None
+            raise
+        ref = ObjectRef(bucket, key, head.get("VersionId"), head["ETag"].strip('"'), head["ContentLength"])
+        scan_id = scan_id_of(bucket, key, ref.version_token)
+        if self.store.scan_request(scan_id) is None:  # a repeated request does not queue the object again
+            self.sqs.send_message(QueueUrl=self.settings.scan_queue_url, MessageBody=notification(ref))
+            self.store.put_scan_request(scan_id, ref, requested_by)
+        return self.status(scan_id)
+
+    def status(self, scan_id: str) -> dict | None:
+        scan = self.store.scan_request(scan_id)
+        if scan is None:
+            return None
+        bucket, key, version = scan["bucket"], scan["key"], scan["version"]
+        state = self.store.version_status(bucket, key, version) or {"status": str(ScanStatus.QUEUED)}
+        summary = self.store.get_summary(bucket, key)
+        done = state["status"] == ScanStatus.DONE and summary and summary.get("version") == version
+        return {"scan_id": scan_id, "s3_uri": f"s3://{bucket}/{key}", "version": version, "status": state["status"],
+                "reason": state.get("reason"), "summary": _public_summary(summary) if done else None}
+
+
+SUMMARY_FIELDS = ("outcome", "format", "records", "bytes_read", "findings", "by_entity", "by_severity", "by_rule",
+                  "issues", "truncated", "results_uri")
+
+
+def _public_summary(summary: dict) -> dict:
+    return {name: summary.get(name) for name in SUMMARY_FIELDS}

@@ -1,0 +1,38 @@
+"""The pass / fail policy of a scan: one definition for `privscan ci` (local or through the API) and POST /scans.
+
+A finding breaks the policy when its severity is at or above `fail_on`, its entity type is
+not allowed, and it is not only about ignored rules (a finding without rule ids is judged on
+its entity type alone).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from privscan.engine.config import severity_rank
+
+Severity = Literal["low", "medium", "high", "critical"]
+Verdict = Literal["pass", "fail"]
+
+
+class Policy(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    fail_on: Severity = Field("high", description="fail on findings of this severity or worse")
+    allowed_entities: frozenset[str] = Field(frozenset(), description="entity types that never fail the scan")
+    ignore_rules: frozenset[str] = Field(frozenset(), description="rule ids whose findings never fail the scan")
+
+    def breaks(self, finding: dict) -> bool:
+        """`finding` is a contract line (Finding.contract())."""
+        if severity_rank(finding["severity"]) < severity_rank(self.fail_on):
+            return False
+        if finding.get("entity_type") in self.allowed_entities:
+            return False
+        rules = finding.get("rule_ids") or []
+        return not (rules and set(rules) <= self.ignore_rules)
+
+    def verdict(self, findings: Iterable[dict]) -> Verdict:
+        return "fail" if any(self.breaks(f) for f in findings) else "pass"

@@ -1,0 +1,109 @@
+"""The review workflow of privacy officers: set a finding's status with a note, keep an audit
+trail, and turn a false positive into a suppression rule.
+
+The reviewer is whoever signed the request (an IAM ARN the API takes from API Gateway),
+never a name given in the body. Every change appends one audit entry; nothing here
+updates or deletes one. A repeated request that changes nothing appends nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from privscan.adapters.allow_list import AllowListObject
+from privscan.adapters.findings_store import OPEN, FindingsStore
+
+ReviewStatus = Literal["open", "confirmed", "false_positive", "accepted_risk", "remediated"]
+
+
+class Suppress(BaseModel):
+    """Make the reviewed value a suppression rule, for the objects under `prefix` of the finding's bucket."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    by: Literal["fingerprint", "pattern"] = Field(description="the finding's value (keyed fingerprint) or a pattern")
+    pattern: str | None = Field(None, max_length=500, description="regular expression matched against whole values")
+    prefix: str | None = Field(None, max_length=1024, description="key prefix the rule applies to; default: the finding's object")
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, pattern: str | None) -> str | None:
+        if pattern is not None:
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                raise ValueError(f"pattern is not a valid regular expression ({error.msg})") from None
+        return pattern
+
+
+class ReviewChange(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    status: ReviewStatus
+    note: str = Field("", max_length=2000)
+    suppress: Suppress | None = None
+
+
+class ReviewRejected(ValueError):
+    """The change cannot apply to this finding (a content-free reason for the caller)."""
+
+
+class FindingNotFound(LookupError):
+    pass
+
+
+def now_precise() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+@dataclass
+class ReviewService:
+    store: FindingsStore
+    allow_list: AllowListObject
+
+    def finding(self, finding_id: str) -> dict:
+        finding = self.store.get_finding(finding_id)
+        if finding is None:
+            raise FindingNotFound(finding_id)
+        return finding
+
+    def audit(self, finding: dict) -> list[dict]:
+        return list(self.store.audit_of(finding["bucket"], finding["key"], finding["finding_id"]))
+
+    def review(self, finding_id: str, change: ReviewChange, actor: str) -> tuple[dict, dict | None]:
+        """Apply `change` as `actor`. Returns the finding as stored afterwards and the audit entry (None: no change)."""
+        finding = self.finding(finding_id)
+        current = finding.get("review_status", OPEN)
+        suppression, added = self._suppress(finding, change) if change.suppress else (None, False)
+        if not added and current == change.status and finding.get("review_note", "") == change.note:
+            return finding, None  # a repeated request: nothing changes, nothing is appended
+        entry = {"at": now_precise(), "actor": actor, "from_status": current, "to_status": change.status,
+                 "note": change.note, "suppression": suppression}
+        self.store.review(finding, change.status, entry)
+        return self.finding(finding_id), self.audit(finding)[-1]
+
+    def _suppress(self, finding: dict, change: ReviewChange) -> tuple[dict, bool]:
+        """Add the suppression rule; returns its audit record and whether the allow list changed."""
+        suppress = change.suppress
+        if change.status != "false_positive":
+            raise ReviewRejected("only a false positive can become a suppression rule")
+        if not finding.get("entity_type"):
+            raise ReviewRejected("a rule finding has no value to suppress; ignore its rule in the policy instead")
+        prefix = finding["key"] if suppress.prefix is None else suppress.prefix
+        rule = {"scope": {"bucket": finding["bucket"], "prefix": prefix}, "entities": [finding["entity_type"]]}
+        if suppress.by == "fingerprint":
+            if not finding.get("fingerprint"):
+                raise ReviewRejected("a column finding stands for many values; suppress it by pattern")
+            rule["fingerprints"] = [finding["fingerprint"]]
+        else:
+            if not suppress.pattern:
+                raise ReviewRejected("give the pattern to suppress")
+            rule["patterns"] = [suppress.pattern]
+        added = self.allow_list.add(rule)
+        return {"by": suppress.by, "bucket": finding["bucket"], "prefix": prefix,
+                **({"pattern": suppress.pattern} if suppress.by == "pattern" else {})}, added

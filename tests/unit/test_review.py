@@ -1,0 +1,152 @@
+"""Review service on moto: status changes, the append-only audit trail, suppressions, pagination of findings."""
+
+from __future__ import annotations
+
+import boto3
+import pytest
+import yaml
+from moto import mock_aws
+from privscan.adapters.allow_list import AllowListObject
+from privscan.adapters.findings_store import FindingsStore, ReviewConflict, finding_id
+from privscan.engine.masking import Fingerprinter
+from privscan.events import ObjectRef
+from privscan.local.stack import deploy_stack
+from privscan.model import Finding
+from privscan.review import ReviewChange, ReviewRejected, ReviewService
+
+from tests.conftest import REPO_ROOT
+
+OFFICER = "arn:aws:iam::123456789012:user/officer"
+AUDITOR = "arn:aws:iam::123456789012:user/auditor"
+KEY_OF_TESTS = "k" * 32
+
+
+def iban(record: int, value: str = "DE89370400440532013000") -> Finding:
+    return Finding(object="data/a.txt", record=record, field=None, start=0, end=len(value), entity_type="IBAN_CODE",
+                   score=1.0, severity="high", preview="DE******************00",
+                   fingerprint=Fingerprinter(KEY_OF_TESTS)("IBAN_CODE", value), rule_ids=["GDPR-ART5-1-C-DIRECT-IDENTIFIERS"])
+
+
+def email_column() -> Finding:
+    return Finding(object="data/a.txt", record=None, field="email", start=None, end=None, entity_type="EMAIL_ADDRESS",
+                   score=1.0, severity="medium", preview="a***@e***.com", count=40)
+
+
+@pytest.fixture
+def env():
+    with mock_aws():
+        stack = deploy_stack(None, REPO_ROOT / "template.yaml")
+        table = boto3.resource("dynamodb").Table(stack.findings_table)
+        s3 = boto3.client("s3")
+        results = stack.outputs["ResultsBucketName"]
+        store = FindingsStore(table)
+        ref = ObjectRef(stack.bucket, "data/a.txt", "v1")
+        store.replace_findings(ref, [iban(0), iban(1, "DE02120300000000202051"), email_column()])
+        ids = [finding_id(stack.bucket, "data/a.txt", "v1", seq) for seq in range(3)]
+        yield ReviewService(store, AllowListObject(s3, results, "config/suppressions.yaml")), ids, ref, s3, results
+
+
+def allow_list(s3, bucket) -> dict:
+    return yaml.safe_load(s3.get_object(Bucket=bucket, Key="config/suppressions.yaml")["Body"].read())
+
+
+def test_a_status_change_is_audited_and_leaves_the_open_index(env):
+    service, (first, second, _), ref, *_ = env
+    finding, entry = service.review(first, ReviewChange(status="confirmed", note="real customer"), OFFICER)
+    assert (finding["review_status"], finding["reviewed_by"], finding["review_note"]) == ("confirmed", OFFICER, "real customer")
+    assert {k: entry[k] for k in ("finding_id", "actor", "from_status", "to_status", "note")} == {
+        "finding_id": first, "actor": OFFICER, "from_status": "open", "to_status": "confirmed", "note": "real customer"}
+    assert entry["sk"] == f"AUDIT#{first}#{entry['at']}" and len(entry["at"]) == len("2026-01-01T00:00:00.000000+00:00")
+    assert "suppression" not in entry
+    open_ids = [item["finding_id"] for item in service.store.open_findings(ref.bucket, "high")]
+    assert open_ids == [second]
+
+    reopened, _ = service.review(first, ReviewChange(status="open", note="needs a second look"), AUDITOR)
+    assert sorted(item["finding_id"] for item in service.store.open_findings(ref.bucket, "high")) == sorted([first, second])
+    assert [(a["actor"], a["from_status"], a["to_status"]) for a in service.audit(reopened)] == [
+        (OFFICER, "open", "confirmed"), (AUDITOR, "confirmed", "open")]
+
+
+def test_a_repeated_request_appends_nothing(env):
+    service, (first, *_), *_ = env
+    service.review(first, ReviewChange(status="accepted_risk", note="contract"), OFFICER)
+    finding, entry = service.review(first, ReviewChange(status="accepted_risk", note="contract"), OFFICER)
+    assert entry is None and len(service.audit(finding)) == 1
+
+
+def test_a_false_positive_becomes_one_suppression_entry(env):
+    service, (first, *_), ref, s3, results = env
+    change = ReviewChange(status="false_positive", note="provider test account",
+                          suppress={"by": "fingerprint", "prefix": "data/"})
+    _, entry = service.review(first, change, OFFICER)
+    assert entry["suppression"] == {"by": "fingerprint", "bucket": ref.bucket, "prefix": "data/"}
+    expected = {"allow": [{"scope": {"bucket": ref.bucket, "prefix": "data/"}, "entities": ["IBAN_CODE"],
+                           "fingerprints": [iban(0).fingerprint]}]}
+    assert allow_list(s3, results) == expected
+    _, again = service.review(first, change, OFFICER)
+    assert again is None and allow_list(s3, results) == expected  # same value twice: one entry, no new audit
+    suppressor = service.allow_list.read().for_object(ref.bucket, "data/b.csv", Fingerprinter(KEY_OF_TESTS))
+    assert suppressor.allowed("IBAN_CODE", "DE89 3704 0044 0532 0130 00")
+    assert not suppressor.allowed("IBAN_CODE", "DE02120300000000202051")  # near miss: another IBAN
+    assert not service.allow_list.read().for_object(ref.bucket, "other/a.txt", Fingerprinter(KEY_OF_TESTS))
+
+
+def test_a_pattern_joins_the_entry_of_the_same_scope(env):
+    service, (first, second, _), ref, s3, results = env
+    service.review(first, ReviewChange(status="false_positive", suppress={"by": "fingerprint", "prefix": ""}), OFFICER)
+    service.review(second, ReviewChange(status="false_positive", suppress={"by": "pattern", "pattern": "DE0212.*", "prefix": ""}), OFFICER)
+    (entry,) = allow_list(s3, results)["allow"]
+    assert entry["patterns"] == ["DE0212.*"] and entry["scope"] == {"bucket": ref.bucket, "prefix": ""}
+
+
+@pytest.mark.parametrize(("index", "change", "reason"), [
+    (0, {"status": "confirmed", "suppress": {"by": "fingerprint"}}, "only a false positive can become a suppression rule"),
+    (2, {"status": "false_positive", "suppress": {"by": "fingerprint"}}, "a column finding stands for many values; suppress it by pattern"),
+    (0, {"status": "false_positive", "suppress": {"by": "pattern"}}, "give the pattern to suppress"),
+])
+def test_suppressions_that_cannot_apply_are_rejected_and_change_nothing(env, index, change, reason):
+    service, ids, _, s3, results = env
+    with pytest.raises(ReviewRejected, match=reason):
+        service.review(ids[index], ReviewChange(**change), OFFICER)
+    assert service.finding(ids[index])["review_status"] == "open"
+    assert service.audit(service.finding(ids[index])) == []
+    assert "Contents" not in s3.list_objects_v2(Bucket=results, Prefix="config/")
+
+
+def test_an_invalid_pattern_is_refused_by_the_model():
+    with pytest.raises(ValueError, match="pattern is not a valid regular expression"):
+        ReviewChange(status="false_positive", suppress={"by": "pattern", "pattern": "(unclosed"})
+
+
+def test_a_concurrent_review_is_a_conflict(env):
+    service, (first, *_), *_ = env
+    stale = service.finding(first)
+    service.review(first, ReviewChange(status="confirmed"), OFFICER)
+    with pytest.raises(ReviewConflict):
+        service.store.review(stale, "remediated", {"at": "2026-01-01T00:00:00.000000+00:00", "actor": AUDITOR})
+    assert service.finding(first)["review_status"] == "confirmed"
+
+
+def test_a_rescan_keeps_the_audit_trail(env):
+    service, (first, *_), ref, *_ = env
+    service.review(first, ReviewChange(status="confirmed"), OFFICER)
+    service.store.replace_findings(ObjectRef(ref.bucket, ref.key, "v2"), [iban(0)])
+    assert [a["finding_id"] for a in service.store.audit_of(ref.bucket, ref.key)] == [first]
+    assert service.store.get_finding(first) is None  # v1's findings are gone; v2's are new, open findings
+
+
+def test_findings_come_a_page_at_a_time(env):
+    service, ids, ref, *_ = env
+    store = service.store
+    store.put_summary(ref, {"status": "done"})
+    other = ObjectRef(ref.bucket, "data/b.txt", "v1")
+    store.replace_findings(other, [iban(0)])
+    store.put_summary(other, {"status": "done"})
+    everything = lambda item: True
+    page, after = store.page_of_findings(ref.bucket, "data/", everything, 2)
+    assert [item["finding_id"] for item in page] == ids[:2] and after == ("data/a.txt", page[-1]["sk"])
+    page, after = store.page_of_findings(ref.bucket, "data/", everything, 2, after)
+    assert [item["finding_id"] for item in page] == [ids[2], finding_id(ref.bucket, "data/b.txt", "v1", 0)]
+    assert after is None
+    highs, _ = store.page_of_findings(ref.bucket, "data/", lambda item: item["severity"] == "high", 10)
+    assert len(highs) == 3
