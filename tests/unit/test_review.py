@@ -11,8 +11,8 @@ from privscan.adapters.findings_store import FindingsStore, ReviewConflict, find
 from privscan.engine.masking import Fingerprinter
 from privscan.events import ObjectRef
 from privscan.local.stack import deploy_stack
-from privscan.model import Finding
-from privscan.review import ReviewChange, ReviewRejected, ReviewService
+from privscan.model import Finding, Occurrence
+from privscan.review import ReviewChange, ReviewRejected, ReviewService, value_fingerprints
 
 from tests.conftest import REPO_ROOT
 
@@ -101,7 +101,7 @@ def test_a_pattern_joins_the_entry_of_the_same_scope(env):
 
 @pytest.mark.parametrize(("index", "change", "reason"), [
     (0, {"status": "confirmed", "suppress": {"by": "fingerprint"}}, "only a false positive can become a suppression rule"),
-    (2, {"status": "false_positive", "suppress": {"by": "fingerprint"}}, "a column finding stands for many values; suppress it by pattern"),
+    (2, {"status": "false_positive", "suppress": {"by": "fingerprint"}}, "this column finding has more distinct values than it sampled; suppress it by pattern"),
     (0, {"status": "false_positive", "suppress": {"by": "pattern"}}, "give the pattern to suppress"),
 ])
 def test_suppressions_that_cannot_apply_are_rejected_and_change_nothing(env, index, change, reason):
@@ -150,3 +150,15 @@ def test_findings_come_a_page_at_a_time(env):
     assert after is None
     highs, _ = store.page_of_findings(ref.bucket, "data/", lambda item: item["severity"] == "high", 10)
     assert len(highs) == 3
+
+
+def test_value_fingerprints_of_cell_and_column_findings():
+    cell = iban(0).to_dict()
+    assert value_fingerprints(cell) == [cell["fingerprint"]]
+    column = email_column()
+    column.occurrences = [Occurrence(r, 0, 5, "a***", fp) for r, fp in enumerate(["f2", "f1", "f2"])]
+    column.distinct = 2  # every distinct value was sampled: the set is exact
+    assert value_fingerprints(column.to_dict()) == ["f1", "f2"]
+    column.distinct = 3  # a value was never sampled: no fingerprint set covers the column
+    assert value_fingerprints(column.to_dict()) == []
+    assert value_fingerprints(email_column().to_dict()) == []

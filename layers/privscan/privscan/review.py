@@ -97,9 +97,10 @@ class ReviewService:
         prefix = finding["key"] if suppress.prefix is None else suppress.prefix
         rule = {"scope": {"bucket": finding["bucket"], "prefix": prefix}, "entities": [finding["entity_type"]]}
         if suppress.by == "fingerprint":
-            if not finding.get("fingerprint"):
-                raise ReviewRejected("a column finding stands for many values; suppress it by pattern")
-            rule["fingerprints"] = [finding["fingerprint"]]
+            fingerprints = value_fingerprints(finding)
+            if not fingerprints:
+                raise ReviewRejected("this column finding has more distinct values than it sampled; suppress it by pattern")
+            rule["fingerprints"] = fingerprints
         else:
             if not suppress.pattern:
                 raise ReviewRejected("give the pattern to suppress")
@@ -107,3 +108,12 @@ class ReviewService:
         added = self.allow_list.add(rule)
         return {"by": suppress.by, "bucket": finding["bucket"], "prefix": prefix,
                 **({"pattern": suppress.pattern} if suppress.by == "pattern" else {})}, added
+
+
+def value_fingerprints(finding: dict) -> list[str]:
+    """Fingerprints that cover every value behind `finding`: its own, or, for a column finding whose
+    distinct values all appear among its sampled occurrences, theirs. Empty when no such set is known."""
+    if finding.get("fingerprint"):
+        return [finding["fingerprint"]]
+    sampled = sorted({o["fingerprint"] for o in finding.get("occurrences") or [] if o.get("fingerprint")})
+    return sampled if sampled and finding.get("distinct") == len(sampled) else []
