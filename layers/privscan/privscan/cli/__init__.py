@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from privscan.cli import bench_cmd, ci_cmd, eval_cmd
+from privscan.cli.sizes import byte_size
 from privscan.engine.config import SEVERITIES
 
 
@@ -18,6 +19,9 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--format", choices=["table", "jsonl"], default="table")
     scan.add_argument("--fail-on", choices=SEVERITIES, default="high", help="exit 1 on findings at or above this")
     scan.add_argument("--allow-list", help="YAML allow list / suppression rules (see engine/suppress.py)")
+    scan.add_argument("--chunk-size", type=byte_size, metavar="SIZE",
+                      help="plan, scan and reduce in chunks of SIZE (e.g. 1MB) as the scale-out path does; "
+                           "findings in canonical order")
 
     demo = commands.add_parser("demo", help="run the whole pipeline on an embedded local AWS with sample data")
     demo.add_argument("--port", type=int)
@@ -47,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "scan":
         from privscan.cli.scan_cmd import run_scan
 
-        return run_scan(args.paths, args.format, args.fail_on, allow_list=args.allow_list)
+        return run_scan(args.paths, args.format, args.fail_on, allow_list=args.allow_list, chunk_bytes=args.chunk_size)
     if args.command == "demo":
         from privscan.cli.local_cmd import run_demo
 
