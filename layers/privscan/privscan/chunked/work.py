@@ -117,7 +117,7 @@ def _scan_whole(plan, source, result, ordered, scanner, fingerprinter, suppresso
 
 def _scan_part(plan, chunk: Chunk, source, result, ordered, scanner, fingerprinter, suppressor, limits) -> None:
     with ExitStack() as stack:
-        reader, shift = _open_chunk(plan, chunk, source, stack, limits)
+        reader, shift = open_chunk(plan, chunk, source, stack, limits)
         profiler = None
         if reader.tabular:
             profiles = {name: ColumnProfile.from_dict(data) for name, data in plan.profiles.items()}
@@ -133,9 +133,9 @@ def _scan_part(plan, chunk: Chunk, source, result, ordered, scanner, fingerprint
     result.aggregates = {name: aggregate.to_dict() for name, aggregate in assembler.aggregates.items()}
 
 
-def _open_chunk(plan: Plan, chunk: Chunk, source: ByteSource, stack: ExitStack, limits: ReadLimits
-                ) -> tuple[ObjectReader, int]:
-    """The chunk's reader, and what to add to its record numbers to make them global."""
+def open_chunk(plan: Plan, chunk: Chunk, source: ByteSource, stack: ExitStack, limits: ReadLimits
+               ) -> tuple[ObjectReader, int]:
+    """The chunk's reader (its streams closed with `stack`), and what to add to its record numbers."""
     options = {"compressed": plan.compressed, "limits": limits}
     if plan.format == "parquet":
         file = stack.enter_context(source.seekable())
