@@ -11,9 +11,11 @@ from functools import lru_cache
 import boto3
 from aws_lambda_powertools.utilities import parameters
 
+from privscan.adapters.executions import StepFunctionsStarter
 from privscan.adapters.findings_store import FindingsStore
 from privscan.engine import get_scanner
 from privscan.engine.masking import Fingerprinter
+from privscan.scaleout import ScaleOutService
 from privscan.service import ObjectScanService
 from privscan.settings import ScanSettings
 
@@ -27,6 +29,18 @@ def fingerprint_key(settings: ScanSettings) -> str:
 @lru_cache(maxsize=1)
 def _clients() -> tuple:
     return boto3.client("s3"), boto3.resource("dynamodb")
+
+
+def execution_starter(settings: ScanSettings):
+    """Where objects over the chunk threshold go: the state machine, or (`local:`) this process."""
+    arn = settings.state_machine_arn
+    if not arn:
+        return None
+    if arn.startswith("local:"):
+        from privscan.local.executions import LocalExecutions
+
+        return LocalExecutions()
+    return StepFunctionsStarter(boto3.client("stepfunctions"), arn)
 
 
 @lru_cache(maxsize=1)
@@ -43,4 +57,11 @@ def build_service(settings: ScanSettings) -> ObjectScanService:
         store=FindingsStore(dynamodb.Table(settings.findings_table)),
         scanner=get_scanner(settings.engine),
         fingerprinter=Fingerprinter(fingerprint_key(settings)),
+        executions=execution_starter(settings),
     )
+
+
+@lru_cache(maxsize=1)
+def get_scaleout(settings: ScanSettings) -> ScaleOutService:
+    """The plan / scan_chunk / reduce steps, on the process's service."""
+    return ScaleOutService(get_service(settings))

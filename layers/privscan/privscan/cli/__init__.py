@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from privscan.cli import bench_cmd, ci_cmd, eval_cmd
+from privscan.cli import backfill_cmd, bench_cmd, ci_cmd, eval_cmd
 from privscan.cli.sizes import byte_size
 from privscan.engine.config import SEVERITIES
 
@@ -32,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench_cmd.add_parser(commands)
     eval_cmd.add_parser(commands)
     ci_cmd.add_parser(commands)
+    backfill_cmd.add_parser(commands)
 
     findings = commands.add_parser("findings", help="read findings from DynamoDB")
     findings_commands = findings.add_subparsers(dest="findings_command", required=True)
@@ -66,6 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         return eval_cmd.run(args)
     if args.command == "ci":
         return ci_cmd.run(args)
+    if args.command == "backfill":
+        return backfill_cmd.run(args)
     if args.command == "findings":
         from privscan.cli.findings_cmd import list_findings
 

@@ -30,10 +30,10 @@ class FakeLambdaContext:
         return self.timeout_ms
 
 
-def load_handler(repo_root: Path):
-    """Import functions/scan_object/app.py as Lambda would (a top-level module named `app`)."""
-    path = repo_root / "functions" / "scan_object" / "app.py"
-    spec = importlib.util.spec_from_file_location("privscan_scan_object_app", path)
+def load_handler(repo_root: Path, function: str = "scan_object"):
+    """Import functions/<function>/app.py as Lambda would (a top-level module named `app`)."""
+    path = repo_root / "functions" / function / "app.py"
+    spec = importlib.util.spec_from_file_location(f"privscan_{function}_app", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.lambda_handler
