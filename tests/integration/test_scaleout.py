@@ -88,3 +88,8 @@ def test_backfill_submits_what_was_not_scanned_and_skips_the_rest(pipeline, monk
     pipeline.receive()
     counts = backfill(store, pipeline.sqs, pipeline.stack.queue_url, current_versions(s3, pipeline.stack.bucket, "old/"))
     assert vars(counts) == {"listed": 2, "skipped": 1, "submitted": 1}
+
+    pipeline.put("old/d.txt", b"scanned on upload\n")
+    assert pipeline.deliver()[0] == {"batchItemFailures": []}  # moto's notification has no version id
+    counts = backfill(store, pipeline.sqs, pipeline.stack.queue_url, current_versions(s3, pipeline.stack.bucket, "old/d"))
+    assert vars(counts) == {"listed": 1, "skipped": 1, "submitted": 0}

@@ -32,9 +32,11 @@ def scanned(store: FindingsStore, ref: ObjectRef) -> bool:
     summary = store.get_summary(ref.bucket, ref.key)
     if not summary or summary.get("status") not in TERMINAL:
         return False
-    if ref.version_id:
-        return summary.get("version_id") == ref.version_id or summary.get("version") == ref.version_id
-    return bool(ref.etag) and summary.get("etag", "").strip('"') == ref.etag.strip('"')
+    if ref.version_id and ref.version_id in (summary.get("version_id"), summary.get("version")):
+        return True
+    # without a version id on one side (a listing; a notification without one): the same content
+    return (not (ref.version_id and summary.get("version_id")) and bool(ref.etag)
+            and summary.get("etag", "").strip('"') == ref.etag.strip('"'))
 
 
 def notification(ref: ObjectRef) -> str:
