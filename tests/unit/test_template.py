@@ -427,3 +427,42 @@ def json_key(resource: Any) -> str:
     if isinstance(resource, dict) and "Fn::GetAtt" in resource:
         return ".".join(resource["Fn::GetAtt"])
     return resource["Ref"] if isinstance(resource, dict) else resource
+# --- scale-out (Distributed Map) -------------------------------------------------------------------
+
+def test_the_scan_state_machine_maps_over_the_planners_manifest_with_bounded_concurrency(resources):
+    machine = props(resources, "ScanStateMachine")
+    states = machine["Definition"]["States"]
+    assert machine["DefinitionSubstitutions"]["MaxConcurrency"] == {"Ref": "ChunkMaxConcurrency"}
+    assert [states["Plan"]["Next"], states["ScanChunks"]["Next"], states["Reduce"].get("End")] == ["ScanChunks", "Reduce", True]
+    scan = states["ScanChunks"]
+    assert scan["ItemReader"] == {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "JSON"},
+                                  "Parameters": {"Bucket.$": "$.manifest.Bucket", "Key.$": "$.manifest.Key"}}
+    assert scan["ItemProcessor"]["ProcessorConfig"] == {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"}
+    assert (scan["MaxConcurrency"], scan["ToleratedFailurePercentage"]) == ("${MaxConcurrency}", 0)
+    chunk = scan["ItemProcessor"]["States"]["ScanChunk"]
+    throttling = chunk["Retry"][0]
+    assert "Lambda.TooManyRequestsException" in throttling["ErrorEquals"] and throttling["BackoffRate"] == 2
+    assert machine["Logging"]["IncludeExecutionData"] is False
+
+
+def test_the_backfill_lists_the_upload_bucket_in_batches(resources):
+    backfill = props(resources, "BackfillStateMachine")["Definition"]["States"]["ListAndSubmit"]
+    assert backfill["ItemReader"]["Resource"] == "arn:aws:states:::s3:listObjectsV2"
+    assert backfill["ItemBatcher"] == {"MaxItemsPerBatch": 500}
+
+
+def test_only_large_objects_leave_the_sqs_route(template, resources):
+    env = function_props(template)["Environment"]["Variables"]
+    assert env["STATE_MACHINE_ARN"] == {"Ref": "ScanStateMachine"}
+    assert env["CHUNK_THRESHOLD_BYTES"] == {"Ref": "ChunkThresholdBytes"}
+    start = [s for s in policy_statements(template) if s["Sid"] == "StartChunkedScans"]
+    assert start == [{"Sid": "StartChunkedScans", "Effect": "Allow", "Action": ["states:StartExecution"],
+                      "Resource": {"Ref": "ScanStateMachine"}}]
+    assert "Events" not in props(resources, "ScanChunkFunction")
+
+
+@pytest.mark.parametrize("function", ["PlanObjectFunction", "ScanChunkFunction", "ReduceObjectFunction"])
+def test_scale_out_functions_write_only_to_staging_or_results(resources, function):
+    statements = [s for p in props(resources, function)["Policies"] for s in p["Statement"]]
+    writes = [s["Resource"] for s in statements if "s3:PutObject" in s["Action"]]
+    assert writes and all(w["Fn::Sub"] in ("${ResultsBucket.Arn}/staging/*", "${ResultsBucket.Arn}/results/*") for w in writes)

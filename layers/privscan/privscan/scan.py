@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
@@ -18,11 +18,11 @@ from privscan.engine.masking import Fingerprinter
 from privscan.engine.operator import OperatorNames
 from privscan.engine.profile import ColumnProfiler
 from privscan.engine.rules import RecordRules, rule_book
-from privscan.engine.suppress import ObjectSuppressor
 from privscan.engine.scanner import Scanner
+from privscan.engine.suppress import ObjectSuppressor
 from privscan.model import Finding, ScanStatus
 from privscan.readers import open_object
-from privscan.readers.base import Cell, ReadError, ReadLimits, RecordIssue
+from privscan.readers.base import Cell, ObjectReader, ReadError, ReadLimits, RecordIssue
 
 _STATUS_BY_READ_ERROR = {
     "unsupported_format": ScanStatus.UNSUPPORTED,
@@ -89,6 +89,40 @@ def _until(cells: Iterator[Cell], deadline: float, report: ScanReport) -> Iterat
         yield cell
 
 
+def assemble(
+    reader: ObjectReader,
+    cells: Iterable[Cell],
+    factory: FindingFactory,
+    scanner: Scanner,
+    emit: Callable[[Finding], None],
+    *,
+    suppressor: ObjectSuppressor | None = None,
+    profiler: ColumnProfiler | None = None,
+    operator: OperatorNames | None = None,
+    object_findings: bool = True,
+    emit_columns: bool = True,
+) -> FindingAssembler:
+    """Detect → operator names (chat) → allow lists → rules → findings, for the `cells` of `reader`.
+
+    A chunk of a chunked scan passes the profiles and operator names decided on the whole object; only
+    its first chunk emits the per-object findings, and with `emit_columns=False` the typed columns'
+    aggregates stay in the returned assembler, to be merged over all chunks (privscan.chunked).
+    """
+    if profiler is None and reader.tabular:
+        profiler = ColumnProfiler(scanner.config)
+    rules = RecordRules(rule_book(), factory, emit, reader.format, reader.columns, object_findings=object_findings)
+    assembler = FindingAssembler(factory, scanner.config, profiler, emit, rules.value_rules)
+    detected = scanner.detect(cells, profiler)
+    if reader.format == "chat":
+        detected = (operator or OperatorNames()).apply(detected)
+    if suppressor:
+        detected = ((cell, suppressor.filter(detections)) for cell, detections in detected)
+    for cell, detections in rules.apply(detected):
+        assembler.add(cell, detections)
+    assembler.finish(emit_columns=emit_columns)
+    return assembler
+
+
 def scan_stream(
     object_name: str,
     stream: BinaryIO,
@@ -117,18 +151,8 @@ def scan_stream(
         reader = open_object(file_name or object_name, stream, limits)
         report.format, report.compressed = reader.format, reader.compressed
         factory = FindingFactory(object_name, fingerprinter)
-        profiler = ColumnProfiler(scanner.config) if reader.tabular else None
-        rules = RecordRules(rule_book(), factory, emit, reader.format, reader.columns)
-        assembler = FindingAssembler(factory, scanner.config, profiler, emit, rules.value_rules)
         cells = reader.cells() if time_limit_s is None else _until(reader.cells(), started + time_limit_s, report)
-        detected = scanner.detect(cells, profiler)
-        if reader.format == "chat":
-            detected = OperatorNames().apply(detected)
-        if suppressor:
-            detected = ((cell, suppressor.filter(detections)) for cell, detections in detected)
-        for cell, detections in rules.apply(detected):
-            assembler.add(cell, detections)
-        assembler.finish()
+        assemble(reader, cells, factory, scanner, emit, suppressor=suppressor)
         report.records, report.bytes_read = reader.stats.records, reader.stats.bytes_read
         report.issues = list(reader.stats.issues)
         if report.outcome == "time_limit":

@@ -20,8 +20,16 @@ from aws_lambda_powertools.utilities.idempotency import (
     idempotent_function,
 )
 
+from privscan.adapters.executions import ExecutionStarter
 from privscan.adapters.findings_store import FindingsStore
-from privscan.adapters.s3_objects import ObjectGone, ObjectTooLarge, download, read_text_if_exists, results_key, upload_results
+from privscan.adapters.s3_objects import (
+    ObjectGone,
+    ObjectTooLarge,
+    download,
+    read_text_if_exists,
+    results_key,
+    upload_results,
+)
 from privscan.engine.masking import Fingerprinter
 from privscan.engine.scanner import Scanner
 from privscan.engine.suppress import Suppressions
@@ -50,6 +58,7 @@ class ObjectScanService:
     store: FindingsStore
     scanner: Scanner
     fingerprinter: Fingerprinter
+    executions: ExecutionStarter | None = None  # the scale-out state machine, for objects over the threshold
 
     def __post_init__(self) -> None:
         # Keyed on the object version (not the SQS message id): a duplicate S3 notification
@@ -98,12 +107,22 @@ class ObjectScanService:
             logger.info("version already scanned", status=current["status"])
             return {"status": current["status"], "findings": current.get("findings", 0)}
 
+        if self.executions and ref.size is not None and ref.size > self.settings.chunk_threshold_bytes:
+            self.store.set_status(ref, ScanStatus.QUEUED, "scanned in chunks by the state machine")
+            self.executions.start(ref)
+            logger.info("object handed to the state machine", size=ref.size)
+            return {"status": str(ScanStatus.QUEUED)}
+
         self.store.set_status(ref, ScanStatus.SCANNING)
         try:
             report, results_uri, truncated = self._scan(ref)
         except Exception as error:
             self.store.set_status(ref, ScanStatus.FAILED, f"{type(error).__name__} while scanning")
             raise
+        return self.record(ref, report, results_uri, truncated)
+
+    def record(self, ref: ObjectRef, report: ScanReport, results_uri: str | None, truncated: bool) -> dict:
+        """The object's summary, status, metrics and log line, once its report is final."""
         summary = {**report.summary(), "results_uri": results_uri, "truncated": truncated}
         summary.pop("object")
         self.store.put_summary(ref, summary)
@@ -135,18 +154,22 @@ class ObjectScanService:
                 report = rejected(ref.key, "too_large", f"object is {error.size} bytes; the limit is {limit}")
             except ObjectGone:
                 report = rejected(ref.key, "gone", "the object version no longer exists", ScanStatus.SUPERSEDED)
-            if report.status is not ScanStatus.DONE:  # partial findings of a rejected object are discarded
-                self.store.replace_findings(ref, [])
-                return report, None, False
-            stored = (Finding.from_dict(line) for line in islice(results.lines(), self.settings.max_finding_items))
-            self.store.replace_findings(ref, stored)
-            uri = None
-            if results.count:  # last: the upload may close the spool
-                key = results_key(self.settings.results_prefix, ref)
-                uri = upload_results(self.s3, results, self.settings.results_bucket, key)
-            return report, uri, results.count > self.settings.max_finding_items
+            return (report, *self.publish(ref, report, results))
         finally:
             results.close()
+
+    def publish(self, ref: ObjectRef, report: ScanReport, results: FindingSpool) -> tuple[str | None, bool]:
+        """Findings items (capped) and the full results object; returns (results URI, truncated)."""
+        if report.status is not ScanStatus.DONE:  # partial findings of a rejected object are discarded
+            self.store.replace_findings(ref, [])
+            return None, False
+        stored = (Finding.from_dict(line) for line in islice(results.lines(), self.settings.max_finding_items))
+        self.store.replace_findings(ref, stored)
+        uri = None
+        if results.count:  # last: the upload may close the spool
+            key = results_key(self.settings.results_prefix, ref)
+            uri = upload_results(self.s3, results, self.settings.results_bucket, key)
+        return uri, results.count > self.settings.max_finding_items
 
     # -- ObjectRemoved -----------------------------------------------------------------------
     def _removed(self, ref: ObjectRef, delete_marker: bool) -> dict:

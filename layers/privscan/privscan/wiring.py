@@ -13,9 +13,11 @@ import boto3
 from aws_lambda_powertools.utilities import parameters
 
 from privscan.adapters.allow_list import AllowListObject
+from privscan.adapters.executions import StepFunctionsStarter
 from privscan.adapters.findings_store import FindingsStore
 from privscan.engine import get_scanner
 from privscan.engine.masking import Fingerprinter
+from privscan.scaleout import ScaleOutService
 from privscan.service import ObjectScanService
 from privscan.settings import ScanSettings
 
@@ -35,6 +37,18 @@ def _clients() -> tuple:
     return boto3.client("s3"), boto3.resource("dynamodb")
 
 
+def execution_starter(settings: ScanSettings):
+    """Where objects over the chunk threshold go: the state machine, or (`local:`) this process."""
+    arn = settings.state_machine_arn
+    if not arn:
+        return None
+    if arn.startswith("local:"):
+        from privscan.local.executions import LocalExecutions
+
+        return LocalExecutions()
+    return StepFunctionsStarter(boto3.client("stepfunctions"), arn)
+
+
 @lru_cache(maxsize=1)
 def get_service(settings: ScanSettings) -> ObjectScanService:
     """One service per process (engine, clients and key are reused across invocations)."""
@@ -49,6 +63,7 @@ def build_service(settings: ScanSettings) -> ObjectScanService:
         store=FindingsStore(dynamodb.Table(settings.findings_table)),
         scanner=get_scanner(settings.engine),
         fingerprinter=Fingerprinter(fingerprint_key(settings)),
+        executions=execution_starter(settings),
     )
 
 
@@ -65,3 +80,6 @@ def get_api_services(settings: ApiSettings) -> ApiServices:
     scans = ScanApi(settings=settings, s3=s3, sqs=boto3.client("sqs"), store=store, scanner=get_scanner(settings.engine),
                     fingerprinter=Fingerprinter(fingerprint_key(settings)), allow_list=allow_list)
     return ApiServices(scans=scans, review=ReviewService(store, allow_list))
+def get_scaleout(settings: ScanSettings) -> ScaleOutService:
+    """The plan / scan_chunk / reduce steps, on the process's service."""
+    return ScaleOutService(get_service(settings))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -71,3 +72,43 @@ def read_text_if_exists(s3, bucket: str, key: str) -> str | None:
         return s3.get_object(Bucket=bucket, Key=key)["Body"].read().decode("utf-8")
     except s3.exceptions.NoSuchKey:
         return None
+
+
+class S3Source:
+    """One S3 object version as a `privscan.chunked.source.ByteSource`: streams, byte ranges, a local copy."""
+
+    def __init__(self, s3, bucket: str, key: str, version_id: str | None = None, size: int | None = None):
+        self.s3, self.bucket, self.key, self.version_id, self._size = s3, bucket, key, version_id, size
+
+    def _get(self, **extra) -> dict:
+        params = {"Bucket": self.bucket, "Key": self.key, **extra}
+        if self.version_id:
+            params["VersionId"] = self.version_id
+        return self.s3.get_object(**params)
+
+    def size(self) -> int:
+        if self._size is None:
+            params = {"VersionId": self.version_id} if self.version_id else {}
+            self._size = self.s3.head_object(Bucket=self.bucket, Key=self.key, **params)["ContentLength"]
+        return self._size
+
+    def open(self):
+        return self._get()["Body"]
+
+    def range(self, start: int, end: int):
+        if end <= start:
+            return io.BytesIO(b"")
+        return self._get(Range=f"bytes={start}-{end - 1}")["Body"]
+
+    @contextmanager
+    def seekable(self) -> Iterator[BinaryIO]:
+        with tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY) as spool:
+            for chunk in self._get()["Body"].iter_chunks(chunk_size=1024**2):
+                spool.write(chunk)
+            spool.seek(0)
+            yield spool
+
+
+def put_stream(s3, stream: BinaryIO, bucket: str, key: str, content_type: str = "application/octet-stream") -> None:
+    """Upload a stream (multipart when large), server-side encrypted."""
+    s3.upload_fileobj(stream, bucket, key, ExtraArgs={"ContentType": content_type, "ServerSideEncryption": "AES256"})

@@ -6,7 +6,8 @@ import argparse
 import sys
 
 from privscan.adapters.findings_store import REVIEW_STATUSES
-from privscan.cli import bench_cmd, ci_cmd, eval_cmd, report_cmd
+from privscan.cli import backfill_cmd, bench_cmd, ci_cmd, eval_cmd, report_cmd
+from privscan.cli.sizes import byte_size
 from privscan.engine.config import SEVERITIES
 
 
@@ -19,6 +20,9 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--format", choices=["table", "jsonl"], default="table")
     scan.add_argument("--fail-on", choices=SEVERITIES, default="high", help="exit 1 on findings at or above this")
     scan.add_argument("--allow-list", help="YAML allow list / suppression rules (see engine/suppress.py)")
+    scan.add_argument("--chunk-size", type=byte_size, metavar="SIZE",
+                      help="plan, scan and reduce in chunks of SIZE (e.g. 1MB) as the scale-out path does; "
+                           "findings in canonical order")
 
     demo = commands.add_parser("demo", help="run the whole pipeline on an embedded local AWS with sample data")
     demo.add_argument("--port", type=int)
@@ -32,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     eval_cmd.add_parser(commands)
     ci_cmd.add_parser(commands)
     report_cmd.add_parser(commands)
+    backfill_cmd.add_parser(commands)
 
     findings = commands.add_parser("findings", help="read findings from DynamoDB")
     findings_commands = findings.add_subparsers(dest="findings_command", required=True)
@@ -66,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "scan":
         from privscan.cli.scan_cmd import run_scan
 
-        return run_scan(args.paths, args.format, args.fail_on, allow_list=args.allow_list)
+        return run_scan(args.paths, args.format, args.fail_on, allow_list=args.allow_list, chunk_bytes=args.chunk_size)
     if args.command == "demo":
         from privscan.cli.local_cmd import run_demo
 
@@ -87,6 +92,8 @@ def main(argv: list[str] | None = None) -> int:
         from privscan.cli.review_cmd import run
 
         return run(args)
+    if args.command == "backfill":
+        return backfill_cmd.run(args)
     if args.command == "findings":
         from privscan.cli.findings_cmd import list_findings
 

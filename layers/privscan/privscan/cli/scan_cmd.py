@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from privscan.chunked.local import scan_file_chunked
 from privscan.cli.output import print_findings
 from privscan.engine import get_scanner
 from privscan.engine.config import EngineConfig, severity_rank
@@ -39,23 +40,26 @@ def local_fingerprinter() -> Fingerprinter:
 
 
 def scan_file(
-    path: Path, fingerprinter: Fingerprinter, config: EngineConfig, spool: FindingSpool, suppressions: Suppressions
+    path: Path, fingerprinter: Fingerprinter, config: EngineConfig, spool: FindingSpool, suppressions: Suppressions,
+    chunk_bytes: int | None = None,
 ) -> ScanReport:
     if not path.is_file():
         return rejected(str(path), "not_found", "no such file", ScanStatus.FAILED)
+    engine = {"scanner": get_scanner(config), "fingerprinter": fingerprinter,
+              "sink": lambda finding: spool(finding.contract()),
+              "suppressor": suppressions.for_object(None, str(path), fingerprinter)}
     try:
+        if chunk_bytes:
+            return scan_file_chunked(path, chunk_bytes, **engine)
         with path.open("rb") as stream:
-            return scan_stream(
-                str(path), stream, scanner=get_scanner(config), fingerprinter=fingerprinter,
-                sink=lambda finding: spool(finding.contract()),
-                suppressor=suppressions.for_object(None, str(path), fingerprinter),
-            )
+            return scan_stream(str(path), stream, **engine)
     except OSError as error:
         return rejected(str(path), "unreadable", f"cannot read file ({error.strerror})", ScanStatus.FAILED)
 
 
 def run_scan(
-    paths: list[str], fmt: str, fail_on: str, config: EngineConfig | None = None, allow_list: str | None = None
+    paths: list[str], fmt: str, fail_on: str, config: EngineConfig | None = None, allow_list: str | None = None,
+    chunk_bytes: int | None = None,
 ) -> int:
     config = config or EngineConfig()
     fingerprinter = local_fingerprinter()
@@ -65,7 +69,7 @@ def run_scan(
     table_rows: list[dict] = []  # a table is printed once, at the end; JSONL streams file by file
     for path, explicit in walk(paths):
         with FindingSpool() as spool:
-            report = scan_file(path, fingerprinter, config, spool, suppressions)
+            report = scan_file(path, fingerprinter, config, spool, suppressions, chunk_bytes)
             if report.status is ScanStatus.DONE:
                 if fmt == "jsonl":
                     print_findings(spool.lines(), fmt)

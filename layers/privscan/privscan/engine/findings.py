@@ -9,7 +9,7 @@ until then its detections are held back, so memory stays bounded by the sample.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from privscan.engine.config import EngineConfig, severity_of, severity_rank
 from privscan.engine.masking import Fingerprinter, mask_preview
@@ -72,6 +72,49 @@ class ColumnAggregate:
         if len(self.fingerprints) < MAX_DISTINCT_TRACKED:
             self.fingerprints.add(finding.fingerprint)
 
+    def merge(self, later: ColumnAggregate, max_occurrences: int) -> None:
+        """Fold in the aggregate of a later part of the same column (chunked scans): the result is the
+        aggregate one pass over both parts gives (first occurrences, first-seen rule order, capped distinct)."""
+        self.count += later.count
+        self.best_score = max(self.best_score, later.best_score)
+        if severity_rank(later.severity) > severity_rank(self.severity):
+            self.severity = later.severity
+        self.rule_ids += [r for r in later.rule_ids if r not in self.rule_ids]
+        self.occurrences += later.occurrences[: max(0, max_occurrences - len(self.occurrences))]
+        for fingerprint in sorted(later.fingerprints):
+            if len(self.fingerprints) >= MAX_DISTINCT_TRACKED:
+                break
+            self.fingerprints.add(fingerprint)
+
+    def to_dict(self) -> dict:
+        return {**asdict(self), "fingerprints": sorted(self.fingerprints)}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> ColumnAggregate:
+        occurrences = [Occurrence(**o) for o in data["occurrences"]]
+        return cls(**{**data, "occurrences": occurrences, "fingerprints": set(data["fingerprints"])})
+
+
+def column_finding(object_name: str, name: str, aggregate: ColumnAggregate) -> Finding:
+    """The one finding of a typed column: count, distinct values, first occurrences."""
+    first = aggregate.occurrences[0]
+    return Finding(
+        object=object_name,
+        record=None,
+        field=name,
+        start=None,
+        end=None,
+        entity_type=aggregate.entity_type,
+        score=aggregate.best_score,
+        severity=aggregate.severity,
+        preview=first.preview,
+        fingerprint=None,
+        rule_ids=list(aggregate.rule_ids),
+        count=aggregate.count,
+        distinct=len(aggregate.fingerprints),
+        occurrences=list(aggregate.occurrences),
+    )
+
 
 class FindingAssembler:
     """Consumes (cell, detections) in order and emits findings through `emit`.
@@ -96,7 +139,7 @@ class FindingAssembler:
         self.emit = emit
         self.value_rules = value_rules
         self._pending: dict[str, list[tuple[Cell, list[Detection]]]] = {}
-        self._aggregates: dict[str, ColumnAggregate] = {}
+        self.aggregates: dict[str, ColumnAggregate] = {}  # typed columns' folded values, in first-fold order
 
     def add(self, cell: Cell, detections: list[Detection]) -> None:
         if self.profiler is None or cell.field is None:
@@ -107,15 +150,18 @@ class FindingAssembler:
         if self.profiler.profile(cell.field).decided:
             self._flush(cell.field)
 
-    def finish(self) -> None:
+    def finish(self, emit_columns: bool = True) -> None:
+        """Flush what waits for a profile; emit the column findings unless a chunked scan merges them later."""
         if self.profiler is None:
             return
         self.profiler.finish()
         for name in list(self._pending):
             self._flush(name)
-        for name, aggregate in self._aggregates.items():
+        if not emit_columns:
+            return
+        for name, aggregate in self.aggregates.items():
             if aggregate.count:
-                self.emit(self._column_finding(name, aggregate))
+                self.emit(column_finding(self.factory.object_name, name, aggregate))
 
     def _flush(self, name: str) -> None:
         profile = self.profiler.profile(name)
@@ -139,31 +185,10 @@ class FindingAssembler:
             finding.entity_type = profile.typed_as
             finding.rule_ids, rule_severity = self.value_rules(profile.typed_as)
             finding.severity = max_severity(rule_severity, severity_of(profile.typed_as))
-        self._aggregates.setdefault(name, ColumnAggregate(profile.typed_as)).add(finding, self.config.max_occurrences)
+        self.aggregates.setdefault(name, ColumnAggregate(profile.typed_as)).add(finding, self.config.max_occurrences)
         # the rest of the value is the same name or place: NER fragments of it are not further findings
         return [d for d in detections if d is not whole and not (ner_column and d.entity_type in NER_ENTITIES)]
 
     def _emit_cells(self, detections: list[Detection]) -> None:
         for detection in detections:
             self.emit(self.factory.cell_finding(detection))
-
-    def _column_finding(self, name: str, aggregate: ColumnAggregate) -> Finding:
-        first = aggregate.occurrences[0]
-        return Finding(
-            object=self.factory.object_name,
-            record=None,
-            field=name,
-            start=None,
-            end=None,
-            entity_type=aggregate.entity_type,
-            score=aggregate.best_score,
-            severity=aggregate.severity,
-            preview=first.preview,
-            fingerprint=None,
-            rule_ids=list(aggregate.rule_ids),
-            count=aggregate.count,
-            distinct=len(aggregate.fingerprints),
-            occurrences=list(aggregate.occurrences),
-        )
-
-

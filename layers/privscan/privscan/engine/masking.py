@@ -71,5 +71,8 @@ class Fingerprinter:
 
     def __call__(self, entity_type: str | None, value: str) -> str:
         # The entity type shapes normalisation only: one value has one fingerprint however it was classified.
-        message = normalise(entity_type, value).encode("utf-8")
-        return hmac.new(self._key, message, hashlib.sha256).hexdigest()[:32]
+        return self.token(normalise(entity_type, value))
+
+    def token(self, text: str) -> str:
+        """Keyed hash of `text` exactly as given: lets a plan keep words it must not store."""
+        return hmac.new(self._key, text.encode("utf-8"), hashlib.sha256).hexdigest()[:32]

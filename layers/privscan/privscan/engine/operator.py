@@ -10,7 +10,7 @@ are known before the turns that repeat them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from privscan.engine.prefilter import CAPITALISED, NER_ENTITIES
 from privscan.engine.scanner import Detection
@@ -24,13 +24,20 @@ def _words(text: str) -> list[str]:
 
 
 class OperatorNames:
-    def __init__(self) -> None:
-        self.names: set[str] = set()
+    """`names` seeds what earlier parts of the file taught (a chunked scan); `encode` turns each casefolded
+    word into what is kept (a keyed hash there, so a plan never holds words of a system prompt)."""
+
+    def __init__(self, names: Iterable[str] = (), encode: Callable[[str], str] | None = None) -> None:
+        self.names: set[str] = set(names)
+        self.encode = encode or (lambda word: word)
+
+    def learn(self, cell: Cell) -> None:
+        if cell.role == "system" and len(self.names) < MAX_NAMES:
+            self.names.update(self.encode(w.casefold()) for w in CAPITALISED.findall(cell.text))
 
     def apply(self, stream: Iterable[tuple[Cell, list[Detection]]]) -> Iterator[tuple[Cell, list[Detection]]]:
         for cell, detections in stream:
-            if cell.role == "system" and len(self.names) < MAX_NAMES:
-                self.names.update(w.casefold() for w in CAPITALISED.findall(cell.text))
+            self.learn(cell)
             if self.names and detections:
                 detections = [d for d in detections if not self._operator(d)]
             yield cell, detections
@@ -39,4 +46,4 @@ class OperatorNames:
         if detection.entity_type not in NER_ENTITIES:
             return False
         words = _words(detection.value)
-        return bool(words) and all(w in self.names for w in words)
+        return bool(words) and all(self.encode(w) in self.names for w in words)

@@ -17,7 +17,7 @@ leave no doubt (`ColumnProfile.unanimous`). The profile then decides:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from privscan.engine.config import EngineConfig
 from privscan.engine.prefilter import NER_ENTITIES
@@ -172,6 +172,13 @@ class ColumnProfile:
     def known_shape(self, text: str) -> bool:
         return len(self.shapes) <= MAX_SHAPES and shape(text) in self.shapes
 
+    def to_dict(self) -> dict:
+        return {**asdict(self), "shapes": sorted(self.shapes)}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> ColumnProfile:
+        return cls(**{**data, "shapes": set(data["shapes"])})
+
 
 class ColumnProfiler:
     """Profiles of every column of one tabular object."""
@@ -182,6 +189,10 @@ class ColumnProfiler:
 
     def profile(self, field_name: str) -> ColumnProfile:
         return self.columns.setdefault(field_name, ColumnProfile())
+
+    def sampling(self, cell: Cell, offset: int = 0) -> bool:
+        """Whether the piece of `cell` at `offset` belongs to its column's sample (full analysis, observed)."""
+        return not self.profile(cell.field).decided
 
     def observe(self, cell: Cell, detections: list) -> None:
         profile = self.profile(cell.field)
@@ -204,3 +215,21 @@ class ColumnProfiler:
         for name, profile in self.columns.items():
             if not profile.decided:
                 profile.decide(self.config, name)
+
+
+class DecidedProfiler(ColumnProfiler):
+    """Profiles decided beforehand, from the samples of the whole object (a chunked scan).
+
+    `sample_ends[column]` is the (record, piece offset) of the column's last sample piece: pieces up
+    to it take the full analysis, as in a single pass; later ones the decided route. So every chunk
+    routes, folds and reports each cell exactly as one pass over the whole object would.
+    """
+
+    def __init__(self, config: EngineConfig, profiles: dict[str, ColumnProfile], sample_ends: dict[str, tuple[int, int]]):
+        super().__init__(config)
+        self.columns = dict(profiles)
+        self.sample_ends = {name: tuple(end) for name, end in sample_ends.items()}
+
+    def sampling(self, cell: Cell, offset: int = 0) -> bool:
+        end = self.sample_ends.get(cell.field)
+        return super().sampling(cell, offset) if end is None else (cell.record, offset) <= end

@@ -110,12 +110,12 @@ class Scanner:
 
         for cell in cells:
             for offset, piece in pieces(cell.text):
-                route = self._route(cell, profiler, dispatched)
+                route = self._route(cell, offset, profiler, dispatched)
                 if route == WAIT:
                     yield from submit()
                     while in_flight:
                         yield from collect_one()
-                    route = self._route(cell, profiler, dispatched)
+                    route = self._route(cell, offset, profiler, dispatched)
                 batch.append((cell, self._unit(cell, offset, piece, route, profiler)))
                 if len(batch) >= batch_size:
                     yield from submit()
@@ -123,11 +123,11 @@ class Scanner:
         while in_flight:
             yield from collect_one()
 
-    def _route(self, cell: Cell, profiler: ColumnProfiler | None, dispatched: Counter) -> str:
+    def _route(self, cell: Cell, offset: int, profiler: ColumnProfiler | None, dispatched: Counter) -> str:
         if profiler is None or cell.field is None:
             return FULL
         profile = profiler.profile(cell.field)
-        if not profile.decided:
+        if profiler.sampling(cell, offset):
             if dispatched[cell.field] >= profiler.sample_cap(profile):
                 return WAIT
             dispatched[cell.field] += 1

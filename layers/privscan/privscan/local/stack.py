@@ -96,6 +96,8 @@ class _Deployment:
             return pseudo[name]
         if name in self.parameters:
             return self.parameters[name]
+        if self.template["Resources"].get(name, {}).get("Type") == "AWS::Serverless::StateMachine":
+            return f"local:{name}"  # played in this process (local/executions.py)
         return self.physical[name]
 
     def get_att(self, logical: str, attribute: str) -> str:

@@ -50,6 +50,34 @@ def field_names(header: list[str]) -> list[str]:
     return names
 
 
+def rows_or_errors(rows: Iterator[list[str]]) -> Iterator[list[str] | None]:
+    """Parsed rows; None for a row the csv module rejects (e.g. a field past the size limit).
+
+    The csv module ends every row (or error) at the end of a line it was fed, which is what lets a
+    chunked scan cut an object at row ends (privscan.chunked.plan).
+    """
+    while True:
+        try:
+            yield next(rows)
+        except StopIteration:
+            return
+        except csv.Error:  # its message may quote the content: not kept
+            yield None
+
+
+def first_row(rows: Iterator[list[str] | None]) -> list[str] | None:
+    """The header: the first row that is neither blank nor rejected."""
+    return next((row for row in rows if row), None)
+
+
+def row_cells(names: list[str], record: int, row: list[str] | None) -> Iterator[Cell]:
+    """The non-blank values of one data row; fields past the header are `column_<n>` (1-based)."""
+    width = len(names)
+    for i, value in enumerate(row or ()):
+        if value.strip():
+            yield Cell(record, names[i] if i < width else f"column_{i + 1}", value)
+
+
 class DelimitedReader(ObjectReader):
     """`record` is the 0-based data row (header excluded; a quoted multi-line row is one
     record; blank lines are skipped and not counted). The header is read on open, so
@@ -61,12 +89,13 @@ class DelimitedReader(ObjectReader):
     def __init__(self, src: Peekable, delimiter: str, *, fmt: str, compressed: bool, limits: ReadLimits):
         super().__init__(compressed=compressed, limits=limits)
         self.format = fmt
+        self.delimiter = delimiter
         self._lines = LineSource(src, limits)
         self._bad_utf8 = False  # set when a line fed to the csv module had invalid bytes
         # A quoted field may not grow past one record's worth (the limit is process-wide).
         csv.field_size_limit(limits.max_record_bytes)
         self._rows = csv.reader(self._feed(), delimiter=delimiter)
-        header = next((row for row in self._rows_or_errors() if row), None)  # first non-blank row
+        header = first_row(self._rows_or_errors())
         if self._take_bad_utf8():
             self._issue(None, "invalid_utf8", "invalid UTF-8 bytes replaced in the header")
         self.columns = field_names(header or [])
@@ -79,14 +108,7 @@ class DelimitedReader(ObjectReader):
             yield text
 
     def _rows_or_errors(self) -> Iterator[list[str] | None]:
-        """Parsed rows; None for a row the csv module rejects (e.g. a field past the size limit)."""
-        while True:
-            try:
-                yield next(self._rows)
-            except StopIteration:
-                return
-            except csv.Error:  # its message may quote the content: not kept
-                yield None
+        return rows_or_errors(self._rows)
 
     def _take_bad_utf8(self) -> bool:
         bad, self._bad_utf8 = self._bad_utf8, False
@@ -109,7 +131,5 @@ class DelimitedReader(ObjectReader):
                 self._issue(record, "malformed_row", "row could not be parsed")
             elif len(row) != width:
                 self._issue(record, "malformed_row", f"expected {width} fields, got {len(row)}")
-            for i, value in enumerate(row or ()):
-                if value.strip():
-                    yield Cell(record, names[i] if i < width else f"column_{i + 1}", value)
+            yield from row_cells(names, record, row)
             record += 1

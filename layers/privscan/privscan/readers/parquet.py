@@ -56,10 +56,14 @@ class ParquetReader(ObjectReader):
     format = "parquet"
     tabular = True
 
-    def __init__(self, file: IO[bytes], *, compressed: bool, limits: ReadLimits, owned: bool = False):
+    def __init__(
+        self, file: IO[bytes], *, compressed: bool, limits: ReadLimits, owned: bool = False, row_groups: list[int] | None = None
+    ):
+        """`row_groups`: read only these (a chunk of a chunked scan); records then count from the first of them."""
         super().__init__(compressed=compressed, limits=limits)
         self._file = file
         self._owned = owned  # a temporary spool file we must close
+        self._row_groups = row_groups
         try:
             self._size = file.seek(0, io.SEEK_END)
             file.seek(0)
@@ -84,7 +88,9 @@ class ParquetReader(ObjectReader):
             self.stats.records = self._pf.metadata.num_rows
             return
         row = 0
-        batches = self._pf.iter_batches(batch_size=_BATCH_ROWS, columns=self._read, use_threads=False)
+        batches = self._pf.iter_batches(
+            batch_size=_BATCH_ROWS, columns=self._read, use_threads=False, row_groups=self._row_groups
+        )
         while True:
             try:
                 batch = next(batches, None)

@@ -28,15 +28,19 @@ class RecordRules:
         emit: Callable[[Finding], None],
         fmt: str | None = None,
         columns: list[str] | None = None,
+        object_findings: bool = True,
     ):
+        """`object_findings`: emit the per-object findings (column names) too; a chunked scan's first chunk does."""
         self.book = book
+        self.object_findings = object_findings
         self.factory = factory
         self.emit = emit
         self.fmt = fmt
         self.columns = columns or []
 
     def apply(self, stream: Iterable[Pair]) -> Iterator[Pair]:
-        self._column_findings()
+        if self.object_findings:
+            self._column_findings()
         buffer: list[Pair] = []
         for cell, detections in stream:
             if buffer and cell.record != buffer[-1][0].record:

@@ -1,0 +1,23 @@
+"""backfill_batch: one child of the backfill Distributed Map: a batch of listed objects → the scan queue."""
+
+import os
+from functools import cache
+
+import boto3
+from privscan.adapters.findings_store import FindingsStore
+from privscan.backfill import backfill, listed_object
+from privscan.observability import logger
+
+
+@cache
+def _clients():
+    return FindingsStore(boto3.resource("dynamodb").Table(os.environ["FINDINGS_TABLE"])), boto3.client("sqs")
+
+
+@logger.inject_lambda_context(log_event=False)
+def lambda_handler(event, context):
+    store, sqs = _clients()
+    refs = (listed_object(event["bucket"], item) for item in event["items"])
+    counts = backfill(store, sqs, os.environ["SCAN_QUEUE_URL"], refs)
+    logger.info("backfill batch", listed=counts.listed, skipped=counts.skipped, submitted=counts.submitted)
+    return vars(counts)

@@ -1,0 +1,89 @@
+"""Backfill: scan what an existing bucket or prefix already holds, skipping versions already scanned.
+
+Objects are submitted as the S3 notification the scan queue receives on upload, so the scan function
+treats them as uploads: small ones are scanned directly, large ones go to the state machine.
+Used by `privscan backfill` (a listing of current versions) and by the backfill state machine
+(a Distributed Map over an S3 listing or Inventory manifest, batches of items per invocation).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from urllib.parse import quote_plus
+
+from privscan.adapters.findings_store import FindingsStore
+from privscan.events import ObjectRef
+from privscan.service import TERMINAL
+
+SQS_BATCH = 10
+
+
+@dataclass
+class BackfillCounts:
+    listed: int = 0
+    skipped: int = 0
+    submitted: int = 0
+
+
+def scanned(store: FindingsStore, ref: ObjectRef) -> bool:
+    """The object's summary already holds this version (or this eTag, for a listing without versions)."""
+    summary = store.get_summary(ref.bucket, ref.key)
+    if not summary or summary.get("status") not in TERMINAL:
+        return False
+    if ref.version_id and ref.version_id in (summary.get("version_id"), summary.get("version")):
+        return True
+    # without a version id on one side (a listing; a notification without one): the same content
+    return (not (ref.version_id and summary.get("version_id")) and bool(ref.etag)
+            and summary.get("etag", "").strip('"') == ref.etag.strip('"'))
+
+
+def notification(ref: ObjectRef) -> str:
+    """The body S3 sends to the scan queue for an upload of `ref` (key URL-encoded, as S3 does)."""
+    obj = {"key": quote_plus(ref.key), "size": ref.size, "eTag": ref.etag}
+    if ref.version_id:
+        obj["versionId"] = ref.version_id
+    return json.dumps({"Records": [{
+        "eventVersion": "2.1", "eventSource": "aws:s3", "eventName": "ObjectCreated:Put",
+        "s3": {"s3SchemaVersion": "1.0", "bucket": {"name": ref.bucket, "arn": f"arn:aws:s3:::{ref.bucket}"}, "object": obj},
+    }]})
+
+
+def current_versions(s3, bucket: str, prefix: str) -> Iterator[ObjectRef]:
+    """Current versions under `prefix` (a bucket without versioning lists its objects with version null)."""
+    for page in s3.get_paginator("list_object_versions").paginate(Bucket=bucket, Prefix=prefix):
+        for version in page.get("Versions", []):
+            if version.get("IsLatest"):
+                version_id = version.get("VersionId")
+                yield ObjectRef(bucket, version["Key"], None if version_id in (None, "null") else version_id,
+                                version.get("ETag"), version.get("Size"))
+
+
+def backfill(store: FindingsStore, sqs, queue_url: str, refs: Iterable[ObjectRef]) -> BackfillCounts:
+    counts, batch = BackfillCounts(), []
+    for ref in refs:
+        counts.listed += 1
+        if scanned(store, ref):
+            counts.skipped += 1
+            continue
+        batch.append(ref)
+        if len(batch) == SQS_BATCH:
+            counts.submitted += _send(sqs, queue_url, batch)
+            batch = []
+    if batch:
+        counts.submitted += _send(sqs, queue_url, batch)
+    return counts
+
+
+def _send(sqs, queue_url: str, refs: list[ObjectRef]) -> int:
+    entries = [{"Id": str(i), "MessageBody": notification(ref)} for i, ref in enumerate(refs)]
+    failed = sqs.send_message_batch(QueueUrl=queue_url, Entries=entries).get("Failed", [])
+    if failed:
+        raise RuntimeError(f"{len(failed)} backfill messages were not accepted by the queue")
+    return len(refs)
+
+
+def listed_object(bucket: str, item: dict) -> ObjectRef:
+    """An item of an S3 listing (Distributed Map ItemReader s3:listObjectsV2): Key, ETag, Size."""
+    return ObjectRef(bucket, item["Key"], None, item.get("ETag") or item.get("Etag"), item.get("Size"))

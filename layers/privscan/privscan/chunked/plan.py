@@ -1,0 +1,294 @@
+"""The planner: split one object into chunks that each fit one invocation, cut at record ends.
+
+- CSV / TSV: one pass with the csv module itself, fed line by line exactly as the reader feeds it.
+  The csv module ends every row at the end of a line it was fed, so a quoted field holding newlines
+  never straddles a cut; rows are counted as the reader counts them (blank lines skipped), so each
+  chunk knows its first record. A chunk is read as the header's bytes followed by its own.
+- JSONL, chat, text: cut after a newline; records are physical lines (blank ones count).
+  Chat transcripts also carry the operator names learnt from system turns before each chunk (as keyed
+  hashes), because a single pass drops those names from later turns.
+- Parquet: whole row groups.
+- gzip cannot be split: the planner inflates it to a staging object first (bomb limits applied), then
+  plans the inflated bytes. A JSON document (not JSON Lines) and an empty object are one chunk,
+  scanned by the ordinary single pass.
+
+Tabular objects also get their column profiles here: the planner collects each column's sample (the
+first `column_sample` non-empty values, as a single pass takes them), runs the engine on those
+cells only and records the decisions and where each sample ends, for every chunk to route and fold
+its cells as a single pass would.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass, field
+from typing import BinaryIO
+
+import pyarrow.parquet as pq
+
+from privscan.chunked.source import ByteSource
+from privscan.engine.masking import Fingerprinter
+from privscan.engine.operator import OperatorNames
+from privscan.engine.profile import ColumnProfiler
+from privscan.engine.scanner import Scanner, pieces
+from privscan.model import ScanStatus
+from privscan.readers import EmptyReader, open_object
+from privscan.readers.base import Cell, ReadError, ReadLimits, TooLarge, UnsupportedFormat
+from privscan.readers.decompress import GZIP_MAGIC, GzipInflater
+from privscan.readers.delimited import field_names, first_row, row_cells, rows_or_errors
+from privscan.readers.jsonish import JsonlReader
+from privscan.readers.parquet import ParquetReader
+from privscan.readers.sniff import PARQUET_MAGIC
+from privscan.readers.streams import CHUNK, Peekable, Windows1252ToUtf8, decode_utf8, iter_lines
+
+LINE_FORMATS = ("jsonl", "chat", "text")
+_STATUS_BY_READ_ERROR = {"unsupported_format": ScanStatus.UNSUPPORTED, "binary": ScanStatus.UNSUPPORTED}
+
+
+@dataclass(slots=True)
+class Chunk:
+    index: int
+    start: int  # bytes [start, end) of the data (the inflated bytes of a gzip); Parquet: 0, 0
+    end: int
+    first_record: int  # global number of the chunk's first record
+    row_groups: list[int] | None = None  # Parquet
+    operator_names: list[str] | None = None  # chat: keyed hashes of the names learnt before the chunk
+
+
+@dataclass(slots=True)
+class Plan:
+    object: str  # what findings call the object (a path, an S3 key)
+    name: str  # the name whose extension proposes the format
+    size: int = 0  # bytes of the data
+    format: str | None = None
+    compressed: bool = False
+    legacy: bool = False  # Windows-1252, re-encoded as a single pass does
+    delimiter: str | None = None
+    header_end: int = 0  # CSV / TSV: the header's bytes, read before every chunk
+    whole: bool = False  # one chunk, scanned by the ordinary single pass
+    chunks: list[Chunk] = field(default_factory=list)
+    profiles: dict[str, dict] = field(default_factory=dict)  # tabular: decided column profiles
+    sample_ends: dict[str, list[int]] = field(default_factory=dict)  # ... and (record, offset) of each sample's last piece
+    issues: list[dict] = field(default_factory=list)  # object-level read issues (legacy encoding, header)
+    status: str | None = None  # set when planning already decided the outcome (rejected, unsupported)
+    outcome: str | None = None
+    reason: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Plan:
+        return cls(**{**data, "chunks": [Chunk(**c) for c in data["chunks"]]})
+
+
+class _Cutter:
+    """Cuts chunks of at least `chunk_bytes` at the record ends it is told about."""
+
+    def __init__(self, chunk_bytes: int, start: int):
+        self.chunk_bytes, self.start, self.first = chunk_bytes, start, 0
+        self.chunks: list[Chunk] = []
+
+    def record_end(self, pos: int, records: int) -> None:
+        if pos - self.start >= self.chunk_bytes:
+            self._cut(pos, records)
+
+    def close(self, pos: int, records: int) -> list[Chunk]:
+        if pos > self.start or not self.chunks:
+            self._cut(pos, records)
+        return self.chunks
+
+    def _cut(self, pos: int, records: int) -> None:
+        self.chunks.append(Chunk(len(self.chunks), self.start, pos, self.first))
+        self.start, self.first = pos, records
+
+
+class _Samples:
+    """Each column's sample as a single pass takes it: its first `size` pieces of non-empty values."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.positions: dict[str, list[list[int]]] = defaultdict(list)  # (record, offset) of each sample piece
+        self.ends: dict[str, list[int]] = {}  # ... of the last piece the profile observed (set by `decide`)
+        self.cells: list[Cell] = []
+
+    def full(self, name: str) -> bool:
+        return len(self.positions[name]) >= self.size
+
+    def add(self, cells: Iterable[Cell]) -> None:
+        for cell in cells:
+            if self.full(cell.field):
+                continue
+            for offset, _ in pieces(cell.text):
+                if self.full(cell.field):
+                    break
+                self.positions[cell.field].append([cell.record, offset])
+            self.cells.append(cell)
+
+    def decide(self, scanner: Scanner) -> dict[str, dict]:
+        """Profile the sample as a single pass does; a column decided early (ColumnProfile.unanimous) ends
+        its sample at the last piece observed, where a single pass ends it too."""
+        profiler = ColumnProfiler(scanner.config)
+        for _ in scanner.detect(self.cells, profiler):
+            pass
+        profiler.finish()
+        self.ends = {name: self.positions[name][profile.seen - 1]
+                     for name, profile in profiler.columns.items() if profile.seen}
+        return {name: profile.to_dict() for name, profile in profiler.columns.items()}
+
+
+def text_stream(plan: Plan, raw: BinaryIO) -> Peekable:
+    """The decoded view of the data a single pass reads (Windows-1252 re-encoded as UTF-8)."""
+    return Peekable(Windows1252ToUtf8(raw)) if plan.legacy else Peekable(raw)
+
+
+def plan_object(
+    object_name: str,
+    source: ByteSource,
+    *,
+    chunk_bytes: int,
+    scanner: Scanner,
+    fingerprinter: Fingerprinter,
+    limits: ReadLimits | None = None,
+    file_name: str | None = None,
+    stage: Callable[[BinaryIO], ByteSource] | None = None,
+) -> tuple[Plan, ByteSource]:
+    """Plan `source`; returns the plan and the source its chunks read (the staged, inflated copy of a gzip).
+
+    `stage(stream)` stores a stream (inflated gzip) and returns it as a source. Every read error a
+    single pass would end in is recorded in the plan (status, outcome, reason), never raised.
+    """
+    limits = limits or ReadLimits()
+    plan = Plan(object=object_name, name=file_name or object_name, size=source.size())
+    try:
+        with source.open() as raw:
+            gzipped = raw.read(len(GZIP_MAGIC)) == GZIP_MAGIC
+        if gzipped and stage is not None:
+            with source.open() as raw:
+                source = stage(GzipInflater(raw, limits))
+            plan.compressed, plan.size = True, source.size()
+            with source.open() as raw:
+                if raw.read(len(GZIP_MAGIC)) == GZIP_MAGIC:
+                    raise UnsupportedFormat("nested gzip compression is not supported")
+        _plan_format(plan, source, chunk_bytes, scanner, fingerprinter, limits)
+    except ReadError as error:
+        plan.status = str(_STATUS_BY_READ_ERROR.get(error.code, ScanStatus.REJECTED))
+        plan.outcome, plan.reason, plan.chunks = error.code, error.reason, []
+    return plan, source
+
+
+def _plan_format(plan: Plan, source: ByteSource, chunk_bytes: int, scanner: Scanner, fingerprinter: Fingerprinter,
+                 limits: ReadLimits) -> None:
+    with source.open() as raw:
+        parquet = raw.read(len(PARQUET_MAGIC)) == PARQUET_MAGIC
+    with source.seekable() if parquet else source.open() as raw:
+        reader = open_object(plan.name, raw, limits)  # the single pass's own format decisions
+        plan.format = reader.format
+        plan.compressed |= reader.compressed
+        plan.legacy = any(issue.code == "legacy_encoding" for issue in reader.stats.issues)
+        plan.delimiter = getattr(reader, "delimiter", None)
+        plan.issues = [asdict(issue) for issue in reader.stats.issues]
+        splittable = not isinstance(reader, EmptyReader) and not reader.compressed
+        reader.close()
+    if not splittable or plan.format not in ("csv", "tsv", "parquet", *LINE_FORMATS):
+        plan.whole, plan.issues = True, []  # the single pass reports its own issues
+        plan.chunks = [Chunk(0, 0, plan.size, 0)]
+    elif plan.format == "parquet":
+        _plan_parquet(plan, source, chunk_bytes, scanner, limits)
+    elif plan.format in LINE_FORMATS:
+        _plan_lines(plan, source, chunk_bytes, fingerprinter, limits)
+    else:
+        _plan_delimited(plan, source, chunk_bytes, scanner, limits)
+
+
+def _lines(raw: BinaryIO, limits: ReadLimits) -> Iterator[tuple[bytes, bool]]:
+    return iter_lines(io.BufferedReader(Peekable(raw), CHUNK), limits.max_record_bytes)
+
+
+def _plan_delimited(plan: Plan, source: ByteSource, chunk_bytes: int, scanner: Scanner, limits: ReadLimits) -> None:
+    pos, first = 0, True
+
+    def decode(data: bytes) -> str:
+        return data.decode("cp1252", "replace") if plan.legacy else decode_utf8(data)[0]
+
+    def feed(lines: Iterator[tuple[bytes, bool]]) -> Iterator[str]:
+        nonlocal pos, first
+        for data, continues in lines:
+            if continues:
+                raise TooLarge(f"a line is longer than {limits.max_record_bytes} bytes")
+            pos += len(data)
+            text = decode(data)
+            if first:
+                text, first = text.removeprefix("\ufeff"), False
+            yield text
+
+    samples = _Samples(scanner.config.column_sample)
+    with source.open() as raw:
+        csv.field_size_limit(limits.max_record_bytes)
+        rows = rows_or_errors(csv.reader(feed(_lines(raw, limits)), delimiter=plan.delimiter))
+        names = field_names(first_row(rows) or [])
+        plan.header_end = pos
+        cutter, record, sampled = _Cutter(chunk_bytes, pos), 0, False
+        for row in rows:
+            if row == []:  # blank line: neither a record nor counted
+                continue
+            if not sampled or len(row or ()) > len(names):
+                samples.add(row_cells(names, record, row))
+                sampled = all(samples.full(name) for name in names)
+            record += 1
+            cutter.record_end(pos, record)
+    plan.chunks = cutter.close(pos, record)
+    plan.profiles, plan.sample_ends = samples.decide(scanner), samples.ends
+
+
+def _plan_lines(plan: Plan, source: ByteSource, chunk_bytes: int, fingerprinter: Fingerprinter,
+                limits: ReadLimits) -> None:
+    pos = lines = 0
+    cutter = _Cutter(chunk_bytes, 0)
+    with source.open() as raw:
+        for data, continues in _lines(raw, limits):
+            pos += len(data)
+            if not continues:
+                lines += 1
+                cutter.record_end(pos, lines)
+    plan.chunks = cutter.close(pos, lines)
+    if plan.format == "chat":
+        _learn_operator_names(plan, source, fingerprinter, limits)
+
+
+def _learn_operator_names(plan: Plan, source: ByteSource, fingerprinter: Fingerprinter, limits: ReadLimits) -> None:
+    """What a single pass has learnt from system turns when it reaches each chunk (as keyed hashes)."""
+    names = OperatorNames(encode=fingerprinter.token)
+    chunks = iter(plan.chunks)
+    upcoming = next(chunks, None)
+    with source.open() as raw:
+        reader = JsonlReader(text_stream(plan, raw), fmt="chat", compressed=False, limits=limits)
+        for cell in reader.cells():
+            while upcoming is not None and cell.record >= upcoming.first_record:
+                upcoming.operator_names, upcoming = sorted(names.names), next(chunks, None)
+            names.learn(cell)
+    while upcoming is not None:
+        upcoming.operator_names, upcoming = sorted(names.names), next(chunks, None)
+
+
+def _plan_parquet(plan: Plan, source: ByteSource, chunk_bytes: int, scanner: Scanner, limits: ReadLimits) -> None:
+    samples = _Samples(scanner.config.column_sample)
+    with source.seekable() as file:
+        metadata = pq.ParquetFile(file).metadata
+        groups: list[int] = []
+        size = rows = first = 0
+        for index in range(metadata.num_row_groups):
+            group = metadata.row_group(index)
+            groups.append(index)
+            size, rows = size + group.total_byte_size, rows + group.num_rows
+            if size >= chunk_bytes or index == metadata.num_row_groups - 1:
+                plan.chunks.append(Chunk(len(plan.chunks), 0, 0, first, row_groups=groups))
+                groups, size, first = [], 0, rows
+        file.seek(0)
+        samples.add(ParquetReader(file, compressed=False, limits=limits).cells())
+    if not plan.chunks:
+        plan.whole, plan.chunks = True, [Chunk(0, 0, plan.size, 0)]
+    plan.profiles, plan.sample_ends = samples.decide(scanner), samples.ends

@@ -1,0 +1,39 @@
+"""`privscan backfill --prefix P`: submit what a bucket already holds to the scan queue (see privscan/backfill.py)."""
+
+from __future__ import annotations
+
+import json
+
+from privscan.local.stack import REGION, STACK_NAME
+
+
+def add_parser(subparsers) -> None:
+    backfill = subparsers.add_parser("backfill", help="scan the objects already under a prefix, skipping scanned versions")
+    backfill.add_argument("--prefix", default="", help="key prefix (default: the whole bucket)")
+    backfill.add_argument("--endpoint", help="endpoint of `privscan serve` (local stack)")
+    backfill.add_argument("--bucket", help="upload bucket (default: the local stack's)")
+    backfill.add_argument("--table", help="findings table (default: the local stack's)")
+    backfill.add_argument("--queue-url", help="scan queue (default: the local stack's)")
+
+
+def run(args) -> int:
+    import boto3
+
+    from privscan.adapters.findings_store import FindingsStore
+    from privscan.backfill import backfill, current_versions
+
+    bucket, table, queue_url = args.bucket, args.table, args.queue_url
+    if not (bucket and table and queue_url):
+        if not args.endpoint:
+            raise SystemExit("privscan backfill: give --bucket, --table and --queue-url, or --endpoint of `privscan serve`")
+        from privscan.local.stack import describe_stack
+
+        physical = describe_stack(args.endpoint, STACK_NAME)
+        bucket, table = bucket or physical["UploadBucket"], table or physical["FindingsTable"]
+        queue_url = queue_url or physical["ScanQueue"]
+    client = {"endpoint_url": args.endpoint, "region_name": REGION} if args.endpoint else {}
+    store = FindingsStore(boto3.resource("dynamodb", **client).Table(table))
+    counts = backfill(store, boto3.client("sqs", **client), queue_url,
+                      current_versions(boto3.client("s3", **client), bucket, args.prefix))
+    print(json.dumps(vars(counts)))
+    return 0
