@@ -80,6 +80,9 @@ def get_api_services(settings: ApiSettings) -> ApiServices:
     scans = ScanApi(settings=settings, s3=s3, sqs=boto3.client("sqs"), store=store, scanner=get_scanner(settings.engine),
                     fingerprinter=Fingerprinter(fingerprint_key(settings)), allow_list=allow_list)
     return ApiServices(scans=scans, review=ReviewService(store, allow_list))
+
+
+@lru_cache(maxsize=1)
 def get_scaleout(settings: ScanSettings) -> ScaleOutService:
     """The plan / scan_chunk / reduce steps, on the process's service."""
     return ScaleOutService(get_service(settings))
