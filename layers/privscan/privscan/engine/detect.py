@@ -16,10 +16,10 @@ from spacy.tokens import Doc
 
 from privscan.engine.config import EngineConfig, ignored_entities
 from privscan.engine.phone import possible_phone_value
-from privscan.engine.prefilter import candidate_entities, may_hold_names
+from privscan.engine.prefilter import STOP_WORDS, candidate_entities, may_hold_names
 from privscan.engine.profile import looks_like, value_span
-from privscan.engine.signals import SignalDetector
 from privscan.engine.recognize import RecognizerRunner
+from privscan.engine.signals import SignalDetector
 
 FULL, PATTERN, TYPED, NER_VALUE, SKIP = "full", "pattern", "typed", "ner_value", "skip"
 NER_COMPONENTS = frozenset({"ner"})  # en_core_web_sm's NER has its own tok2vec
@@ -68,32 +68,6 @@ def field_context(field: str | None) -> list[str]:
 def is_free_text(text: str) -> bool:
     """Prose worth reading for statements (not a code, a number or a single word)."""
     return len(text) >= 12 and " " in text.strip()
-
-
-def _stop_words() -> frozenset[str]:
-    """Function words of the languages privscan's users write, minus the particles of family names.
-
-    Read from spaCy's per-language stop-word files directly: importing ``spacy.lang.fr`` itself would
-    compile its tokenizer exceptions, seconds of start-up for a word list.
-    """
-    import importlib.util
-    from pathlib import Path
-
-    import spacy
-
-    words: set[str] = set()
-    for language in ("en", "de", "fr", "es", "it", "nl"):
-        path = Path(spacy.__file__).parent / "lang" / language / "stop_words.py"
-        spec = importlib.util.spec_from_file_location(f"privscan_stop_words_{language}", path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        words |= module.STOP_WORDS
-    particles = {"de", "van", "der", "den", "da", "di", "del", "della", "von", "zu", "le", "la", "du", "des", "dos",
-                 "das", "y", "e", "ten", "ter", "op", "el", "al", "mac", "mc", "st"}
-    return frozenset(words - particles)
-
-
-STOP_WORDS = _stop_words()
 
 
 def plausible(entity_type: str, span: str) -> bool:

@@ -72,21 +72,42 @@ def candidate_entities(text: str, entities: Iterable[str], with_ner: bool = True
     ]
 
 
+def _stop_words() -> frozenset[str]:
+    """Function words of the languages privscan's users write, minus the particles of family names.
+
+    Read from spaCy's per-language stop-word files directly: importing ``spacy.lang.fr`` itself would
+    compile its tokenizer exceptions, seconds of start-up for a word list (and importing ``spacy``, a second).
+    """
+    import importlib.util
+    from pathlib import Path
+
+    spacy_dir = Path(importlib.util.find_spec("spacy").submodule_search_locations[0])
+    words: set[str] = set()
+    for language in ("en", "de", "fr", "es", "it", "nl"):
+        path = spacy_dir / "lang" / language / "stop_words.py"
+        spec = importlib.util.spec_from_file_location(f"privscan_stop_words_{language}", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        words |= module.STOP_WORDS
+    particles = {"de", "van", "der", "den", "da", "di", "del", "della", "von", "zu", "le", "la", "du", "des", "dos",
+                 "das", "y", "e", "ten", "ter", "op", "el", "al", "mac", "mc", "st"}
+    return frozenset(words - particles)
+
+
+STOP_WORDS = _stop_words()
+
 # Words that are capitalised for grammar, not because they name someone: sentence starters, pronouns,
-# greetings, days and months. A text whose only capitalised words are these holds no name for NER to find.
+# greetings, days and months. A text whose only capitalised words are these, or stop words of the
+# languages above, holds no name for NER to find (a PERSON span with a stop word is dropped anyway:
+# detect.plausible).
 CAPITALISED = re.compile(r"\b[A-ZÀ-ÖØ-ÞĀ-Ž][\wÀ-ÿ'’-]*")
 COMMONCAPITALISED = frozenset(
-    """a an the i i'm i’m i've i'll i'd im this that these those there here it its it's what when where which who
-    why how hi hello hey dear thanks thank please yes no ok okay sure sorry great good well so and but or if
-    my your our their his her we you he she they me us them can could would should will shall may might must
-    do does did is are was were be been have has had not also just then now today tomorrow yesterday
-    monday tuesday wednesday thursday friday saturday sunday january february march april june july august
-    september october november december mr mrs ms dr re fw fwd subject note notes called call asked prefers
-    new meeting send quarterly best regards kind cheers welcome as for to in on at by from with of about
-    after before all any some one two ai""".split()
-)
+    ["a", "an", "the", "i", "i'm", "i’m", "i've", "i'll", "i'd", "im", "this", "that", "these", "those", "there", "here", "it", "its", "it's", "what", "when", "where", "which", "who", "why", "how", "hi", "hello", "hey", "dear", "thanks", "thank", "please", "yes", "no", "ok", "okay", "sure", "sorry", "great", "good", "well", "so", "and", "but", "or", "if", "my", "your", "our", "their", "his", "her", "we", "you", "he", "she", "they", "me", "us", "them", "can", "could", "would", "should", "will", "shall", "may", "might", "must", "do", "does", "did", "is", "are", "was", "were", "be", "been", "have", "has", "had", "not", "also", "just", "then", "now", "today", "tomorrow", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "mr", "mrs", "ms", "dr", "re", "fw", "fwd", "subject", "note", "notes", "called", "call", "asked", "prefers", "new", "meeting", "send", "quarterly", "best", "regards", "kind", "cheers", "welcome", "as", "for", "to", "in", "on", "at", "by", "from", "with", "of", "about", "after", "before", "all", "any", "some", "one", "two", "ai", "done", "ask", "consider", "remove", "close", "stop", "delete", "opt", "oh", "let", "merci", "bonjour", "bonsoir", "salut", "bienvenue", "danke", "bitte", "hallo", "guten", "tag", "gracias", "hola", "buenos", "grazie", "ciao", "buongiorno", "prego", "dank", "bedankt", "goedemorgen"]
+) | STOP_WORDS
+# English clitics (you'll, Telecom's) and French elisions (J'ai, L'adresse) around a word.
+_CLITICS = re.compile(r"^(?:[jlcmnstd]|qu)['’]|['’](?:s|ll|re|ve|d|m|t)$|n['’]t$")
 
 
 def may_hold_names(text: str) -> bool:
     """Whether NER could find a name or place: a capitalised word that is not a common one."""
-    return any(word.casefold() not in COMMONCAPITALISED for word in CAPITALISED.findall(text))
+    return any(_CLITICS.sub("", word.casefold()) not in COMMONCAPITALISED for word in CAPITALISED.findall(text))
