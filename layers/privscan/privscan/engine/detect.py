@@ -104,7 +104,9 @@ def drop_overlaps(results):
 class ResultCache:
     """Detections of texts already seen (system prompts, boilerplate turns, repeated values).
 
-    Keyed by text, field and role (they change context and rules); bounded, cleared when full.
+    Keyed by text, field, role (they change context and rules) and route (a text checked for patterns
+    only must not answer for a full analysis); only the full and pattern routes, whose result depends on
+    nothing else. Bounded, cleared when full.
     """
 
     MAX_ENTRIES = 50_000
@@ -113,17 +115,22 @@ class ResultCache:
     def __init__(self) -> None:
         self._entries: dict[tuple, list[DetectionTuple]] = {}
 
-    def get(self, unit: Unit) -> list[DetectionTuple] | None:
-        if unit.offset or len(unit.text) > self.MAX_CHARS:
+    def key(self, unit: Unit) -> tuple | None:
+        if unit.offset or len(unit.text) > self.MAX_CHARS or unit.route not in (FULL, PATTERN):
             return None
-        return self._entries.get((unit.text, unit.field, unit.role))
+        return unit.text, unit.field, unit.role, unit.route
+
+    def get(self, unit: Unit) -> list[DetectionTuple] | None:
+        key = self.key(unit)
+        return None if key is None else self._entries.get(key)
 
     def put(self, unit: Unit, detections: list[DetectionTuple]) -> None:
-        if unit.offset or len(unit.text) > self.MAX_CHARS:
+        key = self.key(unit)
+        if key is None:
             return
         if len(self._entries) >= self.MAX_ENTRIES:
             self._entries.clear()
-        self._entries[(unit.text, unit.field, unit.role)] = detections
+        self._entries[key] = detections
 
 
 class Detector:
@@ -136,18 +143,13 @@ class Detector:
         self._recognizers_for = {
             entity: analyzer.registry.get_recognizers(config.language, entities=[entity]) for entity in self.entities
         }
-        self._cache = ResultCache()
         self._recognizers = RecognizerRunner(analyzer, config.language, config.score_threshold)
 
     def run(self, units: list[Unit]) -> list[list[DetectionTuple]]:
         """Detections for each unit, in order."""
-        cached = [self._cache.get(u) if u.route in (FULL, PATTERN) else None for u in units]
-        artifacts, tokenized = self._nlp_for(units, cached)
+        artifacts, tokenized = self._nlp_for(units)
         out = []
         for index, unit in enumerate(units):
-            if cached[index] is not None:
-                out.append(cached[index])
-                continue
             if unit.route == FULL:
                 detections = self._full(unit, artifacts.get(index), tokenized.get(index))
             elif unit.route == SKIP:
@@ -158,12 +160,10 @@ class Detector:
                 detections = self._typed(unit) or self._pattern(unit)
             else:
                 detections = self._pattern(unit)
-            if unit.route in (FULL, PATTERN):
-                self._cache.put(unit, detections)
             out.append(detections)
         return out
 
-    def _nlp_for(self, units: list[Unit], cached) -> tuple[dict[int, NlpArtifacts], dict[int, Doc]]:
+    def _nlp_for(self, units: list[Unit]) -> tuple[dict[int, NlpArtifacts], dict[int, Doc]]:
         """Run spaCy on the units that need it, and only the components they need.
 
         NER where a name may be (a capitalised uncommon word), tagger/lemmatizer/parser where a statement
@@ -173,7 +173,7 @@ class Detector:
         groups: dict[frozenset[str], list[int]] = {}
         docs = {}
         for index, unit in enumerate(units):
-            if unit.route != FULL or cached[index] is not None or unit.role == "system":
+            if unit.route != FULL or unit.role == "system":
                 continue  # a system prompt is the operator's text: scanned for patterns (secrets), not people
             doc = self._nlp.make_doc(unit.text)
             names = may_hold_names(unit.text)

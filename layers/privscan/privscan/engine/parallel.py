@@ -5,19 +5,26 @@ need POSIX semaphores) fail there; plain `Process` + `Pipe` work. Workers are
 forked after the engine is built, so they share the loaded spaCy model
 copy-on-write instead of loading it again.
 
-Each worker holds at most one task, and tasks are collected in submission order,
-so results come back in input order and neither side can block the other on a
-full pipe.
+Each worker holds up to `DEPTH` tasks, so it starts the next one while the parent
+is still consuming the previous result (the parent's share of the work: reading,
+profiles, rules, findings). A thread in the worker keeps reading tasks off the
+pipe, so the parent's send never waits on a worker that is itself blocked
+sending a result. Results are collected in submission order: input order.
 """
 
 from __future__ import annotations
 
 import multiprocessing
-from collections import deque
+import queue
+import threading
+from collections import Counter, deque
 from collections.abc import Callable
 from typing import Any
 
 _WORK: Callable[[Any], Any] | None = None  # set before forking; what each worker runs
+
+
+DEPTH = 2  # tasks in flight per worker
 
 
 def _serve(connection, inherited) -> None:
@@ -25,17 +32,28 @@ def _serve(connection, inherited) -> None:
     # when the parent dies each worker reads end-of-file and exits instead of waiting forever.
     for other in inherited:
         other.close()
-    while True:
+    tasks: queue.SimpleQueue = queue.SimpleQueue()
+
+    def read_tasks() -> None:
+        while True:
+            try:
+                task = connection.recv()
+            except (EOFError, OSError):
+                task = None
+            tasks.put(task)
+            if task is None:
+                return
+
+    threading.Thread(target=read_tasks, daemon=True).start()
+    while (task := tasks.get()) is not None:
         try:
-            task = connection.recv()
-        except EOFError:
-            return
-        if task is None:
-            return
-        try:
-            connection.send((True, _WORK(task)))
+            result = (True, _WORK(task))
         except Exception as error:  # reported to the parent, which raises it
-            connection.send((False, f"{type(error).__name__} in a scan worker"))
+            result = (False, f"{type(error).__name__} in a scan worker")
+        try:
+            connection.send(result)
+        except OSError:  # the parent is gone
+            return
 
 
 class InlineExecutor:
@@ -74,28 +92,28 @@ class WorkerPool:
             self._connections.append(parent)
             self._processes.append(process)
         self._order: deque[int] = deque()  # worker index of each task in flight, oldest first
-        self._next = 0
+        self._load: Counter = Counter()  # tasks in flight per worker
 
     @property
     def size(self) -> int:
         return len(self._connections)
 
     def free(self) -> bool:
-        return len(self._order) < self.size
+        return len(self._order) < self.size * DEPTH
 
     def submit(self, task: Any) -> None:
         if not self.free():
             raise RuntimeError("every worker is busy: collect a result first")
-        busy = set(self._order)
-        while self._next in busy:
-            self._next = (self._next + 1) % self.size
-        self._connections[self._next].send(task)
-        self._order.append(self._next)
-        self._next = (self._next + 1) % self.size
+        worker = min(range(self.size), key=lambda index: self._load[index])
+        self._connections[worker].send(task)
+        self._order.append(worker)
+        self._load[worker] += 1
 
 
     def next_result(self) -> Any:
-        ok, value = self._connections[self._order.popleft()].recv()
+        worker = self._order.popleft()
+        self._load[worker] -= 1
+        ok, value = self._connections[worker].recv()
         if not ok:
             raise RuntimeError(value)
         return value

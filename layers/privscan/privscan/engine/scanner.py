@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from privscan.engine.config import EngineConfig
-from privscan.engine.detect import FULL, NER_VALUE, PATTERN, SKIP, TYPED, Detector, Unit
+from privscan.engine.detect import FULL, NER_VALUE, PATTERN, SKIP, TYPED, Detector, ResultCache, Unit
 from privscan.engine.parallel import InlineExecutor, WorkerPool
 from privscan.engine.prefilter import NER_ENTITIES
 from privscan.engine.profile import ColumnProfiler
@@ -61,11 +61,48 @@ def worker_count(config: EngineConfig) -> int:
     return config.workers or min(os.cpu_count() or 1, 6)
 
 
+class _Batch:
+    """Cells on their way to the detector. A text already answered (the cache), or already on its way in
+    this or an earlier batch, is not sent again: workers each see a share of the object, so the cache is
+    kept here, in the parent, and batches are collected in order, so an earlier batch's answer is there."""
+
+    def __init__(self) -> None:
+        self.entries: list[tuple[Cell, Unit]] = []
+        self.sent: list[Unit] = []
+        self.sent_results: list | None = None  # set when collected
+        self._answers: list[list | tuple[_Batch, int]] = []  # cached detections, or (batch, index of its sent unit)
+        self._keys: list[tuple] = []
+
+    def add(self, cell: Cell, unit: Unit, cache: ResultCache, pending: dict[tuple, tuple[_Batch, int]]) -> None:
+        self.entries.append((cell, unit))
+        cached = cache.get(unit)
+        key = cache.key(unit)
+        if cached is not None:
+            self._answers.append(cached)
+        elif key is not None and key in pending:
+            self._answers.append(pending[key])
+        else:
+            self._answers.append((self, len(self.sent)))
+            if key is not None:
+                pending[key] = (self, len(self.sent))
+                self._keys.append(key)
+            self.sent.append(unit)
+
+    def collected(self, sent_results: list, pending: dict[tuple, tuple[_Batch, int]]) -> list[list]:
+        """Every entry's detections, once this batch's own results are back."""
+        self.sent_results = sent_results
+        for key in self._keys:
+            if pending.get(key, (None,))[0] is self:
+                del pending[key]
+        return [a if isinstance(a, list) else a[0].sent_results[a[1]] for a in self._answers]
+
+
 class Scanner:
     def __init__(self, detector: Detector, config: EngineConfig):
         self.detector = detector
         self.config = config
         self._executor = None
+        self._cache = ResultCache()
 
     def executor(self):
         """Worker processes when there are several vCPUs, created once and reused across objects."""
@@ -87,13 +124,17 @@ class Scanner:
         A cell longer than MAX_PIECE_CHARS is yielded once per piece.
         """
         executor = self.executor()
-        in_flight: list[list[tuple[Cell, Unit]]] = []  # batches submitted, oldest first
+        in_flight: list[_Batch] = []  # batches submitted, oldest first
         dispatched: Counter = Counter()  # sample cells sent out per undecided column
-        batch: list[tuple[Cell, Unit]] = []
+        batch = _Batch()
+        pending: dict[tuple, tuple[_Batch, int]] = {}  # texts sent and not yet collected
         batch_size = self.config.batch_size if isinstance(executor, InlineExecutor) else self.config.batch_size * 4
 
         def collect_one() -> Iterator[tuple[Cell, list[Detection]]]:
-            for (cell, unit), found in zip(in_flight.pop(0), executor.next_result(), strict=True):
+            done = in_flight.pop(0)
+            results = done.collected(executor.next_result() if done.sent else [], pending)
+            for (cell, unit), found in zip(done.entries, results, strict=True):
+                self._cache.put(unit, found)
                 detections = [Detection(cell, e, s, t, score, kind, list(rules)) for e, s, t, score, kind, rules in found]
                 if unit.route == FULL and profiler is not None and cell.field is not None:
                     profiler.observe(cell, detections)
@@ -101,12 +142,13 @@ class Scanner:
 
         def submit() -> Iterator[tuple[Cell, list[Detection]]]:
             nonlocal batch
-            if batch:
-                while not executor.free():
-                    yield from collect_one()
-                executor.submit([unit for _, unit in batch])
+            if batch.entries:
+                if batch.sent:
+                    while not executor.free():
+                        yield from collect_one()
+                    executor.submit(batch.sent)
                 in_flight.append(batch)
-                batch = []
+                batch = _Batch()
 
         for cell in cells:
             for offset, piece in pieces(cell.text):
@@ -116,8 +158,8 @@ class Scanner:
                     while in_flight:
                         yield from collect_one()
                     route = self._route(cell, offset, profiler, dispatched)
-                batch.append((cell, self._unit(cell, offset, piece, route, profiler)))
-                if len(batch) >= batch_size:
+                batch.add(cell, self._unit(cell, offset, piece, route, profiler), self._cache, pending)
+                if len(batch.entries) >= batch_size:
                     yield from submit()
         yield from submit()
         while in_flight:
