@@ -48,7 +48,7 @@ def _serve(connection, inherited) -> None:
     while (task := tasks.get()) is not None:
         try:
             result = (True, _WORK(task))
-        except Exception as error:  # reported to the parent, which raises it
+        except Exception as error:  # noqa: BLE001 - reported to the parent, which raises it
             result = (False, f"{type(error).__name__} in a scan worker")
         try:
             connection.send(result)
