@@ -1,6 +1,6 @@
 import json
 
-from privscan.events import ObjectEvent, ObjectRef, parse_notification
+from privscan.events import ObjectEvent, ObjectRef, created_notification, parse_notification
 from tests.conftest import load_event
 
 
@@ -35,3 +35,12 @@ def test_version_token_prefers_version_id_then_etag():
     assert ObjectRef("b", "k", "v1", "e1").version_token == "v1"
     assert ObjectRef("b", "k", None, "e1").version_token == "e1"
     assert ObjectRef("b", "k").version_token == "null"
+
+
+def test_a_submitted_object_reads_back_as_the_same_created_event():
+    ref = ObjectRef("uploads", "datasets/crm/Kunden Übersicht+2026.csv", "v3", "etag-1", 1234)
+    assert parse_notification(created_notification(ref)) == [ObjectEvent("created", ref)]
+    unversioned = ObjectRef("uploads", "a b.txt", None, "etag-2", 7)
+    body = json.loads(created_notification(unversioned))
+    assert body["Records"][0]["s3"]["object"] == {"key": "a+b.txt", "size": 7, "eTag": "etag-2"}
+    assert parse_notification(json.dumps(body)) == [ObjectEvent("created", unversioned)]

@@ -8,13 +8,11 @@ Used by `privscan backfill` (a listing of current versions) and by the backfill 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from urllib.parse import quote_plus
 
 from privscan.adapters.findings_store import FindingsStore
-from privscan.events import ObjectRef
+from privscan.events import ObjectRef, created_notification
 from privscan.service import TERMINAL
 
 SQS_BATCH = 10
@@ -39,15 +37,6 @@ def scanned(store: FindingsStore, ref: ObjectRef) -> bool:
             and summary.get("etag", "").strip('"') == ref.etag.strip('"'))
 
 
-def notification(ref: ObjectRef) -> str:
-    """The body S3 sends to the scan queue for an upload of `ref` (key URL-encoded, as S3 does)."""
-    obj = {"key": quote_plus(ref.key), "size": ref.size, "eTag": ref.etag}
-    if ref.version_id:
-        obj["versionId"] = ref.version_id
-    return json.dumps({"Records": [{
-        "eventVersion": "2.1", "eventSource": "aws:s3", "eventName": "ObjectCreated:Put",
-        "s3": {"s3SchemaVersion": "1.0", "bucket": {"name": ref.bucket, "arn": f"arn:aws:s3:::{ref.bucket}"}, "object": obj},
-    }]})
 
 
 def current_versions(s3, bucket: str, prefix: str) -> Iterator[ObjectRef]:
@@ -77,7 +66,7 @@ def backfill(store: FindingsStore, sqs, queue_url: str, refs: Iterable[ObjectRef
 
 
 def _send(sqs, queue_url: str, refs: list[ObjectRef]) -> int:
-    entries = [{"Id": str(i), "MessageBody": notification(ref)} for i, ref in enumerate(refs)]
+    entries = [{"Id": str(i), "MessageBody": created_notification(ref)} for i, ref in enumerate(refs)]
     failed = sqs.send_message_batch(QueueUrl=queue_url, Entries=entries).get("Failed", [])
     if failed:
         raise RuntimeError(f"{len(failed)} backfill messages were not accepted by the queue")

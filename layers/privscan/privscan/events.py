@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from urllib.parse import unquote_plus
+from urllib.parse import quote_plus, unquote_plus
 
 from aws_lambda_powertools.utilities.data_classes import S3Event
 
@@ -67,3 +67,15 @@ def parse_notification(body: str) -> list[ObjectEvent]:
             )
         )
     return events
+
+
+def created_notification(ref: ObjectRef) -> str:
+    """The body S3 sends to the scan queue for an upload of `ref` (key URL-encoded, as S3 does): how the
+    API (s3:// scans) and the backfill submit an object to the scan function."""
+    obj = {"key": quote_plus(ref.key), "size": ref.size, "eTag": ref.etag}
+    if ref.version_id:
+        obj["versionId"] = ref.version_id
+    return json.dumps({"Records": [{
+        "eventVersion": "2.1", "eventSource": "aws:s3", "eventName": "ObjectCreated:Put",
+        "s3": {"s3SchemaVersion": "1.0", "bucket": {"name": ref.bucket, "arn": f"arn:aws:s3:::{ref.bucket}"}, "object": obj},
+    }]})

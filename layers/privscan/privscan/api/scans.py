@@ -9,10 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote_plus
 
 from botocore.exceptions import ClientError
 
@@ -21,7 +19,7 @@ from privscan.adapters.findings_store import FindingsStore
 from privscan.api.settings import ApiSettings
 from privscan.engine.masking import Fingerprinter
 from privscan.engine.scanner import Scanner
-from privscan.events import ObjectRef
+from privscan.events import ObjectRef, created_notification
 from privscan.model import ScanStatus
 from privscan.policy import Policy
 from privscan.scan import scan_stream
@@ -42,14 +40,6 @@ def scan_id_of(bucket: str, key: str, version: str) -> str:
     return hashlib.sha256(f"{bucket}\x1f{key}\x1f{version}".encode()).hexdigest()[:24]
 
 
-def notification(ref: ObjectRef) -> str:
-    """An S3 ObjectCreated notification body, as the scan function receives from the bucket."""
-    obj = {"key": quote_plus(ref.key), "size": ref.size, "eTag": ref.etag}
-    if ref.version_id:
-        obj["versionId"] = ref.version_id
-    return json.dumps({"Records": [{"eventVersion": "2.1", "eventSource": "aws:s3", "eventName": "ObjectCreated:Put",
-                                    "s3": {"s3SchemaVersion": "1.0", "bucket": {"name": ref.bucket, "arn": f"arn:aws:s3:::{ref.bucket}"},
-                                           "object": obj}}]})
 
 
 @dataclass
@@ -91,7 +81,7 @@ class ScanApi:
         ref = ObjectRef(bucket, key, head.get("VersionId"), head["ETag"].strip('"'), head["ContentLength"])
         scan_id = scan_id_of(bucket, key, ref.version_token)
         if self.store.scan_request(scan_id) is None:  # a repeated request does not queue the object again
-            self.sqs.send_message(QueueUrl=self.settings.scan_queue_url, MessageBody=notification(ref))
+            self.sqs.send_message(QueueUrl=self.settings.scan_queue_url, MessageBody=created_notification(ref))
             self.store.put_scan_request(scan_id, ref, requested_by)
         return self.status(scan_id)
 
