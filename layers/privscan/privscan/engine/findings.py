@@ -59,18 +59,28 @@ class ColumnAggregate:
     occurrences: list[Occurrence] = field(default_factory=list)
     fingerprints: set[str] = field(default_factory=set)
 
-    def add(self, finding: Finding, max_occurrences: int) -> None:
+    def add(self, detection: Detection, factory: FindingFactory, max_occurrences: int) -> None:
+        """Count one whole-value detection of the column (its type and rules already the column's).
+
+        Most cells of a large column only add to the counts: the preview is made for the first
+        occurrences only, and the fingerprint while distinct values are still tracked.
+        """
         self.count += 1
-        self.best_score = max(self.best_score, finding.score)
-        if severity_rank(finding.severity) > severity_rank(self.severity):
-            self.severity = finding.severity
-        self.rule_ids += [r for r in finding.rule_ids if r not in self.rule_ids]
-        if len(self.occurrences) < max_occurrences:
-            self.occurrences.append(
-                Occurrence(finding.record, finding.start, finding.end, finding.preview, finding.fingerprint)
-            )
+        self.best_score = max(self.best_score, detection.score)
+        severity = max_severity(detection.severity, severity_of(detection.entity_type))
+        if severity_rank(severity) > severity_rank(self.severity):
+            self.severity = severity
+        self.rule_ids += [r for r in detection.rule_ids if r not in self.rule_ids]
+        keep = len(self.occurrences) < max_occurrences
+        if not keep and len(self.fingerprints) >= MAX_DISTINCT_TRACKED:
+            return
+        value = detection.value
+        fingerprint = factory.fingerprint(detection.entity_type, value)
+        if keep:
+            preview = mask_preview(detection.entity_type, value)
+            self.occurrences.append(Occurrence(detection.cell.record, detection.start, detection.end, preview, fingerprint))
         if len(self.fingerprints) < MAX_DISTINCT_TRACKED:
-            self.fingerprints.add(finding.fingerprint)
+            self.fingerprints.add(fingerprint)
 
     def merge(self, later: ColumnAggregate, max_occurrences: int) -> None:
         """Fold in the aggregate of a later part of the same column (chunked scans): the result is the
@@ -180,12 +190,15 @@ class FindingAssembler:
             whole.rule_ids, whole.severity = self.value_rules(profile.typed_as) if self.value_rules else ([], None)
         if whole is None or not same_kind(whole.entity_type, profile.typed_as):
             return detections
-        finding = self.factory.cell_finding(whole)
-        if whole.entity_type != profile.typed_as and self.value_rules is not None:
-            finding.entity_type = profile.typed_as
-            finding.rule_ids, rule_severity = self.value_rules(profile.typed_as)
-            finding.severity = max_severity(rule_severity, severity_of(profile.typed_as))
-        self.aggregates.setdefault(name, ColumnAggregate(profile.typed_as)).add(finding, self.config.max_occurrences)
+        counted = whole
+        if whole.entity_type != profile.typed_as and self.value_rules is not None:  # counted as the column's type
+            rule_ids, rule_severity = self.value_rules(profile.typed_as)
+            counted = Detection(cell, profile.typed_as, whole.start, whole.end, whole.score, whole.kind, rule_ids,
+                                max_severity(rule_severity, severity_of(profile.typed_as)))
+        aggregate = self.aggregates.get(name)
+        if aggregate is None:
+            aggregate = self.aggregates[name] = ColumnAggregate(profile.typed_as)
+        aggregate.add(counted, self.factory, self.config.max_occurrences)
         # the rest of the value is the same name or place: NER fragments of it are not further findings
         return [d for d in detections if d is not whole and not (ner_column and d.entity_type in NER_ENTITIES)]
 

@@ -67,7 +67,7 @@ class Fingerprinter:
             key = key.encode("utf-8")
         if len(key) < 16:
             raise ValueError("fingerprint key must be at least 16 bytes")
-        self._key = key
+        self._keyed = hmac.new(key, digestmod=hashlib.sha256)  # copied per value: the key is set up once
 
     def __call__(self, entity_type: str | None, value: str) -> str:
         # The entity type shapes normalisation only: one value has one fingerprint however it was classified.
@@ -75,4 +75,6 @@ class Fingerprinter:
 
     def token(self, text: str) -> str:
         """Keyed hash of `text` exactly as given: lets a plan keep words it must not store."""
-        return hmac.new(self._key, text.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+        keyed = self._keyed.copy()
+        keyed.update(text.encode("utf-8"))
+        return keyed.hexdigest()[:32]

@@ -188,7 +188,10 @@ class ColumnProfiler:
         self.columns: dict[str, ColumnProfile] = {}
 
     def profile(self, field_name: str) -> ColumnProfile:
-        return self.columns.setdefault(field_name, ColumnProfile())
+        profile = self.columns.get(field_name)  # called several times per cell: no throw-away default
+        if profile is None:
+            profile = self.columns[field_name] = ColumnProfile()
+        return profile
 
     def sampling(self, cell: Cell, offset: int = 0) -> bool:
         """Whether the piece of `cell` at `offset` belongs to its column's sample (full analysis, observed)."""

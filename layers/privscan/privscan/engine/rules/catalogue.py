@@ -47,9 +47,18 @@ class ColumnTrigger:
     patterns: tuple[re.Pattern, ...]
     true_values: frozenset[str] = frozenset()
     below: int | None = None
+    _seen: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)  # column name → matches
 
     def matches(self, column: str | None) -> bool:
-        return column is not None and any(p.search(column) for p in self.patterns)
+        """Asked for every record of every object, about a handful of column names: remembered."""
+        if column is None:
+            return False
+        hit = self._seen.get(column)
+        if hit is None:
+            if len(self._seen) > 10_000:
+                self._seen.clear()
+            hit = self._seen[column] = any(p.search(column) for p in self.patterns)
+        return hit
 
 
 @dataclass
