@@ -8,7 +8,7 @@ route a unit takes was decided by the scanner from the column profiles.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from presidio_analyzer import AnalyzerEngine
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -43,8 +43,7 @@ NUMERIC_IDENTIFIERS_IN_CODES = frozenset(
 DetectionTuple = tuple[str, int, int, float, str, tuple[str, ...]]
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
+class Unit(NamedTuple):  # a tuple: built for every cell and pickled to the workers, both cheap for tuples
     text: str  # the piece of the cell to scan
     offset: int  # where the piece starts in the cell
     field: str | None

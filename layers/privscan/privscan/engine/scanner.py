@@ -46,8 +46,14 @@ class Detection:
         return self.cell.text[self.start : self.end]
 
 
-def pieces(text: str, limit: int = MAX_PIECE_CHARS) -> Iterator[tuple[int, str]]:
+def pieces(text: str, limit: int = MAX_PIECE_CHARS) -> Iterable[tuple[int, str]]:
     """Split `text` into (offset, piece) chunks of at most `limit` chars, preferring whitespace cuts."""
+    if len(text) <= limit:  # nearly every cell: no generator
+        return ((0, text),)
+    return _cut(text, limit)
+
+
+def _cut(text: str, limit: int) -> Iterator[tuple[int, str]]:
     offset = 0
     while len(text) - offset > limit:
         cut = text.rfind(" ", offset + limit // 2, offset + limit)
@@ -75,6 +81,9 @@ class _Batch:
 
     def add(self, cell: Cell, unit: Unit, cache: ResultCache, pending: dict[tuple, tuple[_Batch, int]]) -> None:
         self.entries.append((cell, unit))
+        if unit.route == SKIP:  # a quiet column's value of a known shape: nothing to send
+            self._answers.append([])
+            return
         cached = cache.get(unit)
         key = cache.key(unit)
         if cached is not None:
