@@ -28,6 +28,7 @@ from privscan.readers.base import Cell
 # longer values are cut at whitespace into pieces of at most this size.
 MAX_PIECE_CHARS = 100_000
 WAIT = "wait"  # the column's sample is out for detection: its verdict decides this cell's route
+SAMPLE = "sample"  # full analysis of a column's sample cell, whose verdict later cells wait for
 
 
 @dataclass(slots=True)
@@ -78,6 +79,7 @@ class _Batch:
         self.sent_results: list | None = None  # set when collected
         self._answers: list[list | tuple[_Batch, int]] = []  # cached detections, or (batch, index of its sent unit)
         self._keys: list[tuple] = []
+        self.samples = 0  # column sample cells: later cells wait for them, so they go out in small batches
 
     def add(self, cell: Cell, unit: Unit, cache: ResultCache, pending: dict[tuple, tuple[_Batch, int]]) -> None:
         self.entries.append((cell, unit))
@@ -138,6 +140,7 @@ class Scanner:
         batch = _Batch()
         pending: dict[tuple, tuple[_Batch, int]] = {}  # texts sent and not yet collected
         batch_size = self.config.batch_size if isinstance(executor, InlineExecutor) else self.config.batch_size * 4
+        sample_batch_size = max(self.config.batch_size // 2, 1)
 
         def collect_one() -> Iterator[tuple[Cell, list[Detection]]]:
             done = in_flight.pop(0)
@@ -167,8 +170,12 @@ class Scanner:
                     while in_flight:
                         yield from collect_one()
                     route = self._route(cell, offset, profiler, dispatched)
+                if route == SAMPLE:
+                    route = FULL
+                    batch.samples += 1
                 batch.add(cell, self._unit(cell, offset, piece, route, profiler), self._cache, pending)
-                if len(batch.entries) >= batch_size:
+                # a small table is mostly sample: small batches spread it over every worker before the wait
+                if len(batch.entries) >= batch_size or batch.samples >= sample_batch_size:
                     yield from submit()
         yield from submit()
         while in_flight:
@@ -182,7 +189,7 @@ class Scanner:
             if dispatched[cell.field] >= profiler.sample_cap(profile):
                 return WAIT
             dispatched[cell.field] += 1
-            return FULL
+            return SAMPLE
         if profile.mode == "free_text":
             return FULL
         if profile.mode == "typed":
