@@ -33,6 +33,9 @@ def test_only_entities_a_text_can_hold_are_asked_for(text, with_ner, expected):
         ("What are your opening hours?", False),
         ("Meeting moved to Thursday.", False),
         ("all lower case text", False),
+        ("DE68 3186 0913 9099 6030 82", False),  # codes: a capitalised word with a digit is no name
+        ("C-10016", False),
+        ("Flat 3B, Baker Street", True),  # the code is skipped, the street name still counts
     ],
 )
 def test_ner_runs_only_where_a_capitalised_uncommon_word_is(text, expected):

@@ -21,7 +21,7 @@ class EngineConfig(BaseModel, frozen=True):
     max_occurrences: int = Field(15, ge=1)  # samples kept on a column-level finding (as Macie)
     column_sample: int = Field(50, ge=1)  # non-empty cells seen before a column's type is decided
     # ... or this many, when they all agree (all one entity, all shaped as the header says, or all quiet)
-    column_early_sample: int = Field(20, ge=1)
+    column_early_sample: int = Field(10, ge=1)
     column_type_ratio: float = Field(0.6, gt=0.0, le=1.0)  # share of whole-cell matches that types a column
     # worker processes; 0 = one per vCPU (at most 6, Lambda's maximum). PRIVSCAN_WORKERS overrides the default.
     workers: int = Field(default_factory=lambda: int(os.environ.get("PRIVSCAN_WORKERS", "0")), ge=0)

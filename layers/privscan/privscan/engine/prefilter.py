@@ -105,9 +105,17 @@ COMMONCAPITALISED = frozenset(
     ["a", "an", "the", "i", "i'm", "i’m", "i've", "i'll", "i'd", "im", "this", "that", "these", "those", "there", "here", "it", "its", "it's", "what", "when", "where", "which", "who", "why", "how", "hi", "hello", "hey", "dear", "thanks", "thank", "please", "yes", "no", "ok", "okay", "sure", "sorry", "great", "good", "well", "so", "and", "but", "or", "if", "my", "your", "our", "their", "his", "her", "we", "you", "he", "she", "they", "me", "us", "them", "can", "could", "would", "should", "will", "shall", "may", "might", "must", "do", "does", "did", "is", "are", "was", "were", "be", "been", "have", "has", "had", "not", "also", "just", "then", "now", "today", "tomorrow", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december", "mr", "mrs", "ms", "dr", "re", "fw", "fwd", "subject", "note", "notes", "called", "call", "asked", "prefers", "new", "meeting", "send", "quarterly", "best", "regards", "kind", "cheers", "welcome", "as", "for", "to", "in", "on", "at", "by", "from", "with", "of", "about", "after", "before", "all", "any", "some", "one", "two", "ai", "done", "ask", "consider", "remove", "close", "stop", "delete", "opt", "oh", "let", "merci", "bonjour", "bonsoir", "salut", "bienvenue", "danke", "bitte", "hallo", "guten", "tag", "gracias", "hola", "buenos", "grazie", "ciao", "buongiorno", "prego", "dank", "bedankt", "goedemorgen"]
 ) | STOP_WORDS
 # English clitics (you'll, Telecom's) and French elisions (J'ai, L'adresse) around a word.
+_HAS_DIGIT = re.compile(r"\d")
 _CLITICS = re.compile(r"^(?:[jlcmnstd]|qu)['’]|['’](?:s|ll|re|ve|d|m|t)$|n['’]t$")
 
 
 def may_hold_names(text: str) -> bool:
-    """Whether NER could find a name or place: a capitalised word that is not a common one."""
-    return any(_CLITICS.sub("", word.casefold()) not in COMMONCAPITALISED for word in CAPITALISED.findall(text))
+    """Whether NER could find a name or place: a capitalised word that is not a common one.
+
+    A word with a digit in it (``DE68``, ``C-10016``, ``3B``) is a code, not a name: IBANs and customer
+    numbers alone do not wake the model (a PERSON span with a digit is dropped anyway: detect.plausible).
+    """
+    return any(
+        not _HAS_DIGIT.search(word) and _CLITICS.sub("", word.casefold()) not in COMMONCAPITALISED
+        for word in CAPITALISED.findall(text)
+    )
