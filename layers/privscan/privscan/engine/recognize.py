@@ -7,15 +7,61 @@ runs context enhancement, which deep-copies the tokens, even when no recognizer
 matched. This runs the same steps on the same objects — recognizers, context
 enhancement, threshold, duplicate removal — with the recognizer selection cached
 per entity set and nothing done for a text where no recognizer matched (most).
+
+Two gates skip work whose outcome is known beforehand, without changing results:
+a plain pattern recognizer is not called when none of its regexes occurs in the
+text (Presidio's loop times and logs every pattern), and the lemma context pass
+is skipped when no context word of a matching recognizer occurs in the text's
+keywords or the field's context (it could raise no score; it deep-copies results).
 """
 
 from __future__ import annotations
 
-from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerResult
+import regex
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, PatternRecognizer, RecognizerResult
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 _ID = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
 _NAME = RecognizerResult.RECOGNIZER_NAME_KEY
+
+
+def pattern_gate(recognizer: EntityRecognizer) -> tuple | None:
+    """The compiled regexes of a recognizer that finds nothing unless one of them matches, else None.
+
+    Only recognizers that use PatternRecognizer's own `analyze` qualify: a subclass overriding it may
+    find things in other ways.
+    """
+    if not isinstance(recognizer, PatternRecognizer) or type(recognizer).analyze is not PatternRecognizer.analyze:
+        return None
+    return tuple(regex.compile(p.regex, flags=recognizer.global_regex_flags) for p in recognizer.patterns)
+
+
+class GatedLemmaEnhancer(LemmaContextAwareEnhancer):
+    """Presidio's lemma context enhancer, skipped where none of the recognizers' context words can be found.
+
+    The enhancer raises a result's score when one of its recognizer's context words is a substring of a
+    keyword near the match or of a context word given by the caller. Nearby keywords are a subset of all
+    the text's keywords, so if no context word is in any keyword or given word, nothing can change.
+    """
+
+    def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
+        if nlp_artifacts is not None and not self._could_match(raw_results, nlp_artifacts, recognizers, context):
+            return raw_results
+        return super().enhance_using_context(text, raw_results, nlp_artifacts, recognizers, context)
+
+    @staticmethod
+    def _could_match(results, nlp_artifacts, recognizers, context) -> bool:
+        # Presidio's context list is never empty (no tokens: [""]), so an empty context word always matches
+        haystack = [k.lower() for k in nlp_artifacts.keywords or ()] + [w.lower() for w in context or ()] or [""]
+        by_id = {recognizer.id: recognizer for recognizer in recognizers}
+        for result in results:
+            recognizer = by_id.get((result.recognition_metadata or {}).get(_ID))
+            for word in (recognizer.context or ()) if recognizer is not None else ():
+                word = word.lower()
+                if any(word in keyword for keyword in haystack):
+                    return True
+        return False
 
 
 class RecognizerRunner:
@@ -23,21 +69,36 @@ class RecognizerRunner:
         self.analyzer = analyzer
         self.language = language
         self.score_threshold = score_threshold
-        self._selected: dict[tuple[str, ...], list[EntityRecognizer]] = {}
+        self._selected: dict[tuple[str, ...], list[tuple[EntityRecognizer, tuple | None]]] = {}
+        self._gates: dict[str, tuple | None] = {}
+        if type(analyzer.context_aware_enhancer) is LemmaContextAwareEnhancer:
+            default = analyzer.context_aware_enhancer
+            analyzer.context_aware_enhancer = GatedLemmaEnhancer(
+                context_similarity_factor=default.context_similarity_factor,
+                min_score_with_context_similarity=default.min_score_with_context_similarity,
+                context_prefix_count=default.context_prefix_count,
+                context_suffix_count=default.context_suffix_count,
+                context_matching_mode=default.context_matching_mode,
+            )
 
-    def recognizers(self, entities: tuple[str, ...]) -> list[EntityRecognizer]:
+    def recognizers(self, entities: tuple[str, ...]) -> list[tuple[EntityRecognizer, tuple | None]]:
         selected = self._selected.get(entities)
         if selected is None:
-            selected = self.analyzer.registry.get_recognizers(language=self.language, entities=list(entities))
-            self._selected[entities] = selected
+            chosen = self.analyzer.registry.get_recognizers(language=self.language, entities=list(entities))
+            for recognizer in chosen:
+                if recognizer.id not in self._gates:
+                    self._gates[recognizer.id] = pattern_gate(recognizer)
+            selected = self._selected[entities] = [(r, self._gates[r.id]) for r in chosen]
         return selected
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts, context: list[str] | None = None
     ) -> list[RecognizerResult]:
-        recognizers = self.recognizers(tuple(entities))
+        selected = self.recognizers(tuple(entities))
         results: list[RecognizerResult] = []
-        for recognizer in recognizers:
+        for recognizer, gate in selected:
+            if gate is not None and not any(pattern.search(text) for pattern in gate):
+                continue
             found = recognizer.analyze(text=text, entities=entities, nlp_artifacts=nlp_artifacts)
             for result in found or ():
                 metadata = result.recognition_metadata
@@ -48,5 +109,6 @@ class RecognizerRunner:
                 results.append(result)
         if not results:
             return results
+        recognizers = [recognizer for recognizer, _ in selected]
         results = self.analyzer._enhance_using_context(text, results, nlp_artifacts, recognizers, context)
         return EntityRecognizer.remove_duplicates([r for r in results if r.score >= self.score_threshold])

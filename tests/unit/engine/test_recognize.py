@@ -1,0 +1,88 @@
+"""The recognizer runner's gates skip work, never results: gated output equals Presidio's own steps.
+
+The reference runs every selected recognizer and Presidio's unmodified lemma context enhancer, as
+`AnalyzerEngine.analyze` does; the runner must give the same entities, spans and scores.
+"""
+
+from __future__ import annotations
+
+import pytest
+from presidio_analyzer import EntityRecognizer, PatternRecognizer
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+from privscan.engine.detect import field_context
+from privscan.engine.prefilter import candidate_entities
+from privscan.engine.recognize import GatedLemmaEnhancer, pattern_gate
+
+TEXTS = [
+    ("my IBAN is DE89 3704 0044 0532 0130 00, thanks", None),
+    ("DE89 3704 0044 0532 0130 00", "iban"),
+    ("DE89 3704 0044 0532 0130 00", "notes"),
+    ("Steuer-ID 86095742719 bitte prüfen", None),
+    ("86095742719", "steuer_id"),
+    ("86095742719", "amount"),
+    ("card 4111 1111 1111 1111 exp 12/27", None),
+    ("4111111111111111", "kreditkarte"),
+    ("call me on +49 30 12345678 tomorrow", None),
+    ("+49 30 12345678", "telefon"),
+    ("write to anna.schneider@example.com", None),
+    ("PESEL 44051401359, numer", None),
+    ("44051401359", "order_no"),
+    ("2025-05-23 12:56:42", "created_at"),
+    ("Reference BE34693691898872 rejected by the bank import", "comment"),
+    ("NIR 1 84 12 76 451 089 46", None),
+    ("ip 192.168.12.7 and https://example.org/a", None),
+    ("nothing to see here", None),
+]
+
+
+def reference(analyzer, text, entities, artifacts, context):
+    """AnalyzerEngine.analyze's recognizer and context steps, without privscan's gates."""
+    recognizers = analyzer.registry.get_recognizers(language="en", entities=entities)
+    results = []
+    for recognizer in recognizers:
+        for result in recognizer.analyze(text=text, entities=entities, nlp_artifacts=artifacts) or ():
+            result.recognition_metadata = result.recognition_metadata or {}
+            result.recognition_metadata.setdefault(result.RECOGNIZER_IDENTIFIER_KEY, recognizer.id)
+            result.recognition_metadata.setdefault(result.RECOGNIZER_NAME_KEY, recognizer.name)
+            results.append(result)
+    if not results:
+        return []
+    gated, analyzer.context_aware_enhancer = analyzer.context_aware_enhancer, LemmaContextAwareEnhancer()
+    try:
+        results = analyzer._enhance_using_context(text, results, artifacts, recognizers, context)
+    finally:
+        analyzer.context_aware_enhancer = gated
+    return EntityRecognizer.remove_duplicates([r for r in results if r.score >= 0.5])
+
+
+def spans(results):
+    return sorted((r.entity_type, r.start, r.end, round(r.score, 6)) for r in results)
+
+
+@pytest.mark.parametrize("text, field", TEXTS)
+def test_gated_runner_finds_what_presidio_finds(scanner, text, field):
+    detector = scanner.detector
+    entities = candidate_entities(text, detector.entities, with_ner=False)
+    artifacts = detector._tokens_only(detector._nlp.make_doc(text))
+    context = field_context(field)
+    expected = spans(reference(detector.analyzer, text, entities, artifacts, context))
+    assert spans(detector._recognizers.analyze(text, entities, artifacts, context=context)) == expected
+
+
+def test_the_context_pass_is_gated_and_patterns_are_precompiled(scanner):
+    detector = scanner.detector
+    assert isinstance(detector.analyzer.context_aware_enhancer, GatedLemmaEnhancer)
+    gated = [r for r in detector.analyzer.registry.recognizers if pattern_gate(r) is not None]
+    assert gated and all(type(r).analyze is PatternRecognizer.analyze for r in gated)
+    assert pattern_gate(next(r for r in detector.analyzer.registry.recognizers if r.name == "EuPhoneRecognizer")) is None
+
+
+def test_a_context_word_found_in_the_text_still_raises_the_score(scanner):
+    detector = scanner.detector
+    text = "86095742719"
+    entities = candidate_entities(text, detector.entities, with_ner=False)
+    artifacts = detector._tokens_only(detector._nlp.make_doc(text))
+    bare = {r.entity_type: r.score for r in detector._recognizers.analyze(text, entities, artifacts)}
+    hinted = {r.entity_type: r.score
+              for r in detector._recognizers.analyze(text, entities, artifacts, context=["steuer", "id"])}
+    assert hinted.get("DE_TAX_ID", 0) > bare.get("DE_TAX_ID", 0)
