@@ -5,7 +5,7 @@ from functools import cache
 
 import boto3
 from privscan.adapters.findings_store import FindingsStore
-from privscan.backfill import backfill, listed_object
+from privscan.backfill import backfill, listed_objects
 from privscan.observability import logger
 
 
@@ -17,7 +17,6 @@ def _clients():
 @logger.inject_lambda_context(log_event=False)
 def lambda_handler(event, context):
     store, sqs = _clients()
-    refs = (listed_object(event["bucket"], item) for item in event["items"])
-    counts = backfill(store, sqs, os.environ["SCAN_QUEUE_URL"], refs)
+    counts = backfill(store, sqs, os.environ["SCAN_QUEUE_URL"], listed_objects(event["bucket"], event["items"]))
     logger.info("backfill batch", listed=counts.listed, skipped=counts.skipped, submitted=counts.submitted)
     return vars(counts)

@@ -14,8 +14,10 @@ from privscan.backfill import backfill, current_versions
 from privscan.chunked.work import canonical_key
 from privscan.engine.masking import Fingerprinter
 from privscan.events import ObjectRef
+from privscan.local.worker import load_handler
 from privscan.scan import scan_stream
 
+from tests.conftest import REPO_ROOT
 from tests.unit.chunked.test_chunked_equality import customers_csv
 
 
@@ -93,3 +95,43 @@ def test_backfill_submits_what_was_not_scanned_and_skips_the_rest(pipeline, monk
     assert pipeline.deliver()[0] == {"batchItemFailures": []}  # moto's notification has no version id
     counts = backfill(store, pipeline.sqs, pipeline.stack.queue_url, current_versions(s3, pipeline.stack.bucket, "old/d"))
     assert vars(counts) == {"listed": 1, "skipped": 1, "submitted": 0}
+
+
+def test_the_backfill_batch_function_takes_listing_and_inventory_items(pipeline, monkeypatch, lambda_context):
+    """The Distributed Map child (functions/backfill_batch) on a batch of items as each ItemReader gives them."""
+    use_chunks(monkeypatch, threshold=10**9, chunk=10**9)
+    for name, value in pipeline.stack.function_envs["BackfillBatchFunction"].items():
+        monkeypatch.setenv(name, value)
+    handler = load_handler(REPO_ROOT, function="backfill_batch")
+    bucket = pipeline.stack.bucket
+    first = pipeline.put("inv/a b.txt", b"Call +49 151 23456789\n")
+    pipeline.put("inv/a b.txt", b"a newer version: anna@example.com\n")
+    pipeline.put("inv/c.txt", b"nothing here\n")
+    pipeline.receive()
+    s3 = boto3.client("s3")
+    versions = s3.list_object_versions(Bucket=bucket, Prefix="inv/")["Versions"]
+    latest = {v["Key"]: v for v in versions if v["IsLatest"]}
+
+    def inventory_row(key, version_id, is_latest, etag, size, delete_marker="false", source=bucket):
+        return {"Bucket": source, "Key": key.replace(" ", "+"), "VersionId": version_id, "IsLatest": is_latest,
+                "IsDeleteMarker": delete_marker, "Size": str(size), "ETag": etag.strip('"')}
+
+    items = [
+        inventory_row("inv/a b.txt", first["VersionId"], "false", first["ETag"], 22),  # an older version
+        inventory_row("inv/a b.txt", latest["inv/a b.txt"]["VersionId"], "true", latest["inv/a b.txt"]["ETag"], 34),
+        inventory_row("inv/gone.txt", "v-deleted", "true", "", 0, delete_marker="true"),
+        inventory_row("inv/c.txt", latest["inv/c.txt"]["VersionId"], "true", latest["inv/c.txt"]["ETag"], 13,
+                      source="another-bucket"),
+    ]
+    assert handler({"bucket": bucket, "items": items}, lambda_context) == {"listed": 1, "skipped": 0, "submitted": 1}
+    response, bodies = pipeline.deliver()
+    assert response == {"batchItemFailures": []} and len(bodies) == 1
+    assert [f["entity_type"] for f in pipeline.findings("inv/a b.txt")] == ["EMAIL_ADDRESS"]  # the current version
+
+    # a listing batch (s3:listObjectsV2 items): the scanned object is skipped, the other submitted
+    listing = [{"Key": o["Key"], "ETag": o["ETag"], "Size": o["Size"]}
+               for o in s3.list_objects_v2(Bucket=bucket, Prefix="inv/")["Contents"]]
+    assert handler({"bucket": bucket, "items": listing}, lambda_context) == {"listed": 2, "skipped": 1, "submitted": 1}
+    assert pipeline.deliver()[0] == {"batchItemFailures": []}
+    assert handler({"bucket": bucket, "items": items + listing}, lambda_context) == {"listed": 3, "skipped": 3,
+                                                                                   "submitted": 0}

@@ -451,6 +451,26 @@ def test_the_backfill_lists_the_upload_bucket_in_batches(resources):
     assert backfill["ItemBatcher"] == {"MaxItemsPerBatch": 500}
 
 
+def test_the_backfill_reads_an_s3_inventory_manifest_when_given_one(template, resources):
+    machine = props(resources, "BackfillStateMachine")
+    states = machine["Definition"]["States"]
+    assert machine["Definition"]["StartAt"] == "Source"
+    assert states["Source"]["Choices"] == [{"Variable": "$.manifest", "IsPresent": True, "Next": "FromInventory"}]
+    assert states["Source"]["Default"] == "ListAndSubmit"
+    inventory = states["FromInventory"]
+    assert inventory["ItemReader"] == {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "MANIFEST"},
+                                       "Parameters": {"Bucket.$": "$.manifest.bucket", "Key.$": "$.manifest.key"}}
+    listing = states["ListAndSubmit"]
+    # the same batches, processor, retries and failure tolerance whichever the source
+    assert {k: v for k, v in inventory.items() if k != "ItemReader"} == {k: v for k, v in listing.items() if k != "ItemReader"}
+    document = next(p for p in machine["Policies"] if isinstance(p, dict) and "Statement" in p)
+    conditional = [s["Fn::If"] for s in document["Statement"] if "Fn::If" in s]
+    assert conditional == [["HasInventory", {"Sid": "ReadInventory", "Effect": "Allow", "Action": ["s3:GetObject"],
+                            "Resource": {"Fn::Sub": "arn:${AWS::Partition}:s3:::${InventoryBucketName}/*"}},
+                            {"Ref": "AWS::NoValue"}]]
+    assert template["Conditions"]["HasInventory"] == {"Fn::Not": [{"Fn::Equals": [{"Ref": "InventoryBucketName"}, ""]}]}
+
+
 def test_only_large_objects_leave_the_sqs_route(template, resources):
     env = function_props(template)["Environment"]["Variables"]
     assert env["STATE_MACHINE_ARN"] == {"Ref": "ScanStateMachine"}

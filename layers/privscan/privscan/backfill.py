@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from urllib.parse import unquote_plus
 
 from privscan.adapters.findings_store import FindingsStore
 from privscan.events import ObjectRef, created_notification
@@ -73,6 +74,24 @@ def _send(sqs, queue_url: str, refs: list[ObjectRef]) -> int:
     return len(refs)
 
 
-def listed_object(bucket: str, item: dict) -> ObjectRef:
-    """An item of an S3 listing (Distributed Map ItemReader s3:listObjectsV2): Key, ETag, Size."""
-    return ObjectRef(bucket, item["Key"], None, item.get("ETag") or item.get("Etag"), item.get("Size"))
+def listed_objects(bucket: str, items: Iterable[dict]) -> Iterator[ObjectRef]:
+    """The objects to consider among the items of one Distributed Map batch, in order.
+
+    Items come from an S3 listing (ItemReader s3:listObjectsV2: Key, ETag, Size) or from an S3 Inventory
+    (ItemReader InputType MANIFEST: the inventory's fields as strings: Bucket, Key URL-encoded as in a
+    CSV inventory, VersionId, IsLatest, IsDeleteMarker, Size, ETag). An inventory of a versioned bucket
+    lists every version: only current versions that are not delete markers are scanned, and only those
+    of the stack's upload bucket.
+    """
+    for item in items:
+        if "Bucket" not in item:  # a listing
+            yield ObjectRef(bucket, item["Key"], None, item.get("ETag") or item.get("Etag"), item.get("Size"))
+            continue
+        current = str(item.get("IsLatest", "true")).lower() != "false"  # absent in an unversioned inventory
+        deleted = str(item.get("IsDeleteMarker", "false")).lower() == "true"
+        if item["Bucket"] != bucket or not current or deleted:
+            continue
+        size = item.get("Size")
+        yield ObjectRef(bucket, unquote_plus(item["Key"]), item.get("VersionId") or None, item.get("ETag") or None,
+                        int(size) if size not in (None, "") else None)
+
