@@ -357,10 +357,17 @@ def test_outputs(template):
     }
 
 
-def test_scan_function_uses_snapstart_on_a_published_alias(resources):
-    props = resources["ScanObjectFunction"]["Properties"]
+@pytest.mark.parametrize("function", ["ScanObjectFunction", "PlanObjectFunction", "ScanChunkFunction"])
+def test_engine_functions_use_snapstart_on_a_published_alias(resources, function):
+    props = resources[function]["Properties"]
     assert props["SnapStart"] == {"ApplyOn": "PublishedVersions"}
     assert props["AutoPublishAlias"] == "live"
+
+
+def test_the_state_machine_invokes_the_snapstart_aliases(resources):
+    substitutions = resources["ScanStateMachine"]["Properties"]["DefinitionSubstitutions"]
+    assert substitutions["PlanFunction"] == {"Ref": "PlanObjectFunction.Alias"}
+    assert substitutions["ScanChunkFunction"] == {"Ref": "ScanChunkFunction.Alias"}
 
 
 # --- scan and review API ---------------------------------------------------------------------------
