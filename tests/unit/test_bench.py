@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from privscan.bench.bulk import write_chats, write_csv
+from privscan.bench.bulk import write_chats, write_csv, write_typed_csv
 from privscan.bench.run import LAMBDA_ARM64_GB_SECOND, dollars_per_gb, render
 
 
@@ -21,6 +21,9 @@ def test_generated_files_reach_their_size_and_parse(tmp_path):
     lines = (tmp_path / "a.jsonl").read_text().splitlines()
     assert all(json.loads(line)["messages"] for line in lines)
     assert (tmp_path / "a.csv").read_text().splitlines()[0] == "id,name,email,phone,iban,city,amount,notes"
+    typed_size = write_typed_csv(tmp_path / "b.csv", 0.05)
+    assert 0.05 * 1024**2 <= typed_size < 0.06 * 1024**2
+    assert (tmp_path / "b.csv").read_text().splitlines()[0] == "id,name,email,phone,iban,city,amount"
 
 
 def test_render_shows_every_figure():

@@ -34,12 +34,13 @@ def _iban(rng: random.Random) -> str:
     return f"DE{mod_97_10.calc_check_digits(bban + 'DE')}{bban}"
 
 
-def write_csv(path: Path, megabytes: float, seed: int = 11) -> int:
+def write_csv(path: Path, megabytes: float, seed: int = 11, notes: bool = True) -> int:
+    """A customer table; `notes` adds a free-text column (sentences, some naming a person) to every row."""
     rng, pools = random.Random(seed), _pools(seed)
     target = int(megabytes * 1024**2)
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["id", "name", "email", "phone", "iban", "city", "amount", "notes"])
+        writer.writerow(["id", "name", "email", "phone", "iban", "city", "amount"] + (["notes"] if notes else []))
         row = 0
         while handle.tell() < target:
             name = rng.choice(pools["names"])
@@ -48,10 +49,15 @@ def write_csv(path: Path, megabytes: float, seed: int = 11) -> int:
             writer.writerow([
                 f"C-{row:08d}", name, f"{local}{rng.randrange(100)}@{rng.choice(pools['domains'])}",
                 f"+49 151 {rng.randrange(10**8):08d}", _iban(rng), rng.choice(pools["cities"]),
-                f"{rng.uniform(1, 9999):.2f}", note,
-            ])
+                f"{rng.uniform(1, 9999):.2f}",
+            ] + ([note] if notes else []))
             row += 1
     return path.stat().st_size
+
+
+def write_typed_csv(path: Path, megabytes: float, seed: int = 11) -> int:
+    """The customer table without its free-text column: every column typed or quiet."""
+    return write_csv(path, megabytes, seed, notes=False)
 
 
 def write_chats(path: Path, megabytes: float, seed: int = 12) -> int:

@@ -118,14 +118,14 @@ def stock_rate_on(path: Path, cells: int = 1500) -> float:
 def scale_curve(sizes_mb: list[int], log) -> list[dict]:
     """Time and peak RSS of privscan on generated CSV and chat JSONL of each size, each in a fresh process,
     beside stock Presidio's rate on the first values of the same file."""
-    from privscan.bench.bulk import write_chats, write_csv
+    from privscan.bench.bulk import write_chats, write_csv, write_typed_csv
 
     points = []
     stock_rates: dict[str, float] = {}
     with tempfile.TemporaryDirectory(prefix="privscan-curve-") as tmp:
         for size in sizes_mb:
-            for kind, writer in (("csv", write_csv), ("jsonl", write_chats)):
-                path = Path(tmp) / f"data-{size}mb.{kind}"
+            for kind, writer in (("csv", write_csv), ("typed", write_typed_csv), ("jsonl", write_chats)):
+                path = Path(tmp) / f"data-{size}mb-{kind}.{'jsonl' if kind == 'jsonl' else 'csv'}"
                 actual = writer(path, size)
                 started = time.perf_counter()
                 probe = subprocess.run(
@@ -188,7 +188,7 @@ def render(report: dict) -> str:
                       f"first result {cold['first_result_s']} s)"]
     for point in report.get("curve", []):
         lines.append(
-            f"curve {point['kind']:5} {point['mb']:>8} MB  {point['seconds']:>8} s  {point['mb_per_s']:>7} MB/s  "
+            f"curve {point['kind']:6} {point['mb']:>8} MB  {point['seconds']:>8} s  {point['mb_per_s']:>7} MB/s  "
             f"peak RSS {point['peak_rss_mb']} MB  stock Presidio {point['stock_kb_per_s']} KB/s  ratio {point['ratio']}x"
         )
     return "\n".join(lines)
