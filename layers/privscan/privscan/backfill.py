@@ -38,8 +38,6 @@ def scanned(store: FindingsStore, ref: ObjectRef) -> bool:
             and summary.get("etag", "").strip('"') == ref.etag.strip('"'))
 
 
-
-
 def current_versions(s3, bucket: str, prefix: str) -> Iterator[ObjectRef]:
     """Current versions under `prefix` (a bucket without versioning lists its objects with version null)."""
     for page in s3.get_paginator("list_object_versions").paginate(Bucket=bucket, Prefix=prefix):
@@ -94,4 +92,3 @@ def listed_objects(bucket: str, items: Iterable[dict]) -> Iterator[ObjectRef]:
         size = item.get("Size")
         yield ObjectRef(bucket, unquote_plus(item["Key"]), item.get("VersionId") or None, item.get("ETag") or None,
                         int(size) if size not in (None, "") else None)
-

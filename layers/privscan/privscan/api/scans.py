@@ -40,8 +40,6 @@ def scan_id_of(bucket: str, key: str, version: str) -> str:
     return hashlib.sha256(f"{bucket}\x1f{key}\x1f{version}".encode()).hexdigest()[:24]
 
 
-
-
 @dataclass
 class ScanApi:
     settings: ApiSettings

@@ -26,6 +26,11 @@ def max_severity(*severities: str | None) -> str:
     return max((s for s in severities if s), key=severity_rank)
 
 
+def detection_severity(detection: Detection) -> str:
+    """The severity its rules gave a detection, or its entity's default, whichever is higher."""
+    return max_severity(detection.severity, severity_of(detection.entity_type))
+
+
 class FindingFactory:
     def __init__(self, object_name: str, fingerprinter: Fingerprinter):
         self.object_name = object_name
@@ -41,7 +46,7 @@ class FindingFactory:
             end=detection.end,
             entity_type=detection.entity_type,
             score=detection.score,
-            severity=max_severity(detection.severity, severity_of(detection.entity_type)),
+            severity=detection_severity(detection),
             preview=mask_preview(detection.entity_type, value),
             fingerprint=self.fingerprint(detection.entity_type, value),
             rule_ids=list(detection.rule_ids),
@@ -67,7 +72,7 @@ class ColumnAggregate:
         """
         self.count += 1
         self.best_score = max(self.best_score, detection.score)
-        severity = max_severity(detection.severity, severity_of(detection.entity_type))
+        severity = detection_severity(detection)
         if severity_rank(severity) > severity_rank(self.severity):
             self.severity = severity
         self.rule_ids += [r for r in detection.rule_ids if r not in self.rule_ids]
@@ -194,7 +199,7 @@ class FindingAssembler:
         if whole.entity_type != profile.typed_as and self.value_rules is not None:  # counted as the column's type
             rule_ids, rule_severity = self.value_rules(profile.typed_as)
             counted = Detection(cell, profile.typed_as, whole.start, whole.end, whole.score, whole.kind, rule_ids,
-                                max_severity(rule_severity, severity_of(profile.typed_as)))
+                                rule_severity)
         aggregate = self.aggregates.get(name)
         if aggregate is None:
             aggregate = self.aggregates[name] = ColumnAggregate(profile.typed_as)

@@ -69,7 +69,8 @@ class RecognizerRunner:
         self.analyzer = analyzer
         self.language = language
         self.score_threshold = score_threshold
-        self._selected: dict[tuple[str, ...], list[tuple[EntityRecognizer, tuple | None]]] = {}
+        # per entity set: the recognizers, and each one's pattern gate
+        self._selected: dict[tuple[str, ...], tuple[list[EntityRecognizer], list[tuple | None]]] = {}
         self._gates: dict[str, tuple | None] = {}
         if type(analyzer.context_aware_enhancer) is LemmaContextAwareEnhancer:
             default = analyzer.context_aware_enhancer
@@ -81,22 +82,22 @@ class RecognizerRunner:
                 context_matching_mode=default.context_matching_mode,
             )
 
-    def recognizers(self, entities: tuple[str, ...]) -> list[tuple[EntityRecognizer, tuple | None]]:
+    def recognizers(self, entities: tuple[str, ...]) -> tuple[list[EntityRecognizer], list[tuple | None]]:
         selected = self._selected.get(entities)
         if selected is None:
             chosen = self.analyzer.registry.get_recognizers(language=self.language, entities=list(entities))
             for recognizer in chosen:
                 if recognizer.id not in self._gates:
                     self._gates[recognizer.id] = pattern_gate(recognizer)
-            selected = self._selected[entities] = [(r, self._gates[r.id]) for r in chosen]
+            selected = self._selected[entities] = (chosen, [self._gates[r.id] for r in chosen])
         return selected
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts, context: list[str] | None = None
     ) -> list[RecognizerResult]:
-        selected = self.recognizers(tuple(entities))
+        recognizers, gates = self.recognizers(tuple(entities))
         results: list[RecognizerResult] = []
-        for recognizer, gate in selected:
+        for recognizer, gate in zip(recognizers, gates, strict=True):
             if gate is not None and not any(pattern.search(text) for pattern in gate):
                 continue
             found = recognizer.analyze(text=text, entities=entities, nlp_artifacts=nlp_artifacts)
@@ -109,6 +110,5 @@ class RecognizerRunner:
                 results.append(result)
         if not results:
             return results
-        recognizers = [recognizer for recognizer, _ in selected]
         results = self.analyzer._enhance_using_context(text, results, nlp_artifacts, recognizers, context)
         return EntityRecognizer.remove_duplicates([r for r in results if r.score >= self.score_threshold])
