@@ -167,27 +167,26 @@ class Detector:
 
         NER where a name may be (a capitalised uncommon word), tagger/lemmatizer/parser where a statement
         may be (a lexicon word). Text with neither gets no model at all, only the pattern recognizers.
+        The small model's NER has its own tok2vec, so the statement components and NER each run once over
+        their own Docs, in pipeline order (statements first): a Doc that needs both ends up as the whole
+        pipeline would leave it, with two spaCy calls per batch instead of one per combination.
         Returns {unit index: artifacts} and, for the units spaCy did not run on, their tokenized Docs.
         """
-        groups: dict[frozenset[str], list[int]] = {}
-        docs = {}
+        docs, for_ner, for_statements = {}, [], []
         for index, unit in enumerate(units):
             if unit.route != FULL or unit.role == "system":
                 continue  # a system prompt is the operator's text: scanned for patterns (secrets), not people
-            doc = self._nlp.make_doc(unit.text)
-            names = may_hold_names(unit.text)
-            statements = (
-                self.signals is not None and is_free_text(unit.text) and self.signals.might_fire(doc, unit.role)
-            )
-            docs[index] = doc
-            if names or statements:
-                components = (NER_COMPONENTS if names else frozenset()) | (STATEMENT_COMPONENTS if statements else frozenset())
-                groups.setdefault(components, []).append(index)
-        artifacts = {}
-        for components, indexes in groups.items():
-            processed = self.analyzer.nlp_engine.process_docs([docs[i] for i in indexes], self.config.language, components)
-            artifacts.update(zip(indexes, processed))
-        return artifacts, {i: doc for i, doc in docs.items() if i not in artifacts}
+            doc = docs[index] = self._nlp.make_doc(unit.text)
+            if self.signals is not None and is_free_text(unit.text) and self.signals.might_fire(doc, unit.role):
+                for_statements.append(index)
+            if may_hold_names(unit.text):
+                for_ner.append(index)
+        engine, language = self.analyzer.nlp_engine, self.config.language
+        engine.annotate([docs[i] for i in for_statements], language, STATEMENT_COMPONENTS)
+        engine.annotate([docs[i] for i in for_ner], language, NER_COMPONENTS)
+        modelled = set(for_statements) | set(for_ner)
+        artifacts = {i: engine.artifacts(docs[i], language) for i in sorted(modelled)}
+        return artifacts, {i: doc for i, doc in docs.items() if i not in modelled}
 
     # -- the routes -------------------------------------------------------------------------
     def _full(self, unit: Unit, nlp_artifacts: NlpArtifacts | None, doc: Doc | None) -> list[DetectionTuple]:
