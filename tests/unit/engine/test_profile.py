@@ -40,6 +40,20 @@ def test_prose_is_free_text_whatever_it_holds():
     assert profile.mode == "free_text"
 
 
+def test_spaced_identifiers_are_not_prose_when_each_value_is_one_entity():
+    ibans = ["DE68 3186 0913 9099 6030 82", "DE71 6842 6846 5632 1223 30", "DE85 5449 9207 0741 3748 47",
+             "DE57 6122 1387 8375 7628 33"]
+    profile = profile_of(ibans, "IBAN_CODE")
+    assert (profile.mode, profile.typed_as, profile.prose) == ("typed", "IBAN_CODE", 0)
+
+
+def test_prose_around_an_identifier_stays_free_text():  # near miss: the entity covers part of each value
+    notes = ["Refund to DE68 3186 0913 9099 6030 82 please", "Refund to DE71 6842 6846 5632 1223 30 please",
+             "Refund to DE85 5449 9207 0741 3748 47 please", "Refund to DE57 6122 1387 8375 7628 33 please"]
+    profile = profile_of(notes, "IBAN_CODE", span=(10, 37))
+    assert (profile.mode, profile.prose) == ("free_text", 4)
+
+
 def test_a_column_without_findings_is_quiet_and_skips_known_shapes_only():
     profile = profile_of(["C-10016", "C-10017", "C-10018", "C-10019"])
     assert profile.mode == "quiet"

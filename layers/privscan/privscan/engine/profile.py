@@ -121,16 +121,16 @@ class ColumnProfile:
         return self.mode is not None
 
     def observe(self, cell: Cell, detections: list) -> None:
+        entities = [d for d in detections if d.kind == "entity"]
+        whole = whole_cell_entity(cell, entities)
         self.seen += 1
-        self.prose += is_prose(cell.text)
+        self.prose += whole is None and is_prose(cell.text)  # "DE68 3186 0913 …" is six words, but one IBAN
         if len(self.shapes) <= MAX_SHAPES:
             self.shapes.add(shape(cell.text))
         for entity in COLUMN_HINTS:
             self.shaped_like[entity] = self.shaped_like.get(entity, 0) + looks_like(entity, cell.text)
-        entities = [d for d in detections if d.kind == "entity"]
         self.any_detection |= bool(entities)
         self.ner_detection |= any(d.entity_type in NER_ENTITIES for d in entities)
-        whole = whole_cell_entity(cell, entities)
         if whole is not None:
             self.whole[whole.entity_type] = self.whole.get(whole.entity_type, 0) + 1
             self.best_score[whole.entity_type] = max(self.best_score.get(whole.entity_type, 0.0), whole.score)
