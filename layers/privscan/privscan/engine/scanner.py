@@ -140,7 +140,13 @@ class Scanner:
         batch = _Batch()
         pending: dict[tuple, tuple[_Batch, int]] = {}  # texts sent and not yet collected
         batch_size = self.config.batch_size if isinstance(executor, InlineExecutor) else self.config.batch_size * 4
-        sample_batch_size = max(self.config.batch_size // 2, 1)
+        workers = worker_count(self.config) if isinstance(executor, WorkerPool) else 1
+
+        def sample_batch_size() -> int:
+            """A table's first sample (every column's early cells) shared evenly by the workers: in one
+            batch each, as spaCy's cost per call is high for a few short values; at least half a batch."""
+            columns = len(profiler.columns) if profiler is not None else 0
+            return max(self.config.batch_size // 2, -(-columns * profiler.early_sample // workers) if columns else 1)
 
         def collect_one() -> Iterator[tuple[Cell, list[Detection]]]:
             done = in_flight.pop(0)
@@ -174,8 +180,8 @@ class Scanner:
                     route = FULL
                     batch.samples += 1
                 batch.add(cell, self._unit(cell, offset, piece, route, profiler), self._cache, pending)
-                # a small table is mostly sample: small batches spread it over every worker before the wait
-                if len(batch.entries) >= batch_size or batch.samples >= sample_batch_size:
+                # a small table is mostly sample: spread it over every worker before the wait
+                if len(batch.entries) >= batch_size or (batch.samples and batch.samples >= sample_batch_size()):
                     yield from submit()
         yield from submit()
         while in_flight:
