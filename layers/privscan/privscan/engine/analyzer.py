@@ -21,6 +21,7 @@ from presidio_analyzer.predefined_recognizers import (
     UrlRecognizer,
 )
 
+from privscan.engine.attribute_rules import index_attribute_ruler
 from privscan.engine.config import EngineConfig, ignored_entities
 from privscan.engine.cards import PaymentCardRecognizer
 from privscan.engine.offline import OfflineEmailRecognizer
@@ -43,7 +44,9 @@ def load_spacy_pipeline(model_name: str) -> spacy.language.Language:
     """Load an installed spaCy pipeline; refuse to download one."""
     if not spacy.util.is_package(model_name):
         raise ModelNotInstalled(f"spaCy model {model_name!r} is not installed; privscan never downloads models")
-    return spacy.load(model_name)
+    nlp = spacy.load(model_name)
+    index_attribute_ruler(nlp)  # same annotations, a fraction of the Matcher's cost
+    return nlp
 
 
 class PreloadedSpacyNlpEngine(SpacyNlpEngine):
