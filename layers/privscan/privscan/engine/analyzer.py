@@ -22,8 +22,8 @@ from presidio_analyzer.predefined_recognizers import (
 )
 
 from privscan.engine.attribute_rules import index_attribute_ruler
-from privscan.engine.config import EngineConfig, ignored_entities
 from privscan.engine.cards import PaymentCardRecognizer
+from privscan.engine.config import EngineConfig, ignored_entities
 from privscan.engine.offline import OfflineEmailRecognizer
 from privscan.engine.phone import EuPhoneRecognizer
 from privscan.engine.secrets import SecretsRecognizer
