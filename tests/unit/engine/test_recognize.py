@@ -9,12 +9,16 @@ from __future__ import annotations
 import pytest
 from presidio_analyzer import EntityRecognizer, PatternRecognizer
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+from presidio_analyzer.predefined_recognizers import IbanRecognizer
 from privscan.engine.detect import field_context
 from privscan.engine.prefilter import candidate_entities
 from privscan.engine.recognize import GatedLemmaEnhancer, pattern_gate
 
 TEXTS = [
     ("my IBAN is DE89 3704 0044 0532 0130 00, thanks", None),
+    ("my IBAN is DE00 3704 0044 0532 0130 00, thanks", None),  # near miss: the checksum fails
+    ("iban de89370400440532013000", "notes"),  # near miss: lower case, which Presidio's pattern refuses
+    ("GB82WEST12345698765432 and FR1420041010050500013M02606", "iban"),
     ("DE89 3704 0044 0532 0130 00", "iban"),
     ("DE89 3704 0044 0532 0130 00", "notes"),
     ("Steuer-ID 86095742719 bitte prüfen", None),
@@ -73,7 +77,8 @@ def test_the_context_pass_is_gated_and_patterns_are_precompiled(scanner):
     detector = scanner.detector
     assert isinstance(detector.analyzer.context_aware_enhancer, GatedLemmaEnhancer)
     gated = [r for r in detector.analyzer.registry.recognizers if pattern_gate(r) is not None]
-    assert gated and all(type(r).analyze is PatternRecognizer.analyze for r in gated)
+    assert gated and all(type(r).analyze in (PatternRecognizer.analyze, IbanRecognizer.analyze) for r in gated)
+    assert pattern_gate(next(r for r in detector.analyzer.registry.recognizers if isinstance(r, IbanRecognizer)))
     assert pattern_gate(next(r for r in detector.analyzer.registry.recognizers if r.name == "EuPhoneRecognizer")) is None
 
 
