@@ -23,13 +23,16 @@ from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import IbanRecognizer
 
+from privscan.engine.cards import PaymentCardRecognizer
+
 _ID = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
 _NAME = RecognizerResult.RECOGNIZER_NAME_KEY
 
 
 # `analyze` methods that report only matches of the recognizer's own patterns, with its own flags
-# (Presidio's IBAN recognizer re-compiles its pattern on every call: the gate saves most of its cost).
-PATTERN_ONLY_ANALYZE = (PatternRecognizer.analyze, IbanRecognizer.analyze)
+# (Presidio's IBAN recognizer re-compiles its pattern on every call: the gate saves most of its cost;
+# the payment card recognizer filters PatternRecognizer's results).
+PATTERN_ONLY_ANALYZE = (PatternRecognizer.analyze, IbanRecognizer.analyze, PaymentCardRecognizer.analyze)
 
 
 def pattern_gate(recognizer: EntityRecognizer) -> tuple | None:
