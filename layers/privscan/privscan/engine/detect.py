@@ -25,6 +25,7 @@ FULL, PATTERN, TYPED, NER_VALUE, SKIP = "full", "pattern", "typed", "ner_value",
 NER_COMPONENTS = frozenset({"ner"})  # en_core_web_sm's NER has its own tok2vec
 STATEMENT_COMPONENTS = frozenset({"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"})
 _FIELD_WORDS = re.compile(r"[A-Za-z]+")
+LEMMA_CACHE_LIMIT = 100_000  # (word, POS, morphology) entries, about 20 MB
 # Columns of product and business codes: numbers in them are not people's identifiers, whatever checksum they pass.
 CODE_COLUMN = re.compile(
     r"(?i)(^|_)(ean|gtin|upc|barcode|sku|isbn|asin|mpn|serial|batch|lot|order|invoice|tracking|product|article|artikel|"
@@ -143,9 +144,25 @@ class Detector:
             entity: analyzer.registry.get_recognizers(config.language, entities=[entity]) for entity in self.entities
         }
         self._recognizers = RecognizerRunner(analyzer, config.language, config.score_threshold)
+        lemmatizer = self._nlp.get_pipe("lemmatizer") if "lemmatizer" in self._nlp.pipe_names else None
+        self._lemma_cache: dict = getattr(lemmatizer, "cache", {})
 
     def run(self, units: list[Unit]) -> list[list[DetectionTuple]]:
-        """Detections for each unit, in order."""
+        """Detections for each unit, in order.
+
+        A long scan meets millions of words once (names, numbers, e-mail addresses): spaCy would keep
+        each one's string, lexeme and tokenization for good, and a worker would grow by hundreds of MB
+        per GB. In a memory zone they are freed after the batch; only plain values leave it.
+        """
+        if self.signals is not None and any(unit.role == "assistant" for unit in units):
+            self.signals.prepare_ai_disclosure()
+        with self._nlp.memory_zone():
+            detections = self._run(units)
+        if len(self._lemma_cache) > LEMMA_CACHE_LIMIT:  # the rule lemmatizer memoises every word form, unbounded
+            self._lemma_cache.clear()
+        return detections
+
+    def _run(self, units: list[Unit]) -> list[list[DetectionTuple]]:
         artifacts, tokenized = self._nlp_for(units)
         out = []
         for index, unit in enumerate(units):

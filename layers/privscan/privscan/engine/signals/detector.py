@@ -470,6 +470,11 @@ class SignalDetector:
         """AI_DISCLOSURE / HUMAN_CLAIM statements in an assistant turn."""
         return self._ai().run(doc, self.threshold if threshold is None else threshold)
 
+    def prepare_ai_disclosure(self) -> None:
+        """Build the AI-disclosure matchers now (they are built on first use): outside a spaCy memory
+        zone, where their strings would be freed with the batch."""
+        self._ai()
+
     def _ai(self) -> Engine:
         if self._ai_engine is None:
             self._ai_engine = Engine(self.nlp.make_doc, self.nlp.vocab, load_lexicon("ai", self._lexicon_dir))
