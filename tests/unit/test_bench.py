@@ -30,6 +30,6 @@ def test_render_shows_every_figure():
     text = render({
         "cold_start": {"process_to_first_result_s": 3.4, "imports_s": 2.1, "engine_s": 0.8, "first_result_s": 0.2},
         "curve": [{"kind": "csv", "mb": 5.0, "seconds": 39, "mb_per_s": 0.128, "peak_rss_mb": 352,
-                   "stock_kb_per_s": 4.1, "ratio": 31.2}],
+                   "worker_rss_mb": 480, "stock_kb_per_s": 4.1, "ratio": 31.2}],
     })
-    assert "process start to first result 3.4 s" in text and "ratio 31.2x" in text and "peak RSS 352 MB" in text
+    assert "process start to first result 3.4 s" in text and "ratio 31.2x" in text and "peak RSS 352 MB, largest worker 480 MB" in text

@@ -132,12 +132,13 @@ def scale_curve(sizes_mb: list[int], log) -> list[dict]:
                     [sys.executable, "-c", _SCAN_AND_REPORT, str(path)], capture_output=True, text=True, check=True
                 )
                 seconds = time.perf_counter() - started
-                rss = float(probe.stdout.split()[-1])
+                _, parent_rss, worker_rss = probe.stdout.split()
                 if kind not in stock_rates:  # the files of one kind differ only in length
                     stock_rates[kind] = stock_rate_on(path)
                 rate = actual / seconds
                 points.append({"kind": kind, "mb": round(actual / 1024**2, 1), "seconds": round(seconds, 1),
-                               "mb_per_s": round(rate / 1024**2, 3), "peak_rss_mb": round(rss),
+                               "mb_per_s": round(rate / 1024**2, 3), "peak_rss_mb": round(float(parent_rss)),
+                               "worker_rss_mb": round(float(worker_rss)),
                                "stock_kb_per_s": round(stock_rates[kind] / 1024, 1),
                                "ratio": round(rate / stock_rates[kind], 1)})
                 log(f"curve: {points[-1]}")
@@ -154,9 +155,10 @@ count = [0]
 with open(sys.argv[1], "rb") as stream:
     scan_stream(sys.argv[1], stream, scanner=get_scanner(), fingerprinter=Fingerprinter("curve-key-0123456789abc"),
                 sink=lambda finding: count.__setitem__(0, count[0] + 1))
+get_scanner().close()  # the workers are reaped: RUSAGE_CHILDREN now holds the largest one's peak
 own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(count[0], max(own, children) / 1024)
+print(count[0], own / 1024, children / 1024)
 """
 
 
@@ -189,7 +191,7 @@ def render(report: dict) -> str:
     for point in report.get("curve", []):
         lines.append(
             f"curve {point['kind']:6} {point['mb']:>8} MB  {point['seconds']:>8} s  {point['mb_per_s']:>7} MB/s  "
-            f"peak RSS {point['peak_rss_mb']} MB  stock Presidio {point['stock_kb_per_s']} KB/s  ratio {point['ratio']}x"
+            f"peak RSS {point['peak_rss_mb']} MB, largest worker {point.get('worker_rss_mb', 0)} MB  stock Presidio {point['stock_kb_per_s']} KB/s  ratio {point['ratio']}x"
         )
     return "\n".join(lines)
 
