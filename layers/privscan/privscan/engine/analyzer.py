@@ -36,6 +36,22 @@ NER_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "NORP": "NRP", "GPE": "LOCATI
 logging.getLogger("presidio-analyzer").setLevel(logging.WARNING)
 
 
+class WithholdArguments(logging.Filter):
+    """Presidio's warnings and errors can quote a value too ("Failed to validate text %s" in its IBAN
+    recognizer): its records keep their template, level and call site, without arguments or traceback."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.args or record.exc_info:
+            kind = f" [{record.exc_info[0].__name__}]" if record.exc_info and record.exc_info[0] else ""
+            record.msg, record.args = f"{record.msg}{kind} (arguments withheld)", ()
+            record.exc_info, record.exc_text = None, None
+        return True
+
+
+if not any(isinstance(f, WithholdArguments) for f in logging.getLogger("presidio-analyzer").filters):
+    logging.getLogger("presidio-analyzer").addFilter(WithholdArguments())
+
+
 class ModelNotInstalled(RuntimeError):
     pass
 
