@@ -26,6 +26,7 @@ NER_COMPONENTS = frozenset({"ner"})  # en_core_web_sm's NER has its own tok2vec
 STATEMENT_COMPONENTS = frozenset({"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"})
 _FIELD_WORDS = re.compile(r"[A-Za-z]+")
 LEMMA_CACHE_LIMIT = 100_000  # (word, POS, morphology) entries, about 20 MB
+VOCAB_GROWTH = 200_000  # strings a worker's vocabulary may gain for good (tens of MB) before memory zones
 # Columns of product and business codes: numbers in them are not people's identifiers, whatever checksum they pass.
 CODE_COLUMN = re.compile(
     r"(?i)(^|_)(ean|gtin|upc|barcode|sku|isbn|asin|mpn|serial|batch|lot|order|invoice|tracking|product|article|artikel|"
@@ -146,18 +147,25 @@ class Detector:
         self._recognizers = RecognizerRunner(analyzer, config.language, config.score_threshold)
         lemmatizer = self._nlp.get_pipe("lemmatizer") if "lemmatizer" in self._nlp.pipe_names else None
         self._lemma_cache: dict = getattr(lemmatizer, "cache", {})
+        self._vocab_base = len(self._nlp.vocab.strings)
+        self.vocab_growth = VOCAB_GROWTH
 
     def run(self, units: list[Unit]) -> list[list[DetectionTuple]]:
         """Detections for each unit, in order.
 
         A long scan meets millions of words once (names, numbers, e-mail addresses): spaCy would keep
         each one's string, lexeme and tokenization for good, and a worker would grow by hundreds of MB
-        per GB. In a memory zone they are freed after the batch; only plain values leave it.
+        per GB. Once the vocabulary has grown by `vocab_growth` strings, batches run in a memory zone,
+        which frees them after the batch (only plain values leave it). The words of the first batches,
+        the object's common ones, stay: re-creating them in every batch would cost about a tenth.
         """
         if self.signals is not None and any(unit.role == "assistant" for unit in units):
             self.signals.prepare_ai_disclosure()
-        with self._nlp.memory_zone():
+        if len(self._nlp.vocab.strings) < self._vocab_base + self.vocab_growth:
             detections = self._run(units)
+        else:
+            with self._nlp.memory_zone():
+                detections = self._run(units)
         if len(self._lemma_cache) > LEMMA_CACHE_LIMIT:  # the rule lemmatizer memoises every word form, unbounded
             self._lemma_cache.clear()
         return detections
