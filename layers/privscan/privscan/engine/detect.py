@@ -159,11 +159,11 @@ class Detector:
         which frees them after the batch (only plain values leave it). The words of the first batches,
         the object's common ones, stay: re-creating them in every batch would cost about a tenth.
         """
-        if self.signals is not None and any(unit.role == "assistant" for unit in units):
-            self.signals.prepare_ai_disclosure()
         if len(self._nlp.vocab.strings) < self._vocab_base + self.vocab_growth:
             detections = self._run(units)
         else:
+            if self.signals is not None:  # its lazily built matchers must not be built inside the zone
+                self.signals.prepare_ai_disclosure()
             with self._nlp.memory_zone():
                 detections = self._run(units)
         if len(self._lemma_cache) > LEMMA_CACHE_LIMIT:  # the rule lemmatizer memoises every word form, unbounded

@@ -144,9 +144,10 @@ class Scanner:
 
         def sample_batch_size() -> int:
             """A table's first sample (every column's early cells) shared evenly by the workers: in one
-            batch each, as spaCy's cost per call is high for a few short values; at least half a batch."""
-            columns = len(profiler.columns) if profiler is not None else 0
-            return max(self.config.batch_size // 2, -(-columns * profiler.early_sample // workers) if columns else 1)
+            batch each, as spaCy's cost per call is high for a few short values; at least half a batch.
+            Only asked once a sample cell is batched, so there is a profiler and a column."""
+            share = -(-len(profiler.columns) * profiler.early_sample // workers)  # rounded up
+            return max(self.config.batch_size // 2, 1, share)
 
         def collect_one() -> Iterator[tuple[Cell, list[Detection]]]:
             done = in_flight.pop(0)
