@@ -8,6 +8,9 @@ Layers (Lambda python3.12, arm64):
                             and then slimmed (see ``slim()`` -- every removal is documented there).
 * ``<out>/privscan/python`` privscan's own engine package (``layers/privscan/privscan``, no tests).
 
+Both layers ship bytecode for Python 3.12 (see ``compile_bytecode``): Lambda's /opt is read-only, so
+without it every cold start would compile every module it imports again.
+
 The size report prints the unzipped size of each layer, the 15 largest distributions and, as the
 LAST line, ``layer_unzipped_mb=N`` = both layers + the function code (``functions/scan_object``),
 in MiB (Lambda's limit is 250 MiB = 262,144,000 bytes unzipped for function + all layers).
@@ -54,6 +57,9 @@ UV_PYTHON_PLATFORM = "aarch64-manylinux_2_34"
 
 MIB = 1024 * 1024
 NOISE = re.compile(r"is ignored: it is neither a file nor a directory|Running pip as the 'root' user")
+
+# pyenv keeps interpreters here; the bytecode of the layers must come from a Python 3.12.
+PYENV_VERSIONS = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "versions"
 
 # --- slimming configuration (each entry documented) ---------------------------------------------
 
@@ -474,10 +480,47 @@ def slim(site: Path, strip_tool: str | None) -> Removed:
     return removed
 
 
+# --- bytecode --------------------------------------------------------------------------------------
+
+
+def find_bytecode_python(explicit: str | None) -> str | None:
+    """An interpreter of TARGET_PYTHON (bytecode is version-specific): --bytecode-python, python3.12 on
+    PATH, or a pyenv install. None if there is none."""
+    candidates = [explicit] if explicit else [shutil.which(f"python{TARGET_PYTHON}")]
+    if not explicit:
+        candidates += sorted(str(p) for p in PYENV_VERSIONS.glob(f"{TARGET_PYTHON}.*/bin/python{TARGET_PYTHON}"))
+    for candidate in filter(None, candidates):
+        probe = run([candidate, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"], capture_output=True)
+        if probe.returncode == 0 and probe.stdout.strip() == TARGET_PYTHON:
+            return candidate
+    return None
+
+
+def compile_bytecode(site: Path, python: str | None) -> None:
+    """Write __pycache__/*.pyc for every module, with `python` (the runtime's version).
+
+    Lambda's /opt is read-only, so a layer without bytecode makes every cold start compile spaCy,
+    Presidio, numpy and the engine from source again (about half of the import time measured here).
+    The .pyc are "unchecked-hash": a layer is immutable, and a timestamp check could even reject them,
+    because a zip keeps modification times only to 2 s.
+    """
+    if python is None:
+        warn(f"no Python {TARGET_PYTHON} found (--bytecode-python): the layer ships without bytecode, "
+             "so each cold start compiles its imports")
+        return
+    before = tree_bytes(site)
+    cmd = [python, "-m", "compileall", "-q", "-j", "0", "--invalidation-mode", "unchecked-hash", str(site)]
+    if run(cmd, capture_output=True).returncode != 0:
+        # a few files in third-party wheels are not valid Python 3.12 (templates, py2 leftovers):
+        # they are never imported, and compileall still writes the others
+        warn(f"compileall reported files it could not compile in {site}")
+    log(f"  + {(tree_bytes(site) - before) / MIB:8.1f} MiB  bytecode (Python {TARGET_PYTHON}, unchecked-hash)")
+
+
 # --- layers ----------------------------------------------------------------------------------------
 
 
-def build_deps(layer_dir: Path, *, host: bool, do_strip: bool) -> Removed:
+def build_deps(layer_dir: Path, *, host: bool, do_strip: bool, bytecode_python: str | None) -> Removed:
     site = layer_dir / "python"
     if site.exists():  # only python/: layer_dir may be SAM's $(ARTIFACTS_DIR)
         shutil.rmtree(site)
@@ -491,10 +534,11 @@ def build_deps(layer_dir: Path, *, host: bool, do_strip: bool) -> Removed:
     log(f"deps layer: installed {raw / MIB:.1f} MiB -> slimmed {tree_bytes(site) / MIB:.1f} MiB")
     for rule, n in sorted(removed.bytes_by_rule.items(), key=lambda kv: -kv[1]):
         log(f"  - {n / MIB:8.1f} MiB  {rule}")
+    compile_bytecode(site, sys.executable if host else bytecode_python)
     return removed
 
 
-def build_privscan(layer_dir: Path) -> None:
+def build_privscan(layer_dir: Path, bytecode_python: str | None) -> None:
     if (layer_dir / "python").exists():
         shutil.rmtree(layer_dir / "python")
     dest = layer_dir / "python" / "privscan"
@@ -503,6 +547,7 @@ def build_privscan(layer_dir: Path) -> None:
         dest,
         ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.pyo", "tests", "test", "conftest.py", "test_*.py"),
     )
+    compile_bytecode(dest, bytecode_python)
 
 
 # --- report ----------------------------------------------------------------------------------------
@@ -606,7 +651,7 @@ print("SMOKE OK", sorted(found))
 def host_smoke_test(out: Path, do_strip: bool) -> None:
     host_dir = out.parent / (out.name + "-host")
     log(f"== host smoke test: building deps for {sys.executable} (Python {sys.version.split()[0]}) in {host_dir}")
-    build_deps(host_dir / "deps", host=True, do_strip=do_strip)
+    build_deps(host_dir / "deps", host=True, do_strip=do_strip, bytecode_python=None)
     # emulate /var/runtime: boto3/botocore/s3transfer come after the layer on sys.path
     runtime = host_dir / "runtime"
     if runtime.exists():
@@ -644,6 +689,8 @@ def main() -> int:
     ap.add_argument("--no-strip", action="store_true", help="do not strip shared objects")
     ap.add_argument("--no-report", action="store_true", help="build only, no size report")
     ap.add_argument("--report-only", action="store_true", help="only print the size report of an existing build")
+    ap.add_argument("--bytecode-python", help=f"a Python {TARGET_PYTHON} to compile the layers' bytecode with "
+                    "(default: python3.12 on PATH, then pyenv)")
     ap.add_argument("--max-mb", type=float, default=250.0, help="fail if the total exceeds this many MiB")
     ap.add_argument(
         "--host-smoke-test",
@@ -656,12 +703,13 @@ def main() -> int:
         ap.error("--layer-dir requires --only")
 
     if not args.report_only:
+        bytecode_python = find_bytecode_python(args.bytecode_python)
         if args.only in (None, "deps"):
             deps_dir = args.layer_dir.resolve() if args.layer_dir else out / "deps"
-            build_deps(deps_dir, host=False, do_strip=not args.no_strip)
+            build_deps(deps_dir, host=False, do_strip=not args.no_strip, bytecode_python=bytecode_python)
         if args.only in (None, "privscan"):
             priv_dir = args.layer_dir.resolve() if args.layer_dir else out / "privscan"
-            build_privscan(priv_dir)
+            build_privscan(priv_dir, bytecode_python)
             log(f"privscan layer: {tree_bytes(priv_dir) / MIB:.2f} MiB")
     if args.host_smoke_test:
         host_smoke_test(out, do_strip=not args.no_strip)

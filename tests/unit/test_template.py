@@ -253,7 +253,7 @@ def test_fingerprint_secret(resources):
 
 @pytest.mark.parametrize(
     ("layer", "content_uri", "build_method"),
-    [("DepsLayer", "layers/deps", "makefile"), ("PrivscanLayer", "layers/privscan", "python3.12")],
+    [("DepsLayer", "layers/deps", "makefile"), ("PrivscanLayer", "layers/privscan", "makefile")],
 )
 def test_layers(resources, layer, content_uri, build_method):
     res = resources[layer]
@@ -264,9 +264,11 @@ def test_layers(resources, layer, content_uri, build_method):
     assert res["Metadata"] == {"BuildMethod": build_method, "BuildArchitecture": "arm64"}
 
 
-def test_the_deps_layer_is_built_by_the_slimming_script():
-    makefile = (REPO_ROOT / "layers" / "deps" / "Makefile").read_text()
-    assert "build-DepsLayer:" in makefile and "scripts/build_layer.py --only deps --layer-dir $(ARTIFACTS_DIR)" in makefile
+@pytest.mark.parametrize(("layer", "folder", "only"), [("DepsLayer", "deps", "deps"), ("PrivscanLayer", "privscan", "privscan")])
+def test_each_layer_is_built_by_the_layer_script(layer, folder, only):
+    makefile = (REPO_ROOT / "layers" / folder / "Makefile").read_text()
+    assert f"build-{layer}:" in makefile
+    assert f"scripts/build_layer.py --only {only} --layer-dir $(ARTIFACTS_DIR)" in makefile
 
 
 def test_function_runtime_and_sizing(template):
