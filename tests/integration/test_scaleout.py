@@ -56,8 +56,15 @@ def test_a_large_csv_is_scanned_in_chunks_with_the_single_pass_items(pipeline, m
     assert summary["bytes_read"] == len(body) and len(parts) == 5  # 18,223 bytes in chunks of at least 4,096
     keep = ("record", "field", "start", "end", "entity_type", "severity", "rule_ids", "preview", "count", "distinct",
             "fingerprint", "role")
-    expected = [{k: f.get(k) for k in keep} for f in single_pass(body, "datasets/big/customers.csv", scanner)]
+    single = single_pass(body, "datasets/big/customers.csv", scanner)
+    expected = [{k: f.get(k) for k in keep} for f in single]
     assert stored(pipeline, "datasets/big/customers.csv") == expected
+    # the results object, assembled from the parts' bytes and the closing column findings, is the single
+    # pass's findings line for line (in canonical order)
+    bucket, results_key = summary["results_uri"].removeprefix("s3://").split("/", 1)
+    lines = boto3.client("s3").get_object(Bucket=bucket, Key=results_key)["Body"].read().splitlines()
+    assert [{k: v for k, v in json.loads(line).items() if k != "object"} for line in lines] == single
+    assert summary["findings"] == len(single) and any(f["count"] for f in single)  # column findings at the end
 
     # re-running the reducer (a Step Functions retry) and a duplicate S3 event change nothing
     before = pipeline.items()
@@ -68,6 +75,24 @@ def test_a_large_csv_is_scanned_in_chunks_with_the_single_pass_items(pipeline, m
     pipeline.invoke(bodies)
     strip = lambda items: sorted((i["sk"], {k: v for k, v in i.items() if k != "updated_at"}) for i in items)
     assert strip(pipeline.items()) == strip(before)
+
+
+def test_past_the_item_cap_the_reducer_stores_the_first_findings_and_the_results_object_holds_all(
+        pipeline, monkeypatch, scanner):
+    monkeypatch.setenv("MAX_FINDING_ITEMS", "25")
+    use_chunks(monkeypatch, threshold=10_000, chunk=4096)
+    body = customers_csv(200, seed=5)
+    pipeline.put("datasets/big/capped.csv", body)
+    assert pipeline.deliver()[0] == {"batchItemFailures": []}
+    summary = pipeline.summary("datasets/big/capped.csv")
+    single = single_pass(body, "datasets/big/capped.csv", scanner)
+    assert (summary["status"], summary["truncated"], summary["findings"]) == ("done", True, len(single))
+    keep = ("record", "field", "start", "end", "entity_type", "preview", "fingerprint")
+    assert [{k: item.get(k) for k in keep} for item in pipeline.findings("datasets/big/capped.csv")] == [
+        {k: f.get(k) for k in keep} for f in single[:25]]
+    bucket, results_key = summary["results_uri"].removeprefix("s3://").split("/", 1)
+    lines = boto3.client("s3").get_object(Bucket=bucket, Key=results_key)["Body"].read().splitlines()
+    assert [{k: v for k, v in json.loads(line).items() if k != "object"} for line in lines] == single
 
 
 def test_backfill_submits_what_was_not_scanned_and_skips_the_rest(pipeline, monkeypatch):

@@ -14,18 +14,30 @@ from __future__ import annotations
 
 import json
 import tempfile
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
-from privscan.adapters.s3_objects import S3Source, put_stream
+from privscan.adapters.s3_objects import ByteRange, S3Source, compose_object, put_stream
 from privscan.chunked.plan import Plan, plan_object
-from privscan.chunked.reduce import reduce_chunks
-from privscan.chunked.work import read_part, scan_chunk_part
+from privscan.chunked.reduce import merge_results
+from privscan.chunked.work import ChunkResult, read_part, scan_chunk_part
 from privscan.events import ObjectRef
 from privscan.model import ScanStatus
 from privscan.observability import logger
 from privscan.service import ObjectScanService
-from privscan.spool import FindingSpool
+from privscan.spool import finding_line
+
+HEAD_THREADS = 16  # the reducer's reads of the parts' first lines
+
+
+@dataclass(frozen=True)
+class StagedPart:
+    key: str
+    result: ChunkResult
+    findings_start: int  # the findings follow the result's line
+    size: int
 
 
 @dataclass
@@ -76,35 +88,52 @@ class ScaleOutService:
 
     # -- reduce -----------------------------------------------------------------------------
     def reduce(self, ref: ObjectRef, plan_key: str) -> dict:
+        """Report and closing findings from the parts' first lines; the record findings are not parsed:
+        the results object is assembled from the parts' bytes by S3, and only the first findings are
+        read, for the capped items. Time and memory grow with the chunks, not the findings."""
         plan = self._plan(plan_key)
-        results = FindingSpool()
         try:
-            try:
-                parts = [self._part(plan_key, chunk.index) for chunk in plan.chunks]
-                report = reduce_chunks(plan, parts, lambda finding: results(finding.to_dict()),
-                                       self.objects.scanner.config, self.objects.settings.read_limits)
-            except Exception as error:
-                self.objects.store.set_status(ref, ScanStatus.FAILED, f"{type(error).__name__} while reducing chunks")
-                raise
-            return self.objects.record(ref, report, *self.objects.publish(ref, report, results))
-        finally:
-            results.close()
+            with ThreadPoolExecutor(HEAD_THREADS, thread_name_prefix="part-head") as pool:  # one GET per chunk
+                parts = list(pool.map(lambda chunk: self._part(plan_key, chunk.index), plan.chunks))
+            report, tail = merge_results(plan, [part.result for part in parts], self.objects.scanner.config,
+                                         self.objects.settings.read_limits)
+        except Exception as error:
+            self.objects.store.set_status(ref, ScanStatus.FAILED, f"{type(error).__name__} while reducing chunks")
+            raise
+        closing = [finding.to_dict() for finding in tail]
+
+        def lines() -> Iterator[dict]:
+            for part in parts:
+                if part.size > part.findings_start:
+                    yield from (json.loads(line) for line in self._lines(part.key, part.findings_start))
+            yield from closing
+
+        def upload(bucket: str, key: str) -> str:
+            pieces = [ByteRange(part.key, part.findings_start, part.size) for part in parts]
+            compose_object(self.objects.s3, bucket, key, [*pieces, b"".join(map(finding_line, closing))],
+                           "application/x-ndjson")
+            return f"s3://{bucket}/{key}"
+
+        count = sum(part.result.counts.get("findings", 0) for part in parts) + len(closing)
+        return self.objects.record(ref, report, *self.objects.publish_findings(ref, report, count, lines, upload))
 
     # -- staging ----------------------------------------------------------------------------
     def _part_key(self, plan_key: str, index: int) -> str:
         return plan_key.removesuffix("plan.json") + f"parts/{index:05d}.jsonl"
 
-    def _part(self, plan_key: str, index: int):
+    def _part(self, plan_key: str, index: int) -> StagedPart:
+        """A part's result (its first line) and where its findings lie; the rest is not read."""
         key = self._part_key(plan_key, index)
-        result, _ = read_part(self._lines(key))
+        response = self.objects.s3.get_object(Bucket=self.bucket, Key=key)
+        try:
+            head = next(response["Body"].iter_lines())  # without its newline
+        finally:
+            response["Body"].close()
+        return StagedPart(key, read_part([head])[0], len(head) + 1, response["ContentLength"])
 
-        def findings():
-            return read_part(self._lines(key))[1]
-
-        return result, findings
-
-    def _lines(self, key: str):
-        return self.objects.s3.get_object(Bucket=self.bucket, Key=key)["Body"].iter_lines()
+    def _lines(self, key: str, start: int = 0):
+        response = self.objects.s3.get_object(Bucket=self.bucket, Key=key, **({"Range": f"bytes={start}-"} if start else {}))
+        return response["Body"].iter_lines()
 
     def _data(self, plan: Plan, ref: ObjectRef, plan_key: str) -> S3Source:
         if plan.compressed:  # a gzip is always inflated to staging first

@@ -55,6 +55,17 @@ class ScanReport:
         for rule_id in finding.rule_ids:
             self.by_rule[rule_id] += 1
 
+    def counts(self) -> dict:
+        """The finding counters, to be merged into another report (`add_counts`): a chunk's, for instance."""
+        return {"findings": self.findings_total, "by_entity": dict(self.by_entity),
+                "by_severity": dict(self.by_severity), "by_rule": dict(self.by_rule)}
+
+    def add_counts(self, counts: dict) -> None:
+        self.findings_total += counts.get("findings", 0)
+        self.by_entity.update(counts.get("by_entity", {}))
+        self.by_severity.update(counts.get("by_severity", {}))
+        self.by_rule.update(counts.get("by_rule", {}))
+
     def summary(self) -> dict:
         """Content-free summary for logs, status items and CLI output."""
         issue_codes = Counter(issue.code for issue in self.issues)

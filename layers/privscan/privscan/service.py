@@ -9,6 +9,7 @@ returns normally; only infrastructure errors raise, so SQS retries the message.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 from typing import Any
@@ -160,16 +161,24 @@ class ObjectScanService:
 
     def publish(self, ref: ObjectRef, report: ScanReport, results: FindingSpool) -> tuple[str | None, bool]:
         """Findings items (capped) and the full results object; returns (results URI, truncated)."""
+        return self.publish_findings(ref, report, results.count, results.lines,
+                                     lambda bucket, key: upload_results(self.s3, results, bucket, key))
+
+    def publish_findings(
+        self, ref: ObjectRef, report: ScanReport, count: int, lines: Callable[[], Iterator[dict]],
+        upload: Callable[[str, str], str],
+    ) -> tuple[str | None, bool]:
+        """`count` findings, `lines()` in order: the first ones as items, all of them as the results object
+        that `upload(bucket, key)` writes. Returns (results URI, truncated)."""
         if report.status is not ScanStatus.DONE:  # partial findings of a rejected object are discarded
             self.store.replace_findings(ref, [])
             return None, False
-        stored = (Finding.from_dict(line) for line in islice(results.lines(), self.settings.max_finding_items))
+        stored = (Finding.from_dict(line) for line in islice(lines(), self.settings.max_finding_items))
         self.store.replace_findings(ref, stored)
         uri = None
-        if results.count:  # last: the upload may close the spool
-            key = results_key(self.settings.results_prefix, ref)
-            uri = upload_results(self.s3, results, self.settings.results_bucket, key)
-        return uri, results.count > self.settings.max_finding_items
+        if count:  # last: the upload may close the spool
+            uri = upload(self.settings.results_bucket, results_key(self.settings.results_prefix, ref))
+        return uri, count > self.settings.max_finding_items
 
     # -- ObjectRemoved -----------------------------------------------------------------------
     def _removed(self, ref: ObjectRef, delete_marker: bool) -> dict:

@@ -13,13 +13,19 @@ from collections.abc import Iterator
 from typing import IO
 
 
+def finding_line(data: dict) -> bytes:
+    """One finding as a JSONL line: spools, chunk parts and results objects hold exactly these bytes,
+    so a reducer can copy the parts' findings into a results object without parsing them."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n"
+
+
 class FindingSpool:
     def __init__(self) -> None:
         self.file: IO[bytes] = tempfile.TemporaryFile("w+b")
         self.count = 0
 
     def __call__(self, line: dict) -> None:
-        self.file.write(json.dumps(line, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n")
+        self.file.write(finding_line(line))
         self.count += 1
 
     def lines(self) -> Iterator[dict]:

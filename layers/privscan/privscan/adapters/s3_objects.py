@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import io
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import BinaryIO
 
 from privscan.events import ObjectRef
@@ -64,6 +66,83 @@ def upload_results(s3, spool: FindingSpool, bucket: str, key: str) -> str:
         spool.file, bucket, key, ExtraArgs={"ContentType": "application/x-ndjson", "ServerSideEncryption": "AES256"}
     )
     return f"s3://{bucket}/{key}"
+
+
+MIN_COPIED_PART = 5 * 1024**2  # S3: every part of a multipart upload but the last is at least 5 MiB
+MAX_BUFFERED_PART = 64 * 1024**2
+COPY_THREADS = 16  # UploadPartCopy calls in flight: an object of 1,600 chunks is 1,600 copies
+
+
+@dataclass(frozen=True)
+class ByteRange:
+    """Bytes [start, end) of an object in the same bucket."""
+
+    key: str
+    start: int
+    end: int
+
+
+def compose_object(s3, bucket: str, key: str, pieces: Iterable[ByteRange | bytes], content_type: str) -> None:
+    """Write `key` as the concatenation of `pieces`, with a multipart upload.
+
+    A range of at least 5 MiB is copied by S3 itself (UploadPartCopy, several at a time): its bytes never
+    come here. Smaller pieces are gathered and uploaded together, topped up from the next range where a
+    part would otherwise be too small, so memory stays under about 64 MiB whatever the size of the result.
+    """
+    upload = s3.create_multipart_upload(Bucket=bucket, Key=key, ContentType=content_type,
+                                        ServerSideEncryption="AES256")["UploadId"]
+    parts: list = []  # per part number: its ETag, or the future of a copy
+    buffer = bytearray()
+    copies = ThreadPoolExecutor(COPY_THREADS, thread_name_prefix="part-copy")
+
+    def copy(number: int, source: dict, byte_range: str) -> str:
+        return s3.upload_part_copy(Bucket=bucket, Key=key, UploadId=upload, PartNumber=number, CopySource=source,
+                                   CopySourceRange=byte_range)["CopyPartResult"]["ETag"]
+
+    def add(**part) -> None:
+        number = len(parts) + 1
+        if "Body" in part:
+            parts.append(s3.upload_part(Bucket=bucket, Key=key, UploadId=upload, PartNumber=number, **part)["ETag"])
+        else:
+            parts.append(copies.submit(copy, number, part["CopySource"], part["CopySourceRange"]))
+
+    def flush() -> None:
+        if buffer:
+            add(Body=bytes(buffer))
+            buffer.clear()
+
+    def read(piece: ByteRange, start: int, end: int) -> bytes:
+        return s3.get_object(Bucket=bucket, Key=piece.key, Range=f"bytes={start}-{end - 1}")["Body"].read()
+
+    try:
+        for piece in pieces:
+            if isinstance(piece, bytes):
+                buffer += piece
+            else:
+                start = piece.start
+                if buffer and len(buffer) < MIN_COPIED_PART:  # top the small part up from this range
+                    taken = min(piece.end, start + MIN_COPIED_PART - len(buffer))
+                    buffer += read(piece, start, taken)
+                    start = taken
+                if piece.end - start >= MIN_COPIED_PART:
+                    flush()
+                    add(CopySource={"Bucket": bucket, "Key": piece.key}, CopySourceRange=f"bytes={start}-{piece.end - 1}")
+                elif piece.end > start:
+                    buffer += read(piece, start, piece.end)
+            if len(buffer) >= MAX_BUFFERED_PART:
+                flush()
+        flush()
+        if not parts:  # S3 needs one part at least
+            add(Body=b"")
+        etags = [part.result() if isinstance(part, Future) else part for part in parts]
+        s3.complete_multipart_upload(Bucket=bucket, Key=key, UploadId=upload, MultipartUpload={
+            "Parts": [{"PartNumber": number, "ETag": etag} for number, etag in enumerate(etags, 1)]})
+    except BaseException:
+        copies.shutdown(wait=True, cancel_futures=True)
+        s3.abort_multipart_upload(Bucket=bucket, Key=key, UploadId=upload)
+        raise
+    finally:
+        copies.shutdown(wait=True)
 
 
 def read_text_if_exists(s3, bucket: str, key: str) -> str | None:

@@ -1,9 +1,13 @@
 """The reducer: merge the parts of a chunked scan into the findings and report of one pass.
 
-Record findings are concatenated in chunk order (each part is already in canonical order); the
-typed columns' aggregates are merged (counts summed, first occurrences in record order, distinct
-fingerprints united, best score and severity maxima, rule ids in first-seen order) and become the
-column findings a single pass emits. Pure and deterministic: re-running it gives the same output.
+The report comes from the chunks' results alone (their counters summed, issues in order), and so do
+the findings that close the object: per-object findings and the typed columns' findings, from the
+merged column aggregates (counts summed, first occurrences in record order, distinct fingerprints
+united, best score and severity maxima, rule ids in first-seen order). The record findings stay in
+the parts, already in canonical order: the object's findings are the parts' findings in chunk order,
+then those closing findings. So the work grows with the number of chunks, not of findings, and on S3
+the results object is assembled from the parts' bytes (`privscan.scaleout`). Pure and deterministic:
+re-running it gives the same output.
 """
 
 from __future__ import annotations
@@ -21,39 +25,29 @@ from privscan.scan import ScanReport, rejected
 Part = tuple[ChunkResult, Callable[[], Iterator[Finding]]]  # a result, and its findings when asked
 
 
-def reduce_chunks(
-    plan: Plan,
-    parts: Iterable[Part],
-    sink: Callable[[Finding], None],
-    config: EngineConfig | None = None,
-    limits: ReadLimits | None = None,
-) -> ScanReport:
-    """`parts` in chunk order, one per chunk of `plan`. Findings go to `sink` only if the object scanned."""
+def merge_results(
+    plan: Plan, results: list[ChunkResult], config: EngineConfig | None = None, limits: ReadLimits | None = None
+) -> tuple[ScanReport, list[Finding]]:
+    """The object's report and its closing findings (already counted in the report), from one result per
+    chunk of `plan`, in chunk order. A rejected object has no closing findings."""
     config, limits = config or EngineConfig(), limits or ReadLimits()
     if plan.status:
-        return _rejected(plan, plan.outcome, plan.reason, plan.status)
-    parts = list(parts)
-    if [result.index for result, _ in parts] != [chunk.index for chunk in plan.chunks]:
+        return _rejected(plan, plan.outcome, plan.reason, plan.status), []
+    if [result.index for result in results] != [chunk.index for chunk in plan.chunks]:
         raise ValueError("one part per chunk of the plan, in order")
-    for result, _ in parts:
+    for result in results:
         if result.status:  # the first chunk a single pass would have stopped at
-            return _rejected(plan, result.outcome, result.reason, result.status)
+            return _rejected(plan, result.outcome, result.reason, result.status), []
 
     report = ScanReport(object=plan.object, format=plan.format, compressed=plan.compressed)
-
-    def emit(finding: Finding) -> None:
-        report.count(finding)
-        sink(finding)
-
     issues = [RecordIssue(**issue) for issue in plan.issues]
     tail: list[Finding] = []
     columns: dict[str, ColumnAggregate] = {}
-    for result, findings in parts:
+    for result in results:
         report.records += result.records
         report.bytes_read += result.bytes_read
+        report.add_counts(result.counts)
         issues += [RecordIssue(**issue) for issue in result.issues]
-        for finding in findings():
-            emit(finding)
         tail += [Finding.from_dict(data) for data in result.object_findings]
         for name, data in result.aggregates.items():
             aggregate = ColumnAggregate.from_dict(data)
@@ -62,13 +56,33 @@ def reduce_chunks(
             else:
                 columns[name] = aggregate
     tail += [column_finding(plan.object, name, aggregate) for name, aggregate in columns.items() if aggregate.count]
-    for finding in sorted(tail, key=canonical_key):
-        emit(finding)
+    tail.sort(key=canonical_key)
+    for finding in tail:
+        report.count(finding)
     if not plan.whole:
         report.bytes_read = plan.size  # the header is read by every chunk of a CSV, and counted once here
     report.issues = issues[: limits.max_issues]
     if report.records == 0:
         report.outcome, report.reason = "empty", "the object holds no records"
+    return report, tail
+
+
+def reduce_chunks(
+    plan: Plan,
+    parts: Iterable[Part],
+    sink: Callable[[Finding], None],
+    config: EngineConfig | None = None,
+    limits: ReadLimits | None = None,
+) -> ScanReport:
+    """`parts` in chunk order, one per chunk of `plan`. Findings go to `sink` only if the object scanned."""
+    parts = list(parts)
+    report, tail = merge_results(plan, [result for result, _ in parts], config, limits)
+    if report.status is ScanStatus.DONE:
+        for _, findings in parts:
+            for finding in findings():
+                sink(finding)
+        for finding in tail:
+            sink(finding)
     return report
 
 

@@ -1,7 +1,8 @@
 """Scan one chunk of a plan with the same engine as a single pass, and write it as a part.
 
 A part is JSON Lines: a first line with the chunk's result (records, issues, the typed columns'
-aggregates, per-object findings), then its findings in canonical order. Re-scanning a chunk rewrites
+aggregates, per-object findings, the counters of its findings), then its findings in canonical order,
+as `privscan.spool.finding_line` writes them. Re-scanning a chunk rewrites
 the same part (its name holds the chunk index), so a retried child changes nothing.
 """
 
@@ -29,7 +30,7 @@ from privscan.readers.delimited import DelimitedReader
 from privscan.readers.jsonish import JsonlReader
 from privscan.readers.parquet import ParquetReader
 from privscan.readers.text import TextReader
-from privscan.scan import assemble, scan_stream
+from privscan.scan import ScanReport, assemble, scan_stream
 from privscan.spool import FindingSpool
 
 
@@ -52,6 +53,7 @@ class ChunkResult:
     issues: list[dict] = field(default_factory=list)
     aggregates: dict[str, dict] = field(default_factory=dict)  # typed columns, merged by the reducer
     object_findings: list[dict] = field(default_factory=list)  # findings without a record (first chunk)
+    counts: dict = field(default_factory=dict)  # ScanReport.counts() of the record findings in the part
     status: str | None = None  # a single pass over the chunk ended rejected / unsupported: so does the object
     outcome: str | None = None
     reason: str | None = None
@@ -92,7 +94,13 @@ def scan_chunk(
     """Scan chunk `index`; findings go to `sink` in canonical order, the rest into the result."""
     chunk, limits = plan.chunks[index], limits or ReadLimits()
     result = ChunkResult(index)
-    ordered = CanonicalOrder(sink)
+    tally = ScanReport(plan.object)
+
+    def counted(finding: Finding) -> None:
+        tally.count(finding)
+        sink(finding)
+
+    ordered = CanonicalOrder(counted)
     try:
         if plan.whole:
             _scan_whole(plan, source, result, ordered, scanner, fingerprinter, suppressor, limits)
@@ -102,6 +110,7 @@ def scan_chunk(
         result.status, result.outcome, result.reason = "rejected", error.code, error.reason
     ordered.flush()
     result.object_findings = [finding.to_dict() for finding in ordered.held]
+    result.counts = tally.counts()
     return result
 
 
