@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 
 import boto3
+from privscan.observability import logger
 
 PLANTED = {
     "name": "Wilhelmina Zwartkopf",
@@ -57,3 +59,35 @@ def test_planted_values_reach_no_log_item_or_results_object(pipeline, capsys, ca
     assert keys
     for key in keys:
         assert leaked(s3.get_object(Bucket=results_bucket, Key=key)["Body"].read().decode()) == []
+
+
+SDK_LOGGERS = ("botocore", "boto3", "s3transfer", "urllib3", "moto")
+
+
+def test_an_object_key_holding_an_address_stays_out_of_the_logs(pipeline, capsys, caplog):
+    """Logs name an object by a keyed hash of its key (also on its summary item), never by the key."""
+    caplog.set_level(logging.DEBUG)
+    structured = io.StringIO()  # the JSON lines as Lambda would write them, appended keys included
+    handler = logging.StreamHandler(structured)
+    handler.setFormatter(logger.registered_formatter)
+    logger._logger.addHandler(handler)
+    try:
+        key = f"exports/{PLANTED['email']}/profile.txt"
+        pipeline.put(key, b"nothing personal in here\n")
+        assert pipeline.deliver()[0] == {"batchItemFailures": []}
+        other = f"exports/{PLANTED['name']}/profile.txt"
+        pipeline.put(other, b"nothing personal in here\n")
+        assert pipeline.deliver()[0] == {"batchItemFailures": []}
+    finally:
+        logger._logger.removeHandler(handler)
+
+    captured = capsys.readouterr()
+    lines = structured.getvalue()
+    # privscan's own records; the AWS SDK's DEBUG logging (off in Lambda) prints request parameters
+    own = [r.getMessage() for r in caplog.records if not r.name.startswith(SDK_LOGGERS)]
+    logs = lines + captured.out + captured.err + "\n".join(own)
+    assert leaked(logs) == [] and "exports/" not in logs
+    scanned = [json.loads(line) for line in lines.splitlines() if '"object scanned"' in line]
+    refs = [pipeline.summary(key)["object_ref"], pipeline.summary(other)["object_ref"]]
+    assert [line["object_ref"] for line in scanned] == refs
+    assert len(set(refs)) == 2 and all(len(ref) == 16 for ref in refs)

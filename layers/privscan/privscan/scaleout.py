@@ -54,6 +54,7 @@ class ScaleOutService:
     # -- plan -------------------------------------------------------------------------------
     def plan(self, ref: ObjectRef) -> dict:
         base, s3 = self.staging(ref), self.objects.s3
+        self.objects.log_object(ref)
         self.objects.store.set_status(ref, ScanStatus.SCANNING, "planning chunks")
 
         def stage(stream) -> S3Source:
@@ -74,6 +75,7 @@ class ScaleOutService:
 
     # -- one chunk --------------------------------------------------------------------------
     def scan_chunk(self, ref: ObjectRef, plan_key: str, index: int) -> dict:
+        self.objects.log_object(ref)
         plan = self._plan(plan_key)
         source = self._data(plan, ref, plan_key)
         suppressor = self.objects.suppressions().for_object(ref.bucket, ref.key, self.objects.fingerprinter)
@@ -91,6 +93,7 @@ class ScaleOutService:
         """Report and closing findings from the parts' first lines; the record findings are not parsed:
         the results object is assembled from the parts' bytes by S3, and only the first findings are
         read, for the capped items. Time and memory grow with the chunks, not the findings."""
+        self.objects.log_object(ref)
         plan = self._plan(plan_key)
         try:
             with ThreadPoolExecutor(HEAD_THREADS, thread_name_prefix="part-head") as pool:  # one GET per chunk

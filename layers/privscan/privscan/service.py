@@ -90,9 +90,17 @@ class ObjectScanService:
         if context is not None:
             self._idempotency.register_lambda_context(context)
 
+    def object_ref(self, ref: ObjectRef) -> str:
+        """What logs call the object: a keyed hash of its bucket and key, also on its summary item.
+        An object key may hold a name or an e-mail address (`exports/anna.schmidt@…/`): logs never show it."""
+        return self.fingerprinter.token(f"object:{ref.bucket}/{ref.key}")[:16]
+
+    def log_object(self, ref: ObjectRef) -> None:
+        logger.append_keys(bucket=ref.bucket, object_ref=self.object_ref(ref), version=ref.version_token)
+
     def _handle(self, event: ObjectEvent) -> dict:
         ref = event.ref
-        logger.append_keys(bucket=ref.bucket, key=ref.key, version=ref.version_token)
+        self.log_object(ref)
         if event.kind == "removed":
             return self._removed(ref, event.delete_marker)
         return self._created(ref)
@@ -124,7 +132,8 @@ class ObjectScanService:
 
     def record(self, ref: ObjectRef, report: ScanReport, results_uri: str | None, truncated: bool) -> dict:
         """The object's summary, status, metrics and log line, once its report is final."""
-        summary = {**report.summary(), "results_uri": results_uri, "truncated": truncated}
+        summary = {**report.summary(), "results_uri": results_uri, "truncated": truncated,
+                   "object_ref": self.object_ref(ref)}
         summary.pop("object")
         self.store.put_summary(ref, summary)
         self.store.set_status(ref, report.status, report.reason)
