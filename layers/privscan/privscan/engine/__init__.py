@@ -32,10 +32,11 @@ def get_scanner(config: EngineConfig | None = None) -> Scanner:
 
 
 def warm_up() -> None:
-    """Build the engine for the configured model now (a Lambda's INIT phase, which SnapStart snapshots).
+    """Build and prime the engine for the configured model now (a Lambda's INIT phase, which SnapStart snapshots).
 
     Only SPACY_MODEL is read here; the function's other settings are validated when it first runs.
     """
     import os
 
-    get_scanner(EngineConfig(spacy_model=os.environ.get("SPACY_MODEL", EngineConfig().spacy_model)))
+    scanner = get_scanner(EngineConfig(spacy_model=os.environ.get("SPACY_MODEL", EngineConfig().spacy_model)))
+    scanner.detector.prime()  # no worker is forked here: SnapStart snapshots this process only

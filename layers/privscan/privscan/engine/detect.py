@@ -134,6 +134,14 @@ class ResultCache:
         self._entries[key] = detections
 
 
+# Placeholder data (the German "John Doe", the documentation IBAN) that reaches every lazily built part.
+PRIMING_UNITS = (
+    Unit("Max Mustermann, max@example.com, +49 151 23456789, IBAN DE89 3704 0044 0532 0130 00.", 0, None, "user"),
+    Unit("I was diagnosed with diabetes last year and want my data deleted.", 0, None, "user"),
+    Unit("I am a virtual assistant, not a human.", 0, None, "assistant"),
+)
+
+
 class Detector:
     def __init__(self, analyzer: AnalyzerEngine, config: EngineConfig, signals: SignalDetector | None = None):
         self.analyzer = analyzer
@@ -149,6 +157,16 @@ class Detector:
         self._lemma_cache: dict = getattr(lemmatizer, "cache", {})
         self._vocab_base = len(self._nlp.vocab.strings)
         self.vocab_growth = VOCAB_GROWTH
+        self._primed = False
+
+    def prime(self) -> None:
+        """Run once on placeholder text, so that what is built on first use (compiled recognizer patterns,
+        the AI-disclosure matchers, the model's first allocations) is built now: before worker processes
+        are forked, which then inherit it instead of each building it, and in a Lambda's INIT, which
+        SnapStart snapshots."""
+        if not self._primed:
+            self._primed = True
+            self.run(list(PRIMING_UNITS))
 
     def run(self, units: list[Unit]) -> list[list[DetectionTuple]]:
         """Detections for each unit, in order.

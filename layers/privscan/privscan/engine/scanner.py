@@ -119,6 +119,8 @@ class Scanner:
         """Worker processes when there are several vCPUs, created once and reused across objects."""
         if self._executor is None:
             workers = worker_count(self.config)
+            if workers > 1:
+                self.detector.prime()  # inherited by every worker
             self._executor = WorkerPool(self.detector.run, workers) if workers > 1 else InlineExecutor(self.detector.run)
         return self._executor
 
