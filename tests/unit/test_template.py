@@ -495,3 +495,10 @@ def test_scale_out_functions_write_only_to_staging_or_results(resources, functio
     statements = [s for p in props(resources, function)["Policies"] for s in p["Statement"]]
     writes = [s["Resource"] for s in statements if "s3:PutObject" in s["Action"]]
     assert writes and all(w["Fn::Sub"] in ("${ResultsBucket.Arn}/staging/*", "${ResultsBucket.Arn}/results/*") for w in writes)
+
+
+def test_the_reducer_may_abort_the_multipart_upload_that_assembles_a_results_object(resources):
+    statements = {s["Sid"]: s for p in props(resources, "ReduceObjectFunction")["Policies"] for s in p["Statement"]}
+    assert statements["WriteResults"]["Action"] == ["s3:PutObject", "s3:AbortMultipartUpload"]
+    assert statements["WriteResults"]["Resource"] == {"Fn::Sub": "${ResultsBucket.Arn}/results/*"}
+    assert statements["ReadParts"]["Action"] == ["s3:GetObject"]  # UploadPartCopy reads the parts with it
