@@ -33,3 +33,12 @@ def test_render_shows_every_figure():
                    "worker_rss_mb": 480, "stock_kb_per_s": 4.1, "ratio": 31.2}],
     })
     assert "process start to first result 3.4 s" in text and "ratio 31.2x" in text and "peak RSS 352 MB, largest worker 480 MB" in text
+
+
+def test_cold_start_is_timed_from_spawn_to_the_first_result_and_counts_each_phase_within():
+    from privscan.bench.run import cold_start
+
+    measured = cold_start(runs=1)
+    phases = measured["imports_s"] + measured["engine_s"] + measured["first_result_s"]
+    assert measured["findings"] == 2  # the person and the e-mail address of the sample line
+    assert phases <= measured["process_to_first_result_s"] < phases + 1.0  # + interpreter start, not shutdown

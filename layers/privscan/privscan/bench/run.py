@@ -80,18 +80,22 @@ found = []
 scan_stream("a.txt", io.BytesIO(b"Contact Anna Schneider at anna@example.com\\n"), scanner=scanner,
             fingerprinter=Fingerprinter("cold-start-key-0123456789"), sink=found.append)
 t3 = time.perf_counter()
-print(f"{t1 - t0:.3f} {t2 - t1:.3f} {t3 - t2:.3f} {len(found)}")
+print(f"{t1 - t0:.3f} {t2 - t1:.3f} {t3 - t2:.3f} {len(found)} {time.time():.6f}")
 """
 
 
 def cold_start(runs: int = 3) -> dict:
-    """Process start to first result, in fresh interpreters; the best of `runs` (a warm disk cache, as Lambda's)."""
+    """Process start to first result, in fresh interpreters; the best of `runs` (a warm disk cache, as Lambda's).
+
+    Timed from just before the process is spawned to the wall-clock moment the child has its result:
+    the interpreter's shutdown after it (about 0.3 s of freeing the model here) is not part of it.
+    """
     best = None
     for _ in range(runs):
-        started = time.perf_counter()
+        started = time.time()
         out = subprocess.run([sys.executable, "-c", COLD_START], capture_output=True, text=True, check=True).stdout
-        wall = time.perf_counter() - started
-        imports, engine, first, findings = out.split()
+        imports, engine, first, findings, done = out.split()
+        wall = float(done) - started
         sample = {"process_to_first_result_s": round(wall, 2), "imports_s": float(imports), "engine_s": float(engine),
                   "first_result_s": float(first), "findings": int(findings)}
         if best is None or wall < best["process_to_first_result_s"]:
