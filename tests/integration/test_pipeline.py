@@ -8,11 +8,11 @@ import json
 from tests.integration.conftest import notification
 
 CUSTOMERS = (
-    "name;email;iban;notes\n"
-    "Anna Schneider;anna.schneider@example.com;DE89370400440532013000;Prefers delivery after 6pm.\n"
-    "Lukas Weber;lukas.weber@example.org;DE02120300000000202051;Call back on +49 151 23456789 please.\n"
-    "Marie Dubois;marie.dubois@example.net;DE02500105170137075030;\n"
-).encode()
+    b"name;email;iban;notes\n"
+    b"Anna Schneider;anna.schneider@example.com;DE89370400440532013000;Prefers delivery after 6pm.\n"
+    b"Lukas Weber;lukas.weber@example.org;DE02120300000000202051;Call back on +49 151 23456789 please.\n"
+    b"Marie Dubois;marie.dubois@example.net;DE02500105170137075030;\n"
+)
 
 
 def test_csv_upload_produces_column_and_cell_findings_and_a_summary(pipeline):
@@ -27,7 +27,7 @@ def test_csv_upload_produces_column_and_cell_findings_and_a_summary(pipeline):
     assert summary["results_uri"].startswith(f"s3://{pipeline.stack.outputs['ResultsBucketName']}/results/")
 
     findings = pipeline.findings("datasets/crm/customers.csv")
-    by_kind = {(f["record"] if "record" in f else None, f["field"], f["entity_type"]) for f in findings}
+    by_kind = {(f.get("record", None), f["field"], f["entity_type"]) for f in findings}
     assert (None, "email", "EMAIL_ADDRESS") in by_kind
     assert (None, "iban", "IBAN_CODE") in by_kind
     phone = [f for f in findings if f["entity_type"] == "PHONE_NUMBER"]

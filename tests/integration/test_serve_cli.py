@@ -21,7 +21,7 @@ CSV = (
 
 
 def privscan(*args: str, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "privscan.cli", *args], capture_output=True, text=True, timeout=300, **kwargs)
+    return subprocess.run([sys.executable, "-m", "privscan.cli", *args], check=False, capture_output=True, text=True, timeout=300, **kwargs)
 
 
 @pytest.fixture

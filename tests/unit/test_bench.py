@@ -3,7 +3,6 @@
 import json
 
 import pytest
-
 from privscan.bench.bulk import write_chats, write_csv, write_typed_csv
 from privscan.bench.run import LAMBDA_ARM64_GB_SECOND, dollars_per_gb, render
 

@@ -48,7 +48,7 @@ def test_the_fail_level_decides(tmp_path, monkeypatch):
 
 def test_only_files_changed_since_a_ref_are_scanned(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    git = lambda *args: subprocess.run(["git", *args], check=True, capture_output=True)  # noqa: E731
+    git = lambda *args: subprocess.run(["git", *args], check=True, capture_output=True)
     git("init", "-q")
     git("-c", "user.email=ci@example.com", "-c", "user.name=ci", "commit", "-q", "--allow-empty", "-m", "base")
     write(tmp_path, "old.txt", "anna.roe@example.com\n")

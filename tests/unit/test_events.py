@@ -1,6 +1,7 @@
 import json
 
 from privscan.events import ObjectEvent, ObjectRef, created_notification, parse_notification
+
 from tests.conftest import load_event
 
 

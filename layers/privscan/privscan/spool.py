@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import tempfile
 from collections.abc import Iterator
-from typing import IO
+from typing import IO, Self
 
 
 def finding_line(data: dict) -> bytes:
@@ -21,7 +21,7 @@ def finding_line(data: dict) -> bytes:
 
 class FindingSpool:
     def __init__(self) -> None:
-        self.file: IO[bytes] = tempfile.TemporaryFile("w+b")
+        self.file: IO[bytes] = tempfile.TemporaryFile("w+b")  # noqa: SIM115 - open for the spool's life, closed by close()
         self.count = 0
 
     def __call__(self, line: dict) -> None:
@@ -36,7 +36,7 @@ class FindingSpool:
     def close(self) -> None:
         self.file.close()
 
-    def __enter__(self) -> FindingSpool:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:

@@ -3,11 +3,10 @@
 import pytest
 import spacy
 from faker import Faker
-from spacy.tokens import Doc
-
 from privscan.engine.analyzer import build_analyzer
 from privscan.engine.attribute_rules import IndexedRuleMatcher, index_attribute_ruler
 from privscan.engine.config import EngineConfig
+from spacy.tokens import Doc
 
 MODEL = EngineConfig().spacy_model
 # the model's multi-token, REGEX and DEP rules: contractions, dialect, "there is", auxiliaries, spaces

@@ -1,5 +1,4 @@
 import pytest
-
 from privscan.engine.cards import PaymentCardRecognizer
 
 RECOGNIZER = PaymentCardRecognizer()

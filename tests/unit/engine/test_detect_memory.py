@@ -1,7 +1,6 @@
 """Past its allowed growth, the vocabulary keeps no word seen in a batch (memory zones); results are unchanged."""
 
 from faker import Faker
-
 from privscan.engine.detect import FULL, Detector, Unit
 from privscan.engine.signals import SignalDetector
 

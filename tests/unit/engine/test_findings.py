@@ -2,8 +2,8 @@
 
 from privscan.engine.config import EngineConfig
 from privscan.engine.findings import FindingAssembler, FindingFactory
-from privscan.engine.profile import ColumnProfiler, whole_cell_entity
 from privscan.engine.masking import Fingerprinter
+from privscan.engine.profile import ColumnProfiler, whole_cell_entity
 from privscan.engine.scanner import Detection
 from privscan.readers.base import Cell
 

@@ -1,5 +1,4 @@
 import pytest
-
 from privscan.engine.masking import Fingerprinter, mask_preview, normalise
 
 

@@ -15,4 +15,4 @@ def test_brand_and_persona_from_the_system_prompt_are_not_people():
 def test_without_a_system_prompt_nothing_is_dropped():
     user = Cell(0, "messages[0].content", "Hi Sam", "user")
     detections = [Detection(user, "PERSON", 3, 6, 0.85)]
-    assert list(OperatorNames().apply([(user, detections)]))[0][1] == detections
+    assert next(iter(OperatorNames().apply([(user, detections)])))[1] == detections

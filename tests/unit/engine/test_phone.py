@@ -1,5 +1,4 @@
 import pytest
-
 from privscan.engine.phone import EuPhoneRecognizer
 
 RECOGNIZER = EuPhoneRecognizer()

@@ -1,5 +1,4 @@
 import pytest
-
 from privscan.engine.prefilter import candidate_entities, may_hold_names
 
 ALL = ["EMAIL_ADDRESS", "PHONE_NUMBER", "IBAN_CODE", "NL_BSN", "MRZ", "IT_FISCAL_CODE", "PERSON", "LOCATION", "URL"]

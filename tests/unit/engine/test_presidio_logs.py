@@ -2,9 +2,8 @@
 
 import logging
 
-from presidio_analyzer.predefined_recognizers import IbanRecognizer
-
 import privscan.engine.analyzer  # noqa: F401  (installs the filter on Presidio's logger)
+from presidio_analyzer.predefined_recognizers import IbanRecognizer
 
 PRESIDIO = "presidio-analyzer"
 

@@ -1,7 +1,6 @@
 """Column profiles decide from a sample how the rest of a column is scanned."""
 
 import pytest
-
 from privscan.engine.config import EngineConfig
 from privscan.engine.profile import ColumnProfiler, shape
 from privscan.engine.scanner import Detection

@@ -7,12 +7,12 @@ The reference runs every selected recognizer and Presidio's unmodified lemma con
 from __future__ import annotations
 
 import pytest
-from presidio_analyzer import EntityRecognizer, PatternRecognizer
+from presidio_analyzer import EntityRecognizer
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.predefined_recognizers import IbanRecognizer
+from privscan.engine.cards import PaymentCardRecognizer
 from privscan.engine.detect import field_context
 from privscan.engine.prefilter import candidate_entities
-from privscan.engine.cards import PaymentCardRecognizer
 from privscan.engine.recognize import PATTERN_ONLY_ANALYZE, GatedLemmaEnhancer, pattern_gate
 
 TEXTS = [

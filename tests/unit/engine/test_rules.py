@@ -1,7 +1,6 @@
 """The rule catalogue and the per-record evaluator, with hand-made detections (no spaCy)."""
 
 import pytest
-
 from privscan.engine.findings import FindingFactory
 from privscan.engine.masking import Fingerprinter
 from privscan.engine.rules import RecordRules, rule_book

@@ -1,5 +1,4 @@
 import pytest
-
 from privscan.engine.detect import field_context, plausible
 from privscan.engine.scanner import pieces
 

@@ -1,5 +1,4 @@
 import pytest
-
 from privscan.engine.secrets import SecretsRecognizer
 
 RECOGNIZER = SecretsRecognizer()

@@ -9,7 +9,6 @@ import random
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from privscan.readers.base import RecordIssue
 from privscan.readers import (
     FORMATS,
     BinaryContent,
@@ -19,6 +18,7 @@ from privscan.readers import (
     UnsupportedFormat,
     open_object,
 )
+from privscan.readers.base import RecordIssue
 from privscan.readers.sniff import split_name
 
 PLANTED = "PLANTED-7f3a9c-jane.doe@example.com"

@@ -172,16 +172,16 @@ def render_corpus(corpus: dict) -> list[str]:
         f"mixed corpus: {corpus['bytes'] / 1024**2:.2f} MB (tabular with free text, chat transcripts, text; EU locales)",
         "",
         f"{'tool':10} {'seconds':>8} {'KB/s':>9} {'entity F1':>9} {'P':>6} {'R':>6} {'$/GB (Lambda arm64)':>20}",
-        f"{'privscan':10} {p['seconds']:>8} {p['bytes_per_s'] / 1024:>9.1f} {p['entity_f1']:>9} {p['precision']:>6} "
-        f"{p['recall']:>6} {p['usd_per_gb']:>20}",
-        f"{'presidio':10} {s['seconds']:>8} {s['bytes_per_s'] / 1024:>9.1f} {s['entity_f1']:>9} {s['precision']:>6} "
-        f"{s['recall']:>6} {s['usd_per_gb']:>20}",
+        (f"{'privscan':10} {p['seconds']:>8} {p['bytes_per_s'] / 1024:>9.1f} {p['entity_f1']:>9} {p['precision']:>6} "
+        f"{p['recall']:>6} {p['usd_per_gb']:>20}"),
+        (f"{'presidio':10} {s['seconds']:>8} {s['bytes_per_s'] / 1024:>9.1f} {s['entity_f1']:>9} {s['precision']:>6} "
+        f"{s['recall']:>6} {s['usd_per_gb']:>20}"),
         f"{'macie':10} {'':>8} {'':>9} {'':>9} {'':>6} {'':>6} {MACIE_PER_GB:>20.2f}",
         "",
-        f"throughput ratio privscan / stock Presidio: {corpus['ratio']}x    "
-        f"peak RSS (process + workers): {corpus['peak_rss_mb']} MB",
-        "privscan runs with one worker per vCPU on 3,538 MB (2 vCPUs); stock Presidio, one analyze() per value, "
-        "on 1,769 MB.",
+        (f"throughput ratio privscan / stock Presidio: {corpus['ratio']}x    "
+        f"peak RSS (process + workers): {corpus['peak_rss_mb']} MB"),
+        ("privscan runs with one worker per vCPU on 3,538 MB (2 vCPUs); stock Presidio, one analyze() per value, "
+        "on 1,769 MB."),
     ]
 
 
@@ -189,9 +189,9 @@ def render(report: dict) -> str:
     lines = render_corpus(report["corpus"]) if "corpus" in report else []
     cold = report.get("cold_start")
     if cold:
-        lines += ["", f"cold start: process start to first result {cold['process_to_first_result_s']} s "
+        lines += ["", (f"cold start: process start to first result {cold['process_to_first_result_s']} s "
                       f"(imports {cold['imports_s']} s, engine set-up {cold['engine_s']} s, "
-                      f"first result {cold['first_result_s']} s)"]
+                      f"first result {cold['first_result_s']} s)")]
     for point in report.get("curve", []):
         lines.append(
             f"curve {point['kind']:6} {point['mb']:>8} MB  {point['seconds']:>8} s  {point['mb_per_s']:>7} MB/s  "

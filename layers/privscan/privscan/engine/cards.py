@@ -10,6 +10,7 @@ candidate must have a length its issuer uses, and digits glued to an IBAN prefix
 from __future__ import annotations
 
 import re
+from typing import ClassVar
 
 from presidio_analyzer import Pattern, PatternRecognizer
 from stdnum import luhn
@@ -44,12 +45,12 @@ def is_card_number(digits: str) -> bool:
 
 
 class PaymentCardRecognizer(PatternRecognizer):
-    PATTERNS = [
+    PATTERNS: ClassVar[list[Pattern]] = [
         Pattern("card (grouped)", r"(?<![\w-])\d{4}(?:[ -]\d{4}){2}[ -]\d{2,7}(?![\w-])", 0.5),
         Pattern("card (amex grouped)", r"(?<![\w-])3[47]\d{2}[ -]\d{6}[ -]\d{5}(?![\w-])", 0.5),
         Pattern("card (plain)", r"(?<![\w-])\d{12,19}(?![\w-])", WEAK_SCORE),
     ]
-    CONTEXT = ["card", "credit", "debit", "visa", "mastercard", "amex", "karte", "kreditkarte", "carte", "tarjeta",
+    CONTEXT: ClassVar[list[str]] = ["card", "credit", "debit", "visa", "mastercard", "amex", "karte", "kreditkarte", "carte", "tarjeta",
                "carta", "kaart", "karta", "pan"]
 
     def __init__(self, supported_language: str = "en"):
