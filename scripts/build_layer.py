@@ -534,7 +534,7 @@ def build_deps(layer_dir: Path, *, host: bool, do_strip: bool, bytecode_python: 
     log(f"deps layer: installed {raw / MIB:.1f} MiB -> slimmed {tree_bytes(site) / MIB:.1f} MiB")
     for rule, n in sorted(removed.bytes_by_rule.items(), key=lambda kv: -kv[1]):
         log(f"  - {n / MIB:8.1f} MiB  {rule}")
-    compile_bytecode(site, sys.executable if host else bytecode_python)
+    compile_bytecode(site, bytecode_python)
     return removed
 
 
@@ -651,7 +651,7 @@ print("SMOKE OK", sorted(found))
 def host_smoke_test(out: Path, do_strip: bool) -> None:
     host_dir = out.parent / (out.name + "-host")
     log(f"== host smoke test: building deps for {sys.executable} (Python {sys.version.split()[0]}) in {host_dir}")
-    build_deps(host_dir / "deps", host=True, do_strip=do_strip, bytecode_python=None)
+    build_deps(host_dir / "deps", host=True, do_strip=do_strip, bytecode_python=sys.executable)
     # emulate /var/runtime: boto3/botocore/s3transfer come after the layer on sys.path
     runtime = host_dir / "runtime"
     if runtime.exists():

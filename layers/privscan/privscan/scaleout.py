@@ -117,8 +117,8 @@ class ScaleOutService:
                            "application/x-ndjson")
             return f"s3://{bucket}/{key}"
 
-        count = sum(part.result.counts.get("findings", 0) for part in parts) + len(closing)
-        return self.objects.record(ref, report, *self.objects.publish_findings(ref, report, count, lines, upload))
+        return self.objects.record(
+            ref, report, *self.objects.publish_findings(ref, report, report.findings_total, lines, upload))
 
     # -- staging ----------------------------------------------------------------------------
     def _part_key(self, plan_key: str, index: int) -> str:
@@ -134,9 +134,8 @@ class ScaleOutService:
             response["Body"].close()
         return StagedPart(key, read_part([head])[0], len(head) + 1, response["ContentLength"])
 
-    def _lines(self, key: str, start: int = 0):
-        response = self.objects.s3.get_object(Bucket=self.bucket, Key=key, **({"Range": f"bytes={start}-"} if start else {}))
-        return response["Body"].iter_lines()
+    def _lines(self, key: str, start: int):
+        return self.objects.s3.get_object(Bucket=self.bucket, Key=key, Range=f"bytes={start}-")["Body"].iter_lines()
 
     def _data(self, plan: Plan, ref: ObjectRef, plan_key: str) -> S3Source:
         if plan.compressed:  # a gzip is always inflated to staging first

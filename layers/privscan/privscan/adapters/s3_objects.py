@@ -95,20 +95,21 @@ def compose_object(s3, bucket: str, key: str, pieces: Iterable[ByteRange | bytes
     buffer = bytearray()
     copies = ThreadPoolExecutor(COPY_THREADS, thread_name_prefix="part-copy")
 
-    def copy(number: int, source: dict, byte_range: str) -> str:
-        return s3.upload_part_copy(Bucket=bucket, Key=key, UploadId=upload, PartNumber=number, CopySource=source,
-                                   CopySourceRange=byte_range)["CopyPartResult"]["ETag"]
+    def upload_part(body: bytes) -> None:
+        parts.append(s3.upload_part(Bucket=bucket, Key=key, UploadId=upload, PartNumber=len(parts) + 1,
+                                    Body=body)["ETag"])
 
-    def add(**part) -> None:
-        number = len(parts) + 1
-        if "Body" in part:
-            parts.append(s3.upload_part(Bucket=bucket, Key=key, UploadId=upload, PartNumber=number, **part)["ETag"])
-        else:
-            parts.append(copies.submit(copy, number, part["CopySource"], part["CopySourceRange"]))
+    def copy_part(piece: ByteRange, start: int) -> None:
+        def copy(number: int) -> str:
+            return s3.upload_part_copy(Bucket=bucket, Key=key, UploadId=upload, PartNumber=number,
+                                       CopySource={"Bucket": bucket, "Key": piece.key},
+                                       CopySourceRange=f"bytes={start}-{piece.end - 1}")["CopyPartResult"]["ETag"]
+
+        parts.append(copies.submit(copy, len(parts) + 1))
 
     def flush() -> None:
         if buffer:
-            add(Body=bytes(buffer))
+            upload_part(bytes(buffer))
             buffer.clear()
 
     def read(piece: ByteRange, start: int, end: int) -> bytes:
@@ -126,14 +127,14 @@ def compose_object(s3, bucket: str, key: str, pieces: Iterable[ByteRange | bytes
                     start = taken
                 if piece.end - start >= MIN_COPIED_PART:
                     flush()
-                    add(CopySource={"Bucket": bucket, "Key": piece.key}, CopySourceRange=f"bytes={start}-{piece.end - 1}")
+                    copy_part(piece, start)
                 elif piece.end > start:
                     buffer += read(piece, start, piece.end)
             if len(buffer) >= MAX_BUFFERED_PART:
                 flush()
         flush()
         if not parts:  # S3 needs one part at least
-            add(Body=b"")
+            upload_part(b"")
         etags = [part.result() if isinstance(part, Future) else part for part in parts]
         s3.complete_multipart_upload(Bucket=bucket, Key=key, UploadId=upload, MultipartUpload={
             "Parts": [{"PartNumber": number, "ETag": etag} for number, etag in enumerate(etags, 1)]})

@@ -50,8 +50,10 @@ class PaymentCardRecognizer(PatternRecognizer):
         Pattern("card (amex grouped)", r"(?<![\w-])3[47]\d{2}[ -]\d{6}[ -]\d{5}(?![\w-])", 0.5),
         Pattern("card (plain)", r"(?<![\w-])\d{12,19}(?![\w-])", WEAK_SCORE),
     ]
-    CONTEXT: ClassVar[list[str]] = ["card", "credit", "debit", "visa", "mastercard", "amex", "karte", "kreditkarte", "carte", "tarjeta",
-               "carta", "kaart", "karta", "pan"]
+    CONTEXT: ClassVar[list[str]] = [
+        "card", "credit", "debit", "visa", "mastercard", "amex", "karte", "kreditkarte", "carte", "tarjeta", "carta",
+        "kaart", "karta", "pan",
+    ]
 
     def __init__(self, supported_language: str = "en"):
         super().__init__(

@@ -26,7 +26,10 @@ _CONTEXT_HINT = re.compile(r"(?i)\b(" + "|".join(map(re.escape, CONTEXT)) + r")"
 SHORT_VALUE = 40  # chars: a value this short is a field, not prose
 MIN_DIGITS = 6  # the shortest subscriber numbers in Europe, with area code
 # Where national formats (no country code) are tried, most-populous first: every EU/EEA state, the UK, Switzerland.
-NATIONAL_REGIONS = ("DE", "FR", "IT", "ES", "PL", "RO", "NL", "BE", "CZ", "SE", "PT", "GR", "HU", "AT", "BG", "DK", "FI", "SK", "IE", "HR", "LT", "SI", "LV", "EE", "CY", "LU", "MT", "NO", "CH", "GB")
+NATIONAL_REGIONS = (
+    "DE", "FR", "IT", "ES", "PL", "RO", "NL", "BE", "CZ", "SE", "PT", "GR", "HU", "AT", "BG",
+    "DK", "FI", "SK", "IE", "HR", "LT", "SI", "LV", "EE", "CY", "LU", "MT", "NO", "CH", "GB",
+)
 # A value that is nothing but a phone number (a cell of a phone column): parsed directly, which is
 # many times cheaper than running PhoneNumberMatcher over it once per region.
 _INTERNATIONAL = re.compile(r"(?<![\d])(?:\+|00)\s?\(?\d")  # a number that starts with a country code
