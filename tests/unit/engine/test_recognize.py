@@ -14,6 +14,7 @@ from privscan.engine.cards import PaymentCardRecognizer
 from privscan.engine.detect import field_context
 from privscan.engine.prefilter import candidate_entities
 from privscan.engine.recognize import PATTERN_ONLY_ANALYZE, GatedLemmaEnhancer, pattern_gate
+from privscan.engine.recognizers.stdnum_recognizer import StdnumRecognizer
 
 TEXTS = [
     ("my IBAN is DE89 3704 0044 0532 0130 00, thanks", None),
@@ -95,3 +96,24 @@ def test_a_context_word_found_in_the_text_still_raises_the_score(scanner):
     hinted = {r.entity_type: r.score
               for r in detector._recognizers.analyze(text, entities, artifacts, context=["steuer", "id"])}
     assert hinted.get("DE_TAX_ID", 0) > bare.get("DE_TAX_ID", 0)
+
+
+def test_only_recognizers_that_found_something_enter_the_context_pass(scanner, monkeypatch):
+    """Safe because no recognizer's own context hook can add results: each either keeps Presidio's no-op or
+    is a StdnumRecognizer, whose hook only marks its own results."""
+    detector = scanner.detector
+    for recognizer in detector.analyzer.registry.recognizers:
+        hook = type(recognizer).enhance_using_context
+        assert hook is EntityRecognizer.enhance_using_context or isinstance(recognizer, StdnumRecognizer), recognizer
+    seen = []
+    original = detector.analyzer._enhance_using_context
+
+    def spy(text, results, artifacts, recognizers, context=None):
+        seen.append(sorted(r.name for r in recognizers))
+        return original(text, results, artifacts, recognizers, context)
+
+    monkeypatch.setattr(detector.analyzer, "_enhance_using_context", spy)
+    text = "write to anna.schneider@example.com or call +49 30 12345678"
+    entities = candidate_entities(text, detector.entities, with_ner=False)
+    detector._recognizers.analyze(text, entities, detector._tokens_only(detector._nlp.make_doc(text)))
+    assert len(entities) > 2 and seen == [["EuPhoneRecognizer", "OfflineEmailRecognizer", "UrlRecognizer"]]  # the URL: example.com

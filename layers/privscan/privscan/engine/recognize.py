@@ -8,11 +8,14 @@ matched. This runs the same steps on the same objects — recognizers, context
 enhancement, threshold, duplicate removal — with the recognizer selection cached
 per entity set and nothing done for a text where no recognizer matched (most).
 
-Two gates skip work whose outcome is known beforehand, without changing results:
+Three gates skip work whose outcome is known beforehand, without changing results:
 a pattern recognizer is not called when none of its regexes occurs in the
-text (Presidio's loop times and logs every pattern), and the lemma context pass
-is skipped when no context word of a matching recognizer occurs in the text's
-keywords or the field's context (it could raise no score; it deep-copies results).
+text (Presidio's loop times and logs every pattern); the context pass is given
+only the recognizers that found something (Presidio filters every recognizer's
+results out of the list for each of them, and a recognizer's own context hook
+can only change its own results); and the lemma context pass is skipped when no
+context word of a matching recognizer occurs in the text's keywords or the
+field's context (it could raise no score; it deep-copies results).
 """
 
 from __future__ import annotations
@@ -119,5 +122,7 @@ class RecognizerRunner:
                 results.append(result)
         if not results:
             return results
-        results = self.analyzer._enhance_using_context(text, results, nlp_artifacts, recognizers, context)
+        found_by = {result.recognition_metadata[_ID] for result in results}
+        producing = [recognizer for recognizer in recognizers if recognizer.id in found_by]
+        results = self.analyzer._enhance_using_context(text, results, nlp_artifacts, producing, context)
         return EntityRecognizer.remove_duplicates([r for r in results if r.score >= self.score_threshold])
