@@ -8,7 +8,6 @@ the same part (its name holds the chunk index), so a retried child changes nothi
 
 from __future__ import annotations
 
-import io
 import json
 import shutil
 from collections.abc import Callable, Iterable, Iterator
@@ -16,8 +15,8 @@ from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field, replace
 from typing import IO
 
-from privscan.chunked.plan import Chunk, Plan, text_stream
-from privscan.chunked.source import ByteSource, Joined
+from privscan.chunked.plan import Chunk, Plan, open_chunk
+from privscan.chunked.source import ByteSource
 from privscan.engine.findings import FindingFactory
 from privscan.engine.masking import Fingerprinter
 from privscan.engine.operator import OperatorNames
@@ -25,11 +24,7 @@ from privscan.engine.profile import ColumnProfile, DecidedProfiler
 from privscan.engine.scanner import Scanner
 from privscan.engine.suppress import ObjectSuppressor
 from privscan.model import Finding
-from privscan.readers.base import ObjectReader, ReadError, ReadLimits
-from privscan.readers.delimited import DelimitedReader
-from privscan.readers.jsonish import JsonlReader
-from privscan.readers.parquet import ParquetReader
-from privscan.readers.text import TextReader
+from privscan.readers.base import ReadError, ReadLimits
 from privscan.scan import ScanReport, assemble, scan_stream
 from privscan.spool import FindingSpool
 
@@ -140,26 +135,6 @@ def _scan_part(plan, chunk: Chunk, source, result, ordered, scanner, fingerprint
     result.issues = [{**asdict(issue), "record": issue.record + shift} for issue in reader.stats.issues
                      if issue.record is not None]  # the object-level ones are the plan's
     result.aggregates = {name: aggregate.to_dict() for name, aggregate in assembler.aggregates.items()}
-
-
-def open_chunk(plan: Plan, chunk: Chunk, source: ByteSource, stack: ExitStack, limits: ReadLimits
-               ) -> tuple[ObjectReader, int]:
-    """The chunk's reader (its streams closed with `stack`), and what to add to its record numbers."""
-    options = {"compressed": plan.compressed, "limits": limits}
-    if plan.format == "parquet":
-        file = stack.enter_context(source.seekable())
-        return ParquetReader(file, row_groups=chunk.row_groups, **options), chunk.first_record
-    tabular = plan.format in ("csv", "tsv")
-    # A CSV chunk is read after the header's bytes; a later chunk of lines after a blank line (that is
-    # not the object's start: a byte-order mark there is content, as in a single pass).
-    lead = (source.range(0, plan.header_end) if tabular else io.BytesIO(b"\n")) if chunk.start > 0 else None
-    body = source.range(chunk.start, chunk.end)
-    src = text_stream(plan, stack.enter_context(Joined(lead, body) if lead else body))
-    if tabular:
-        return DelimitedReader(src, plan.delimiter, fmt=plan.format, **options), chunk.first_record
-    if plan.format == "text":
-        return TextReader(src, **options), chunk.first_record - (lead is not None)
-    return JsonlReader(src, fmt=plan.format, **options), chunk.first_record - (lead is not None)
 
 
 # -- parts ------------------------------------------------------------------------------------------
