@@ -4,16 +4,19 @@ re-runs change nothing; the backfill submits only what was not scanned yet."""
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 
 import boto3
+import pytest
 from privscan import settings, wiring
 from privscan.adapters.findings_store import FindingsStore
 from privscan.backfill import backfill, current_versions
 from privscan.chunked.work import canonical_key
 from privscan.engine.masking import Fingerprinter
 from privscan.events import ObjectRef
+from privscan.local import executions
 from privscan.local.worker import load_handler
 from privscan.scan import scan_stream
 
@@ -37,10 +40,12 @@ def single_pass(body: bytes, key: str, scanner) -> list[dict]:
     return [{k: v for k, v in f.to_dict().items() if k != "object"} for f in sorted(found, key=canonical_key)]
 
 
+KEEP = ("record", "field", "start", "end", "entity_type", "severity", "rule_ids", "preview", "count", "distinct",
+        "fingerprint", "role")
+
+
 def stored(pipeline, key: str) -> list[dict]:
-    keep = ("record", "field", "start", "end", "entity_type", "severity", "rule_ids", "preview", "count", "distinct",
-            "fingerprint", "role")
-    return [{k: item.get(k) for k in keep} for item in pipeline.findings(key)]
+    return [{k: item.get(k) for k in KEEP} for item in pipeline.findings(key)]
 
 
 def test_a_large_csv_is_scanned_in_chunks_with_the_single_pass_items(pipeline, monkeypatch, scanner):
@@ -93,6 +98,45 @@ def test_past_the_item_cap_the_reducer_stores_the_first_findings_and_the_results
     bucket, results_key = summary["results_uri"].removeprefix("s3://").split("/", 1)
     lines = boto3.client("s3").get_object(Bucket=bucket, Key=results_key)["Body"].read().splitlines()
     assert [{k: v for k, v in json.loads(line).items() if k != "object"} for line in lines] == single
+
+
+def chats_jsonl(conversations: int) -> bytes:
+    lines = [{"messages": [{"role": "system", "content": "You are Sam, the support assistant of Kitchenly."},
+                           {"role": "user", "content": "Hi Sam, I am Anna Schneider."}]}]
+    for i in range(conversations):
+        lines.append({"id": i, "messages": [
+            {"role": "user", "content": f"Sam, please send it to customer{i}@example.com"},
+            {"role": "assistant", "content": "Sam here: I wrote to Jonas Weber in Berlin."}]})
+    return "\n".join(json.dumps(line) for line in lines).encode() + b"\n"
+
+
+@pytest.mark.parametrize("key, body", [
+    ("datasets/big/customers.csv.gz", gzip.compress(customers_csv(200, seed=6))),
+    ("datasets/big/chats.jsonl", chats_jsonl(150)),
+])
+def test_a_planner_out_of_budget_is_called_again_and_the_findings_are_the_single_pass(
+        pipeline, monkeypatch, scanner, key, body):
+    monkeypatch.setenv("PLAN_BUDGET_BYTES", "3000")  # a few KB per planner invocation
+    use_chunks(monkeypatch, threshold=1_000, chunk=2048)
+    plan_calls = []
+    plan_handler = load_handler(REPO_ROOT, "plan_object")
+    monkeypatch.setattr(executions, "_handler", lambda name: (
+        lambda event, context: plan_calls.append(event.get("planned")) or plan_handler(event, context))
+        if name == "plan_object" else load_handler(REPO_ROOT, name))
+    pipeline.put(key, body)
+    assert pipeline.deliver()[0] == {"batchItemFailures": []}
+    inflated = len(gzip.decompress(body)) if key.endswith(".gz") else len(body)
+    assert plan_calls[0] is None and plan_calls[1:] == [False] * (len(plan_calls) - 1)
+    assert len(plan_calls) >= inflated // 3000  # each invocation read at most a few KB more than its budget
+    summary = pipeline.summary(key)
+    assert summary["status"] == "done"
+    single = single_pass(body, key, scanner)
+    assert stored(pipeline, key) == [{k: f.get(k) for k in KEEP} for f in single]
+    staging = pipeline.stack.outputs["ResultsBucketName"]
+    plans = [o["Key"] for o in boto3.client("s3").list_objects_v2(Bucket=staging, Prefix="staging/")["Contents"]
+             if o["Key"].endswith("plan.json")]
+    plan = json.loads(boto3.client("s3").get_object(Bucket=staging, Key=plans[0])["Body"].read())
+    assert plan["cursor"] is None and len(plan["chunks"]) >= inflated // 2048
 
 
 def test_backfill_submits_what_was_not_scanned_and_skips_the_rest(pipeline, monkeypatch):

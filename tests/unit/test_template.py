@@ -442,7 +442,12 @@ def test_the_scan_state_machine_maps_over_the_planners_manifest_with_bounded_con
     machine = props(resources, "ScanStateMachine")
     states = machine["Definition"]["States"]
     assert machine["DefinitionSubstitutions"]["MaxConcurrency"] == {"Ref": "ChunkMaxConcurrency"}
-    assert [states["Plan"]["Next"], states["ScanChunks"]["Next"], states["Reduce"].get("End")] == ["ScanChunks", "Reduce", True]
+    assert [states["Plan"]["Next"], states["ScanChunks"]["Next"], states["Reduce"].get("End")] == ["Planned", "Reduce", True]
+    # a planner out of budget answers "planned": false and is called again with its answer
+    assert states["Planned"] == {"Type": "Choice", "Default": "ScanChunks",
+                                 "Choices": [{"Variable": "$.planned", "BooleanEquals": False, "Next": "Plan"}]}
+    planner = props(resources, "PlanObjectFunction")
+    assert 0 < int(planner["Environment"]["Variables"]["PLAN_BUDGET_SECONDS"]) <= planner["Timeout"] - 120
     scan = states["ScanChunks"]
     assert scan["ItemReader"] == {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "JSON"},
                                   "Parameters": {"Bucket.$": "$.manifest.Bucket", "Key.$": "$.manifest.Key"}}

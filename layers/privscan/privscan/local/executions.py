@@ -1,4 +1,4 @@
-"""The state machine, played locally: plan → every chunk → reduce, through the real handlers.
+"""The state machine, played locally: plan (until finished) → every chunk → reduce, through the real handlers.
 
 moto stores state machines but does not run their Lambda tasks, so `privscan serve` / `demo` run the
 three functions of template.yaml here, in order, with the events the state machine gives them; the
@@ -29,6 +29,8 @@ class LocalExecutions:
     def start(self, ref: ObjectRef) -> None:
         context = FakeLambdaContext(aws_request_id=str(uuid.uuid4()))
         planned = _handler("plan_object")({"object": asdict(ref)}, context)
+        while not planned["planned"]:  # the state machine's Planned? choice: plan again until finished
+            planned = _handler("plan_object")(planned, context)
         manifest = boto3.client("s3").get_object(**planned["manifest"])["Body"].read()
         for item in json.loads(manifest):
             _handler("scan_chunk")(item, context)
