@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from privscan.engine.signals import GDPR_CATEGORIES, RULE_IDS, Signal, SignalDetector
+from privscan.engine.signals.detector import Engine
 from privscan.engine.signals.lexicon import LEXICON_DIR, load_lexicon
 
 PACKAGE_DIR = LEXICON_DIR.parent
@@ -105,6 +106,16 @@ def test_both_lexicon_groups_compile():
     assert {c.category for c in gdpr.categories} == set(GDPR_CATEGORIES)
     assert {c.category for c in ai.categories} == {"AI_DISCLOSURE", "HUMAN_CLAIM"}
     assert gdpr.cues and gdpr.patterns and gdpr.terms
+
+
+def test_every_lexicon_pattern_passes_spacys_schema(nlp):
+    """Production builds the matchers without spaCy's per-pattern validation (cold start): it is done here."""
+    for group in ("gdpr", "ai"):
+        Engine(nlp.make_doc, nlp.vocab, load_lexicon(group), validate=True)  # raises on an invalid pattern
+    broken = dataclasses.replace(load_lexicon("ai"))
+    broken.cues = [dataclasses.replace(broken.cues[0], patterns=(({"LOWER": {"NOT_A_PREDICATE": ["x"]}},),))]
+    with pytest.raises(ValueError):
+        Engine(nlp.make_doc, nlp.vocab, broken, validate=True)
 
 
 def test_lexicons_are_data_a_reduced_directory_gives_a_reduced_detector(nlp, tmp_path):

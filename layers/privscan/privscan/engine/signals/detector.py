@@ -47,9 +47,13 @@ _Hit = tuple[int, int, int, float, int, bool]
 
 
 class Engine:
-    """Matchers for one lexicon group, built once; ``run`` is one Doc in, signals out."""
+    """Matchers for one lexicon group, built once; ``run`` is one Doc in, signals out.
 
-    def __init__(self, make_doc: Callable[[str], Doc], vocab: Vocab, lex: Lexicon):
+    The lexicon's Matcher patterns are not validated on every start (`validate`): spaCy's schema check
+    of about 1,000 patterns costs 0.4 s of cold start; a unit test builds both groups with validation.
+    """
+
+    def __init__(self, make_doc: Callable[[str], Doc], vocab: Vocab, lex: Lexicon, validate: bool = False):
         self.lex = lex
         self.cats = lex.categories
         strings = vocab.strings
@@ -87,7 +91,8 @@ class Engine:
         for cue in lex.cues:
             self.cue_keys[strings.add(cue.key)] = cue
             for cat in cue.cats:
-                self.cue_matchers.setdefault(cat, Matcher(vocab)).add(cue.key, [list(p) for p in cue.patterns])
+                matcher = self.cue_matchers.setdefault(cat, Matcher(vocab, validate=validate))
+                matcher.add(cue.key, [list(p) for p in cue.patterns])
         # cue matchers run on a window around each term: long enough for the longest cue plus its gap
         self.pre_window = max((_max_len(p) + c.gap for c in lex.cues if c.slot == "pre" for p in c.patterns), default=0)
         self.post_window = max(
@@ -101,7 +106,7 @@ class Engine:
             self.pat_keys[strings.add(pat.key)] = pat
             by_cat[pat.cat].append(pat)
         for pats in by_cat.values():
-            matcher = Matcher(vocab)
+            matcher = Matcher(vocab, validate=validate)
             needs: set[int] = set()
             for pat in pats:
                 matcher.add(pat.key, [list(p) for p in pat.patterns])
