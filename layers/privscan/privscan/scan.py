@@ -10,19 +10,23 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import BinaryIO, TypeVar
 
 from privscan.engine.findings import FindingAssembler, FindingFactory
 from privscan.engine.masking import Fingerprinter
 from privscan.engine.operator import OperatorNames
 from privscan.engine.profile import ColumnProfiler
 from privscan.engine.rules import RecordRules, rule_book
-from privscan.engine.scanner import Scanner
+from privscan.engine.scanner import Scanner, worker_count
 from privscan.engine.suppress import ObjectSuppressor
 from privscan.model import Finding, ScanStatus
 from privscan.readers import open_object
 from privscan.readers.base import Cell, ObjectReader, ReadError, ReadLimits, RecordIssue
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 _STATUS_BY_READ_ERROR = {
     "unsupported_format": ScanStatus.UNSUPPORTED,
@@ -176,3 +180,25 @@ def scan_stream(
         report = failed
     report.duration_s = time.perf_counter() - started
     return report
+
+
+def scan_each(items: Iterable[T], scan: Callable[[T], R], scanner: Scanner,
+              size: Callable[[T], int] | None = None) -> Iterator[R]:
+    """`scan(item)` for every item (an object to scan), results in input order.
+
+    With worker processes, objects are scanned a few at a time, each in its own thread with its own
+    lane of the shared workers (engine/parallel.py): while one object waits for its column samples or
+    its last batches, another's batches keep the workers busy. Given their `size`, the largest start
+    first, so that the small ones fill the gaps instead of a large one running alone at the end.
+    Each object's findings are exactly those of scanning it alone. In one process (no workers) they
+    are scanned one after the other.
+    """
+    if not scanner.concurrent:
+        yield from map(scan, items)
+        return
+    items = list(items)
+    order = sorted(range(len(items)), key=lambda i: -size(items[i])) if size else range(len(items))
+    with ThreadPoolExecutor(max_workers=worker_count(scanner.config), thread_name_prefix="scan") as threads:
+        futures = {index: threads.submit(scan, items[index]) for index in order}
+        for index in range(len(items)):
+            yield futures[index].result()

@@ -7,6 +7,7 @@ from privscan.engine.config import EngineConfig
 from privscan.engine.masking import Fingerprinter
 from privscan.engine.parallel import InlineExecutor, WorkerPool
 from privscan.engine.scanner import Scanner
+from privscan.readers import open_object
 from privscan.scan import scan_stream
 
 KEY = Fingerprinter("unit-test-key-0123456789abcdef")
@@ -99,3 +100,84 @@ def _alive(pid: int) -> bool:
             return stat.read().split()[2] != "Z"
     except FileNotFoundError:
         return False
+
+
+def _slow_echo(task):
+    import time
+
+    delay, value = task
+    time.sleep(delay)
+    return value
+
+
+def test_lanes_in_threads_each_get_their_own_results_in_their_order():
+    from concurrent.futures import ThreadPoolExecutor
+
+    pool = WorkerPool(_slow_echo, workers=2)
+
+    def run(name: str) -> list[str]:
+        lane, got = pool.lane(), []
+        for i in range(12):
+            while not lane.free():
+                got.append(lane.next_result())
+            lane.submit(((i * 7 % 5) / 500, f"{name}{i}"))  # uneven delays: results cross on the pipes
+        while len(got) < 12:
+            got.append(lane.next_result())
+        return got
+
+    try:
+        with ThreadPoolExecutor(3) as threads:
+            results = list(threads.map(run, "abc"))
+        assert results == [[f"{name}{i}" for i in range(12)] for name in "abc"]
+        assert pool.in_flight() == 0 and not pool._received
+    finally:
+        pool.close()
+
+
+def test_results_of_a_closed_lane_reach_no_other_lane():
+    pool = WorkerPool(_slow_echo, workers=1)
+    try:
+        stopped = pool.lane()
+        stopped.submit((0.05, "stale-1"))
+        stopped.submit((0.0, "stale-2"))
+        stopped.close()  # a scan that stopped early
+        fresh = pool.lane()
+        fresh.submit((0.0, "mine"))
+        assert fresh.next_result() == "mine"
+        assert pool.in_flight() == 0 and not pool._received
+    finally:
+        pool.close()
+
+
+def test_a_scan_stopped_early_leaves_the_next_scan_its_own_results(scanner):
+    double = Scanner(scanner.detector, EngineConfig(workers=2, column_sample=50, batch_size=8))
+    try:
+        data = mixed_csv(300)
+        expected = contracts(double, "mixed.csv", data)
+        double._cache = type(double._cache)()
+        partial = double.detect(list(open_object("mixed.csv", io.BytesIO(data)).cells()))
+        next(partial)  # batches are out on the workers ...
+        partial.close()  # ... and the scan stops (an error downstream)
+        double._cache = type(double._cache)()
+        assert contracts(double, "mixed.csv", data) == expected
+        pool = double.executor()
+        assert pool.in_flight() == 0 and not pool._received  # the stale ones dropped
+    finally:
+        double.close()
+
+
+def test_objects_scanned_together_give_each_object_what_it_gives_alone(scanner):
+    from privscan.scan import scan_each
+
+    double = Scanner(scanner.detector, EngineConfig(workers=2, column_sample=50, batch_size=16))
+    objects = [(f"mixed{i}.csv", mixed_csv(60 + 40 * i)) for i in range(4)] + [("chats.jsonl", chats(80))]
+    try:
+        alone = [contracts(double, name, data) for name, data in objects]
+        double._cache = type(double._cache)()  # nothing answered from the first pass
+        together = list(scan_each(objects, lambda item: contracts(double, *item), double, size=lambda item: len(item[1])))
+        assert double.concurrent and together == alone and all(alone)
+    finally:
+        double.close()
+    single = Scanner(scanner.detector, EngineConfig(workers=1, column_sample=50, batch_size=16))
+    assert not single.concurrent
+    assert list(scan_each(objects[:2], lambda item: contracts(single, *item), single)) == alone[:2]

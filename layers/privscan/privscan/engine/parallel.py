@@ -10,14 +10,20 @@ is still consuming the previous result (the parent's share of the work: reading,
 profiles, rules, findings). A thread in the worker keeps reading tasks off the
 pipe, so the parent's send never waits on a worker that is itself blocked
 sending a result. Results are collected in submission order: input order.
+
+Several objects can share the workers (`lane()`): each scan, in its own thread,
+gets its results back in its own order, whoever receives them off the pipe. A
+small object's scan waits for its column samples and for its last batches;
+another object's batches keep the workers busy meanwhile.
 """
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import queue
 import threading
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Callable
 from typing import Any
 
@@ -59,16 +65,20 @@ def _serve(connection, inherited) -> None:
 class InlineExecutor:
     """The same interface as WorkerPool, in this process (one vCPU, tests, debugging)."""
 
+    concurrent = False  # the work runs in the caller's thread: one scan at a time
+
     def __init__(self, work: Callable[[Any], Any]):
         self._work = work
         self._done: deque = deque()
+
+    def lane(self) -> InlineExecutor:
+        return InlineExecutor(self._work)
 
     def submit(self, task: Any) -> None:
         self._done.append(self._work(task))
 
     def free(self) -> bool:
         return not self._done
-
 
     def next_result(self) -> Any:
         return self._done.popleft()
@@ -78,6 +88,8 @@ class InlineExecutor:
 
 
 class WorkerPool:
+    concurrent = True  # lanes may be used from several threads at once
+
     def __init__(self, work: Callable[[Any], Any], workers: int):
         global _WORK
         _WORK = work
@@ -91,32 +103,55 @@ class WorkerPool:
             child.close()
             self._connections.append(parent)
             self._processes.append(process)
-        self._order: deque[int] = deque()  # worker index of each task in flight, oldest first
-        self._load: Counter = Counter()  # tasks in flight per worker
+        self._queued: list[deque[int]] = [deque() for _ in range(workers)]  # tickets sent, not yet received
+        self._received: dict[int, tuple[bool, Any]] = {}  # results received for another lane
+        self._tickets = itertools.count()
+        self._lock = threading.Lock()  # the bookkeeping above, and sends
+        self._receiving = [threading.Lock() for _ in range(workers)]  # one reader per pipe at a time
+        self._default = Lane(self)
 
     @property
     def size(self) -> int:
         return len(self._connections)
 
+    def lane(self) -> Lane:
+        """A scan's own share of the workers (see the module docstring)."""
+        return Lane(self)
+
+    # One scan at a time: the pool is its own lane.
     def free(self) -> bool:
-        return len(self._order) < self.size * DEPTH
+        return self._default.free()
 
     def submit(self, task: Any) -> None:
-        if not self.free():
-            raise RuntimeError("every worker is busy: collect a result first")
-        worker = min(range(self.size), key=lambda index: self._load[index])
-        self._connections[worker].send(task)
-        self._order.append(worker)
-        self._load[worker] += 1
-
+        self._default.submit(task)
 
     def next_result(self) -> Any:
-        worker = self._order.popleft()
-        self._load[worker] -= 1
-        ok, value = self._connections[worker].recv()
-        if not ok:
-            raise RuntimeError(value)
-        return value
+        return self._default.next_result()
+
+    def in_flight(self) -> int:
+        return sum(map(len, self._queued))
+
+    def _send(self, task: Any) -> tuple[int, int]:
+        with self._lock:
+            worker = min(range(self.size), key=lambda index: len(self._queued[index]))
+            ticket = next(self._tickets)
+            self._queued[worker].append(ticket)
+            self._connections[worker].send(task)
+        return worker, ticket
+
+    def _receive(self, worker: int, ticket: int) -> tuple[bool, Any]:
+        """`ticket`'s result; results of other tickets met on the way are kept for their lanes."""
+        with self._receiving[worker]:
+            while True:
+                with self._lock:
+                    if ticket in self._received:
+                        return self._received.pop(ticket)
+                result = self._connections[worker].recv()
+                with self._lock:
+                    head = self._queued[worker].popleft()  # a worker answers its tasks in order
+                    if head == ticket:
+                        return result
+                    self._received[head] = result
 
     def close(self) -> None:
         for connection in self._connections:
@@ -128,3 +163,38 @@ class WorkerPool:
             process.join(timeout=5)
             if process.is_alive():
                 process.terminate()
+
+
+class Lane:
+    """One scan's tasks on a WorkerPool, collected in the order it submitted them."""
+
+    def __init__(self, pool: WorkerPool):
+        self._pool = pool
+        self._mine: deque[tuple[int, int]] = deque()  # (worker, ticket) in flight, oldest first
+
+    def free(self) -> bool:
+        """Room for a task: a lane with nothing in flight may always send one, so that no scan waits
+        on another's results."""
+        return not self._mine or self._pool.in_flight() < self._pool.size * DEPTH
+
+    def submit(self, task: Any) -> None:
+        if not self.free():
+            raise RuntimeError("every worker is busy: collect a result first")
+        self._mine.append(self._pool._send(task))
+
+    def next_result(self) -> Any:
+        worker, ticket = self._mine.popleft()
+        ok, value = self._pool._receive(worker, ticket)
+        if not ok:
+            raise RuntimeError(value)
+        return value
+
+    def close(self) -> None:
+        """Take in the results not collected (a scan that stopped early), so that they reach no one and
+        the workers' capacity is free again; at most `DEPTH` batches per worker to wait for."""
+        while self._mine:
+            worker, ticket = self._mine.popleft()
+            try:
+                self._pool._receive(worker, ticket)
+            except (EOFError, OSError):  # a worker gone: nothing more will come from it
+                pass

@@ -13,6 +13,7 @@ A `Detection` still points at the text it came from; callers turn it into a
 from __future__ import annotations
 
 import os
+import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -113,16 +114,24 @@ class Scanner:
         self.detector = detector
         self.config = config
         self._executor = None
+        self._executor_lock = threading.Lock()  # scans in several threads share one pool
         self._cache = ResultCache()
 
     def executor(self):
         """Worker processes when there are several vCPUs, created once and reused across objects."""
-        if self._executor is None:
-            workers = worker_count(self.config)
-            if workers > 1:
-                self.detector.prime()  # inherited by every worker
-            self._executor = WorkerPool(self.detector.run, workers) if workers > 1 else InlineExecutor(self.detector.run)
-        return self._executor
+        with self._executor_lock:
+            if self._executor is None:
+                workers = worker_count(self.config)
+                if workers > 1:
+                    self.detector.prime()  # inherited by every worker
+                self._executor = (WorkerPool(self.detector.run, workers) if workers > 1
+                                  else InlineExecutor(self.detector.run))
+            return self._executor
+
+    @property
+    def concurrent(self) -> bool:
+        """Whether several objects may be scanned at once, each in its own thread (they share the workers)."""
+        return self.executor().concurrent
 
     def close(self) -> None:
         if self._executor is not None:
@@ -136,13 +145,14 @@ class Scanner:
 
         A cell longer than MAX_PIECE_CHARS is yielded once per piece.
         """
-        executor = self.executor()
+        pool = self.executor()
+        executor = pool.lane()  # this scan's own tasks and results, whatever other scans share the pool
         in_flight: list[_Batch] = []  # batches submitted, oldest first
         dispatched: Counter = Counter()  # sample cells sent out per undecided column
         batch = _Batch()
         pending: dict[tuple, tuple[_Batch, int]] = {}  # texts sent and not yet collected
-        batch_size = self.config.batch_size if isinstance(executor, InlineExecutor) else self.config.batch_size * 4
-        workers = worker_count(self.config) if isinstance(executor, WorkerPool) else 1
+        batch_size = self.config.batch_size if isinstance(pool, InlineExecutor) else self.config.batch_size * 4
+        workers = worker_count(self.config) if isinstance(pool, WorkerPool) else 1
 
         def sample_batch_size() -> int:
             """A table's first sample (every column's early cells) shared evenly by the workers: in one
@@ -171,24 +181,27 @@ class Scanner:
                 in_flight.append(batch)
                 batch = _Batch()
 
-        for cell in cells:
-            for offset, piece in pieces(cell.text):
-                route = self._route(cell, offset, profiler, dispatched)
-                if route == WAIT:
-                    yield from submit()
-                    while in_flight:
-                        yield from collect_one()
+        try:
+            for cell in cells:
+                for offset, piece in pieces(cell.text):
                     route = self._route(cell, offset, profiler, dispatched)
-                if route == SAMPLE:
-                    route = FULL
-                    batch.samples += 1
-                batch.add(cell, self._unit(cell, offset, piece, route, profiler), self._cache, pending)
-                # a small table is mostly sample: spread it over every worker before the wait
-                if len(batch.entries) >= batch_size or (batch.samples and batch.samples >= sample_batch_size()):
-                    yield from submit()
-        yield from submit()
-        while in_flight:
-            yield from collect_one()
+                    if route == WAIT:
+                        yield from submit()
+                        while in_flight:
+                            yield from collect_one()
+                        route = self._route(cell, offset, profiler, dispatched)
+                    if route == SAMPLE:
+                        route = FULL
+                        batch.samples += 1
+                    batch.add(cell, self._unit(cell, offset, piece, route, profiler), self._cache, pending)
+                    # a small table is mostly sample: spread it over every worker before the wait
+                    if len(batch.entries) >= batch_size or (batch.samples and batch.samples >= sample_batch_size()):
+                        yield from submit()
+            yield from submit()
+            while in_flight:
+                yield from collect_one()
+        finally:
+            executor.close()  # a scan stopped early (an error, a rejected object): its results reach no one
 
     def _route(self, cell: Cell, offset: int, profiler: ColumnProfiler | None, dispatched: Counter) -> str:
         if profiler is None or cell.field is None:

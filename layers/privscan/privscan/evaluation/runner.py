@@ -76,17 +76,23 @@ def privscan_scanner():
 
 def run_privscan(files: Iterable[tuple[str, Path, bool]], scheme: Scheme) -> ToolRun:
     """files: (name in gold, path, is_decoy)."""
-    from privscan.scan import scan_stream
+    from privscan.scan import scan_each, scan_stream
 
     scanner = privscan_scanner()
     fingerprinter = Fingerprinter(b"privscan-eval-fingerprint-key")
     run = ToolRun(PRIVSCAN, rules=set())
-    started = time.perf_counter()
-    for name, path, decoy in files:
+    files = list(files)
+
+    def scan(file: tuple[str, Path, bool]) -> list[Finding]:
+        name, path, _ = file
         findings: list[Finding] = []
         with path.open("rb") as stream:
             scan_stream(name, stream, scanner=scanner, fingerprinter=fingerprinter, sink=findings.append,
                         file_name=path.name)
+        return findings
+
+    started = time.perf_counter()
+    for (name, _, decoy), findings in zip(files, scan_each(files, scan, scanner, size=lambda file: file[1].stat().st_size), strict=True):
         for finding in findings:
             _collect_privscan(run, name, finding, scheme, decoy)
     run.seconds = time.perf_counter() - started
