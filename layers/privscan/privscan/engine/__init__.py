@@ -8,10 +8,11 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from privscan.engine import lean_spacy
+from privscan.engine import lean_presidio, lean_spacy
 from privscan.engine.config import EngineConfig
 
 lean_spacy.defer_cli()  # before anything imports spaCy (every engine module imports this package first)
+lean_presidio.defer_checks()  # ... or Presidio
 
 if TYPE_CHECKING:
     from privscan.engine.scanner import Scanner
