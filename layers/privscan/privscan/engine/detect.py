@@ -181,7 +181,7 @@ class Detector:
             detections = self._run(units)
         else:
             if self.signals is not None:  # its lazily built matchers must not be built inside the zone
-                self.signals.prepare_ai_disclosure()
+                self.signals.prepare()
             with self._nlp.memory_zone():
                 detections = self._run(units)
         if len(self._lemma_cache) > LEMMA_CACHE_LIMIT:  # the rule lemmatizer memoises every word form, unbounded

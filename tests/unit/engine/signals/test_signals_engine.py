@@ -13,6 +13,7 @@ import yaml
 from privscan.engine.signals import GDPR_CATEGORIES, RULE_IDS, Signal, SignalDetector
 from privscan.engine.signals.detector import Engine
 from privscan.engine.signals.lexicon import LEXICON_DIR, load_lexicon
+from privscan.engine.signals.triggers import cached as cached_triggers
 
 PACKAGE_DIR = LEXICON_DIR.parent
 
@@ -116,6 +117,34 @@ def test_every_lexicon_pattern_passes_spacys_schema(nlp):
     broken.cues = [dataclasses.replace(broken.cues[0], patterns=(({"LOWER": {"NOT_A_PREDICATE": ["x"]}},),))]
     with pytest.raises(ValueError):
         Engine(nlp.make_doc, nlp.vocab, broken, validate=True)
+
+
+@pytest.mark.parametrize("group", ["gdpr", "ai"])
+def test_the_committed_trigger_words_are_those_the_lexicon_gives(nlp, group):
+    """If this fails, a lexicon changed: regenerate with `python -m privscan.engine.signals.triggers`."""
+    stored = cached_triggers(group, LEXICON_DIR, nlp.vocab.strings)
+    built = Engine(nlp.make_doc, nlp.vocab, load_lexicon(group)).triggers
+    assert stored is not None and stored.to_dict() == built.to_dict() and stored.ids == built.ids
+
+
+def test_the_gdpr_matchers_wait_for_the_first_text_with_a_trigger_word(nlp):
+    detector = SignalDetector(nlp)
+    assert detector._engine is None
+    assert not detector.might_fire(nlp.make_doc("Contact Lukas Weber at lukas@example.com"))
+    assert detector._engine is None  # answered from the stored trigger words
+    doc = nlp("I was diagnosed with diabetes last year.")
+    assert detector.might_fire(doc) and [s.category for s in detector.detect(doc)] == ["HEALTH_DATA"]
+    assert detector._engine is not None
+
+
+def test_a_lexicon_changed_without_new_trigger_words_builds_the_matchers_at_start(nlp, tmp_path):
+    for path in LEXICON_DIR.iterdir():
+        shutil.copy(path, tmp_path / path.name)
+    assert cached_triggers("gdpr", tmp_path, nlp.vocab.strings) is not None
+    health = tmp_path / "health.yaml"
+    health.write_text(health.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert cached_triggers("gdpr", tmp_path, nlp.vocab.strings) is None
+    assert SignalDetector(nlp, lexicon_dir=tmp_path)._engine is not None
 
 
 def test_lexicons_are_data_a_reduced_directory_gives_a_reduced_detector(nlp, tmp_path):

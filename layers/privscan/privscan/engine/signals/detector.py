@@ -36,6 +36,8 @@ from privscan.engine.signals.lexicon import (
 )
 from privscan.engine.signals.model import DEFAULT_THRESHOLD, Signal
 from privscan.engine.signals.negation import FILL, HOWTO, TOPICAL, DocContext, FlagTable
+from privscan.engine.signals.triggers import Triggers
+from privscan.engine.signals.triggers import cached as cached_triggers
 
 _MOD_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
@@ -124,7 +126,7 @@ class Engine:
         self.max_gap = max((c.gap for c in lex.cues), default=0)
         # Words without which nothing can fire: the first word of every term, and one required word set of
         # every standalone pattern (or, for a pattern of regex tokens only, its first regex).
-        # A pattern that requires nothing at all makes every text a candidate (trigger_ids None).
+        # A pattern that requires nothing at all makes every text a candidate (no trigger words).
         triggers: set[str] | None = first_words
         self.trigger_regexes: list[re.Pattern] = []
         for pat in lex.patterns:
@@ -139,18 +141,14 @@ class Engine:
                     self.trigger_regexes.append(re.compile(regex))
                 else:
                     triggers = None
-        self.trigger_ids = None if triggers is None else frozenset(strings.add(w) for w in triggers)
+        self.triggers = Triggers.of(triggers, [r.pattern for r in self.trigger_regexes], strings)
         self.hyp_slot = {c.index: self.flags.hyp_slot(c.hypothetical) if c.hypothetical else None for c in self.cats}
         self.flip = {c.index: self._index(c.on_negation) for c in self.cats if c.on_negation}
         self.dep_cats = frozenset(c.index for c in self.cats if c.dep_verbs)
 
     def might_fire(self, doc: Doc) -> bool:
         """Cheap test on a tokenized Doc: False means `run` cannot return anything."""
-        if self.trigger_ids is None:
-            return True
-        if any(token.lower in self.trigger_ids for token in doc):
-            return True
-        return any(regex.search(token.lower_) for regex in self.trigger_regexes for token in doc)
+        return self.triggers.might_fire(doc)
 
     def _index(self, name: str) -> int:
         return self.lex.category_index(name)
@@ -448,7 +446,11 @@ def _drop_nested(terms: list[tuple[int, float, int, int]]) -> list[tuple[int, fl
 
 
 class SignalDetector:
-    """GDPR special-category / Art. 8 / Art. 10 / data-subject-rights statements in free text."""
+    """GDPR special-category / Art. 8 / Art. 10 / data-subject-rights statements in free text.
+
+    The GDPR matchers are built when the first text with a trigger word needs them (signals/triggers.py),
+    the AI-disclosure ones for the first assistant turn; `prepare()` builds both now.
+    """
 
     def __init__(
         self, nlp: spacy.language.Language, threshold: float = DEFAULT_THRESHOLD, lexicon_dir: Path = LEXICON_DIR
@@ -456,20 +458,21 @@ class SignalDetector:
         self.nlp = nlp
         self.threshold = threshold
         self._lexicon_dir = lexicon_dir
-        self._engine = Engine(nlp.make_doc, nlp.vocab, load_lexicon("gdpr", lexicon_dir))
+        self._engine: Engine | None = None
         self._ai_engine: Engine | None = None
+        self._triggers = cached_triggers("gdpr", lexicon_dir, nlp.vocab.strings) or self._gdpr().triggers
 
     @property
     def categories(self) -> list[tuple[str, str]]:
-        return [(c.rule_id, c.category) for c in self._engine.cats]
+        return [(c.rule_id, c.category) for c in self._gdpr().cats]
 
     def detect(self, doc: Doc, threshold: float | None = None) -> list[Signal]:
-        return self._engine.run(doc, self.threshold if threshold is None else threshold)
+        return self._gdpr().run(doc, self.threshold if threshold is None else threshold)
 
     def might_fire(self, doc: Doc, role: str | None = None) -> bool:
         """Whether `detect` (or, for an assistant turn, `detect_ai_disclosure`) could find anything in a
         tokenized Doc: lets the caller skip the tagger and parser where no lexicon word occurs."""
-        return (self._ai() if role == "assistant" else self._engine).might_fire(doc)
+        return self._ai().might_fire(doc) if role == "assistant" else self._triggers.might_fire(doc)
 
     def detect_text(self, text: str, threshold: float | None = None) -> list[Signal]:
         return self.detect(self.nlp(text), threshold)
@@ -478,10 +481,16 @@ class SignalDetector:
         """AI_DISCLOSURE / HUMAN_CLAIM statements in an assistant turn."""
         return self._ai().run(doc, self.threshold if threshold is None else threshold)
 
-    def prepare_ai_disclosure(self) -> None:
-        """Build the AI-disclosure matchers now (they are built on first use): outside a spaCy memory
-        zone, where their strings would be freed with the batch."""
+    def prepare(self) -> None:
+        """Build every matcher now (they are built on first use): outside a spaCy memory zone, where
+        their strings would be freed with the batch."""
+        self._gdpr()
         self._ai()
+
+    def _gdpr(self) -> Engine:
+        if self._engine is None:
+            self._engine = Engine(self.nlp.make_doc, self.nlp.vocab, load_lexicon("gdpr", self._lexicon_dir))
+        return self._engine
 
     def _ai(self) -> Engine:
         if self._ai_engine is None:
