@@ -174,7 +174,8 @@ def test_objects_scanned_together_give_each_object_what_it_gives_alone(scanner):
     try:
         alone = [contracts(double, name, data) for name, data in objects]
         double._cache = type(double._cache)()  # nothing answered from the first pass
-        together = list(scan_each(objects, lambda item: contracts(double, *item), double, size=lambda item: len(item[1])))
+        together = list(scan_each(objects, lambda item: contracts(double, *item), double,
+                                  size=lambda item: len(item[1])))
         assert double.concurrent and together == alone and all(alone)
     finally:
         double.close()

@@ -92,7 +92,8 @@ def run_privscan(files: Iterable[tuple[str, Path, bool]], scheme: Scheme) -> Too
         return findings
 
     started = time.perf_counter()
-    for (name, _, decoy), findings in zip(files, scan_each(files, scan, scanner, size=lambda file: file[1].stat().st_size), strict=True):
+    scanned = scan_each(files, scan, scanner, size=lambda file: file[1].stat().st_size)
+    for (name, _, decoy), findings in zip(files, scanned, strict=True):
         for finding in findings:
             _collect_privscan(run, name, finding, scheme, decoy)
     run.seconds = time.perf_counter() - started
