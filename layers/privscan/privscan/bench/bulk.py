@@ -60,8 +60,39 @@ def write_typed_csv(path: Path, megabytes: float, seed: int = 11) -> int:
     return write_csv(path, megabytes, seed, notes=False)
 
 
-def write_chats(path: Path, megabytes: float, seed: int = 12) -> int:
+def _float_pool(rng: random.Random, size: int = 1 << 14) -> list[str]:
+    """Float64 values written as pandas and `json` write them (shortest repr, up to 17 digits)."""
+    return [repr(rng.gauss(0.0, 1.0)) for _ in range(size)]
+
+
+def write_features_csv(path: Path, megabytes: float, seed: int = 13, features: int = 64) -> int:
+    """An ML feature table: identifiers of the person, `features` float64 columns (as `DataFrame.to_csv`
+    writes them), a label, and a sparse free-text note, some of them quoted over several lines (CRLF too)."""
     rng, pools = random.Random(seed), _pools(seed)
+    floats = _float_pool(rng)
+    target = int(megabytes * 1024**2)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["id", "name", "email", "iban"] + [f"f{i:03d}" for i in range(features)] + ["label", "note"])
+        row = 0
+        while handle.tell() < target:
+            name = rng.choice(pools["names"])
+            local = name.lower().replace(" ", ".").replace("'", "")
+            draw = rng.random()
+            note = ("" if draw > 0.06 else rng.choice(pools["sentences"]) if draw > 0.03
+                    else f"Call back,\r\n{rng.choice(pools['names'])} asked \"why?\"\nTicket closed." if draw > 0.015
+                    else f"Spoke with {rng.choice(pools['names'])}.")
+            writer.writerow([f"C-{row:08d}", name, f"{local}{rng.randrange(100)}@{rng.choice(pools['domains'])}",
+                             _iban(rng)] + rng.choices(floats, k=features) + [rng.randrange(2), note])
+            row += 1
+    return path.stat().st_size
+
+
+def write_chats(path: Path, megabytes: float, seed: int = 12, embedding: int = 0) -> int:
+    """Chat transcripts; with `embedding` > 0, each conversation also carries a vector of that many
+    float64 values (as curation pipelines store them for clustering and de-duplication)."""
+    rng, pools = random.Random(seed), _pools(seed)
+    floats = _float_pool(rng) if embedding else []
     target = int(megabytes * 1024**2)
     with path.open("w", encoding="utf-8") as handle:
         conversation = 0
@@ -75,6 +106,9 @@ def write_chats(path: Path, megabytes: float, seed: int = 12) -> int:
                     f"Please call me on +33 6 {rng.randrange(10**8):08d}.", f"Refund to {_iban(rng)} please.",
                 ])})
                 messages.append({"role": "assistant", "content": rng.choice(pools["sentences"])})
-            handle.write(json.dumps({"conversation": conversation, "messages": messages}) + "\n")
+            line = json.dumps({"conversation": conversation, "messages": messages})
+            if embedding:  # the vector's text is joined from the pool: json.dumps of floats is slow
+                line = f'{line[:-1]}, "embedding": [{", ".join(rng.choices(floats, k=embedding))}]}}'
+            handle.write(line + "\n")
             conversation += 1
     return path.stat().st_size
