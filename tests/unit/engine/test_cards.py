@@ -17,6 +17,8 @@ def spans(text):
         ("2223 0000 4841 0010", [(0, 19, 1.0)]),  # Mastercard 2-series (Presidio's pattern misses it)
         ("Amex 3782 822463 10005", [(5, 22, 1.0)]),
         ("36227206271667", [(0, 14, 1.0)]),  # Diners, 14 digits
+        ("card 4012888888881881.", [(5, 21, 1.0)]),  # at the end of a sentence
+        ("cards: 4012888888881881, 5105105105105100", [(7, 23, 1.0), (25, 41, 1.0)]),
     ],
 )
 def test_cards_with_exact_spans(text, expected):
@@ -32,6 +34,11 @@ def test_cards_with_exact_spans(text, expected):
         "ref AT75 6600 1234 5678 9012",  # the digits of an IBAN-shaped reference
         "order 40128888888818811",  # 17 digits: no Visa length
         "SKU-4012888888881881",
+        "0.4012888888881881",  # the digits of a float: a feature table holds millions
+        "-1.4012888888881881",
+        "4012888888881881.25",
+        "4012888888881881,5",
+        "0,4012 8888 8888 1881",
     ],
 )
 def test_near_misses_are_not_cards(text):

@@ -59,6 +59,27 @@ def test_a_column_without_findings_is_quiet_and_skips_known_shapes_only():
     assert profile.known_shape("C-20001") and not profile.known_shape("anna@example.com")
 
 
+def test_a_column_of_decimal_numbers_skips_every_later_decimal_number():
+    profile = profile_of(["0.13873487120385932", "-1.2547995570683619", "2.5e-05", "12.5"])
+    assert profile.mode == "quiet" and profile.decimals == 4
+    assert profile.known_shape("-0.0001234567") and profile.known_shape(" 3.14E+10 ")
+    # near misses: not decimal numbers, and unseen shapes: checked
+    for value in ("4012888888881881", "0612.345678.9", "1.5 kg", "anna@example.com", "12,5"):
+        assert not profile.known_shape(value), value
+
+
+def test_a_column_of_ids_with_one_decimal_does_not_skip_other_decimals():
+    profile = profile_of(["C-10016", "C-10017", "0.5", "C-10019"])
+    assert profile.mode == "quiet" and not profile.known_shape("0.123456")
+
+
+def test_decimal_numbers_decide_a_column_on_the_early_sample():
+    profiler = ColumnProfiler(EngineConfig(column_sample=50, column_early_sample=10))
+    for record in range(10):
+        profiler.observe(Cell(record, "f000", f"{(record - 5) * 0.0731:.{record + 3}f}"), [])
+    assert profiler.profile("f000").mode == "quiet"
+
+
 def test_sparse_identifiers_make_a_mixed_column():
     profiler = ColumnProfiler(CONFIG)
     for record, value in enumerate(["n/a", "n/a", "anna@example.com", "n/a"]):

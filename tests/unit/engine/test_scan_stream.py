@@ -74,3 +74,13 @@ def test_decoys_give_no_findings(scanner):
     ])
     report, findings = scan("decoys.txt", decoys.encode(), scanner)
     assert report.records == 9 and findings == []
+
+
+def test_a_feature_table_of_floats_is_quiet(scanner):
+    # float64 values as DataFrame.to_csv writes them; the digits after "0." / "2." are a Luhn-valid card
+    # number and a valid French NIR, which the column's sample must not read as identifiers
+    floats = ["0.4012888888881881", "2.95109912611193", "-0.13873487120385932", "1.2547995570683619e-05", "0.5"]
+    rows = ["id,f000,f001"] + [f"C-{i:05d},{floats[i % 5]},{floats[(i + 2) % 5]}" for i in range(120)]
+    report, findings = scan("features.csv", ("\n".join(rows) + "\n").encode(), scanner)
+    assert report.status == "done" and report.records == 120
+    assert findings == []

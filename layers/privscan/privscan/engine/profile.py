@@ -12,6 +12,9 @@ leave no doubt (`ColumnProfile.unanimous`). The profile then decides:
   (no NER, unless the sample showed names);
 - ``quiet``: nothing personal in the sample: later cells whose shape the sample
   already showed (``C-10016`` → ``A-9{5}``) are skipped; a new shape is checked.
+  A column whose sample held decimal numbers only (a feature table's floats, whose
+  digit counts vary from value to value) skips every later decimal number too: no
+  recognizer reads one as an identifier (cards and national identifiers refuse them).
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ COLUMN_HINTS = {
     ),
 }
 _RUNS = re.compile(r"(\d+)|([^\W\d_]+)|(\s+)")
+_DECIMAL = re.compile(r"[+-]?\d+\.\d+(?:[eE][+-]?\d+)?")  # as a float is written: 0.125, -1.5e-05
 _HOUSE_NUMBER = re.compile(r"\b\d{1,5}(?:\s?[a-zA-Z]|[-/]\d{1,4})?\b")
 
 
@@ -113,6 +117,7 @@ class ColumnProfile:
     ner_detection: bool = False
     shapes: set[str] = field(default_factory=set)
     shaped_like: dict[str, int] = field(default_factory=dict)  # values shaped like a name / a place
+    decimals: int = 0  # sample values that are decimal numbers
     mode: str | None = None  # None until decided: free_text | typed | mixed | quiet
     typed_as: str | None = None
 
@@ -125,6 +130,7 @@ class ColumnProfile:
         whole = whole_cell_entity(cell, entities)
         self.seen += 1
         self.prose += whole is None and is_prose(cell.text)  # "DE68 3186 0913 …" is six words, but one IBAN
+        self.decimals += bool(_DECIMAL.fullmatch(cell.text.strip()))
         if len(self.shapes) <= MAX_SHAPES:
             self.shapes.add(shape(cell.text))
         for entity in COLUMN_HINTS:
@@ -167,9 +173,11 @@ class ColumnProfile:
             return True
         if any(hint.search(name) and self.shaped_like.get(entity) == self.seen for entity, hint in COLUMN_HINTS.items()):
             return True
-        return not self.any_detection and len(self.shapes) <= QUIET_EARLY_SHAPES
+        return not self.any_detection and (len(self.shapes) <= QUIET_EARLY_SHAPES or self.decimals == self.seen)
 
     def known_shape(self, text: str) -> bool:
+        if self.seen and self.decimals == self.seen and _DECIMAL.fullmatch(text.strip()):
+            return True
         return len(self.shapes) <= MAX_SHAPES and shape(text) in self.shapes
 
     def to_dict(self) -> dict:

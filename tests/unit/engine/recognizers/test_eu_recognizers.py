@@ -204,6 +204,24 @@ def test_common_non_identifiers_produce_nothing_above_threshold(text):
     assert [span for span in _all_spans(text) if span[3] >= THRESHOLD] == []
 
 
+@pytest.mark.parametrize("text", ["2.95109912611193", "-2.95109912611193", "2,95109912611193", "x=2.951099126111930"])
+def test_decimal_numbers_are_not_identifiers(text):
+    # a float column's digits: FR NIR's pattern allows "." between its groups
+    assert _all_spans(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("295109912611193", (0, 15, "FR_NIR", STRONG_SCORE)),
+        ("2.95.10.99.126.111.93", (0, 21, "FR_NIR", STRONG_SCORE)),
+        ("2 95 10 99 126 111 93.", (0, 21, "FR_NIR", STRONG_SCORE)),
+    ],
+)
+def test_identifiers_with_dots_or_at_a_sentence_end_are_kept(text, expected):
+    assert expected in _all_spans(text)
+
+
 def test_repeated_digit_placeholders_are_dropped():
     assert _all_spans("000000000 / 00000000000 / 1111111111") == []
 

@@ -9,7 +9,8 @@ class FrNirRecognizer(StdnumRecognizer):
     """15 characters: sex, YY, MM, département (2A/2B for Corsica), commune, serial, key.
 
     Key = 97 - (first 13 digits mod 97), checked by ``stdnum.fr.nir``. Accepts
-    ``185057800608436`` and the spaced ``1 85 05 78 006 084 36`` (or dotted) form.
+    ``295109912611193`` and the spaced ``2 95 10 99 126 111 93`` (or dotted) form,
+    not a decimal number (``2.95109912611193``).
     """
 
     COUNTRY_CODE = "fr"

@@ -68,6 +68,10 @@ DEFAULT_FLAGS = re.DOTALL | re.MULTILINE | re.IGNORECASE
 CASE_SENSITIVE_FLAGS = re.DOTALL | re.MULTILINE
 
 _SEPARATORS = re.compile(r"[\s.\-/]")
+#: A decimal number, as feature tables hold millions of (``1.8505780060843601``): patterns that allow
+#: a "." between groups would read its digits as an identifier; no identifier is written with one
+#: separator before a run of six digits or more.
+_DECIMAL = re.compile(r"\d{1,3}[.,]\d{6,}")
 
 #: Context words up to this length must not be embedded between letters.
 SHORT_CONTEXT_WORD = 4
@@ -174,6 +178,6 @@ class StdnumRecognizer(PatternRecognizer):
         return raw_recognizer_results
 
     def invalidate_result(self, pattern_text: str) -> bool | None:
-        """Drop placeholder numbers made of one repeated digit (``000000000``)."""
+        """Drop placeholder numbers made of one repeated digit (``000000000``) and decimal numbers."""
         digits = [c for c in pattern_text if c.isdigit()]
-        return len(digits) >= 6 and len(set(digits)) == 1
+        return len(digits) >= 6 and len(set(digits)) == 1 or bool(_DECIMAL.fullmatch(pattern_text))
