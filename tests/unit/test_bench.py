@@ -1,9 +1,12 @@
 """The benchmark's arithmetic and generators (its figures come from running it, not from tests)."""
 
+import csv
+import importlib.util
 import json
+from pathlib import Path
 
 import pytest
-from privscan.bench.bulk import write_chats, write_csv, write_typed_csv
+from privscan.bench.bulk import write_chats, write_csv, write_features_csv, write_typed_csv
 from privscan.bench.run import LAMBDA_ARM64_GB_SECOND, dollars_per_gb, render
 
 
@@ -23,6 +26,53 @@ def test_generated_files_reach_their_size_and_parse(tmp_path):
     typed_size = write_typed_csv(tmp_path / "b.csv", 0.05)
     assert 0.05 * 1024**2 <= typed_size < 0.06 * 1024**2
     assert (tmp_path / "b.csv").read_text().splitlines()[0] == "id,name,email,phone,iban,city,amount"
+
+
+def test_feature_table_has_float_columns_and_quoted_multi_line_notes(tmp_path):
+    size = write_features_csv(tmp_path / "f.csv", 0.2, features=8)
+    assert 0.2 * 1024**2 <= size < 0.21 * 1024**2
+    with (tmp_path / "f.csv").open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0] == ["id", "name", "email", "iban"] + [f"f{i:03d}" for i in range(8)] + ["label", "note"]
+    assert all(len(row) == 14 for row in rows)
+    assert all(float(value) == float(value) for row in rows[1:] for value in row[4:12])  # every feature parses
+    notes = [row[-1] for row in rows[1:]]
+    assert any("\r\n" in note for note in notes) and 0.02 < sum(bool(n) for n in notes) / len(notes) < 0.1
+
+
+def test_chats_with_embeddings_are_chat_records_with_a_float_vector(tmp_path):
+    write_chats(tmp_path / "e.jsonl", 0.05, embedding=16)
+    records = [json.loads(line) for line in (tmp_path / "e.jsonl").read_text().splitlines()]
+    assert all(r["messages"] and len(r["embedding"]) == 16 and all(isinstance(x, float) for x in r["embedding"])
+               for r in records)
+
+
+def _scale_equality():
+    path = Path(__file__).resolve().parents[2] / "scripts" / "scale_equality.py"
+    spec = importlib.util.spec_from_file_location("scale_equality", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_scale_equality_compares_the_sorted_single_pass_line_for_line(tmp_path, capsys):
+    from privscan.model import Finding
+
+    tool = _scale_equality()
+    found = [Finding("f.csv", record, "note", 0, 5, "PERSON", 0.85, "medium", "A*** R**", f"fp{record}")
+             for record in range(3)]
+    column = Finding("f.csv", None, "email", None, None, "EMAIL_ADDRESS", 1.0, "medium", "a***@e***.com", count=3)
+    single, chunked = tmp_path / "single.jsonl", tmp_path / "chunked.jsonl"
+    single.write_text("".join(tool.line_of(f) + "\n" for f in [found[2], column, found[0], found[1]]))
+    chunked.write_text("".join(tool.line_of(f) + "\n" for f in [*found, column]))
+    assert tool.compare(single, chunked)
+    assert json.loads(capsys.readouterr().out) | {"sha256_single_sorted": "", "sha256_chunked": ""} == {
+        "single": 4, "chunked": 4, "identical": True, "first_difference": None, "records_with_findings": 3,
+        "last_record": 2, "sha256_single_sorted": "", "sha256_chunked": ""}
+    found[1].record = 7  # one record number off
+    chunked.write_text("".join(tool.line_of(f) + "\n" for f in [*found, column]))
+    assert not tool.compare(single, chunked)
+    assert json.loads(capsys.readouterr().out)["first_difference"] == 1
 
 
 def test_render_shows_every_figure():
