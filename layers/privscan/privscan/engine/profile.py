@@ -173,10 +173,15 @@ class ColumnProfile:
             return True
         if any(hint.search(name) and self.shaped_like.get(entity) == self.seen for entity, hint in COLUMN_HINTS.items()):
             return True
-        return not self.any_detection and (len(self.shapes) <= QUIET_EARLY_SHAPES or self.decimals == self.seen)
+        return not self.any_detection and (len(self.shapes) <= QUIET_EARLY_SHAPES or self.decimal_column)
+
+    @property
+    def decimal_column(self) -> bool:
+        """Every sample value so far is a decimal number."""
+        return 0 < self.seen == self.decimals
 
     def known_shape(self, text: str) -> bool:
-        if self.seen and self.decimals == self.seen and _DECIMAL.fullmatch(text.strip()):
+        if self.decimal_column and _DECIMAL.fullmatch(text.strip()):
             return True
         return len(self.shapes) <= MAX_SHAPES and shape(text) in self.shapes
 

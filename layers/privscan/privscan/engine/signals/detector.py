@@ -12,7 +12,6 @@ score = term tier + cue weight(s) [+ first-person bonus]
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -128,7 +127,7 @@ class Engine:
         # every standalone pattern (or, for a pattern of regex tokens only, its first regex).
         # A pattern that requires nothing at all makes every text a candidate (no trigger words).
         triggers: set[str] | None = first_words
-        self.trigger_regexes: list[re.Pattern] = []
+        trigger_regexes: list[str] = []
         for pat in lex.patterns:
             for p in pat.patterns:
                 required = _required_sets(p)
@@ -138,10 +137,10 @@ class Engine:
                     # the set with the fewest stop words is the rarest evidence ("delete" rather than "my")
                     triggers |= min(required, key=lambda words: (sum(w in STOP_WORDS for w in words), len(words)))
                 elif regex:
-                    self.trigger_regexes.append(re.compile(regex))
+                    trigger_regexes.append(regex)
                 else:
                     triggers = None
-        self.triggers = Triggers.of(triggers, [r.pattern for r in self.trigger_regexes], strings)
+        self.triggers = Triggers.of(triggers, trigger_regexes, strings)
         self.hyp_slot = {c.index: self.flags.hyp_slot(c.hypothetical) if c.hypothetical else None for c in self.cats}
         self.flip = {c.index: self._index(c.on_negation) for c in self.cats if c.on_negation}
         self.dep_cats = frozenset(c.index for c in self.cats if c.dep_verbs)
