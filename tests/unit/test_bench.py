@@ -1,13 +1,13 @@
 """The benchmark's arithmetic and generators (its figures come from running it, not from tests)."""
 
 import csv
-import importlib.util
 import json
-from pathlib import Path
 
 import pytest
 from privscan.bench.bulk import write_chats, write_csv, write_features_csv, write_typed_csv
 from privscan.bench.run import LAMBDA_ARM64_GB_SECOND, dollars_per_gb, render
+
+from tests.unit.scripts import load_script
 
 
 def test_dollars_per_gb_is_seconds_per_gb_times_memory_times_price():
@@ -47,18 +47,10 @@ def test_chats_with_embeddings_are_chat_records_with_a_float_vector(tmp_path):
                for r in records)
 
 
-def _scale_equality():
-    path = Path(__file__).resolve().parents[2] / "scripts" / "scale_equality.py"
-    spec = importlib.util.spec_from_file_location("scale_equality", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_scale_equality_compares_the_sorted_single_pass_line_for_line(tmp_path, capsys):
     from privscan.model import Finding
 
-    tool = _scale_equality()
+    tool = load_script("scale_equality")
     found = [Finding("f.csv", record, "note", 0, 5, "PERSON", 0.85, "medium", "A*** R**", f"fp{record}")
              for record in range(3)]
     column = Finding("f.csv", None, "email", None, None, "EMAIL_ADDRESS", 1.0, "medium", "a***@e***.com", count=3)

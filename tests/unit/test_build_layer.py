@@ -1,17 +1,12 @@
 """The layer script's bytecode step: Lambda's /opt is read-only, so the layers must ship their .pyc."""
 
-import importlib.util
 import sys
-from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from tests.unit.scripts import load_script
 
 
 def _build_layer():
-    spec = importlib.util.spec_from_file_location("build_layer", REPO_ROOT / "scripts" / "build_layer.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("build_layer")
 
 
 def test_bytecode_is_written_beside_every_module_and_never_checks_the_source(tmp_path):

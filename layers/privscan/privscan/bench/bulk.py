@@ -34,6 +34,11 @@ def _iban(rng: random.Random) -> str:
     return f"DE{mod_97_10.calc_check_digits(bban + 'DE')}{bban}"
 
 
+def _email(rng: random.Random, pools: dict[str, list[str]], name: str) -> str:
+    local = name.lower().replace(" ", ".").replace("'", "")
+    return f"{local}{rng.randrange(100)}@{rng.choice(pools['domains'])}"
+
+
 def write_csv(path: Path, megabytes: float, seed: int = 11, notes: bool = True) -> int:
     """A customer table; `notes` adds a free-text column (sentences, some naming a person) to every row."""
     rng, pools = random.Random(seed), _pools(seed)
@@ -44,10 +49,9 @@ def write_csv(path: Path, megabytes: float, seed: int = 11, notes: bool = True) 
         row = 0
         while handle.tell() < target:
             name = rng.choice(pools["names"])
-            local = name.lower().replace(" ", ".").replace("'", "")
             note = rng.choice(pools["sentences"]) if rng.random() < 0.7 else f"Spoke with {rng.choice(pools['names'])}."
             writer.writerow([
-                f"C-{row:08d}", name, f"{local}{rng.randrange(100)}@{rng.choice(pools['domains'])}",
+                f"C-{row:08d}", name, _email(rng, pools, name),
                 f"+49 151 {rng.randrange(10**8):08d}", _iban(rng), rng.choice(pools["cities"]),
                 f"{rng.uniform(1, 9999):.2f}",
             ] + ([note] if notes else []))
@@ -77,13 +81,11 @@ def write_features_csv(path: Path, megabytes: float, seed: int = 13, features: i
         row = 0
         while handle.tell() < target:
             name = rng.choice(pools["names"])
-            local = name.lower().replace(" ", ".").replace("'", "")
             draw = rng.random()
             note = ("" if draw > 0.06 else rng.choice(pools["sentences"]) if draw > 0.03
                     else f"Call back,\r\n{rng.choice(pools['names'])} asked \"why?\"\nTicket closed." if draw > 0.015
                     else f"Spoke with {rng.choice(pools['names'])}.")
-            writer.writerow([f"C-{row:08d}", name, f"{local}{rng.randrange(100)}@{rng.choice(pools['domains'])}",
-                             _iban(rng)] + rng.choices(floats, k=features) + [rng.randrange(2), note])
+            writer.writerow([f"C-{row:08d}", name, _email(rng, pools, name), _iban(rng)] + rng.choices(floats, k=features) + [rng.randrange(2), note])
             row += 1
     return path.stat().st_size
 
