@@ -505,8 +505,10 @@ def compile_bytecode(site: Path, python: str | None) -> None:
     because a zip keeps modification times only to 2 s.
     """
     if python is None:
-        warn(f"no Python {TARGET_PYTHON} found (--bytecode-python): the layer ships without bytecode, "
-             "so each cold start compiles its imports")
+        warn(
+            f"no Python {TARGET_PYTHON} found (--bytecode-python): the layer ships without bytecode, "
+            "so each cold start compiles its imports"
+        )
         return
     before = tree_bytes(site)
     cmd = [python, "-m", "compileall", "-q", "-j", "0", "--invalidation-mode", "unchecked-hash", str(site)]
@@ -689,8 +691,10 @@ def main() -> int:
     ap.add_argument("--no-strip", action="store_true", help="do not strip shared objects")
     ap.add_argument("--no-report", action="store_true", help="build only, no size report")
     ap.add_argument("--report-only", action="store_true", help="only print the size report of an existing build")
-    ap.add_argument("--bytecode-python", help=f"a Python {TARGET_PYTHON} to compile the layers' bytecode with "
-                    "(default: python3.12 on PATH, then pyenv)")
+    ap.add_argument(
+        "--bytecode-python",
+        help=f"a Python {TARGET_PYTHON} to compile the layers' bytecode with (default: python3.12 on PATH, then pyenv)",
+    )
     ap.add_argument("--max-mb", type=float, default=250.0, help="fail if the total exceeds this many MiB")
     ap.add_argument(
         "--host-smoke-test",

@@ -49,8 +49,12 @@ def check(path: Path, chunk_bytes: int, work: Path) -> dict:
         parts.append(part)
     chunked = []
     started = time.perf_counter()
-    reduce_chunks(plan, [(read_part(p.open("rb"))[0], lambda p=p: read_part(p.open("rb"))[1]) for p in parts],
-                  chunked.append, scanner.config)
+    reduce_chunks(
+        plan,
+        [(read_part(p.open("rb"))[0], lambda p=p: read_part(p.open("rb"))[1]) for p in parts],
+        chunked.append,
+        scanner.config,
+    )
     reduce_s = time.perf_counter() - started
 
     expected = [json.dumps(f.to_dict(), sort_keys=True) for f in sorted(single, key=canonical_key)]
@@ -58,9 +62,15 @@ def check(path: Path, chunk_bytes: int, work: Path) -> dict:
     sizes = [c.end - c.start for c in plan.chunks]
     mb = path.stat().st_size / 1024**2
     return {
-        "file": path.name, "format": plan.format, "mb": round(mb, 2), "chunks": len(plan.chunks),
-        "findings": len(expected), "identical": got == expected,
-        "single_pass_s": round(single_s, 1), "plan_s": round(plan_s, 2), "reduce_s": round(reduce_s, 2),
+        "file": path.name,
+        "format": plan.format,
+        "mb": round(mb, 2),
+        "chunks": len(plan.chunks),
+        "findings": len(expected),
+        "identical": got == expected,
+        "single_pass_s": round(single_s, 1),
+        "plan_s": round(plan_s, 2),
+        "reduce_s": round(reduce_s, 2),
         "plan_mb_per_s": round(mb / plan_s, 1),
         "chunk_mb_per_s": [round(size / 1024**2 / s, 3) for size, s in zip(sizes, chunk_s, strict=True)],
         "chunked_mb_per_s_mean": round(sum(sizes) / 1024**2 / sum(chunk_s), 3),

@@ -47,28 +47,41 @@ def line_of(finding: Finding) -> str:
 def generate(shape: str, megabytes: float, path: Path) -> None:
     started = time.perf_counter()
     size = SHAPES[shape](path, megabytes)
-    print(json.dumps({"generated": str(path), "shape": shape, "bytes": size, "seconds": round(time.perf_counter() - started, 1)}))
+    print(
+        json.dumps(
+            {"generated": str(path), "shape": shape, "bytes": size, "seconds": round(time.perf_counter() - started, 1)}
+        )
+    )
 
 
 def scan(path: Path, out: Path, chunk_mb: float | None) -> None:
     scanner = get_scanner()
     started = time.perf_counter()
     with out.open("w", encoding="utf-8") as lines:
+
         def sink(finding: Finding) -> None:
             lines.write(line_of(finding) + "\n")
 
         if chunk_mb:
-            report = scan_file_chunked(path, int(chunk_mb * 1024**2), scanner=scanner, fingerprinter=KEY, sink=sink,
-                                       object_name=path.name)
+            report = scan_file_chunked(
+                path, int(chunk_mb * 1024**2), scanner=scanner, fingerprinter=KEY, sink=sink, object_name=path.name
+            )
         else:
             with path.open("rb") as stream:
                 report = scan_stream(path.name, stream, scanner=scanner, fingerprinter=KEY, sink=sink)
     seconds = time.perf_counter() - started
     mb = path.stat().st_size / 1024**2
-    figures = {"file": path.name, "mode": f"chunked {chunk_mb:g} MB" if chunk_mb else "single pass",
-               "status": str(report.status), "format": report.format, "records": report.records,
-               "findings": report.findings_total, "mb": round(mb, 1), "seconds": round(seconds, 1),
-               "mb_per_s": round(mb / seconds, 3)}
+    figures = {
+        "file": path.name,
+        "mode": f"chunked {chunk_mb:g} MB" if chunk_mb else "single pass",
+        "status": str(report.status),
+        "format": report.format,
+        "records": report.records,
+        "findings": report.findings_total,
+        "mb": round(mb, 1),
+        "seconds": round(seconds, 1),
+        "mb_per_s": round(mb / seconds, 3),
+    }
     Path(f"{out}.report.json").write_text(json.dumps(figures, indent=2))
     print(json.dumps(figures))
 
@@ -86,10 +99,16 @@ def compare(single_path: Path, chunked_path: Path) -> bool:
     got = chunked_path.read_text(encoding="utf-8").splitlines()
     first_difference = next((i for i, (a, b) in enumerate(zip(expected, got)) if a != b), None)
     records = {f.record for f in single if f.record is not None}
-    result = {"single": len(expected), "chunked": len(got), "identical": expected == got,
-              "first_difference": first_difference, "records_with_findings": len(records),
-              "last_record": max(records, default=None), "sha256_single_sorted": _digest(expected),
-              "sha256_chunked": _digest(got)}
+    result = {
+        "single": len(expected),
+        "chunked": len(got),
+        "identical": expected == got,
+        "first_difference": first_difference,
+        "records_with_findings": len(records),
+        "last_record": max(records, default=None),
+        "sha256_single_sorted": _digest(expected),
+        "sha256_chunked": _digest(got),
+    }
     print(json.dumps(result))
     return result["identical"]
 

@@ -43,7 +43,9 @@ class Pipeline:
 
     def receive(self) -> list[dict]:
         messages = []
-        while batch := self.sqs.receive_message(QueueUrl=self.stack.queue_url, MaxNumberOfMessages=10).get("Messages", []):
+        while batch := self.sqs.receive_message(QueueUrl=self.stack.queue_url, MaxNumberOfMessages=10).get(
+            "Messages", []
+        ):
             messages += batch
             for message in batch:
                 self.sqs.delete_message(QueueUrl=self.stack.queue_url, ReceiptHandle=message["ReceiptHandle"])
@@ -51,9 +53,17 @@ class Pipeline:
 
     def invoke(self, bodies: list[str]) -> dict:
         records = [
-            {"messageId": f"msg-{index}", "receiptHandle": "rh", "body": body, "attributes": {},
-             "messageAttributes": {}, "md5OfBody": "", "eventSource": "aws:sqs",
-             "eventSourceARN": "arn:aws:sqs:eu-central-1:123456789012:ScanQueue", "awsRegion": "eu-central-1"}
+            {
+                "messageId": f"msg-{index}",
+                "receiptHandle": "rh",
+                "body": body,
+                "attributes": {},
+                "messageAttributes": {},
+                "md5OfBody": "",
+                "eventSource": "aws:sqs",
+                "eventSourceARN": "arn:aws:sqs:eu-central-1:123456789012:ScanQueue",
+                "awsRegion": "eu-central-1",
+            }
             for index, body in enumerate(bodies)
         ]
         return self.handler({"Records": records}, self.context)
@@ -73,7 +83,9 @@ class Pipeline:
             kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
 
     def findings(self, key: str) -> list[dict]:
-        return sorted((i for i in self.items() if i["sk"].startswith("FINDING#") and i["key"] == key), key=lambda i: i["sk"])
+        return sorted(
+            (i for i in self.items() if i["sk"].startswith("FINDING#") and i["key"] == key), key=lambda i: i["sk"]
+        )
 
     def summary(self, key: str) -> dict:
         return self.table.get_item(Key={"pk": f"OBJ#{self.stack.bucket}#{key}", "sk": "SUMMARY"}).get("Item")
@@ -100,9 +112,23 @@ def notification(bucket: str, key: str, version_id: str | None, etag: str, seque
     obj = {"key": quote_plus(key), "size": size, "eTag": etag, "sequencer": sequencer}
     if version_id:
         obj["versionId"] = version_id
-    return json.dumps({"Records": [{"eventVersion": "2.1", "eventSource": "aws:s3", "awsRegion": "eu-central-1",
-        "eventName": "ObjectCreated:Put", "s3": {"s3SchemaVersion": "1.0", "bucket": {"name": bucket, "arn": f"arn:aws:s3:::{bucket}"},
-        "object": obj}}]})
+    return json.dumps(
+        {
+            "Records": [
+                {
+                    "eventVersion": "2.1",
+                    "eventSource": "aws:s3",
+                    "awsRegion": "eu-central-1",
+                    "eventName": "ObjectCreated:Put",
+                    "s3": {
+                        "s3SchemaVersion": "1.0",
+                        "bucket": {"name": bucket, "arn": f"arn:aws:s3:::{bucket}"},
+                        "object": obj,
+                    },
+                }
+            ]
+        }
+    )
 
 
 @contextmanager
@@ -111,7 +137,10 @@ def serving() -> Iterator[dict]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_ENDPOINT")}
     process = subprocess.Popen(
         [sys.executable, "-m", "privscan.cli", "serve", "--port", str(free_port())],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
     )
     try:
         yield json.loads(process.stdout.readline())

@@ -35,9 +35,13 @@ def call(monkeypatch, lambda_context, scanner):
         _clear_caches()
         handler = load_handler(REPO_ROOT, "api")
 
-        def invoke(method: str, path: str, body: dict | bytes | None = None, *, signed: bool = True) -> tuple[int, dict]:
+        def invoke(
+            method: str, path: str, body: dict | bytes | None = None, *, signed: bool = True
+        ) -> tuple[int, dict]:
             raw = body if isinstance(body, bytes) else json.dumps(body).encode() if body is not None else b""
-            event = http_api_event(method, path, {"host": "api.local", "content-type": "application/json"}, raw, "tester", "127.0.0.1")
+            event = http_api_event(
+                method, path, {"host": "api.local", "content-type": "application/json"}, raw, "tester", "127.0.0.1"
+            )
             if not signed:
                 event["requestContext"].pop("authorizer")
             response = handler(event, lambda_context)
@@ -48,23 +52,42 @@ def call(monkeypatch, lambda_context, scanner):
 
 
 def test_records_are_scanned_as_jsonl_with_the_cli_contract(call):
-    status, body = call("POST", "/scans", {"records": [{"note": "write to anna.roe@example.com"}, {"note": "no"}],
-                                          "policy": {"fail_on": "medium"}})
+    status, body = call(
+        "POST",
+        "/scans",
+        {"records": [{"note": "write to anna.roe@example.com"}, {"note": "no"}], "policy": {"fail_on": "medium"}},
+    )
     assert status == 200
-    assert body["findings"] == [{"object": "records.jsonl", "record": 0, "field": "note", "start": 9, "end": 29,
-                                 "entity_type": "EMAIL_ADDRESS", "score": 1.0, "severity": "medium",
-                                 "rule_ids": ["GDPR-ART5-1-C-DIRECT-IDENTIFIERS"], "preview": "a***@e***.com"}]
+    assert body["findings"] == [
+        {
+            "object": "records.jsonl",
+            "record": 0,
+            "field": "note",
+            "start": 9,
+            "end": 29,
+            "entity_type": "EMAIL_ADDRESS",
+            "score": 1.0,
+            "severity": "medium",
+            "rule_ids": ["GDPR-ART5-1-C-DIRECT-IDENTIFIERS"],
+            "preview": "a***@e***.com",
+        }
+    ]
     assert (body["verdict"], body["policy"]["fail_on"], body["summary"]["records"]) == ("fail", "medium", 2)
 
 
 def test_a_gzipped_csv_file_is_named_by_object_and_read_by_its_file_name(call):
     content = base64.b64encode(gzip.compress(CSV.encode())).decode()
-    status, body = call("POST", "/scans", {"file": {"name": "people.csv.gz", "content_base64": content},
-                                          "object": "datasets/crm/people.csv.gz"})
+    status, body = call(
+        "POST",
+        "/scans",
+        {"file": {"name": "people.csv.gz", "content_base64": content}, "object": "datasets/crm/people.csv.gz"},
+    )
     assert status == 200 and body["verdict"] == "pass"  # e-mail columns are medium; the default fails on high
     assert (body["summary"]["format"], body["summary"]["compressed"]) == ("csv", True)
     emails = [f for f in body["findings"] if f["entity_type"] == "EMAIL_ADDRESS"]
-    assert [(f["object"], f["field"], f["record"], f["count"]) for f in emails] == [("datasets/crm/people.csv.gz", "email", None, 2)]
+    assert [(f["object"], f["field"], f["record"], f["count"]) for f in emails] == [
+        ("datasets/crm/people.csv.gz", "email", None, 2)
+    ]
 
 
 def test_allowed_entities_pass(call):
@@ -73,11 +96,22 @@ def test_allowed_entities_pass(call):
     assert (status, body["verdict"], [f["entity_type"] for f in body["findings"]]) == (200, "pass", ["IBAN_CODE"])
 
 
-@pytest.mark.parametrize(("request_body", "status", "outcome"), [
-    ({"file": {"name": "blob.bin", "content_base64": base64.b64encode(bytes(range(256)) * 4).decode()}}, 422, "binary"),
-    ({"file": {"name": "a.csv.gz", "content_base64": base64.b64encode(gzip.compress(b"x" * 100)[:20]).decode()}}, 422, "malformed"),
-    ({"file": {"name": "a.txt", "content_base64": "%%%"}}, 422, "malformed"),
-])
+@pytest.mark.parametrize(
+    ("request_body", "status", "outcome"),
+    [
+        (
+            {"file": {"name": "blob.bin", "content_base64": base64.b64encode(bytes(range(256)) * 4).decode()}},
+            422,
+            "binary",
+        ),
+        (
+            {"file": {"name": "a.csv.gz", "content_base64": base64.b64encode(gzip.compress(b"x" * 100)[:20]).decode()}},
+            422,
+            "malformed",
+        ),
+        ({"file": {"name": "a.txt", "content_base64": "%%%"}}, 422, "malformed"),
+    ],
+)
 def test_unscannable_bodies_get_a_4xx_with_their_outcome(call, request_body, status, outcome):
     answer_status, body = call("POST", "/scans", request_body)
     assert (answer_status, body["outcome"]) == (status, outcome)
@@ -94,7 +128,9 @@ def test_the_reviewer_is_the_signer_never_the_body(call):
     status, body = call("PATCH", f"/findings/{'0' * 24}", {"status": "confirmed"}, signed=False)
     assert (status, body["message"]) == (403, "the request carries no IAM identity")
     status, body = call("PATCH", f"/findings/{'0' * 24}", {"status": "confirmed", "reviewed_by": "someone"})
-    assert status == 422 and body["errors"] == [{"loc": ["body", "reviewed_by"], "msg": "Extra inputs are not permitted"}]
+    assert status == 422 and body["errors"] == [
+        {"loc": ["body", "reviewed_by"], "msg": "Extra inputs are not permitted"}
+    ]
     assert call("PATCH", f"/findings/{'0' * 24}", {"status": "confirmed"})[0] == 404
 
 

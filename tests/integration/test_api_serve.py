@@ -61,7 +61,9 @@ def test_unsigned_and_badly_signed_requests_are_refused(served):
     forged.auth = SigV4(secret_key="not-the-secret")
     answer = forged.get(f"{served['api']}/findings", timeout=30)
     assert (answer.status_code, answer.json()["message"]) == (
-        403, "The request signature we calculated does not match the signature you provided.")
+        403,
+        "The request signature we calculated does not match the signature you provided.",
+    )
 
 
 def test_ci_endpoint_review_and_suppression_end_to_end(served, workdir):
@@ -74,7 +76,9 @@ def test_ci_endpoint_review_and_suppression_end_to_end(served, workdir):
     (result,) = run["results"]
     assert result["ruleId"] == "GDPR-ART5-1-C-DIRECT-IDENTIFIERS" and result["level"] == "error"
     assert result["locations"][0]["physicalLocation"] == {
-        "artifactLocation": {"uri": "data/payments.txt"}, "region": {"startLine": 1, "startColumn": 11, "endColumn": 33}}
+        "artifactLocation": {"uri": "data/payments.txt"},
+        "region": {"startLine": 1, "startColumn": 11, "endColumn": 33},
+    }
     assert "DE89370400440532013000" not in json.dumps(sarif)
     assert (workdir / "summary.md").read_text().startswith("## privscan: FAIL")
     assert ci(api, "clean.txt", "--sarif", "clean.sarif") == 0
@@ -82,33 +86,52 @@ def test_ci_endpoint_review_and_suppression_end_to_end(served, workdir):
 
     # 2. the same file in the dataset bucket, scanned through POST /scans {s3_uri} (asynchronous)
     boto3.client("s3", endpoint_url=served["endpoint"], region_name=REGION).put_object(
-        Bucket=served["bucket"], Key="data/payments.txt", Body=PAYMENTS.encode())
+        Bucket=served["bucket"], Key="data/payments.txt", Body=PAYMENTS.encode()
+    )
     queued = session().post(f"{api}/scans", json={"s3_uri": f"s3://{served['bucket']}/data/payments.txt"})
     assert queued.status_code == 202
     state = wait_for_scan(api, queued.json()["scan_id"])
-    assert (state["status"], state["summary"]["findings"], state["summary"]["by_entity"]) == ("done", 1, {"IBAN_CODE": 1})
+    assert (state["status"], state["summary"]["findings"], state["summary"]["by_entity"]) == (
+        "done",
+        1,
+        {"IBAN_CODE": 1},
+    )
 
     listed = session().get(f"{api}/findings", params={"object": "data/payments.txt", "status": "open"}).json()
     (finding,) = listed["findings"]
     assert (finding["entity_type"], finding["severity"], finding["preview"], listed["next_token"]) == (
-        "IBAN_CODE", "high", "DE******************00", None)
+        "IBAN_CODE",
+        "high",
+        "DE******************00",
+        None,
+    )
 
     # 3. a privacy officer marks it a false positive and suppresses that value under data/
-    change = {"status": "false_positive", "note": "test account of the payment provider",
-              "suppress": {"by": "fingerprint", "prefix": "data/"}}
+    change = {
+        "status": "false_positive",
+        "note": "test account of the payment provider",
+        "suppress": {"by": "fingerprint", "prefix": "data/"},
+    }
     reviewed = session("privacy-officer").patch(f"{api}/findings/{finding['finding_id']}", json=change)
     assert reviewed.status_code == 200, reviewed.text
     entry = reviewed.json()["audit_entry"]
     assert {k: entry[k] for k in ("actor", "from_status", "to_status", "note", "suppression")} == {
-        "actor": OFFICER, "from_status": "open", "to_status": "false_positive", "note": change["note"],
-        "suppression": {"by": "fingerprint", "bucket": served["bucket"], "prefix": "data/"}}
+        "actor": OFFICER,
+        "from_status": "open",
+        "to_status": "false_positive",
+        "note": change["note"],
+        "suppression": {"by": "fingerprint", "bucket": served["bucket"], "prefix": "data/"},
+    }
     again = session("privacy-officer").patch(f"{api}/findings/{finding['finding_id']}", json=change).json()
     assert again["audit_entry"] is None  # a retried request appends nothing
 
     shown = session().get(f"{api}/findings/{finding['finding_id']}").json()
     assert (shown["finding"]["review_status"], shown["finding"]["reviewed_by"]) == ("false_positive", OFFICER)
     assert [(a["actor"], a["to_status"]) for a in shown["audit"]] == [(OFFICER, "false_positive")]
-    assert session().get(f"{api}/findings", params={"object": "data/payments.txt", "status": "open"}).json()["findings"] == []
+    assert (
+        session().get(f"{api}/findings", params={"object": "data/payments.txt", "status": "open"}).json()["findings"]
+        == []
+    )
 
     # 4. CI passes for that value now; another IBAN still fails; the file outside data/ is not covered
     assert ci(api, "data/payments.txt", "--sarif", "after.sarif") == 0
@@ -125,7 +148,9 @@ def test_bad_requests_get_clear_4xx(served):
     two = session().post(f"{api}/scans", json={"text": "a", "records": [{"a": 1}]})
     assert two.status_code == 422 and "give exactly one of text, records, file or s3_uri" in two.json()["message"]
     unknown = session().post(f"{api}/scans", json={"text": "a", "colour": "red"})
-    assert unknown.status_code == 422 and unknown.json()["errors"] == [{"loc": ["body", "colour"], "msg": "Extra inputs are not permitted"}]
+    assert unknown.status_code == 422 and unknown.json()["errors"] == [
+        {"loc": ["body", "colour"], "msg": "Extra inputs are not permitted"}
+    ]
     big = session().post(f"{api}/scans", json={"text": "x" * (1024**2 + 1)})
     assert (big.status_code, big.json()["outcome"]) == (413, "too_large")
     assert "s3://" in big.json()["message"]
@@ -150,7 +175,8 @@ def test_fuzzed_requests_never_get_a_server_error(case, served):
 def test_findings_list_show_review_from_a_terminal(served, capfd):
     api, key = served["api"], "cli/notes.txt"
     boto3.client("s3", endpoint_url=served["endpoint"], region_name=REGION).put_object(
-        Bucket=served["bucket"], Key=key, Body=OTHER_IBAN.encode())
+        Bucket=served["bucket"], Key=key, Body=OTHER_IBAN.encode()
+    )
     queued = session().post(f"{api}/scans", json={"s3_uri": f"s3://{served['bucket']}/{key}"}).json()
     assert wait_for_scan(api, queued["scan_id"])["status"] == "done"
     capfd.readouterr()
@@ -160,7 +186,9 @@ def test_findings_list_show_review_from_a_terminal(served, capfd):
     listed = json.loads(line)
     assert (listed["object"], listed["entity_type"], listed["review_status"]) == (key, "IBAN_CODE", "open")
 
-    assert main(["findings", "review", listed["finding_id"], "--api", api, "--status", "confirmed", "--note", "real"]) == 0
+    assert (
+        main(["findings", "review", listed["finding_id"], "--api", api, "--status", "confirmed", "--note", "real"]) == 0
+    )
     assert json.loads(capfd.readouterr().out)["audit_entry"]["actor"] == "arn:aws:iam::123456789012:user/testing"
     assert main(["findings", "show", listed["finding_id"], "--api", api]) == 0
     shown = json.loads(capfd.readouterr().out)
@@ -168,7 +196,21 @@ def test_findings_list_show_review_from_a_terminal(served, capfd):
     assert shown["occurrences"] == []  # a single-value finding; column findings list sampled occurrences
 
     # a suppression for a confirmed finding is refused, with the reason, and exit 1
-    assert main(["findings", "review", listed["finding_id"], "--api", api, "--status", "confirmed",
-                 "--suppress", "fingerprint"]) == 1
+    assert (
+        main(
+            [
+                "findings",
+                "review",
+                listed["finding_id"],
+                "--api",
+                api,
+                "--status",
+                "confirmed",
+                "--suppress",
+                "fingerprint",
+            ]
+        )
+        == 1
+    )
     assert "only a false positive can become a suppression rule" in capfd.readouterr().err
     assert main(["findings", "show", "0" * 24, "--api", api]) == 1

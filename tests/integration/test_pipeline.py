@@ -22,7 +22,12 @@ def test_csv_upload_produces_column_and_cell_findings_and_a_summary(pipeline):
     assert len(bodies) == 1
 
     summary = pipeline.summary("datasets/crm/customers.csv")
-    assert (summary["status"], summary["outcome"], summary["format"], summary["records"]) == ("done", "scanned", "csv", 3)
+    assert (summary["status"], summary["outcome"], summary["format"], summary["records"]) == (
+        "done",
+        "scanned",
+        "csv",
+        3,
+    )
     assert summary["gsi1pk"] == f"BUCKET#{pipeline.stack.bucket}" and summary["gsi1sk"] == "datasets/crm/customers.csv"
     assert summary["results_uri"].startswith(f"s3://{pipeline.stack.outputs['ResultsBucketName']}/results/")
 
@@ -36,7 +41,9 @@ def test_csv_upload_produces_column_and_cell_findings_and_a_summary(pipeline):
     ]
     email_column = next(f for f in findings if f["entity_type"] == "EMAIL_ADDRESS")
     assert (email_column["count"], email_column["distinct"], len(email_column["occurrences"])) == (3, 3, 3)
-    assert all(f["review_status"] == "open" and f["gsi2pk"].startswith(f"OPEN#{pipeline.stack.bucket}#") for f in findings)
+    assert all(
+        f["review_status"] == "open" and f["gsi2pk"].startswith(f"OPEN#{pipeline.stack.bucket}#") for f in findings
+    )
 
 
 def test_the_same_event_delivered_twice_does_not_duplicate_findings(pipeline):
@@ -102,7 +109,13 @@ def test_deleting_an_old_version_keeps_the_current_findings(pipeline):
     pipeline.put("kept.txt", b"lukas.weber@example.org\n")
     pipeline.deliver()
     pipeline.s3.delete_object(Bucket=pipeline.stack.bucket, Key="kept.txt", VersionId=old)
-    pipeline.invoke([notification(pipeline.stack.bucket, "kept.txt", old, "", "0F").replace("ObjectCreated:Put", "ObjectRemoved:Delete")])
+    pipeline.invoke(
+        [
+            notification(pipeline.stack.bucket, "kept.txt", old, "", "0F").replace(
+                "ObjectCreated:Put", "ObjectRemoved:Delete"
+            )
+        ]
+    )
     assert pipeline.summary("kept.txt")["status"] == "done"
     assert [f.get("object_deleted", False) for f in pipeline.findings("kept.txt")] == [False]
 
@@ -125,8 +138,10 @@ def test_bad_inputs_get_recorded_outcomes_and_the_batch_completes(pipeline):
     response, bodies = pipeline.deliver()
     assert response == {"batchItemFailures": []} and len(bodies) == 5
 
-    outcomes = {k: (pipeline.summary(k)["status"], pipeline.summary(k)["outcome"]) for k in
-                ("logo.png", "empty.csv", "broken.csv", "latin.txt", "bomb.jsonl.gz")}
+    outcomes = {
+        k: (pipeline.summary(k)["status"], pipeline.summary(k)["outcome"])
+        for k in ("logo.png", "empty.csv", "broken.csv", "latin.txt", "bomb.jsonl.gz")
+    }
     assert outcomes == {
         "logo.png": ("unsupported", "binary"),
         "empty.csv": ("done", "empty"),
@@ -178,7 +193,9 @@ def test_objects_over_the_size_limit_are_rejected_without_being_read(pipeline, m
     assert pipeline.invoke([json.dumps(by_event)]) == {"batchItemFailures": []}
     summary = pipeline.summary("big.txt")
     assert (summary["status"], summary["outcome"], summary["reason"]) == (
-        "rejected", "too_large", "object is 270 bytes; the limit is 100"
+        "rejected",
+        "too_large",
+        "object is 270 bytes; the limit is 100",
     )
     pipeline.table.delete_item(Key={"pk": f"OBJ#{bucket}#big.txt", "sk": "SUMMARY"})
     assert pipeline.invoke([json.dumps(without_size)]) == {"batchItemFailures": []}

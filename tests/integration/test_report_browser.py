@@ -20,8 +20,12 @@ from privscan.reports import render_html
 from tests.conftest import REPO_ROOT
 from tests.unit.reports.dataset import dataset_record
 
-BARS = {"by_rule": [2, 1, 1, 1, 1, 1, 1], "by_entity": [3, 1, 1, 1], "by_severity": [1, 5, 2, 0],
-        "review": [5, 1, 1, 0, 1]}
+BARS = {
+    "by_rule": [2, 1, 1, 1, 1, 1, 1],
+    "by_entity": [3, 1, 1, 1],
+    "by_severity": [1, 5, 2, 0],
+    "review": [5, 1, 1, 0, 1],
+}
 HEADER_BLUE, HIGH_ORANGE, MEDIUM_AMBER, ENTITY_BLUE = (31, 58, 95), (217, 72, 15), (232, 163, 23), (31, 111, 235)
 
 
@@ -35,9 +39,20 @@ def chromium() -> str:
 
 
 def headless(page: Path, profile: Path, *args: str) -> subprocess.CompletedProcess:
-    command = [chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-               "--disable-background-networking", "--disable-component-update", "--disable-sync",
-               f"--user-data-dir={profile}", *args, page.as_uri()]
+    command = [
+        chromium(),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profile}",
+        *args,
+        page.as_uri(),
+    ]
     run = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
     assert run.returncode == 0, run.stderr[-2000:]
     return run
@@ -74,8 +89,8 @@ def png_pixels(path: Path, rows: int) -> tuple[tuple[int, int], set[tuple[int, i
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     position, idat, header = 8, b"", None
     while position < len(data):
-        (length,), kind = struct.unpack(">I", data[position:position + 4]), data[position + 4:position + 8]
-        body = data[position + 8:position + 8 + length]
+        (length,), kind = struct.unpack(">I", data[position : position + 4]), data[position + 4 : position + 8]
+        body = data[position + 8 : position + 8 + length]
         header = struct.unpack(">IIBBBBB", body) if kind == b"IHDR" else header
         idat += body if kind == b"IDAT" else b""
         position += 12 + length
@@ -84,7 +99,7 @@ def png_pixels(path: Path, rows: int) -> tuple[tuple[int, int], set[tuple[int, i
     bpp = 3 if colour_type == 2 else 4
     raw, stride, previous, colours = zlib.decompress(idat), width * bpp + 1, bytearray(width * bpp), set()
     for y in range(min(rows, height)):
-        kind, line = raw[y * stride], bytearray(raw[y * stride + 1:(y + 1) * stride])
+        kind, line = raw[y * stride], bytearray(raw[y * stride + 1 : (y + 1) * stride])
         for i in range(len(line)):
             left = line[i - bpp] if i >= bpp else 0
             up, corner = previous[i], previous[i - bpp] if i >= bpp else 0
@@ -98,7 +113,7 @@ def png_pixels(path: Path, rows: int) -> tuple[tuple[int, int], set[tuple[int, i
                 p = left + up - corner
                 pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
                 line[i] = (line[i] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 255
-        colours.update(tuple(line[x:x + 3]) for x in range(0, len(line), bpp))
+        colours.update(tuple(line[x : x + 3]) for x in range(0, len(line), bpp))
         previous = line
     return (width, height), colours
 
@@ -123,8 +138,7 @@ def test_charts_are_drawn_in_headless_chromium(page, tmp_path):
 
 def test_screenshot_shows_the_drawn_charts(page, tmp_path):
     screenshot = tmp_path / "report.png"
-    headless(page, tmp_path / "profile", f"--screenshot={screenshot}", "--window-size=1280,2000",
-             "--hide-scrollbars")
+    headless(page, tmp_path / "profile", f"--screenshot={screenshot}", "--window-size=1280,2000", "--hide-scrollbars")
     build = REPO_ROOT / "build"
     build.mkdir(exist_ok=True)
     shutil.copyfile(screenshot, build / "report-screenshot.png")  # for humans: the README points here

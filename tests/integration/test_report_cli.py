@@ -16,8 +16,19 @@ def test_report_of_the_demo_uploads(pipeline, tmp_path, capsys):
         pipeline.put(key, body)
     assert pipeline.deliver()[0] == {"batchItemFailures": []}
     out = tmp_path / "report"
-    code = main(["report", "--dataset", PREFIX, "--bucket", pipeline.stack.bucket,
-                 "--table", pipeline.stack.findings_table, "--out", str(out)])
+    code = main(
+        [
+            "report",
+            "--dataset",
+            PREFIX,
+            "--bucket",
+            pipeline.stack.bucket,
+            "--table",
+            pipeline.stack.findings_table,
+            "--out",
+            str(out),
+        ]
+    )
     assert code == 0
     assert sorted(p.name for p in out.iterdir()) == ["governance.json", "governance.md", "report.html"]
 
@@ -28,7 +39,9 @@ def test_report_of_the_demo_uploads(pipeline, tmp_path, capsys):
     assert record["schema"] == "privscan.governance/1"
     assert record["objects"]["by_status"] == {"done": 6, "rejected": 1, "unsupported": 1}
     assert [(g["object"], g["status"]) for g in record["coverage_gaps"]["not_scanned"]] == [
-        ("datasets/demo/bomb.jsonl.gz", "rejected"), ("datasets/demo/logo.png", "unsupported")]
+        ("datasets/demo/bomb.jsonl.gz", "rejected"),
+        ("datasets/demo/logo.png", "unsupported"),
+    ]
     assert record["findings"]["total"] == sum(int(s["findings"]) for s in summaries) == len(findings) > 0
     assert record["review"]["by_status"]["open"] == record["open_risks"]["open"] == len(findings)
     assert (record["review"]["progress"], record["decisions"]["total"]) == (0.0, 0)

@@ -35,13 +35,26 @@ def use_chunks(monkeypatch, threshold: int, chunk: int) -> None:
 def single_pass(body: bytes, key: str, scanner) -> list[dict]:
     secret = boto3.client("secretsmanager").get_secret_value(SecretId=settings.get_settings().fingerprint_secret_arn)
     found = []
-    scan_stream(key, io.BytesIO(body), scanner=scanner, fingerprinter=Fingerprinter(secret["SecretString"]),
-                sink=found.append)
+    scan_stream(
+        key, io.BytesIO(body), scanner=scanner, fingerprinter=Fingerprinter(secret["SecretString"]), sink=found.append
+    )
     return [{k: v for k, v in f.to_dict().items() if k != "object"} for f in sorted(found, key=canonical_key)]
 
 
-KEEP = ("record", "field", "start", "end", "entity_type", "severity", "rule_ids", "preview", "count", "distinct",
-        "fingerprint", "role")
+KEEP = (
+    "record",
+    "field",
+    "start",
+    "end",
+    "entity_type",
+    "severity",
+    "rule_ids",
+    "preview",
+    "count",
+    "distinct",
+    "fingerprint",
+    "role",
+)
 
 
 def stored(pipeline, key: str) -> list[dict]:
@@ -59,8 +72,20 @@ def test_a_large_csv_is_scanned_in_chunks_with_the_single_pass_items(pipeline, m
     staged = boto3.client("s3").list_objects_v2(Bucket=pipeline.stack.outputs["ResultsBucketName"], Prefix="staging/")
     parts = [o["Key"] for o in staged["Contents"] if "/parts/" in o["Key"]]
     assert summary["bytes_read"] == len(body) and len(parts) == 5  # 18,223 bytes in chunks of at least 4,096
-    keep = ("record", "field", "start", "end", "entity_type", "severity", "rule_ids", "preview", "count", "distinct",
-            "fingerprint", "role")
+    keep = (
+        "record",
+        "field",
+        "start",
+        "end",
+        "entity_type",
+        "severity",
+        "rule_ids",
+        "preview",
+        "count",
+        "distinct",
+        "fingerprint",
+        "role",
+    )
     single = single_pass(body, "datasets/big/customers.csv", scanner)
     expected = [{k: f.get(k) for k in keep} for f in single]
     assert stored(pipeline, "datasets/big/customers.csv") == expected
@@ -74,8 +99,13 @@ def test_a_large_csv_is_scanned_in_chunks_with_the_single_pass_items(pipeline, m
     # re-running the reducer (a Step Functions retry) and a duplicate S3 event change nothing
     before = pipeline.items()
     plan_key = next(k for k in (o["Key"] for o in staged["Contents"]) if k.endswith("plan.json"))
-    ref = json.loads(boto3.client("s3").get_object(Bucket=pipeline.stack.outputs["ResultsBucketName"],
-                                                   Key=plan_key.replace("plan.json", "manifest.json"))["Body"].read())[0]
+    ref = json.loads(
+        boto3.client("s3")
+        .get_object(
+            Bucket=pipeline.stack.outputs["ResultsBucketName"], Key=plan_key.replace("plan.json", "manifest.json")
+        )["Body"]
+        .read()
+    )[0]
     wiring.get_scaleout(settings.get_settings()).reduce(ObjectRef(**ref["object"]), plan_key)
     pipeline.invoke(bodies)
     strip = lambda items: sorted((i["sk"], {k: v for k, v in i.items() if k != "updated_at"}) for i in items)
@@ -83,7 +113,8 @@ def test_a_large_csv_is_scanned_in_chunks_with_the_single_pass_items(pipeline, m
 
 
 def test_past_the_item_cap_the_reducer_stores_the_first_findings_and_the_results_object_holds_all(
-        pipeline, monkeypatch, scanner):
+    pipeline, monkeypatch, scanner
+):
     monkeypatch.setenv("MAX_FINDING_ITEMS", "25")
     use_chunks(monkeypatch, threshold=10_000, chunk=4096)
     body = customers_csv(200, seed=5)
@@ -94,35 +125,58 @@ def test_past_the_item_cap_the_reducer_stores_the_first_findings_and_the_results
     assert (summary["status"], summary["truncated"], summary["findings"]) == ("done", True, len(single))
     keep = ("record", "field", "start", "end", "entity_type", "preview", "fingerprint")
     assert [{k: item.get(k) for k in keep} for item in pipeline.findings("datasets/big/capped.csv")] == [
-        {k: f.get(k) for k in keep} for f in single[:25]]
+        {k: f.get(k) for k in keep} for f in single[:25]
+    ]
     bucket, results_key = summary["results_uri"].removeprefix("s3://").split("/", 1)
     lines = boto3.client("s3").get_object(Bucket=bucket, Key=results_key)["Body"].read().splitlines()
     assert [{k: v for k, v in json.loads(line).items() if k != "object"} for line in lines] == single
 
 
 def chats_jsonl(conversations: int) -> bytes:
-    lines = [{"messages": [{"role": "system", "content": "You are Sam, the support assistant of Kitchenly."},
-                           {"role": "user", "content": "Hi Sam, I am Anna Schneider."}]}]
+    lines = [
+        {
+            "messages": [
+                {"role": "system", "content": "You are Sam, the support assistant of Kitchenly."},
+                {"role": "user", "content": "Hi Sam, I am Anna Schneider."},
+            ]
+        }
+    ]
     for i in range(conversations):
-        lines.append({"id": i, "messages": [
-            {"role": "user", "content": f"Sam, please send it to customer{i}@example.com"},
-            {"role": "assistant", "content": "Sam here: I wrote to Jonas Weber in Berlin."}]})
+        lines.append(
+            {
+                "id": i,
+                "messages": [
+                    {"role": "user", "content": f"Sam, please send it to customer{i}@example.com"},
+                    {"role": "assistant", "content": "Sam here: I wrote to Jonas Weber in Berlin."},
+                ],
+            }
+        )
     return "\n".join(json.dumps(line) for line in lines).encode() + b"\n"
 
 
-@pytest.mark.parametrize("key, body", [
-    ("datasets/big/customers.csv.gz", gzip.compress(customers_csv(200, seed=6))),
-    ("datasets/big/chats.jsonl", chats_jsonl(150)),
-])
+@pytest.mark.parametrize(
+    "key, body",
+    [
+        ("datasets/big/customers.csv.gz", gzip.compress(customers_csv(200, seed=6))),
+        ("datasets/big/chats.jsonl", chats_jsonl(150)),
+    ],
+)
 def test_a_planner_out_of_budget_is_called_again_and_the_findings_are_the_single_pass(
-        pipeline, monkeypatch, scanner, key, body):
+    pipeline, monkeypatch, scanner, key, body
+):
     monkeypatch.setenv("PLAN_BUDGET_BYTES", "3000")  # a few KB per planner invocation
     use_chunks(monkeypatch, threshold=1_000, chunk=2048)
     plan_calls = []
     plan_handler = load_handler(REPO_ROOT, "plan_object")
-    monkeypatch.setattr(executions, "_handler", lambda name: (
-        lambda event, context: plan_calls.append(event.get("planned")) or plan_handler(event, context))
-        if name == "plan_object" else load_handler(REPO_ROOT, name))
+    monkeypatch.setattr(
+        executions,
+        "_handler",
+        lambda name: (
+            (lambda event, context: plan_calls.append(event.get("planned")) or plan_handler(event, context))
+            if name == "plan_object"
+            else load_handler(REPO_ROOT, name)
+        ),
+    )
     pipeline.put(key, body)
     assert pipeline.deliver()[0] == {"batchItemFailures": []}
     inflated = len(gzip.decompress(body)) if key.endswith(".gz") else len(body)
@@ -133,8 +187,11 @@ def test_a_planner_out_of_budget_is_called_again_and_the_findings_are_the_single
     single = single_pass(body, key, scanner)
     assert stored(pipeline, key) == [{k: f.get(k) for k in KEEP} for f in single]
     staging = pipeline.stack.outputs["ResultsBucketName"]
-    plans = [o["Key"] for o in boto3.client("s3").list_objects_v2(Bucket=staging, Prefix="staging/")["Contents"]
-             if o["Key"].endswith("plan.json")]
+    plans = [
+        o["Key"]
+        for o in boto3.client("s3").list_objects_v2(Bucket=staging, Prefix="staging/")["Contents"]
+        if o["Key"].endswith("plan.json")
+    ]
     plan = json.loads(boto3.client("s3").get_object(Bucket=staging, Key=plans[0])["Body"].read())
     assert plan["cursor"] is None and len(plan["chunks"]) >= inflated // 2048
 
@@ -148,7 +205,9 @@ def test_backfill_submits_what_was_not_scanned_and_skips_the_rest(pipeline, monk
     store = FindingsStore(pipeline.table)
     s3 = boto3.client("s3")
 
-    counts = backfill(store, pipeline.sqs, pipeline.stack.queue_url, current_versions(s3, pipeline.stack.bucket, "old/"))
+    counts = backfill(
+        store, pipeline.sqs, pipeline.stack.queue_url, current_versions(s3, pipeline.stack.bucket, "old/")
+    )
     assert vars(counts) == {"listed": 2, "skipped": 0, "submitted": 2}
     response, bodies = pipeline.deliver()
     assert response == {"batchItemFailures": []} and len(bodies) == 2
@@ -157,12 +216,16 @@ def test_backfill_submits_what_was_not_scanned_and_skips_the_rest(pipeline, monk
 
     pipeline.put("old/b.txt", b"a new version: anna@example.com\n")
     pipeline.receive()
-    counts = backfill(store, pipeline.sqs, pipeline.stack.queue_url, current_versions(s3, pipeline.stack.bucket, "old/"))
+    counts = backfill(
+        store, pipeline.sqs, pipeline.stack.queue_url, current_versions(s3, pipeline.stack.bucket, "old/")
+    )
     assert vars(counts) == {"listed": 2, "skipped": 1, "submitted": 1}
 
     pipeline.put("old/d.txt", b"scanned on upload\n")
     assert pipeline.deliver()[0] == {"batchItemFailures": []}  # moto's notification has no version id
-    counts = backfill(store, pipeline.sqs, pipeline.stack.queue_url, current_versions(s3, pipeline.stack.bucket, "old/d"))
+    counts = backfill(
+        store, pipeline.sqs, pipeline.stack.queue_url, current_versions(s3, pipeline.stack.bucket, "old/d")
+    )
     assert vars(counts) == {"listed": 1, "skipped": 1, "submitted": 0}
 
 
@@ -182,15 +245,28 @@ def test_the_backfill_batch_function_takes_listing_and_inventory_items(pipeline,
     latest = {v["Key"]: v for v in versions if v["IsLatest"]}
 
     def inventory_row(key, version_id, is_latest, etag, size, delete_marker="false", source=bucket):
-        return {"Bucket": source, "Key": key.replace(" ", "+"), "VersionId": version_id, "IsLatest": is_latest,
-                "IsDeleteMarker": delete_marker, "Size": str(size), "ETag": etag.strip('"')}
+        return {
+            "Bucket": source,
+            "Key": key.replace(" ", "+"),
+            "VersionId": version_id,
+            "IsLatest": is_latest,
+            "IsDeleteMarker": delete_marker,
+            "Size": str(size),
+            "ETag": etag.strip('"'),
+        }
 
     items = [
         inventory_row("inv/a b.txt", first["VersionId"], "false", first["ETag"], 22),  # an older version
         inventory_row("inv/a b.txt", latest["inv/a b.txt"]["VersionId"], "true", latest["inv/a b.txt"]["ETag"], 34),
         inventory_row("inv/gone.txt", "v-deleted", "true", "", 0, delete_marker="true"),
-        inventory_row("inv/c.txt", latest["inv/c.txt"]["VersionId"], "true", latest["inv/c.txt"]["ETag"], 13,
-                      source="another-bucket"),
+        inventory_row(
+            "inv/c.txt",
+            latest["inv/c.txt"]["VersionId"],
+            "true",
+            latest["inv/c.txt"]["ETag"],
+            13,
+            source="another-bucket",
+        ),
     ]
     assert handler({"bucket": bucket, "items": items}, lambda_context) == {"listed": 1, "skipped": 0, "submitted": 1}
     response, bodies = pipeline.deliver()
@@ -198,9 +274,14 @@ def test_the_backfill_batch_function_takes_listing_and_inventory_items(pipeline,
     assert [f["entity_type"] for f in pipeline.findings("inv/a b.txt")] == ["EMAIL_ADDRESS"]  # the current version
 
     # a listing batch (s3:listObjectsV2 items): the scanned object is skipped, the other submitted
-    listing = [{"Key": o["Key"], "ETag": o["ETag"], "Size": o["Size"]}
-               for o in s3.list_objects_v2(Bucket=bucket, Prefix="inv/")["Contents"]]
+    listing = [
+        {"Key": o["Key"], "ETag": o["ETag"], "Size": o["Size"]}
+        for o in s3.list_objects_v2(Bucket=bucket, Prefix="inv/")["Contents"]
+    ]
     assert handler({"bucket": bucket, "items": listing}, lambda_context) == {"listed": 2, "skipped": 1, "submitted": 1}
     assert pipeline.deliver()[0] == {"batchItemFailures": []}
-    assert handler({"bucket": bucket, "items": items + listing}, lambda_context) == {"listed": 3, "skipped": 3,
-                                                                                   "submitted": 0}
+    assert handler({"bucket": bucket, "items": items + listing}, lambda_context) == {
+        "listed": 3,
+        "skipped": 3,
+        "submitted": 0,
+    }

@@ -21,7 +21,14 @@ CSV = (
 
 
 def privscan(*args: str, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "privscan.cli", *args], check=False, capture_output=True, text=True, timeout=300, **kwargs)
+    return subprocess.run(
+        [sys.executable, "-m", "privscan.cli", *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        **kwargs,
+    )
 
 
 @pytest.fixture
@@ -40,7 +47,9 @@ def test_uploaded_file_findings_match_a_local_scan(served, tmp_path):
     s3 = boto3.client("s3", endpoint_url=served["endpoint"], region_name=REGION)
     s3.put_object(Bucket=served["bucket"], Key=key, Body=CSV.encode())
 
-    table = boto3.resource("dynamodb", endpoint_url=served["endpoint"], region_name=REGION).Table(served["findings_table"])
+    table = boto3.resource("dynamodb", endpoint_url=served["endpoint"], region_name=REGION).Table(
+        served["findings_table"]
+    )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         summary = table.get_item(Key={"pk": f"OBJ#{served['bucket']}#{key}", "sk": "SUMMARY"}).get("Item")
@@ -55,7 +64,9 @@ def test_uploaded_file_findings_match_a_local_scan(served, tmp_path):
     local_file.write_text(CSV)
     scanned = privscan("scan", str(local_file), "--format", "jsonl")
     assert scanned.returncode == 1  # IBANs are high severity: the default --fail-on high fails
-    assert [json.loads(line)["object"] for line in listed.stdout.splitlines()] == [key] * len(listed.stdout.splitlines())
+    assert [json.loads(line)["object"] for line in listed.stdout.splitlines()] == [key] * len(
+        listed.stdout.splitlines()
+    )
     remote, local = contract_without_object(listed.stdout), contract_without_object(scanned.stdout)
     assert remote == local
     assert {f["entity_type"] for f in local} >= {"EMAIL_ADDRESS", "IBAN_CODE", "PERSON", "PHONE_NUMBER"}

@@ -43,24 +43,35 @@ def test_feature_table_has_float_columns_and_quoted_multi_line_notes(tmp_path):
 def test_chats_with_embeddings_are_chat_records_with_a_float_vector(tmp_path):
     write_chats(tmp_path / "e.jsonl", 0.05, embedding=16)
     records = [json.loads(line) for line in (tmp_path / "e.jsonl").read_text().splitlines()]
-    assert all(r["messages"] and len(r["embedding"]) == 16 and all(isinstance(x, float) for x in r["embedding"])
-               for r in records)
+    assert all(
+        r["messages"] and len(r["embedding"]) == 16 and all(isinstance(x, float) for x in r["embedding"])
+        for r in records
+    )
 
 
 def test_scale_equality_compares_the_sorted_single_pass_line_for_line(tmp_path, capsys):
     from privscan.model import Finding
 
     tool = load_script("scale_equality")
-    found = [Finding("f.csv", record, "note", 0, 5, "PERSON", 0.85, "medium", "A*** R**", f"fp{record}")
-             for record in range(3)]
+    found = [
+        Finding("f.csv", record, "note", 0, 5, "PERSON", 0.85, "medium", "A*** R**", f"fp{record}")
+        for record in range(3)
+    ]
     column = Finding("f.csv", None, "email", None, None, "EMAIL_ADDRESS", 1.0, "medium", "a***@e***.com", count=3)
     single, chunked = tmp_path / "single.jsonl", tmp_path / "chunked.jsonl"
     single.write_text("".join(tool.line_of(f) + "\n" for f in [found[2], column, found[0], found[1]]))
     chunked.write_text("".join(tool.line_of(f) + "\n" for f in [*found, column]))
     assert tool.compare(single, chunked)
     assert json.loads(capsys.readouterr().out) | {"sha256_single_sorted": "", "sha256_chunked": ""} == {
-        "single": 4, "chunked": 4, "identical": True, "first_difference": None, "records_with_findings": 3,
-        "last_record": 2, "sha256_single_sorted": "", "sha256_chunked": ""}
+        "single": 4,
+        "chunked": 4,
+        "identical": True,
+        "first_difference": None,
+        "records_with_findings": 3,
+        "last_record": 2,
+        "sha256_single_sorted": "",
+        "sha256_chunked": "",
+    }
     found[1].record = 7  # one record number off
     chunked.write_text("".join(tool.line_of(f) + "\n" for f in [*found, column]))
     assert not tool.compare(single, chunked)
@@ -68,12 +79,28 @@ def test_scale_equality_compares_the_sorted_single_pass_line_for_line(tmp_path, 
 
 
 def test_render_shows_every_figure():
-    text = render({
-        "cold_start": {"process_to_first_result_s": 3.4, "imports_s": 2.1, "engine_s": 0.8, "first_result_s": 0.2},
-        "curve": [{"kind": "csv", "mb": 5.0, "seconds": 39, "mb_per_s": 0.128, "peak_rss_mb": 352,
-                   "worker_rss_mb": 480, "stock_kb_per_s": 4.1, "ratio": 31.2}],
-    })
-    assert "process start to first result 3.4 s" in text and "ratio 31.2x" in text and "peak RSS 352 MB, largest worker 480 MB" in text
+    text = render(
+        {
+            "cold_start": {"process_to_first_result_s": 3.4, "imports_s": 2.1, "engine_s": 0.8, "first_result_s": 0.2},
+            "curve": [
+                {
+                    "kind": "csv",
+                    "mb": 5.0,
+                    "seconds": 39,
+                    "mb_per_s": 0.128,
+                    "peak_rss_mb": 352,
+                    "worker_rss_mb": 480,
+                    "stock_kb_per_s": 4.1,
+                    "ratio": 31.2,
+                }
+            ],
+        }
+    )
+    assert (
+        "process start to first result 3.4 s" in text
+        and "ratio 31.2x" in text
+        and "peak RSS 352 MB, largest worker 480 MB" in text
+    )
 
 
 def test_cold_start_is_timed_from_spawn_to_the_first_result_and_counts_each_phase_within():

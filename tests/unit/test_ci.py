@@ -25,7 +25,8 @@ def test_personal_data_fails_the_job_and_sarif_points_at_line_and_column(tmp_pat
     assert result["ruleId"] in {rule["id"] for rule in run["tool"]["driver"]["rules"]}
     assert result["level"] == "warning"
     assert result["locations"][0]["physicalLocation"] == {
-        "artifactLocation": {"uri": "notes.txt"}, "region": {"startLine": 3, "startColumn": 13, "endColumn": 33}  # SARIF: end column is exclusive
+        "artifactLocation": {"uri": "notes.txt"},
+        "region": {"startLine": 3, "startColumn": 13, "endColumn": 33},  # SARIF: end column is exclusive
     }
     assert "anna.roe@example.com" not in json.dumps(sarif)  # masked previews only
     assert "## privscan: FAIL" in capsys.readouterr().out

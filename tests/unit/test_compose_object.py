@@ -56,8 +56,12 @@ def test_large_ranges_are_copied_by_s3_and_small_pieces_gathered_into_parts_of_5
     big = put(s3, "parts/00000.jsonl", 7 * MiB, seed=1)
     small = put(s3, "parts/00001.jsonl", 1000, seed=2)
     other = put(s3, "parts/00002.jsonl", 12 * MiB, seed=3)
-    pieces = [ByteRange("parts/00000.jsonl", 10, 7 * MiB), ByteRange("parts/00001.jsonl", 5, 1000),
-              ByteRange("parts/00002.jsonl", 7, 12 * MiB), b"closing findings\n"]
+    pieces = [
+        ByteRange("parts/00000.jsonl", 10, 7 * MiB),
+        ByteRange("parts/00001.jsonl", 5, 1000),
+        ByteRange("parts/00002.jsonl", 7, 12 * MiB),
+        b"closing findings\n",
+    ]
     assert composed(s3, pieces) == big[10:] + small[5:] + other[7:] + b"closing findings\n"
     # part 1 copied whole; the small range and the start of the third make part 2 (5 MiB exactly);
     # the rest of the third is copied; the closing bytes are the last, small part
@@ -69,7 +73,9 @@ def test_large_ranges_are_copied_by_s3_and_small_pieces_gathered_into_parts_of_5
 def test_small_pieces_only_make_one_uploaded_part(s3):
     first = put(s3, "a", 300, seed=4)
     second = put(s3, "b", 200, seed=5)
-    assert composed(s3, [ByteRange("a", 0, 300), ByteRange("b", 100, 200), b"tail\n"]) == first + second[100:] + b"tail\n"
+    assert (
+        composed(s3, [ByteRange("a", 0, 300), ByteRange("b", 100, 200), b"tail\n"]) == first + second[100:] + b"tail\n"
+    )
     assert (s3.copied, s3.uploaded) == ([], [300 + 100 + 5])
 
 

@@ -16,8 +16,17 @@ def test_every_route_is_signed_and_declared():
     document = json.loads(openapi_document())
     assert document["security"] == [{"sigv4": []}]
     assert document["components"]["securitySchemes"]["sigv4"] == {
-        "type": "apiKey", "description": "AWS Signature Version 4 (service execute-api)", "in": "header", "name": "Authorization"}
+        "type": "apiKey",
+        "description": "AWS Signature Version 4 (service execute-api)",
+        "in": "header",
+        "name": "Authorization",
+    }
     routes = {(path, method) for path, item in document["paths"].items() for method in item}
-    assert routes == {("/scans", "post"), ("/scans/{scan_id}", "get"), ("/findings", "get"),
-                      ("/findings/{finding_id}", "get"), ("/findings/{finding_id}", "patch")}
+    assert routes == {
+        ("/scans", "post"),
+        ("/scans/{scan_id}", "get"),
+        ("/findings", "get"),
+        ("/findings/{finding_id}", "get"),
+        ("/findings/{finding_id}", "patch"),
+    }
     assert set(document["paths"]["/scans"]["post"]["responses"]) == {"200", "202", "400", "403", "404", "413", "422"}

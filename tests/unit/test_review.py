@@ -22,14 +22,34 @@ KEY_OF_TESTS = "k" * 32
 
 
 def iban(record: int, value: str = "DE89370400440532013000") -> Finding:
-    return Finding(object="data/a.txt", record=record, field=None, start=0, end=len(value), entity_type="IBAN_CODE",
-                   score=1.0, severity="high", preview="DE******************00",
-                   fingerprint=Fingerprinter(KEY_OF_TESTS)("IBAN_CODE", value), rule_ids=["GDPR-ART5-1-C-DIRECT-IDENTIFIERS"])
+    return Finding(
+        object="data/a.txt",
+        record=record,
+        field=None,
+        start=0,
+        end=len(value),
+        entity_type="IBAN_CODE",
+        score=1.0,
+        severity="high",
+        preview="DE******************00",
+        fingerprint=Fingerprinter(KEY_OF_TESTS)("IBAN_CODE", value),
+        rule_ids=["GDPR-ART5-1-C-DIRECT-IDENTIFIERS"],
+    )
 
 
 def email_column() -> Finding:
-    return Finding(object="data/a.txt", record=None, field="email", start=None, end=None, entity_type="EMAIL_ADDRESS",
-                   score=1.0, severity="medium", preview="a***@e***.com", count=40)
+    return Finding(
+        object="data/a.txt",
+        record=None,
+        field="email",
+        start=None,
+        end=None,
+        entity_type="EMAIL_ADDRESS",
+        score=1.0,
+        severity="medium",
+        preview="a***@e***.com",
+        count=40,
+    )
 
 
 @pytest.fixture
@@ -53,18 +73,31 @@ def allow_list(s3, bucket) -> dict:
 def test_a_status_change_is_audited_and_leaves_the_open_index(env):
     service, (first, second, _), ref, *_ = env
     finding, entry = service.review(first, ReviewChange(status="confirmed", note="real customer"), OFFICER)
-    assert (finding["review_status"], finding["reviewed_by"], finding["review_note"]) == ("confirmed", OFFICER, "real customer")
+    assert (finding["review_status"], finding["reviewed_by"], finding["review_note"]) == (
+        "confirmed",
+        OFFICER,
+        "real customer",
+    )
     assert {k: entry[k] for k in ("finding_id", "actor", "from_status", "to_status", "note")} == {
-        "finding_id": first, "actor": OFFICER, "from_status": "open", "to_status": "confirmed", "note": "real customer"}
+        "finding_id": first,
+        "actor": OFFICER,
+        "from_status": "open",
+        "to_status": "confirmed",
+        "note": "real customer",
+    }
     assert entry["sk"] == f"AUDIT#{first}#{entry['at']}" and len(entry["at"]) == len("2026-01-01T00:00:00.000000+00:00")
     assert "suppression" not in entry
     open_ids = [item["finding_id"] for item in service.store.open_findings(ref.bucket, "high")]
     assert open_ids == [second]
 
     reopened, _ = service.review(first, ReviewChange(status="open", note="needs a second look"), AUDITOR)
-    assert sorted(item["finding_id"] for item in service.store.open_findings(ref.bucket, "high")) == sorted([first, second])
+    assert sorted(item["finding_id"] for item in service.store.open_findings(ref.bucket, "high")) == sorted(
+        [first, second]
+    )
     assert [(a["actor"], a["from_status"], a["to_status"]) for a in service.audit(reopened)] == [
-        (OFFICER, "open", "confirmed"), (AUDITOR, "confirmed", "open")]
+        (OFFICER, "open", "confirmed"),
+        (AUDITOR, "confirmed", "open"),
+    ]
 
 
 def test_a_repeated_request_appends_nothing(env):
@@ -76,12 +109,20 @@ def test_a_repeated_request_appends_nothing(env):
 
 def test_a_false_positive_becomes_one_suppression_entry(env):
     service, (first, *_), ref, s3, results = env
-    change = ReviewChange(status="false_positive", note="provider test account",
-                          suppress={"by": "fingerprint", "prefix": "data/"})
+    change = ReviewChange(
+        status="false_positive", note="provider test account", suppress={"by": "fingerprint", "prefix": "data/"}
+    )
     _, entry = service.review(first, change, OFFICER)
     assert entry["suppression"] == {"by": "fingerprint", "bucket": ref.bucket, "prefix": "data/"}
-    expected = {"allow": [{"scope": {"bucket": ref.bucket, "prefix": "data/"}, "entities": ["IBAN_CODE"],
-                           "fingerprints": [iban(0).fingerprint]}]}
+    expected = {
+        "allow": [
+            {
+                "scope": {"bucket": ref.bucket, "prefix": "data/"},
+                "entities": ["IBAN_CODE"],
+                "fingerprints": [iban(0).fingerprint],
+            }
+        ]
+    }
     assert allow_list(s3, results) == expected
     _, again = service.review(first, change, OFFICER)
     assert again is None and allow_list(s3, results) == expected  # same value twice: one entry, no new audit
@@ -94,16 +135,31 @@ def test_a_false_positive_becomes_one_suppression_entry(env):
 def test_a_pattern_joins_the_entry_of_the_same_scope(env):
     service, (first, second, _), ref, s3, results = env
     service.review(first, ReviewChange(status="false_positive", suppress={"by": "fingerprint", "prefix": ""}), OFFICER)
-    service.review(second, ReviewChange(status="false_positive", suppress={"by": "pattern", "pattern": "DE0212.*", "prefix": ""}), OFFICER)
+    service.review(
+        second,
+        ReviewChange(status="false_positive", suppress={"by": "pattern", "pattern": "DE0212.*", "prefix": ""}),
+        OFFICER,
+    )
     (entry,) = allow_list(s3, results)["allow"]
     assert entry["patterns"] == ["DE0212.*"] and entry["scope"] == {"bucket": ref.bucket, "prefix": ""}
 
 
-@pytest.mark.parametrize(("index", "change", "reason"), [
-    (0, {"status": "confirmed", "suppress": {"by": "fingerprint"}}, "only a false positive can become a suppression rule"),
-    (2, {"status": "false_positive", "suppress": {"by": "fingerprint"}}, "this column finding has more distinct values than it sampled; suppress it by pattern"),
-    (0, {"status": "false_positive", "suppress": {"by": "pattern"}}, "give the pattern to suppress"),
-])
+@pytest.mark.parametrize(
+    ("index", "change", "reason"),
+    [
+        (
+            0,
+            {"status": "confirmed", "suppress": {"by": "fingerprint"}},
+            "only a false positive can become a suppression rule",
+        ),
+        (
+            2,
+            {"status": "false_positive", "suppress": {"by": "fingerprint"}},
+            "this column finding has more distinct values than it sampled; suppress it by pattern",
+        ),
+        (0, {"status": "false_positive", "suppress": {"by": "pattern"}}, "give the pattern to suppress"),
+    ],
+)
 def test_suppressions_that_cannot_apply_are_rejected_and_change_nothing(env, index, change, reason):
     service, ids, _, s3, results = env
     with pytest.raises(ReviewRejected, match=reason):

@@ -264,7 +264,9 @@ def test_layers(resources, layer, content_uri, build_method):
     assert res["Metadata"] == {"BuildMethod": build_method, "BuildArchitecture": "arm64"}
 
 
-@pytest.mark.parametrize(("layer", "folder", "only"), [("DepsLayer", "deps", "deps"), ("PrivscanLayer", "privscan", "privscan")])
+@pytest.mark.parametrize(
+    ("layer", "folder", "only"), [("DepsLayer", "deps", "deps"), ("PrivscanLayer", "privscan", "privscan")]
+)
 def test_each_layer_is_built_by_the_layer_script(layer, folder, only):
     makefile = (REPO_ROOT / "layers" / folder / "Makefile").read_text()
     assert f"build-{layer}:" in makefile
@@ -385,7 +387,8 @@ def test_api_is_an_http_api_authorised_with_iam(resources, template):
     assert api["Type"] == "AWS::Serverless::HttpApi"
     assert api["Properties"]["Auth"] == {"EnableIamAuthorizer": True, "DefaultAuthorizer": "AWS_IAM"}
     assert template["Outputs"]["ApiUrl"]["Value"] == {
-        "Fn::Sub": "https://${ScanApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}"}
+        "Fn::Sub": "https://${ScanApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}"
+    }
 
 
 def test_api_function_routes_match_the_openapi_document(resources):
@@ -407,17 +410,36 @@ def test_api_function_routes_match_the_openapi_document(resources):
 
 def test_api_function_environment(resources):
     env = resources["ApiFunction"]["Properties"]["Environment"]["Variables"]
-    assert {name: env[name] for name in ("FINDINGS_TABLE", "RESULTS_BUCKET", "UPLOAD_BUCKET", "SCAN_QUEUE_URL",
-                                         "FINGERPRINT_SECRET_ARN", "SUPPRESSIONS_KEY", "MAX_SYNC_BYTES")} == {
-        "FINDINGS_TABLE": {"Ref": "FindingsTable"}, "RESULTS_BUCKET": {"Ref": "ResultsBucket"},
-        "UPLOAD_BUCKET": {"Ref": "UploadBucket"}, "SCAN_QUEUE_URL": {"Ref": "ScanQueue"},
-        "FINGERPRINT_SECRET_ARN": {"Ref": "FingerprintSecret"}, "SUPPRESSIONS_KEY": "config/suppressions.yaml",
-        "MAX_SYNC_BYTES": "1048576"}
+    assert {
+        name: env[name]
+        for name in (
+            "FINDINGS_TABLE",
+            "RESULTS_BUCKET",
+            "UPLOAD_BUCKET",
+            "SCAN_QUEUE_URL",
+            "FINGERPRINT_SECRET_ARN",
+            "SUPPRESSIONS_KEY",
+            "MAX_SYNC_BYTES",
+        )
+    } == {
+        "FINDINGS_TABLE": {"Ref": "FindingsTable"},
+        "RESULTS_BUCKET": {"Ref": "ResultsBucket"},
+        "UPLOAD_BUCKET": {"Ref": "UploadBucket"},
+        "SCAN_QUEUE_URL": {"Ref": "ScanQueue"},
+        "FINGERPRINT_SECRET_ARN": {"Ref": "FingerprintSecret"},
+        "SUPPRESSIONS_KEY": "config/suppressions.yaml",
+        "MAX_SYNC_BYTES": "1048576",
+    }
 
 
 def test_api_function_policy_least_privilege(resources):
-    granted = {(action, json_key(resource)) for s in api_statements(resources) if s["Effect"] == "Allow"
-               for action in as_list(s["Action"]) for resource in as_list(s["Resource"])}
+    granted = {
+        (action, json_key(resource))
+        for s in api_statements(resources)
+        if s["Effect"] == "Allow"
+        for action in as_list(s["Action"])
+        for resource in as_list(s["Resource"])
+    }
     assert {(a, r) for a, r in granted if a.startswith("s3:")} == {
         ("s3:GetObject", "${UploadBucket.Arn}/*"),  # HeadObject of an s3:// scan
         ("s3:GetObject", "${ResultsBucket.Arn}/config/suppressions.yaml"),
@@ -425,8 +447,13 @@ def test_api_function_policy_least_privilege(resources):
     }
     assert {(a, r) for a, r in granted if a.startswith("sqs:")} == {("sqs:SendMessage", "ScanQueue.Arn")}
     dynamo = {a for a, _ in granted if a.startswith("dynamodb:")}
-    assert dynamo == {"dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem",
-                      "dynamodb:ConditionCheckItem"}  # no DeleteItem: audit entries cannot be removed
+    assert dynamo == {
+        "dynamodb:GetItem",
+        "dynamodb:PutItem",
+        "dynamodb:Query",
+        "dynamodb:UpdateItem",
+        "dynamodb:ConditionCheckItem",
+    }  # no DeleteItem: audit entries cannot be removed
     assert not any(a.endswith(":*") or r == "*" for a, r in granted)
 
 
@@ -436,21 +463,34 @@ def json_key(resource: Any) -> str:
     if isinstance(resource, dict) and "Fn::GetAtt" in resource:
         return ".".join(resource["Fn::GetAtt"])
     return resource["Ref"] if isinstance(resource, dict) else resource
+
+
 # --- scale-out (Distributed Map) -------------------------------------------------------------------
+
 
 def test_the_scan_state_machine_maps_over_the_planners_manifest_with_bounded_concurrency(resources):
     machine = props(resources, "ScanStateMachine")
     states = machine["Definition"]["States"]
     assert machine["DefinitionSubstitutions"]["MaxConcurrency"] == {"Ref": "ChunkMaxConcurrency"}
-    assert [states["Plan"]["Next"], states["ScanChunks"]["Next"], states["Reduce"].get("End")] == ["Planned", "Reduce", True]
+    assert [states["Plan"]["Next"], states["ScanChunks"]["Next"], states["Reduce"].get("End")] == [
+        "Planned",
+        "Reduce",
+        True,
+    ]
     # a planner out of budget answers "planned": false and is called again with its answer
-    assert states["Planned"] == {"Type": "Choice", "Default": "ScanChunks",
-                                 "Choices": [{"Variable": "$.planned", "BooleanEquals": False, "Next": "Plan"}]}
+    assert states["Planned"] == {
+        "Type": "Choice",
+        "Default": "ScanChunks",
+        "Choices": [{"Variable": "$.planned", "BooleanEquals": False, "Next": "Plan"}],
+    }
     planner = props(resources, "PlanObjectFunction")
     assert 0 < int(planner["Environment"]["Variables"]["PLAN_BUDGET_SECONDS"]) <= planner["Timeout"] - 120
     scan = states["ScanChunks"]
-    assert scan["ItemReader"] == {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "JSON"},
-                                  "Parameters": {"Bucket.$": "$.manifest.Bucket", "Key.$": "$.manifest.Key"}}
+    assert scan["ItemReader"] == {
+        "Resource": "arn:aws:states:::s3:getObject",
+        "ReaderConfig": {"InputType": "JSON"},
+        "Parameters": {"Bucket.$": "$.manifest.Bucket", "Key.$": "$.manifest.Key"},
+    }
     assert scan["ItemProcessor"]["ProcessorConfig"] == {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"}
     assert (scan["MaxConcurrency"], scan["ToleratedFailurePercentage"]) == ("${MaxConcurrency}", 0)
     chunk = scan["ItemProcessor"]["States"]["ScanChunk"]
@@ -472,16 +512,30 @@ def test_the_backfill_reads_an_s3_inventory_manifest_when_given_one(template, re
     assert states["Source"]["Choices"] == [{"Variable": "$.manifest", "IsPresent": True, "Next": "FromInventory"}]
     assert states["Source"]["Default"] == "ListAndSubmit"
     inventory = states["FromInventory"]
-    assert inventory["ItemReader"] == {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "MANIFEST"},
-                                       "Parameters": {"Bucket.$": "$.manifest.bucket", "Key.$": "$.manifest.key"}}
+    assert inventory["ItemReader"] == {
+        "Resource": "arn:aws:states:::s3:getObject",
+        "ReaderConfig": {"InputType": "MANIFEST"},
+        "Parameters": {"Bucket.$": "$.manifest.bucket", "Key.$": "$.manifest.key"},
+    }
     listing = states["ListAndSubmit"]
     # the same batches, processor, retries and failure tolerance whichever the source
-    assert {k: v for k, v in inventory.items() if k != "ItemReader"} == {k: v for k, v in listing.items() if k != "ItemReader"}
+    assert {k: v for k, v in inventory.items() if k != "ItemReader"} == {
+        k: v for k, v in listing.items() if k != "ItemReader"
+    }
     document = next(p for p in machine["Policies"] if isinstance(p, dict) and "Statement" in p)
     conditional = [s["Fn::If"] for s in document["Statement"] if "Fn::If" in s]
-    assert conditional == [["HasInventory", {"Sid": "ReadInventory", "Effect": "Allow", "Action": ["s3:GetObject"],
-                            "Resource": {"Fn::Sub": "arn:${AWS::Partition}:s3:::${InventoryBucketName}/*"}},
-                            {"Ref": "AWS::NoValue"}]]
+    assert conditional == [
+        [
+            "HasInventory",
+            {
+                "Sid": "ReadInventory",
+                "Effect": "Allow",
+                "Action": ["s3:GetObject"],
+                "Resource": {"Fn::Sub": "arn:${AWS::Partition}:s3:::${InventoryBucketName}/*"},
+            },
+            {"Ref": "AWS::NoValue"},
+        ]
+    ]
     assert template["Conditions"]["HasInventory"] == {"Fn::Not": [{"Fn::Equals": [{"Ref": "InventoryBucketName"}, ""]}]}
 
 
@@ -490,8 +544,14 @@ def test_only_large_objects_leave_the_sqs_route(template, resources):
     assert env["STATE_MACHINE_ARN"] == {"Ref": "ScanStateMachine"}
     assert env["CHUNK_THRESHOLD_BYTES"] == {"Ref": "ChunkThresholdBytes"}
     start = [s for s in policy_statements(template) if s["Sid"] == "StartChunkedScans"]
-    assert start == [{"Sid": "StartChunkedScans", "Effect": "Allow", "Action": ["states:StartExecution"],
-                      "Resource": {"Ref": "ScanStateMachine"}}]
+    assert start == [
+        {
+            "Sid": "StartChunkedScans",
+            "Effect": "Allow",
+            "Action": ["states:StartExecution"],
+            "Resource": {"Ref": "ScanStateMachine"},
+        }
+    ]
     assert "Events" not in props(resources, "ScanChunkFunction")
 
 
@@ -499,7 +559,9 @@ def test_only_large_objects_leave_the_sqs_route(template, resources):
 def test_scale_out_functions_write_only_to_staging_or_results(resources, function):
     statements = [s for p in props(resources, function)["Policies"] for s in p["Statement"]]
     writes = [s["Resource"] for s in statements if "s3:PutObject" in s["Action"]]
-    assert writes and all(w["Fn::Sub"] in ("${ResultsBucket.Arn}/staging/*", "${ResultsBucket.Arn}/results/*") for w in writes)
+    assert writes and all(
+        w["Fn::Sub"] in ("${ResultsBucket.Arn}/staging/*", "${ResultsBucket.Arn}/results/*") for w in writes
+    )
 
 
 def test_the_reducer_may_abort_the_multipart_upload_that_assembles_a_results_object(resources):

@@ -31,7 +31,11 @@ class ApiUnavailable(Exception):
 
 def region_of(url: str) -> str:
     found = _REGION_IN_HOST.search(url)
-    return found.group(1) if found else os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or DEFAULT_REGION
+    return (
+        found.group(1)
+        if found
+        else os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or DEFAULT_REGION
+    )
 
 
 def signed_headers(method: str, url: str, body: bytes, credentials, region: str, headers: dict | None = None) -> dict:
@@ -53,7 +57,9 @@ class ApiClient:
         credentials = self.credentials or botocore.session.get_session().get_credentials()
         if credentials is None:
             raise ApiUnavailable("no AWS credentials to sign requests with")
-        self.credentials = credentials.get_frozen_credentials() if hasattr(credentials, "get_frozen_credentials") else credentials
+        self.credentials = (
+            credentials.get_frozen_credentials() if hasattr(credentials, "get_frozen_credentials") else credentials
+        )
 
     def call(self, method: str, path: str, body: dict | None = None, params: dict | None = None) -> tuple[int, dict]:
         """(HTTP status, JSON body) of one request; 4xx and 5xx are returned, not raised."""

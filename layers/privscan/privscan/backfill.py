@@ -34,8 +34,11 @@ def scanned(store: FindingsStore, ref: ObjectRef) -> bool:
     if ref.version_id and ref.version_id in (summary.get("version_id"), summary.get("version")):
         return True
     # without a version id on one side (a listing; a notification without one): the same content
-    return (not (ref.version_id and summary.get("version_id")) and bool(ref.etag)
-            and summary.get("etag", "").strip('"') == ref.etag.strip('"'))
+    return (
+        not (ref.version_id and summary.get("version_id"))
+        and bool(ref.etag)
+        and summary.get("etag", "").strip('"') == ref.etag.strip('"')
+    )
 
 
 def current_versions(s3, bucket: str, prefix: str) -> Iterator[ObjectRef]:
@@ -44,8 +47,13 @@ def current_versions(s3, bucket: str, prefix: str) -> Iterator[ObjectRef]:
         for version in page.get("Versions", []):
             if version.get("IsLatest"):
                 version_id = version.get("VersionId")
-                yield ObjectRef(bucket, version["Key"], None if version_id in (None, "null") else version_id,
-                                version.get("ETag"), version.get("Size"))
+                yield ObjectRef(
+                    bucket,
+                    version["Key"],
+                    None if version_id in (None, "null") else version_id,
+                    version.get("ETag"),
+                    version.get("Size"),
+                )
 
 
 def backfill(store: FindingsStore, sqs, queue_url: str, refs: Iterable[ObjectRef]) -> BackfillCounts:
@@ -90,5 +98,10 @@ def listed_objects(bucket: str, items: Iterable[dict]) -> Iterator[ObjectRef]:
         if item["Bucket"] != bucket or not current or deleted:
             continue
         size = item.get("Size")
-        yield ObjectRef(bucket, unquote_plus(item["Key"]), item.get("VersionId") or None, item.get("ETag") or None,
-                        int(size) if size not in (None, "") else None)
+        yield ObjectRef(
+            bucket,
+            unquote_plus(item["Key"]),
+            item.get("VersionId") or None,
+            item.get("ETag") or None,
+            int(size) if size not in (None, "") else None,
+        )

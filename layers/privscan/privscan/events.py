@@ -48,7 +48,9 @@ def parse_notification(body: str) -> list[ObjectEvent]:
         if record.event_source != "aws:s3":
             continue
         name = record.event_name
-        kind = "created" if name.startswith("ObjectCreated") else "removed" if name.startswith("ObjectRemoved") else None
+        kind = (
+            "created" if name.startswith("ObjectCreated") else "removed" if name.startswith("ObjectRemoved") else None
+        )
         if kind is None:
             continue
         obj = record.s3.get_object
@@ -75,7 +77,19 @@ def created_notification(ref: ObjectRef) -> str:
     obj = {"key": quote_plus(ref.key), "size": ref.size, "eTag": ref.etag}
     if ref.version_id:
         obj["versionId"] = ref.version_id
-    return json.dumps({"Records": [{
-        "eventVersion": "2.1", "eventSource": "aws:s3", "eventName": "ObjectCreated:Put",
-        "s3": {"s3SchemaVersion": "1.0", "bucket": {"name": ref.bucket, "arn": f"arn:aws:s3:::{ref.bucket}"}, "object": obj},
-    }]})
+    return json.dumps(
+        {
+            "Records": [
+                {
+                    "eventVersion": "2.1",
+                    "eventSource": "aws:s3",
+                    "eventName": "ObjectCreated:Put",
+                    "s3": {
+                        "s3SchemaVersion": "1.0",
+                        "bucket": {"name": ref.bucket, "arn": f"arn:aws:s3:::{ref.bucket}"},
+                        "object": obj,
+                    },
+                }
+            ]
+        }
+    )

@@ -28,7 +28,9 @@ class Suppress(BaseModel):
 
     by: Literal["fingerprint", "pattern"] = Field(description="the finding's value (keyed fingerprint) or a pattern")
     pattern: str | None = Field(None, max_length=500, description="regular expression matched against whole values")
-    prefix: str | None = Field(None, max_length=1024, description="key prefix the rule applies to; default: the finding's object")
+    prefix: str | None = Field(
+        None, max_length=1024, description="key prefix the rule applies to; default: the finding's object"
+    )
 
     @field_validator("pattern")
     @classmethod
@@ -82,8 +84,14 @@ class ReviewService:
         suppression, added = self._suppress(finding, change) if change.suppress else (None, False)
         if not added and current == change.status and finding.get("review_note", "") == change.note:
             return finding, None  # a repeated request: nothing changes, nothing is appended
-        entry = {"at": now_precise(), "actor": actor, "from_status": current, "to_status": change.status,
-                 "note": change.note, "suppression": suppression}
+        entry = {
+            "at": now_precise(),
+            "actor": actor,
+            "from_status": current,
+            "to_status": change.status,
+            "note": change.note,
+            "suppression": suppression,
+        }
         self.store.review(finding, change.status, entry)
         return self.finding(finding_id), self.audit(finding)[-1]
 
@@ -99,15 +107,21 @@ class ReviewService:
         if suppress.by == "fingerprint":
             fingerprints = value_fingerprints(finding)
             if not fingerprints:
-                raise ReviewRejected("this column finding has more distinct values than it sampled; suppress it by pattern")
+                raise ReviewRejected(
+                    "this column finding has more distinct values than it sampled; suppress it by pattern"
+                )
             rule["fingerprints"] = fingerprints
         else:
             if not suppress.pattern:
                 raise ReviewRejected("give the pattern to suppress")
             rule["patterns"] = [suppress.pattern]
         added = self.allow_list.add(rule)
-        return {"by": suppress.by, "bucket": finding["bucket"], "prefix": prefix,
-                **({"pattern": suppress.pattern} if suppress.by == "pattern" else {})}, added
+        return {
+            "by": suppress.by,
+            "bucket": finding["bucket"],
+            "prefix": prefix,
+            **({"pattern": suppress.pattern} if suppress.by == "pattern" else {}),
+        }, added
 
 
 def value_fingerprints(finding: dict) -> list[str]:

@@ -101,11 +101,15 @@ def notes_txt(rng: random.Random, lines: int = 15) -> bytes:
     out = []
     for _ in range(lines):
         given, family = sample_person(rng)
-        out.append(rng.choice([
-            f"Meeting with {given} {family} moved to Thursday.",
-            f"Send the contract to {given.lower()}.{family.lower()}@{rng.choice(DOMAINS)}.",
-            "Quarterly numbers look fine.",
-        ]))
+        out.append(
+            rng.choice(
+                [
+                    f"Meeting with {given} {family} moved to Thursday.",
+                    f"Send the contract to {given.lower()}.{family.lower()}@{rng.choice(DOMAINS)}.",
+                    "Quarterly numbers look fine.",
+                ]
+            )
+        )
     return ("\n".join(out) + "\n").encode("utf-8")
 
 

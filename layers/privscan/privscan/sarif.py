@@ -46,13 +46,15 @@ def to_sarif(findings: list[tuple[dict, str | None]], root: Path) -> dict:
     rules = []
     for rule_id in used:
         rule = book.rules.get(rule_id)
-        rules.append({
-            "id": rule_id,
-            "name": rule.title if rule else rule_id,
-            "shortDescription": {"text": rule.title if rule else f"Personal data: {rule_id.removeprefix('PII-')}"},
-            "fullDescription": {"text": f"{rule.description} ({rule.law})" if rule else "Personal data found."},
-            "help": {"text": rule.remediation if rule else "Remove or pseudonymise the value before use."},
-        })
+        rules.append(
+            {
+                "id": rule_id,
+                "name": rule.title if rule else rule_id,
+                "shortDescription": {"text": rule.title if rule else f"Personal data: {rule_id.removeprefix('PII-')}"},
+                "fullDescription": {"text": f"{rule.description} ({rule.law})" if rule else "Personal data found."},
+                "help": {"text": rule.remediation if rule else "Remove or pseudonymise the value before use."},
+            }
+        )
     results = []
     for finding, file_format in findings:
         location: dict = {"artifactLocation": {"uri": _relative(finding["object"], root)}}
@@ -62,18 +64,26 @@ def to_sarif(findings: list[tuple[dict, str | None]], root: Path) -> dict:
             if file_format == "text" and finding["start"] is not None:
                 region |= {"startColumn": finding["start"] + 1, "endColumn": finding["end"] + 1}
             location["region"] = region
-        results.append({
-            "ruleId": rule_id_of(finding),
-            "level": LEVEL[finding["severity"]],
-            "message": {"text": message_of(finding)},
-            "locations": [{"physicalLocation": location}],
-            "properties": {"severity": finding["severity"], "entity_type": finding["entity_type"],
-                           "record": finding["record"], "field": finding["field"]},
-        })
+        results.append(
+            {
+                "ruleId": rule_id_of(finding),
+                "level": LEVEL[finding["severity"]],
+                "message": {"text": message_of(finding)},
+                "locations": [{"physicalLocation": location}],
+                "properties": {
+                    "severity": finding["severity"],
+                    "entity_type": finding["entity_type"],
+                    "record": finding["record"],
+                    "field": finding["field"],
+                },
+            }
+        )
     return {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{"tool": {"driver": {"name": "privscan", "version": __version__, "rules": rules}}, "results": results}],
+        "runs": [
+            {"tool": {"driver": {"name": "privscan", "version": __version__, "rules": rules}}, "results": results}
+        ],
     }
 
 
@@ -87,9 +97,14 @@ def _relative(path: str, root: Path) -> str:
 def markdown_summary(findings: list[dict], verdict: str, fail_on: str, errors: list[str]) -> str:
     by_severity = Counter(f["severity"] for f in findings)
     by_kind = Counter((f["entity_type"] or rule_id_of(f), f["severity"]) for f in findings)
-    lines = [f"## privscan: {verdict.upper()}", "",
-             f"{len(findings)} findings; the job fails on **{fail_on}** or worse.", "",
-             "| severity | findings |", "| --- | --- |"]
+    lines = [
+        f"## privscan: {verdict.upper()}",
+        "",
+        f"{len(findings)} findings; the job fails on **{fail_on}** or worse.",
+        "",
+        "| severity | findings |",
+        "| --- | --- |",
+    ]
     lines += [f"| {s} | {by_severity[s]} |" for s in ("critical", "high", "medium", "low") if by_severity[s]]
     lines += ["", "| finding | severity | count |", "| --- | --- | --- |"]
     lines += [f"| {kind} | {severity} | {n} |" for (kind, severity), n in by_kind.most_common(20)]

@@ -61,9 +61,13 @@ class ScaleOutService:
         base, s3, settings = self.staging(ref), self.objects.s3, self.objects.settings
         plan_key = base + "plan.json"
         self.objects.log_object(ref)
-        options = {"chunk_bytes": settings.chunk_bytes, "scanner": self.objects.scanner,
-                   "fingerprinter": self.objects.fingerprinter, "limits": settings.read_limits,
-                   "budget": budget(max_bytes=settings.plan_budget_bytes, seconds=settings.plan_budget_seconds)}
+        options = {
+            "chunk_bytes": settings.chunk_bytes,
+            "scanner": self.objects.scanner,
+            "fingerprinter": self.objects.fingerprinter,
+            "limits": settings.read_limits,
+            "budget": budget(max_bytes=settings.plan_budget_bytes, seconds=settings.plan_budget_seconds),
+        }
         if resume:
             unfinished = self._read_plan(plan_key)
             plan, _ = plan_object(ref.key, self._data(unfinished, ref, plan_key), resume=unfinished, **options)
@@ -74,8 +78,9 @@ class ScaleOutService:
                 put_stream(s3, stream, self.bucket, base + "inflated")
                 return S3Source(s3, self.bucket, base + "inflated")
 
-            plan, _ = plan_object(ref.key, S3Source(s3, ref.bucket, ref.key, ref.version_id, ref.size), stage=stage,
-                                  **options)
+            plan, _ = plan_object(
+                ref.key, S3Source(s3, ref.bucket, ref.key, ref.version_id, ref.size), stage=stage, **options
+            )
         self._put_json(plan_key, plan.to_dict())
         if not plan.finished:
             logger.info("object planning goes on", phase=plan.cursor.phase, chunks=len(plan.chunks))
@@ -83,8 +88,13 @@ class ScaleOutService:
         items = [{"object": asdict(ref), "plan_key": plan_key, "chunk": c.index} for c in plan.chunks]
         self._put_json(base + "manifest.json", items)
         logger.info("object planned", format=plan.format, chunks=len(plan.chunks), outcome=plan.outcome)
-        return {"object": asdict(ref), "plan_key": plan_key, "planned": True,
-                "manifest": {"Bucket": self.bucket, "Key": base + "manifest.json"}, "chunks": len(plan.chunks)}
+        return {
+            "object": asdict(ref),
+            "plan_key": plan_key,
+            "planned": True,
+            "manifest": {"Bucket": self.bucket, "Key": base + "manifest.json"},
+            "chunks": len(plan.chunks),
+        }
 
     # -- one chunk --------------------------------------------------------------------------
     def scan_chunk(self, ref: ObjectRef, plan_key: str, index: int) -> dict:
@@ -93,9 +103,16 @@ class ScaleOutService:
         source = self._data(plan, ref, plan_key)
         suppressor = self.objects.suppressions().for_object(ref.bucket, ref.key, self.objects.fingerprinter)
         with tempfile.TemporaryFile() as part:
-            result = scan_chunk_part(plan, index, source, part, scanner=self.objects.scanner,
-                                     fingerprinter=self.objects.fingerprinter, suppressor=suppressor,
-                                     limits=self.objects.settings.read_limits)
+            result = scan_chunk_part(
+                plan,
+                index,
+                source,
+                part,
+                scanner=self.objects.scanner,
+                fingerprinter=self.objects.fingerprinter,
+                suppressor=suppressor,
+                limits=self.objects.settings.read_limits,
+            )
             part.seek(0)
             put_stream(self.objects.s3, part, self.bucket, self._part_key(plan_key, index), "application/x-ndjson")
         logger.info("chunk scanned", chunk=index, records=result.records)
@@ -111,8 +128,9 @@ class ScaleOutService:
         try:
             with ThreadPoolExecutor(HEAD_THREADS, thread_name_prefix="part-head") as pool:  # one GET per chunk
                 parts = list(pool.map(lambda chunk: self._part(plan_key, chunk.index), plan.chunks))
-            report, tail = merge_results(plan, [part.result for part in parts], self.objects.scanner.config,
-                                         self.objects.settings.read_limits)
+            report, tail = merge_results(
+                plan, [part.result for part in parts], self.objects.scanner.config, self.objects.settings.read_limits
+            )
         except Exception as error:
             self.objects.store.set_status(ref, ScanStatus.FAILED, f"{type(error).__name__} while reducing chunks")
             raise
@@ -126,12 +144,14 @@ class ScaleOutService:
 
         def upload(bucket: str, key: str) -> str:
             pieces = [ByteRange(part.key, part.findings_start, part.size) for part in parts]
-            compose_object(self.objects.s3, bucket, key, [*pieces, b"".join(map(finding_line, closing))],
-                           "application/x-ndjson")
+            compose_object(
+                self.objects.s3, bucket, key, [*pieces, b"".join(map(finding_line, closing))], "application/x-ndjson"
+            )
             return f"s3://{bucket}/{key}"
 
         return self.objects.record(
-            ref, report, *self.objects.publish_findings(ref, report, report.findings_total, lines, upload))
+            ref, report, *self.objects.publish_findings(ref, report, report.findings_total, lines, upload)
+        )
 
     # -- staging ----------------------------------------------------------------------------
     def _part_key(self, plan_key: str, index: int) -> str:
@@ -163,8 +183,9 @@ class ScaleOutService:
 
     def _put_json(self, key: str, data) -> None:
         body = json.dumps(data, separators=(",", ":")).encode("utf-8")
-        self.objects.s3.put_object(Bucket=self.bucket, Key=key, Body=body, ContentType="application/json",
-                                   ServerSideEncryption="AES256")
+        self.objects.s3.put_object(
+            Bucket=self.bucket, Key=key, Body=body, ContentType="application/json", ServerSideEncryption="AES256"
+        )
 
 
 @lru_cache(maxsize=8)

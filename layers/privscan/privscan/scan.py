@@ -61,8 +61,12 @@ class ScanReport:
 
     def counts(self) -> dict:
         """The finding counters, to be merged into another report (`add_counts`): a chunk's, for instance."""
-        return {"findings": self.findings_total, "by_entity": dict(self.by_entity),
-                "by_severity": dict(self.by_severity), "by_rule": dict(self.by_rule)}
+        return {
+            "findings": self.findings_total,
+            "by_entity": dict(self.by_entity),
+            "by_severity": dict(self.by_severity),
+            "by_rule": dict(self.by_rule),
+        }
 
     def add_counts(self, counts: dict) -> None:
         self.findings_total += counts.get("findings", 0)
@@ -175,15 +179,18 @@ def scan_stream(
         elif reader.stats.records == 0:
             report.outcome, report.reason = "empty", "the object holds no records"
     except ReadError as error:
-        failed = rejected(object_name, error.code, error.reason, _STATUS_BY_READ_ERROR.get(error.code, ScanStatus.REJECTED))
+        failed = rejected(
+            object_name, error.code, error.reason, _STATUS_BY_READ_ERROR.get(error.code, ScanStatus.REJECTED)
+        )
         failed.format = report.format
         report = failed
     report.duration_s = time.perf_counter() - started
     return report
 
 
-def scan_each(items: Iterable[T], scan: Callable[[T], R], scanner: Scanner,
-              size: Callable[[T], int] | None = None) -> Iterator[R]:
+def scan_each(
+    items: Iterable[T], scan: Callable[[T], R], scanner: Scanner, size: Callable[[T], int] | None = None
+) -> Iterator[R]:
     """`scan(item)` for every item (an object to scan), results in input order.
 
     With worker processes, objects are scanned a few at a time, each in its own thread with its own

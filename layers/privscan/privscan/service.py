@@ -108,7 +108,11 @@ class ObjectScanService:
     # -- ObjectCreated -----------------------------------------------------------------------
     def _created(self, ref: ObjectRef) -> dict:
         current = self.store.get_summary(ref.bucket, ref.key)
-        if current and current.get("version") != ref.version_token and is_older(ref.sequencer, current.get("sequencer")):
+        if (
+            current
+            and current.get("version") != ref.version_token
+            and is_older(ref.sequencer, current.get("sequencer"))
+        ):
             self.store.set_status(ref, ScanStatus.SUPERSEDED, "a newer version was already scanned")
             logger.info("skipped superseded version")
             return {"status": str(ScanStatus.SUPERSEDED)}
@@ -132,8 +136,12 @@ class ObjectScanService:
 
     def record(self, ref: ObjectRef, report: ScanReport, results_uri: str | None, truncated: bool) -> dict:
         """The object's summary, status, metrics and log line, once its report is final."""
-        summary = {**report.summary(), "results_uri": results_uri, "truncated": truncated,
-                   "object_ref": self.object_ref(ref)}
+        summary = {
+            **report.summary(),
+            "results_uri": results_uri,
+            "truncated": truncated,
+            "object_ref": self.object_ref(ref),
+        }
         summary.pop("object")
         self.store.put_summary(ref, summary)
         self.store.set_status(ref, report.status, report.reason)
@@ -170,11 +178,16 @@ class ObjectScanService:
 
     def publish(self, ref: ObjectRef, report: ScanReport, results: FindingSpool) -> tuple[str | None, bool]:
         """Findings items (capped) and the full results object; returns (results URI, truncated)."""
-        return self.publish_findings(ref, report, results.count, results.lines,
-                                     lambda bucket, key: upload_results(self.s3, results, bucket, key))
+        return self.publish_findings(
+            ref, report, results.count, results.lines, lambda bucket, key: upload_results(self.s3, results, bucket, key)
+        )
 
     def publish_findings(
-        self, ref: ObjectRef, report: ScanReport, count: int, lines: Callable[[], Iterator[dict]],
+        self,
+        ref: ObjectRef,
+        report: ScanReport,
+        count: int,
+        lines: Callable[[], Iterator[dict]],
         upload: Callable[[str, str], str],
     ) -> tuple[str | None, bool]:
         """`count` findings, `lines()` in order: the first ones as items, all of them as the results object
@@ -199,8 +212,18 @@ class ObjectScanService:
             return {"status": current.get("status"), "findings": current.get("findings", 0)}
         marked = self.store.mark_deleted(ref.bucket, ref.key)
         self.store.put_summary(
-            ObjectRef(ref.bucket, ref.key, current.get("version_id"), current.get("etag"), None, ref.sequencer or current.get("sequencer")),
-            {**{k: v for k, v in current.items() if k not in {"pk", "sk", "gsi1pk", "gsi1sk"}}, "status": str(ScanStatus.DELETED)},
+            ObjectRef(
+                ref.bucket,
+                ref.key,
+                current.get("version_id"),
+                current.get("etag"),
+                None,
+                ref.sequencer or current.get("sequencer"),
+            ),
+            {
+                **{k: v for k, v in current.items() if k not in {"pk", "sk", "gsi1pk", "gsi1sk"}},
+                "status": str(ScanStatus.DELETED),
+            },
         )
         self.store.set_status(ref, ScanStatus.DELETED)
         logger.info("object removed; findings marked deleted", findings=marked)

@@ -77,8 +77,15 @@ def get_api_services(settings: ApiSettings) -> ApiServices:
     s3, dynamodb = _clients()
     store = FindingsStore(dynamodb.Table(settings.findings_table))
     allow_list = AllowListObject(s3, settings.results_bucket, settings.suppressions_key)
-    scans = ScanApi(settings=settings, s3=s3, sqs=boto3.client("sqs"), store=store, scanner=get_scanner(settings.engine),
-                    fingerprinter=Fingerprinter(fingerprint_key(settings)), allow_list=allow_list)
+    scans = ScanApi(
+        settings=settings,
+        s3=s3,
+        sqs=boto3.client("sqs"),
+        store=store,
+        scanner=get_scanner(settings.engine),
+        fingerprinter=Fingerprinter(fingerprint_key(settings)),
+        allow_list=allow_list,
+    )
     return ApiServices(scans=scans, review=ReviewService(store, allow_list))
 
 

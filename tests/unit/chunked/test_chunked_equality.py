@@ -25,8 +25,18 @@ from privscan.engine.masking import Fingerprinter
 from privscan.scan import scan_stream
 
 KEY = Fingerprinter("unit-test-key-0123456789abcdef")
-SUMMARY = ("status", "outcome", "format", "compressed", "records", "findings", "by_entity", "by_severity", "by_rule",
-           "issues")
+SUMMARY = (
+    "status",
+    "outcome",
+    "format",
+    "compressed",
+    "records",
+    "findings",
+    "by_entity",
+    "by_severity",
+    "by_rule",
+    "issues",
+)
 FIRST = ["Anna Schneider", "Luca Bianchi", "Marie Dubois", "Jan de Vries", "Sofia García", "Piotr Nowak"]
 
 
@@ -37,8 +47,9 @@ def both(tmp_path, name, data, chunk_bytes, scanner):
     with path.open("rb") as stream:
         one = scan_stream(name, stream, scanner=scanner, fingerprinter=KEY, sink=single.append)
     chunked = []
-    many = scan_file_chunked(path, chunk_bytes, scanner=scanner, fingerprinter=KEY, sink=chunked.append,
-                             object_name=name)
+    many = scan_file_chunked(
+        path, chunk_bytes, scanner=scanner, fingerprinter=KEY, sink=chunked.append, object_name=name
+    )
     expected = [f.to_dict() for f in sorted(single, key=canonical_key)]
     assert [f.to_dict() for f in chunked] == expected
     assert {k: many.summary()[k] for k in SUMMARY} == {k: one.summary()[k] for k in SUMMARY}
@@ -53,13 +64,29 @@ def customers_csv(rows: int, seed: int = 3) -> bytes:
     for i in range(rows):
         name = rng.choice(FIRST)
         email = f"{name.split()[0].lower()}.{i}@example.com"
-        note = rng.choice(["Order shipped on time", f"Spoke with {name} about the refund,\nshe asked to call back",
-                           "Please call +49 151 23456789 tomorrow", "", "IBAN DE89370400440532013000 for refunds"])
+        note = rng.choice(
+            [
+                "Order shipped on time",
+                f"Spoke with {name} about the refund,\nshe asked to call back",
+                "Please call +49 151 23456789 tomorrow",
+                "",
+                "IBAN DE89370400440532013000 for refunds",
+            ]
+        )
         referrer = f"ref{i}@example.org" if i % 37 == 5 else ""  # sparse: its sample spans many chunks
         if i == 5:  # a sample value: fully analysed, so its e-mail is reported; a later one would be folded
             name += " anna.s@example.com"
-        writer.writerow([f"C-{10000 + i}", name, email,
-                         rng.choice(["Berlin", "Lyon", "Utrecht"]), referrer, note, rng.choice(["yes", "no"])])
+        writer.writerow(
+            [
+                f"C-{10000 + i}",
+                name,
+                email,
+                rng.choice(["Berlin", "Lyon", "Utrecht"]),
+                referrer,
+                note,
+                rng.choice(["yes", "no"]),
+            ]
+        )
         if i % 50 == 7:
             out.write("\r\n")  # blank lines are not records
     return out.getvalue().encode()
@@ -83,12 +110,27 @@ def test_a_gzip_csv_is_inflated_and_split(tmp_path, scanner):
 
 
 def test_a_chat_jsonl_drops_operator_names_learnt_in_earlier_chunks(tmp_path, scanner):
-    lines = [{"messages": [{"role": "system", "content": "You are Sam, the support assistant of Kitchenly."},
-                           {"role": "user", "content": "Hi Sam, I am Anna Schneider."}]}]
+    lines = [
+        {
+            "messages": [
+                {"role": "system", "content": "You are Sam, the support assistant of Kitchenly."},
+                {"role": "user", "content": "Hi Sam, I am Anna Schneider."},
+            ]
+        }
+    ]
     for i in range(60):
-        lines.append({"id": i, "messages": [
-            {"role": "user", "content": f"Sam, please send it to {FIRST[i % 6].split()[0].lower()}{i}@example.com"},
-            {"role": "assistant", "content": f"Sam here: I wrote to {FIRST[i % 6]} in Berlin."}]})
+        lines.append(
+            {
+                "id": i,
+                "messages": [
+                    {
+                        "role": "user",
+                        "content": f"Sam, please send it to {FIRST[i % 6].split()[0].lower()}{i}@example.com",
+                    },
+                    {"role": "assistant", "content": f"Sam here: I wrote to {FIRST[i % 6]} in Berlin."},
+                ],
+            }
+        )
     data = "\n".join(json.dumps(line) for line in lines).encode() + b"\n"
     report, findings = both(tmp_path, "chats.jsonl", data, 700, scanner)
     assert report.format == "chat"
@@ -98,14 +140,19 @@ def test_a_chat_jsonl_drops_operator_names_learnt_in_earlier_chunks(tmp_path, sc
 
 def test_a_text_file_with_long_and_blank_lines(tmp_path, scanner):
     text = "\ufeffCall +49 151 23456789\n\n" + "".join(
-        f"{FIRST[i % 6]} wrote from {'x' * (i * 37 % 300)} to anna{i}@example.com\r\n" for i in range(80))
+        f"{FIRST[i % 6]} wrote from {'x' * (i * 37 % 300)} to anna{i}@example.com\r\n" for i in range(80)
+    )
     both(tmp_path, "notes.txt", text.encode(), 512, scanner)
 
 
 def test_parquet_row_groups(tmp_path, scanner):
-    table = pa.table({"name": [FIRST[i % 6] for i in range(300)],
-                      "mail": [f"u{i}@example.com" for i in range(300)],
-                      "note": [f"Ask {FIRST[i % 5]} about order {i}" for i in range(300)]})
+    table = pa.table(
+        {
+            "name": [FIRST[i % 6] for i in range(300)],
+            "mail": [f"u{i}@example.com" for i in range(300)],
+            "note": [f"Ask {FIRST[i % 5]} about order {i}" for i in range(300)],
+        }
+    )
     sink = io.BytesIO()
     pq.write_table(table, sink, row_group_size=40)
     report, findings = both(tmp_path, "t.parquet", sink.getvalue(), 1, scanner)
@@ -134,8 +181,11 @@ def test_rescanning_a_chunk_and_rerunning_the_reducer_change_nothing(tmp_path, s
     def reduce_once():
         out = []
         loaded = [read_part(io.BytesIO(p)) for p in parts]
-        report = reduce_chunks(plan, [(result, lambda p=p: read_part(io.BytesIO(p))[1]) for (result, _), p
-                                      in zip(loaded, parts, strict=True)], out.append)
+        report = reduce_chunks(
+            plan,
+            [(result, lambda p=p: read_part(io.BytesIO(p))[1]) for (result, _), p in zip(loaded, parts, strict=True)],
+            out.append,
+        )
         return report.summary(), [f.to_dict() for f in out]
 
     first_run = reduce_once()

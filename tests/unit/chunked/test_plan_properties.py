@@ -49,8 +49,15 @@ def single_pass(name: str, data: bytes, limits: ReadLimits):
 
 
 def chunked(path: Path, name: str, chunk_bytes: int, limits: ReadLimits):
-    plan, source = plan_object(name, FileSource(path), chunk_bytes=chunk_bytes, scanner=NoEngine(),
-                               fingerprinter=KEY, limits=limits, file_name=name)
+    plan, source = plan_object(
+        name,
+        FileSource(path),
+        chunk_bytes=chunk_bytes,
+        scanner=NoEngine(),
+        fingerprinter=KEY,
+        limits=limits,
+        file_name=name,
+    )
     if plan.status:
         return plan, (plan.outcome, None, None)
     cells, records = [], 0
@@ -78,15 +85,18 @@ def assert_same(tmp_path: Path, name: str, data: bytes, chunk_bytes: int, limits
 
 
 # -- CSV ----------------------------------------------------------------------------------------------
-FIELD = st.text(alphabet=['a', 'Z', ' ', ',', '"', '\n', '\r', 'é', '\ufeff', ';'], max_size=12)
+FIELD = st.text(alphabet=["a", "Z", " ", ",", '"', "\n", "\r", "é", "\ufeff", ";"], max_size=12)
 ROW = st.lists(FIELD, min_size=1, max_size=4)
 
 
 @st.composite
 def csv_objects(draw) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator=draw(st.sampled_from(["\n", "\r\n"])),
-                        quoting=draw(st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL])))
+    writer = csv.writer(
+        out,
+        lineterminator=draw(st.sampled_from(["\n", "\r\n"])),
+        quoting=draw(st.sampled_from([csv.QUOTE_MINIMAL, csv.QUOTE_ALL])),
+    )
     writer.writerow(["name", "note", "city"])
     for row in draw(st.lists(ROW, max_size=25)):
         if draw(st.booleans()) and draw(st.booleans()):
@@ -96,7 +106,7 @@ def csv_objects(draw) -> bytes:
     if draw(st.booleans()):
         text = "\ufeff" + text
     if draw(st.booleans()):  # broken quoting / bare CR / unterminated quote at the end
-        text += draw(st.text(alphabet=['a', '"', ',', '\n', '\r'], max_size=20))
+        text += draw(st.text(alphabet=["a", '"', ",", "\n", "\r"], max_size=20))
     return text.encode("utf-8")
 
 
@@ -109,7 +119,7 @@ def test_csv_chunks_cover_every_row_once(tmp_path_factory, data, chunk_bytes):
 
 
 @FAST
-@given(raw=st.text(alphabet=['a', '"', ',', '\t', '\n', '\r', ' '], max_size=200), chunk_bytes=st.integers(1, 40))
+@given(raw=st.text(alphabet=["a", '"', ",", "\t", "\n", "\r", " "], max_size=200), chunk_bytes=st.integers(1, 40))
 def test_any_delimited_text_splits_like_the_reader_reads_it(tmp_path_factory, raw, chunk_bytes):
     assert_same(tmp_path_factory.mktemp("tsv"), "t.tsv", ("h1\th2\n" + raw).encode(), chunk_bytes)
 
@@ -128,9 +138,12 @@ def test_a_line_longer_than_a_record_rejects_a_csv_as_a_single_pass_does(tmp_pat
 
 # -- JSONL, chat, text --------------------------------------------------------------------------------
 LINE = st.one_of(
-    st.dictionaries(st.sampled_from(["id", "text", "n"]), st.text(alphabet="ab \u00e9\"\\{}", max_size=10), max_size=3)
-    .map(json.dumps),
-    st.sampled_from(["", "   ", "not json {", "\ufeff{\"x\": 1}", "[1, 2]", "\"s\"", "x" * 150, json.dumps({"t": "y" * 120})]),
+    st.dictionaries(
+        st.sampled_from(["id", "text", "n"]), st.text(alphabet='ab \u00e9"\\{}', max_size=10), max_size=3
+    ).map(json.dumps),
+    st.sampled_from(
+        ["", "   ", "not json {", '\ufeff{"x": 1}', "[1, 2]", '"s"', "x" * 150, json.dumps({"t": "y" * 120})]
+    ),
 )
 
 
@@ -161,10 +174,16 @@ def test_text_chunks_cover_every_line_once(tmp_path_factory, raw, chunk_bytes):
 
 
 def test_chat_chunks_carry_the_operator_names_learnt_before_them_as_keyed_hashes(tmp_path):
-    turns = [{"messages": [{"role": "system", "content": "You are Sam, the assistant of Kitchenly"},
-                           {"role": "user", "content": "hello"}]},
-             {"messages": [{"role": "user", "content": "Is Sam there?"}]},
-             {"messages": [{"role": "system", "content": "You are Robin"}]}]
+    turns = [
+        {
+            "messages": [
+                {"role": "system", "content": "You are Sam, the assistant of Kitchenly"},
+                {"role": "user", "content": "hello"},
+            ]
+        },
+        {"messages": [{"role": "user", "content": "Is Sam there?"}]},
+        {"messages": [{"role": "system", "content": "You are Robin"}]},
+    ]
     data = "\n".join(json.dumps(t) for t in turns).encode() + b"\n"
     plan = assert_same(tmp_path, "chat.jsonl", data, chunk_bytes=1, limits=ReadLimits())
     assert plan.format == "chat" and len(plan.chunks) == 3
@@ -174,7 +193,7 @@ def test_chat_chunks_carry_the_operator_names_learnt_before_them_as_keyed_hashes
 
 
 def test_windows_1252_is_cut_on_the_original_bytes(tmp_path):
-    data = "name,city\nJosé,Köln\n\"Zoë\nNewline\",Łódź?\n".encode("cp1252", "replace") * 3
+    data = 'name,city\nJosé,Köln\n"Zoë\nNewline",Łódź?\n'.encode("cp1252", "replace") * 3
     plan = assert_same(tmp_path, "legacy.csv", data, chunk_bytes=10)
     assert plan.legacy and len(plan.chunks) > 1
 
@@ -184,13 +203,21 @@ def test_gzip_is_inflated_to_a_staged_copy_then_split(tmp_path):
 
     data = b"".join(b"line %d\n" % i for i in range(50))
     (tmp_path / "t.txt.gz").write_bytes(gzip.compress(data))
-    plan, source = plan_object("t.txt.gz", FileSource(tmp_path / "t.txt.gz"), chunk_bytes=100, scanner=NoEngine(),
-                               fingerprinter=KEY, stage=lambda s: FileSource.copy_of(s, tmp_path / "staged"))
+    plan, source = plan_object(
+        "t.txt.gz",
+        FileSource(tmp_path / "t.txt.gz"),
+        chunk_bytes=100,
+        scanner=NoEngine(),
+        fingerprinter=KEY,
+        stage=lambda s: FileSource.copy_of(s, tmp_path / "staged"),
+    )
     assert (plan.compressed, plan.format, plan.size) == (True, "text", len(data))
     assert source.size() == len(data) and len(plan.chunks) == 4
 
 
 def test_a_json_document_is_one_whole_chunk(tmp_path):
     (tmp_path / "t.json").write_bytes(b'[{"a": "x"}, {"a": "y"}]')
-    plan, _ = plan_object("t.json", FileSource(tmp_path / "t.json"), chunk_bytes=1, scanner=NoEngine(), fingerprinter=KEY)
+    plan, _ = plan_object(
+        "t.json", FileSource(tmp_path / "t.json"), chunk_bytes=1, scanner=NoEngine(), fingerprinter=KEY
+    )
     assert plan.whole and [(c.start, c.end) for c in plan.chunks] == [(0, 24)]

@@ -31,8 +31,9 @@ def profiling_engine(column_sample: int = 50) -> Scanner:
     return Scanner(NothingFound(), EngineConfig(workers=1, column_sample=column_sample, column_early_sample=2))
 
 
-def plan_in_steps(path: Path, name: str, chunk_bytes: int, step_bytes: int, engine, limits: ReadLimits
-                  ) -> tuple[Plan, int]:
+def plan_in_steps(
+    path: Path, name: str, chunk_bytes: int, step_bytes: int, engine, limits: ReadLimits
+) -> tuple[Plan, int]:
     """Plan with a budget of `step_bytes` per invocation, each invocation starting from the stored plan."""
     options = {"chunk_bytes": chunk_bytes, "scanner": engine, "fingerprinter": KEY, "limits": limits, "file_name": name}
     plan, source = plan_object(name, FileSource(path), budget=budget(max_bytes=step_bytes), **options)
@@ -45,13 +46,27 @@ def plan_in_steps(path: Path, name: str, chunk_bytes: int, step_bytes: int, engi
     return plan, invocations
 
 
-def assert_resumed_plan_is_whole(tmp_path: Path, name: str, data: bytes, chunk_bytes: int, step_bytes: int,
-                                 engine=None, limits: ReadLimits = SMALL_LIMITS) -> int:
+def assert_resumed_plan_is_whole(
+    tmp_path: Path,
+    name: str,
+    data: bytes,
+    chunk_bytes: int,
+    step_bytes: int,
+    engine=None,
+    limits: ReadLimits = SMALL_LIMITS,
+) -> int:
     engine = engine or NoEngine()
     path = tmp_path / name
     path.write_bytes(data)
-    whole, _ = plan_object(name, FileSource(path), chunk_bytes=chunk_bytes, scanner=engine, fingerprinter=KEY,
-                           limits=limits, file_name=name)
+    whole, _ = plan_object(
+        name,
+        FileSource(path),
+        chunk_bytes=chunk_bytes,
+        scanner=engine,
+        fingerprinter=KEY,
+        limits=limits,
+        file_name=name,
+    )
     stepped, invocations = plan_in_steps(path, name, chunk_bytes, step_bytes, engine, limits)
     assert stepped.to_dict() == whole.to_dict()
     return invocations
@@ -61,8 +76,9 @@ def assert_resumed_plan_is_whole(tmp_path: Path, name: str, data: bytes, chunk_b
 @given(data=csv_objects(), chunk_bytes=st.integers(1, 80), step_bytes=st.integers(1, 120), small=st.booleans())
 @example(data=b'name,note\n"a\nb",c\n\nx,"y\r\nz"\n', chunk_bytes=1, step_bytes=1, small=True)
 def test_csv_planned_in_steps_is_planned_as_in_one(tmp_path_factory, data, chunk_bytes, step_bytes, small):
-    assert_resumed_plan_is_whole(tmp_path_factory.mktemp("csv"), "t.csv", data, chunk_bytes, step_bytes,
-                                 profiling_engine(3 if small else 50))
+    assert_resumed_plan_is_whole(
+        tmp_path_factory.mktemp("csv"), "t.csv", data, chunk_bytes, step_bytes, profiling_engine(3 if small else 50)
+    )
 
 
 @FAST
@@ -78,8 +94,12 @@ def test_text_planned_in_steps_is_planned_as_in_one(tmp_path_factory, raw, step_
 
 
 CHAT = [
-    {"messages": [{"role": "system", "content": "You are Sam, the assistant of Kitchenly"},
-                  {"role": "user", "content": "hello"}]},
+    {
+        "messages": [
+            {"role": "system", "content": "You are Sam, the assistant of Kitchenly"},
+            {"role": "user", "content": "hello"},
+        ]
+    },
     {"messages": [{"role": "user", "content": "Is Sam there?"}]},
     {"messages": [{"role": "system", "content": "You are Robin from Parcelo"}, {"role": "assistant", "content": "Hi"}]},
     {"messages": [{"role": "user", "content": "Robin, where is my parcel?"}]},
@@ -102,10 +122,18 @@ def test_an_unfinished_csv_plan_says_where_it_stopped_and_drops_the_sample_value
     plan, source = plan_object("t.csv", FileSource(tmp_path / "t.csv"), budget=budget(max_bytes=30), **options)
     # the header is 8 bytes; rows 0-2 are 10 bytes each: the first record end at or past 30 bytes read
     assert plan.cursor == PlanCursor(
-        "cut", pos=38, records=3, chunk_start=28, chunk_first=2, sampled=False,
+        "cut",
+        pos=38,
+        records=3,
+        chunk_start=28,
+        chunk_first=2,
+        sampled=False,
         sample_positions={"id": [[0, 0], [1, 0], [2, 0]], "note": [[0, 0], [1, 0], [2, 0]]},
-        sample_cells=[{"record": r, "field": f, "text": t, "role": None}
-                      for r in range(3) for f, t in (("id", str(r)), ("note", f"value-{r}"))],
+        sample_cells=[
+            {"record": r, "field": f, "text": t, "role": None}
+            for r in range(3)
+            for f, t in (("id", str(r)), ("note", f"value-{r}"))
+        ],
     )
     assert [(c.start, c.end, c.first_record) for c in plan.chunks] == [(8, 28, 0)]
     done, _ = plan_object("t.csv", source, budget=budget(max_bytes=30), resume=plan, **options)
@@ -115,7 +143,13 @@ def test_an_unfinished_csv_plan_says_where_it_stopped_and_drops_the_sample_value
 
 def test_a_time_budget_stops_at_the_first_record_end_after_it(tmp_path):
     (tmp_path / "t.jsonl").write_text("".join(json.dumps({"n": i}) + "\n" for i in range(5)))
-    plan, _ = plan_object("t.jsonl", FileSource(tmp_path / "t.jsonl"), chunk_bytes=1, scanner=NoEngine(),
-                          fingerprinter=KEY, budget=budget(seconds=0))
+    plan, _ = plan_object(
+        "t.jsonl",
+        FileSource(tmp_path / "t.jsonl"),
+        chunk_bytes=1,
+        scanner=NoEngine(),
+        fingerprinter=KEY,
+        budget=budget(seconds=0),
+    )
     assert plan.cursor == PlanCursor("cut", pos=9, records=1, chunk_start=9, chunk_first=1)
     assert [(c.start, c.end, c.first_record) for c in plan.chunks] == [(0, 9, 0)]

@@ -11,10 +11,17 @@ from spacy.tokens import Doc
 MODEL = EngineConfig().spacy_model
 # the model's multi-token, REGEX and DEP rules: contractions, dialect, "there is", auxiliaries, spaces
 EDGE_TEXTS = [
-    "I ain't got nothin' to say.", "Y'all know it's broken.", "There's a problem and there are two more.",
-    "Don't you do that again, did you?", "What do you do?", "He gets it, she got it.", "  two  spaces \n\n new line",
-    "I'm diagnosed with diabetes; it's been hard for me.", "Which one? That one. Those who know.",
-    "I have to go to the hospital to have surgery.", "They'd said we'd been told.",
+    "I ain't got nothin' to say.",
+    "Y'all know it's broken.",
+    "There's a problem and there are two more.",
+    "Don't you do that again, did you?",
+    "What do you do?",
+    "He gets it, she got it.",
+    "  two  spaces \n\n new line",
+    "I'm diagnosed with diabetes; it's been hard for me.",
+    "Which one? That one. Those who know.",
+    "I have to go to the hospital to have surgery.",
+    "They'd said we'd been told.",
 ]
 
 
@@ -23,8 +30,11 @@ def synthetic_texts(count: int) -> list[str]:
     Faker.seed(31)
     texts = []
     for _ in range(count):
-        texts += [fake.sentence(nb_words=12), f"Hi, I'm {fake.name()} and I can't log in since {fake.day_of_week()}.",
-                  f"{fake.name()} ain't at {fake.street_address()}; y'all call {fake.phone_number()}!"]
+        texts += [
+            fake.sentence(nb_words=12),
+            f"Hi, I'm {fake.name()} and I can't log in since {fake.day_of_week()}.",
+            f"{fake.name()} ain't at {fake.street_address()}; y'all call {fake.phone_number()}!",
+        ]
     return texts + EDGE_TEXTS
 
 
@@ -36,7 +46,10 @@ def stock_and_indexed():
 
 
 def annotations(nlp, texts):
-    return [[(t.text, t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_) for t in doc] for doc in nlp.pipe(texts, disable=["ner"])]
+    return [
+        [(t.text, t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_) for t in doc]
+        for doc in nlp.pipe(texts, disable=["ner"])
+    ]
 
 
 def test_the_model_rules_give_spacys_matches_and_annotations(stock_and_indexed):

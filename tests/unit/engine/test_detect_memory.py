@@ -8,8 +8,10 @@ from privscan.engine.signals import SignalDetector
 def unique_turns(seed: int, count: int) -> list[str]:
     fake = Faker("en_GB")
     Faker.seed(seed)
-    return [f"Hi, I'm {fake.name()}, write to {fake.user_name()}{n}@example.org or ref {fake.bothify('??####??')}."
-            for n in range(count)]
+    return [
+        f"Hi, I'm {fake.name()}, write to {fake.user_name()}{n}@example.org or ref {fake.bothify('??####??')}."
+        for n in range(count)
+    ]
 
 
 def detector_with_growth(scanner, growth: int) -> Detector:

@@ -36,9 +36,17 @@ def test_a_column_of_emails_is_one_column_level_finding_with_count_and_samples()
     assert len(findings) == 1
     column = findings[0]
     assert column.contract() == {
-        "object": "data.csv", "record": None, "field": "email", "start": None, "end": None,
-        "entity_type": "EMAIL_ADDRESS", "score": 1.0, "severity": "medium", "rule_ids": [],
-        "preview": "u***@e***.com", "count": 20,
+        "object": "data.csv",
+        "record": None,
+        "field": "email",
+        "start": None,
+        "end": None,
+        "entity_type": "EMAIL_ADDRESS",
+        "score": 1.0,
+        "severity": "medium",
+        "rule_ids": [],
+        "preview": "u***@e***.com",
+        "count": 20,
     }
     assert [(o.record, o.start, o.end) for o in column.occurrences] == [(0, 0, 17), (1, 0, 17), (2, 0, 17)]
     assert column.distinct == 20
@@ -97,8 +105,15 @@ def test_findings_never_hold_the_raw_value():
 
 def test_ner_confusions_inside_a_typed_column_take_the_column_type():
     pairs = []
-    for record, (city, label) in enumerate([("Berlin", "LOCATION"), ("Rotterdam", "PERSON"), ("Paris", "LOCATION"),
-                                            ("Lyon", "LOCATION"), ("Madrid", "NRP")]):
+    for record, (city, label) in enumerate(
+        [
+            ("Berlin", "LOCATION"),
+            ("Rotterdam", "PERSON"),
+            ("Paris", "LOCATION"),
+            ("Lyon", "LOCATION"),
+            ("Madrid", "NRP"),
+        ]
+    ):
         cell = Cell(record, "city", city)
         pairs.append((cell, [Detection(cell, label, 0, len(city), 0.85)]))
     for _, detections in pairs:

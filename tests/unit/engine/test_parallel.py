@@ -24,9 +24,15 @@ def mixed_csv(rows: int) -> bytes:
 
 
 def chats(count: int) -> bytes:
-    turns = [{"messages": [{"role": "user", "content": f"I'm {NAMES[i % 5]}, call me on +49 151 2345{i:04d}"},
-                           {"role": "assistant", "content": "Thanks, I am the virtual assistant and noted it."}]}
-             for i in range(count)]
+    turns = [
+        {
+            "messages": [
+                {"role": "user", "content": f"I'm {NAMES[i % 5]}, call me on +49 151 2345{i:04d}"},
+                {"role": "assistant", "content": "Thanks, I am the virtual assistant and noted it."},
+            ]
+        }
+        for i in range(count)
+    ]
     return ("\n".join(json.dumps(t) for t in turns) + "\n").encode()
 
 
@@ -174,8 +180,9 @@ def test_objects_scanned_together_give_each_object_what_it_gives_alone(scanner):
     try:
         alone = [contracts(double, name, data) for name, data in objects]
         double._cache = type(double._cache)()  # nothing answered from the first pass
-        together = list(scan_each(objects, lambda item: contracts(double, *item), double,
-                                  size=lambda item: len(item[1])))
+        together = list(
+            scan_each(objects, lambda item: contracts(double, *item), double, size=lambda item: len(item[1]))
+        )
         assert double.concurrent and together == alone and all(alone)
     finally:
         double.close()

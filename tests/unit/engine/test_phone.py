@@ -26,8 +26,15 @@ def test_phone_numbers_with_exact_spans(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["12345", "2024-01-05", "05.01.2024", "123.45", "order 0301234567 shipped last week to the warehouse",
-     "Version 4.2.1 build 20240101", "+49 12"],
+    [
+        "12345",
+        "2024-01-05",
+        "05.01.2024",
+        "123.45",
+        "order 0301234567 shipped last week to the warehouse",
+        "Version 4.2.1 build 20240101",
+        "+49 12",
+    ],
 )
 def test_near_misses_are_not_phone_numbers(text):
     assert spans(text) == []
@@ -44,8 +51,15 @@ def test_a_national_number_in_a_phone_column_is_lifted_by_the_column_name(scanne
 
 @pytest.mark.parametrize(
     "text, expected",
-    [("+49 151 23456789", (0, 16)), (" (0211) 123456 ", (1, 14)), ("06 12 34 56 78", (0, 14)),
-     ("2024-01-05", None), ("n/a", None), ("12", None), ("anna@example.com", None)],
+    [
+        ("+49 151 23456789", (0, 16)),
+        (" (0211) 123456 ", (1, 14)),
+        ("06 12 34 56 78", (0, 14)),
+        ("2024-01-05", None),
+        ("n/a", None),
+        ("12", None),
+        ("anna@example.com", None),
+    ],
 )
 def test_whole_values_of_a_phone_column_are_confirmed_cheaply(text, expected):
     from privscan.engine.phone import possible_phone_value

@@ -13,7 +13,8 @@ def test_a_value_presidio_fails_to_validate_is_not_logged(caplog):
     value = "DE89ÄÖ0440532013000"  # not an IBAN alphabet: Presidio's IBAN check raises and logs an error
     assert IbanRecognizer().validate_result(value) is False
     assert [(r.levelname, r.getMessage()) for r in caplog.records if r.levelno >= logging.WARNING] == [
-        ("ERROR", "Failed to validate text %s (arguments withheld)")]
+        ("ERROR", "Failed to validate text %s (arguments withheld)")
+    ]
     assert value not in caplog.text
 
 

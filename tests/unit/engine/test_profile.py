@@ -23,8 +23,10 @@ def profile_of(values, entity=None, span=None):
     return profiler.profile("col")
 
 
-@pytest.mark.parametrize("value, expected", [("C-10016", "a-9{5}"), ("2024-01-05", "9{4}-9{2}-9{2}"),
-                                              ("Anna Roe", "a a"), ("  12.50 ", "9{2}.9{2}")])
+@pytest.mark.parametrize(
+    "value, expected",
+    [("C-10016", "a-9{5}"), ("2024-01-05", "9{4}-9{2}-9{2}"), ("Anna Roe", "a a"), ("  12.50 ", "9{2}.9{2}")],
+)
 def test_shapes_keep_digit_lengths_and_collapse_words(value, expected):
     assert shape(value) == expected
 
@@ -40,15 +42,23 @@ def test_prose_is_free_text_whatever_it_holds():
 
 
 def test_spaced_identifiers_are_not_prose_when_each_value_is_one_entity():
-    ibans = ["DE68 3186 0913 9099 6030 82", "DE71 6842 6846 5632 1223 30", "DE85 5449 9207 0741 3748 47",
-             "DE57 6122 1387 8375 7628 33"]
+    ibans = [
+        "DE68 3186 0913 9099 6030 82",
+        "DE71 6842 6846 5632 1223 30",
+        "DE85 5449 9207 0741 3748 47",
+        "DE57 6122 1387 8375 7628 33",
+    ]
     profile = profile_of(ibans, "IBAN_CODE")
     assert (profile.mode, profile.typed_as, profile.prose) == ("typed", "IBAN_CODE", 0)
 
 
 def test_prose_around_an_identifier_stays_free_text():  # near miss: the entity covers part of each value
-    notes = ["Refund to DE68 3186 0913 9099 6030 82 please", "Refund to DE71 6842 6846 5632 1223 30 please",
-             "Refund to DE85 5449 9207 0741 3748 47 please", "Refund to DE57 6122 1387 8375 7628 33 please"]
+    notes = [
+        "Refund to DE68 3186 0913 9099 6030 82 please",
+        "Refund to DE71 6842 6846 5632 1223 30 please",
+        "Refund to DE85 5449 9207 0741 3748 47 please",
+        "Refund to DE57 6122 1387 8375 7628 33 please",
+    ]
     profile = profile_of(notes, "IBAN_CODE", span=(10, 37))
     assert (profile.mode, profile.prose) == ("free_text", 4)
 
@@ -120,8 +130,16 @@ def test_a_city_column_is_typed_on_weak_ner_support_because_of_its_name():
 
 def test_hints_need_some_ner_support_and_match_whole_words_only():
     assert observe_column("customer_name", [("x", None)] * 4).mode == "quiet"
-    assert observe_column("nameserver", [("Anna Roe", "PERSON"), ("b", None), ("c", None), ("d", None)]).mode == "free_text"
-    assert observe_column("nachname", [("Anna Roe", "PERSON"), ("Lukas Weber", "PERSON"), ("c", None), ("d", None)]).typed_as == "PERSON"
+    assert (
+        observe_column("nameserver", [("Anna Roe", "PERSON"), ("b", None), ("c", None), ("d", None)]).mode
+        == "free_text"
+    )
+    assert (
+        observe_column(
+            "nachname", [("Anna Roe", "PERSON"), ("Lukas Weber", "PERSON"), ("c", None), ("d", None)]
+        ).typed_as
+        == "PERSON"
+    )
 
 
 def test_a_hinted_column_whose_values_look_like_places_is_typed_without_ner():

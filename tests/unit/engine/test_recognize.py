@@ -84,7 +84,9 @@ def test_the_context_pass_is_gated_and_patterns_are_precompiled(scanner):
     assert gated and all(type(r).analyze in PATTERN_ONLY_ANALYZE for r in gated)
     for kind in (IbanRecognizer, PaymentCardRecognizer):
         assert pattern_gate(next(r for r in detector.analyzer.registry.recognizers if isinstance(r, kind)))
-    assert pattern_gate(next(r for r in detector.analyzer.registry.recognizers if r.name == "EuPhoneRecognizer")) is None
+    assert (
+        pattern_gate(next(r for r in detector.analyzer.registry.recognizers if r.name == "EuPhoneRecognizer")) is None
+    )
 
 
 def test_a_context_word_found_in_the_text_still_raises_the_score(scanner):
@@ -93,8 +95,10 @@ def test_a_context_word_found_in_the_text_still_raises_the_score(scanner):
     entities = candidate_entities(text, detector.entities, with_ner=False)
     artifacts = detector._tokens_only(detector._nlp.make_doc(text))
     bare = {r.entity_type: r.score for r in detector._recognizers.analyze(text, entities, artifacts)}
-    hinted = {r.entity_type: r.score
-              for r in detector._recognizers.analyze(text, entities, artifacts, context=["steuer", "id"])}
+    hinted = {
+        r.entity_type: r.score
+        for r in detector._recognizers.analyze(text, entities, artifacts, context=["steuer", "id"])
+    }
     assert hinted.get("DE_TAX_ID", 0) > bare.get("DE_TAX_ID", 0)
 
 
@@ -116,4 +120,6 @@ def test_only_recognizers_that_found_something_enter_the_context_pass(scanner, m
     text = "write to anna.schneider@example.com or call +49 30 12345678"
     entities = candidate_entities(text, detector.entities, with_ner=False)
     detector._recognizers.analyze(text, entities, detector._tokens_only(detector._nlp.make_doc(text)))
-    assert len(entities) > 2 and seen == [["EuPhoneRecognizer", "OfflineEmailRecognizer", "UrlRecognizer"]]  # the URL: example.com
+    assert len(entities) > 2 and seen == [
+        ["EuPhoneRecognizer", "OfflineEmailRecognizer", "UrlRecognizer"]
+    ]  # the URL: example.com

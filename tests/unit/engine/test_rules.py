@@ -30,8 +30,15 @@ def test_every_rule_has_legal_reference_severity_and_remediation():
     assert len(book.rules) >= 20
     for rule in book.rules.values():
         assert rule.id.startswith(("GDPR-", "AIACT-")) and rule.law and rule.remediation and rule.triggers
-    for required in ["GDPR-ART9-HEALTH", "GDPR-ART8-CHILD-DATA", "GDPR-ART10-CRIMINAL-DATA", "GDPR-ART17-ERASURE-REQUEST",
-                     "GDPR-ART7-CONSENT-MISSING", "GDPR-ART87-NATIONAL-ID", "AIACT-ART50-1-NO-AI-DISCLOSURE"]:
+    for required in [
+        "GDPR-ART9-HEALTH",
+        "GDPR-ART8-CHILD-DATA",
+        "GDPR-ART10-CRIMINAL-DATA",
+        "GDPR-ART17-ERASURE-REQUEST",
+        "GDPR-ART7-CONSENT-MISSING",
+        "GDPR-ART87-NATIONAL-ID",
+        "AIACT-ART50-1-NO-AI-DISCLOSURE",
+    ]:
         assert required in book.rules
     for companion in (c for r in book.rules.values() for c in r.critical_with):
         assert companion in book.rules
@@ -56,17 +63,33 @@ def test_health_alone_keeps_its_own_severity():
 
 
 def test_person_in_free_text_and_in_a_name_column_get_different_rules():
-    out, _ = run([cell_with(0, "name", "Anna Roe", "PERSON"), cell_with(0, "notes", "Call Anna Roe", "PERSON", (5, 13))])
+    out, _ = run(
+        [cell_with(0, "name", "Anna Roe", "PERSON"), cell_with(0, "notes", "Call Anna Roe", "PERSON", (5, 13))]
+    )
     assert [d.rule_ids for _, dets in out for d in dets] == [
-        ["GDPR-ART5-1-C-DIRECT-IDENTIFIERS"], ["GDPR-ART5-1-C-PERSON-NAMES-IN-FREE-TEXT"]
+        ["GDPR-ART5-1-C-DIRECT-IDENTIFIERS"],
+        ["GDPR-ART5-1-C-PERSON-NAMES-IN-FREE-TEXT"],
     ]
 
 
-@pytest.mark.parametrize("value, fires", [("no", True), ("false", True), ("0", True), ("nein", True),
-                                          ("yes", False), ("TRUE", False), ("ja", False), ("oui", False)])
+@pytest.mark.parametrize(
+    "value, fires",
+    [
+        ("no", True),
+        ("false", True),
+        ("0", True),
+        ("nein", True),
+        ("yes", False),
+        ("TRUE", False),
+        ("ja", False),
+        ("oui", False),
+    ],
+)
 def test_consent_column_false_on_a_record_with_personal_data(value, fires):
-    _, emitted = run([cell_with(0, "email", "a@example.com", "EMAIL_ADDRESS"), cell_with(0, "consent_marketing", value)],
-                     columns=["email", "consent_marketing"])
+    _, emitted = run(
+        [cell_with(0, "email", "a@example.com", "EMAIL_ADDRESS"), cell_with(0, "consent_marketing", value)],
+        columns=["email", "consent_marketing"],
+    )
     got = [(f.record, f.field, f.rule_ids, f.severity, f.preview) for f in emitted]
     assert got == ([(0, "consent_marketing", ["GDPR-ART7-CONSENT-MISSING"], "high", value)] if fires else [])
 
@@ -81,8 +104,17 @@ def test_no_consent_finding_without_personal_data_or_without_a_consent_column():
     assert run([cell_with(0, "email", "a@example.com", "EMAIL_ADDRESS")], columns=["email", "consensus_score"])[1] == []
 
 
-@pytest.mark.parametrize("field, value, fires", [("age", "14", True), ("age", "15", True), ("age", "16", False),
-                                                 ("customer_age", "9", True), ("page", "3", False), ("age", "n/a", False)])
+@pytest.mark.parametrize(
+    "field, value, fires",
+    [
+        ("age", "14", True),
+        ("age", "15", True),
+        ("age", "16", False),
+        ("customer_age", "9", True),
+        ("page", "3", False),
+        ("age", "n/a", False),
+    ],
+)
 def test_age_column_under_16_is_child_data(field, value, fires):
     out, _ = run([cell_with(0, field, value)])
     got = [(d.entity_type, d.start, d.end, d.rule_ids) for _, dets in out for d in dets]
@@ -92,14 +124,23 @@ def test_age_column_under_16_is_child_data(field, value, fires):
 def test_special_category_column_names_are_reported_once_per_column():
     _, emitted = run([], columns=["user_id", "religion", "ethnicity", "diagnosis_code", "racecar_team", "union_member"])
     assert [(f.record, f.field, f.rule_ids) for f in emitted] == [
-        (None, field, ["GDPR-ART9-SPECIAL-CATEGORY-COLUMN"]) for field in ["religion", "ethnicity", "diagnosis_code", "union_member"]
+        (None, field, ["GDPR-ART9-SPECIAL-CATEGORY-COLUMN"])
+        for field in ["religion", "ethnicity", "diagnosis_code", "union_member"]
     ]
 
 
 def test_a_conversation_without_ai_disclosure_is_flagged_and_one_with_it_is_not():
     plain = [cell_with(0, "messages[0].content", "Hello, how can I help?", role="assistant")]
     disclosed = [
-        cell_with(1, "messages[0].content", "Hi, I am an AI assistant.", "AI_DISCLOSURE", (4, 25), kind="marker", role="assistant"),
+        cell_with(
+            1,
+            "messages[0].content",
+            "Hi, I am an AI assistant.",
+            "AI_DISCLOSURE",
+            (4, 25),
+            kind="marker",
+            role="assistant",
+        ),
         cell_with(1, "messages[1].content", "ok", role="user"),
     ]
     out, emitted = run(plain + disclosed, fmt="chat")
@@ -114,7 +155,9 @@ def test_user_only_transcripts_and_non_chat_formats_have_no_disclosure_rule():
 
 def test_erasure_requests_count_only_from_users():
     user = cell_with(0, "messages[1].content", "Please delete my data", "ERASURE_REQUEST", kind="signal", role="user")
-    bot = cell_with(1, "messages[2].content", "I can delete your data", "ERASURE_REQUEST", kind="signal", role="assistant")
+    bot = cell_with(
+        1, "messages[2].content", "I can delete your data", "ERASURE_REQUEST", kind="signal", role="assistant"
+    )
     out, _ = run([user, bot], fmt="chat")
     assert [d.rule_ids for _, dets in out for d in dets] == [["GDPR-ART17-ERASURE-REQUEST"], []]
 
@@ -124,7 +167,10 @@ def test_human_claims_count_only_from_the_assistant():
     user = cell_with(1, "messages[0].content", "I am a real person", "HUMAN_CLAIM", kind="signal", role="user")
     out, _ = run([bot, user], fmt="chat")
     detections = [d for _, dets in out for d in dets]
-    assert [(d.rule_ids, d.severity) for d in detections] == [(["AIACT-ART50-1-ASSISTANT-CLAIMS-HUMAN"], "critical"), ([], None)]
+    assert [(d.rule_ids, d.severity) for d in detections] == [
+        (["AIACT-ART50-1-ASSISTANT-CLAIMS-HUMAN"], "critical"),
+        ([], None),
+    ]
 
 
 def test_secrets_get_the_art32_rule():
@@ -132,11 +178,20 @@ def test_secrets_get_the_art32_rule():
     assert out[0][1][0].rule_ids == ["GDPR-ART32-SECRETS-CREDENTIALS"]
 
 
-@pytest.mark.parametrize("column, value, fires", [("toestemming_marketing", "nee", True), ("zgoda_marketing", "tak", False),
-                                                  ("zgoda_marketing", "nie", True), ("samtycke", "ja", False)])
+@pytest.mark.parametrize(
+    "column, value, fires",
+    [
+        ("toestemming_marketing", "nee", True),
+        ("zgoda_marketing", "tak", False),
+        ("zgoda_marketing", "nie", True),
+        ("samtycke", "ja", False),
+    ],
+)
 def test_consent_columns_and_values_in_member_state_languages(column, value, fires):
-    _, emitted = run([cell_with(0, "email", "a@example.com", "EMAIL_ADDRESS"), cell_with(0, column, value)],
-                     columns=["email", column])
+    _, emitted = run(
+        [cell_with(0, "email", "a@example.com", "EMAIL_ADDRESS"), cell_with(0, column, value)],
+        columns=["email", column],
+    )
     assert [f.field for f in emitted] == ([column] if fires else [])
 
 

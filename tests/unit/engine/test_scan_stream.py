@@ -24,23 +24,59 @@ def test_a_long_csv_routes_columns_and_folds_the_typed_ones(scanner):
     report, findings = scan("big.csv", ("\n".join(rows) + "\n").encode(), scanner)
     assert report.status == "done" and report.records == 301
     assert findings == [
-        {"object": "big.csv", "record": 300, "field": "notes", "start": 12, "end": 28, "entity_type": "PHONE_NUMBER",
-         "score": 0.7, "severity": "medium", "rule_ids": ["GDPR-ART5-1-C-DIRECT-IDENTIFIERS"], "preview": "+** *** ******89"},
-        {"object": "big.csv", "record": None, "field": "email", "start": None, "end": None, "entity_type": "EMAIL_ADDRESS",
-         "score": 1.0, "severity": "medium", "rule_ids": ["GDPR-ART5-1-C-DIRECT-IDENTIFIERS"], "preview": "u***@e***.com",
-         "count": 301},
+        {
+            "object": "big.csv",
+            "record": 300,
+            "field": "notes",
+            "start": 12,
+            "end": 28,
+            "entity_type": "PHONE_NUMBER",
+            "score": 0.7,
+            "severity": "medium",
+            "rule_ids": ["GDPR-ART5-1-C-DIRECT-IDENTIFIERS"],
+            "preview": "+** *** ******89",
+        },
+        {
+            "object": "big.csv",
+            "record": None,
+            "field": "email",
+            "start": None,
+            "end": None,
+            "entity_type": "EMAIL_ADDRESS",
+            "score": 1.0,
+            "severity": "medium",
+            "rule_ids": ["GDPR-ART5-1-C-DIRECT-IDENTIFIERS"],
+            "preview": "u***@e***.com",
+            "count": 301,
+        },
     ]
 
 
 def test_chat_turns_keep_their_role_and_json_path(scanner):
-    line = {"messages": [{"role": "assistant", "content": "Hello, I am the virtual assistant of Example Shop."},
-                         {"role": "user", "content": "Send it to anna.roe@example.com please"}]}
+    line = {
+        "messages": [
+            {"role": "assistant", "content": "Hello, I am the virtual assistant of Example Shop."},
+            {"role": "user", "content": "Send it to anna.roe@example.com please"},
+        ]
+    }
     report, findings = scan("chat.jsonl", (json.dumps(line) + "\n").encode(), scanner)
     assert report.format == "chat"
     email = [f for f in findings if f["entity_type"] == "EMAIL_ADDRESS"]
-    assert email == [{"object": "chat.jsonl", "record": 0, "field": "messages[1].content", "start": 11, "end": 31,
-                      "entity_type": "EMAIL_ADDRESS", "score": 1.0, "severity": "medium",
-                      "rule_ids": ["GDPR-ART5-1-C-DIRECT-IDENTIFIERS"], "preview": "a***@e***.com", "role": "user"}]
+    assert email == [
+        {
+            "object": "chat.jsonl",
+            "record": 0,
+            "field": "messages[1].content",
+            "start": 11,
+            "end": 31,
+            "entity_type": "EMAIL_ADDRESS",
+            "score": 1.0,
+            "severity": "medium",
+            "rule_ids": ["GDPR-ART5-1-C-DIRECT-IDENTIFIERS"],
+            "preview": "a***@e***.com",
+            "role": "user",
+        }
+    ]
 
 
 def test_gzip_text_and_parquet_give_exact_locations(scanner):
@@ -67,11 +103,19 @@ def test_repeated_texts_give_identical_findings(scanner):
 
 
 def test_decoys_give_no_findings(scanner):
-    decoys = "\n".join([  # noqa: FLY002 - one decoy per line reads better
-        "SKU-4411-2093-77", "550e8400-e29b-41d4-a716-446655440000", "d41d8cd98f00b204e9800998ecf8427e",
-        "order 100234 shipped", "version 4.12.3", "batch 20240105-0042", "DE89370400440532013001",
-        "4012888888881882", "invoice INV-2024-000123",
-    ])
+    decoys = "\n".join(  # noqa: FLY002 - one decoy per line reads better
+        [
+            "SKU-4411-2093-77",
+            "550e8400-e29b-41d4-a716-446655440000",
+            "d41d8cd98f00b204e9800998ecf8427e",
+            "order 100234 shipped",
+            "version 4.12.3",
+            "batch 20240105-0042",
+            "DE89370400440532013001",
+            "4012888888881882",
+            "invoice INV-2024-000123",
+        ]
+    )
     report, findings = scan("decoys.txt", decoys.encode(), scanner)
     assert report.records == 9 and findings == []
 

@@ -30,9 +30,13 @@ def test_repeated_texts_are_analysed_once_within_a_batch_and_across_batches():
     scanner = Scanner(detector, EngineConfig(workers=1, batch_size=2))
     cells = texts("How can I help?", "How can I help?", "a@example.com", "How can I help?", "b@example.com")
     results = list(scanner.detect(cells))
-    assert spans(results) == [(0, [("EMAIL_ADDRESS", 0, 15)]), (1, [("EMAIL_ADDRESS", 0, 15)]),
-                              (2, [("EMAIL_ADDRESS", 0, 13)]), (3, [("EMAIL_ADDRESS", 0, 15)]),
-                              (4, [("EMAIL_ADDRESS", 0, 13)])]
+    assert spans(results) == [
+        (0, [("EMAIL_ADDRESS", 0, 15)]),
+        (1, [("EMAIL_ADDRESS", 0, 15)]),
+        (2, [("EMAIL_ADDRESS", 0, 13)]),
+        (3, [("EMAIL_ADDRESS", 0, 15)]),
+        (4, [("EMAIL_ADDRESS", 0, 13)]),
+    ]
     assert detector.seen == [("How can I help?", FULL), ("a@example.com", FULL), ("b@example.com", FULL)]
     assert all(d.cell is cell for cell, found in results for d in found)  # each detection points at its own cell
 

@@ -43,6 +43,12 @@ def test_suppressed_values_do_not_become_findings(scanner):
     text = b"Write to support@example.com or to anna.roe@example.com\n"
     found = []
     suppressor = Suppressions.from_yaml(CONFIG).for_object(None, "public/notes.txt")
-    scan_stream("public/notes.txt", io.BytesIO(text), scanner=scanner, fingerprinter=KEY, sink=found.append,
-                suppressor=suppressor)
+    scan_stream(
+        "public/notes.txt",
+        io.BytesIO(text),
+        scanner=scanner,
+        fingerprinter=KEY,
+        sink=found.append,
+        suppressor=suppressor,
+    )
     assert [(f.entity_type, f.start, f.end) for f in found] == [("EMAIL_ADDRESS", 35, 55)]

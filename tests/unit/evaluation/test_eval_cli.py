@@ -8,15 +8,21 @@ import json
 from privscan.cli import eval_cmd
 
 BENCHMARK = [
-    {"full_text": "Please call Maria Rossi at +39 333 910 3265 tomorrow.", "spans": [
-        {"entity_type": "PERSON", "start_position": 12, "end_position": 23},
-        {"entity_type": "PHONE_NUMBER", "start_position": 27, "end_position": 43},
-        {"entity_type": "DATE_TIME", "start_position": 44, "end_position": 52},
-    ]},
-    {"full_text": "Her email is maria.rossi@example.com and she lives in Milan", "spans": [
-        {"entity_type": "EMAIL_ADDRESS", "start_position": 13, "end_position": 36},
-        {"entity_type": "GPE", "start_position": 54, "end_position": 59},
-    ]},
+    {
+        "full_text": "Please call Maria Rossi at +39 333 910 3265 tomorrow.",
+        "spans": [
+            {"entity_type": "PERSON", "start_position": 12, "end_position": 23},
+            {"entity_type": "PHONE_NUMBER", "start_position": 27, "end_position": 43},
+            {"entity_type": "DATE_TIME", "start_position": 44, "end_position": 52},
+        ],
+    },
+    {
+        "full_text": "Her email is maria.rossi@example.com and she lives in Milan",
+        "spans": [
+            {"entity_type": "EMAIL_ADDRESS", "start_position": 13, "end_position": 36},
+            {"entity_type": "GPE", "start_position": 54, "end_position": 59},
+        ],
+    },
 ]
 
 
@@ -30,14 +36,35 @@ def test_eval_prints_both_tools_rules_decoys_and_writes_json(tmp_path, capsys):
     bench = tmp_path / "bench.json"
     bench.write_text(json.dumps(BENCHMARK))
     out_json = tmp_path / "eval.json"
-    args = parse(["eval", "--corpus", str(tmp_path / "corpus"), "--size", "0.04", "--seed", "3",
-                  "--presidio-benchmark", str(bench), "--json", str(out_json), "--errors", "3"])
+    args = parse(
+        [
+            "eval",
+            "--corpus",
+            str(tmp_path / "corpus"),
+            "--size",
+            "0.04",
+            "--seed",
+            "3",
+            "--presidio-benchmark",
+            str(bench),
+            "--json",
+            str(out_json),
+            "--errors",
+            "3",
+        ]
+    )
 
     assert eval_cmd.run(args) == 0
     out = capsys.readouterr().out
 
-    for heading in ("== Entities", "== National IDs", "== Rules", "== Decoy-only file", "== Presidio benchmark",
-                    "== Top error sources"):
+    for heading in (
+        "== Entities",
+        "== National IDs",
+        "== Rules",
+        "== Decoy-only file",
+        "== Presidio benchmark",
+        "== Top error sources",
+    ):
         assert heading in out, heading
     assert "privscan P" in out and "presidio P" in out
     assert "HEADLINE micro" in out
@@ -56,7 +83,11 @@ def test_eval_prints_both_tools_rules_decoys_and_writes_json(tmp_path, capsys):
     assert data["presidio_benchmark"]["tools"]["privscan"]["entities"]["EMAIL_ADDRESS"]["support"] == 1
 
     # a second run reuses the corpus it kept
-    assert eval_cmd.run(parse(["eval", "--corpus", str(tmp_path / "corpus"), "--no-benchmark", "--no-presidio",
-                               "--errors", "0"])) == 0
+    assert (
+        eval_cmd.run(
+            parse(["eval", "--corpus", str(tmp_path / "corpus"), "--no-benchmark", "--no-presidio", "--errors", "0"])
+        )
+        == 0
+    )
     again = capsys.readouterr()
     assert "reusing the corpus" in again.err and "presidio P" not in again.out and "privscan P" in again.out

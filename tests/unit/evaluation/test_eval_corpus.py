@@ -81,12 +81,28 @@ def test_corpus_covers_files_entities_and_rules(small_corpus):
     kinds = Counter(f.kind for f in small_corpus.files)
     assert kinds == {"tabular": len(corpus_module.COUNTRIES) + 1, "chat": 1, "text": 1, "decoy": 1}
     types = Counter(e.entity_type for e in small_corpus.entities)
-    for required in ("PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "IBAN_CODE", "LOCATION", "NL_BSN", "DE_TAX_ID",
-                     "FR_NIR", "PL_PESEL", "IT_FISCAL_CODE", "ES_NIF"):
+    for required in (
+        "PERSON",
+        "EMAIL_ADDRESS",
+        "PHONE_NUMBER",
+        "IBAN_CODE",
+        "LOCATION",
+        "NL_BSN",
+        "DE_TAX_ID",
+        "FR_NIR",
+        "PL_PESEL",
+        "IT_FISCAL_CODE",
+        "ES_NIF",
+    ):
         assert types[required] > 0, required
     rules = {r.rule_id for r in small_corpus.rules}
-    for required in ("GDPR-ART87-NATIONAL-ID", "GDPR-ART5-1-C-DIRECT-IDENTIFIERS", "GDPR-ART7-CONSENT-MISSING",
-                     "GDPR-ART9-SPECIAL-CATEGORY-COLUMN", "AIACT-ART50-1-NO-AI-DISCLOSURE"):
+    for required in (
+        "GDPR-ART87-NATIONAL-ID",
+        "GDPR-ART5-1-C-DIRECT-IDENTIFIERS",
+        "GDPR-ART7-CONSENT-MISSING",
+        "GDPR-ART9-SPECIAL-CATEGORY-COLUMN",
+        "AIACT-ART50-1-NO-AI-DISCLOSURE",
+    ):
         assert required in rules, required
     decoy = next(f for f in small_corpus.files if f.decoy)
     assert decoy.records > 0 and not decoy.entities and not decoy.rules
@@ -116,14 +132,32 @@ def _hu_taj(v: str) -> bool:
 
 #: independent validators (python-stdnum; eu_rules.md §4 algorithms where stdnum has none)
 VALIDATORS = {
-    "DE_TAX_ID": de_idnr.is_valid, "AT_SVNR": at_vnr.is_valid, "FR_NIR": fr_nir.is_valid,
-    "BE_NATIONAL_NUMBER": be_nn.is_valid, "NL_BSN": nl_bsn.is_valid, "IT_FISCAL_CODE": it_cf.is_valid,
-    "ES_NIF": es_dni.is_valid, "ES_NIE": es_nie.is_valid, "PT_NIF": pt_nif.is_valid, "PL_PESEL": pl_pesel.is_valid,
-    "IE_PPSN": ie_pps.is_valid, "SE_PERSONNUMMER": se_pnr.is_valid, "DK_CPR": dk_cpr.is_valid,
-    "FI_PERSONAL_IDENTITY_CODE": fi_hetu.is_valid, "CZ_BIRTH_NUMBER": cz_rc.is_valid, "SK_BIRTH_NUMBER": sk_rc.is_valid,
-    "RO_CNP": ro_cnp.is_valid, "HR_OIB": hr_oib.is_valid, "BG_EGN": bg_egn.is_valid, "EE_ISIKUKOOD": ee_ik.is_valid,
-    "LT_ASMENS_KODAS": lt_asmens.is_valid, "LV_PERSONAS_KODS": lambda v: lv_pvn.is_valid(v.replace("-", "")),
-    "GR_AMKA": gr_amka.is_valid, "SI_EMSO": si_emso.is_valid, "HU_TAJ": _hu_taj, "LU_MATRICULE": _lu_matricule,
+    "DE_TAX_ID": de_idnr.is_valid,
+    "AT_SVNR": at_vnr.is_valid,
+    "FR_NIR": fr_nir.is_valid,
+    "BE_NATIONAL_NUMBER": be_nn.is_valid,
+    "NL_BSN": nl_bsn.is_valid,
+    "IT_FISCAL_CODE": it_cf.is_valid,
+    "ES_NIF": es_dni.is_valid,
+    "ES_NIE": es_nie.is_valid,
+    "PT_NIF": pt_nif.is_valid,
+    "PL_PESEL": pl_pesel.is_valid,
+    "IE_PPSN": ie_pps.is_valid,
+    "SE_PERSONNUMMER": se_pnr.is_valid,
+    "DK_CPR": dk_cpr.is_valid,
+    "FI_PERSONAL_IDENTITY_CODE": fi_hetu.is_valid,
+    "CZ_BIRTH_NUMBER": cz_rc.is_valid,
+    "SK_BIRTH_NUMBER": sk_rc.is_valid,
+    "RO_CNP": ro_cnp.is_valid,
+    "HR_OIB": hr_oib.is_valid,
+    "BG_EGN": bg_egn.is_valid,
+    "EE_ISIKUKOOD": ee_ik.is_valid,
+    "LT_ASMENS_KODAS": lt_asmens.is_valid,
+    "LV_PERSONAS_KODS": lambda v: lv_pvn.is_valid(v.replace("-", "")),
+    "GR_AMKA": gr_amka.is_valid,
+    "SI_EMSO": si_emso.is_valid,
+    "HU_TAJ": _hu_taj,
+    "LU_MATRICULE": _lu_matricule,
     "MT_ID_CARD": lambda v: len(v) == 8 and v[:7].isdigit() and v[7].isalpha(),
 }
 

@@ -121,20 +121,33 @@ def test_rule_metrics_exact_numbers_and_optional_keys():
 
 def test_presidio_benchmark_labels_are_mapped_and_ignored(tmp_path):
     path = tmp_path / "bench.json"
-    path.write_text(json.dumps([
-        {"full_text": "Jan lives at 12 Main St, Paris", "spans": [
-            {"entity_type": "PERSON", "start_position": 0, "end_position": 3},
-            {"entity_type": "STREET_ADDRESS", "start_position": 13, "end_position": 23},
-            {"entity_type": "GPE", "start_position": 25, "end_position": 30},
-        ]},
-        {"full_text": "Dr. Ann at Acme", "spans": [
-            {"entity_type": "TITLE", "start_position": 0, "end_position": 3},
-            {"entity_type": "ORGANIZATION", "start_position": 11, "end_position": 15},
-        ]},
-    ]))
+    path.write_text(
+        json.dumps(
+            [
+                {
+                    "full_text": "Jan lives at 12 Main St, Paris",
+                    "spans": [
+                        {"entity_type": "PERSON", "start_position": 0, "end_position": 3},
+                        {"entity_type": "STREET_ADDRESS", "start_position": 13, "end_position": 23},
+                        {"entity_type": "GPE", "start_position": 25, "end_position": 30},
+                    ],
+                },
+                {
+                    "full_text": "Dr. Ann at Acme",
+                    "spans": [
+                        {"entity_type": "TITLE", "start_position": 0, "end_position": 3},
+                        {"entity_type": "ORGANIZATION", "start_position": 11, "end_position": 15},
+                    ],
+                },
+            ]
+        )
+    )
     bench = presidio_benchmark.load(path)
     assert [(s.record, s.entity_type, s.raw_type) for s in bench.gold] == [
-        (0, "PERSON", "PERSON"), (0, "LOCATION", "STREET_ADDRESS"), (0, "LOCATION", "GPE")]
+        (0, "PERSON", "PERSON"),
+        (0, "LOCATION", "STREET_ADDRESS"),
+        (0, "LOCATION", "GPE"),
+    ]
     assert dict(bench.ignored) == {"TITLE": 1, "ORGANIZATION": 1}
     assert bench.scheme.scored == ("LOCATION", "PERSON")
     written = presidio_benchmark.write_jsonl(bench, tmp_path / "bench.jsonl").read_text().splitlines()

@@ -107,8 +107,12 @@ def test_legacy_8bit_text_is_still_text():
     assert reader.format == "csv"
     # an Excel-style Windows-1252 export: re-encoded, so names keep their letters; reported once
     assert reader.stats.issues == [RecordIssue(None, "legacy_encoding", "decoded as Windows-1252, not UTF-8")]
-    assert cells == [Cell(0, "Name", "Jörg Müller"), Cell(0, "Stadt", "München"),
-                     Cell(1, "Name", "Renée Dupré"), Cell(1, "Stadt", "Besançon")]
+    assert cells == [
+        Cell(0, "Name", "Jörg Müller"),
+        Cell(0, "Stadt", "München"),
+        Cell(1, "Name", "Renée Dupré"),
+        Cell(1, "Stadt", "Besançon"),
+    ]
 
 
 def test_legacy_8bit_gzip_is_re_encoded_too():

@@ -36,15 +36,29 @@ def findings_table():
     spec = load_template(REPO_ROOT / "template.yaml")["Resources"]["FindingsTable"]["Properties"]
     dynamodb = boto3.resource("dynamodb", region_name="eu-central-1")
     return dynamodb.create_table(
-        TableName="findings", BillingMode="PAY_PER_REQUEST", KeySchema=spec["KeySchema"],
-        AttributeDefinitions=spec["AttributeDefinitions"], GlobalSecondaryIndexes=spec["GlobalSecondaryIndexes"],
+        TableName="findings",
+        BillingMode="PAY_PER_REQUEST",
+        KeySchema=spec["KeySchema"],
+        AttributeDefinitions=spec["AttributeDefinitions"],
+        GlobalSecondaryIndexes=spec["GlobalSecondaryIndexes"],
     )
 
 
 def _finding(key, record, field, entity, severity, rule, preview, count=None) -> Finding:
-    return Finding(object=key, record=record, field=field, start=None, end=None, entity_type=entity, score=1.0,
-                   severity=severity, preview=preview, fingerprint="f" * 16 if entity else None, rule_ids=[rule],
-                   count=count)
+    return Finding(
+        object=key,
+        record=record,
+        field=field,
+        start=None,
+        end=None,
+        entity_type=entity,
+        score=1.0,
+        severity=severity,
+        preview=preview,
+        fingerprint="f" * 16 if entity else None,
+        rule_ids=[rule],
+        count=count,
+    )
 
 
 CSV_FINDINGS = [
@@ -55,7 +69,9 @@ CSV_FINDINGS = [
     _finding(CSV_KEY, 2, "tax_id", "DE_TAX_ID", "high", "GDPR-ART87-NATIONAL-ID", "8*********0"),
 ]
 CHAT_FINDINGS = [
-    _finding(CHAT_KEY, 0, "messages[1].content", "ERASURE_REQUEST", "high", "GDPR-ART17-ERASURE-REQUEST", "d*** m* d***"),
+    _finding(
+        CHAT_KEY, 0, "messages[1].content", "ERASURE_REQUEST", "high", "GDPR-ART17-ERASURE-REQUEST", "d*** m* d***"
+    ),
     _finding(CHAT_KEY, 0, "messages", None, "high", "AIACT-ART50-1-NO-AI-DISCLOSURE", ""),
     _finding(CHAT_KEY, 1, HOSTILE_FIELD, "PERSON", "medium", "GDPR-ART5-1-C-PERSON-NAMES-IN-FREE-TEXT", "A*** S***"),
 ]
@@ -67,15 +83,20 @@ def _scanned(store: FindingsStore, key: str, fmt: str, records: int, findings: l
     for finding in findings:
         report.count(finding)
     store.replace_findings(ref, findings)
-    store.put_summary(ref, {**{k: v for k, v in report.summary().items() if k != "object"}, "truncated": False, **extra})
+    store.put_summary(
+        ref, {**{k: v for k, v in report.summary().items() if k != "object"}, "truncated": False, **extra}
+    )
 
 
 def _not_scanned(store: FindingsStore, key: str, report: ScanReport) -> None:
-    store.put_summary(ObjectRef(BUCKET, key, version_id="v1"), {k: v for k, v in report.summary().items() if k != "object"})
+    store.put_summary(
+        ObjectRef(BUCKET, key, version_id="v1"), {k: v for k, v in report.summary().items() if k != "object"}
+    )
 
 
-def review(store: FindingsStore, key: str, record, field: str, to_status: str, actor: str, at: str, note: str,
-           suppression=None) -> None:
+def review(
+    store: FindingsStore, key: str, record, field: str, to_status: str, actor: str, at: str, note: str, suppression=None
+) -> None:
     """What the review API writes: the finding's review fields and one audit item."""
     item = next(f for f in store.findings_of(BUCKET, key) if f.get("record") == record and f.get("field") == field)
     store.table.update_item(
@@ -83,9 +104,18 @@ def review(store: FindingsStore, key: str, record, field: str, to_status: str, a
         UpdateExpression="SET review_status = :s, reviewed_by = :a, reviewed_at = :t, review_note = :n REMOVE gsi2pk, gsi2sk",
         ExpressionAttributeValues={":s": to_status, ":a": actor, ":t": at, ":n": note},
     )
-    audit = {"pk": object_pk(BUCKET, key), "sk": f"AUDIT#{item['finding_id']}#{at}", "finding_id": item["finding_id"],
-             "bucket": BUCKET, "key": key, "at": at, "actor": actor, "from_status": "open", "to_status": to_status,
-             "note": note}
+    audit = {
+        "pk": object_pk(BUCKET, key),
+        "sk": f"AUDIT#{item['finding_id']}#{at}",
+        "finding_id": item["finding_id"],
+        "bucket": BUCKET,
+        "key": key,
+        "at": at,
+        "actor": actor,
+        "from_status": "open",
+        "to_status": to_status,
+        "note": note,
+    }
     if suppression:
         audit["suppression"] = suppression
     store.table.put_item(Item=audit)
@@ -94,24 +124,60 @@ def review(store: FindingsStore, key: str, record, field: str, to_status: str, a
 def populate(store: FindingsStore) -> None:
     _scanned(store, CSV_KEY, "csv", 3, CSV_FINDINGS)
     _scanned(store, CHAT_KEY, "chat", 2, CHAT_FINDINGS, truncated=True, issues={"malformed_line": 1})
-    _not_scanned(store, "datasets/crm/logo.png",
-                 rejected("datasets/crm/logo.png", "binary", "binary content", ScanStatus.UNSUPPORTED))
-    _not_scanned(store, "datasets/crm/huge.csv.gz",
-                 rejected("datasets/crm/huge.csv.gz", "decompression_bomb", "expands more than 100x"))
-    removed = [_finding("datasets/crm/old.csv", None, "email", "EMAIL_ADDRESS", "medium",
-                        "GDPR-ART5-1-C-DIRECT-IDENTIFIERS", "b***@e***.org", 10)]
+    _not_scanned(
+        store,
+        "datasets/crm/logo.png",
+        rejected("datasets/crm/logo.png", "binary", "binary content", ScanStatus.UNSUPPORTED),
+    )
+    _not_scanned(
+        store,
+        "datasets/crm/huge.csv.gz",
+        rejected("datasets/crm/huge.csv.gz", "decompression_bomb", "expands more than 100x"),
+    )
+    removed = [
+        _finding(
+            "datasets/crm/old.csv",
+            None,
+            "email",
+            "EMAIL_ADDRESS",
+            "medium",
+            "GDPR-ART5-1-C-DIRECT-IDENTIFIERS",
+            "b***@e***.org",
+            10,
+        )
+    ]
     _scanned(store, "datasets/crm/old.csv", "csv", 10, removed)
     store.mark_deleted(BUCKET, "datasets/crm/old.csv")
     summary = store.get_summary(BUCKET, "datasets/crm/old.csv")
-    store.put_summary(ObjectRef(BUCKET, "datasets/crm/old.csv", version_id="v1"),
-                      {**{k: v for k, v in summary.items() if k not in {"pk", "sk", "gsi1pk", "gsi1sk"}}, "status": "deleted"})
-    near_miss = [_finding("datasets/crm-archive/x.csv", 0, "notes", "PERSON", "medium",
-                          "GDPR-ART5-1-C-PERSON-NAMES-IN-FREE-TEXT", "J*** D**")]
+    store.put_summary(
+        ObjectRef(BUCKET, "datasets/crm/old.csv", version_id="v1"),
+        {**{k: v for k, v in summary.items() if k not in {"pk", "sk", "gsi1pk", "gsi1sk"}}, "status": "deleted"},
+    )
+    near_miss = [
+        _finding(
+            "datasets/crm-archive/x.csv",
+            0,
+            "notes",
+            "PERSON",
+            "medium",
+            "GDPR-ART5-1-C-PERSON-NAMES-IN-FREE-TEXT",
+            "J*** D**",
+        )
+    ]
     _scanned(store, "datasets/crm-archive/x.csv", "csv", 1, near_miss)
 
     review(store, CSV_KEY, 0, "notes", "confirmed", REVIEWER_1, "2026-03-02T10:00:00+00:00", "Remove before training")
-    review(store, CSV_KEY, None, "email", "false_positive", REVIEWER_2, "2026-03-01T09:30:00+00:00",
-           "<b>test</b> addresses | reserved domain", suppression={"field": "email", "entity_type": "EMAIL_ADDRESS"})
+    review(
+        store,
+        CSV_KEY,
+        None,
+        "email",
+        "false_positive",
+        REVIEWER_2,
+        "2026-03-01T09:30:00+00:00",
+        "<b>test</b> addresses | reserved domain",
+        suppression={"field": "email", "entity_type": "EMAIL_ADDRESS"},
+    )
     review(store, CHAT_KEY, 0, "messages", "remediated", REVIEWER_1, "2026-03-03T08:00:00+00:00", "Disclosure added")
 
 

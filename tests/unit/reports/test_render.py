@@ -13,15 +13,18 @@ from tests.unit.reports.dataset import CHAT_KEY, HOSTILE_FIELD
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("datasets/crm/<script>alert(1)</script>.jsonl", r"datasets/crm/\<script\>alert(1)\</script\>.jsonl"),
-    ("a | b\nc", r"a \| b c"),
-    ("[click](http://x.test)", r"\[click\](http://x.test)"),
-    ("plain-key.csv", "plain-key.csv"),
-    (None, "–"),
-    (["A", "B"], "A, B"),
-    ({"b": 1, "a": "x"}, '{"a": "x", "b": 1}'),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("datasets/crm/<script>alert(1)</script>.jsonl", r"datasets/crm/\<script\>alert(1)\</script\>.jsonl"),
+        ("a | b\nc", r"a \| b c"),
+        ("[click](http://x.test)", r"\[click\](http://x.test)"),
+        ("plain-key.csv", "plain-key.csv"),
+        (None, "–"),
+        (["A", "B"], "A, B"),
+        ({"b": 1, "a": "x"}, '{"a": "x", "b": 1}'),
+    ],
+)
 def test_markdown_values_stay_text(value, expected):
     assert md(value) == expected
 
@@ -29,10 +32,18 @@ def test_markdown_values_stay_text(value, expected):
 def test_markdown_record_has_exact_rows(record):
     text = governance_markdown(record)
     assert [line for line in text.splitlines() if line.startswith("## ")] == [
-        "## Scope", "## Personal data found", "## Special categories (GDPR Art. 9)",
-        "## Criminal convictions and offences (GDPR Art. 10)", "## Children (GDPR Art. 8)", "## National identifiers",
-        "## Consent coverage", "## Withdrawals, erasure requests, objections", "## Review progress", "## Open risks",
-        "## Decisions taken", "## Coverage gaps",
+        "## Scope",
+        "## Personal data found",
+        "## Special categories (GDPR Art. 9)",
+        "## Criminal convictions and offences (GDPR Art. 10)",
+        "## Children (GDPR Art. 8)",
+        "## National identifiers",
+        "## Consent coverage",
+        "## Withdrawals, erasure requests, objections",
+        "## Review progress",
+        "## Open risks",
+        "## Decisions taken",
+        "## Coverage gaps",
     ]
     lines = text.splitlines()
     for expected in [
@@ -48,7 +59,9 @@ def test_markdown_record_has_exact_rows(record):
         "| datasets/crm/huge.csv.gz | rejected | decompression\\_bomb | expands more than 100x |",
     ]:
         assert expected in lines, expected
-    assert "- Records without consent: 2 in 1 objects holding 3 records (share 0.667); consent columns: consent" in lines
+    assert (
+        "- Records without consent: 2 in 1 objects holding 3 records (share 0.667); consent columns: consent" in lines
+    )
 
 
 def test_markdown_escapes_keys_fields_and_notes(record):
@@ -70,12 +83,25 @@ def test_html_embeds_the_chart_series_of_the_record(record):
     page = render_html(record)
     charts = embedded_data(page)["charts"]
     assert charts == chart_series(record)
-    assert [(b["label"], b["value"]) for b in charts["by_severity"]] == [("critical", 1), ("high", 5), ("medium", 2),
-                                                                         ("low", 0)]
+    assert [(b["label"], b["value"]) for b in charts["by_severity"]] == [
+        ("critical", 1),
+        ("high", 5),
+        ("medium", 2),
+        ("low", 0),
+    ]
     assert [(b["label"], b["value"]) for b in charts["review"]] == [
-        ("open", 5), ("confirmed", 1), ("false_positive", 1), ("accepted_risk", 0), ("remediated", 1)]
+        ("open", 5),
+        ("confirmed", 1),
+        ("false_positive", 1),
+        ("accepted_risk", 0),
+        ("remediated", 1),
+    ]
     assert [(b["label"], b["value"]) for b in charts["by_entity"]] == [
-        ("EMAIL_ADDRESS", 3), ("DE_TAX_ID", 1), ("HEALTH_DATA", 1), ("PERSON", 1)]
+        ("EMAIL_ADDRESS", 3),
+        ("DE_TAX_ID", 1),
+        ("HEALTH_DATA", 1),
+        ("PERSON", 1),
+    ]
     assert [b["value"] for b in charts["by_rule"]] == [2, 1, 1, 1, 1, 1, 1]
     assert re.findall(r'data-chart="(\w+)"', page) == ["by_rule", "by_entity", "by_severity", "review"]
 

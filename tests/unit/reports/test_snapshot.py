@@ -8,7 +8,11 @@ from tests.unit.reports.dataset import BUCKET, CHAT_KEY, CSV_KEY, GENERATED_AT, 
 
 def test_gather_reads_the_objects_under_the_prefix_only(snapshot):
     assert [s["key"] for s in snapshot.summaries] == [
-        CHAT_KEY, CSV_KEY, "datasets/crm/huge.csv.gz", "datasets/crm/logo.png", "datasets/crm/old.csv",
+        CHAT_KEY,
+        CSV_KEY,
+        "datasets/crm/huge.csv.gz",
+        "datasets/crm/logo.png",
+        "datasets/crm/old.csv",
     ]  # not datasets/crm-archive/x.csv: the prefix ends with "/"
     assert (snapshot.bucket, snapshot.prefix, snapshot.generated_at) == (BUCKET, "datasets/crm/", GENERATED_AT)
 
@@ -28,8 +32,10 @@ def test_gather_orders_audit_entries_by_time_across_objects(snapshot):
         (CSV_KEY, "confirmed", "2026-03-02T10:00:00+00:00"),
         (CHAT_KEY, "remediated", "2026-03-03T08:00:00+00:00"),
     ]
-    assert "pk" not in snapshot.audit[0] and snapshot.audit[0]["suppression"] == {"field": "email",
-                                                                                 "entity_type": "EMAIL_ADDRESS"}
+    assert "pk" not in snapshot.audit[0] and snapshot.audit[0]["suppression"] == {
+        "field": "email",
+        "entity_type": "EMAIL_ADDRESS",
+    }
 
 
 def test_audit_of_one_finding_and_of_an_object_without_reviews(store):

@@ -42,11 +42,20 @@ class AllowListObject:
                 return False
             condition = {"IfMatch": etag} if etag else {"IfNoneMatch": "*"}
             try:
-                self.s3.put_object(Bucket=self.bucket, Key=self.key, Body=yaml.safe_dump(document, sort_keys=False).encode(),
-                                   ContentType="application/yaml", ServerSideEncryption="AES256", **condition)
+                self.s3.put_object(
+                    Bucket=self.bucket,
+                    Key=self.key,
+                    Body=yaml.safe_dump(document, sort_keys=False).encode(),
+                    ContentType="application/yaml",
+                    ServerSideEncryption="AES256",
+                    **condition,
+                )
                 return True
             except ClientError as error:
-                if error.response.get("Error", {}).get("Code") not in {"PreconditionFailed", "ConditionalRequestConflict"}:
+                if error.response.get("Error", {}).get("Code") not in {
+                    "PreconditionFailed",
+                    "ConditionalRequestConflict",
+                }:
                     raise
         raise AllowListBusy(self.key)
 
@@ -60,8 +69,14 @@ class AllowListObject:
 
 def merge_entry(entries: list[dict], entry: dict) -> bool:
     """Add `entry` to `entries`, into an entry of the same scope and entities when there is one."""
-    same = next((e for e in entries if e.get("scope") == entry["scope"]
-                 and sorted(e.get("entities", [])) == sorted(entry.get("entities", []))), None)
+    same = next(
+        (
+            e
+            for e in entries
+            if e.get("scope") == entry["scope"] and sorted(e.get("entities", [])) == sorted(entry.get("entities", []))
+        ),
+        None,
+    )
     if same is None:
         entries.append(entry)
         return True

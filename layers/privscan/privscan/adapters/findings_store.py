@@ -117,9 +117,20 @@ class FindingsStore:
 
     # -- scans requested through the API -----------------------------------------------------
     def put_scan_request(self, scan_id: str, ref: ObjectRef, requested_by: str) -> None:
-        self.table.put_item(Item=to_item({
-            "pk": f"SCAN#{scan_id}", "sk": "SCAN", "scan_id": scan_id, "bucket": ref.bucket, "key": ref.key,
-            "version": ref.version_token, "requested_by": requested_by, "requested_at": now_iso()}))
+        self.table.put_item(
+            Item=to_item(
+                {
+                    "pk": f"SCAN#{scan_id}",
+                    "sk": "SCAN",
+                    "scan_id": scan_id,
+                    "bucket": ref.bucket,
+                    "key": ref.key,
+                    "version": ref.version_token,
+                    "requested_by": requested_by,
+                    "requested_at": now_iso(),
+                }
+            )
+        )
 
     def scan_request(self, scan_id: str) -> dict | None:
         item = self.table.get_item(Key={"pk": f"SCAN#{scan_id}", "sk": "SCAN"}).get("Item")
@@ -142,7 +153,9 @@ class FindingsStore:
     def mark_deleted(self, bucket: str, key: str) -> int:
         """The object was removed: its findings stay for the audit trail, flagged and out of the open index."""
         marked = 0
-        for item in self._query(KeyConditionExpression=Key("pk").eq(object_pk(bucket, key)) & Key("sk").begins_with("FINDING#")):
+        for item in self._query(
+            KeyConditionExpression=Key("pk").eq(object_pk(bucket, key)) & Key("sk").begins_with("FINDING#")
+        ):
             self.table.update_item(
                 Key={"pk": item["pk"], "sk": item["sk"]},
                 UpdateExpression="SET object_deleted = :t REMOVE gsi2pk, gsi2sk",
@@ -157,7 +170,9 @@ class FindingsStore:
         )
 
     def open_findings(self, bucket: str, severity: str) -> Iterator[dict]:
-        yield from self._query(IndexName=OPEN_BY_SEVERITY, KeyConditionExpression=Key("gsi2pk").eq(f"OPEN#{bucket}#{severity}"))
+        yield from self._query(
+            IndexName=OPEN_BY_SEVERITY, KeyConditionExpression=Key("gsi2pk").eq(f"OPEN#{bucket}#{severity}")
+        )
 
     def all_findings(self, bucket: str, prefix: str = "") -> Iterator[dict]:
         for summary in self.list_summaries(bucket, prefix):
@@ -165,8 +180,14 @@ class FindingsStore:
 
     # -- review -----------------------------------------------------------------------------
     def get_finding(self, finding_id: str) -> dict | None:
-        keys = next(self._query(IndexName=BY_FINDING_ID, KeyConditionExpression=Key("finding_id").eq(finding_id),
-                                FilterExpression=Attr("sk").begins_with("FINDING#")), None)  # not its audit entries
+        keys = next(
+            self._query(
+                IndexName=BY_FINDING_ID,
+                KeyConditionExpression=Key("finding_id").eq(finding_id),
+                FilterExpression=Attr("sk").begins_with("FINDING#"),
+            ),
+            None,
+        )  # not its audit entries
         if keys is None:
             return None
         item = self.table.get_item(Key={"pk": keys["pk"], "sk": keys["sk"]}).get("Item")
@@ -179,32 +200,60 @@ class FindingsStore:
         """
         keep_open = status == OPEN and not finding.get("object_deleted")
         update = "SET review_status = :to, reviewed_by = :by, reviewed_at = :at, review_note = :note"
-        values = {":to": status, ":by": audit["actor"], ":at": audit["at"], ":note": audit.get("note") or "",
-                  ":from": finding.get("review_status", OPEN)}
+        values = {
+            ":to": status,
+            ":by": audit["actor"],
+            ":at": audit["at"],
+            ":note": audit.get("note") or "",
+            ":from": finding.get("review_status", OPEN),
+        }
         if keep_open:
             update += ", gsi2pk = :g2pk, gsi2sk = :g2sk"
-            values |= {":g2pk": f"OPEN#{finding['bucket']}#{finding['severity']}",
-                       ":g2sk": f"{finding['key']}#{finding['finding_id']}"}
+            values |= {
+                ":g2pk": f"OPEN#{finding['bucket']}#{finding['severity']}",
+                ":g2sk": f"{finding['key']}#{finding['finding_id']}",
+            }
         else:
             update += " REMOVE gsi2pk, gsi2sk"
-        entry = {**audit, "pk": finding["pk"], "sk": audit_sk(finding["finding_id"], audit["at"]),
-                 "finding_id": finding["finding_id"], "bucket": finding["bucket"], "key": finding["key"]}
+        entry = {
+            **audit,
+            "pk": finding["pk"],
+            "sk": audit_sk(finding["finding_id"], audit["at"]),
+            "finding_id": finding["finding_id"],
+            "bucket": finding["bucket"],
+            "key": finding["key"],
+        }
         client = self.table.meta.client  # the resource's client: plain Python values, as the Table takes
         try:
-            client.transact_write_items(TransactItems=[
-                {"Update": {"TableName": self.table.name, "Key": {"pk": finding["pk"], "sk": finding["sk"]},
-                            "UpdateExpression": update, "ExpressionAttributeValues": to_item(values),
-                            "ConditionExpression": "attribute_exists(pk) AND review_status = :from"}},
-                {"Put": {"TableName": self.table.name, "Item": to_item(entry),
-                         "ConditionExpression": "attribute_not_exists(sk)"}},
-            ])
+            client.transact_write_items(
+                TransactItems=[
+                    {
+                        "Update": {
+                            "TableName": self.table.name,
+                            "Key": {"pk": finding["pk"], "sk": finding["sk"]},
+                            "UpdateExpression": update,
+                            "ExpressionAttributeValues": to_item(values),
+                            "ConditionExpression": "attribute_exists(pk) AND review_status = :from",
+                        }
+                    },
+                    {
+                        "Put": {
+                            "TableName": self.table.name,
+                            "Item": to_item(entry),
+                            "ConditionExpression": "attribute_not_exists(sk)",
+                        }
+                    },
+                ]
+            )
         except client.exceptions.TransactionCanceledException as error:
             raise ReviewConflict(finding["finding_id"]) from error
 
     def audit_of(self, bucket: str, key: str, finding_id: str | None = None) -> Iterator[dict]:
         """Review changes of one object's findings (or of one finding), oldest first."""
         prefix = audit_sk(finding_id) if finding_id else "AUDIT#"
-        yield from self._query(KeyConditionExpression=Key("pk").eq(object_pk(bucket, key)) & Key("sk").begins_with(prefix))
+        yield from self._query(
+            KeyConditionExpression=Key("pk").eq(object_pk(bucket, key)) & Key("sk").begins_with(prefix)
+        )
 
     def page_of_findings(
         self, bucket: str, prefix: str, keep: Callable[[dict], bool], limit: int, after: tuple[str, str] | None = None
@@ -225,8 +274,10 @@ class FindingsStore:
         if after:
             key, sk = after
             pk = object_pk(bucket, key)
-            yield from self._query(KeyConditionExpression=Key("pk").eq(pk) & Key("sk").begins_with("FINDING#"),
-                                   ExclusiveStartKey={"pk": pk, "sk": sk})
+            yield from self._query(
+                KeyConditionExpression=Key("pk").eq(pk) & Key("sk").begins_with("FINDING#"),
+                ExclusiveStartKey={"pk": pk, "sk": sk},
+            )
             summaries["ExclusiveStartKey"] = {"pk": pk, "sk": SUMMARY, "gsi1pk": f"BUCKET#{bucket}", "gsi1sk": key}
         for summary in self._query(**summaries):
             yield from self.findings_of(bucket, summary["key"])

@@ -89,21 +89,28 @@ def compose_object(s3, bucket: str, key: str, pieces: Iterable[ByteRange | bytes
     come here. Smaller pieces are gathered and uploaded together, topped up from the next range where a
     part would otherwise be too small, so memory stays under about 64 MiB whatever the size of the result.
     """
-    upload = s3.create_multipart_upload(Bucket=bucket, Key=key, ContentType=content_type,
-                                        ServerSideEncryption="AES256")["UploadId"]
+    upload = s3.create_multipart_upload(
+        Bucket=bucket, Key=key, ContentType=content_type, ServerSideEncryption="AES256"
+    )["UploadId"]
     parts: list = []  # per part number: its ETag, or the future of a copy
     buffer = bytearray()
     copies = ThreadPoolExecutor(COPY_THREADS, thread_name_prefix="part-copy")
 
     def upload_part(body: bytes) -> None:
-        parts.append(s3.upload_part(Bucket=bucket, Key=key, UploadId=upload, PartNumber=len(parts) + 1,
-                                    Body=body)["ETag"])
+        parts.append(
+            s3.upload_part(Bucket=bucket, Key=key, UploadId=upload, PartNumber=len(parts) + 1, Body=body)["ETag"]
+        )
 
     def copy_part(piece: ByteRange, start: int) -> None:
         def copy(number: int) -> str:
-            return s3.upload_part_copy(Bucket=bucket, Key=key, UploadId=upload, PartNumber=number,
-                                       CopySource={"Bucket": bucket, "Key": piece.key},
-                                       CopySourceRange=f"bytes={start}-{piece.end - 1}")["CopyPartResult"]["ETag"]
+            return s3.upload_part_copy(
+                Bucket=bucket,
+                Key=key,
+                UploadId=upload,
+                PartNumber=number,
+                CopySource={"Bucket": bucket, "Key": piece.key},
+                CopySourceRange=f"bytes={start}-{piece.end - 1}",
+            )["CopyPartResult"]["ETag"]
 
         parts.append(copies.submit(copy, len(parts) + 1))
 
@@ -136,8 +143,12 @@ def compose_object(s3, bucket: str, key: str, pieces: Iterable[ByteRange | bytes
         if not parts:  # S3 needs one part at least
             upload_part(b"")
         etags = [part.result() if isinstance(part, Future) else part for part in parts]
-        s3.complete_multipart_upload(Bucket=bucket, Key=key, UploadId=upload, MultipartUpload={
-            "Parts": [{"PartNumber": number, "ETag": etag} for number, etag in enumerate(etags, 1)]})
+        s3.complete_multipart_upload(
+            Bucket=bucket,
+            Key=key,
+            UploadId=upload,
+            MultipartUpload={"Parts": [{"PartNumber": number, "ETag": etag} for number, etag in enumerate(etags, 1)]},
+        )
     except BaseException:
         copies.shutdown(wait=True, cancel_futures=True)
         s3.abort_multipart_upload(Bucket=bucket, Key=key, UploadId=upload)

@@ -78,16 +78,22 @@ app.configure_openapi(
     title="privscan API",
     version=__version__,
     description="Scan text, records and files for personal data (GDPR, EU AI Act) and review the findings. "
-                "Every request is signed with AWS SigV4 (service execute-api).",
-    security_schemes={"sigv4": APIKey(name="Authorization", in_=APIKeyIn.header,
-                                      description="AWS Signature Version 4 (service execute-api)")},
+    "Every request is signed with AWS SigV4 (service execute-api).",
+    security_schemes={
+        "sigv4": APIKey(
+            name="Authorization", in_=APIKeyIn.header, description="AWS Signature Version 4 (service execute-api)"
+        )
+    },
     security=[{"sigv4": []}],
 )
 
 
 def error(status: int, message: str, **extra) -> Response:
-    return Response(status_code=status, content_type=content_types.APPLICATION_JSON,
-                    body={"statusCode": status, "message": message, **extra})
+    return Response(
+        status_code=status,
+        content_type=content_types.APPLICATION_JSON,
+        body={"statusCode": status, "message": message, **extra},
+    )
 
 
 @app.exception_handler(RequestValidationError)
@@ -97,8 +103,11 @@ def invalid_request(exc: RequestValidationError) -> Response:
         return error(HTTPStatus.BAD_REQUEST, "the body is not valid JSON")
     # loc and msg only: pydantic's `input` would echo what was sent, which may be personal data
     details = [{"loc": [str(part) for part in p["loc"]], "msg": p["msg"]} for p in problems]
-    return error(HTTPStatus.UNPROCESSABLE_ENTITY, "invalid request: " + "; ".join(
-        f"{'.'.join(d['loc'])}: {d['msg']}" for d in details), errors=details)
+    return error(
+        HTTPStatus.UNPROCESSABLE_ENTITY,
+        "invalid request: " + "; ".join(f"{'.'.join(d['loc'])}: {d['msg']}" for d in details),
+        errors=details,
+    )
 
 
 @app.exception_handler(ValueError)
@@ -131,30 +140,47 @@ def allow_list_busy(_: AllowListBusy) -> Response:
     return error(HTTPStatus.SERVICE_UNAVAILABLE, "the allow list is being changed by others; retry")
 
 
-ERRORS = {400: "not JSON, or a bad next_token", 415: "a body that is not application/json", 403: "unsigned, or no IAM identity", 404: "no such item",
-          409: "reviewed by someone else meanwhile", 413: "too large for a synchronous scan",
-          422: "invalid request, or content that cannot be scanned", 503: "the allow list is busy; retry"}
+ERRORS = {
+    400: "not JSON, or a bad next_token",
+    415: "a body that is not application/json",
+    403: "unsigned, or no IAM identity",
+    404: "no such item",
+    409: "reviewed by someone else meanwhile",
+    413: "too large for a synchronous scan",
+    422: "invalid request, or content that cannot be scanned",
+    503: "the allow list is busy; retry",
+}
 
 
 def _responses(*codes: int, ok: str, **models) -> dict:
     """OpenAPI responses: 200 is the route's return model unless `models` names others (s200=Model, s202=...)."""
+
     def json_of(model: type) -> dict:
         return {"application/json": {"model": model}}
 
     responses = {200: {"description": ok}}
     for name, model in models.items():
-        responses[int(name.removeprefix("s"))] = {"description": model.__doc__.strip().splitlines()[0], "content": json_of(model)}
+        responses[int(name.removeprefix("s"))] = {
+            "description": model.__doc__.strip().splitlines()[0],
+            "content": json_of(model),
+        }
     return responses | {code: {"description": ERRORS[code], "content": json_of(ErrorBody)} for code in codes}
 
 
 # -- scans ------------------------------------------------------------------------------------
-@app.post("/scans", summary="Scan text, records or a small file now, or queue an uploaded object",
-          responses=_responses(400, 403, 404, 413, 422, ok="scanned", s200=ScanResult, s202=ScanState))
+@app.post(
+    "/scans",
+    summary="Scan text, records or a small file now, or queue an uploaded object",
+    responses=_responses(400, 403, 404, 413, 422, ok="scanned", s200=ScanResult, s202=ScanState),
+)
 def post_scan(request: ScanRequest, api: Services, actor: Caller) -> ScanResult | ScanState:
     if request.s3_uri:
         bucket, key = request.s3_uri.removeprefix("s3://").split("/", 1)
-        return Response(status_code=HTTPStatus.ACCEPTED, content_type=content_types.APPLICATION_JSON,
-                        body=api.scans.enqueue(bucket, key, actor))
+        return Response(
+            status_code=HTTPStatus.ACCEPTED,
+            content_type=content_types.APPLICATION_JSON,
+            body=api.scans.enqueue(bucket, key, actor),
+        )
     try:
         name, body = request.named_body()
     except ValueError as bad:
@@ -162,7 +188,11 @@ def post_scan(request: ScanRequest, api: Services, actor: Caller) -> ScanResult 
     return api.scans.scan_now(request.object or name, body, request.policy, file_name=name)
 
 
-@app.get("/scans/<scan_id>", summary="Status of a queued scan; its summary when done", responses=_responses(403, 404, 422, ok="the scan"))
+@app.get(
+    "/scans/<scan_id>",
+    summary="Status of a queued scan; its summary when done",
+    responses=_responses(403, 404, 422, ok="the scan"),
+)
 def get_scan(scan_id: Annotated[str, Path(pattern=FINDING_ID)], api: Services) -> ScanState:
     state = api.scans.status(scan_id)
     if state is None:
@@ -195,7 +225,11 @@ def _position(token: str | None, prefix: str) -> tuple[str, str] | None:
     return key, sk
 
 
-@app.get("/findings", summary="Findings of the upload bucket, filtered, a page at a time", responses=_responses(400, 403, 422, ok="a page of findings"))
+@app.get(
+    "/findings",
+    summary="Findings of the upload bucket, filtered, a page at a time",
+    responses=_responses(400, 403, 422, ok="a page of findings"),
+)
 def list_findings(
     api: Services,
     prefix: Annotated[str, Query(max_length=1024, description="dataset prefix (key prefix)")] = "",
@@ -210,28 +244,40 @@ def list_findings(
     scope = object if object is not None else prefix
 
     def keep(item: dict) -> bool:
-        return ((object is None or item["key"] == object)
-                and (severity is None or item.get("severity") == severity)
-                and (status is None or item.get("review_status") == status)
-                and (rule is None or rule in (item.get("rule_ids") or []))
-                and (entity_type is None or item.get("entity_type") == entity_type))
+        return (
+            (object is None or item["key"] == object)
+            and (severity is None or item.get("severity") == severity)
+            and (status is None or item.get("review_status") == status)
+            and (rule is None or rule in (item.get("rule_ids") or []))
+            and (entity_type is None or item.get("entity_type") == entity_type)
+        )
 
     items, after = api.review.store.page_of_findings(api.bucket, scope, keep, limit, _position(next_token, scope))
     return {"findings": [_view(item) for item in items], "next_token": _token(after)}
 
 
-@app.get("/findings/<finding_id>", summary="One finding with its occurrences and audit trail", responses=_responses(403, 404, 422, ok="the finding"))
+@app.get(
+    "/findings/<finding_id>",
+    summary="One finding with its occurrences and audit trail",
+    responses=_responses(403, 404, 422, ok="the finding"),
+)
 def get_finding(finding_id: Annotated[str, Path(pattern=FINDING_ID)], api: Services) -> FindingDetail:
     try:
         item = api.review.finding(finding_id)
     except FindingNotFound:
         raise NotFoundError("no such finding") from None
-    return {"finding": _view(item), "occurrences": item.get("occurrences") or [],
-            "audit": [_audit_view(entry) for entry in api.review.audit(item)]}
+    return {
+        "finding": _view(item),
+        "occurrences": item.get("occurrences") or [],
+        "audit": [_audit_view(entry) for entry in api.review.audit(item)],
+    }
 
 
-@app.patch("/findings/<finding_id>", summary="Review a finding: status, note, and optionally a suppression rule",
-           responses=_responses(403, 404, 409, 422, 503, ok="reviewed"))
+@app.patch(
+    "/findings/<finding_id>",
+    summary="Review a finding: status, note, and optionally a suppression rule",
+    responses=_responses(403, 404, 409, 422, 503, ok="reviewed"),
+)
 def review_finding(
     finding_id: Annotated[str, Path(pattern=FINDING_ID)], change: ReviewChange, api: Services, actor: Caller
 ) -> ReviewResult:

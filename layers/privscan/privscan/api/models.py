@@ -20,7 +20,9 @@ class Strict(BaseModel):
 
 
 class FileBody(Strict):
-    name: str = Field(min_length=1, max_length=1024, description="file name; its extension decides the format (.csv, .jsonl, .gz ...)")
+    name: str = Field(
+        min_length=1, max_length=1024, description="file name; its extension decides the format (.csv, .jsonl, .gz ...)"
+    )
     content_base64: str = Field(description="the file's bytes, base64-encoded")
 
     def content(self) -> bytes:
@@ -36,9 +38,15 @@ class ScanRequest(Strict):
     text: str | None = Field(None, description="plain text, one record per line")
     records: list[dict[str, Any]] | None = Field(None, description="JSON records, scanned as JSONL")
     file: FileBody | None = None
-    s3_uri: str | None = Field(None, pattern=S3_URI, description="an object of the upload bucket, scanned asynchronously")
-    object: str | None = Field(None, min_length=1, max_length=1024,
-                               description="the key this body is judged as, for the allow list; default: the file name")
+    s3_uri: str | None = Field(
+        None, pattern=S3_URI, description="an object of the upload bucket, scanned asynchronously"
+    )
+    object: str | None = Field(
+        None,
+        min_length=1,
+        max_length=1024,
+        description="the key this body is judged as, for the allow list; default: the file name",
+    )
     policy: Policy = Field(default_factory=Policy)
 
     @model_validator(mode="after")
@@ -154,6 +162,15 @@ class ErrorBody(BaseModel):
     outcome: str | None = None
 
 
-REVIEW_FIELDS = ("finding_id", "bucket", "key", "version", "review_status", "reviewed_by", "reviewed_at", "review_note",
-                 "object_deleted")
+REVIEW_FIELDS = (
+    "finding_id",
+    "bucket",
+    "key",
+    "version",
+    "review_status",
+    "reviewed_by",
+    "reviewed_at",
+    "review_note",
+    "object_deleted",
+)
 AUDIT_FIELDS = tuple(AuditEntry.model_fields)

@@ -55,21 +55,40 @@ class ScanApi:
         """Scan `body` as the object `name` of the upload bucket (`file_name`, default `name`, tells the format)."""
         limit = self.settings.max_sync_bytes
         if len(body) > limit:
-            raise ScanRefused(413, "too_large", f"the body is {len(body)} bytes; synchronous scans take up to {limit} "
-                              "(upload larger files to the bucket and post their s3:// URI)")
+            raise ScanRefused(
+                413,
+                "too_large",
+                f"the body is {len(body)} bytes; synchronous scans take up to {limit} "
+                "(upload larger files to the bucket and post their s3:// URI)",
+            )
         findings: list[dict] = []
         suppressor = self.allow_list.read().for_object(self.settings.upload_bucket, name, self.fingerprinter)
-        report = scan_stream(name, io.BytesIO(body), file_name=file_name, scanner=self.scanner, fingerprinter=self.fingerprinter,
-                             sink=lambda finding: findings.append(finding.contract()), limits=self.settings.read_limits,
-                             suppressor=suppressor, time_limit_s=self.settings.sync_time_limit_s)
+        report = scan_stream(
+            name,
+            io.BytesIO(body),
+            file_name=file_name,
+            scanner=self.scanner,
+            fingerprinter=self.fingerprinter,
+            sink=lambda finding: findings.append(finding.contract()),
+            limits=self.settings.read_limits,
+            suppressor=suppressor,
+            time_limit_s=self.settings.sync_time_limit_s,
+        )
         if report.status is not ScanStatus.DONE:
             raise ScanRefused(REFUSED_STATUS.get(report.outcome, 422), report.outcome, report.reason or report.outcome)
-        return {"verdict": policy.verdict(findings), "policy": policy, "summary": report.summary(), "findings": findings}
+        return {
+            "verdict": policy.verdict(findings),
+            "policy": policy,
+            "summary": report.summary(),
+            "findings": findings,
+        }
 
     # -- asynchronous -----------------------------------------------------------------------
     def enqueue(self, bucket: str, key: str, requested_by: str) -> dict:
         if bucket != self.settings.upload_bucket:
-            raise ScanRefused(422, "other_bucket", f"only objects of the upload bucket {self.settings.upload_bucket} are scanned")
+            raise ScanRefused(
+                422, "other_bucket", f"only objects of the upload bucket {self.settings.upload_bucket} are scanned"
+            )
         try:
             head = self.s3.head_object(Bucket=bucket, Key=key)
         except ClientError as error:
@@ -91,12 +110,29 @@ class ScanApi:
         state = self.store.version_status(bucket, key, version) or {"status": str(ScanStatus.QUEUED)}
         summary = self.store.get_summary(bucket, key)
         done = state["status"] == ScanStatus.DONE and summary and summary.get("version") == version
-        return {"scan_id": scan_id, "s3_uri": f"s3://{bucket}/{key}", "version": version, "status": state["status"],
-                "reason": state.get("reason"), "summary": _public_summary(summary) if done else None}
+        return {
+            "scan_id": scan_id,
+            "s3_uri": f"s3://{bucket}/{key}",
+            "version": version,
+            "status": state["status"],
+            "reason": state.get("reason"),
+            "summary": _public_summary(summary) if done else None,
+        }
 
 
-SUMMARY_FIELDS = ("outcome", "format", "records", "bytes_read", "findings", "by_entity", "by_severity", "by_rule",
-                  "issues", "truncated", "results_uri")
+SUMMARY_FIELDS = (
+    "outcome",
+    "format",
+    "records",
+    "bytes_read",
+    "findings",
+    "by_entity",
+    "by_severity",
+    "by_rule",
+    "issues",
+    "truncated",
+    "results_uri",
+)
 
 
 def _public_summary(summary: dict) -> dict:

@@ -15,7 +15,9 @@ class ApiSettings(ScanSettings):
     upload_bucket: str = Field(min_length=1)
     scan_queue_url: str = Field(min_length=1)
     max_sync_bytes: PositiveInt = 1 * MiB  # decoded; API Gateway takes 10 MB and Lambda 6 MB, base64 adds a third
-    sync_time_limit_s: float = Field(20.0, gt=0, le=25)  # API Gateway answers 503 after 30 s; the function stops at 29 s
+    sync_time_limit_s: float = Field(
+        20.0, gt=0, le=25
+    )  # API Gateway answers 503 after 30 s; the function stops at 29 s
 
 
 @lru_cache(maxsize=1)

@@ -50,11 +50,18 @@ def write_csv(path: Path, megabytes: float, seed: int = 11, notes: bool = True) 
         while handle.tell() < target:
             name = rng.choice(pools["names"])
             note = rng.choice(pools["sentences"]) if rng.random() < 0.7 else f"Spoke with {rng.choice(pools['names'])}."
-            writer.writerow([
-                f"C-{row:08d}", name, _email(rng, pools, name),
-                f"+49 151 {rng.randrange(10**8):08d}", _iban(rng), rng.choice(pools["cities"]),
-                f"{rng.uniform(1, 9999):.2f}",
-            ] + ([note] if notes else []))
+            writer.writerow(
+                [
+                    f"C-{row:08d}",
+                    name,
+                    _email(rng, pools, name),
+                    f"+49 151 {rng.randrange(10**8):08d}",
+                    _iban(rng),
+                    rng.choice(pools["cities"]),
+                    f"{rng.uniform(1, 9999):.2f}",
+                ]
+                + ([note] if notes else [])
+            )
             row += 1
     return path.stat().st_size
 
@@ -82,10 +89,20 @@ def write_features_csv(path: Path, megabytes: float, seed: int = 13, features: i
         while handle.tell() < target:
             name = rng.choice(pools["names"])
             draw = rng.random()
-            note = ("" if draw > 0.06 else rng.choice(pools["sentences"]) if draw > 0.03
-                    else f"Call back,\r\n{rng.choice(pools['names'])} asked \"why?\"\nTicket closed." if draw > 0.015
-                    else f"Spoke with {rng.choice(pools['names'])}.")
-            writer.writerow([f"C-{row:08d}", name, _email(rng, pools, name), _iban(rng)] + rng.choices(floats, k=features) + [rng.randrange(2), note])
+            note = (
+                ""
+                if draw > 0.06
+                else rng.choice(pools["sentences"])
+                if draw > 0.03
+                else f'Call back,\r\n{rng.choice(pools["names"])} asked "why?"\nTicket closed.'
+                if draw > 0.015
+                else f"Spoke with {rng.choice(pools['names'])}."
+            )
+            writer.writerow(
+                [f"C-{row:08d}", name, _email(rng, pools, name), _iban(rng)]
+                + rng.choices(floats, k=features)
+                + [rng.randrange(2), note]
+            )
             row += 1
     return path.stat().st_size
 
@@ -99,14 +116,25 @@ def write_chats(path: Path, megabytes: float, seed: int = 12, embedding: int = 0
     with path.open("w", encoding="utf-8") as handle:
         conversation = 0
         while handle.tell() < target:
-            messages = [{"role": "system", "content": "You are the support assistant of Example Shop."},
-                        {"role": "assistant", "content": "Hello, I am the shop's virtual assistant. How can I help?"}]
+            messages = [
+                {"role": "system", "content": "You are the support assistant of Example Shop."},
+                {"role": "assistant", "content": "Hello, I am the shop's virtual assistant. How can I help?"},
+            ]
             for _ in range(rng.randint(1, 3)):
                 name = rng.choice(pools["names"])
-                messages.append({"role": "user", "content": rng.choice([
-                    rng.choice(pools["sentences"]), f"Hi, I'm {name}, my order is late.",
-                    f"Please call me on +33 6 {rng.randrange(10**8):08d}.", f"Refund to {_iban(rng)} please.",
-                ])})
+                messages.append(
+                    {
+                        "role": "user",
+                        "content": rng.choice(
+                            [
+                                rng.choice(pools["sentences"]),
+                                f"Hi, I'm {name}, my order is late.",
+                                f"Please call me on +33 6 {rng.randrange(10**8):08d}.",
+                                f"Refund to {_iban(rng)} please.",
+                            ]
+                        ),
+                    }
+                )
                 messages.append({"role": "assistant", "content": rng.choice(pools["sentences"])})
             line = json.dumps({"conversation": conversation, "messages": messages})
             if embedding:  # the vector's text is joined from the pool: json.dumps of floats is slow

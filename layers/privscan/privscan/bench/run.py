@@ -56,12 +56,19 @@ def compare_on_corpus(size: float, log) -> dict:
         rate = total / seconds
         micro = result.entities[tool].micro(result.scheme.headline)
         rows[tool] = {
-            "seconds": round(seconds, 2), "bytes_per_s": round(rate), "entity_f1": round(micro.f1 or 0.0, 3),
-            "precision": round(micro.precision or 0.0, 3), "recall": round(micro.recall or 0.0, 3),
+            "seconds": round(seconds, 2),
+            "bytes_per_s": round(rate),
+            "entity_f1": round(micro.f1 or 0.0, 3),
+            "precision": round(micro.precision or 0.0, 3),
+            "recall": round(micro.recall or 0.0, 3),
             "usd_per_gb": round(dollars_per_gb(rate, memory), 3),
         }
-    return {"bytes": total, "tools": rows, "ratio": round(rows[PRIVSCAN]["bytes_per_s"] / rows[PRESIDIO]["bytes_per_s"], 1),
-            "peak_rss_mb": round(peak_rss_mb())}
+    return {
+        "bytes": total,
+        "tools": rows,
+        "ratio": round(rows[PRIVSCAN]["bytes_per_s"] / rows[PRESIDIO]["bytes_per_s"], 1),
+        "peak_rss_mb": round(peak_rss_mb()),
+    }
 
 
 COLD_START = """
@@ -96,8 +103,13 @@ def cold_start(runs: int = 3) -> dict:
         out = subprocess.run([sys.executable, "-c", COLD_START], capture_output=True, text=True, check=True).stdout
         imports, engine, first, findings, done = out.split()
         wall = float(done) - started
-        sample = {"process_to_first_result_s": round(wall, 2), "imports_s": float(imports), "engine_s": float(engine),
-                  "first_result_s": float(first), "findings": int(findings)}
+        sample = {
+            "process_to_first_result_s": round(wall, 2),
+            "imports_s": float(imports),
+            "engine_s": float(engine),
+            "first_result_s": float(first),
+            "findings": int(findings),
+        }
         if best is None or wall < best["process_to_first_result_s"]:
             best = sample
     return best
@@ -140,11 +152,18 @@ def scale_curve(sizes_mb: list[int], log) -> list[dict]:
                 if kind not in stock_rates:  # the files of one kind differ only in length
                     stock_rates[kind] = stock_rate_on(path)
                 rate = actual / seconds
-                points.append({"kind": kind, "mb": round(actual / 1024**2, 1), "seconds": round(seconds, 1),
-                               "mb_per_s": round(rate / 1024**2, 3), "peak_rss_mb": round(float(parent_rss)),
-                               "worker_rss_mb": round(float(worker_rss)),
-                               "stock_kb_per_s": round(stock_rates[kind] / 1024, 1),
-                               "ratio": round(rate / stock_rates[kind], 1)})
+                points.append(
+                    {
+                        "kind": kind,
+                        "mb": round(actual / 1024**2, 1),
+                        "seconds": round(seconds, 1),
+                        "mb_per_s": round(rate / 1024**2, 3),
+                        "peak_rss_mb": round(float(parent_rss)),
+                        "worker_rss_mb": round(float(worker_rss)),
+                        "stock_kb_per_s": round(stock_rates[kind] / 1024, 1),
+                        "ratio": round(rate / stock_rates[kind], 1),
+                    }
+                )
                 log(f"curve: {points[-1]}")
                 path.unlink()
     return points
@@ -172,16 +191,24 @@ def render_corpus(corpus: dict) -> list[str]:
         f"mixed corpus: {corpus['bytes'] / 1024**2:.2f} MB (tabular with free text, chat transcripts, text; EU locales)",
         "",
         f"{'tool':10} {'seconds':>8} {'KB/s':>9} {'entity F1':>9} {'P':>6} {'R':>6} {'$/GB (Lambda arm64)':>20}",
-        (f"{'privscan':10} {p['seconds']:>8} {p['bytes_per_s'] / 1024:>9.1f} {p['entity_f1']:>9} {p['precision']:>6} "
-        f"{p['recall']:>6} {p['usd_per_gb']:>20}"),
-        (f"{'presidio':10} {s['seconds']:>8} {s['bytes_per_s'] / 1024:>9.1f} {s['entity_f1']:>9} {s['precision']:>6} "
-        f"{s['recall']:>6} {s['usd_per_gb']:>20}"),
+        (
+            f"{'privscan':10} {p['seconds']:>8} {p['bytes_per_s'] / 1024:>9.1f} {p['entity_f1']:>9} {p['precision']:>6} "
+            f"{p['recall']:>6} {p['usd_per_gb']:>20}"
+        ),
+        (
+            f"{'presidio':10} {s['seconds']:>8} {s['bytes_per_s'] / 1024:>9.1f} {s['entity_f1']:>9} {s['precision']:>6} "
+            f"{s['recall']:>6} {s['usd_per_gb']:>20}"
+        ),
         f"{'macie':10} {'':>8} {'':>9} {'':>9} {'':>6} {'':>6} {MACIE_PER_GB:>20.2f}",
         "",
-        (f"throughput ratio privscan / stock Presidio: {corpus['ratio']}x    "
-        f"peak RSS (process + workers): {corpus['peak_rss_mb']} MB"),
-        ("privscan runs with one worker per vCPU on 3,538 MB (2 vCPUs); stock Presidio, one analyze() per value, "
-        "on 1,769 MB."),
+        (
+            f"throughput ratio privscan / stock Presidio: {corpus['ratio']}x    "
+            f"peak RSS (process + workers): {corpus['peak_rss_mb']} MB"
+        ),
+        (
+            "privscan runs with one worker per vCPU on 3,538 MB (2 vCPUs); stock Presidio, one analyze() per value, "
+            "on 1,769 MB."
+        ),
     ]
 
 
@@ -189,9 +216,14 @@ def render(report: dict) -> str:
     lines = render_corpus(report["corpus"]) if "corpus" in report else []
     cold = report.get("cold_start")
     if cold:
-        lines += ["", (f"cold start: process start to first result {cold['process_to_first_result_s']} s "
-                      f"(imports {cold['imports_s']} s, engine set-up {cold['engine_s']} s, "
-                      f"first result {cold['first_result_s']} s)")]
+        lines += [
+            "",
+            (
+                f"cold start: process start to first result {cold['process_to_first_result_s']} s "
+                f"(imports {cold['imports_s']} s, engine set-up {cold['engine_s']} s, "
+                f"first result {cold['first_result_s']} s)"
+            ),
+        ]
     for point in report.get("curve", []):
         lines.append(
             f"curve {point['kind']:6} {point['mb']:>8} MB  {point['seconds']:>8} s  {point['mb_per_s']:>7} MB/s  "

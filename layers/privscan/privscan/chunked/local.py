@@ -36,8 +36,13 @@ def scan_file_chunked(
     with tempfile.TemporaryDirectory(prefix="privscan-chunks-") as tmp:
         work = Path(tmp)
         plan, source = plan_object(
-            object_name or str(path), FileSource(path), chunk_bytes=chunk_bytes, scanner=scanner,
-            fingerprinter=fingerprinter, limits=limits, stage=lambda stream: FileSource.copy_of(stream, work / "inflated"),
+            object_name or str(path),
+            FileSource(path),
+            chunk_bytes=chunk_bytes,
+            scanner=scanner,
+            fingerprinter=fingerprinter,
+            limits=limits,
+            stage=lambda stream: FileSource.copy_of(stream, work / "inflated"),
         )
         engine = {"scanner": scanner, "fingerprinter": fingerprinter, "suppressor": suppressor, "limits": limits}
         files = []

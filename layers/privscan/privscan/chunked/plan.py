@@ -89,8 +89,9 @@ Budget = Callable[[int], bool]  # bytes read so far in this invocation -> whethe
 def budget(max_bytes: int | None = None, seconds: float | None = None) -> Budget:
     """A planner invocation's budget: stop after `max_bytes` read or `seconds` spent, whichever comes first."""
     deadline = None if seconds is None else time.monotonic() + seconds
-    return lambda read: (max_bytes is not None and read >= max_bytes) or (
-        deadline is not None and time.monotonic() >= deadline)
+    return lambda read: (
+        (max_bytes is not None and read >= max_bytes) or (deadline is not None and time.monotonic() >= deadline)
+    )
 
 
 def unlimited(_read: int) -> bool:
@@ -110,7 +111,9 @@ class Plan:
     whole: bool = False  # one chunk, scanned by the ordinary single pass
     chunks: list[Chunk] = field(default_factory=list)
     profiles: dict[str, dict] = field(default_factory=dict)  # tabular: decided column profiles
-    sample_ends: dict[str, list[int]] = field(default_factory=dict)  # ... and (record, offset) of each sample's last piece
+    sample_ends: dict[str, list[int]] = field(
+        default_factory=dict
+    )  # ... and (record, offset) of each sample's last piece
     issues: list[dict] = field(default_factory=list)  # object-level read issues (legacy encoding, header)
     status: str | None = None  # set when planning already decided the outcome (rejected, unsupported)
     outcome: str | None = None
@@ -127,8 +130,13 @@ class Plan:
     @classmethod
     def from_dict(cls, data: dict) -> Plan:
         cursor = data.get("cursor")
-        return cls(**{**data, "chunks": [Chunk(**c) for c in data["chunks"]],
-                      "cursor": PlanCursor(**cursor) if cursor else None})
+        return cls(
+            **{
+                **data,
+                "chunks": [Chunk(**c) for c in data["chunks"]],
+                "cursor": PlanCursor(**cursor) if cursor else None,
+            }
+        )
 
 
 class _Cutter:
@@ -194,8 +202,9 @@ class _Samples:
         for _ in scanner.detect(self.cells, profiler):
             pass
         profiler.finish()
-        self.ends = {name: self.positions[name][profile.seen - 1]
-                     for name, profile in profiler.columns.items() if profile.seen}
+        self.ends = {
+            name: self.positions[name][profile.seen - 1] for name, profile in profiler.columns.items() if profile.seen
+        }
         return {name: profile.to_dict() for name, profile in profiler.columns.items()}
 
 
@@ -254,8 +263,15 @@ def _rejected(plan: Plan, error: ReadError) -> None:
     plan.outcome, plan.reason, plan.chunks, plan.cursor = error.code, error.reason, [], None
 
 
-def _plan_format(plan: Plan, source: ByteSource, chunk_bytes: int, scanner: Scanner, fingerprinter: Fingerprinter,
-                 limits: ReadLimits, budget: Budget) -> None:
+def _plan_format(
+    plan: Plan,
+    source: ByteSource,
+    chunk_bytes: int,
+    scanner: Scanner,
+    fingerprinter: Fingerprinter,
+    limits: ReadLimits,
+    budget: Budget,
+) -> None:
     with source.open() as raw:
         parquet = raw.read(len(PARQUET_MAGIC)) == PARQUET_MAGIC
     with source.seekable() if parquet else source.open() as raw:
@@ -276,8 +292,15 @@ def _plan_format(plan: Plan, source: ByteSource, chunk_bytes: int, scanner: Scan
         _plan_records(plan, source, chunk_bytes, scanner, fingerprinter, limits, budget)
 
 
-def _plan_records(plan: Plan, source: ByteSource, chunk_bytes: int, scanner: Scanner, fingerprinter: Fingerprinter,
-                  limits: ReadLimits, budget: Budget) -> None:
+def _plan_records(
+    plan: Plan,
+    source: ByteSource,
+    chunk_bytes: int,
+    scanner: Scanner,
+    fingerprinter: Fingerprinter,
+    limits: ReadLimits,
+    budget: Budget,
+) -> None:
     if plan.format in LINE_FORMATS:
         if plan.cursor is None or plan.cursor.phase == "cut":
             _plan_lines(plan, source, chunk_bytes, limits, budget)
@@ -291,8 +314,9 @@ def _lines(raw: BinaryIO, limits: ReadLimits) -> Iterator[tuple[bytes, bool]]:
     return iter_lines(io.BufferedReader(Peekable(raw), CHUNK), limits.max_record_bytes)
 
 
-def _plan_delimited(plan: Plan, source: ByteSource, chunk_bytes: int, scanner: Scanner, limits: ReadLimits,
-                    budget: Budget) -> None:
+def _plan_delimited(
+    plan: Plan, source: ByteSource, chunk_bytes: int, scanner: Scanner, limits: ReadLimits, budget: Budget
+) -> None:
     cursor = plan.cursor
     # resumed: the header's bytes, then the object from the cursor on (as a chunk is read); `pos` counts
     # the header once, so that it is an offset in the object again once the header is read
@@ -315,7 +339,8 @@ def _plan_delimited(plan: Plan, source: ByteSource, chunk_bytes: int, scanner: S
     samples = _Samples.resume(scanner.config.column_sample, cursor)
     with ExitStack() as stack:
         raw = stack.enter_context(
-            Joined(source.range(0, plan.header_end), source.range(cursor.pos, plan.size)) if cursor else source.open())
+            Joined(source.range(0, plan.header_end), source.range(cursor.pos, plan.size)) if cursor else source.open()
+        )
         csv.field_size_limit(limits.max_record_bytes)
         rows = rows_or_errors(csv.reader(feed(_lines(raw, limits)), delimiter=plan.delimiter))
         names = field_names(first_row(rows) or [])
@@ -362,8 +387,9 @@ def _plan_lines(plan: Plan, source: ByteSource, chunk_bytes: int, limits: ReadLi
     plan.cursor = PlanCursor("operators") if plan.format == "chat" else None
 
 
-def _learn_operator_names(plan: Plan, source: ByteSource, fingerprinter: Fingerprinter, limits: ReadLimits,
-                          budget: Budget) -> None:
+def _learn_operator_names(
+    plan: Plan, source: ByteSource, fingerprinter: Fingerprinter, limits: ReadLimits, budget: Budget
+) -> None:
     """What a single pass has learnt from system turns when it reaches each chunk (as keyed hashes).
 
     Read chunk by chunk, as the chunk workers read them; resumed at the first chunk without names.
@@ -387,8 +413,9 @@ def _learn_operator_names(plan: Plan, source: ByteSource, fingerprinter: Fingerp
     plan.cursor = None
 
 
-def open_chunk(plan: Plan, chunk: Chunk, source: ByteSource, stack: ExitStack, limits: ReadLimits
-               ) -> tuple[ObjectReader, int]:
+def open_chunk(
+    plan: Plan, chunk: Chunk, source: ByteSource, stack: ExitStack, limits: ReadLimits
+) -> tuple[ObjectReader, int]:
     """The chunk's reader (its streams closed with `stack`), and what to add to its record numbers."""
     options = {"compressed": plan.compressed, "limits": limits}
     if plan.format == "parquet":

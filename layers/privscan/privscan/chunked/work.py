@@ -36,8 +36,14 @@ def canonical_key(finding: Finding) -> tuple:
     depends on the profiles; sorted by this key, single-pass and chunked findings are line for line equal.
     """
     group = 2 if finding.column_level else 1 if finding.record is None else 0
-    return (group, finding.record or 0, finding.field or "", -1 if finding.start is None else finding.start,
-            -1 if finding.end is None else finding.end, json.dumps(finding.to_dict(), sort_keys=True))
+    return (
+        group,
+        finding.record or 0,
+        finding.field or "",
+        -1 if finding.start is None else finding.start,
+        -1 if finding.end is None else finding.end,
+        json.dumps(finding.to_dict(), sort_keys=True),
+    )
 
 
 @dataclass(slots=True)
@@ -111,8 +117,16 @@ def scan_chunk(
 
 def _scan_whole(plan, source, result, ordered, scanner, fingerprinter, suppressor, limits) -> None:
     with source.open() as stream:
-        report = scan_stream(plan.object, stream, scanner=scanner, fingerprinter=fingerprinter, sink=ordered,
-                             limits=limits, file_name=plan.name, suppressor=suppressor)
+        report = scan_stream(
+            plan.object,
+            stream,
+            scanner=scanner,
+            fingerprinter=fingerprinter,
+            sink=ordered,
+            limits=limits,
+            file_name=plan.name,
+            suppressor=suppressor,
+        )
     result.records, result.bytes_read = report.records, report.bytes_read
     result.issues = [asdict(issue) for issue in report.issues]
     if report.outcome not in ("scanned", "empty"):
@@ -128,12 +142,22 @@ def _scan_part(plan, chunk: Chunk, source, result, ordered, scanner, fingerprint
             profiler = DecidedProfiler(scanner.config, profiles, plan.sample_ends)
         operator = OperatorNames(chunk.operator_names or (), fingerprinter.token) if plan.format == "chat" else None
         cells = (replace(cell, record=cell.record + shift) for cell in reader.cells())
-        assembler = assemble(reader, cells, FindingFactory(plan.object, fingerprinter), scanner, ordered,
-                             suppressor=suppressor, profiler=profiler, operator=operator,
-                             object_findings=chunk.index == 0, emit_columns=False)
+        assembler = assemble(
+            reader,
+            cells,
+            FindingFactory(plan.object, fingerprinter),
+            scanner,
+            ordered,
+            suppressor=suppressor,
+            profiler=profiler,
+            operator=operator,
+            object_findings=chunk.index == 0,
+            emit_columns=False,
+        )
     result.records, result.bytes_read = reader.stats.records, chunk.end - chunk.start
-    result.issues = [{**asdict(issue), "record": issue.record + shift} for issue in reader.stats.issues
-                     if issue.record is not None]  # the object-level ones are the plan's
+    result.issues = [
+        {**asdict(issue), "record": issue.record + shift} for issue in reader.stats.issues if issue.record is not None
+    ]  # the object-level ones are the plan's
     result.aggregates = {name: aggregate.to_dict() for name, aggregate in assembler.aggregates.items()}
 
 

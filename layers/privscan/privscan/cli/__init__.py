@@ -20,9 +20,13 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--format", choices=["table", "jsonl"], default="table")
     scan.add_argument("--fail-on", choices=SEVERITIES, default="high", help="exit 1 on findings at or above this")
     scan.add_argument("--allow-list", help="YAML allow list / suppression rules (see engine/suppress.py)")
-    scan.add_argument("--chunk-size", type=byte_size, metavar="SIZE",
-                      help="plan, scan and reduce in chunks of SIZE (e.g. 1MB) as the scale-out path does; "
-                           "findings in canonical order")
+    scan.add_argument(
+        "--chunk-size",
+        type=byte_size,
+        metavar="SIZE",
+        help="plan, scan and reduce in chunks of SIZE (e.g. 1MB) as the scale-out path does; "
+        "findings in canonical order",
+    )
 
     demo = commands.add_parser("demo", help="run the whole pipeline on an embedded local AWS with sample data")
     demo.add_argument("--port", type=int)
@@ -60,7 +64,9 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("--api", metavar="URL", required=True)
     review.add_argument("--status", required=True, choices=REVIEW_STATUSES)
     review.add_argument("--note", default="")
-    review.add_argument("--suppress", choices=["fingerprint", "pattern"], help="false positives: make a suppression rule")
+    review.add_argument(
+        "--suppress", choices=["fingerprint", "pattern"], help="false positives: make a suppression rule"
+    )
     review.add_argument("--pattern", help="with --suppress pattern: regular expression of whole values")
     review.add_argument("--prefix", help="with --suppress: key prefix the rule covers (default: the finding's object)")
     return parser

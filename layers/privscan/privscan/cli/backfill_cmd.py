@@ -8,7 +8,9 @@ from privscan.local.stack import REGION, STACK_NAME
 
 
 def add_parser(subparsers) -> None:
-    backfill = subparsers.add_parser("backfill", help="scan the objects already under a prefix, skipping scanned versions")
+    backfill = subparsers.add_parser(
+        "backfill", help="scan the objects already under a prefix, skipping scanned versions"
+    )
     backfill.add_argument("--prefix", default="", help="key prefix (default: the whole bucket)")
     backfill.add_argument("--endpoint", help="endpoint of `privscan serve` (local stack)")
     backfill.add_argument("--bucket", help="upload bucket (default: the local stack's)")
@@ -25,7 +27,9 @@ def run(args) -> int:
     bucket, table, queue_url = args.bucket, args.table, args.queue_url
     if not (bucket and table and queue_url):
         if not args.endpoint:
-            raise SystemExit("privscan backfill: give --bucket, --table and --queue-url, or --endpoint of `privscan serve`")
+            raise SystemExit(
+                "privscan backfill: give --bucket, --table and --queue-url, or --endpoint of `privscan serve`"
+            )
         from privscan.local.stack import describe_stack
 
         physical = describe_stack(args.endpoint, STACK_NAME)
@@ -33,7 +37,11 @@ def run(args) -> int:
         queue_url = queue_url or physical["ScanQueue"]
     client = {"endpoint_url": args.endpoint, "region_name": REGION} if args.endpoint else {}
     store = FindingsStore(boto3.resource("dynamodb", **client).Table(table))
-    counts = backfill(store, boto3.client("sqs", **client), queue_url,
-                      current_versions(boto3.client("s3", **client), bucket, args.prefix))
+    counts = backfill(
+        store,
+        boto3.client("sqs", **client),
+        queue_url,
+        current_versions(boto3.client("s3", **client), bucket, args.prefix),
+    )
     print(json.dumps(vars(counts)))
     return 0

@@ -17,5 +17,6 @@ def run(args) -> int:
     from privscan.bench.run import run_bench
 
     curve = [int(x) for x in args.curve.split(",") if x.strip()]
-    return run_bench(args.size, curve, args.json_path, log=lambda message: print(message, file=sys.stderr),
-                     corpus=not args.no_corpus)
+    return run_bench(
+        args.size, curve, args.json_path, log=lambda message: print(message, file=sys.stderr), corpus=not args.no_corpus
+    )

@@ -42,8 +42,12 @@ def add_parser(subparsers) -> None:
     ci.add_argument("paths", nargs="*", default=["."])
     ci.add_argument("--changed-since", metavar="REF", help="only files changed since this git ref")
     ci.add_argument("--fail-on", choices=SEVERITIES, default="high")
-    ci.add_argument("--allow-entity", action="append", default=[], metavar="TYPE", help="entity type that never fails (repeatable)")
-    ci.add_argument("--ignore-rule", action="append", default=[], metavar="RULE_ID", help="rule that never fails (repeatable)")
+    ci.add_argument(
+        "--allow-entity", action="append", default=[], metavar="TYPE", help="entity type that never fails (repeatable)"
+    )
+    ci.add_argument(
+        "--ignore-rule", action="append", default=[], metavar="RULE_ID", help="rule that never fails (repeatable)"
+    )
     ci.add_argument("--sarif", help="write SARIF 2.1.0 here")
     ci.add_argument("--summary", help="write the markdown summary here (default: the job log)")
     ci.add_argument("--allow-list", help="YAML allow list / suppression rules (local mode; the API uses the stack's)")
@@ -51,8 +55,9 @@ def add_parser(subparsers) -> None:
 
 
 def changed_files(ref: str) -> set[Path]:
-    names = subprocess.run(["git", "diff", "--name-only", f"{ref}...HEAD"], capture_output=True, text=True,
-                           check=True).stdout.split()
+    names = subprocess.run(
+        ["git", "diff", "--name-only", f"{ref}...HEAD"], capture_output=True, text=True, check=True
+    ).stdout.split()
     return {Path(name).resolve() for name in names}
 
 
@@ -80,10 +85,15 @@ def remote_scanner(endpoint: str, policy: Policy) -> Callable[[Path, bool], File
         if not path.is_file():
             return FileResult(error="not_found (no such file)")
         if path.stat().st_size > MAX_POSTED_BYTES:
-            return FileResult(error=f"too_large ({path.stat().st_size} bytes; the API scans up to {MAX_POSTED_BYTES} "
-                                    "synchronously: upload the file to the bucket instead)")
-        request = {"file": {"name": path.name, "content_base64": base64.b64encode(path.read_bytes()).decode()},
-                   "object": path.as_posix(), "policy": policy.model_dump(mode="json")}
+            return FileResult(
+                error=f"too_large ({path.stat().st_size} bytes; the API scans up to {MAX_POSTED_BYTES} "
+                "synchronously: upload the file to the bucket instead)"
+            )
+        request = {
+            "file": {"name": path.name, "content_base64": base64.b64encode(path.read_bytes()).decode()},
+            "object": path.as_posix(),
+            "policy": policy.model_dump(mode="json"),
+        }
         try:
             status, body = client.call("POST", "/scans", request)
         except ApiUnavailable as error:
@@ -103,7 +113,9 @@ def run(args) -> int:
     except (subprocess.CalledProcessError, FileNotFoundError):
         print(f"privscan ci: cannot list the files changed since {args.changed_since}", file=sys.stderr)
         return EXIT_ERROR
-    policy = Policy(fail_on=args.fail_on, allowed_entities=frozenset(args.allow_entity), ignore_rules=frozenset(args.ignore_rule))
+    policy = Policy(
+        fail_on=args.fail_on, allowed_entities=frozenset(args.allow_entity), ignore_rules=frozenset(args.ignore_rule)
+    )
     try:
         scan = remote_scanner(args.endpoint, policy) if args.endpoint else local_scanner(args.allow_list, policy)
     except (ApiUnavailable, OSError) as error:  # no credentials, an unreadable allow list: exit 2, not a traceback

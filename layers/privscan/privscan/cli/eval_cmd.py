@@ -26,13 +26,21 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
         description="Generate (or reuse) a labelled synthetic EU corpus, run privscan and stock Presidio on it, "
         "and print entity, national-ID, rule and decoy metrics.",
     )
-    parser.add_argument("--corpus", type=Path, help="corpus directory: reused if it holds a manifest.json, "
-                        "otherwise generated there and kept (default: a temporary directory)")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        help="corpus directory: reused if it holds a manifest.json, "
+        "otherwise generated there and kept (default: a temporary directory)",
+    )
     parser.add_argument("--seed", type=int, default=7, help="generator seed (default 7)")
     parser.add_argument("--size", type=float, default=1.0, help="corpus size multiplier (default 1.0)")
-    parser.add_argument("--presidio-benchmark", type=Path, metavar="PATH",
-                        help="presidio-research synth_dataset_v2.json (default: ../shared/benchmarks/"
-                        "presidio_synth_dataset_v2.json relative to the repository root, if present)")
+    parser.add_argument(
+        "--presidio-benchmark",
+        type=Path,
+        metavar="PATH",
+        help="presidio-research synth_dataset_v2.json (default: ../shared/benchmarks/"
+        "presidio_synth_dataset_v2.json relative to the repository root, if present)",
+    )
     parser.add_argument("--no-benchmark", action="store_true", help="skip the Presidio benchmark")
     parser.add_argument("--no-presidio", action="store_true", help="skip the stock-Presidio baseline")
     parser.add_argument("--errors", type=int, default=10, help="error groups shown per tool (0: none)")

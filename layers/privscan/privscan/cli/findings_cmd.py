@@ -22,8 +22,13 @@ def resolve_names(endpoint: str | None, bucket: str | None, table: str | None) -
 
 
 def list_findings(
-    endpoint: str | None, bucket: str | None, table: str | None, object_key: str | None, prefix: str,
-    severity: str | None, fmt: str,
+    endpoint: str | None,
+    bucket: str | None,
+    table: str | None,
+    object_key: str | None,
+    prefix: str,
+    severity: str | None,
+    fmt: str,
 ) -> int:
     bucket, table = resolve_names(endpoint, bucket, table)
     dynamodb = boto3.resource("dynamodb", endpoint_url=endpoint, region_name=REGION if endpoint else None)

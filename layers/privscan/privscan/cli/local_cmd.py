@@ -31,7 +31,9 @@ def start_local(port: int | None = None) -> tuple[object, LocalStack, LocalWorke
 
 
 def wait_for_scans(stack: LocalStack, worker: LocalWorker, keys: list[str], timeout_s: float) -> dict[str, dict]:
-    store = FindingsStore(boto3.resource("dynamodb", endpoint_url=stack.endpoint, region_name=REGION).Table(stack.findings_table))
+    store = FindingsStore(
+        boto3.resource("dynamodb", endpoint_url=stack.endpoint, region_name=REGION).Table(stack.findings_table)
+    )
     deadline = time.monotonic() + timeout_s
     summaries: dict[str, dict] = {}
     while time.monotonic() < deadline:
@@ -43,7 +45,9 @@ def wait_for_scans(stack: LocalStack, worker: LocalWorker, keys: list[str], time
 
 
 def print_summary(stack: LocalStack, summaries: dict[str, dict]) -> None:
-    print(f"\nprivscan demo: {len(summaries)} objects in s3://{stack.bucket}/datasets/demo/ (local AWS at {stack.endpoint})\n")
+    print(
+        f"\nprivscan demo: {len(summaries)} objects in s3://{stack.bucket}/datasets/demo/ (local AWS at {stack.endpoint})\n"
+    )
     header = f"{'OBJECT':42} {'STATUS':12} {'FORMAT':8} {'RECORDS':>7} {'FINDINGS':>8}  BY SEVERITY / REASON"
     print(header)
     for key, summary in summaries.items():
@@ -59,8 +63,12 @@ def print_groups(rows: list[dict], limit: int = 30) -> None:
     """One line per (object, field, entity type, rules): how often, how severe, one masked example."""
     groups: dict[tuple, dict] = {}
     for row in rows:
-        key = (row["object"].removeprefix("datasets/demo/"), row["field"] or "-", row["entity_type"] or "-",
-               ",".join(row["rule_ids"]) or "-")
+        key = (
+            row["object"].removeprefix("datasets/demo/"),
+            row["field"] or "-",
+            row["entity_type"] or "-",
+            ",".join(row["rule_ids"]) or "-",
+        )
         group = groups.setdefault(key, {"count": 0, "severity": "low", "preview": row["preview"]})
         group["count"] += row.get("count") or 1
         if severity_rank(row["severity"]) > severity_rank(group["severity"]):
@@ -68,8 +76,10 @@ def print_groups(rows: list[dict], limit: int = 30) -> None:
     ordered = sorted(groups.items(), key=lambda kv: (-severity_rank(kv[1]["severity"]), -kv[1]["count"], kv[0]))
     print(f"{'SEVERITY':9} {'COUNT':>5}  {'OBJECT':26} {'FIELD':20} {'ENTITY':18} {'EXAMPLE':16} RULES")
     for (obj, field, entity, rules), group in ordered[:limit]:
-        print(f"{group['severity']:9} {group['count']:>5}  {obj[:26]:26} {field[:20]:20} {entity[:18]:18} "
-              f"{group['preview'][:16]:16} {rules}")
+        print(
+            f"{group['severity']:9} {group['count']:>5}  {obj[:26]:26} {field[:20]:20} {entity[:18]:18} "
+            f"{group['preview'][:16]:16} {rules}"
+        )
     if len(ordered) > limit:
         print(f"... {len(ordered) - limit} more groups")
 
@@ -78,10 +88,14 @@ def write_demo_report(store: FindingsStore, stack: LocalStack, report_dir: str) 
     from privscan.cli.report_cmd import write_report
 
     write_report(store, stack.bucket, "datasets/demo/", Path(report_dir))
-    print(f"\ndataset report and AI Act Art. 10 governance record: {Path(report_dir) / 'report.html'}, "
-          "governance.json, governance.md")
-    print("the same for a stack kept up by `privscan serve`: "
-          "privscan report --endpoint ENDPOINT --dataset datasets/demo/ --out DIR")
+    print(
+        f"\ndataset report and AI Act Art. 10 governance record: {Path(report_dir) / 'report.html'}, "
+        "governance.json, governance.md"
+    )
+    print(
+        "the same for a stack kept up by `privscan serve`: "
+        "privscan report --endpoint ENDPOINT --dataset datasets/demo/ --out DIR"
+    )
 
 
 def run_demo(port: int | None = None, timeout_s: float = 150.0, report_dir: str = "build/demo-report") -> int:
@@ -94,10 +108,14 @@ def run_demo(port: int | None = None, timeout_s: float = 150.0, report_dir: str 
         print(f"uploaded {len(dataset)} synthetic objects; scanning...", file=sys.stderr)
         summaries = wait_for_scans(stack, worker, list(dataset), timeout_s)
         print_summary(stack, summaries)
-        store = FindingsStore(boto3.resource("dynamodb", endpoint_url=stack.endpoint, region_name=REGION).Table(stack.findings_table))
+        store = FindingsStore(
+            boto3.resource("dynamodb", endpoint_url=stack.endpoint, region_name=REGION).Table(stack.findings_table)
+        )
         rows = [finding_from_item(item).contract() for item in store.all_findings(stack.bucket, "datasets/demo/")]
-        print(f"\n{len(rows)} findings in DynamoDB, grouped as a privacy officer reviews them "
-              "(masked previews; no raw value is stored):\n")
+        print(
+            f"\n{len(rows)} findings in DynamoDB, grouped as a privacy officer reviews them "
+            "(masked previews; no raw value is stored):\n"
+        )
         print_groups(rows)
         print(f"\nevery finding: privscan findings list --endpoint {stack.endpoint} --format jsonl")
         write_demo_report(store, stack, report_dir)
@@ -125,5 +143,3 @@ def run_serve(port: int | None = None, api_port: int | None = None) -> int:
     finally:
         api.stop()
         server.stop()
-
-

@@ -41,6 +41,8 @@ def run(args) -> int:
     out = Path(args.out)
     record = write_report(FindingsStore(dynamodb.Table(table)), bucket, args.dataset, out)
     objects, findings = record["objects"], record["findings"]
-    print(f"privscan report: {objects['total']} objects, {findings['total']} findings, "
-          f"{record['open_risks']['open']} open; wrote {', '.join(str(out / name) for name in OUTPUTS)}")
+    print(
+        f"privscan report: {objects['total']} objects, {findings['total']} findings, "
+        f"{record['open_risks']['open']} open; wrote {', '.join(str(out / name) for name in OUTPUTS)}"
+    )
     return 0

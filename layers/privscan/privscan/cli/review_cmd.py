@@ -16,8 +16,15 @@ EXIT_OK, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
 
 
 def _list(client: ApiClient, args) -> int:
-    params = {"prefix": args.prefix or None, "object": args.object_key, "severity": args.severity, "status": args.status,
-              "rule": args.rule, "entity_type": args.entity_type, "limit": 200}
+    params = {
+        "prefix": args.prefix or None,
+        "object": args.object_key,
+        "severity": args.severity,
+        "status": args.status,
+        "rule": args.rule,
+        "entity_type": args.entity_type,
+        "limit": 200,
+    }
     rows: list[dict] = []
     while True:
         status, body = client.call("GET", "/findings", params=params)

@@ -40,14 +40,21 @@ def local_fingerprinter() -> Fingerprinter:
 
 
 def scan_file(
-    path: Path, fingerprinter: Fingerprinter, config: EngineConfig, spool: FindingSpool, suppressions: Suppressions,
+    path: Path,
+    fingerprinter: Fingerprinter,
+    config: EngineConfig,
+    spool: FindingSpool,
+    suppressions: Suppressions,
     chunk_bytes: int | None = None,
 ) -> ScanReport:
     if not path.is_file():
         return rejected(str(path), "not_found", "no such file", ScanStatus.FAILED)
-    engine = {"scanner": get_scanner(config), "fingerprinter": fingerprinter,
-              "sink": lambda finding: spool(finding.contract()),
-              "suppressor": suppressions.for_object(None, str(path), fingerprinter)}
+    engine = {
+        "scanner": get_scanner(config),
+        "fingerprinter": fingerprinter,
+        "sink": lambda finding: spool(finding.contract()),
+        "suppressor": suppressions.for_object(None, str(path), fingerprinter),
+    }
     try:
         if chunk_bytes:
             return scan_file_chunked(path, chunk_bytes, **engine)
@@ -58,7 +65,11 @@ def scan_file(
 
 
 def run_scan(
-    paths: list[str], fmt: str, fail_on: str, config: EngineConfig | None = None, allow_list: str | None = None,
+    paths: list[str],
+    fmt: str,
+    fail_on: str,
+    config: EngineConfig | None = None,
+    allow_list: str | None = None,
     chunk_bytes: int | None = None,
 ) -> int:
     config = config or EngineConfig()
@@ -85,5 +96,3 @@ def run_scan(
     if errored:
         return EXIT_ERROR
     return EXIT_FAIL if failed else EXIT_PASS
-
-

@@ -28,7 +28,14 @@ from privscan.engine.offline import OfflineEmailRecognizer
 from privscan.engine.phone import EuPhoneRecognizer
 from privscan.engine.secrets import SecretsRecognizer
 
-NER_LABELS = {"PERSON": "PERSON", "PER": "PERSON", "NORP": "NRP", "GPE": "LOCATION", "LOC": "LOCATION", "FAC": "LOCATION"}
+NER_LABELS = {
+    "PERSON": "PERSON",
+    "PER": "PERSON",
+    "NORP": "NRP",
+    "GPE": "LOCATION",
+    "LOC": "LOCATION",
+    "FAC": "LOCATION",
+}
 
 
 # Presidio's debug and info logs quote the analysed text (context words, matched values). privscan must

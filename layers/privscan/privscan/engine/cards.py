@@ -56,14 +56,29 @@ class PaymentCardRecognizer(PatternRecognizer):
         Pattern("card (plain)", rf"{_LEFT}\d{{12,19}}{_RIGHT}", WEAK_SCORE),
     ]
     CONTEXT: ClassVar[list[str]] = [
-        "card", "credit", "debit", "visa", "mastercard", "amex", "karte", "kreditkarte", "carte", "tarjeta", "carta",
-        "kaart", "karta", "pan",
+        "card",
+        "credit",
+        "debit",
+        "visa",
+        "mastercard",
+        "amex",
+        "karte",
+        "kreditkarte",
+        "carte",
+        "tarjeta",
+        "carta",
+        "kaart",
+        "karta",
+        "pan",
     ]
 
     def __init__(self, supported_language: str = "en"):
         super().__init__(
-            supported_entity="CREDIT_CARD", patterns=self.PATTERNS, context=self.CONTEXT,
-            supported_language=supported_language, name="privscan.PaymentCard",
+            supported_entity="CREDIT_CARD",
+            patterns=self.PATTERNS,
+            context=self.CONTEXT,
+            supported_language=supported_language,
+            name="privscan.PaymentCard",
         )
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):

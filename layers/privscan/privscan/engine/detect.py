@@ -34,11 +34,41 @@ CODE_COLUMN = re.compile(
     r"(_?(no|nr|num|number|id|code))?($|_)"
 )
 NUMERIC_IDENTIFIERS_IN_CODES = frozenset(
-    {"CREDIT_CARD", "PHONE_NUMBER", "IBAN_CODE", "EU_VAT_NUMBER", "MRZ", "FR_NIR", "DE_TAX_ID", "NL_BSN",
-     "BE_NATIONAL_NUMBER", "AT_SVNR", "PT_NIF", "IE_PPSN", "DK_CPR", "SE_PERSONNUMMER", "FI_PERSONAL_IDENTITY_CODE",
-     "EE_ISIKUKOOD", "LT_ASMENS_KODAS", "LV_PERSONAS_KODS", "PL_PESEL", "CZ_BIRTH_NUMBER", "SK_BIRTH_NUMBER", "RO_CNP",
-     "BG_EGN", "HR_OIB", "SI_EMSO", "ES_NIF", "ES_NIE", "IT_FISCAL_CODE", "GR_AMKA", "LU_MATRICULE", "MT_ID_CARD",
-     "HU_TAJ", "HU_TAX_ID"}
+    {
+        "CREDIT_CARD",
+        "PHONE_NUMBER",
+        "IBAN_CODE",
+        "EU_VAT_NUMBER",
+        "MRZ",
+        "FR_NIR",
+        "DE_TAX_ID",
+        "NL_BSN",
+        "BE_NATIONAL_NUMBER",
+        "AT_SVNR",
+        "PT_NIF",
+        "IE_PPSN",
+        "DK_CPR",
+        "SE_PERSONNUMMER",
+        "FI_PERSONAL_IDENTITY_CODE",
+        "EE_ISIKUKOOD",
+        "LT_ASMENS_KODAS",
+        "LV_PERSONAS_KODS",
+        "PL_PESEL",
+        "CZ_BIRTH_NUMBER",
+        "SK_BIRTH_NUMBER",
+        "RO_CNP",
+        "BG_EGN",
+        "HR_OIB",
+        "SI_EMSO",
+        "ES_NIF",
+        "ES_NIE",
+        "IT_FISCAL_CODE",
+        "GR_AMKA",
+        "LU_MATRICULE",
+        "MT_ID_CARD",
+        "HU_TAJ",
+        "HU_TAX_ID",
+    }
 )
 
 # (entity_type, start, end, score, kind, rule_ids): a detection without its cell, offsets inside the unit's cell
@@ -259,7 +289,9 @@ class Detector:
         for recognizer in self._recognizers_for.get(entity, ()):
             for result in recognizer.analyze(text, [entity], None) or ():
                 if text[: result.start].strip() == "" and text[result.end :].strip() == "":
-                    return [(entity, unit.offset + result.start, unit.offset + result.end, unit.typed_score, "entity", ())]
+                    return [
+                        (entity, unit.offset + result.start, unit.offset + result.end, unit.typed_score, "entity", ())
+                    ]
         return []
 
     def _ner_value(self, unit: Unit) -> list[DetectionTuple]:
@@ -282,20 +314,33 @@ class Detector:
         kept = [r for r in results if plausible(r.entity_type, unit.text[r.start : r.end])]
         if unit.field and CODE_COLUMN.search(unit.field):  # barcodes and order numbers pass checksums by chance
             kept = [r for r in kept if r.entity_type not in NUMERIC_IDENTIFIERS_IN_CODES]
-        return [(r.entity_type, unit.offset + r.start, unit.offset + r.end, r.score, "entity", ()) for r in drop_overlaps(kept)]
+        return [
+            (r.entity_type, unit.offset + r.start, unit.offset + r.end, r.score, "entity", ())
+            for r in drop_overlaps(kept)
+        ]
 
     def _tokens_only(self, doc: Doc) -> NlpArtifacts:
         """What Presidio's context enhancement needs (tokens, lemmas) from the tokenizer alone: no model runs."""
         return NlpArtifacts(
-            entities=[], tokens=doc, tokens_indices=[t.idx for t in doc], lemmas=[t.lower_ for t in doc],
-            nlp_engine=self.analyzer.nlp_engine, language=self.config.language,
+            entities=[],
+            tokens=doc,
+            tokens_indices=[t.idx for t in doc],
+            lemmas=[t.lower_ for t in doc],
+            nlp_engine=self.analyzer.nlp_engine,
+            language=self.config.language,
         )
 
     def _statements(self, unit: Unit, doc) -> list[DetectionTuple]:
         """Signals of special categories and rights in a turn or text; AI-disclosure markers in assistant turns."""
         found = self.signals.detect_ai_disclosure(doc) if unit.role == "assistant" else self.signals.detect(doc)
         return [
-            (s.category, unit.offset + s.start, unit.offset + s.end, s.score,
-             "signal" if s.rule_id else "marker", (s.rule_id,) if s.rule_id else ())
+            (
+                s.category,
+                unit.offset + s.start,
+                unit.offset + s.end,
+                s.score,
+                "signal" if s.rule_id else "marker",
+                (s.rule_id,) if s.rule_id else (),
+            )
             for s in found
         ]

@@ -83,7 +83,9 @@ class ColumnAggregate:
         fingerprint = factory.fingerprint(detection.entity_type, value)
         if keep:
             preview = mask_preview(detection.entity_type, value)
-            self.occurrences.append(Occurrence(detection.cell.record, detection.start, detection.end, preview, fingerprint))
+            self.occurrences.append(
+                Occurrence(detection.cell.record, detection.start, detection.end, preview, fingerprint)
+            )
         if len(self.fingerprints) < MAX_DISTINCT_TRACKED:
             self.fingerprints.add(fingerprint)
 
@@ -198,8 +200,9 @@ class FindingAssembler:
         counted = whole
         if whole.entity_type != profile.typed_as and self.value_rules is not None:  # counted as the column's type
             rule_ids, rule_severity = self.value_rules(profile.typed_as)
-            counted = Detection(cell, profile.typed_as, whole.start, whole.end, whole.score, whole.kind, rule_ids,
-                                rule_severity)
+            counted = Detection(
+                cell, profile.typed_as, whole.start, whole.end, whole.score, whole.kind, rule_ids, rule_severity
+            )
         aggregate = self.aggregates.get(name)
         if aggregate is None:
             aggregate = self.aggregates[name] = ColumnAggregate(profile.typed_as)

@@ -18,17 +18,70 @@ from presidio_analyzer import RecognizerResult
 from presidio_analyzer.predefined_recognizers import PhoneRecognizer
 
 CONTEXT = [
-    "phone", "telephone", "tel", "mobile", "cell", "cellphone", "call", "ring", "whatsapp", "sms", "fax",
-    "telefon", "telefonnummer", "handy", "mobilnummer", "rufnummer", "téléphone", "portable", "tél",
-    "teléfono", "móvil", "movil", "telefono", "cellulare", "telefoonnummer", "mobiel", "numer", "telefonu",
+    "phone",
+    "telephone",
+    "tel",
+    "mobile",
+    "cell",
+    "cellphone",
+    "call",
+    "ring",
+    "whatsapp",
+    "sms",
+    "fax",
+    "telefon",
+    "telefonnummer",
+    "handy",
+    "mobilnummer",
+    "rufnummer",
+    "téléphone",
+    "portable",
+    "tél",
+    "teléfono",
+    "móvil",
+    "movil",
+    "telefono",
+    "cellulare",
+    "telefoonnummer",
+    "mobiel",
+    "numer",
+    "telefonu",
 ]
 _CONTEXT_HINT = re.compile(r"(?i)\b(" + "|".join(map(re.escape, CONTEXT)) + r")")
 SHORT_VALUE = 40  # chars: a value this short is a field, not prose
 MIN_DIGITS = 6  # the shortest subscriber numbers in Europe, with area code
 # Where national formats (no country code) are tried, most-populous first: every EU/EEA state, the UK, Switzerland.
 NATIONAL_REGIONS = (
-    "DE", "FR", "IT", "ES", "PL", "RO", "NL", "BE", "CZ", "SE", "PT", "GR", "HU", "AT", "BG",
-    "DK", "FI", "SK", "IE", "HR", "LT", "SI", "LV", "EE", "CY", "LU", "MT", "NO", "CH", "GB",
+    "DE",
+    "FR",
+    "IT",
+    "ES",
+    "PL",
+    "RO",
+    "NL",
+    "BE",
+    "CZ",
+    "SE",
+    "PT",
+    "GR",
+    "HU",
+    "AT",
+    "BG",
+    "DK",
+    "FI",
+    "SK",
+    "IE",
+    "HR",
+    "LT",
+    "SI",
+    "LV",
+    "EE",
+    "CY",
+    "LU",
+    "MT",
+    "NO",
+    "CH",
+    "GB",
 )
 # A value that is nothing but a phone number (a cell of a phone column): parsed directly, which is
 # many times cheaper than running PhoneNumberMatcher over it once per region.
@@ -85,7 +138,10 @@ class EuPhoneRecognizer(PhoneRecognizer):
                 continue
             if phonenumbers.is_valid_number(number):
                 return RecognizerResult(
-                    self.supported_entities[0], start, start + len(stripped), score,
+                    self.supported_entities[0],
+                    start,
+                    start + len(stripped),
+                    score,
                     analysis_explanation=self._get_analysis_explanation(region or "international"),
                     recognition_metadata={
                         RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
@@ -107,8 +163,13 @@ def possible_phone_value(text: str, regions: tuple[str, ...] = NATIONAL_REGIONS)
     Cheaper than validity: used for cells of a column whose sample already proved it holds phone numbers.
     """
     stripped = text.strip()
-    if (not stripped or len(stripped) > SHORT_VALUE or not _WHOLE_NUMBER.fullmatch(text) or _DATE.fullmatch(stripped)
-            or sum(ch.isdigit() for ch in stripped) < MIN_DIGITS):
+    if (
+        not stripped
+        or len(stripped) > SHORT_VALUE
+        or not _WHOLE_NUMBER.fullmatch(text)
+        or _DATE.fullmatch(stripped)
+        or sum(ch.isdigit() for ch in stripped) < MIN_DIGITS
+    ):
         return None
     for region in (None, *regions) if stripped.startswith(("+", "00")) else regions:
         try:

@@ -68,6 +68,7 @@ def looks_like(entity: str, value: str) -> bool:
 
 def shape(value: str) -> str:
     """Digit runs keep their length, letter runs and spaces collapse: ``C-10016`` → ``a-9{5}``."""
+
     def run(match: re.Match) -> str:
         digits, letters, _ = match.groups()
         if digits:
@@ -171,7 +172,9 @@ class ColumnProfile:
         or nothing was found in a handful of shapes. Then the column is decided without more sampling."""
         if any(n == self.seen for n in self.whole.values()):
             return True
-        if any(hint.search(name) and self.shaped_like.get(entity) == self.seen for entity, hint in COLUMN_HINTS.items()):
+        if any(
+            hint.search(name) and self.shaped_like.get(entity) == self.seen for entity, hint in COLUMN_HINTS.items()
+        ):
             return True
         return not self.any_detection and (len(self.shapes) <= QUIET_EARLY_SHAPES or self.decimal_column)
 
@@ -241,7 +244,9 @@ class DecidedProfiler(ColumnProfiler):
     routes, folds and reports each cell exactly as one pass over the whole object would.
     """
 
-    def __init__(self, config: EngineConfig, profiles: dict[str, ColumnProfile], sample_ends: dict[str, tuple[int, int]]):
+    def __init__(
+        self, config: EngineConfig, profiles: dict[str, ColumnProfile], sample_ends: dict[str, tuple[int, int]]
+    ):
         super().__init__(config)
         self.columns = dict(profiles)
         self.sample_ends = {name: tuple(end) for name, end in sample_ends.items()}

@@ -124,8 +124,9 @@ class Scanner:
                 workers = worker_count(self.config)
                 if workers > 1:
                     self.detector.prime()  # inherited by every worker
-                self._executor = (WorkerPool(self.detector.run, workers) if workers > 1
-                                  else InlineExecutor(self.detector.run))
+                self._executor = (
+                    WorkerPool(self.detector.run, workers) if workers > 1 else InlineExecutor(self.detector.run)
+                )
             return self._executor
 
     @property
@@ -166,7 +167,9 @@ class Scanner:
             results = done.collected(executor.next_result() if done.sent else [], pending)
             for (cell, unit), found in zip(done.entries, results, strict=True):
                 self._cache.put(unit, found)
-                detections = [Detection(cell, e, s, t, score, kind, list(rules)) for e, s, t, score, kind, rules in found]
+                detections = [
+                    Detection(cell, e, s, t, score, kind, list(rules)) for e, s, t, score, kind, rules in found
+                ]
                 if unit.route == FULL and profiler is not None and cell.field is not None:
                     profiler.observe(cell, detections)
                 yield cell, detections
@@ -227,6 +230,3 @@ class Scanner:
             profile = profiler.profile(cell.field)
             typed_as, typed_score = profile.typed_as, profile.best_score[profile.typed_as]
         return Unit(piece, offset, cell.field, cell.role, route, typed_as, typed_score)
-
-
-

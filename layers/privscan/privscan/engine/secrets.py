@@ -53,7 +53,9 @@ class SecretsRecognizer(EntityRecognizer):
     ENTITIES = sorted({p.entity for p in PATTERNS})
 
     def __init__(self, supported_language: str = "en"):
-        super().__init__(supported_entities=self.ENTITIES, supported_language=supported_language, name="privscan.Secrets")
+        super().__init__(
+            supported_entities=self.ENTITIES, supported_language=supported_language, name="privscan.Secrets"
+        )
 
     def load(self) -> None:
         return None

@@ -83,7 +83,11 @@ class ObjectSuppressor:
                 continue
             if _normal(value) in entry.values or any(p.fullmatch(value.strip()) for p in entry.patterns):
                 return True
-            if entry.fingerprints and self.fingerprinter and self.fingerprinter(entity_type, value) in entry.fingerprints:
+            if (
+                entry.fingerprints
+                and self.fingerprinter
+                and self.fingerprinter(entity_type, value) in entry.fingerprints
+            ):
                 return True
         return False
 

@@ -49,8 +49,9 @@ def stock_analyzer(model: str = SPACY_MODEL) -> AnalyzerEngine:
     nlp_engine = NlpEngineProvider(
         nlp_configuration={"nlp_engine_name": "spacy", "models": [{"lang_code": LANGUAGE, "model_name": model}]}
     ).create_engine()
-    return AnalyzerEngine(nlp_engine=nlp_engine, supported_languages=[LANGUAGE],
-                          default_score_threshold=SCORE_THRESHOLD)
+    return AnalyzerEngine(
+        nlp_engine=nlp_engine, supported_languages=[LANGUAGE], default_score_threshold=SCORE_THRESHOLD
+    )
 
 
 def analyze(text: str, analyzer: AnalyzerEngine | None = None) -> list[RecognizerResult]:

@@ -85,8 +85,14 @@ class GoldEntity:
     value: str = field(default="", compare=False, repr=False)  # in memory only; never written
 
     def to_json(self) -> dict:
-        data = {"file": self.file, "record": self.record, "field": self.field, "start": self.start,
-                "end": self.end, "entity_type": self.entity_type}
+        data = {
+            "file": self.file,
+            "record": self.record,
+            "field": self.field,
+            "start": self.start,
+            "end": self.end,
+            "entity_type": self.entity_type,
+        }
         if self.tag:
             data["tag"] = self.tag
         return data
@@ -174,99 +180,411 @@ class Country:
 
 
 COUNTRIES: tuple[Country, ...] = (
-    Country("de", "de_DE", "de", (("DE_TAX_ID", 1.0),), "steuer_id",
-            ("Berlin", "Hamburg", "München", "Köln", "Frankfurt am Main", "Stuttgart", "Düsseldorf", "Leipzig",
-             "Dresden", "Hannover", "Nürnberg", "Bremen", "Freiburg", "Mainz"),
-            local_headers=True, card=True, birth=True, consent_values=("ja", "nein")),
-    Country("at", "de_AT", "de", (("AT_SVNR", 1.0),), "svnr",
-            ("Wien", "Graz", "Linz", "Salzburg", "Innsbruck", "Klagenfurt", "Villach", "Wels", "St. Pölten")),
-    Country("fr", "fr_FR", "fr", (("FR_NIR", 1.0),), "nir",
-            ("Paris", "Lyon", "Marseille", "Toulouse", "Nice", "Nantes", "Strasbourg", "Montpellier", "Bordeaux",
-             "Lille", "Rennes", "Reims", "Grenoble", "Dijon"),
-            local_headers=True, ip=True, consent_values=("oui", "non")),
-    Country("be", "nl_BE", "fr", (("BE_NATIONAL_NUMBER", 1.0),), "rijksregisternummer",
-            ("Brussel", "Antwerpen", "Gent", "Charleroi", "Liège", "Brugge", "Namur", "Leuven", "Mechelen"),
-            card=True),
-    Country("nl", "nl_NL", "nl", (("NL_BSN", 1.0),), "bsn",
-            ("Amsterdam", "Rotterdam", "Den Haag", "Utrecht", "Eindhoven", "Groningen", "Tilburg", "Almere",
-             "Breda", "Nijmegen", "Haarlem", "Arnhem", "Zwolle", "Maastricht"),
-            local_headers=True, ip=True, birth=True, consent_values=("ja", "nee")),
-    Country("it", "it_IT", "it", (("IT_FISCAL_CODE", 1.0),), "codice_fiscale",
-            ("Roma", "Milano", "Napoli", "Torino", "Palermo", "Genova", "Bologna", "Firenze", "Bari", "Catania",
-             "Venezia", "Verona", "Padova", "Trieste"),
-            local_headers=True, card=True, consent_values=("sì", "no")),
-    Country("es", "es_ES", "es", (("ES_NIF", 0.7), ("ES_NIE", 0.3)), "dni",
-            ("Madrid", "Barcelona", "Valencia", "Sevilla", "Zaragoza", "Málaga", "Murcia", "Palma", "Bilbao",
-             "Alicante", "Córdoba", "Valladolid", "Vigo", "Granada"),
-            local_headers=True, ip=True, birth=True, consent_values=("sí", "no")),
-    Country("pt", "pt_PT", "pt", (("PT_NIF", 1.0),), "nif",
-            ("Lisboa", "Porto", "Braga", "Coimbra", "Funchal", "Aveiro", "Faro", "Setúbal", "Évora")),
-    Country("pl", "pl_PL", "pl", (("PL_PESEL", 1.0),), "pesel",
-            ("Warszawa", "Kraków", "Łódź", "Wrocław", "Poznań", "Gdańsk", "Szczecin", "Lublin", "Katowice",
-             "Białystok"),
-            local_headers=True, card=True, consent_values=("tak", "nie")),
-    Country("ie", "en_IE", "en", (("IE_PPSN", 1.0),), "ppsn",
-            ("Dublin", "Cork", "Limerick", "Galway", "Waterford", "Kilkenny", "Sligo", "Athlone", "Drogheda"),
-            ip=True, birth=True),
-    Country("se", "sv_SE", "sv", (("SE_PERSONNUMMER", 1.0),), "personnummer",
-            ("Stockholm", "Göteborg", "Malmö", "Uppsala", "Västerås", "Örebro", "Linköping", "Helsingborg",
-             "Umeå", "Lund")),
-    Country("dk", "da_DK", "en", (("DK_CPR", 1.0),), "cpr",
-            ("København", "Aarhus", "Odense", "Aalborg", "Esbjerg", "Randers", "Kolding", "Horsens", "Vejle"),
-            card=True),
-    Country("fi", "fi_FI", "en", (("FI_PERSONAL_IDENTITY_CODE", 1.0),), "henkilotunnus",
-            ("Helsinki", "Espoo", "Tampere", "Vantaa", "Oulu", "Turku", "Jyväskylä", "Lahti", "Kuopio")),
-    Country("cz", "cs_CZ", "en", (("CZ_BIRTH_NUMBER", 1.0),), "rodne_cislo",
-            ("Praha", "Brno", "Ostrava", "Plzeň", "Liberec", "Olomouc", "České Budějovice", "Hradec Králové"),
-            ip=True),
-    Country("sk", "sk_SK", "en", (("SK_BIRTH_NUMBER", 1.0),), "rodne_cislo",
-            ("Bratislava", "Košice", "Prešov", "Žilina", "Nitra", "Banská Bystrica", "Trnava", "Martin")),
-    Country("ro", "ro_RO", "en", (("RO_CNP", 1.0),), "cnp",
-            ("București", "Cluj-Napoca", "Timișoara", "Iași", "Constanța", "Craiova", "Brașov", "Galați"),
-            card=True, birth=True),
-    Country("hr", "hr_HR", "en", (("HR_OIB", 1.0),), "oib",
-            ("Zagreb", "Split", "Rijeka", "Osijek", "Zadar", "Pula", "Slavonski Brod", "Karlovac")),
-    Country("bg", "bg_BG", "en", (("BG_EGN", 1.0),), "egn",
-            ("София", "Пловдив", "Варна", "Бургас", "Русе", "Sofia", "Plovdiv", "Varna"),
-            street=False),
-    Country("ee", "et_EE", "en", (("EE_ISIKUKOOD", 1.0),), "isikukood",
-            ("Tallinn", "Tartu", "Narva", "Pärnu", "Kohtla-Järve", "Viljandi", "Rakvere"), street=False, ip=True),
-    Country("lt", "lt_LT", "en", (("LT_ASMENS_KODAS", 1.0),), "asmens_kodas",
-            ("Vilnius", "Kaunas", "Klaipėda", "Šiauliai", "Panevėžys", "Alytus"), street=False),
-    Country("lv", "lv_LV", "en", (("LV_PERSONAS_KODS", 1.0),), "personas_kods",
-            ("Rīga", "Daugavpils", "Liepāja", "Jelgava", "Jūrmala", "Ventspils"), street=False),
-    Country("gr", "el_GR", "en", (("GR_AMKA", 1.0),), "amka",
-            ("Αθήνα", "Θεσσαλονίκη", "Πάτρα", "Athens", "Thessaloniki", "Heraklion", "Larissa"), card=True),
-    Country("si", "sl_SI", "en", (("SI_EMSO", 1.0),), "emso",
-            ("Ljubljana", "Maribor", "Celje", "Kranj", "Koper", "Novo Mesto")),
-    Country("hu", "hu_HU", "en", (("HU_TAJ", 1.0),), "taj_szam",
-            ("Budapest", "Debrecen", "Szeged", "Miskolc", "Pécs", "Győr", "Nyíregyháza")),
-    Country("lu", "lb_LU", "fr", (("LU_MATRICULE", 1.0),), "matricule",
-            ("Luxembourg", "Esch-sur-Alzette", "Differdange", "Dudelange", "Ettelbruck"), street=False),
-    Country("mt", "mt_MT", "en", (("MT_ID_CARD", 1.0),), "id_card_no",
-            ("Valletta", "Sliema", "Birkirkara", "Mosta", "Qormi", "St. Julian's"), street=False),
+    Country(
+        "de",
+        "de_DE",
+        "de",
+        (("DE_TAX_ID", 1.0),),
+        "steuer_id",
+        (
+            "Berlin",
+            "Hamburg",
+            "München",
+            "Köln",
+            "Frankfurt am Main",
+            "Stuttgart",
+            "Düsseldorf",
+            "Leipzig",
+            "Dresden",
+            "Hannover",
+            "Nürnberg",
+            "Bremen",
+            "Freiburg",
+            "Mainz",
+        ),
+        local_headers=True,
+        card=True,
+        birth=True,
+        consent_values=("ja", "nein"),
+    ),
+    Country(
+        "at",
+        "de_AT",
+        "de",
+        (("AT_SVNR", 1.0),),
+        "svnr",
+        ("Wien", "Graz", "Linz", "Salzburg", "Innsbruck", "Klagenfurt", "Villach", "Wels", "St. Pölten"),
+    ),
+    Country(
+        "fr",
+        "fr_FR",
+        "fr",
+        (("FR_NIR", 1.0),),
+        "nir",
+        (
+            "Paris",
+            "Lyon",
+            "Marseille",
+            "Toulouse",
+            "Nice",
+            "Nantes",
+            "Strasbourg",
+            "Montpellier",
+            "Bordeaux",
+            "Lille",
+            "Rennes",
+            "Reims",
+            "Grenoble",
+            "Dijon",
+        ),
+        local_headers=True,
+        ip=True,
+        consent_values=("oui", "non"),
+    ),
+    Country(
+        "be",
+        "nl_BE",
+        "fr",
+        (("BE_NATIONAL_NUMBER", 1.0),),
+        "rijksregisternummer",
+        ("Brussel", "Antwerpen", "Gent", "Charleroi", "Liège", "Brugge", "Namur", "Leuven", "Mechelen"),
+        card=True,
+    ),
+    Country(
+        "nl",
+        "nl_NL",
+        "nl",
+        (("NL_BSN", 1.0),),
+        "bsn",
+        (
+            "Amsterdam",
+            "Rotterdam",
+            "Den Haag",
+            "Utrecht",
+            "Eindhoven",
+            "Groningen",
+            "Tilburg",
+            "Almere",
+            "Breda",
+            "Nijmegen",
+            "Haarlem",
+            "Arnhem",
+            "Zwolle",
+            "Maastricht",
+        ),
+        local_headers=True,
+        ip=True,
+        birth=True,
+        consent_values=("ja", "nee"),
+    ),
+    Country(
+        "it",
+        "it_IT",
+        "it",
+        (("IT_FISCAL_CODE", 1.0),),
+        "codice_fiscale",
+        (
+            "Roma",
+            "Milano",
+            "Napoli",
+            "Torino",
+            "Palermo",
+            "Genova",
+            "Bologna",
+            "Firenze",
+            "Bari",
+            "Catania",
+            "Venezia",
+            "Verona",
+            "Padova",
+            "Trieste",
+        ),
+        local_headers=True,
+        card=True,
+        consent_values=("sì", "no"),
+    ),
+    Country(
+        "es",
+        "es_ES",
+        "es",
+        (("ES_NIF", 0.7), ("ES_NIE", 0.3)),
+        "dni",
+        (
+            "Madrid",
+            "Barcelona",
+            "Valencia",
+            "Sevilla",
+            "Zaragoza",
+            "Málaga",
+            "Murcia",
+            "Palma",
+            "Bilbao",
+            "Alicante",
+            "Córdoba",
+            "Valladolid",
+            "Vigo",
+            "Granada",
+        ),
+        local_headers=True,
+        ip=True,
+        birth=True,
+        consent_values=("sí", "no"),
+    ),
+    Country(
+        "pt",
+        "pt_PT",
+        "pt",
+        (("PT_NIF", 1.0),),
+        "nif",
+        ("Lisboa", "Porto", "Braga", "Coimbra", "Funchal", "Aveiro", "Faro", "Setúbal", "Évora"),
+    ),
+    Country(
+        "pl",
+        "pl_PL",
+        "pl",
+        (("PL_PESEL", 1.0),),
+        "pesel",
+        ("Warszawa", "Kraków", "Łódź", "Wrocław", "Poznań", "Gdańsk", "Szczecin", "Lublin", "Katowice", "Białystok"),
+        local_headers=True,
+        card=True,
+        consent_values=("tak", "nie"),
+    ),
+    Country(
+        "ie",
+        "en_IE",
+        "en",
+        (("IE_PPSN", 1.0),),
+        "ppsn",
+        ("Dublin", "Cork", "Limerick", "Galway", "Waterford", "Kilkenny", "Sligo", "Athlone", "Drogheda"),
+        ip=True,
+        birth=True,
+    ),
+    Country(
+        "se",
+        "sv_SE",
+        "sv",
+        (("SE_PERSONNUMMER", 1.0),),
+        "personnummer",
+        ("Stockholm", "Göteborg", "Malmö", "Uppsala", "Västerås", "Örebro", "Linköping", "Helsingborg", "Umeå", "Lund"),
+    ),
+    Country(
+        "dk",
+        "da_DK",
+        "en",
+        (("DK_CPR", 1.0),),
+        "cpr",
+        ("København", "Aarhus", "Odense", "Aalborg", "Esbjerg", "Randers", "Kolding", "Horsens", "Vejle"),
+        card=True,
+    ),
+    Country(
+        "fi",
+        "fi_FI",
+        "en",
+        (("FI_PERSONAL_IDENTITY_CODE", 1.0),),
+        "henkilotunnus",
+        ("Helsinki", "Espoo", "Tampere", "Vantaa", "Oulu", "Turku", "Jyväskylä", "Lahti", "Kuopio"),
+    ),
+    Country(
+        "cz",
+        "cs_CZ",
+        "en",
+        (("CZ_BIRTH_NUMBER", 1.0),),
+        "rodne_cislo",
+        ("Praha", "Brno", "Ostrava", "Plzeň", "Liberec", "Olomouc", "České Budějovice", "Hradec Králové"),
+        ip=True,
+    ),
+    Country(
+        "sk",
+        "sk_SK",
+        "en",
+        (("SK_BIRTH_NUMBER", 1.0),),
+        "rodne_cislo",
+        ("Bratislava", "Košice", "Prešov", "Žilina", "Nitra", "Banská Bystrica", "Trnava", "Martin"),
+    ),
+    Country(
+        "ro",
+        "ro_RO",
+        "en",
+        (("RO_CNP", 1.0),),
+        "cnp",
+        ("București", "Cluj-Napoca", "Timișoara", "Iași", "Constanța", "Craiova", "Brașov", "Galați"),
+        card=True,
+        birth=True,
+    ),
+    Country(
+        "hr",
+        "hr_HR",
+        "en",
+        (("HR_OIB", 1.0),),
+        "oib",
+        ("Zagreb", "Split", "Rijeka", "Osijek", "Zadar", "Pula", "Slavonski Brod", "Karlovac"),
+    ),
+    Country(
+        "bg",
+        "bg_BG",
+        "en",
+        (("BG_EGN", 1.0),),
+        "egn",
+        ("София", "Пловдив", "Варна", "Бургас", "Русе", "Sofia", "Plovdiv", "Varna"),
+        street=False,
+    ),
+    Country(
+        "ee",
+        "et_EE",
+        "en",
+        (("EE_ISIKUKOOD", 1.0),),
+        "isikukood",
+        ("Tallinn", "Tartu", "Narva", "Pärnu", "Kohtla-Järve", "Viljandi", "Rakvere"),
+        street=False,
+        ip=True,
+    ),
+    Country(
+        "lt",
+        "lt_LT",
+        "en",
+        (("LT_ASMENS_KODAS", 1.0),),
+        "asmens_kodas",
+        ("Vilnius", "Kaunas", "Klaipėda", "Šiauliai", "Panevėžys", "Alytus"),
+        street=False,
+    ),
+    Country(
+        "lv",
+        "lv_LV",
+        "en",
+        (("LV_PERSONAS_KODS", 1.0),),
+        "personas_kods",
+        ("Rīga", "Daugavpils", "Liepāja", "Jelgava", "Jūrmala", "Ventspils"),
+        street=False,
+    ),
+    Country(
+        "gr",
+        "el_GR",
+        "en",
+        (("GR_AMKA", 1.0),),
+        "amka",
+        ("Αθήνα", "Θεσσαλονίκη", "Πάτρα", "Athens", "Thessaloniki", "Heraklion", "Larissa"),
+        card=True,
+    ),
+    Country(
+        "si",
+        "sl_SI",
+        "en",
+        (("SI_EMSO", 1.0),),
+        "emso",
+        ("Ljubljana", "Maribor", "Celje", "Kranj", "Koper", "Novo Mesto"),
+    ),
+    Country(
+        "hu",
+        "hu_HU",
+        "en",
+        (("HU_TAJ", 1.0),),
+        "taj_szam",
+        ("Budapest", "Debrecen", "Szeged", "Miskolc", "Pécs", "Győr", "Nyíregyháza"),
+    ),
+    Country(
+        "lu",
+        "lb_LU",
+        "fr",
+        (("LU_MATRICULE", 1.0),),
+        "matricule",
+        ("Luxembourg", "Esch-sur-Alzette", "Differdange", "Dudelange", "Ettelbruck"),
+        street=False,
+    ),
+    Country(
+        "mt",
+        "mt_MT",
+        "en",
+        (("MT_ID_CARD", 1.0),),
+        "id_card_no",
+        ("Valletta", "Sliema", "Birkirkara", "Mosta", "Qormi", "St. Julian's"),
+        street=False,
+    ),
 )
 
 _HEADERS_EN = {
-    "cid": "customer_id", "name": "name", "email": "email", "phone": "phone", "iban": "iban", "street": "street",
-    "postcode": "postcode", "city": "city", "card": "card_number", "ip": "last_login_ip", "age": "age",
-    "consent": "consent_marketing", "notes": "notes", "birth": "birth_date", "created": "created_at",
+    "cid": "customer_id",
+    "name": "name",
+    "email": "email",
+    "phone": "phone",
+    "iban": "iban",
+    "street": "street",
+    "postcode": "postcode",
+    "city": "city",
+    "card": "card_number",
+    "ip": "last_login_ip",
+    "age": "age",
+    "consent": "consent_marketing",
+    "notes": "notes",
+    "birth": "birth_date",
+    "created": "created_at",
 }
 _HEADERS_LOCAL = {
-    "de": {"name": "name", "email": "e_mail", "phone": "telefon", "street": "strasse", "postcode": "plz",
-           "city": "ort", "age": "alter", "consent": "einwilligung_marketing", "notes": "notizen",
-           "birth": "geburtsdatum", "card": "kreditkarte"},
-    "fr": {"name": "nom", "phone": "telephone", "street": "adresse", "postcode": "code_postal", "city": "ville",
-           "age": "âge", "consent": "consentement_marketing", "notes": "remarques"},
-    "it": {"name": "nome", "phone": "telefono", "street": "indirizzo", "postcode": "cap", "city": "citta",
-           "age": "eta", "consent": "consenso_marketing", "notes": "note", "card": "carta"},
-    "es": {"name": "nombre", "phone": "telefono", "street": "direccion", "postcode": "codigo_postal",
-           "city": "ciudad", "age": "edad", "consent": "consentimiento", "notes": "notas",
-           "birth": "fecha_nacimiento"},
-    "nl": {"name": "naam", "phone": "telefoon", "street": "straat", "city": "woonplaats", "age": "leeftijd",
-           "consent": "toestemming_marketing", "notes": "opmerkingen", "birth": "geboortedatum"},
-    "pl": {"name": "imie_nazwisko", "phone": "telefon", "street": "ulica", "postcode": "kod_pocztowy",
-           "city": "miasto", "age": "wiek", "consent": "zgoda_marketing", "notes": "uwagi", "card": "karta"},
+    "de": {
+        "name": "name",
+        "email": "e_mail",
+        "phone": "telefon",
+        "street": "strasse",
+        "postcode": "plz",
+        "city": "ort",
+        "age": "alter",
+        "consent": "einwilligung_marketing",
+        "notes": "notizen",
+        "birth": "geburtsdatum",
+        "card": "kreditkarte",
+    },
+    "fr": {
+        "name": "nom",
+        "phone": "telephone",
+        "street": "adresse",
+        "postcode": "code_postal",
+        "city": "ville",
+        "age": "âge",
+        "consent": "consentement_marketing",
+        "notes": "remarques",
+    },
+    "it": {
+        "name": "nome",
+        "phone": "telefono",
+        "street": "indirizzo",
+        "postcode": "cap",
+        "city": "citta",
+        "age": "eta",
+        "consent": "consenso_marketing",
+        "notes": "note",
+        "card": "carta",
+    },
+    "es": {
+        "name": "nombre",
+        "phone": "telefono",
+        "street": "direccion",
+        "postcode": "codigo_postal",
+        "city": "ciudad",
+        "age": "edad",
+        "consent": "consentimiento",
+        "notes": "notas",
+        "birth": "fecha_nacimiento",
+    },
+    "nl": {
+        "name": "naam",
+        "phone": "telefoon",
+        "street": "straat",
+        "city": "woonplaats",
+        "age": "leeftijd",
+        "consent": "toestemming_marketing",
+        "notes": "opmerkingen",
+        "birth": "geboortedatum",
+    },
+    "pl": {
+        "name": "imie_nazwisko",
+        "phone": "telefon",
+        "street": "ulica",
+        "postcode": "kod_pocztowy",
+        "city": "miasto",
+        "age": "wiek",
+        "consent": "zgoda_marketing",
+        "notes": "uwagi",
+        "card": "karta",
+    },
 }
 
 _STREET_WORDS = {
@@ -437,8 +755,15 @@ class Generator:
         if len(parts) < 2:
             return f"{fake.user_name()}@{domain}"
         first, last = parts[0], parts[-1]
-        local = self.rng.choice((f"{first}.{last}", f"{first}{last}{self.rng.randrange(1, 99)}",
-                                 f"{first[0]}.{last}", f"{last}.{first}", f"{first}_{last}"))
+        local = self.rng.choice(
+            (
+                f"{first}.{last}",
+                f"{first}{last}{self.rng.randrange(1, 99)}",
+                f"{first[0]}.{last}",
+                f"{last}.{first}",
+                f"{first}_{last}",
+            )
+        )
         return f"{local}@{domain}"
 
     def street(self, country: Country) -> str:
@@ -543,12 +868,40 @@ class Generator:
         country = next(c for c in COUNTRIES if c.code == "nl")
         name = "clinic_intake_nl.csv"
         out = CorpusFile(name, "tabular")
-        header = ["patient_name", "bsn", "date_of_birth", "phone", "age", "diagnosis", "medication", "religion",
-                  "consent_research"]
-        diagnoses = ("Type 2 diabetes", "Asthma", "Hypertension", "Major depressive disorder", "Migraine",
-                     "Rheumatoid arthritis", "COPD", "Epilepsy", "Hypothyroidism", "Generalised anxiety disorder")
-        medication = ("metformin 500 mg", "salbutamol inhaler", "lisinopril 10 mg", "sertraline 50 mg",
-                      "sumatriptan", "methotrexate", "levothyroxine", "lamotrigine", "none")
+        header = [
+            "patient_name",
+            "bsn",
+            "date_of_birth",
+            "phone",
+            "age",
+            "diagnosis",
+            "medication",
+            "religion",
+            "consent_research",
+        ]
+        diagnoses = (
+            "Type 2 diabetes",
+            "Asthma",
+            "Hypertension",
+            "Major depressive disorder",
+            "Migraine",
+            "Rheumatoid arthritis",
+            "COPD",
+            "Epilepsy",
+            "Hypothyroidism",
+            "Generalised anxiety disorder",
+        )
+        medication = (
+            "metformin 500 mg",
+            "salbutamol inhaler",
+            "lisinopril 10 mg",
+            "sertraline 50 mg",
+            "sumatriptan",
+            "methotrexate",
+            "levothyroxine",
+            "lamotrigine",
+            "none",
+        )
         religions = ("Roman Catholic", "Protestant", "Muslim", "None", "Jewish", "Hindu", "Not stated")
         rows = []
         for record in range(self.count(50)):
@@ -601,8 +954,11 @@ class Generator:
             greet = "greet_disclose" if mode == "greet" else "greet_plain"
             messages.append(("assistant", self._say(ASSISTANT, lang, greet, persona, rendered)))
             exchanges = self.rng.randrange(1, 5)
-            ask_at = self.rng.randrange(exchanges + 1) if mode in ("asked", "human") or (
-                mode == "never" and self.rng.random() < 0.3) else -1
+            ask_at = (
+                self.rng.randrange(exchanges + 1)
+                if mode in ("asked", "human") or (mode == "never" and self.rng.random() < 0.3)
+                else -1
+            )
             for turn in range(exchanges + 1):
                 if turn == ask_at:
                     messages.append(("user", self._say(USER, lang, "ask_bot", persona, rendered)))
@@ -660,30 +1016,64 @@ class Generator:
         """Codes that look like personal data but are not: zero findings expected."""
         name = "decoys.csv"
         out = CorpusFile(name, "decoy")
-        header = ["sku", "product_code", "ean", "uuid", "commit_sha", "order_no", "batch_no", "version",
-                  "invoice_no", "created_at", "payment_reference", "tracking_number", "item_number", "weight_kg",
-                  "comment"]
+        header = [
+            "sku",
+            "product_code",
+            "ean",
+            "uuid",
+            "commit_sha",
+            "order_no",
+            "batch_no",
+            "version",
+            "invoice_no",
+            "created_at",
+            "payment_reference",
+            "tracking_number",
+            "item_number",
+            "weight_kg",
+            "comment",
+        ]
         rng = self.rng
         rows = []
         for _ in range(self.count(200)):
             sku = f"SKU-{rng.randrange(10000, 99999)}-{rng.choice(('BLK', 'WHT', 'RED', 'NAV'))}-{rng.choice(('S', 'M', 'L', 'XL'))}"
-            product = rng.choice((f"PRD-{rng.randrange(2019, 2026)}-{rng.randrange(0, 99999):05d}",
-                                  f"{rng.choice('ABCDEFGHJK')}{rng.randrange(10, 99)}-{rng.randrange(1000, 9999)}",
-                                  f"{''.join(rng.choice('ABCDEFGHJKLMNPQRSTUVWXYZ') for _ in range(3))}{rng.randrange(100, 999)}"))
+            product = rng.choice(
+                (
+                    f"PRD-{rng.randrange(2019, 2026)}-{rng.randrange(0, 99999):05d}",
+                    f"{rng.choice('ABCDEFGHJK')}{rng.randrange(10, 99)}-{rng.randrange(1000, 9999)}",
+                    f"{''.join(rng.choice('ABCDEFGHJKLMNPQRSTUVWXYZ') for _ in range(3))}{rng.randrange(100, 999)}",
+                )
+            )
             ean = _ean13(rng)
             sha = "".join(rng.choice("0123456789abcdef") for _ in range(rng.choice((7, 40))))
-            order = rng.choice((f"ORD-{rng.randrange(2020, 2026)}-{rng.randrange(0, 999999):06d}",
-                                str(rng.randrange(1_000_000_000, 9_999_999_999)),
-                                f"#{rng.randrange(100000, 999999)}"))
-            batch = rng.choice((f"B-{rng.randrange(1000, 9999)}-{rng.randrange(10, 99)}",
-                                f"LOT {rng.randrange(2020, 2026)}/{rng.randrange(1, 9999):04d}",
-                                f"{rng.randrange(20, 26)}{rng.randrange(1, 13):02d}{rng.randrange(1, 29):02d}/{rng.randrange(0, 9999):04d}"))
-            version = rng.choice((f"v{rng.randrange(0, 10)}.{rng.randrange(0, 30)}.{rng.randrange(0, 50)}",
-                                  f"{rng.randrange(1, 5)}.{rng.randrange(0, 20)}.{rng.randrange(0, 10)}-rc.{rng.randrange(1, 5)}",
-                                  f"{rng.randrange(1, 20)}.{rng.randrange(0, 10)}.{rng.randrange(0, 10)}.{rng.randrange(1000, 9999)}"))
-            invoice = rng.choice((f"INV-{rng.randrange(2020, 2026)}-{rng.randrange(0, 999999):06d}",
-                                  f"RE-{rng.randrange(2020, 2026)}-{rng.randrange(1, 9999):04d}",
-                                  f"{rng.randrange(2020, 2026)}/{rng.randrange(1, 99999):05d}"))
+            order = rng.choice(
+                (
+                    f"ORD-{rng.randrange(2020, 2026)}-{rng.randrange(0, 999999):06d}",
+                    str(rng.randrange(1_000_000_000, 9_999_999_999)),
+                    f"#{rng.randrange(100000, 999999)}",
+                )
+            )
+            batch = rng.choice(
+                (
+                    f"B-{rng.randrange(1000, 9999)}-{rng.randrange(10, 99)}",
+                    f"LOT {rng.randrange(2020, 2026)}/{rng.randrange(1, 9999):04d}",
+                    f"{rng.randrange(20, 26)}{rng.randrange(1, 13):02d}{rng.randrange(1, 29):02d}/{rng.randrange(0, 9999):04d}",
+                )
+            )
+            version = rng.choice(
+                (
+                    f"v{rng.randrange(0, 10)}.{rng.randrange(0, 30)}.{rng.randrange(0, 50)}",
+                    f"{rng.randrange(1, 5)}.{rng.randrange(0, 20)}.{rng.randrange(0, 10)}-rc.{rng.randrange(1, 5)}",
+                    f"{rng.randrange(1, 20)}.{rng.randrange(0, 10)}.{rng.randrange(0, 10)}.{rng.randrange(1000, 9999)}",
+                )
+            )
+            invoice = rng.choice(
+                (
+                    f"INV-{rng.randrange(2020, 2026)}-{rng.randrange(0, 999999):06d}",
+                    f"RE-{rng.randrange(2020, 2026)}-{rng.randrange(1, 9999):04d}",
+                    f"{rng.randrange(2020, 2026)}/{rng.randrange(1, 99999):05d}",
+                )
+            )
             created = self._timestamp(iso=rng.random() < 0.5)
             reference = ids.broken_iban(rng, rng.choice(("DE", "FR", "NL", "IT", "ES", "BE", "AT", "PL")))
             if rng.random() < 0.5:
@@ -693,17 +1083,36 @@ class Generator:
                 tracking = " ".join(tracking[i : i + 4] for i in range(0, 16, 4))
             item = str(rng.randrange(10_000_000_000, 99_999_999_999))
             weight = f"{rng.randrange(0, 40)}.{rng.randrange(0, 1000):03d}"
-            comment = rng.choice((
-                f"Batch {batch} shipped with firmware {version}, invoice {invoice}.",
-                f"Replaced part {product} (EAN {ean}) under order {order}.",
-                f"Build {sha[:7]} deployed on {created}.",
-                f"Stock count for {sku}: {rng.randrange(0, 500)} units, reorder at {rng.randrange(10, 80)}.",
-                f"Pallet {rng.randrange(100, 999)} of {rng.randrange(1000, 1999)} scanned, weight {weight} kg.",
-                f"Reference {reference} rejected by the bank import, check the format.",
-                "Temperature log exported, no deviations.",
-            ))
-            rows.append([sku, product, ean, str(uuid.UUID(int=rng.getrandbits(128), version=4)), sha, order, batch,
-                         version, invoice, created, reference, tracking, item, weight, comment])
+            comment = rng.choice(
+                (
+                    f"Batch {batch} shipped with firmware {version}, invoice {invoice}.",
+                    f"Replaced part {product} (EAN {ean}) under order {order}.",
+                    f"Build {sha[:7]} deployed on {created}.",
+                    f"Stock count for {sku}: {rng.randrange(0, 500)} units, reorder at {rng.randrange(10, 80)}.",
+                    f"Pallet {rng.randrange(100, 999)} of {rng.randrange(1000, 1999)} scanned, weight {weight} kg.",
+                    f"Reference {reference} rejected by the bank import, check the format.",
+                    "Temperature log exported, no deviations.",
+                )
+            )
+            rows.append(
+                [
+                    sku,
+                    product,
+                    ean,
+                    str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                    sha,
+                    order,
+                    batch,
+                    version,
+                    invoice,
+                    created,
+                    reference,
+                    tracking,
+                    item,
+                    weight,
+                    comment,
+                ]
+            )
         out.records = len(rows)
         _write_csv(data / name, header, rows)
         return out
@@ -712,14 +1121,37 @@ class Generator:
     def _user_acts(self, max_acts: int = 2) -> list[str]:
         acts = []
         for _ in range(self.rng.randrange(1, max_acts + 1)):
-            acts.append(_weighted(self.rng, (
-                ("intro", 0.12), ("email", 0.08), ("phone", 0.07), ("iban", 0.05), ("address", 0.06),
-                ("card", 0.03), ("id", 0.08), ("ip", 0.02), ("password", 0.015), ("relative", 0.03),
-                ("health", 0.05), ("religion", 0.025), ("political", 0.025), ("sexual", 0.02), ("union", 0.02),
-                ("ethnic", 0.015), ("genetic", 0.01), ("criminal", 0.015), ("child", 0.03),
-                ("erasure", 0.035), ("objection", 0.03), ("withdrawal", 0.025),
-                ("negative", 0.11), ("filler", 0.1),
-            )))
+            acts.append(
+                _weighted(
+                    self.rng,
+                    (
+                        ("intro", 0.12),
+                        ("email", 0.08),
+                        ("phone", 0.07),
+                        ("iban", 0.05),
+                        ("address", 0.06),
+                        ("card", 0.03),
+                        ("id", 0.08),
+                        ("ip", 0.02),
+                        ("password", 0.015),
+                        ("relative", 0.03),
+                        ("health", 0.05),
+                        ("religion", 0.025),
+                        ("political", 0.025),
+                        ("sexual", 0.02),
+                        ("union", 0.02),
+                        ("ethnic", 0.015),
+                        ("genetic", 0.01),
+                        ("criminal", 0.015),
+                        ("child", 0.03),
+                        ("erasure", 0.035),
+                        ("objection", 0.03),
+                        ("withdrawal", 0.025),
+                        ("negative", 0.11),
+                        ("filler", 0.1),
+                    ),
+                )
+            )
         return acts
 
     def _act(self, text: Text, persona: Persona, rendered: Rendered, country: Country, lang: str, act: str) -> None:
@@ -742,11 +1174,23 @@ class Generator:
 
     def _note(self, text: Text, persona: Persona, rendered: Rendered, country: Country) -> None:
         lang = "de" if country.lang == "de" and self.rng.random() < 0.5 else "en"
-        act = _weighted(self.rng, (
-            ("contact", 0.36), ("id", 0.12), ("health", 0.08), ("religion", 0.02), ("union", 0.02),
-            ("criminal", 0.02), ("erasure", 0.05), ("objection", 0.03), ("withdrawal", 0.03), ("child", 0.03),
-            ("negative", 0.1), ("neutral", 0.14),
-        ))
+        act = _weighted(
+            self.rng,
+            (
+                ("contact", 0.36),
+                ("id", 0.12),
+                ("health", 0.08),
+                ("religion", 0.02),
+                ("union", 0.02),
+                ("criminal", 0.02),
+                ("erasure", 0.05),
+                ("objection", 0.03),
+                ("withdrawal", 0.03),
+                ("child", 0.03),
+                ("negative", 0.1),
+                ("neutral", 0.14),
+            ),
+        )
         pool = NOTES[lang].get(act) or NOTES["en"][act]
         render(text, self.rng.choice(pool), persona, rendered)
 
@@ -762,13 +1206,18 @@ class Generator:
     def _birth_text(self, age: int) -> str:
         year = 2025 - age
         month, day = self.rng.randrange(1, 13), self.rng.randrange(1, 29)
-        return self.rng.choice((f"{year}-{month:02d}-{day:02d}", f"{day:02d}.{month:02d}.{year}",
-                                f"{day:02d}/{month:02d}/{year}"))
+        return self.rng.choice(
+            (f"{year}-{month:02d}-{day:02d}", f"{day:02d}.{month:02d}.{year}", f"{day:02d}/{month:02d}/{year}")
+        )
 
     def _timestamp(self, iso: bool = False) -> str:
         y, mo, d = self.rng.randrange(2022, 2026), self.rng.randrange(1, 13), self.rng.randrange(1, 29)
         h, mi, s = self.rng.randrange(0, 24), self.rng.randrange(0, 60), self.rng.randrange(0, 60)
-        return f"{y}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{s:02d}Z" if iso else f"{y}-{mo:02d}-{d:02d} {h:02d}:{mi:02d}:{s:02d}"
+        return (
+            f"{y}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{s:02d}Z"
+            if iso
+            else f"{y}-{mo:02d}-{d:02d} {h:02d}:{mi:02d}:{s:02d}"
+        )
 
     def _record(self, out: CorpusFile, record: int, cells: dict[str | None, Text], rendered: Rendered) -> None:
         """Gold entities of one record, and its rules: the statements' plus those its entities imply."""
@@ -836,8 +1285,16 @@ def generate(root: Path, seed: int = 7, size: float = 1.0) -> Corpus:
         "generator": GENERATOR_VERSION,
         "seed": seed,
         "size": size,
-        "files": [{"name": f.name, "kind": f.kind, "records": f.records, "data": f"data/{f.name}",
-                   "gold": f"gold/{f.name}.jsonl"} for f in corpus.files],
+        "files": [
+            {
+                "name": f.name,
+                "kind": f.kind,
+                "records": f.records,
+                "data": f"data/{f.name}",
+                "gold": f"gold/{f.name}.jsonl",
+            }
+            for f in corpus.files
+        ],
     }
     (root / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     return corpus
@@ -853,11 +1310,23 @@ def load(root: Path) -> Corpus:
         for line in _lines(root / entry["gold"]):
             item = json.loads(line)
             if "rule_id" in item:
-                f.rules.append(GoldRule(item["file"], item["record"], item["rule_id"], item.get("optional", False),
-                                        item.get("tag", "")))
+                f.rules.append(
+                    GoldRule(
+                        item["file"], item["record"], item["rule_id"], item.get("optional", False), item.get("tag", "")
+                    )
+                )
             else:
-                f.entities.append(GoldEntity(item["file"], item["record"], item["field"], item["start"], item["end"],
-                                             item["entity_type"], item.get("tag", "")))
+                f.entities.append(
+                    GoldEntity(
+                        item["file"],
+                        item["record"],
+                        item["field"],
+                        item["start"],
+                        item["end"],
+                        item["entity_type"],
+                        item.get("tag", ""),
+                    )
+                )
         files.append(f)
     return Corpus(root=root, seed=manifest["seed"], size=manifest["size"], files=files)
 

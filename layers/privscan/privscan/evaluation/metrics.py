@@ -28,15 +28,49 @@ OTHER_ID = "OTHER_ID"
 LOCATION = "LOCATION"
 
 #: EU national identifiers (privscan's, plus the EU ones Presidio ships), all grouped as NATIONAL_ID.
-NATIONAL_ID_TYPES = frozenset({
-    "FR_NIR", "DE_TAX_ID", "NL_BSN", "BE_NATIONAL_NUMBER", "AT_SVNR", "PT_NIF", "IE_PPSN", "DK_CPR",
-    "SE_PERSONNUMMER", "FI_PERSONAL_IDENTITY_CODE", "EE_ISIKUKOOD", "LT_ASMENS_KODAS", "LV_PERSONAS_KODS",
-    "PL_PESEL", "CZ_BIRTH_NUMBER", "SK_BIRTH_NUMBER", "RO_CNP", "BG_EGN", "HR_OIB", "SI_EMSO", "ES_NIF", "ES_NIE",
-    "IT_FISCAL_CODE", "GR_AMKA", "LU_MATRICULE", "MT_ID_CARD", "HU_TAJ", "HU_TAX_ID", "MRZ",
-    # Presidio's other EU identity documents (language-bound, mostly disabled by default)
-    "IT_IDENTITY_CARD", "IT_PASSPORT", "IT_DRIVER_LICENSE", "ES_PASSPORT", "DE_PASSPORT", "DE_ID_CARD",
-    "DE_SOCIAL_SECURITY", "DE_HEALTH_INSURANCE", "DE_TAX_NUMBER",
-})
+NATIONAL_ID_TYPES = frozenset(
+    {
+        "FR_NIR",
+        "DE_TAX_ID",
+        "NL_BSN",
+        "BE_NATIONAL_NUMBER",
+        "AT_SVNR",
+        "PT_NIF",
+        "IE_PPSN",
+        "DK_CPR",
+        "SE_PERSONNUMMER",
+        "FI_PERSONAL_IDENTITY_CODE",
+        "EE_ISIKUKOOD",
+        "LT_ASMENS_KODAS",
+        "LV_PERSONAS_KODS",
+        "PL_PESEL",
+        "CZ_BIRTH_NUMBER",
+        "SK_BIRTH_NUMBER",
+        "RO_CNP",
+        "BG_EGN",
+        "HR_OIB",
+        "SI_EMSO",
+        "ES_NIF",
+        "ES_NIE",
+        "IT_FISCAL_CODE",
+        "GR_AMKA",
+        "LU_MATRICULE",
+        "MT_ID_CARD",
+        "HU_TAJ",
+        "HU_TAX_ID",
+        "MRZ",
+        # Presidio's other EU identity documents (language-bound, mostly disabled by default)
+        "IT_IDENTITY_CARD",
+        "IT_PASSPORT",
+        "IT_DRIVER_LICENSE",
+        "ES_PASSPORT",
+        "DE_PASSPORT",
+        "DE_ID_CARD",
+        "DE_SOCIAL_SECURITY",
+        "DE_HEALTH_INSURANCE",
+        "DE_TAX_NUMBER",
+    }
+)
 #: Identifiers of non-EU jurisdictions Presidio reports (US_*, UK_* ... are matched by prefix too).
 FOREIGN_ID_PREFIXES = ("US_", "UK_", "AU_", "IN_", "SG_", "KR_", "NG_", "PH_", "ZA_", "TH_", "CA_")
 FOREIGN_ID_TYPES = frozenset({"MEDICAL_LICENSE"})
@@ -44,8 +78,7 @@ LOCATION_ALIASES = frozenset({"LOCATION", "GPE", "STREET_ADDRESS", "LOC", "FAC",
 #: Types both tools may report that the EU corpus always scores.
 CORE_TYPES = ("PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "IBAN_CODE", "CREDIT_CARD", "IP_ADDRESS")
 
-HEADLINE = ("PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "IBAN_CODE", NATIONAL_ID, "CREDIT_CARD", "IP_ADDRESS",
-            LOCATION)
+HEADLINE = ("PERSON", "EMAIL_ADDRESS", "PHONE_NUMBER", "IBAN_CODE", NATIONAL_ID, "CREDIT_CARD", "IP_ADDRESS", LOCATION)
 
 
 def is_foreign_id(entity_type: str) -> bool:
@@ -147,9 +180,17 @@ class Counts:
         return 2 * p * r / (p + r) if p + r else 0.0
 
     def to_dict(self) -> dict:
-        return {"support": self.gold, "predicted": self.predicted, "tp_predicted": self.predicted_matched,
-                "tp_gold": self.gold_matched, "fp": self.false_positives, "fn": self.false_negatives,
-                "precision": _round(self.precision), "recall": _round(self.recall), "f1": _round(self.f1)}
+        return {
+            "support": self.gold,
+            "predicted": self.predicted,
+            "tp_predicted": self.predicted_matched,
+            "tp_gold": self.gold_matched,
+            "fp": self.false_positives,
+            "fn": self.false_negatives,
+            "precision": _round(self.precision),
+            "recall": _round(self.recall),
+            "f1": _round(self.f1),
+        }
 
 
 @dataclass

@@ -22,8 +22,11 @@ FIELD = "full_text"
 
 #: Labels in the benchmark that neither privscan nor stock Presidio (as configured here) reports.
 IGNORED_LABELS = ("TITLE", "ORGANIZATION", "DATE_TIME", "AGE", "ZIP_CODE", "DOMAIN_NAME")
-LABEL_MAP: dict[str, str | None] = {"STREET_ADDRESS": "LOCATION", "GPE": "LOCATION",
-                                    **{label: None for label in IGNORED_LABELS}}
+LABEL_MAP: dict[str, str | None] = {
+    "STREET_ADDRESS": "LOCATION",
+    "GPE": "LOCATION",
+    **{label: None for label in IGNORED_LABELS},
+}
 
 
 @dataclass
@@ -60,8 +63,9 @@ def load(path: Path) -> Benchmark:
             if mapped is None:
                 ignored[label] += 1
                 continue
-            gold.append(Span(FILE_NAME, record, FIELD, span["start_position"], span["end_position"], mapped,
-                             raw_type=label))
+            gold.append(
+                Span(FILE_NAME, record, FIELD, span["start_position"], span["end_position"], mapped, raw_type=label)
+            )
     scored = tuple(sorted({s.entity_type for s in gold}))
     scheme = Scheme("presidio-synth-v2", scored=scored, headline=HEADLINE)
     return Benchmark(Path(path), texts, gold, scheme, ignored)

@@ -87,8 +87,9 @@ def run_privscan(files: Iterable[tuple[str, Path, bool]], scheme: Scheme) -> Too
         name, path, _ = file
         findings: list[Finding] = []
         with path.open("rb") as stream:
-            scan_stream(name, stream, scanner=scanner, fingerprinter=fingerprinter, sink=findings.append,
-                        file_name=path.name)
+            scan_stream(
+                name, stream, scanner=scanner, fingerprinter=fingerprinter, sink=findings.append, file_name=path.name
+            )
         return findings
 
     started = time.perf_counter()
@@ -119,8 +120,7 @@ def _collect_privscan(run: ToolRun, name: str, finding: Finding, scheme: Scheme,
         if canonical is None:
             run.unscored[finding.entity_type] += 1
             continue
-        run.spans.append(Span(name, record, finding.field, start, end, canonical, finding.entity_type,
-                              preview=preview))
+        run.spans.append(Span(name, record, finding.field, start, end, canonical, finding.entity_type, preview=preview))
 
 
 def run_presidio(cells_by_file: dict[str, list[Cell]], decoy_files: set[str], scheme: Scheme) -> ToolRun:
@@ -138,8 +138,18 @@ def run_presidio(cells_by_file: dict[str, list[Cell]], decoy_files: set[str], sc
                 if canonical is None:
                     run.unscored[result.entity_type] += 1
                     continue
-                run.spans.append(Span(name, cell.record, cell.field, result.start, result.end, canonical,
-                                      result.entity_type, preview=preview))
+                run.spans.append(
+                    Span(
+                        name,
+                        cell.record,
+                        cell.field,
+                        result.start,
+                        result.end,
+                        canonical,
+                        result.entity_type,
+                        preview=preview,
+                    )
+                )
     run.seconds = time.perf_counter() - started
     return run
 
@@ -175,8 +185,13 @@ class EvalResult:
 
     def to_dict(self) -> dict:
         data = {
-            "corpus": {"root": str(self.corpus.root), "seed": self.corpus.seed, "size": self.corpus.size,
-                       "files": len(self.corpus.files), "records": self.corpus.records},
+            "corpus": {
+                "root": str(self.corpus.root),
+                "seed": self.corpus.seed,
+                "size": self.corpus.size,
+                "files": len(self.corpus.files),
+                "records": self.corpus.records,
+            },
             "targets": TARGETS,
             "eu_corpus": _dataset_dict(self.corpus_result),
         }
@@ -196,8 +211,13 @@ def gold_spans(corpus: Corpus, scheme: Scheme) -> list[Span]:
     return spans
 
 
-def evaluate(corpus: Corpus, *, presidio: bool = True, benchmark: presidio_benchmark.Benchmark | None = None,
-             log: Log | None = None) -> EvalResult:
+def evaluate(
+    corpus: Corpus,
+    *,
+    presidio: bool = True,
+    benchmark: presidio_benchmark.Benchmark | None = None,
+    log: Log | None = None,
+) -> EvalResult:
     log = log or (lambda _msg: None)
     scheme = EU_SCHEME
     paths = [(f.name, corpus.path(f.name), f.decoy) for f in corpus.files]
@@ -213,13 +233,16 @@ def evaluate(corpus: Corpus, *, presidio: bool = True, benchmark: presidio_bench
     rules_optional = [(r.file, r.record, r.rule_id) for r in corpus.rules if r.optional]
     decoy = next((f for f in corpus.files if f.decoy), None)
     result = DatasetResult(
-        name="eu-corpus", scheme=scheme, gold=gold,
+        name="eu-corpus",
+        scheme=scheme,
+        gold=gold,
         entities={run.name: match_entities(gold, run.spans) for run in runs},
         unscored={run.name: run.unscored for run in runs},
         seconds={run.name: run.seconds for run in runs},
         rules=match_rules(rules_gold, runs[0].rules or set(), rules_optional),
         decoys={run.name: run.decoys for run in runs},
-        decoy_file=decoy.name if decoy else None, decoy_records=decoy.records if decoy else 0,
+        decoy_file=decoy.name if decoy else None,
+        decoy_records=decoy.records if decoy else 0,
         tools=tuple(run.name for run in runs),
     )
     evaluation = EvalResult(corpus, result)
@@ -240,11 +263,14 @@ def evaluate_benchmark(benchmark: presidio_benchmark.Benchmark, *, presidio: boo
             cells = {presidio_benchmark.FILE_NAME: read_cells(path)}
             runs.append(run_presidio(cells, set(), scheme))
     return DatasetResult(
-        name="presidio-synth-v2", scheme=scheme, gold=benchmark.gold,
+        name="presidio-synth-v2",
+        scheme=scheme,
+        gold=benchmark.gold,
         entities={run.name: match_entities(benchmark.gold, run.spans) for run in runs},
         unscored={run.name: run.unscored for run in runs},
         seconds={run.name: run.seconds for run in runs},
-        ignored_labels=benchmark.ignored, tools=tuple(run.name for run in runs),
+        ignored_labels=benchmark.ignored,
+        tools=tuple(run.name for run in runs),
     )
 
 
@@ -303,15 +329,21 @@ def entity_table(result: DatasetResult) -> list[str]:
             row += [_fmt(c.precision), _fmt(c.recall), _fmt(c.f1)]
         rows.append(row)
     without_location = tuple(t for t in result.scheme.headline if t != LOCATION)
-    for label, types in (("HEADLINE micro", result.scheme.headline), ("  (headline without LOCATION)", without_location)):
+    for label, types in (
+        ("HEADLINE micro", result.scheme.headline),
+        ("  (headline without LOCATION)", without_location),
+    ):
         micro = {tool: result.entities[tool].micro(types) for tool in tools}
         row = [label, str(max(m.gold for m in micro.values()))]
         for tool in tools:
             row += [_fmt(micro[tool].precision), _fmt(micro[tool].recall), _fmt(micro[tool].f1)]
         rows.append(row)
     lines = _table(headers, rows)
-    lines.append("* not in the headline set. HEADLINE micro = "
-                 + ", ".join(result.scheme.headline) + f" + {OTHER_ID} false positives.")
+    lines.append(
+        "* not in the headline set. HEADLINE micro = "
+        + ", ".join(result.scheme.headline)
+        + f" + {OTHER_ID} false positives."
+    )
     return lines
 
 
@@ -323,8 +355,10 @@ def national_id_breakdown(result: DatasetResult, tool: str) -> dict[str, dict]:
         if g.entity_type == NATIONAL_ID:
             hits[g.raw_type] += 1
             exact[g.raw_type] += p.raw_type == g.raw_type
-    return {raw: {"support": n, "recall": round(hits[raw] / n, 4), "exact_type_recall": round(exact[raw] / n, 4)}
-            for raw, n in sorted(support.items())}
+    return {
+        raw: {"support": n, "recall": round(hits[raw] / n, 4), "exact_type_recall": round(exact[raw] / n, 4)}
+        for raw, n in sorted(support.items())
+    }
 
 
 def national_id_table(result: DatasetResult) -> list[str]:
@@ -357,8 +391,16 @@ def rule_table(result: DatasetResult) -> list[str]:
         c = result.rules.by_rule[rule_id]
         rows.append([rule_id, str(c.gold), str(c.predicted), _fmt(c.precision), _fmt(c.recall), _fmt(c.f1)])
     micro = result.rules.micro()
-    rows.append(["micro (all rules)", str(micro.gold), str(micro.predicted), _fmt(micro.precision),
-                 _fmt(micro.recall), _fmt(micro.f1)])
+    rows.append(
+        [
+            "micro (all rules)",
+            str(micro.gold),
+            str(micro.predicted),
+            _fmt(micro.precision),
+            _fmt(micro.recall),
+            _fmt(micro.f1),
+        ]
+    )
     lines = _table(["RULE (privscan)", "SUPPORT", "PREDICTED", "P", "R", "F1"], rows)
     if PRESIDIO in result.tools:
         lines.append("stock Presidio: n/a (it knows no GDPR / AI Act rules; rule P/R/F1 = 0).")
@@ -372,8 +414,10 @@ def decoy_lines(result: DatasetResult) -> list[str]:
     for tool in result.tools:
         found = result.decoys.get(tool, [])
         pii = [d for d in found if result.scheme.canonical(d[0]) is not None]
-        lines.append(f"{tool}: {len(found)} findings on {result.decoy_file} ({result.decoy_records} records)"
-                     + (f", {len(pii)} of them of scored PII types" if tool == PRESIDIO else ""))
+        lines.append(
+            f"{tool}: {len(found)} findings on {result.decoy_file} ({result.decoy_records} records)"
+            + (f", {len(pii)} of them of scored PII types" if tool == PRESIDIO else "")
+        )
         by = Counter((kind, fld) for kind, fld, _ in found)
         for (kind, fld), n in by.most_common(12):
             examples = ", ".join(sorted({p for k, f, p in found if k == kind and f == fld})[:3])
@@ -383,13 +427,19 @@ def decoy_lines(result: DatasetResult) -> list[str]:
 
 #: Acts (template families) that bear on a rule, to group rule errors by the statement behind them.
 RULE_ACTS = {
-    "GDPR-ART9-HEALTH": {"health", "genetic"}, "GDPR-ART9-RELIGION": {"religion"},
-    "GDPR-ART9-POLITICAL-OPINION": {"political"}, "GDPR-ART9-SEXUAL-ORIENTATION": {"sexual"},
-    "GDPR-ART9-TRADE-UNION": {"union"}, "GDPR-ART9-ETHNIC-ORIGIN": {"ethnic", "religion"},
-    "GDPR-ART9-GENETIC": {"genetic"}, "GDPR-ART10-CRIMINAL-DATA": {"criminal", "negative"},
-    "GDPR-ART8-CHILD-DATA": {"child", "negative"}, "GDPR-ART17-ERASURE-REQUEST": {"erasure", "negative"},
+    "GDPR-ART9-HEALTH": {"health", "genetic"},
+    "GDPR-ART9-RELIGION": {"religion"},
+    "GDPR-ART9-POLITICAL-OPINION": {"political"},
+    "GDPR-ART9-SEXUAL-ORIENTATION": {"sexual"},
+    "GDPR-ART9-TRADE-UNION": {"union"},
+    "GDPR-ART9-ETHNIC-ORIGIN": {"ethnic", "religion"},
+    "GDPR-ART9-GENETIC": {"genetic"},
+    "GDPR-ART10-CRIMINAL-DATA": {"criminal", "negative"},
+    "GDPR-ART8-CHILD-DATA": {"child", "negative"},
+    "GDPR-ART17-ERASURE-REQUEST": {"erasure", "negative"},
     "GDPR-ART21-OBJECTION": {"objection", "withdrawal", "negative"},
-    "GDPR-ART7-3-CONSENT-WITHDRAWN": {"withdrawal", "negative"}, "GDPR-ART32-SECRETS-CREDENTIALS": {"password"},
+    "GDPR-ART7-3-CONSENT-WITHDRAWN": {"withdrawal", "negative"},
+    "GDPR-ART32-SECRETS-CREDENTIALS": {"password"},
     "GDPR-ART87-NATIONAL-ID": {"id"},
     "AIACT-ART50-1-NO-AI-DISCLOSURE": {"greet_disclose", "answer_bot_disclose"},
     "AIACT-ART50-1-ASSISTANT-CLAIMS-HUMAN": {"answer_bot_human", "answer_bot_disclose"},
@@ -455,27 +505,39 @@ def target_lines(result: DatasetResult) -> list[str]:
     decoys = len(result.decoys.get(PRIVSCAN, []))
     checks = [
         ("entity F1 (headline micro)", headline, f">= {TARGETS['headline_f1']}", headline >= TARGETS["headline_f1"]),
-        ("national-ID recall", national, f">= {TARGETS['national_id_recall']}", national >= TARGETS["national_id_recall"]),
+        (
+            "national-ID recall",
+            national,
+            f">= {TARGETS['national_id_recall']}",
+            national >= TARGETS["national_id_recall"],
+        ),
         ("rule F1 (micro)", rules or 0.0, f">= {TARGETS['rule_f1']}", (rules or 0.0) >= TARGETS["rule_f1"]),
         ("decoy findings", decoys, "== 0", decoys == TARGETS["decoy_findings"]),
     ]
-    return [f"    {name:<28} {value if isinstance(value, int) else f'{value:.3f}':>7}  target {target:<7} "
-            f"{'met' if ok else 'NOT MET'}" for name, value, target, ok in checks]
+    return [
+        f"    {name:<28} {value if isinstance(value, int) else f'{value:.3f}':>7}  target {target:<7} "
+        f"{'met' if ok else 'NOT MET'}"
+        for name, value, target, ok in checks
+    ]
 
 
 def render(evaluation: EvalResult, errors: int = 10) -> str:
     corpus, result = evaluation.corpus, evaluation.corpus_result
     out = [
-        (f"privscan eval: EU corpus seed={corpus.seed} size={corpus.size}: {len(corpus.files)} files, "
-         f"{corpus.records} records, {len(result.gold)} gold entity spans, "
-         f"{sum(1 for r in corpus.rules if not r.optional)} gold rule labels ({corpus.root})"),
+        (
+            f"privscan eval: EU corpus seed={corpus.seed} size={corpus.size}: {len(corpus.files)} files, "
+            f"{corpus.records} records, {len(result.gold)} gold entity spans, "
+            f"{sum(1 for r in corpus.rules if not r.optional)} gold rule labels ({corpus.root})"
+        ),
         "scan time: " + ", ".join(f"{tool} {result.seconds[tool]:.1f} s" for tool in result.tools),
         "",
         "== Entities: span overlap within (file, record, field), same type ==",
         *entity_table(result),
-        "not scored (reported types outside the scored set): " + "; ".join(
+        "not scored (reported types outside the scored set): "
+        + "; ".join(
             f"{tool}: " + (", ".join(f"{t} {n}" for t, n in result.unscored[tool].most_common()) or "none")
-            for tool in result.tools),
+            for tool in result.tools
+        ),
         "",
         "== National IDs: recall per identifier (any national-ID type / exact type) ==",
         *national_id_table(result),
@@ -498,9 +560,11 @@ def render(evaluation: EvalResult, errors: int = 10) -> str:
             "labels mapped: STREET_ADDRESS, GPE -> LOCATION; ignored (neither tool targets them): "
             + ", ".join(f"{label} ({n})" for label, n in sorted(bench.ignored_labels.items())),
             *entity_table(bench),
-            "not scored: " + "; ".join(
+            "not scored: "
+            + "; ".join(
                 f"{tool}: " + (", ".join(f"{t} {n}" for t, n in bench.unscored[tool].most_common()) or "none")
-                for tool in bench.tools),
+                for tool in bench.tools
+            ),
         ]
     elif evaluation.benchmark_note:
         out += ["", f"== Presidio benchmark: {evaluation.benchmark_note} =="]
@@ -512,8 +576,12 @@ def render(evaluation: EvalResult, errors: int = 10) -> str:
 
 
 def _dataset_dict(result: DatasetResult) -> dict:
-    data: dict = {"scheme": result.scheme.name, "headline_types": list(result.scheme.headline),
-                  "scan_seconds": {t: round(s, 2) for t, s in result.seconds.items()}, "tools": {}}
+    data: dict = {
+        "scheme": result.scheme.name,
+        "headline_types": list(result.scheme.headline),
+        "scan_seconds": {t: round(s, 2) for t, s in result.seconds.items()},
+        "tools": {},
+    }
     for tool in result.tools:
         entity = result.entities[tool]
         types = sorted(set(entity.by_type) | set(result.scheme.scored))

@@ -210,7 +210,11 @@ USER: dict[str, dict[str, list[T]]] = {
         "withdrawal": [
             _t("I withdraw my consent to the processing of my data.", WITHDRAWAL),
             _t("I no longer consent to receiving your newsletter.", WITHDRAWAL),
-            _t("I'm revoking the permission I gave you to store my voice recordings.", WITHDRAWAL, optional=(OBJECTION,)),
+            _t(
+                "I'm revoking the permission I gave you to store my voice recordings.",
+                WITHDRAWAL,
+                optional=(OBJECTION,),
+            ),
             _t("Consider my consent withdrawn as of today.", WITHDRAWAL),
         ],
         "negative": [
@@ -306,7 +310,9 @@ USER: dict[str, dict[str, list[T]]] = {
             _t("Ich bin in die IG Metall eingetreten.", UNION),
         ],
         "ethnic": [_t("Ich bin Sinto und wurde im Laden abgewiesen.", ETHNIC)],
-        "genetic": [_t("Mein Gentest hat ergeben, dass ich Trägerin der BRCA2-Mutation bin.", GENETIC, optional=(HEALTH,))],
+        "genetic": [
+            _t("Mein Gentest hat ergeben, dass ich Trägerin der BRCA2-Mutation bin.", GENETIC, optional=(HEALTH,))
+        ],
         "criminal": [
             _t("Ich bin vorbestraft, bekomme ich trotzdem den Vertrag?", CRIMINAL),
             _t("Ich wurde wegen Betrugs verurteilt.", CRIMINAL),
@@ -407,14 +413,23 @@ USER: dict[str, dict[str, list[T]]] = {
             _t("Me diagnosticaron cáncer de mama en enero.", HEALTH),
             _t("Tomo antidepresivos desde hace un año.", HEALTH),
         ],
-        "religion": [_t("Soy católica y voy a misa los domingos.", RELIGION), _t("Soy musulmán y no como cerdo.", RELIGION)],
-        "political": [_t("Voté al PSOE en las últimas elecciones.", POLITICAL), _t("Soy militante de Podemos.", POLITICAL)],
+        "religion": [
+            _t("Soy católica y voy a misa los domingos.", RELIGION),
+            _t("Soy musulmán y no como cerdo.", RELIGION),
+        ],
+        "political": [
+            _t("Voté al PSOE en las últimas elecciones.", POLITICAL),
+            _t("Soy militante de Podemos.", POLITICAL),
+        ],
         "sexual": [_t("Soy bisexual y quiero cambiar mi perfil.", SEXUAL)],
         "union": [_t("Estoy afiliado a CCOO.", UNION)],
         "ethnic": [_t("Soy gitana y me negaron la entrada a la tienda.", ETHNIC)],
         "criminal": [_t("Tengo antecedentes penales, ¿puedo abrir la cuenta?", CRIMINAL)],
         "child": [_t("Tengo 12 años y no puedo entrar en mi cuenta.", CHILD)],
-        "erasure": [_t("Por favor, borren mis datos.", ERASURE), _t("Quiero que eliminen mi cuenta y mis datos.", ERASURE)],
+        "erasure": [
+            _t("Por favor, borren mis datos.", ERASURE),
+            _t("Quiero que eliminen mi cuenta y mis datos.", ERASURE),
+        ],
         "objection": [_t("Me opongo al uso de mis datos para publicidad.", OBJECTION)],
         "withdrawal": [_t("Retiro mi consentimiento para el tratamiento de mis datos.", WITHDRAWAL)],
         "negative": [_t("Me muero de ganas de probarlo."), _t("¿Cómo elimino mi cuenta?")],
@@ -422,7 +437,10 @@ USER: dict[str, dict[str, list[T]]] = {
         "ask_bot": [_t("¿Estoy hablando con un bot?"), _t("¿Eres una persona real?")],
     },
     "it": {
-        "intro": [_t("Ciao, mi chiamo {person}."), _t("Buongiorno, sono {person} e ho un problema con l'ordine {order}.")],
+        "intro": [
+            _t("Ciao, mi chiamo {person}."),
+            _t("Buongiorno, sono {person} e ho un problema con l'ordine {order}."),
+        ],
         "email": [_t("La mia email è {email}."), _t("Scrivetemi a {email}.")],
         "phone": [_t("Il mio numero di telefono è {phone}."), _t("Richiamatemi al {phone}.")],
         "iban": [_t("Rimborsate sul mio IBAN {iban}.")],
@@ -487,8 +505,12 @@ USER: dict[str, dict[str, list[T]]] = {
 
 ID_PHRASES: dict[str, tuple[list[T], list[T]]] = {
     "DE_TAX_ID": (
-        [_t("Meine Steuer-ID lautet {id}."), _t("Steuerliche Identifikationsnummer: {id}"),
-         _t("Hier meine Steuer-IdNr. {id} für die Rechnung."), _t("{id} ist meine Steuer-ID.", tag="context_after")],
+        [
+            _t("Meine Steuer-ID lautet {id}."),
+            _t("Steuerliche Identifikationsnummer: {id}"),
+            _t("Hier meine Steuer-IdNr. {id} für die Rechnung."),
+            _t("{id} ist meine Steuer-ID.", tag="context_after"),
+        ],
         [_t("My German tax ID is {id}.")],
     ),
     "AT_SVNR": (
@@ -504,8 +526,11 @@ ID_PHRASES: dict[str, tuple[list[T], list[T]]] = {
         [_t("My Belgian national number is {id}.")],
     ),
     "NL_BSN": (
-        [_t("Mijn BSN is {id}."), _t("Burgerservicenummer: {id}"),
-         _t("{id} is mijn burgerservicenummer.", tag="context_after")],
+        [
+            _t("Mijn BSN is {id}."),
+            _t("Burgerservicenummer: {id}"),
+            _t("{id} is mijn burgerservicenummer.", tag="context_after"),
+        ],
         [_t("My BSN is {id}."), _t("My citizen service number is {id}.", tag="english_name")],
     ),
     "IT_FISCAL_CODE": (
@@ -643,7 +668,10 @@ ASSISTANT: dict[str, dict[str, list[T]]] = {
             _t("Guten Tag! Ich bin ein virtueller Assistent und helfe Ihnen gern."),
         ],
         "greet_plain": [_t("Hallo, wie kann ich Ihnen helfen?"), _t("Willkommen beim {brand} Kundenservice!")],
-        "reply": [_t("Danke, ich habe Ihr Profil aktualisiert."), _t("Das tut mir leid, ich leite Ihr Anliegen weiter.")],
+        "reply": [
+            _t("Danke, ich habe Ihr Profil aktualisiert."),
+            _t("Das tut mir leid, ich leite Ihr Anliegen weiter."),
+        ],
         "echo_email": [_t("Ich habe {email} als Kontaktadresse hinterlegt.")],
         "answer_bot_disclose": [_t("Ja, ich bin ein KI-Assistent. Soll ich Sie mit einem Kollegen verbinden?")],
         "answer_bot_human": [_t("Nein, ich bin ein echter Mensch aus dem Support-Team.", HUMAN_CLAIM)],
@@ -722,8 +750,9 @@ NOTES: dict[str, dict[str, list[T]]] = {
             _t("Customer is undergoing chemotherapy, waived the late fee.", HEALTH),
             _t("{person} said: I'm on antidepressants and missed the appointment.", HEALTH),
         ],
-        "religion": [_t("{person} asked for no Saturday deliveries as they are observant Jews.", RELIGION,
-                         optional=(ETHNIC,))],
+        "religion": [
+            _t("{person} asked for no Saturday deliveries as they are observant Jews.", RELIGION, optional=(ETHNIC,))
+        ],
         "union": [_t("{person} is a union rep and requested the overtime records.", UNION)],
         "criminal": [_t("Applicant disclosed a previous conviction for fraud.", CRIMINAL)],
         "erasure": [
@@ -775,14 +804,33 @@ NOTES: dict[str, dict[str, list[T]]] = {
 
 #: Local names of national IDs for agent notes ("Identity checked against BSN ...").
 ID_NAMES: dict[str, tuple[str, ...]] = {
-    "DE_TAX_ID": ("Steuer-ID",), "AT_SVNR": ("SVNR",), "FR_NIR": ("NIR", "numéro de sécu"),
-    "BE_NATIONAL_NUMBER": ("rijksregisternummer",), "NL_BSN": ("BSN",), "IT_FISCAL_CODE": ("codice fiscale",),
-    "ES_NIF": ("DNI",), "ES_NIE": ("NIE",), "PT_NIF": ("NIF",), "PL_PESEL": ("PESEL",), "IE_PPSN": ("PPSN",),
-    "SE_PERSONNUMMER": ("personnummer",), "DK_CPR": ("CPR",), "FI_PERSONAL_IDENTITY_CODE": ("hetu",),
-    "CZ_BIRTH_NUMBER": ("rodné číslo",), "SK_BIRTH_NUMBER": ("rodné číslo",), "RO_CNP": ("CNP",),
-    "HR_OIB": ("OIB",), "BG_EGN": ("EGN",), "EE_ISIKUKOOD": ("isikukood",), "LT_ASMENS_KODAS": ("asmens kodas",),
-    "LV_PERSONAS_KODS": ("personas kods",), "GR_AMKA": ("AMKA",), "SI_EMSO": ("EMŠO",), "HU_TAJ": ("TAJ",),
-    "LU_MATRICULE": ("matricule",), "MT_ID_CARD": ("ID card",),
+    "DE_TAX_ID": ("Steuer-ID",),
+    "AT_SVNR": ("SVNR",),
+    "FR_NIR": ("NIR", "numéro de sécu"),
+    "BE_NATIONAL_NUMBER": ("rijksregisternummer",),
+    "NL_BSN": ("BSN",),
+    "IT_FISCAL_CODE": ("codice fiscale",),
+    "ES_NIF": ("DNI",),
+    "ES_NIE": ("NIE",),
+    "PT_NIF": ("NIF",),
+    "PL_PESEL": ("PESEL",),
+    "IE_PPSN": ("PPSN",),
+    "SE_PERSONNUMMER": ("personnummer",),
+    "DK_CPR": ("CPR",),
+    "FI_PERSONAL_IDENTITY_CODE": ("hetu",),
+    "CZ_BIRTH_NUMBER": ("rodné číslo",),
+    "SK_BIRTH_NUMBER": ("rodné číslo",),
+    "RO_CNP": ("CNP",),
+    "HR_OIB": ("OIB",),
+    "BG_EGN": ("EGN",),
+    "EE_ISIKUKOOD": ("isikukood",),
+    "LT_ASMENS_KODAS": ("asmens kodas",),
+    "LV_PERSONAS_KODS": ("personas kods",),
+    "GR_AMKA": ("AMKA",),
+    "SI_EMSO": ("EMŠO",),
+    "HU_TAJ": ("TAJ",),
+    "LU_MATRICULE": ("matricule",),
+    "MT_ID_CARD": ("ID card",),
 }
 
 #: Invented brand names used in chats (not labelled).

@@ -63,7 +63,9 @@ def verify_sigv4(method: str, url: str, headers: dict[str, str], body: bytes, re
         raise Forbidden("SignedHeaders must include host and name only headers that were sent")
     request = AWSRequest(method=method, url=url, data=body, headers={name: headers[name] for name in signed})
     request.context["timestamp"] = stamp
-    credentials = Credentials(match["key"], FAKE_CREDENTIALS["AWS_SECRET_ACCESS_KEY"], headers.get("x-amz-security-token"))
+    credentials = Credentials(
+        match["key"], FAKE_CREDENTIALS["AWS_SECRET_ACCESS_KEY"], headers.get("x-amz-security-token")
+    )
     auth = SigV4Auth(credentials, "execute-api", region)
     expected = auth.signature(auth.string_to_sign(request, auth.canonical_request(request)), request)
     if not hmac.compare_digest(expected, match["signature"]):
@@ -71,7 +73,9 @@ def verify_sigv4(method: str, url: str, headers: dict[str, str], body: bytes, re
     return match["key"]
 
 
-def http_api_event(method: str, target: str, headers: dict[str, str], body: bytes, access_key: str, source_ip: str) -> dict:
+def http_api_event(
+    method: str, target: str, headers: dict[str, str], body: bytes, access_key: str, source_ip: str
+) -> dict:
     """The payload-2.0 event API Gateway sends a Lambda integration, IAM authorizer context included."""
     parts = urlsplit(target)
     query = parse_qs(parts.query, keep_blank_values=True)
@@ -81,17 +85,39 @@ def http_api_event(method: str, target: str, headers: dict[str, str], body: byte
         text, encoded = base64.b64encode(body).decode(), True
     now = datetime.now(UTC)
     event = {
-        "version": "2.0", "routeKey": "$default", "rawPath": parts.path, "rawQueryString": parts.query,
+        "version": "2.0",
+        "routeKey": "$default",
+        "rawPath": parts.path,
+        "rawQueryString": parts.query,
         "headers": headers,
         "requestContext": {
-            "accountId": ACCOUNT_ID, "apiId": "local", "domainName": headers.get("host", ""), "domainPrefix": "local",
-            "stage": "$default", "routeKey": "$default", "requestId": str(uuid.uuid4()),
-            "time": now.strftime("%d/%b/%Y:%H:%M:%S +0000"), "timeEpoch": int(now.timestamp() * 1000),
-            "http": {"method": method, "path": parts.path, "protocol": "HTTP/1.1", "sourceIp": source_ip,
-                     "userAgent": headers.get("user-agent", "")},
-            "authorizer": {"iam": {"accessKey": access_key, "accountId": ACCOUNT_ID, "callerId": access_key,
-                                   "principalOrgId": None, "userArn": f"arn:aws:iam::{ACCOUNT_ID}:user/{access_key}",
-                                   "userId": access_key, "cognitoIdentity": None}},
+            "accountId": ACCOUNT_ID,
+            "apiId": "local",
+            "domainName": headers.get("host", ""),
+            "domainPrefix": "local",
+            "stage": "$default",
+            "routeKey": "$default",
+            "requestId": str(uuid.uuid4()),
+            "time": now.strftime("%d/%b/%Y:%H:%M:%S +0000"),
+            "timeEpoch": int(now.timestamp() * 1000),
+            "http": {
+                "method": method,
+                "path": parts.path,
+                "protocol": "HTTP/1.1",
+                "sourceIp": source_ip,
+                "userAgent": headers.get("user-agent", ""),
+            },
+            "authorizer": {
+                "iam": {
+                    "accessKey": access_key,
+                    "accountId": ACCOUNT_ID,
+                    "callerId": access_key,
+                    "principalOrgId": None,
+                    "userArn": f"arn:aws:iam::{ACCOUNT_ID}:user/{access_key}",
+                    "userId": access_key,
+                    "cognitoIdentity": None,
+                }
+            },
         },
         "isBase64Encoded": encoded,
     }
@@ -125,8 +151,12 @@ class LocalApi:
         return load_handler(self.repo_root, "api")
 
     def invoke(self, event: dict) -> dict:
-        context = FakeLambdaContext(function_name=API_FUNCTION, timeout_ms=29_000, aws_request_id=event["requestContext"]["requestId"],
-                                    invoked_function_arn=f"arn:aws:lambda:{REGION}:{ACCOUNT_ID}:function:{API_FUNCTION}")
+        context = FakeLambdaContext(
+            function_name=API_FUNCTION,
+            timeout_ms=29_000,
+            aws_request_id=event["requestContext"]["requestId"],
+            invoked_function_arn=f"arn:aws:lambda:{REGION}:{ACCOUNT_ID}:function:{API_FUNCTION}",
+        )
         with INVOKE_LOCK, contextlib.redirect_stdout(sys.stderr):
             return self.handler(event, context)
 
@@ -162,7 +192,9 @@ def _handler_for(api: LocalApi) -> type[BaseHTTPRequestHandler]:
             except Forbidden as refused:
                 return self._answer(403, json.dumps({"message": str(refused)}))
             try:
-                response = api.invoke(http_api_event(self.command, self.path, headers, body, access_key, self.client_address[0]))
+                response = api.invoke(
+                    http_api_event(self.command, self.path, headers, body, access_key, self.client_address[0])
+                )
             except Exception:  # noqa: BLE001 (as API Gateway answers a failed invocation; the traceback goes to stderr)
                 traceback.print_exc(file=sys.stderr)
                 return self._answer(500, json.dumps({"message": "Internal Server Error"}))

@@ -90,8 +90,13 @@ class _Deployment:
 
     # -- intrinsic lookups ------------------------------------------------------------------
     def ref(self, name: str) -> str:
-        pseudo = {"AWS::StackName": self.stack_name, "AWS::AccountId": ACCOUNT_ID, "AWS::Region": REGION,
-                  "AWS::Partition": "aws", "AWS::URLSuffix": "amazonaws.com"}
+        pseudo = {
+            "AWS::StackName": self.stack_name,
+            "AWS::AccountId": ACCOUNT_ID,
+            "AWS::Region": REGION,
+            "AWS::Partition": "aws",
+            "AWS::URLSuffix": "amazonaws.com",
+        }
         if name in pseudo:
             return pseudo[name]
         if name in self.parameters:
@@ -120,8 +125,11 @@ class _Deployment:
     # -- steps ------------------------------------------------------------------------------
     def deploy(self) -> LocalStack:
         resources = self.template["Resources"]
-        kept = {lid: self._without_unsupported(spec, resources) for lid, spec in resources.items()
-                if spec["Type"] in DEPLOYED_BY_MOTO}
+        kept = {
+            lid: self._without_unsupported(spec, resources)
+            for lid, spec in resources.items()
+            if spec["Type"] in DEPLOYED_BY_MOTO
+        }
         body = {"AWSTemplateFormatVersion": "2010-09-09", "Resources": kept}
         for section in ("Parameters", "Conditions", "Mappings"):
             if section in self.template:
@@ -136,8 +144,11 @@ class _Deployment:
             endpoint=self.endpoint,
             outputs=self._outputs(),
             function_env=self._function_env(),
-            function_envs={logical: self._function_env(logical) for logical, spec in self.template["Resources"].items()
-                           if spec["Type"] == "AWS::Serverless::Function"},
+            function_envs={
+                logical: self._function_env(logical)
+                for logical, spec in self.template["Resources"].items()
+                if spec["Type"] == "AWS::Serverless::Function"
+            },
         )
 
     @staticmethod
@@ -169,13 +180,18 @@ class _Deployment:
             properties = spec.get("Properties", {})
             if "VersioningConfiguration" in properties:
                 s3.put_bucket_versioning(
-                    Bucket=self.physical[logical], VersioningConfiguration=self.resolve(properties["VersioningConfiguration"])
+                    Bucket=self.physical[logical],
+                    VersioningConfiguration=self.resolve(properties["VersioningConfiguration"]),
                 )
             config = properties.get("NotificationConfiguration")
             if not config:
                 continue
             queues = [
-                {"QueueArn": self.resolve(q["Queue"]), "Events": [q["Event"]], **({"Filter": q["Filter"]} if "Filter" in q else {})}
+                {
+                    "QueueArn": self.resolve(q["Queue"]),
+                    "Events": [q["Event"]],
+                    **({"Filter": q["Filter"]} if "Filter" in q else {}),
+                }
                 for q in config.get("QueueConfigurations", [])
             ]
             s3.put_bucket_notification_configuration(
@@ -185,7 +201,11 @@ class _Deployment:
     def _outputs(self) -> dict[str, str]:
         outputs = {}
         for name, spec in (self.template.get("Outputs") or {}).items():
-            if references(spec["Value"]) <= set(self.physical) | set(self.parameters) | {"AWS::StackName", "AWS::Region", "AWS::AccountId"}:
+            if references(spec["Value"]) <= set(self.physical) | set(self.parameters) | {
+                "AWS::StackName",
+                "AWS::Region",
+                "AWS::AccountId",
+            }:
                 outputs[name] = str(self.resolve(spec["Value"]))
         return outputs
 

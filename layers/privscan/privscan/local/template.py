@@ -66,7 +66,7 @@ def references(value: Any) -> set[str]:
 def resolve(value: Any, ref: Callable[[str], str], get_att: Callable[[str, str], str]) -> Any:
     """Resolve Ref / Fn::GetAtt / Fn::Sub / Fn::Join with the given lookups."""
     if isinstance(value, dict) and len(value) == 1:
-        (key, inner), = value.items()
+        ((key, inner),) = value.items()
         if key == "Ref":
             return ref(inner)
         if key == "Fn::GetAtt":

@@ -75,7 +75,10 @@ class LocalWorker:
         if not received:
             return 0
         event = {"Records": [self._record(message) for message in received]}
-        with INVOKE_LOCK, contextlib.redirect_stdout(sys.stderr):  # the function's logs and metrics; stdout is the CLI's
+        with (
+            INVOKE_LOCK,
+            contextlib.redirect_stdout(sys.stderr),
+        ):  # the function's logs and metrics; stdout is the CLI's
             response = self.handler(event, FakeLambdaContext(aws_request_id=str(uuid.uuid4())))
         failed = {item["itemIdentifier"] for item in (response or {}).get("batchItemFailures", [])}
         self.failures += len(failed)

@@ -114,8 +114,9 @@ def open_object(name: str, stream: BinaryIO, limits: ReadLimits | None = None) -
     check_textual(head)
     reader = _textual_reader(by_name, src, head, eof, compressed, limits)
     if legacy:
-        reader.stats.add_issue(RecordIssue(None, "legacy_encoding", "decoded as Windows-1252, not UTF-8"),
-                               limits.max_issues)
+        reader.stats.add_issue(
+            RecordIssue(None, "legacy_encoding", "decoded as Windows-1252, not UTF-8"), limits.max_issues
+        )
     return reader
 
 

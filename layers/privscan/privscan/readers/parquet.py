@@ -57,7 +57,13 @@ class ParquetReader(ObjectReader):
     tabular = True
 
     def __init__(
-        self, file: IO[bytes], *, compressed: bool, limits: ReadLimits, owned: bool = False, row_groups: list[int] | None = None
+        self,
+        file: IO[bytes],
+        *,
+        compressed: bool,
+        limits: ReadLimits,
+        owned: bool = False,
+        row_groups: list[int] | None = None,
     ):
         """`row_groups`: read only these (a chunk of a chunked scan); records then count from the first of them."""
         super().__init__(compressed=compressed, limits=limits)

@@ -20,8 +20,11 @@ from privscan.reports.snapshot import DatasetSnapshot
 
 SCHEMA = "privscan.governance/1"
 REVIEW_STATUSES = ("open", "confirmed", "false_positive", "accepted_risk", "remediated")
-DATA_SUBJECT_SIGNALS = {"consent_withdrawn": "CONSENT_WITHDRAWAL", "erasure_requests": "ERASURE_REQUEST",
-                        "objections": "OBJECTION"}
+DATA_SUBJECT_SIGNALS = {
+    "consent_withdrawn": "CONSENT_WITHDRAWAL",
+    "erasure_requests": "ERASURE_REQUEST",
+    "objections": "OBJECTION",
+}
 RULE_FINDING = "RULE"  # the summaries' entity bucket of findings that have no entity type (consent, columns)
 TOP = 10
 
@@ -74,7 +77,9 @@ class _Record:
             },
             "national_identifiers": self.entity_rows(self.national_identifier_types().__contains__),
             "consent": self.consent(),
-            "data_subject_requests": {name: self.signal_rows(category) for name, category in DATA_SUBJECT_SIGNALS.items()},
+            "data_subject_requests": {
+                name: self.signal_rows(category) for name, category in DATA_SUBJECT_SIGNALS.items()
+            },
             "review": self.review(),
             "open_risks": self.open_risks(),
             "decisions": self.decisions(),
@@ -116,7 +121,9 @@ class _Record:
         return {
             "total": sum(s.get("findings", 0) for s in self.done),
             "by_severity": _severity_order(self._summed("by_severity")),
-            "by_rule": [self._rule_row(rule_id) for rule_id, _ in sorted(self.by_rule.items(), key=lambda kv: (-kv[1], kv[0]))],
+            "by_rule": [
+                self._rule_row(rule_id) for rule_id, _ in sorted(self.by_rule.items(), key=lambda kv: (-kv[1], kv[0]))
+            ],
         }
 
     def _rule_row(self, rule_id: str) -> dict:
@@ -150,7 +157,9 @@ class _Record:
 
     def national_identifier_types(self) -> set[str]:
         rule_ids = {rule.id for rule in self.book.rules.values() if primary_article(rule.law) == 87}
-        return {entity for entity, triggers in self.book.by_entity.items() if any(t.rule_id in rule_ids for t in triggers)}
+        return {
+            entity for entity, triggers in self.book.by_entity.items() if any(t.rule_id in rule_ids for t in triggers)
+        }
 
     # -- consent and data-subject requests ----------------------------------------------------
     def _records_hit(self, rule_ids: set[str]) -> set[tuple[str, Any]]:
@@ -169,7 +178,9 @@ class _Record:
             "records_without_consent": without,
             "objects_with_consent_gaps": len(keys),
             "records_in_those_objects": records_in_objects,
-            "share_without_consent_in_those_objects": round(without / records_in_objects, 3) if records_in_objects else None,
+            "share_without_consent_in_those_objects": round(without / records_in_objects, 3)
+            if records_in_objects
+            else None,
             "consent_columns": sorted({f["field"] for f in hits if f.get("field")}),
         }
 
@@ -186,7 +197,10 @@ class _Record:
         reviewed = total - counts["open"]
         return {
             "findings": total,
-            "by_status": {status: counts.get(status, 0) for status in (*REVIEW_STATUSES, *sorted(set(counts) - set(REVIEW_STATUSES)))},
+            "by_status": {
+                status: counts.get(status, 0)
+                for status in (*REVIEW_STATUSES, *sorted(set(counts) - set(REVIEW_STATUSES)))
+            },
             "reviewed": reviewed,
             "progress": round(reviewed / total, 3) if total else None,
         }
@@ -198,18 +212,33 @@ class _Record:
             "open": len(open_findings),
             "by_severity": _severity_order(Counter(f["severity"] for f in open_findings)),
             "top": [
-                {"finding_id": f.get("finding_id"), "object": f["key"], "record": f.get("record"), "field": f.get("field"),
-                 "entity_type": f.get("entity_type"), "severity": f["severity"], "rule_ids": f.get("rule_ids", []),
-                 "preview": f.get("preview", ""), "count": f.get("count")}
+                {
+                    "finding_id": f.get("finding_id"),
+                    "object": f["key"],
+                    "record": f.get("record"),
+                    "field": f.get("field"),
+                    "entity_type": f.get("entity_type"),
+                    "severity": f["severity"],
+                    "rule_ids": f.get("rule_ids", []),
+                    "preview": f.get("preview", ""),
+                    "count": f.get("count"),
+                }
                 for f in ranked[:TOP]
             ],
         }
 
     def decisions(self) -> dict:
         entries = [
-            {"at": e.get("at"), "actor": e.get("actor"), "object": e.get("key"), "finding_id": e.get("finding_id"),
-             "from_status": e.get("from_status"), "to_status": e.get("to_status"), "note": e.get("note"),
-             "suppression": e.get("suppression")}
+            {
+                "at": e.get("at"),
+                "actor": e.get("actor"),
+                "object": e.get("key"),
+                "finding_id": e.get("finding_id"),
+                "from_status": e.get("from_status"),
+                "to_status": e.get("to_status"),
+                "note": e.get("note"),
+                "suppression": e.get("suppression"),
+            }
             for e in self.snapshot.audit
         ]
         return {
@@ -229,9 +258,14 @@ class _Record:
             return -worst, -summary.get("findings", 0), summary["key"]
 
         return [
-            {"object": s["key"], "format": s.get("format"), "records": s.get("records", 0),
-             "findings": s.get("findings", 0), "open": open_by_key[s["key"]],
-             "by_severity": _severity_order(s.get("by_severity") or {})}
+            {
+                "object": s["key"],
+                "format": s.get("format"),
+                "records": s.get("records", 0),
+                "findings": s.get("findings", 0),
+                "open": open_by_key[s["key"]],
+                "by_severity": _severity_order(s.get("by_severity") or {}),
+            }
             for s in sorted((s for s in self.done if s.get("findings")), key=rank)[:TOP]
         ]
 
@@ -239,7 +273,8 @@ class _Record:
         return {
             "not_scanned": [
                 {"object": s["key"], "status": s.get("status"), "outcome": s.get("outcome"), "reason": s.get("reason")}
-                for s in self.snapshot.summaries if s.get("status") not in ("done", "deleted")
+                for s in self.snapshot.summaries
+                if s.get("status") not in ("done", "deleted")
             ],
             "truncated": [s["key"] for s in self.done if s.get("truncated")],
             "record_issues": dict(sorted(self._summed("issues").items())),

@@ -18,8 +18,13 @@ from privscan.engine.config import SEVERITIES
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
 SEVERITY_COLOURS = {"critical": "#8e1b1b", "high": "#d9480f", "medium": "#e8a317", "low": "#5c7cfa"}
-REVIEW_COLOURS = {"open": "#d9480f", "confirmed": "#8e1b1b", "false_positive": "#868e96", "accepted_risk": "#e8a317",
-                  "remediated": "#2b8a3e"}
+REVIEW_COLOURS = {
+    "open": "#d9480f",
+    "confirmed": "#8e1b1b",
+    "false_positive": "#868e96",
+    "accepted_risk": "#e8a317",
+    "remediated": "#2b8a3e",
+}
 ENTITY_COLOUR = "#1f6feb"
 CHARTS = (
     ("by_rule", "Findings by rule"),
@@ -52,7 +57,9 @@ def _table(headers: tuple[str, ...], rows: list[list], numeric: frozenset[int] =
         return '<p class="note">None.</p>'
     head = "".join(f"<th>{escape(h)}</th>" for h in headers)
     body = "".join(
-        "<tr>" + "".join(f'<td{" class=num" if i in numeric else ""}>{_cell(v)}</td>' for i, v in enumerate(row)) + "</tr>"
+        "<tr>"
+        + "".join(f"<td{' class=num' if i in numeric else ''}>{_cell(v)}</td>" for i, v in enumerate(row))
+        + "</tr>"
         for row in rows
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
@@ -65,14 +72,26 @@ def _severity(severity: str) -> Safe:
 def chart_series(record: dict) -> dict[str, list[dict]]:
     """Bars per chart: label, value, colour and a hover title."""
     return {
-        "by_rule": [{"label": r["rule_id"], "title": r["title"] or r["rule_id"], "value": r["findings"],
-                     "color": SEVERITY_COLOURS.get(r["rule_severity"], ENTITY_COLOUR)} for r in record["findings"]["by_rule"]],
-        "by_entity": [{"label": r["entity_type"], "value": r["occurrences"], "color": ENTITY_COLOUR}
-                      for r in record["personal_data"]],
-        "by_severity": [{"label": s, "value": n, "color": SEVERITY_COLOURS[s]}
-                        for s, n in record["findings"]["by_severity"].items()],
-        "review": [{"label": s, "value": n, "color": REVIEW_COLOURS.get(s, ENTITY_COLOUR)}
-                   for s, n in record["review"]["by_status"].items()],
+        "by_rule": [
+            {
+                "label": r["rule_id"],
+                "title": r["title"] or r["rule_id"],
+                "value": r["findings"],
+                "color": SEVERITY_COLOURS.get(r["rule_severity"], ENTITY_COLOUR),
+            }
+            for r in record["findings"]["by_rule"]
+        ],
+        "by_entity": [
+            {"label": r["entity_type"], "value": r["occurrences"], "color": ENTITY_COLOUR}
+            for r in record["personal_data"]
+        ],
+        "by_severity": [
+            {"label": s, "value": n, "color": SEVERITY_COLOURS[s]} for s, n in record["findings"]["by_severity"].items()
+        ],
+        "review": [
+            {"label": s, "value": n, "color": REVIEW_COLOURS.get(s, ENTITY_COLOUR)}
+            for s, n in record["review"]["by_status"].items()
+        ],
     }
 
 
@@ -85,9 +104,12 @@ def _kpis(record: dict) -> str:
     review = record["review"]
     progress = "–" if review["progress"] is None else f"{review['progress']:.0%}"
     figures = [
-        ("objects", record["objects"]["total"]), ("scanned", record["objects"]["scanned"]),
-        ("records", record["objects"]["records"]), ("findings", record["findings"]["total"]),
-        ("open findings", record["open_risks"]["open"]), ("reviewed", progress),
+        ("objects", record["objects"]["total"]),
+        ("scanned", record["objects"]["scanned"]),
+        ("records", record["objects"]["records"]),
+        ("findings", record["findings"]["total"]),
+        ("open findings", record["open_risks"]["open"]),
+        ("reviewed", progress),
         ("decisions", record["decisions"]["total"]),
     ]
     return "".join(f'<div class="kpi"><b>{escape(str(v))}</b>{escape(k)}</div>' for k, v in figures)
@@ -99,32 +121,75 @@ def _sections(record: dict) -> str:
     consent, gaps, decisions = record["consent"], record["coverage_gaps"], record["decisions"]
     rule_headers = ("rule", "title", "law", "findings", "objects")
     parts = [
-        ("Top objects", _table(
-            ("object", "format", "records", "findings", "open", *SEVERITIES[::-1]),
-            [[o["object"], o["format"], o["records"], o["findings"], o["open"], *o["by_severity"].values()]
-             for o in record["top_objects"]],
-            numeric=frozenset(range(2, 9)))),
-        ("Special categories, criminal data, children (GDPR Art. 9, 10, 8)", _table(
-            rule_headers, [[r["rule_id"], r["title"], r["law"], r["findings"], r["objects"]] for r in special],
-            numeric=frozenset({3, 4}))),
-        ("Consent, withdrawals, erasure requests, objections",
-         f'<p>{consent["records_without_consent"]} records hold personal data without consent, in '
-         f'{consent["objects_with_consent_gaps"]} objects ({consent["records_in_those_objects"]} records). '
-         f'Consent columns: {escape(", ".join(consent["consent_columns"]) or "none")}.</p>'
-         f'<p class="note">Measured: {escape(consent["measured"])} Not measured: {escape(consent["not_measured"])}</p>'
-         + _table(rule_headers, [[r["rule_id"], r["title"], r["law"], r["findings"], r["objects"]] for r in signals],
-                  numeric=frozenset({3, 4}))),
-        ("Open risks (most severe first)", _table(
-            ("severity", "object", "record", "field", "entity type", "rules", "preview"),
-            [[_severity(r["severity"]), r["object"], r["record"], r["field"], r["entity_type"], r["rule_ids"],
-              r["preview"]] for r in record["open_risks"]["top"]])),
-        ("Decisions taken", f'<p>{decisions["total"]} decisions; {decisions["suppressions_created"]} suppressions '
-                            "created.</p>" + _table(
-            ("at", "by", "object", "from", "to", "note"),
-            [[e["at"], e["actor"], e["object"], e["from_status"], e["to_status"], e["note"]] for e in decisions["entries"]])),
-        ("Coverage gaps", _table(("object", "status", "outcome", "reason"),
-                                 [[g["object"], g["status"], g["outcome"], g["reason"]] for g in gaps["not_scanned"]])
-         + f'<p class="note">Findings truncated in: {escape(", ".join(gaps["truncated"]) or "none")}.</p>'),
+        (
+            "Top objects",
+            _table(
+                ("object", "format", "records", "findings", "open", *SEVERITIES[::-1]),
+                [
+                    [o["object"], o["format"], o["records"], o["findings"], o["open"], *o["by_severity"].values()]
+                    for o in record["top_objects"]
+                ],
+                numeric=frozenset(range(2, 9)),
+            ),
+        ),
+        (
+            "Special categories, criminal data, children (GDPR Art. 9, 10, 8)",
+            _table(
+                rule_headers,
+                [[r["rule_id"], r["title"], r["law"], r["findings"], r["objects"]] for r in special],
+                numeric=frozenset({3, 4}),
+            ),
+        ),
+        (
+            "Consent, withdrawals, erasure requests, objections",
+            f"<p>{consent['records_without_consent']} records hold personal data without consent, in "
+            f"{consent['objects_with_consent_gaps']} objects ({consent['records_in_those_objects']} records). "
+            f"Consent columns: {escape(', '.join(consent['consent_columns']) or 'none')}.</p>"
+            f'<p class="note">Measured: {escape(consent["measured"])} Not measured: {escape(consent["not_measured"])}</p>'
+            + _table(
+                rule_headers,
+                [[r["rule_id"], r["title"], r["law"], r["findings"], r["objects"]] for r in signals],
+                numeric=frozenset({3, 4}),
+            ),
+        ),
+        (
+            "Open risks (most severe first)",
+            _table(
+                ("severity", "object", "record", "field", "entity type", "rules", "preview"),
+                [
+                    [
+                        _severity(r["severity"]),
+                        r["object"],
+                        r["record"],
+                        r["field"],
+                        r["entity_type"],
+                        r["rule_ids"],
+                        r["preview"],
+                    ]
+                    for r in record["open_risks"]["top"]
+                ],
+            ),
+        ),
+        (
+            "Decisions taken",
+            f"<p>{decisions['total']} decisions; {decisions['suppressions_created']} suppressions "
+            "created.</p>"
+            + _table(
+                ("at", "by", "object", "from", "to", "note"),
+                [
+                    [e["at"], e["actor"], e["object"], e["from_status"], e["to_status"], e["note"]]
+                    for e in decisions["entries"]
+                ],
+            ),
+        ),
+        (
+            "Coverage gaps",
+            _table(
+                ("object", "status", "outcome", "reason"),
+                [[g["object"], g["status"], g["outcome"], g["reason"]] for g in gaps["not_scanned"]],
+            )
+            + f'<p class="note">Findings truncated in: {escape(", ".join(gaps["truncated"]) or "none")}.</p>',
+        ),
     ]
     return "".join(f"<section><h2>{escape(title)}</h2>{body}</section>" for title, body in parts)
 
@@ -133,7 +198,7 @@ def render_html(record: dict) -> str:
     scope = record["scope"]
     dataset = f"s3://{scope['bucket']}/{scope['prefix']}"
     charts = "".join(
-        f'<figure><figcaption>{escape(caption)}</figcaption>'
+        f"<figure><figcaption>{escape(caption)}</figcaption>"
         f'<div class="chart" data-chart="{name}" id="chart-{name}" aria-label="{escape(caption)}"></div></figure>'
         for name, caption in CHARTS
     )

@@ -13,8 +13,22 @@ from dataclasses import dataclass, field
 from privscan.adapters.findings_store import FindingsStore, now_iso
 
 FINDING_FIELDS = (
-    "finding_id", "key", "record", "field", "start", "end", "entity_type", "severity", "rule_ids", "preview",
-    "count", "role", "review_status", "reviewed_by", "reviewed_at", "object_deleted",
+    "finding_id",
+    "key",
+    "record",
+    "field",
+    "start",
+    "end",
+    "entity_type",
+    "severity",
+    "rule_ids",
+    "preview",
+    "count",
+    "role",
+    "review_status",
+    "reviewed_by",
+    "reviewed_at",
+    "object_deleted",
 )
 AUDIT_FIELDS = ("finding_id", "key", "at", "actor", "from_status", "to_status", "note", "suppression")
 

@@ -90,7 +90,9 @@ class RuleBook:
             roles = trigger.get("roles")
             self.by_signal[trigger["category"]].append(SignalTrigger(rule_id, frozenset(roles) if roles else None))
         elif kind == "consent":
-            self.consent.append(ColumnTrigger(rule_id, patterns, frozenset(v.casefold() for v in trigger["true_values"])))
+            self.consent.append(
+                ColumnTrigger(rule_id, patterns, frozenset(v.casefold() for v in trigger["true_values"]))
+            )
         elif kind == "column_name":
             self.column_names.append(ColumnTrigger(rule_id, patterns))
         elif kind == "age_column":

@@ -82,7 +82,11 @@ class RecordRules:
             return []
         if detection.kind == "signal":
             role = detection.cell.role
-            return [t.rule_id for t in self.book.by_signal.get(detection.entity_type, ()) if t.roles is None or role in t.roles]
+            return [
+                t.rule_id
+                for t in self.book.by_signal.get(detection.entity_type, ())
+                if t.roles is None or role in t.roles
+            ]
         where = "value" if covers_value(detection.start, detection.end, detection.cell.text) else "free_text"
         return [t.rule_id for t in self.book.by_entity.get(detection.entity_type, ()) if t.where in ("any", where)]
 
@@ -111,7 +115,9 @@ class RecordRules:
             for column in (f for f in fields if trigger.matches(f)):
                 value = values.get(column, "").strip()
                 if value.casefold() not in trigger.true_values:
-                    findings.append(self._rule_finding(trigger.rule_id, record, column, preview=value[:12] or "(empty)"))
+                    findings.append(
+                        self._rule_finding(trigger.rule_id, record, column, preview=value[:12] or "(empty)")
+                    )
         return findings
 
     def _conversation(self, record: int | None, pairs: list[Pair]) -> list[Finding]:
@@ -126,6 +132,14 @@ class RecordRules:
 
     def _rule_finding(self, rule_id: str, record: int | None, field: str | None, preview: str) -> Finding:
         return Finding(
-            object=self.factory.object_name, record=record, field=field, start=None, end=None, entity_type=None,
-            score=1.0, severity=self.book.rules[rule_id].severity, preview=preview, rule_ids=[rule_id],
+            object=self.factory.object_name,
+            record=record,
+            field=field,
+            start=None,
+            end=None,
+            entity_type=None,
+            score=1.0,
+            severity=self.book.rules[rule_id].severity,
+            preview=preview,
+            rule_ids=[rule_id],
         )

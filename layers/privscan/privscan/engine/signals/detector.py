@@ -131,8 +131,16 @@ class Engine:
         for pat in lex.patterns:
             for p in pat.patterns:
                 required = _required_sets(p)
-                regex = next((t["LOWER"]["REGEX"] for t in p if isinstance(t.get("LOWER"), dict) and "REGEX" in t["LOWER"]
-                              and t.get("OP", "1") not in ("?", "*")), None)
+                regex = next(
+                    (
+                        t["LOWER"]["REGEX"]
+                        for t in p
+                        if isinstance(t.get("LOWER"), dict)
+                        and "REGEX" in t["LOWER"]
+                        and t.get("OP", "1") not in ("?", "*")
+                    ),
+                    None,
+                )
                 if required and triggers is not None:
                     # the set with the fewest stop words is the rarest evidence ("delete" rather than "my")
                     triggers |= min(required, key=lambda words: (sum(w in STOP_WORDS for w in words), len(words)))

@@ -49,8 +49,10 @@ class Triggers:
         return any(regex.search(token.lower_) for regex in self.regexes for token in doc)
 
     def to_dict(self) -> dict:
-        return {"words": None if self.words is None else sorted(self.words),
-                "regexes": [regex.pattern for regex in self.regexes]}
+        return {
+            "words": None if self.words is None else sorted(self.words),
+            "regexes": [regex.pattern for regex in self.regexes],
+        }
 
 
 def lexicon_digest(directory: Path) -> str:
