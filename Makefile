@@ -13,8 +13,8 @@ BUILD_LAYER = $(PYTHON) scripts/build_layer.py --out $(LAYER_OUT)
 demo: sync
 	$(UV) run --frozen privscan demo
 
-## test: the whole test suite plus the template lint (what CI runs)
-test: sync
+## test: lint, the whole test suite and the template lint (what CI runs)
+test: lint
 	$(UV) run --frozen pytest
 	$(UV) run --frozen cfn-lint template.yaml
 
@@ -30,8 +30,9 @@ sync: bootstrap
 	$(UV) sync --frozen --all-extras --compile-bytecode
 	$(UV) run --frozen python -m compileall -q layers/privscan/privscan functions scripts >/dev/null
 
-## lint: ruff over the engine, functions and tests
+## lint: formatting (ruff format --check) and ruff's rules, line length included, over all Python sources
 lint: sync
+	$(UV) run --frozen ruff format --check layers functions tests scripts
 	$(UV) run --frozen ruff check layers functions tests scripts
 
 ## layer: build + slim the Lambda layers (arm64 / python3.12) into $(LAYER_OUT)

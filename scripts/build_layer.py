@@ -611,7 +611,8 @@ def report(out: Path, max_mb: float) -> int:
 
 SMOKE = r"""
 import io, sys
-import pyarrow as pa, pyarrow.parquet as pq, pyarrow.compute as pc, pyarrow.dataset, pyarrow.fs, pyarrow.csv, pyarrow.json
+import pyarrow as pa, pyarrow.parquet as pq, pyarrow.compute as pc
+import pyarrow.dataset, pyarrow.fs, pyarrow.csv, pyarrow.json
 t = pa.table({"name": ["John Smith", "Erika Mustermann"], "n": [1, 2]})
 buf = io.BytesIO(); pq.write_table(t, buf)
 f = pq.ParquetFile(io.BytesIO(buf.getvalue()))

@@ -1,4 +1,7 @@
-"""api: API Gateway HTTP API (IAM-authorised) → the privscan resolver. Thin on purpose: the routes are in privscan.api."""
+"""api: API Gateway HTTP API (IAM-authorised) → the privscan resolver.
+
+Thin on purpose: the routes are in privscan.api.
+"""
 
 from aws_lambda_powertools.logging import correlation_paths
 from privscan.api.app import app

@@ -1,5 +1,7 @@
 """The committed openapi.json is the one the routes generate: regenerate it with
-`uv run python -c "from privscan.api.app import openapi_document; open('openapi.json','w').write(openapi_document())"`."""
+
+uv run python -c "from privscan.api.app import openapi_document as d; open('openapi.json','w').write(d())"
+"""
 
 import json
 

@@ -38,7 +38,8 @@ _STATUS_BY_READ_ERROR = {
 class ScanReport:
     object: str
     status: ScanStatus = ScanStatus.DONE
-    outcome: str = "scanned"  # scanned | empty | unsupported_format | binary | malformed | decompression_bomb | too_large | time_limit
+    # scanned | empty | unsupported_format | binary | malformed | decompression_bomb | too_large | time_limit
+    outcome: str = "scanned"
     reason: str | None = None
     format: str | None = None
     compressed: bool = False

@@ -9,7 +9,8 @@ import privscan.engine.detect  # imports spaCy and Presidio
 print("cli_loaded_with_engine", "typer" in sys.modules)
 from privscan.engine import get_scanner, lean_spacy
 lean_spacy.release()
-print("stand_ins_left", [n for n in ("spacy.cli", "spacy.cli.info") if type(sys.modules.get(n)).__name__ == "_DeferredModule"])
+stand_ins = [n for n in ("spacy.cli", "spacy.cli.info") if type(sys.modules.get(n)).__name__ == "_DeferredModule"]
+print("stand_ins_left", stand_ins)
 import spacy.cli
 print("real_cli", callable(spacy.cli.download), "typer" in sys.modules)
 """
@@ -30,6 +31,7 @@ def test_engine_import_skips_spacy_cli_and_real_cli_loads_on_demand():
 def test_touching_the_stand_in_loads_the_real_cli():
     code = (
         "import sys\nimport privscan.engine.detect\nimport spacy\n"
-        "print(callable(sys.modules['spacy.cli'].download), 'typer' in sys.modules, type(sys.modules['spacy.cli']).__name__)"
+        "cli = sys.modules['spacy.cli']\n"
+        "print(callable(cli.download), 'typer' in sys.modules, type(cli).__name__)"
     )
     assert run_probe(code) == ["True True module"]

@@ -101,7 +101,9 @@ def review(
     item = next(f for f in store.findings_of(BUCKET, key) if f.get("record") == record and f.get("field") == field)
     store.table.update_item(
         Key={"pk": item["pk"], "sk": item["sk"]},
-        UpdateExpression="SET review_status = :s, reviewed_by = :a, reviewed_at = :t, review_note = :n REMOVE gsi2pk, gsi2sk",
+        UpdateExpression=(
+            "SET review_status = :s, reviewed_by = :a, reviewed_at = :t, review_note = :n REMOVE gsi2pk, gsi2sk"
+        ),
         ExpressionAttributeValues={":s": to_status, ":a": actor, ":t": at, ":n": note},
     )
     audit = {

@@ -188,16 +188,19 @@ print(count[0], own / 1024, children / 1024)
 def render_corpus(corpus: dict) -> list[str]:
     p, s = corpus["tools"]["privscan"], corpus["tools"]["presidio"]
     return [
-        f"mixed corpus: {corpus['bytes'] / 1024**2:.2f} MB (tabular with free text, chat transcripts, text; EU locales)",
+        (
+            f"mixed corpus: {corpus['bytes'] / 1024**2:.2f} MB "
+            "(tabular with free text, chat transcripts, text; EU locales)"
+        ),
         "",
         f"{'tool':10} {'seconds':>8} {'KB/s':>9} {'entity F1':>9} {'P':>6} {'R':>6} {'$/GB (Lambda arm64)':>20}",
         (
-            f"{'privscan':10} {p['seconds']:>8} {p['bytes_per_s'] / 1024:>9.1f} {p['entity_f1']:>9} {p['precision']:>6} "
-            f"{p['recall']:>6} {p['usd_per_gb']:>20}"
+            f"{'privscan':10} {p['seconds']:>8} {p['bytes_per_s'] / 1024:>9.1f} {p['entity_f1']:>9} "
+            f"{p['precision']:>6} {p['recall']:>6} {p['usd_per_gb']:>20}"
         ),
         (
-            f"{'presidio':10} {s['seconds']:>8} {s['bytes_per_s'] / 1024:>9.1f} {s['entity_f1']:>9} {s['precision']:>6} "
-            f"{s['recall']:>6} {s['usd_per_gb']:>20}"
+            f"{'presidio':10} {s['seconds']:>8} {s['bytes_per_s'] / 1024:>9.1f} {s['entity_f1']:>9} "
+            f"{s['precision']:>6} {s['recall']:>6} {s['usd_per_gb']:>20}"
         ),
         f"{'macie':10} {'':>8} {'':>9} {'':>9} {'':>6} {'':>6} {MACIE_PER_GB:>20.2f}",
         "",
@@ -227,7 +230,8 @@ def render(report: dict) -> str:
     for point in report.get("curve", []):
         lines.append(
             f"curve {point['kind']:6} {point['mb']:>8} MB  {point['seconds']:>8} s  {point['mb_per_s']:>7} MB/s  "
-            f"peak RSS {point['peak_rss_mb']} MB, largest worker {point.get('worker_rss_mb', 0)} MB  stock Presidio {point['stock_kb_per_s']} KB/s  ratio {point['ratio']}x"
+            f"peak RSS {point['peak_rss_mb']} MB, largest worker {point.get('worker_rss_mb', 0)} MB  "
+            f"stock Presidio {point['stock_kb_per_s']} KB/s  ratio {point['ratio']}x"
         )
     return "\n".join(lines)
 

@@ -46,7 +46,8 @@ def wait_for_scans(stack: LocalStack, worker: LocalWorker, keys: list[str], time
 
 def print_summary(stack: LocalStack, summaries: dict[str, dict]) -> None:
     print(
-        f"\nprivscan demo: {len(summaries)} objects in s3://{stack.bucket}/datasets/demo/ (local AWS at {stack.endpoint})\n"
+        f"\nprivscan demo: {len(summaries)} objects in s3://{stack.bucket}/datasets/demo/ "
+        f"(local AWS at {stack.endpoint})\n"
     )
     header = f"{'OBJECT':42} {'STATUS':12} {'FORMAT':8} {'RECORDS':>7} {'FINDINGS':>8}  BY SEVERITY / REASON"
     print(header)

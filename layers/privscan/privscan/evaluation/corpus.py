@@ -56,6 +56,9 @@ from privscan.evaluation.templates import (
 
 GENERATOR_VERSION = "privscan-eval-corpus/1"
 
+COLOURS = ("BLK", "WHT", "RED", "NAV")
+SIZES = ("S", "M", "L", "XL")
+
 NATIONAL_ID_RULE = "GDPR-ART87-NATIONAL-ID"
 DIRECT_IDENTIFIERS_RULE = "GDPR-ART5-1-C-DIRECT-IDENTIFIERS"
 NAMES_IN_TEXT_RULE = "GDPR-ART5-1-C-PERSON-NAMES-IN-FREE-TEXT"
@@ -1036,7 +1039,8 @@ class Generator:
         rng = self.rng
         rows = []
         for _ in range(self.count(200)):
-            sku = f"SKU-{rng.randrange(10000, 99999)}-{rng.choice(('BLK', 'WHT', 'RED', 'NAV'))}-{rng.choice(('S', 'M', 'L', 'XL'))}"
+            number, colour, size = rng.randrange(10000, 99999), rng.choice(COLOURS), rng.choice(SIZES)
+            sku = f"SKU-{number}-{colour}-{size}"
             product = rng.choice(
                 (
                     f"PRD-{rng.randrange(2019, 2026)}-{rng.randrange(0, 99999):05d}",
@@ -1057,7 +1061,10 @@ class Generator:
                 (
                     f"B-{rng.randrange(1000, 9999)}-{rng.randrange(10, 99)}",
                     f"LOT {rng.randrange(2020, 2026)}/{rng.randrange(1, 9999):04d}",
-                    f"{rng.randrange(20, 26)}{rng.randrange(1, 13):02d}{rng.randrange(1, 29):02d}/{rng.randrange(0, 9999):04d}",
+                    (
+                        f"{rng.randrange(20, 26)}{rng.randrange(1, 13):02d}{rng.randrange(1, 29):02d}"
+                        f"/{rng.randrange(0, 9999):04d}"
+                    ),
                 )
             )
             version = rng.choice(

@@ -145,7 +145,8 @@ def _sections(record: dict) -> str:
             f"<p>{consent['records_without_consent']} records hold personal data without consent, in "
             f"{consent['objects_with_consent_gaps']} objects ({consent['records_in_those_objects']} records). "
             f"Consent columns: {escape(', '.join(consent['consent_columns']) or 'none')}.</p>"
-            f'<p class="note">Measured: {escape(consent["measured"])} Not measured: {escape(consent["not_measured"])}</p>'
+            f'<p class="note">Measured: {escape(consent["measured"])} '
+            f"Not measured: {escape(consent['not_measured'])}</p>"
             + _table(
                 rule_headers,
                 [[r["rule_id"], r["title"], r["law"], r["findings"], r["objects"]] for r in signals],
@@ -206,7 +207,8 @@ def render_html(record: dict) -> str:
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
         f"<title>privscan report: {escape(dataset)}</title><style>{_asset('report.css')}</style></head>"
-        f"<body><header><h1>privscan dataset report</h1><p>{escape(dataset)} · generated {escape(scope['generated_at'])}"
+        f"<body><header><h1>privscan dataset report</h1><p>{escape(dataset)} "
+        f"· generated {escape(scope['generated_at'])}"
         f" · schema {escape(record['schema'])}</p></header><main>"
         f'<section class="kpis">{_kpis(record)}</section><section class="charts">{charts}</section>'
         f"{_sections(record)}"

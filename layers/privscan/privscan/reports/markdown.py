@@ -61,7 +61,10 @@ def governance_markdown(record: dict) -> str:
         "## Scope",
         "",
         f"- Dataset: s3://{md(scope['bucket'])}/{md(scope['prefix'])}",
-        f"- Generated: {md(scope['generated_at'])}; scans from {md(scope['first_scan_at'])} to {md(scope['last_scan_at'])}",
+        (
+            f"- Generated: {md(scope['generated_at'])}; "
+            f"scans from {md(scope['first_scan_at'])} to {md(scope['last_scan_at'])}"
+        ),
         (
             f"- Objects: {objects['total']} ({counts(objects['by_status'])}); scanned: {objects['scanned']}, "
             f"{objects['records']} records, {objects['bytes']} bytes ({counts(objects['by_format'])})"
@@ -97,7 +100,8 @@ def governance_markdown(record: dict) -> str:
         "## Consent coverage",
         "",
         (
-            f"- Records without consent: {consent['records_without_consent']} in {consent['objects_with_consent_gaps']} "
+            f"- Records without consent: {consent['records_without_consent']} "
+            f"in {consent['objects_with_consent_gaps']} "
             f"objects holding {consent['records_in_those_objects']} records "
             f"(share {md(consent['share_without_consent_in_those_objects'])}); consent columns: "
             f"{md(consent['consent_columns']) or 'none'}"

@@ -114,7 +114,10 @@ class DocContext:
         return -1
 
     def hypothetical(self, start: int, stop_at: int, slot: int, lang: int) -> bool:
-        """A hypothetical cue ("if", "wenn", "si", "se"...) in [stop_at, start) of the clause ("if you" is a request)."""
+        """A hypothetical cue ("if", "wenn", "si", "se"...) in [stop_at, start) of the clause.
+
+        ("if you" is a request.)
+        """
         lo = max(self.sent_start[start] if start < self.n else 0, stop_at)
         for j in range(start - 1, lo - 1, -1):
             row = self.flags[j]
