@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 from privscan.engine.signals import GDPR_CATEGORIES, RULE_IDS, Signal, SignalDetector
-from privscan.engine.signals.detector import Engine
+from privscan.engine.signals.detector import StatementMatcher
 from privscan.engine.signals.lexicon import LEXICON_DIR, load_lexicon
 from privscan.engine.signals.triggers import cached as cached_triggers
 
@@ -112,18 +112,18 @@ def test_both_lexicon_groups_compile():
 def test_every_lexicon_pattern_passes_spacys_schema(nlp):
     """Production builds the matchers without spaCy's per-pattern validation (cold start): it is done here."""
     for group in ("gdpr", "ai"):
-        Engine(nlp.make_doc, nlp.vocab, load_lexicon(group), validate=True)  # raises on an invalid pattern
+        StatementMatcher(nlp.make_doc, nlp.vocab, load_lexicon(group), validate=True)  # raises on an invalid pattern
     broken = dataclasses.replace(load_lexicon("ai"))
     broken.cues = [dataclasses.replace(broken.cues[0], patterns=(({"LOWER": {"NOT_A_PREDICATE": ["x"]}},),))]
     with pytest.raises(ValueError):
-        Engine(nlp.make_doc, nlp.vocab, broken, validate=True)
+        StatementMatcher(nlp.make_doc, nlp.vocab, broken, validate=True)
 
 
 @pytest.mark.parametrize("group", ["gdpr", "ai"])
 def test_the_committed_trigger_words_are_those_the_lexicon_gives(nlp, group):
     """If this fails, a lexicon changed: regenerate with `python -m privscan.engine.signals.triggers`."""
     stored = cached_triggers(group, LEXICON_DIR, nlp.vocab.strings)
-    built = Engine(nlp.make_doc, nlp.vocab, load_lexicon(group)).triggers
+    built = StatementMatcher(nlp.make_doc, nlp.vocab, load_lexicon(group)).triggers
     assert stored is not None and stored.to_dict() == built.to_dict() and stored.ids == built.ids
 
 

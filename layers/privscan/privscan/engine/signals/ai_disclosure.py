@@ -12,15 +12,15 @@ import threading
 import spacy
 from spacy.tokens import Doc
 
-from privscan.engine.signals.detector import Engine
+from privscan.engine.signals.detector import StatementMatcher
 from privscan.engine.signals.lexicon import load_lexicon
 from privscan.engine.signals.model import DEFAULT_THRESHOLD, Signal
 
-_ENGINES: dict[int, tuple[object, Engine]] = {}
+_ENGINES: dict[int, tuple[object, StatementMatcher]] = {}
 _LOCK = threading.Lock()
 
 
-def _engine_for(doc: Doc) -> Engine:
+def _engine_for(doc: Doc) -> StatementMatcher:
     vocab = doc.vocab
     entry = _ENGINES.get(id(vocab))
     if entry is None or entry[0] is not vocab:
@@ -28,7 +28,7 @@ def _engine_for(doc: Doc) -> Engine:
             entry = _ENGINES.get(id(vocab))
             if entry is None or entry[0] is not vocab:
                 make_doc = spacy.blank("en", vocab=vocab).make_doc  # same tokenizer rules as the English pipelines
-                entry = (vocab, Engine(make_doc, vocab, load_lexicon("ai")))
+                entry = (vocab, StatementMatcher(make_doc, vocab, load_lexicon("ai")))
                 _ENGINES[id(vocab)] = entry
     return entry[1]
 

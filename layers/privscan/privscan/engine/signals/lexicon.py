@@ -175,11 +175,33 @@ def load_lexicon(group: str, directory: Path = LEXICON_DIR) -> Lexicon:
     """Read ``common.yaml`` plus every category file whose ``group`` equals *group* ("gdpr" | "ai")."""
     common = _load_yaml(directory / "common.yaml")
     files = [_load_yaml(p) for p in sorted(directory.glob("*.yaml")) if p.name != "common.yaml"]
-    files = [f for f in files if f.get("group") == group]
+    files = [document for document in files if document.get("group") == group]
     lex = Lexicon()
+    _load_word_tables(lex, common, files)
+    compiler = _PatternCompiler(lex.lists)
+    tiers = {name: float(v) for name, v in common["scoring_tiers"].items()}
+    shared_users: dict[str, set[int]] = {}
+    for index, document in enumerate(files):
+        lex.categories.append(_category_spec(index, document))
+        _add_terms(lex, index, document, tiers)
+        _add_excludes(lex, index, document)
+        for cue_id in document.get("shared_cues", []):
+            shared_users.setdefault(cue_id, set()).add(index)
+        for n, cue in enumerate(document.get("cues", [])):
+            lex.cues += _cues(f"{document['category']}:c{n}", cue, frozenset({index}), compiler)
+        lex.patterns += _pattern_specs(index, document, compiler)
+    shared_definitions = {cue["id"]: cue for cue in common.get("cues", [])}
+    for cue_id, users in sorted(shared_users.items()):
+        lex.cues += _cues(f"shared:{cue_id}", shared_definitions[cue_id], frozenset(users), compiler)
+    _check_negation_targets(lex.categories)
+    return lex
+
+
+def _load_word_tables(lex: Lexicon, common: dict[str, Any], files: list[dict[str, Any]]) -> None:
+    """The word lists (common, then each category file's own), per-language word kinds and scoring."""
     raw_lists: dict[str, Any] = dict(common.get("lists", {}))
-    for f in files:
-        raw_lists.update(f.get("lists", {}))
+    for document in files:
+        raw_lists.update(document.get("lists", {}))
     lex.lists = {name: frozenset(_words(v)) for name, v in raw_lists.items()}
     for kind in ("negation", "terminators", "fillers", "first_person", "second_person", "howto"):
         by_lang = common.get(kind, {})
@@ -192,63 +214,71 @@ def load_lexicon(group: str, directory: Path = LEXICON_DIR) -> Lexicon:
     lex.topical = frozenset(_words(common.get("topical", [])))
     lex.boundary = frozenset(_words(common.get("boundary", [])))
     lex.scoring = {k: float(v) for k, v in common["scoring"].items()}
-    compiler = _PatternCompiler(lex.lists)
-    tiers = {name: float(v) for name, v in common["scoring_tiers"].items()}
 
-    shared_defs = {c["id"]: c for c in common.get("cues", [])}
-    shared_users: dict[str, set[int]] = {}
-    for idx, f in enumerate(files):
-        category = f["category"]
-        if RULE_IDS.get(category) != f["rule_id"]:
-            raise ValueError(f"rule id mismatch for {category}: {f['rule_id']!r}")
-        lex.categories.append(
-            CategorySpec(
-                index=idx,
-                category=category,
-                rule_id=f["rule_id"],
-                on_negation=f.get("on_negation"),
-                hypothetical=f.get("hypothetical", "default"),
-                heads=frozenset(_words(f.get("heads", []))),
-                dep_verbs=frozenset(f.get("dep_verbs", [])),
-                dep_third=bool(f.get("dep_third", False)),
-            )
-        )
-        for tier, by_lang in (f.get("terms") or {}).items():
-            for lang, phrases in by_lang.items():
-                for phrase in phrases:
-                    for variant in _term_variants(str(phrase), lang):
-                        exact = variant.startswith("=")
-                        text = variant[1:] if exact else variant.lower()
-                        lex.terms.setdefault((idx, tiers[tier], exact), set()).add(text)
-        for lang, phrases in (f.get("exclude") or {}).items():
+
+def _category_spec(index: int, document: dict[str, Any]) -> CategorySpec:
+    """A category file's header; its rule id must be the one the code knows the category by."""
+    category = document["category"]
+    if RULE_IDS.get(category) != document["rule_id"]:
+        raise ValueError(f"rule id mismatch for {category}: {document['rule_id']!r}")
+    return CategorySpec(
+        index=index,
+        category=category,
+        rule_id=document["rule_id"],
+        on_negation=document.get("on_negation"),
+        hypothetical=document.get("hypothetical", "default"),
+        heads=frozenset(_words(document.get("heads", []))),
+        dep_verbs=frozenset(document.get("dep_verbs", [])),
+        dep_third=bool(document.get("dep_third", False)),
+    )
+
+
+def _add_terms(lex: Lexicon, index: int, document: dict[str, Any], tiers: dict[str, float]) -> None:
+    """Term phrases by (category, tier score, case-sensitive?); "=" marks a case-sensitive phrase."""
+    for tier, by_lang in (document.get("terms") or {}).items():
+        for lang, phrases in by_lang.items():
             for phrase in phrases:
-                text = str(phrase) if str(phrase).startswith("=") else str(phrase).lower()
-                lex.excludes.setdefault(idx, set()).update(_term_variants(text, lang))
-        for cid in f.get("shared_cues", []):
-            shared_users.setdefault(cid, set()).add(idx)
-        for n, cue in enumerate(f.get("cues", [])):
-            lex.cues += _cues(f"{category}:c{n}", cue, frozenset({idx}), compiler)
-        for n, pat in enumerate(f.get("patterns", [])):
-            by_lang = pat["patterns"] if isinstance(pat["patterns"], dict) else {pat["lang"]: pat["patterns"]}
-            for lang, texts in by_lang.items():
-                lex.patterns.append(
-                    PatternSpec(
-                        key=f"{category}:p{n}:{lang}",
-                        cat=idx,
-                        score=float(pat["score"]),
-                        lang=LANG_BIT[lang],
-                        anchor=pat.get("anchor", "first"),
-                        checks=tuple(pat.get("checks", [])),
-                        patterns=tuple(p for t in texts for p in compiler.patterns(t)),
-                    )
+                for variant in _term_variants(str(phrase), lang):
+                    exact = variant.startswith("=")
+                    text = variant[1:] if exact else variant.lower()
+                    lex.terms.setdefault((index, tiers[tier], exact), set()).add(text)
+
+
+def _add_excludes(lex: Lexicon, index: int, document: dict[str, Any]) -> None:
+    """Phrases that cancel an overlapping term of the category ("cancer research")."""
+    for lang, phrases in (document.get("exclude") or {}).items():
+        for phrase in phrases:
+            text = str(phrase) if str(phrase).startswith("=") else str(phrase).lower()
+            lex.excludes.setdefault(index, set()).update(_term_variants(text, lang))
+
+
+def _pattern_specs(index: int, document: dict[str, Any], compiler: _PatternCompiler) -> list[PatternSpec]:
+    """One PatternSpec per standalone pattern and language: ``patterns`` is a list (with ``lang``) or by language."""
+    specs = []
+    for n, pattern in enumerate(document.get("patterns", [])):
+        texts_by_lang = pattern["patterns"]
+        by_lang = texts_by_lang if isinstance(texts_by_lang, dict) else {pattern["lang"]: texts_by_lang}
+        for lang, texts in by_lang.items():
+            specs.append(
+                PatternSpec(
+                    key=f"{document['category']}:p{n}:{lang}",
+                    cat=index,
+                    score=float(pattern["score"]),
+                    lang=LANG_BIT[lang],
+                    anchor=pattern.get("anchor", "first"),
+                    checks=tuple(pattern.get("checks", [])),
+                    patterns=tuple(p for text in texts for p in compiler.patterns(text)),
                 )
-    for cid, users in sorted(shared_users.items()):
-        lex.cues += _cues(f"shared:{cid}", shared_defs[cid], frozenset(users), compiler)
-    names = {c.category for c in lex.categories}
-    for spec in lex.categories:
+            )
+    return specs
+
+
+def _check_negation_targets(categories: list[CategorySpec]) -> None:
+    """A category that flips when negated must flip to a category of the same group."""
+    names = {spec.category for spec in categories}
+    for spec in categories:
         if spec.on_negation and spec.on_negation not in names:
             raise ValueError(f"{spec.category}: on_negation target {spec.on_negation} not loaded")
-    return lex
 
 
 def _cues(key: str, cue: dict[str, Any], cats: frozenset[int], compiler: _PatternCompiler) -> list[CueSpec]:

@@ -1,7 +1,7 @@
 """Trigger words of the lexicons, precomputed, so that the statement matchers are built on first need.
 
 A text can only hold a statement if it contains a trigger: the first word of a lexicon term, or a word
-every standalone pattern requires (detector.Engine computes them). Building the matchers tokenizes
+every standalone pattern requires (detector.StatementMatcher computes them). Building the matchers tokenizes
 every lexicon phrase, about 0.4 s of a cold start; the triggers alone answer `might_fire` for every
 text without a statement word, so the matchers wait for the first text that has one.
 
@@ -79,13 +79,13 @@ def write(directory: Path = LEXICON_DIR) -> Path:
     import spacy
 
     from privscan.engine.config import EngineConfig
-    from privscan.engine.signals.detector import Engine
+    from privscan.engine.signals.detector import StatementMatcher
     from privscan.engine.signals.lexicon import load_lexicon
 
     nlp = spacy.load(EngineConfig().spacy_model)  # its tokenizer decides a phrase's first word
     data: dict = {"digest": lexicon_digest(directory)}
     for group in ("gdpr", "ai"):
-        data[group] = Engine(nlp.make_doc, nlp.vocab, load_lexicon(group, directory)).triggers.to_dict()
+        data[group] = StatementMatcher(nlp.make_doc, nlp.vocab, load_lexicon(group, directory)).triggers.to_dict()
     path = directory / CACHE_NAME
     path.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return path
