@@ -26,7 +26,7 @@ MACIE_PER_GB = 1.00
 PRIVSCAN_MEMORY_GB = 3538 / 1024  # the template's MemorySize: 2 vCPUs
 STOCK_MEMORY_GB = 1769 / 1024  # one Presidio process uses one vCPU: 1,769 MB buys exactly one
 BATCH_SIZES = (16, 64, 256)  # BatchAnalyzerEngine batch sizes tried on a sample; the fastest runs the corpus
-TUNING_SAMPLE_TEXTS = 600
+TUNING_SAMPLE_TEXTS = 300
 
 
 def dollars_per_gb(bytes_per_second: float, memory_gb: float) -> float:
