@@ -110,3 +110,55 @@ def test_cold_start_is_timed_from_spawn_to_the_first_result_and_counts_each_phas
     phases = measured["imports_s"] + measured["engine_s"] + measured["first_result_s"]
     assert measured["findings"] == 2  # the person and the e-mail address of the sample line
     assert phases <= measured["process_to_first_result_s"] < phases + 1.0  # + interpreter start, not shutdown
+
+
+def test_render_shows_each_tool_and_both_ratios():
+    row = {"seconds": 1.0, "bytes_per_s": 2048, "entity_f1": 0.9, "precision": 0.9, "recall": 0.9, "usd_per_gb": 1.5}
+    text = render(
+        {
+            "corpus": {
+                "bytes": 1024**2,
+                "cores": 2,
+                "tools": {"privscan": row, "presidio": {**row, "entity_f1": 0.5}, "presidio-batch": row},
+                "presidio_batch": {"n_process": 2, "batch_size": 64, "tuning_seconds": {16: 3.0, 64: 2.0, 256: 2.5}},
+                "ratio": 20.1,
+                "ratio_batch": 6.3,
+                "peak_rss_mb": 400,
+            }
+        }
+    )
+    lines = text.splitlines()
+    assert [line.split()[0] for line in lines[3:7]] == ["privscan", "presidio", "presidio-batch", "macie"]
+    assert "privscan / Presidio BatchAnalyzerEngine: 6.3x" in text and "privscan / Presidio per value: 20.1x" in text
+    assert "n_process=2, batch_size=64 (fastest of [16, 64, 256] on a sample)" in text
+
+
+def test_the_batch_size_tried_fastest_is_chosen(monkeypatch):
+    import time as clock
+
+    from privscan.bench import run as bench
+    from privscan.evaluation import baseline
+
+    delays = {16: 0.03, 64: 0.0, 256: 0.06}
+    monkeypatch.setattr(baseline, "analyze_batch", lambda texts, n_process, batch_size: clock.sleep(delays[batch_size]))
+    chosen, seconds = bench.tune_batch_size(["a"] * 10, 2, log=lambda _message: None)
+    assert chosen == 64 and set(seconds) == {16, 64, 256}
+
+
+def test_presidio_batch_finds_what_presidio_finds_one_value_at_a_time():
+    from privscan.evaluation.metrics import EU_SCHEME
+    from privscan.evaluation.runner import BatchSettings, run_presidio, run_presidio_batch
+    from privscan.readers.base import Cell
+
+    texts = [
+        "Contact Anna Schneider at anna.schneider@example.com",
+        "IBAN DE89370400440532013000, card 4111111111111111",
+        "nothing personal here",
+        "Call +49 30 901820 tomorrow",
+    ]
+    cells = {"a.txt": [Cell(i, None, text) for i, text in enumerate(texts)]}
+    one_by_one = run_presidio(cells, set(), EU_SCHEME)
+    batched = run_presidio_batch(cells, set(), EU_SCHEME, BatchSettings(n_process=2, batch_size=2))
+    assert batched.name == "presidio-batch"
+    assert sorted(batched.spans, key=repr) == sorted(one_by_one.spans, key=repr)
+    assert {(s.record, s.raw_type) for s in batched.spans} >= {(0, "EMAIL_ADDRESS"), (1, "IBAN_CODE")}

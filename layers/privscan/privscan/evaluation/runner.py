@@ -46,7 +46,7 @@ from privscan.readers import open_object
 from privscan.readers.base import Cell
 
 TARGETS = {"headline_f1": 0.95, "national_id_recall": 0.97, "rule_f1": 0.90, "decoy_findings": 0}
-PRIVSCAN, PRESIDIO = "privscan", "presidio"
+PRIVSCAN, PRESIDIO, PRESIDIO_BATCH = "privscan", "presidio", "presidio-batch"
 Log = Callable[[str], None]
 
 
@@ -123,35 +123,52 @@ def _collect_privscan(run: ToolRun, name: str, finding: Finding, scheme: Scheme,
         run.spans.append(Span(name, record, finding.field, start, end, canonical, finding.entity_type, preview=preview))
 
 
+@dataclass(frozen=True)
+class BatchSettings:
+    """How Presidio's BatchAnalyzerEngine is run: spaCy worker processes and texts per spaCy batch."""
+
+    n_process: int
+    batch_size: int
+
+
 def run_presidio(cells_by_file: dict[str, list[Cell]], decoy_files: set[str], scheme: Scheme) -> ToolRun:
+    """Stock Presidio, one analyze() call per value."""
     analyzer = baseline.stock_analyzer()
     run = ToolRun(PRESIDIO)
     started = time.perf_counter()
     for name, cells in cells_by_file.items():
         for cell in cells:
-            for result in baseline.analyze(cell.text, analyzer):
-                value = cell.text[result.start : result.end]
-                preview = mask_preview(result.entity_type, value)
-                if name in decoy_files:
-                    run.decoys.append((result.entity_type, cell.field, preview))
-                canonical = scheme.canonical(result.entity_type)
-                if canonical is None:
-                    run.unscored[result.entity_type] += 1
-                    continue
-                run.spans.append(
-                    Span(
-                        name,
-                        cell.record,
-                        cell.field,
-                        result.start,
-                        result.end,
-                        canonical,
-                        result.entity_type,
-                        preview=preview,
-                    )
-                )
+            _collect_presidio(run, name, cell, baseline.analyze(cell.text, analyzer), name in decoy_files, scheme)
     run.seconds = time.perf_counter() - started
     return run
+
+
+def run_presidio_batch(
+    cells_by_file: dict[str, list[Cell]], decoy_files: set[str], scheme: Scheme, settings: BatchSettings
+) -> ToolRun:
+    """Stock Presidio through its BatchAnalyzerEngine: every value of the corpus in one batched call."""
+    run = ToolRun(PRESIDIO_BATCH)
+    cells = [(name, cell) for name, file_cells in cells_by_file.items() for cell in file_cells]
+    started = time.perf_counter()
+    results = baseline.analyze_batch([cell.text for _, cell in cells], settings.n_process, settings.batch_size)
+    for (name, cell), found in zip(cells, results, strict=True):
+        _collect_presidio(run, name, cell, found, name in decoy_files, scheme)
+    run.seconds = time.perf_counter() - started
+    return run
+
+
+def _collect_presidio(run: ToolRun, name: str, cell: Cell, results: list, decoy: bool, scheme: Scheme) -> None:
+    """Presidio's results for one cell as scored spans (and as decoy findings in the decoy file)."""
+    for result in results:
+        preview = mask_preview(result.entity_type, cell.text[result.start : result.end])
+        if decoy:
+            run.decoys.append((result.entity_type, cell.field, preview))
+        canonical = scheme.canonical(result.entity_type)
+        if canonical is None:
+            run.unscored[result.entity_type] += 1
+            continue
+        where = (name, cell.record, cell.field, result.start, result.end)
+        run.spans.append(Span(*where, canonical, result.entity_type, preview=preview))
 
 
 # ==================================================================================== results
@@ -217,6 +234,7 @@ def evaluate(
     presidio: bool = True,
     benchmark: presidio_benchmark.Benchmark | None = None,
     log: Log | None = None,
+    presidio_batch: BatchSettings | None = None,
 ) -> EvalResult:
     log = log or (lambda _msg: None)
     scheme = EU_SCHEME
@@ -228,6 +246,9 @@ def evaluate(
     if presidio:
         log("scanning the same cells with stock Presidio ...")
         runs.append(run_presidio(cells, decoy_files, scheme))
+    if presidio_batch is not None:
+        log(f"scanning the same cells with Presidio's BatchAnalyzerEngine ({presidio_batch}) ...")
+        runs.append(run_presidio_batch(cells, decoy_files, scheme, presidio_batch))
     gold = gold_spans(corpus, scheme)
     rules_gold = [(r.file, r.record, r.rule_id) for r in corpus.rules if not r.optional]
     rules_optional = [(r.file, r.record, r.rule_id) for r in corpus.rules if r.optional]
