@@ -70,3 +70,26 @@ def test_uploaded_file_findings_match_a_local_scan(served, tmp_path):
     remote, local = contract_without_object(listed.stdout), contract_without_object(scanned.stdout)
     assert remote == local
     assert {f["entity_type"] for f in local} >= {"EMAIL_ADDRESS", "IBAN_CODE", "PERSON", "PHONE_NUMBER"}
+
+
+def no_aws_configuration(home) -> dict:
+    """This process's environment without any AWS credentials, region, profile or config file."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    missing = str(home / "no-such-file")
+    return {**env, "HOME": str(home), "AWS_CONFIG_FILE": missing, "AWS_SHARED_CREDENTIALS_FILE": missing}
+
+
+def test_local_stack_commands_need_no_aws_configuration(served, tmp_path):
+    env = no_aws_configuration(tmp_path)
+    listed = privscan("findings", "list", "--endpoint", served["endpoint"], "--format", "jsonl", env=env)
+    assert listed.returncode == 0 and "Traceback" not in listed.stderr, listed.stderr
+    reported = privscan(
+        "report", "--endpoint", served["endpoint"], "--dataset", "datasets/", "--out", str(tmp_path / "r"), env=env
+    )
+    assert reported.returncode == 0, reported.stderr
+    assert (tmp_path / "r" / "governance.json").is_file()
+    backfilled = privscan("backfill", "--endpoint", served["endpoint"], "--prefix", "datasets/", env=env)
+    assert backfilled.returncode == 0, backfilled.stderr
+    assert json.loads(backfilled.stdout.splitlines()[-1])["listed"] == 0

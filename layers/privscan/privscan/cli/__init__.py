@@ -3,16 +3,27 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from importlib import metadata
 
 from privscan.adapters.findings_store import REVIEW_STATUSES
 from privscan.cli import backfill_cmd, bench_cmd, ci_cmd, eval_cmd, report_cmd
 from privscan.cli.sizes import byte_size
+from privscan.console import EXIT_INTERRUPTED
 from privscan.engine.config import SEVERITIES
+
+
+def version() -> str:
+    try:
+        return metadata.version("privscan")
+    except metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="privscan", description="GDPR / EU AI Act privacy scanner for AI datasets")
+    parser.add_argument("--version", action="version", version=f"privscan {version()}")
     commands = parser.add_subparsers(dest="command", required=True)
 
     scan = commands.add_parser("scan", help="scan local files or directories")
@@ -73,7 +84,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; a closed pipe (`| head`) ends it quietly, Ctrl-C with one line."""
     args = build_parser().parse_args(argv)
+    try:
+        return run_command(args)
+    except BrokenPipeError:
+        # the reader went away: further writes (and the interpreter's final flush) must not raise again
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        print("privscan: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def run_command(args: argparse.Namespace) -> int:
     if args.command == "scan":
         from privscan.cli.scan_cmd import run_scan
 

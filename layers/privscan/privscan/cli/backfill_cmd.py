@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from privscan.local.stack import REGION, STACK_NAME
+from privscan.local.stack import STACK_NAME, aws_options
 
 
 def add_parser(subparsers) -> None:
@@ -35,7 +35,7 @@ def run(args) -> int:
         physical = describe_stack(args.endpoint, STACK_NAME)
         bucket, table = bucket or physical["UploadBucket"], table or physical["FindingsTable"]
         queue_url = queue_url or physical["ScanQueue"]
-    client = {"endpoint_url": args.endpoint, "region_name": REGION} if args.endpoint else {}
+    client = aws_options(args.endpoint)
     store = FindingsStore(boto3.resource("dynamodb", **client).Table(table))
     counts = backfill(
         store,

@@ -6,7 +6,7 @@ import boto3
 
 from privscan.adapters.findings_store import FindingsStore, finding_from_item
 from privscan.cli.output import print_findings
-from privscan.local.stack import REGION, STACK_NAME
+from privscan.local.stack import STACK_NAME, aws_options
 
 
 def resolve_names(endpoint: str | None, bucket: str | None, table: str | None) -> tuple[str, str]:
@@ -31,7 +31,7 @@ def list_findings(
     fmt: str,
 ) -> int:
     bucket, table = resolve_names(endpoint, bucket, table)
-    dynamodb = boto3.resource("dynamodb", endpoint_url=endpoint, region_name=REGION if endpoint else None)
+    dynamodb = boto3.resource("dynamodb", **aws_options(endpoint))
     store = FindingsStore(dynamodb.Table(table))
     if object_key:
         items = store.findings_of(bucket, object_key)

@@ -133,13 +133,16 @@ def _stop(*_) -> None:
 
 def run_serve(port: int | None = None, api_port: int | None = None) -> int:
     signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # stop the API and moto, then say so
     server, stack, worker = start_local(port)
     api = LocalApi(stack, repo_root=default_template_path().parent, port=api_port or 0).start()
     print(json.dumps({**stack.banner(), "api": api.url}), flush=True)
+    print(f"privscan serve: local AWS at {stack.endpoint}, API at {api.url}; Ctrl-C to stop", file=sys.stderr)
     try:
         while True:
             worker.poll_once(wait_seconds=1)
     except KeyboardInterrupt:
+        print("privscan serve: stopped", file=sys.stderr)
         return 0
     finally:
         api.stop()

@@ -9,7 +9,7 @@ import boto3
 
 from privscan.adapters.findings_store import FindingsStore
 from privscan.cli.findings_cmd import resolve_names
-from privscan.local.stack import REGION
+from privscan.local.stack import aws_options
 
 OUTPUTS = ("report.html", "governance.json", "governance.md")
 
@@ -37,7 +37,7 @@ def write_report(store: FindingsStore, bucket: str, prefix: str, out: Path) -> d
 
 def run(args) -> int:
     bucket, table = resolve_names(args.endpoint, args.bucket, args.table)
-    dynamodb = boto3.resource("dynamodb", endpoint_url=args.endpoint, region_name=REGION if args.endpoint else None)
+    dynamodb = boto3.resource("dynamodb", **aws_options(args.endpoint))
     out = Path(args.out)
     record = write_report(FindingsStore(dynamodb.Table(table)), bucket, args.dataset, out)
     objects, findings = record["objects"], record["findings"]

@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 import secrets
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from privscan.chunked.local import scan_file_chunked
-from privscan.cli.output import print_findings
+from privscan.cli.output import jsonl_line, print_findings
 from privscan.engine import get_scanner
 from privscan.engine.config import EngineConfig, severity_rank
 from privscan.engine.masking import Fingerprinter
@@ -43,16 +43,17 @@ def scan_file(
     path: Path,
     fingerprinter: Fingerprinter,
     config: EngineConfig,
-    spool: FindingSpool,
+    sink: Callable[[dict], None],
     suppressions: Suppressions,
     chunk_bytes: int | None = None,
 ) -> ScanReport:
+    """Scan one file, passing each finding's contract dict to `sink` as it is found."""
     if not path.is_file():
         return rejected(str(path), "not_found", "no such file", ScanStatus.FAILED)
     engine = {
         "scanner": get_scanner(config),
         "fingerprinter": fingerprinter,
-        "sink": lambda finding: spool(finding.contract()),
+        "sink": lambda finding: sink(finding.contract()),
         "suppressor": suppressions.for_object(None, str(path), fingerprinter),
     }
     try:
@@ -60,6 +61,8 @@ def scan_file(
             return scan_file_chunked(path, chunk_bytes, **engine)
         with path.open("rb") as stream:
             return scan_stream(str(path), stream, **engine)
+    except BrokenPipeError:
+        raise  # the reader of the output went away, not a problem of the file
     except OSError as error:
         return rejected(str(path), "unreadable", f"cannot read file ({error.strerror})", ScanStatus.FAILED)
 
@@ -77,15 +80,13 @@ def run_scan(
     suppressions = Suppressions.from_yaml(Path(allow_list).read_text(encoding="utf-8") if allow_list else None)
     threshold = severity_rank(fail_on)
     failed = errored = False
-    table_rows: list[dict] = []  # a table is printed once, at the end; JSONL streams file by file
+    table_rows: list[dict] = []  # a table is printed once, at the end; JSONL lines as findings are found
     for path, explicit in walk(paths):
         with FindingSpool() as spool:
-            report = scan_file(path, fingerprinter, config, spool, suppressions, chunk_bytes)
+            sink = (lambda contract: print(jsonl_line(contract), flush=True)) if fmt == "jsonl" else spool
+            report = scan_file(path, fingerprinter, config, sink, suppressions, chunk_bytes)
             if report.status is ScanStatus.DONE:
-                if fmt == "jsonl":
-                    print_findings(spool.lines(), fmt)
-                else:
-                    table_rows.extend(spool.lines())
+                table_rows.extend(spool.lines())
                 failed |= any(severity_rank(s) >= threshold for s in report.by_severity)
             elif report.status in INPUT_ERRORS or explicit:
                 errored = True

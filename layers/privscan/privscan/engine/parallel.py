@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import queue
+import signal
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -34,6 +35,8 @@ DEPTH = 2  # tasks in flight per worker
 
 
 def _serve(connection, inherited) -> None:
+    # Ctrl-C reaches the whole process group: only the parent handles it; a worker ends when its pipe does.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # A forked worker holds copies of the parent's ends of every pipe made so far; closed here, so that
     # when the parent dies each worker reads end-of-file and exits instead of waiting forever.
     for other in inherited:

@@ -154,6 +154,7 @@ class Scanner:
         pending: dict[tuple, tuple[_Batch, int]] = {}  # texts sent and not yet collected
         batch_size = self.config.batch_size if isinstance(pool, InlineExecutor) else self.config.batch_size * 4
         workers = worker_count(self.config) if isinstance(pool, WorkerPool) else 1
+        interrupted: list[bool] = []
 
         def sample_batch_size() -> int:
             """A table's first sample (every column's early cells) shared evenly by the workers: in one
@@ -203,8 +204,12 @@ class Scanner:
             yield from submit()
             while in_flight:
                 yield from collect_one()
+        except KeyboardInterrupt:
+            interrupted.append(True)  # the process is ending: the workers' late results need no collecting
+            raise
         finally:
-            executor.close()  # a scan stopped early (an error, a rejected object): its results reach no one
+            if not interrupted:
+                executor.close()  # a scan stopped early (an error, a rejected object): its results reach no one
 
     def _route(self, cell: Cell, offset: int, profiler: ColumnProfiler | None, dispatched: Counter) -> str:
         if profiler is None or cell.field is None:

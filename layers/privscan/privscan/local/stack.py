@@ -16,6 +16,7 @@ import socket
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import boto3
 
@@ -26,6 +27,7 @@ REGION = "eu-central-1"
 ACCOUNT_ID = "123456789012"
 FUNCTION = "ScanObjectFunction"
 DEPLOYED_BY_MOTO = {"AWS::S3::Bucket", "AWS::SQS::Queue", "AWS::DynamoDB::Table"}
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
 FAKE_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_SESSION_TOKEN": "testing"}
 
 
@@ -220,8 +222,24 @@ def deploy_stack(endpoint: str, template_path: str | Path | None = None, stack_n
     return _Deployment(endpoint, template, stack_name).deploy()
 
 
+def aws_options(endpoint: str | None) -> dict[str, str]:
+    """boto3 client options for a command's `--endpoint`.
+
+    A loopback endpoint is a `privscan serve` stack: it gets the stack's region and moto's fake
+    credentials, so the command works on a machine with no AWS configuration. Without an endpoint,
+    boto3's usual chain (environment, profile, role) applies.
+    """
+    if not endpoint:
+        return {}
+    options = {"endpoint_url": endpoint, "region_name": REGION}
+    host = urlsplit(endpoint).hostname or ""
+    if host in LOOPBACK_HOSTS or host.startswith("127."):
+        options.update(aws_access_key_id="testing", aws_secret_access_key="testing", aws_session_token="testing")
+    return options
+
+
 def describe_stack(endpoint: str, stack_name: str = STACK_NAME) -> dict[str, str]:
     """Physical names of a running local stack, for CLI commands pointed at `--endpoint`."""
-    cloudformation = boto3.client("cloudformation", endpoint_url=endpoint, region_name=REGION)
+    cloudformation = boto3.client("cloudformation", **aws_options(endpoint))
     resources = cloudformation.describe_stack_resources(StackName=stack_name)["StackResources"]
     return {r["LogicalResourceId"]: r["PhysicalResourceId"] for r in resources}
