@@ -75,7 +75,7 @@ def get_api_services(settings: ApiSettings) -> ApiServices:
     from privscan.review import ReviewService
 
     s3, dynamodb = _clients()
-    store = FindingsStore(dynamodb.Table(settings.findings_table))
+    store = FindingsStore(dynamodb.Table(settings.findings_table), dynamodb.Table(settings.audit_table))
     allow_list = AllowListObject(s3, settings.results_bucket, settings.suppressions_key)
     scans = ScanApi(
         settings=settings,

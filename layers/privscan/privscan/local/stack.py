@@ -70,6 +70,10 @@ class LocalStack:
         return self.outputs["FindingsTableName"]
 
     @property
+    def audit_table(self) -> str:
+        return self.outputs["AuditTableName"]
+
+    @property
     def queue_url(self) -> str:
         return self.outputs["ScanQueueUrl"]
 
