@@ -71,6 +71,7 @@ def build_service(settings: ScanSettings) -> ObjectScanService:
 def get_api_services(settings: ApiSettings) -> ApiServices:
     """The api function's services: the sync scanner shares the engine and key with bucket scans."""
     from privscan.api.app import ApiServices
+    from privscan.api.principals import parse_principals
     from privscan.api.scans import ScanApi
     from privscan.review import ReviewService
 
@@ -86,7 +87,11 @@ def get_api_services(settings: ApiSettings) -> ApiServices:
         fingerprinter=Fingerprinter(fingerprint_key(settings)),
         allow_list=allow_list,
     )
-    return ApiServices(scans=scans, review=ReviewService(store, allow_list))
+    return ApiServices(
+        scans=scans,
+        review=ReviewService(store, allow_list),
+        reviewers=parse_principals(settings.reviewer_principals),
+    )
 
 
 @lru_cache(maxsize=1)
