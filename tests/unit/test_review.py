@@ -249,7 +249,12 @@ def test_an_audit_entry_is_one_conditional_put_into_the_audit_table(env, monkeyp
 
 
 def test_a_store_without_the_audit_table_refuses_to_review(env):
-    service, _, ref, *_ = env
+    service, (first, *_), ref, *_ = env
     scan_only = FindingsStore(service.store.table)
     with pytest.raises(RuntimeError, match="without the audit table"):
+        scan_only.review(
+            service.finding(first), "confirmed", {"at": "2026-01-01T00:00:00.000000+00:00", "actor": OFFICER}
+        )
+    with pytest.raises(RuntimeError, match="without the audit table"):
         list(scan_only.audit_of(ref.bucket, ref.key))
+    assert service.finding(first)["review_status"] == "open"
