@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import gzip
 import json
+import os
 
 import pytest
 from moto import mock_aws
@@ -14,6 +15,7 @@ from privscan.local.worker import load_handler
 
 from tests.conftest import REPO_ROOT
 
+REVIEWER = "privacy-officer"  # a local reviewer (LOCAL_REVIEWERS); "tester" stands for a CI runner
 CSV = "name,email\nAnna Roe,anna.roe@example.com\nBo Lind,bo.lind@example.org\n"
 
 
@@ -36,11 +38,11 @@ def call(monkeypatch, lambda_context, scanner):
         handler = load_handler(REPO_ROOT, "api")
 
         def invoke(
-            method: str, path: str, body: dict | bytes | None = None, *, signed: bool = True
+            method: str, path: str, body: dict | bytes | None = None, *, signed: bool = True, signer: str = "tester"
         ) -> tuple[int, dict]:
             raw = body if isinstance(body, bytes) else json.dumps(body).encode() if body is not None else b""
             event = http_api_event(
-                method, path, {"host": "api.local", "content-type": "application/json"}, raw, "tester", "127.0.0.1"
+                method, path, {"host": "api.local", "content-type": "application/json"}, raw, signer, "127.0.0.1"
             )
             if not signed:
                 event["requestContext"].pop("authorizer")
@@ -131,7 +133,7 @@ def test_the_reviewer_is_the_signer_never_the_body(call):
     assert status == 422 and body["errors"] == [
         {"loc": ["body", "reviewed_by"], "msg": "Extra inputs are not permitted"}
     ]
-    assert call("PATCH", f"/findings/{'0' * 24}", {"status": "confirmed"})[0] == 404
+    assert call("PATCH", f"/findings/{'0' * 24}", {"status": "confirmed"}, signer=REVIEWER)[0] == 404
 
 
 def test_unknown_routes_and_statuses(call):
@@ -140,3 +142,55 @@ def test_unknown_routes_and_statuses(call):
     assert status == 422 and body["errors"][0]["loc"] == ["query", "status"]
     status, body = call("GET", "/findings?limit=0")
     assert status == 422 and body["errors"][0]["loc"] == ["query", "limit"]
+
+
+@pytest.fixture
+def stored_finding() -> str:
+    """One open IBAN finding in the local stack's findings table (call inside the `call` fixture)."""
+    import boto3
+    from privscan.adapters.findings_store import FindingsStore, finding_id
+    from privscan.engine.masking import Fingerprinter
+    from privscan.events import ObjectRef
+    from privscan.model import Finding
+
+    bucket = os.environ["UPLOAD_BUCKET"]
+    value = "DE89370400440532013000"
+    store = FindingsStore(boto3.resource("dynamodb").Table(os.environ["FINDINGS_TABLE"]))
+    finding = Finding(
+        object="data/a.txt",
+        record=0,
+        field=None,
+        start=0,
+        end=len(value),
+        entity_type="IBAN_CODE",
+        score=1.0,
+        severity="high",
+        preview="DE******************00",
+        fingerprint=Fingerprinter("k" * 32)("IBAN_CODE", value),
+        rule_ids=[],
+    )
+    store.replace_findings(ObjectRef(bucket, "data/a.txt", "v1"), [finding])
+    return finding_id(bucket, "data/a.txt", "v1", 0)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"status": "false_positive"},
+        {"status": "false_positive", "suppress": {"by": "fingerprint", "prefix": ""}},
+        {"status": "false_positive", "suppress": {"by": "pattern", "pattern": "DE.*", "prefix": ""}},
+    ],
+)
+def test_only_a_reviewer_may_review_or_suppress(call, stored_finding, change):
+    path = f"/findings/{stored_finding}"
+    assert call("PATCH", path, change) == (403, {"statusCode": 403, "message": "Forbidden"})
+    assert call("PATCH", f"/findings/{'0' * 24}", change) == (403, {"statusCode": 403, "message": "Forbidden"})
+    status, shown = call("GET", path)
+    assert (status, shown["finding"]["review_status"], shown["audit"]) == (200, "open", [])
+
+    status, body = call("PATCH", path, change, signer=REVIEWER)
+    assert (status, body["finding"]["review_status"], body["audit_entry"]["actor"]) == (
+        200,
+        "false_positive",
+        "arn:aws:iam::123456789012:user/privacy-officer",
+    )

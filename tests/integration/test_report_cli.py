@@ -25,6 +25,8 @@ def test_report_of_the_demo_uploads(pipeline, tmp_path, capsys):
             pipeline.stack.bucket,
             "--table",
             pipeline.stack.findings_table,
+            "--audit-table",
+            pipeline.stack.audit_table,
             "--out",
             str(out),
         ]

@@ -14,8 +14,8 @@ from privscan import settings, wiring
 from privscan.adapters.findings_store import FindingsStore
 from privscan.backfill import backfill, current_versions
 from privscan.chunked.work import canonical_key
-from privscan.engine.masking import Fingerprinter
 from privscan.events import ObjectRef
+from privscan.keyring import fingerprinter_from_secret
 from privscan.local import executions
 from privscan.local.worker import load_handler
 from privscan.scan import scan_stream
@@ -36,7 +36,11 @@ def single_pass(body: bytes, key: str, scanner) -> list[dict]:
     secret = boto3.client("secretsmanager").get_secret_value(SecretId=settings.get_settings().fingerprint_secret_arn)
     found = []
     scan_stream(
-        key, io.BytesIO(body), scanner=scanner, fingerprinter=Fingerprinter(secret["SecretString"]), sink=found.append
+        key,
+        io.BytesIO(body),
+        scanner=scanner,
+        fingerprinter=fingerprinter_from_secret(secret["SecretString"]),
+        sink=found.append,
     )
     return [{k: v for k, v in f.to_dict().items() if k != "object"} for f in sorted(found, key=canonical_key)]
 

@@ -56,10 +56,10 @@ def email_column() -> Finding:
 def env():
     with mock_aws():
         stack = deploy_stack(None, REPO_ROOT / "template.yaml")
-        table = boto3.resource("dynamodb").Table(stack.findings_table)
+        dynamodb = boto3.resource("dynamodb")
         s3 = boto3.client("s3")
         results = stack.outputs["ResultsBucketName"]
-        store = FindingsStore(table)
+        store = FindingsStore(dynamodb.Table(stack.findings_table), dynamodb.Table(stack.audit_table))
         ref = ObjectRef(stack.bucket, "data/a.txt", "v1")
         store.replace_findings(ref, [iban(0), iban(1, "DE02120300000000202051"), email_column()])
         ids = [finding_id(stack.bucket, "data/a.txt", "v1", seq) for seq in range(3)]
@@ -218,3 +218,43 @@ def test_value_fingerprints_of_cell_and_column_findings():
     column.distinct = 3  # a value was never sampled: no fingerprint set covers the column
     assert value_fingerprints(column.to_dict()) == []
     assert value_fingerprints(email_column().to_dict()) == []
+
+
+def test_an_audit_entry_is_one_conditional_put_into_the_audit_table(env, monkeypatch):
+    service, (first, *_), ref, *_ = env
+    store = service.store
+    sent = []
+    client = store.table.meta.client
+    transact = client.transact_write_items
+    monkeypatch.setattr(client, "transact_write_items", lambda **kw: sent.append(kw) or transact(**kw))
+    for forbidden in ("update_item", "delete_item", "batch_writer"):
+        monkeypatch.setattr(store.audit_table, forbidden, lambda *a, **kw: pytest.fail("audit items are never changed"))
+    service.review(first, ReviewChange(status="confirmed", note="real"), OFFICER)
+    service.review(first, ReviewChange(status="remediated"), AUDITOR)
+
+    operations = [
+        (kind, op["TableName"]) for call in sent for item in call["TransactItems"] for kind, op in item.items()
+    ]
+    assert operations == [
+        ("Update", store.table.name),
+        ("Put", store.audit_table.name),
+        ("Update", store.table.name),
+        ("Put", store.audit_table.name),
+    ]
+    assert {item["Put"]["ConditionExpression"] for call in sent for item in call["TransactItems"] if "Put" in item} == {
+        "attribute_not_exists(sk)"
+    }
+    assert [a["to_status"] for a in store.audit_of(ref.bucket, ref.key)] == ["confirmed", "remediated"]
+    assert [i["sk"] for i in store.table.scan()["Items"] if i["sk"].startswith("AUDIT#")] == []
+
+
+def test_a_store_without_the_audit_table_refuses_to_review(env):
+    service, (first, *_), ref, *_ = env
+    scan_only = FindingsStore(service.store.table)
+    with pytest.raises(RuntimeError, match="without the audit table"):
+        scan_only.review(
+            service.finding(first), "confirmed", {"at": "2026-01-01T00:00:00.000000+00:00", "actor": OFFICER}
+        )
+    with pytest.raises(RuntimeError, match="without the audit table"):
+        list(scan_only.audit_of(ref.bucket, ref.key))
+    assert service.finding(first)["review_status"] == "open"

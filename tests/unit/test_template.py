@@ -3,6 +3,7 @@ application code depends on (logical IDs, env vars, key schema)."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -196,7 +197,7 @@ def test_sqs_event_source(template):
 # --- tables ----------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("table", ["FindingsTable", "IdempotencyTable"])
+@pytest.mark.parametrize("table", ["FindingsTable", "AuditTable", "IdempotencyTable"])
 def test_table_pitr_sse_on_demand(resources, table):
     t = props(resources, table)
     assert t["PointInTimeRecoverySpecification"] == {"PointInTimeRecoveryEnabled": True}
@@ -569,3 +570,148 @@ def test_the_reducer_may_abort_the_multipart_upload_that_assembles_a_results_obj
     assert statements["WriteResults"]["Action"] == ["s3:PutObject", "s3:AbortMultipartUpload"]
     assert statements["WriteResults"]["Resource"] == {"Fn::Sub": "${ResultsBucket.Arn}/results/*"}
     assert statements["ReadParts"]["Action"] == ["s3:GetObject"]  # UploadPartCopy reads the parts with it
+
+
+# --- trust: roles, append-only audit, limits, transport, logs, checkov ------------------------------
+
+
+def _all_statements(resources) -> list[tuple[str, dict[str, Any]]]:
+    """(logical id, statement) of every inline policy of a function or state machine, and of managed policies."""
+    found = []
+    for logical, spec in resources.items():
+        if spec["Type"] in ("AWS::Serverless::Function", "AWS::Serverless::StateMachine"):
+            for policy in spec["Properties"].get("Policies", []):
+                if isinstance(policy, dict) and "Statement" in policy:
+                    found += [(logical, s) for s in policy["Statement"] if "Fn::If" not in s]
+        elif spec["Type"] in ("AWS::IAM::ManagedPolicy", "AWS::IAM::Policy", "AWS::IAM::Role"):
+            found += [(logical, s) for s in spec["Properties"].get("PolicyDocument", {}).get("Statement", [])]
+    return found
+
+
+def test_no_role_may_update_or_delete_an_audit_entry(resources):
+    on_audit = [
+        (logical, action)
+        for logical, s in _all_statements(resources)
+        if s["Effect"] == "Allow" and any(json_key(r).startswith("AuditTable") for r in as_list(s["Resource"]))
+        for action in as_list(s["Action"])
+    ]
+    assert sorted(on_audit) == [("ApiFunction", "dynamodb:PutItem"), ("ApiFunction", "dynamodb:Query")]
+    wildcard = [
+        (logical, s["Action"])
+        for logical, s in _all_statements(resources)
+        if s["Effect"] == "Allow"
+        and "*" in as_list(s["Resource"])
+        and any(a.startswith("dynamodb:") or a == "*" for a in as_list(s["Action"]))
+    ]
+    assert wildcard == []
+    audit = props(resources, "AuditTable")
+    assert [k["AttributeName"] for k in audit["KeySchema"]] == ["pk", "sk"]
+    assert "StreamSpecification" not in audit and "TimeToLiveSpecification" not in audit  # nothing expires
+
+
+def test_the_api_knows_its_audit_table_and_reviewers(template, resources):
+    env = props(resources, "ApiFunction")["Environment"]["Variables"]
+    assert env["AUDIT_TABLE"] == {"Ref": "AuditTable"}
+    assert env["REVIEWER_PRINCIPALS"] == {"Ref": "ReviewerPrincipalArns"}
+    assert template["Parameters"]["ReviewerPrincipalArns"]["Default"] == ""  # nobody reviews until named
+    assert template["Outputs"]["AuditTableName"]["Value"] == {"Ref": "AuditTable"}
+
+
+def _invoke_routes(resources, policy: str) -> list[str]:
+    (statement,) = props(resources, policy)["PolicyDocument"]["Statement"]
+    assert (statement["Effect"], statement["Action"]) == ("Allow", "execute-api:Invoke")
+    prefix = "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${ScanApi}/*/"
+    routes = [r["Fn::Sub"] for r in statement["Resource"]]
+    assert all(r.startswith(prefix) for r in routes)
+    return [r.removeprefix(prefix) for r in routes]
+
+
+def test_ci_runners_and_reviewers_get_separate_routes(template, resources):
+    assert _invoke_routes(resources, "ScannerPolicy") == ["POST/scans", "GET/scans/*"]
+    assert _invoke_routes(resources, "ReviewerPolicy") == ["GET/findings", "GET/findings/*", "PATCH/findings/*"]
+    assert template["Outputs"]["ScannerPolicyArn"]["Value"] == {"Ref": "ScannerPolicy"}
+    assert template["Outputs"]["ReviewerPolicyArn"]["Value"] == {"Ref": "ReviewerPolicy"}
+
+
+def test_the_http_api_is_throttled_and_logs_its_access(template, resources):
+    api = props(resources, "ScanApi")
+    assert api["DefaultRouteSettings"] == {
+        "ThrottlingRateLimit": {"Ref": "ApiThrottlingRateLimit"},
+        "ThrottlingBurstLimit": {"Ref": "ApiThrottlingBurstLimit"},
+    }
+    logs = api["AccessLogSettings"]
+    assert logs["DestinationArn"] == {"Fn::GetAtt": ["ApiAccessLogGroup", "Arn"]}
+    assert props(resources, "ApiAccessLogGroup")["RetentionInDays"] == {"Ref": "LogRetentionInDays"}
+    fields = json.loads(logs["Format"])
+    assert fields["caller"] == "$context.identity.userArn" and fields["route"] == "$context.routeKey"
+    assert not any("path" in v or "query" in v.lower() for v in fields.values())  # keys may be personal
+
+
+FUNCTION_RESERVATIONS = {
+    "ScanObjectFunction": "MaxConcurrency",  # as many as the SQS event source may run
+    "PlanObjectFunction": "StepReservedConcurrency",
+    "ScanChunkFunction": "ChunkMaxConcurrency",
+    "ReduceObjectFunction": "StepReservedConcurrency",
+    "BackfillBatchFunction": "StepReservedConcurrency",
+    "ApiFunction": "ApiReservedConcurrency",
+}
+
+
+def test_every_function_reserves_its_concurrency(template, resources):
+    functions = {lid for lid, spec in resources.items() if spec["Type"] == "AWS::Serverless::Function"}
+    assert functions == set(FUNCTION_RESERVATIONS)
+    for function, parameter in FUNCTION_RESERVATIONS.items():
+        assert props(resources, function)["ReservedConcurrentExecutions"] == {
+            "Fn::If": ["Reserve", {"Ref": parameter}, {"Ref": "AWS::NoValue"}]
+        }, function
+    assert template["Conditions"]["Reserve"] == {"Fn::Equals": [{"Ref": "ReserveConcurrency"}, "true"]}
+    assert template["Parameters"]["ReserveConcurrency"]["Default"] == "true"
+
+
+def test_the_dead_letter_alarm_always_notifies_a_topic(template, resources):
+    alarm = props(resources, "ScanDeadLetterAlarm")
+    assert alarm["AlarmActions"] == {"Fn::If": ["HasAlarmTopic", [{"Ref": "AlarmTopicArn"}], [{"Ref": "AlarmTopic"}]]}
+    assert resources["AlarmTopic"]["Condition"] == "CreateAlarmTopic"
+    conditions = template["Conditions"]
+    assert conditions["CreateAlarmTopic"] == {"Fn::Equals": [{"Ref": "AlarmTopicArn"}, ""]}
+    assert conditions["HasAlarmTopic"] == {"Fn::Not": [conditions["CreateAlarmTopic"]]}
+
+
+def _denies_insecure_transport(statement: dict[str, Any]) -> bool:
+    return (
+        statement["Effect"] == "Deny"
+        and statement["Principal"] == "*"
+        and statement.get("Condition", {}).get("Bool", {}).get("aws:SecureTransport") in ("false", False)
+    )
+
+
+@pytest.mark.parametrize(
+    ("kind", "policy_kind", "target", "action"),
+    [
+        ("AWS::SQS::Queue", "AWS::SQS::QueuePolicy", "Queues", "sqs:*"),
+        ("AWS::S3::Bucket", "AWS::S3::BucketPolicy", "Bucket", "s3:*"),
+    ],
+)
+def test_every_queue_and_bucket_accepts_tls_only(resources, kind, policy_kind, target, action):
+    stores = {lid for lid, spec in resources.items() if spec["Type"] == kind}
+    protected = set()
+    for spec in resources.values():
+        if spec["Type"] != policy_kind:
+            continue
+        statements = spec["Properties"]["PolicyDocument"]["Statement"]
+        if any(_denies_insecure_transport(s) and s["Action"] == action for s in statements):
+            protected |= {ref["Ref"] for ref in as_list(spec["Properties"][target])}
+    assert stores and protected == stores
+
+
+def test_every_checkov_skip_gives_its_reason_and_is_documented(resources):
+    security = (REPO_ROOT / "docs" / "security.md").read_text(encoding="utf-8")
+    skips = [
+        (logical, skip)
+        for logical, spec in resources.items()
+        for skip in spec.get("Metadata", {}).get("checkov", {}).get("skip", [])
+    ]
+    assert skips
+    for logical, skip in skips:
+        assert len(skip["comment"]) > 40, (logical, skip)
+        assert skip["id"] in security, skip["id"]

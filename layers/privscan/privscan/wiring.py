@@ -16,7 +16,7 @@ from privscan.adapters.allow_list import AllowListObject
 from privscan.adapters.executions import StepFunctionsStarter
 from privscan.adapters.findings_store import FindingsStore
 from privscan.engine import get_scanner
-from privscan.engine.masking import Fingerprinter
+from privscan.keyring import fingerprinter_from_secret
 from privscan.scaleout import ScaleOutService
 from privscan.service import ObjectScanService
 from privscan.settings import ScanSettings
@@ -62,7 +62,7 @@ def build_service(settings: ScanSettings) -> ObjectScanService:
         s3=s3,
         store=FindingsStore(dynamodb.Table(settings.findings_table)),
         scanner=get_scanner(settings.engine),
-        fingerprinter=Fingerprinter(fingerprint_key(settings)),
+        fingerprinter=fingerprinter_from_secret(fingerprint_key(settings)),
         executions=execution_starter(settings),
     )
 
@@ -71,11 +71,12 @@ def build_service(settings: ScanSettings) -> ObjectScanService:
 def get_api_services(settings: ApiSettings) -> ApiServices:
     """The api function's services: the sync scanner shares the engine and key with bucket scans."""
     from privscan.api.app import ApiServices
+    from privscan.api.principals import parse_principals
     from privscan.api.scans import ScanApi
     from privscan.review import ReviewService
 
     s3, dynamodb = _clients()
-    store = FindingsStore(dynamodb.Table(settings.findings_table))
+    store = FindingsStore(dynamodb.Table(settings.findings_table), dynamodb.Table(settings.audit_table))
     allow_list = AllowListObject(s3, settings.results_bucket, settings.suppressions_key)
     scans = ScanApi(
         settings=settings,
@@ -83,10 +84,14 @@ def get_api_services(settings: ApiSettings) -> ApiServices:
         sqs=boto3.client("sqs"),
         store=store,
         scanner=get_scanner(settings.engine),
-        fingerprinter=Fingerprinter(fingerprint_key(settings)),
+        fingerprinter=fingerprinter_from_secret(fingerprint_key(settings)),
         allow_list=allow_list,
     )
-    return ApiServices(scans=scans, review=ReviewService(store, allow_list))
+    return ApiServices(
+        scans=scans,
+        review=ReviewService(store, allow_list),
+        reviewers=parse_principals(settings.reviewer_principals),
+    )
 
 
 @lru_cache(maxsize=1)

@@ -8,14 +8,14 @@ from privscan.adapters import findings_store
 from privscan.adapters.findings_store import FindingsStore
 from privscan.reports import gather, governance_record
 
-from tests.unit.reports.dataset import BUCKET, GENERATED_AT, PREFIX, SCANNED_AT, findings_table, populate
+from tests.unit.reports.dataset import BUCKET, GENERATED_AT, PREFIX, SCANNED_AT, audit_table, findings_table, populate
 
 
 @pytest.fixture
 def store(monkeypatch):
     monkeypatch.setattr(findings_store, "now_iso", lambda: SCANNED_AT)
     with mock_aws():
-        store = FindingsStore(findings_table())
+        store = FindingsStore(findings_table(), audit_table())
         populate(store)
         yield store
 

@@ -44,6 +44,18 @@ def findings_table():
     )
 
 
+def audit_table():
+    """The audit table as template.yaml declares it (call inside mock_aws)."""
+    spec = load_template(REPO_ROOT / "template.yaml")["Resources"]["AuditTable"]["Properties"]
+    dynamodb = boto3.resource("dynamodb", region_name="eu-central-1")
+    return dynamodb.create_table(
+        TableName="audit",
+        BillingMode="PAY_PER_REQUEST",
+        KeySchema=spec["KeySchema"],
+        AttributeDefinitions=spec["AttributeDefinitions"],
+    )
+
+
 def _finding(key, record, field, entity, severity, rule, preview, count=None) -> Finding:
     return Finding(
         object=key,
@@ -120,7 +132,7 @@ def review(
     }
     if suppression:
         audit["suppression"] = suppression
-    store.table.put_item(Item=audit)
+    store.audit_table.put_item(Item=audit)
 
 
 def populate(store: FindingsStore) -> None:
@@ -186,6 +198,6 @@ def populate(store: FindingsStore) -> None:
 def dataset_record() -> dict:
     """The governance record of this dataset, gathered from a moto table made for the call."""
     with mock_aws(), mock.patch.object(findings_store, "now_iso", lambda: SCANNED_AT):
-        store = FindingsStore(findings_table())
+        store = FindingsStore(findings_table(), audit_table())
         populate(store)
         return governance_record(gather(store, BUCKET, PREFIX, generated_at=GENERATED_AT))

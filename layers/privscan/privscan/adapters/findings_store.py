@@ -14,9 +14,13 @@ Items of one object share a partition (``pk = OBJ#<bucket>#<key>``):
                                 GSI ``ByFindingId`` (keys only) for lookups by id
 ``SCAN#<id>`` / ``SCAN`` (own    an s3:// scan requested through the API: bucket, key,
 partition)                      version, who asked and when
-``AUDIT#<finding id>#<at>``     one review change of a finding (append-only: written once,
-                                never updated or deleted through the API)
 ==============================  ===================================================
+
+Review changes live in a table of their own, the audit table, with the same keys
+(``pk = OBJ#<bucket>#<key>``, ``sk = AUDIT#<finding id>#<at>``): one item per change,
+written once with a put conditioned on ``attribute_not_exists``. No function role may
+update or delete an item of that table (template.yaml grants the API PutItem and reads
+only), so the trail is append-only by IAM, not by this code alone.
 
 Every key is derived from the object version and the finding's position in the
 scan, so a repeated delivery rewrites the same items instead of adding new ones.
@@ -69,9 +73,11 @@ def finding_id(bucket: str, key: str, version_token: str, seq: int) -> str:
 
 
 class FindingsStore:
-    def __init__(self, table):
-        """`table` is a boto3 DynamoDB Table resource."""
+    def __init__(self, table, audit_table=None):
+        """`table` and `audit_table` are boto3 DynamoDB Table resources; only the review API and the
+        reports need the audit table (the scan functions have no access to it)."""
         self.table = table
+        self.audit_table = audit_table
 
     # -- summaries and statuses -------------------------------------------------------------
     def get_summary(self, bucket: str, key: str) -> dict | None:
@@ -238,7 +244,7 @@ class FindingsStore:
                     },
                     {
                         "Put": {
-                            "TableName": self.table.name,
+                            "TableName": self._audit().name,
                             "Item": to_item(entry),
                             "ConditionExpression": "attribute_not_exists(sk)",
                         }
@@ -251,9 +257,20 @@ class FindingsStore:
     def audit_of(self, bucket: str, key: str, finding_id: str | None = None) -> Iterator[dict]:
         """Review changes of one object's findings (or of one finding), oldest first."""
         prefix = audit_sk(finding_id) if finding_id else "AUDIT#"
-        yield from self._query(
-            KeyConditionExpression=Key("pk").eq(object_pk(bucket, key)) & Key("sk").begins_with(prefix)
-        )
+        condition = Key("pk").eq(object_pk(bucket, key)) & Key("sk").begins_with(prefix)
+        query: dict[str, Any] = {"KeyConditionExpression": condition}
+        while True:
+            page = self._audit().query(**query)
+            for item in page.get("Items", []):
+                yield from_item(item)
+            if "LastEvaluatedKey" not in page:
+                return
+            query["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+
+    def _audit(self):
+        if self.audit_table is None:
+            raise RuntimeError("this findings store was made without the audit table")
+        return self.audit_table
 
     def page_of_findings(
         self, bucket: str, prefix: str, keep: Callable[[dict], bool], limit: int, after: tuple[str, str] | None = None

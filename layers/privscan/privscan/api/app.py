@@ -35,6 +35,7 @@ from privscan.api.models import (
     ScanResult,
     ScanState,
 )
+from privscan.api.principals import is_one_of
 from privscan.api.scans import ScanApi, ScanRefused
 from privscan.policy import Severity
 from privscan.review import FindingNotFound, ReviewChange, ReviewRejected, ReviewService, ReviewStatus
@@ -47,6 +48,7 @@ MAX_PAGE = 200
 class ApiServices:
     scans: ScanApi
     review: ReviewService
+    reviewers: tuple[str, ...] = ()  # ARNs that may review (api/principals.py); empty: nobody
 
     @property
     def bucket(self) -> str:
@@ -72,6 +74,17 @@ def caller() -> str:
 
 Services = Annotated[ApiServices, Depends(services)]
 Caller = Annotated[str, Depends(caller)]
+
+
+def reviewer(api: Services, actor: Caller) -> str:
+    """The caller, when it is one of the configured reviewers. Anyone else gets a 403 that says nothing of
+    the finding (not even whether it exists) nor of the caller: only reviewers change a status or the allow list."""
+    if not is_one_of(actor, api.reviewers):
+        raise ForbiddenError("Forbidden")
+    return actor
+
+
+Reviewer = Annotated[str, Depends(reviewer)]
 
 app = APIGatewayHttpResolver(enable_validation=True)
 app.configure_openapi(
@@ -279,7 +292,7 @@ def get_finding(finding_id: Annotated[str, Path(pattern=FINDING_ID)], api: Servi
     responses=_responses(403, 404, 409, 422, 503, ok="reviewed"),
 )
 def review_finding(
-    finding_id: Annotated[str, Path(pattern=FINDING_ID)], change: ReviewChange, api: Services, actor: Caller
+    finding_id: Annotated[str, Path(pattern=FINDING_ID)], change: ReviewChange, api: Services, actor: Reviewer
 ) -> ReviewResult:
     try:
         item, entry = api.review.review(finding_id, change, actor)

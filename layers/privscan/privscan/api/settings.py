@@ -12,6 +12,9 @@ MiB = 1024**2
 
 
 class ApiSettings(ScanSettings):
+    audit_table: str = Field(min_length=1)  # review changes, append-only (adapters/findings_store.py)
+    # comma-separated role or user ARNs that may review findings and add suppressions; empty: nobody
+    reviewer_principals: str = ""
     upload_bucket: str = Field(min_length=1)
     scan_queue_url: str = Field(min_length=1)
     max_sync_bytes: PositiveInt = 1 * MiB  # decoded; API Gateway takes 10 MB and Lambda 6 MB, base64 adds a third

@@ -30,10 +30,14 @@ def start_local(port: int | None = None) -> tuple[object, LocalStack, LocalWorke
     return server, stack, worker
 
 
+def local_store(stack: LocalStack) -> FindingsStore:
+    """The local stack's findings, with its audit trail (the demo report reads both)."""
+    dynamodb = boto3.resource("dynamodb", endpoint_url=stack.endpoint, region_name=REGION)
+    return FindingsStore(dynamodb.Table(stack.findings_table), dynamodb.Table(stack.audit_table))
+
+
 def wait_for_scans(stack: LocalStack, worker: LocalWorker, keys: list[str], timeout_s: float) -> dict[str, dict]:
-    store = FindingsStore(
-        boto3.resource("dynamodb", endpoint_url=stack.endpoint, region_name=REGION).Table(stack.findings_table)
-    )
+    store = local_store(stack)
     deadline = time.monotonic() + timeout_s
     summaries: dict[str, dict] = {}
     while time.monotonic() < deadline:
@@ -109,9 +113,7 @@ def run_demo(port: int | None = None, timeout_s: float = 150.0, report_dir: str 
         print(f"uploaded {len(dataset)} synthetic objects; scanning...", file=sys.stderr)
         summaries = wait_for_scans(stack, worker, list(dataset), timeout_s)
         print_summary(stack, summaries)
-        store = FindingsStore(
-            boto3.resource("dynamodb", endpoint_url=stack.endpoint, region_name=REGION).Table(stack.findings_table)
-        )
+        store = local_store(stack)
         rows = [finding_from_item(item).contract() for item in store.all_findings(stack.bucket, "datasets/demo/")]
         print(
             f"\n{len(rows)} findings in DynamoDB, grouped as a privacy officer reviews them "

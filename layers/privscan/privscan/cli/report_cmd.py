@@ -20,6 +20,7 @@ def add_parser(subparsers) -> None:
     report.add_argument("--endpoint", help="endpoint of `privscan serve` (local stack)")
     report.add_argument("--bucket", help="upload bucket (default: the local stack's)")
     report.add_argument("--table", help="findings table (default: the local stack's)")
+    report.add_argument("--audit-table", help="audit table of review changes (default: the local stack's)")
     report.add_argument("--out", default="privscan-report", help=f"directory to write {', '.join(OUTPUTS)} into")
 
 
@@ -35,11 +36,24 @@ def write_report(store: FindingsStore, bucket: str, prefix: str, out: Path) -> d
     return record
 
 
+def audit_table_name(endpoint: str | None, audit_table: str | None) -> str:
+    """The audit table: given, or looked up in the local stack at `endpoint`."""
+    if audit_table:
+        return audit_table
+    if not endpoint:
+        raise SystemExit("privscan: give --audit-table (the stack's AuditTableName output), or --endpoint")
+    from privscan.local.stack import STACK_NAME, describe_stack
+
+    return describe_stack(endpoint, STACK_NAME)["AuditTable"]
+
+
 def run(args) -> int:
     bucket, table = resolve_names(args.endpoint, args.bucket, args.table)
+    audit_table = audit_table_name(args.endpoint, args.audit_table)
     dynamodb = boto3.resource("dynamodb", **aws_options(args.endpoint))
     out = Path(args.out)
-    record = write_report(FindingsStore(dynamodb.Table(table)), bucket, args.dataset, out)
+    store = FindingsStore(dynamodb.Table(table), dynamodb.Table(audit_table))
+    record = write_report(store, bucket, args.dataset, out)
     objects, findings = record["objects"], record["findings"]
     print(
         f"privscan report: {objects['total']} objects, {findings['total']} findings, "

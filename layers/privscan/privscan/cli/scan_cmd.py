@@ -14,6 +14,7 @@ from privscan.engine import get_scanner
 from privscan.engine.config import EngineConfig, severity_rank
 from privscan.engine.masking import Fingerprinter
 from privscan.engine.suppress import Suppressions
+from privscan.keyring import fingerprinter_from_secret
 from privscan.model import ScanStatus
 from privscan.scan import ScanReport, rejected, scan_stream
 from privscan.spool import FindingSpool
@@ -35,8 +36,9 @@ def walk(paths: list[str]) -> Iterator[tuple[Path, bool]]:
 
 
 def local_fingerprinter() -> Fingerprinter:
-    """PRIVSCAN_FINGERPRINT_KEY makes fingerprints comparable across runs; otherwise a per-run key."""
-    return Fingerprinter(os.environ.get("PRIVSCAN_FINGERPRINT_KEY") or secrets.token_hex(32))
+    """PRIVSCAN_FINGERPRINT_KEY (a key or a keyring, privscan/keyring.py) makes fingerprints comparable across
+    runs; otherwise a per-run key."""
+    return fingerprinter_from_secret(os.environ.get("PRIVSCAN_FINGERPRINT_KEY") or secrets.token_hex(32))
 
 
 def scan_file(

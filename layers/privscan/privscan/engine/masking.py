@@ -12,6 +12,7 @@ import hashlib
 import hmac
 import re
 import unicodedata
+from collections.abc import Collection, Mapping
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SEPARATORS = re.compile(r"[\s\-./]+")
@@ -60,21 +61,53 @@ def normalise(entity_type: str | None, value: str) -> str:
 
 
 class Fingerprinter:
-    """HMAC-SHA256 of the normalised value under a secret key (hex, 32 chars = 128 bits)."""
+    """HMAC-SHA256 of the normalised value under a secret key (hex, 32 chars = 128 bits), written
+    ``<key id>:<hex>`` when the key has an id, so that a fingerprint says which key made it.
 
-    def __init__(self, key: bytes | str):
+    Keys of a rotation still configured (`previous`, by id) make no new fingerprints; they let
+    `matches` recognise a value in fingerprints made under them, so suppressions outlive a rotation.
+    """
+
+    KEY_ID = re.compile(r"[A-Za-z0-9_.-]{1,32}")
+
+    def __init__(self, key: bytes | str, key_id: str | None = None, previous: Mapping[str, bytes | str] | None = None):
+        for kid in (key_id, *(previous or {})):
+            if kid is not None and not self.KEY_ID.fullmatch(kid):
+                raise ValueError("a fingerprint key id is 1 to 32 letters, digits, '_', '.' or '-'")
+        self.key_id = key_id
+        self._keyed = self._hmac(key)  # copied per value: the key is set up once
+        self._previous = {kid: self._hmac(old) for kid, old in (previous or {}).items()}
+
+    @staticmethod
+    def _hmac(key: bytes | str) -> hmac.HMAC:
         if isinstance(key, str):
             key = key.encode("utf-8")
         if len(key) < 16:
             raise ValueError("fingerprint key must be at least 16 bytes")
-        self._keyed = hmac.new(key, digestmod=hashlib.sha256)  # copied per value: the key is set up once
+        return hmac.new(key, digestmod=hashlib.sha256)
+
+    @staticmethod
+    def _digest(keyed: hmac.HMAC, text: str) -> str:
+        keyed = keyed.copy()
+        keyed.update(text.encode("utf-8"))
+        return keyed.hexdigest()[:32]
 
     def __call__(self, entity_type: str | None, value: str) -> str:
         # The entity type shapes normalisation only: one value has one fingerprint however it was classified.
-        return self.token(normalise(entity_type, value))
+        digest = self.token(normalise(entity_type, value))
+        return f"{self.key_id}:{digest}" if self.key_id else digest
+
+    def matches(self, entity_type: str | None, value: str, fingerprints: Collection[str]) -> bool:
+        """Whether `value`'s fingerprint under the current key or a previous one is among `fingerprints`
+        (written with its key id, or bare as made by a key without one)."""
+        text = normalise(entity_type, value)
+        for kid, keyed in ((self.key_id, self._keyed), *self._previous.items()):
+            digest = self._digest(keyed, text)
+            if digest in fingerprints or (kid and f"{kid}:{digest}" in fingerprints):
+                return True
+        return False
 
     def token(self, text: str) -> str:
-        """Keyed hash of `text` exactly as given: lets a plan keep words it must not store."""
-        keyed = self._keyed.copy()
-        keyed.update(text.encode("utf-8"))
-        return keyed.hexdigest()[:32]
+        """Keyed hash of `text` exactly as given, under the current key and without its id: lets a plan keep
+        words it must not store."""
+        return self._digest(self._keyed, text)

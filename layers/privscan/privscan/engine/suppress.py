@@ -86,7 +86,7 @@ class ObjectSuppressor:
             if (
                 entry.fingerprints
                 and self.fingerprinter
-                and self.fingerprinter(entity_type, value) in entry.fingerprints
+                and self.fingerprinter.matches(entity_type, value, entry.fingerprints)
             ):
                 return True
         return False

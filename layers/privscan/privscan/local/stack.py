@@ -29,6 +29,11 @@ FUNCTION = "ScanObjectFunction"
 DEPLOYED_BY_MOTO = {"AWS::S3::Bucket", "AWS::SQS::Queue", "AWS::DynamoDB::Table"}
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
 FAKE_CREDENTIALS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing", "AWS_SESSION_TOKEN": "testing"}
+# The local API names a caller arn:aws:iam::<account>:user/<access key id> (local/api_server.py). Its reviewers are
+# the default credentials' key (what `privscan findings review` signs with) and `privacy-officer`; any other
+# access key id (AWS_ACCESS_KEY_ID=ci) is a caller that may scan and read but not review.
+LOCAL_REVIEWERS = tuple(f"arn:aws:iam::{ACCOUNT_ID}:user/{key}" for key in ("testing", "privacy-officer"))
+LOCAL_PARAMETERS = {"ReviewerPrincipalArns": ",".join(LOCAL_REVIEWERS)}
 
 
 def free_port() -> int:
@@ -72,6 +77,10 @@ class LocalStack:
         return self.outputs["FindingsTableName"]
 
     @property
+    def audit_table(self) -> str:
+        return self.outputs["AuditTableName"]
+
+    @property
     def queue_url(self) -> str:
         return self.outputs["ScanQueueUrl"]
 
@@ -86,7 +95,8 @@ class _Deployment:
         self.stack_name = stack_name
         self.client = lambda service: boto3.client(service, endpoint_url=endpoint, region_name=REGION)
         self.parameters = {
-            name: str(spec.get("Default", "")) for name, spec in (template.get("Parameters") or {}).items()
+            name: LOCAL_PARAMETERS.get(name, str(spec.get("Default", "")))
+            for name, spec in (template.get("Parameters") or {}).items()
         }
         self.physical: dict[str, str] = {}
 
