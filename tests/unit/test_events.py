@@ -1,7 +1,9 @@
 import json
+from datetime import UTC, datetime
 
 import pytest
-from privscan.events import ObjectEvent, ObjectRef, created_notification, parse_notification
+from privscan.backfill import listed_objects
+from privscan.events import ObjectEvent, ObjectRef, created_notification, iso_time, parse_notification
 
 from tests.conftest import load_event
 
@@ -81,3 +83,23 @@ def test_versions_without_a_sequencer_order_by_time_then_version_and_before_any_
     assert sequence("2026-11-26T10:00:00Z", "v1") < sequence("2026-11-26T10:00:00Z", "v2")
     assert sequence("not a time") == sequence(None)
     assert sequence("2999-01-01T00:00:00Z") < ObjectRef("b", "k", "v0", sequencer="01").sequence
+
+
+def test_backfill_items_carry_their_last_modified_and_order_before_s3_events():
+    listing = {"Key": "a.csv", "ETag": "e1", "Size": 3, "LastModified": "2026-11-26T10:00:00.000Z"}
+    inventory = {
+        "Bucket": "b",
+        "Key": "b.csv",
+        "VersionId": "v2",
+        "IsLatest": "true",
+        "IsDeleteMarker": "false",
+        "Size": "4",
+        "ETag": "e2",
+        "LastModifiedDate": "2026-11-26T11:00:00.000Z",
+    }
+    refs = list(listed_objects("b", [listing, inventory]))
+    assert [ref.modified_at for ref in refs] == ["2026-11-26T10:00:00.000Z", "2026-11-26T11:00:00.000Z"]
+    assert refs[0].sequence == "020261126T100000000000#e1"
+    assert refs[1].sequence < ObjectRef("b", "b.csv", "v1", sequencer="01").sequence
+    assert iso_time(datetime(2026, 11, 26, 10, tzinfo=UTC)) == "2026-11-26T10:00:00+00:00"
+    assert iso_time(None) is None
