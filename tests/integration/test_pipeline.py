@@ -201,3 +201,21 @@ def test_objects_over_the_size_limit_are_rejected_without_being_read(pipeline, m
     assert pipeline.invoke([json.dumps(without_size)]) == {"batchItemFailures": []}
     assert pipeline.summary("big.txt")["outcome"] == "too_large"
     assert pipeline.findings("big.txt") == []
+
+
+def test_a_delete_marker_delivered_before_its_create_leaves_the_object_deleted(pipeline):
+    version = pipeline.put("early.txt", b"anna.schneider@example.com\n")
+    pipeline.receive()
+    bucket = pipeline.stack.bucket
+    marker = json.loads(notification(bucket, "early.txt", "marker-version-1", "", "0F"))
+    record = marker["Records"][0]
+    record["eventName"] = "ObjectRemoved:DeleteMarkerCreated"
+    del record["s3"]["object"]["eTag"], record["s3"]["object"]["size"]
+    assert pipeline.invoke([json.dumps(marker)]) == {"batchItemFailures": []}
+    create = notification(bucket, "early.txt", version["VersionId"], version["ETag"].strip('"'), "0E")
+    assert pipeline.invoke([create, create]) == {"batchItemFailures": []}
+    summary = pipeline.summary("early.txt")
+    assert (summary["status"], summary["version"]) == ("deleted", "marker-version-1")
+    assert pipeline.findings("early.txt") == []
+    statuses = {i["sk"]: i["status"] for i in pipeline.items() if i["sk"].startswith("STATUS#")}
+    assert statuses == {f"STATUS#{version['VersionId']}": "superseded", "STATUS#marker-version-1": "deleted"}

@@ -21,6 +21,7 @@ from privscan.local.worker import load_handler
 from privscan.scan import scan_stream
 
 from tests.conftest import REPO_ROOT
+from tests.integration.conftest import notification
 from tests.unit.chunked.test_chunked_equality import customers_csv
 
 
@@ -198,6 +199,38 @@ def test_a_planner_out_of_budget_is_called_again_and_the_findings_are_the_single
     ]
     plan = json.loads(boto3.client("s3").get_object(Bucket=staging, Key=plans[0])["Body"].read())
     assert plan["cursor"] is None and len(plan["chunks"]) >= inflated // 2048
+
+
+def test_a_reducer_that_finishes_after_a_newer_version_was_recorded_changes_nothing(pipeline, monkeypatch):
+    use_chunks(monkeypatch, threshold=10_000, chunk=4096)
+    key, s3 = "datasets/big/late.csv", boto3.client("s3")
+    pipeline.put(key, customers_csv(200, seed=4))
+    assert pipeline.deliver()[0] == {"batchItemFailures": []}
+    results = pipeline.stack.outputs["ResultsBucketName"]
+    staged = s3.list_objects_v2(Bucket=results, Prefix="staging/")["Contents"]
+    manifest = next(o["Key"] for o in staged if o["Key"].endswith("manifest.json"))
+    chunked = json.loads(s3.get_object(Bucket=results, Key=manifest)["Body"].read())[0]
+    body = b"name,email\nMarie Dubois,marie.dubois@example.net\n"
+    newer = pipeline.put(key, body)
+    pipeline.receive()
+    etag = newer["ETag"].strip('"')
+    event = notification(pipeline.stack.bucket, key, newer["VersionId"], etag, "0B", size=len(body))
+    assert pipeline.invoke([event]) == {"batchItemFailures": []}
+    recorded = [i for i in pipeline.items() if not i["sk"].startswith("STATUS#")]
+
+    # the chunked scan of the older version reduces late (a retry, a slow map): it must not replace the newer
+    reduce = wiring.get_scaleout(settings.get_settings()).reduce
+    assert reduce(ObjectRef(**chunked["object"]), chunked["plan_key"]) == {"status": "superseded"}
+    assert [i for i in pipeline.items() if not i["sk"].startswith("STATUS#")] == recorded
+    assert pipeline.summary(key)["version"] == newer["VersionId"]
+    assert {f["version"] for f in pipeline.findings(key)} == {newer["VersionId"]}
+    older = ObjectRef(**chunked["object"]).version_token
+    assert (
+        pipeline.table.get_item(Key={"pk": f"OBJ#{pipeline.stack.bucket}#{key}", "sk": f"STATUS#{older}"})["Item"][
+            "status"
+        ]
+        == "superseded"
+    )
 
 
 def test_backfill_submits_what_was_not_scanned_and_skips_the_rest(pipeline, monkeypatch):

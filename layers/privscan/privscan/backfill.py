@@ -1,7 +1,9 @@
 """Backfill: scan what an existing bucket or prefix already holds, skipping versions already scanned.
 
 Objects are submitted as the S3 notification the scan queue receives on upload, so the scan function
-treats them as uploads: small ones are scanned directly, large ones go to the state machine.
+treats them as uploads: small ones are scanned directly, large ones go to the state machine. They carry
+no S3 sequencer: the version's LastModified orders them, and an S3 event of the same key comes after
+them (privscan.events).
 Used by `privscan backfill` (a listing of current versions) and by the backfill state machine
 (a Distributed Map over an S3 listing or Inventory manifest, batches of items per invocation).
 """
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote_plus
 
 from privscan.adapters.findings_store import FindingsStore
-from privscan.events import ObjectRef, created_notification
+from privscan.events import ObjectRef, created_notification, iso_time
 from privscan.service import TERMINAL
 
 SQS_BATCH = 10
@@ -53,6 +55,7 @@ def current_versions(s3, bucket: str, prefix: str) -> Iterator[ObjectRef]:
                     None if version_id in (None, "null") else version_id,
                     version.get("ETag"),
                     version.get("Size"),
+                    modified_at=iso_time(version.get("LastModified")),
                 )
 
 
@@ -91,7 +94,14 @@ def listed_objects(bucket: str, items: Iterable[dict]) -> Iterator[ObjectRef]:
     """
     for item in items:
         if "Bucket" not in item:  # a listing
-            yield ObjectRef(bucket, item["Key"], None, item.get("ETag") or item.get("Etag"), item.get("Size"))
+            yield ObjectRef(
+                bucket,
+                item["Key"],
+                None,
+                item.get("ETag") or item.get("Etag"),
+                item.get("Size"),
+                modified_at=iso_time(item.get("LastModified")),
+            )
             continue
         current = str(item.get("IsLatest", "true")).lower() != "false"  # absent in an unversioned inventory
         deleted = str(item.get("IsDeleteMarker", "false")).lower() == "true"
@@ -104,4 +114,5 @@ def listed_objects(bucket: str, items: Iterable[dict]) -> Iterator[ObjectRef]:
             item.get("VersionId") or None,
             item.get("ETag") or None,
             int(size) if size not in (None, "") else None,
+            modified_at=iso_time(item.get("LastModifiedDate")),
         )

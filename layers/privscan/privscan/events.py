@@ -2,15 +2,45 @@
 
 Each SQS message body is one S3 notification that may hold several records. Keys
 arrive URL-encoded (a space is ``+``), so every key is decoded here, once.
+
+Events of one key arrive in any order; ``ObjectRef.sequence`` says which came last. S3 gives
+every event a ``sequencer``: hexadecimal, growing with the events of a key, of varying length
+(compare as numbers: left-pad the shorter with zeros). A version submitted without one (the
+backfill, an s3:// scan through the API, moto's notifications) is ordered by the time it was
+written (``modified_at``: its LastModified, or the notification's eventTime), then its version
+token, and before every event that has a sequencer: a listing or a request can be older than
+the last event of the key, an S3 event never is older than a listing of what it wrote.
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from urllib.parse import quote_plus, unquote_plus
 
 from aws_lambda_powertools.utilities.data_classes import S3Event
+
+SEQUENCER_DIGITS = 32  # S3's sequencers have 16 to 18
+NO_TIME = "00000000T000000000000"
+
+
+def iso_time(value: datetime | str | None) -> str | None:
+    """A listing's or a HEAD's LastModified (a datetime from boto3, text from a Distributed Map) as ISO 8601."""
+    return value.isoformat() if isinstance(value, datetime) else value or None
+
+
+def _moment(text: str | None) -> str:
+    """`text` (ISO 8601) as fixed-width UTC digits that sort in time order; zeros when absent or unreadable."""
+    try:
+        moment = datetime.fromisoformat(text) if text else None
+    except ValueError:
+        moment = None
+    if moment is None:
+        return NO_TIME
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%S%f")
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,11 +51,26 @@ class ObjectRef:
     etag: str | None = None
     size: int | None = None
     sequencer: str | None = None
+    modified_at: str | None = None  # ISO 8601; orders a version that has no sequencer
 
     @property
     def version_token(self) -> str:
         """What identifies this version: the version id, else the eTag (unversioned buckets)."""
         return self.version_id or self.etag or "null"
+
+    @property
+    def sequence(self) -> str:
+        """This event's place among the events of its key, as a string that sorts in event order.
+
+        ``1`` and the sequencer as a zero-padded hex number of fixed width; without a sequencer, ``0``,
+        the modification time (UTC, to the microsecond; zeros when unknown) and the version token.
+        """
+        if self.sequencer:
+            number = int(self.sequencer, 16)
+            if number >= 16**SEQUENCER_DIGITS:
+                raise ValueError(f"an S3 sequencer of more than {SEQUENCER_DIGITS} hex digits")
+            return f"1{number:0{SEQUENCER_DIGITS}x}"
+        return f"0{_moment(self.modified_at)}#{self.version_token}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +109,7 @@ def parse_notification(body: str) -> list[ObjectEvent]:
                     etag=(obj.etag or None) if kind == "created" else None,
                     size=int(obj["size"]) if obj.get("size") is not None else None,
                     sequencer=obj.get("sequencer"),  # moto omits it; S3 always sends it
+                    modified_at=record.get("eventTime"),
                 ),
                 delete_marker=name == "ObjectRemoved:DeleteMarkerCreated",
             )
@@ -77,19 +123,16 @@ def created_notification(ref: ObjectRef) -> str:
     obj = {"key": quote_plus(ref.key), "size": ref.size, "eTag": ref.etag}
     if ref.version_id:
         obj["versionId"] = ref.version_id
-    return json.dumps(
-        {
-            "Records": [
-                {
-                    "eventVersion": "2.1",
-                    "eventSource": "aws:s3",
-                    "eventName": "ObjectCreated:Put",
-                    "s3": {
-                        "s3SchemaVersion": "1.0",
-                        "bucket": {"name": ref.bucket, "arn": f"arn:aws:s3:::{ref.bucket}"},
-                        "object": obj,
-                    },
-                }
-            ]
-        }
-    )
+    record = {
+        "eventVersion": "2.1",
+        "eventSource": "aws:s3",
+        "eventName": "ObjectCreated:Put",
+        "s3": {
+            "s3SchemaVersion": "1.0",
+            "bucket": {"name": ref.bucket, "arn": f"arn:aws:s3:::{ref.bucket}"},
+            "object": obj,
+        },
+    }
+    if ref.modified_at:  # the version's LastModified: it orders a submission that has no sequencer
+        record["eventTime"] = ref.modified_at
+    return json.dumps({"Records": [record]})

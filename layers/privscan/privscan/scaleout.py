@@ -2,7 +2,9 @@
 
 Each step is idempotent, keyed by the object version: the plan, the manifest and each chunk's part
 are rewritten under the same staging keys on a retry, and the reducer writes the same findings items,
-results object, summary and status however often it runs.
+results object, summary and status however often it runs. The reducer writes as the single-pass scan
+does, claiming the object for its event: when a later event (a newer version, a removal) was recorded
+while the chunks were scanned, it ends the version as superseded and changes nothing else.
 
     staging/<bucket>/<key>/<version>/plan.json        the plan (profiles, operator-name hashes, chunks)
                                      manifest.json    the Distributed Map's items: one per chunk
@@ -19,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 
+from privscan.adapters.findings_store import Superseded
 from privscan.adapters.s3_objects import ByteRange, S3Source, compose_object, put_stream
 from privscan.chunked.plan import Plan, budget, plan_object
 from privscan.chunked.reduce import merge_results
@@ -26,7 +29,7 @@ from privscan.chunked.work import ChunkResult, read_part, scan_chunk_part
 from privscan.events import ObjectRef
 from privscan.model import ScanStatus
 from privscan.observability import logger
-from privscan.service import ObjectScanService
+from privscan.service import LATER_EVENT, ObjectScanService
 from privscan.spool import finding_line
 
 HEAD_THREADS = 16  # the reducer's reads of the parts' first lines
@@ -149,9 +152,11 @@ class ScaleOutService:
             )
             return f"s3://{bucket}/{key}"
 
-        return self.objects.record(
-            ref, report, *self.objects.publish_findings(ref, report, report.findings_total, lines, upload)
-        )
+        try:
+            published = self.objects.publish_findings(ref, report, report.findings_total, lines, upload)
+        except Superseded:  # a later event of the object was recorded while the chunks were scanned
+            return self.objects.superseded(ref, LATER_EVENT)
+        return self.objects.record(ref, report, *published)
 
     # -- staging ----------------------------------------------------------------------------
     def _part_key(self, plan_key: str, index: int) -> str:

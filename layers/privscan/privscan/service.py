@@ -4,6 +4,11 @@ S3 event → (idempotent) scan of that object version → findings and summary i
 DynamoDB, the full findings list in the results bucket. Every expected outcome
 (unsupported, empty, malformed, too large, bomb, gone, superseded) is recorded and
 returns normally; only infrastructure errors raise, so SQS retries the message.
+
+Events of a key are applied in their S3 order, not in the order they arrive or their scans
+finish (see privscan.adapters.findings_store): a version whose event is older than one already
+recorded (a newer version, a removal) is recorded ``superseded`` without being scanned, and a
+scan that a later event overtook while it ran ends ``superseded`` when it comes to write.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from aws_lambda_powertools.utilities.idempotency import (
 )
 
 from privscan.adapters.executions import ExecutionStarter
-from privscan.adapters.findings_store import FindingsStore
+from privscan.adapters.findings_store import SEQUENCE, FindingsStore, Superseded
 from privscan.adapters.s3_objects import (
     ObjectGone,
     ObjectTooLarge,
@@ -43,13 +48,7 @@ from privscan.spool import FindingSpool
 
 TERMINAL = {ScanStatus.DONE, ScanStatus.UNSUPPORTED, ScanStatus.REJECTED}
 SUPPRESSIONS_MAX_AGE_S = 300
-
-
-def is_older(sequencer: str | None, than: str | None) -> bool:
-    """S3 sequencers order events of one key: compare as hex numbers (they may differ in length)."""
-    if not sequencer or not than:
-        return False
-    return int(sequencer, 16) < int(than, 16)
+LATER_EVENT = "a later event of the object (a newer version or a removal) was recorded"
 
 
 @dataclass
@@ -107,18 +106,17 @@ class ObjectScanService:
 
     # -- ObjectCreated -----------------------------------------------------------------------
     def _created(self, ref: ObjectRef) -> dict:
-        current = self.store.get_summary(ref.bucket, ref.key)
+        current = self.store.get_summary(ref.bucket, ref.key) or {}
+        recorded = current.get(SEQUENCE)
         if (
-            current
-            and current.get("version") != ref.version_token
-            and is_older(ref.sequencer, current.get("sequencer"))
-        ):
-            self.store.set_status(ref, ScanStatus.SUPERSEDED, "a newer version was already scanned")
-            logger.info("skipped superseded version")
-            return {"status": str(ScanStatus.SUPERSEDED)}
-        if current and current.get("version") == ref.version_token and current.get("status") in TERMINAL:
+            current.get("version") == ref.version_token
+            and current.get("status") in TERMINAL
+            and (recorded is None or recorded >= ref.sequence)
+        ):  # a repeated event, or an earlier one of the same content
             logger.info("version already scanned", status=current["status"])
             return {"status": current["status"], "findings": current.get("findings", 0)}
+        if recorded is not None and recorded > ref.sequence:
+            return self.superseded(ref, LATER_EVENT)
 
         if self.executions and ref.size is not None and ref.size > self.settings.chunk_threshold_bytes:
             self.store.set_status(ref, ScanStatus.QUEUED, "scanned in chunks by the state machine")
@@ -129,13 +127,23 @@ class ObjectScanService:
         self.store.set_status(ref, ScanStatus.SCANNING)
         try:
             report, results_uri, truncated = self._scan(ref)
+        except Superseded:
+            return self.superseded(ref, LATER_EVENT)
         except Exception as error:
             self.store.set_status(ref, ScanStatus.FAILED, f"{type(error).__name__} while scanning")
             raise
         return self.record(ref, report, results_uri, truncated)
 
+    def superseded(self, ref: ObjectRef, reason: str) -> dict:
+        """This version's event is older than one already recorded: its status says so, nothing else changes."""
+        self.store.set_status(ref, ScanStatus.SUPERSEDED, reason)
+        logger.info("superseded version", reason=reason)
+        return {"status": str(ScanStatus.SUPERSEDED)}
+
     def record(self, ref: ObjectRef, report: ScanReport, results_uri: str | None, truncated: bool) -> dict:
         """The object's summary, status, metrics and log line, once its report is final."""
+        if report.status is ScanStatus.SUPERSEDED:  # the version is gone: its removal is recorded on its own
+            return self.superseded(ref, report.reason or report.outcome)
         summary = {
             **report.summary(),
             "results_uri": results_uri,
@@ -143,7 +151,10 @@ class ObjectScanService:
             "object_ref": self.object_ref(ref),
         }
         summary.pop("object")
-        self.store.put_summary(ref, summary)
+        try:
+            self.store.put_summary(ref, summary)
+        except Superseded:
+            return self.superseded(ref, LATER_EVENT)
         self.store.set_status(ref, report.status, report.reason)
         metrics.add_metric(name="BytesScanned", unit=MetricUnit.Bytes, value=report.bytes_read)
         metrics.add_metric(name="Findings", unit=MetricUnit.Count, value=report.findings_total)
@@ -191,7 +202,10 @@ class ObjectScanService:
         upload: Callable[[str, str], str],
     ) -> tuple[str | None, bool]:
         """`count` findings, `lines()` in order: the first ones as items, all of them as the results object
-        that `upload(bucket, key)` writes. Returns (results URI, truncated)."""
+        that `upload(bucket, key)` writes. Returns (results URI, truncated). Raises Superseded when a later
+        event holds the object."""
+        if report.status is ScanStatus.SUPERSEDED:  # nothing of a version that is gone
+            return None, False
         if report.status is not ScanStatus.DONE:  # partial findings of a rejected object are discarded
             self.store.replace_findings(ref, [])
             return None, False
@@ -204,27 +218,19 @@ class ObjectScanService:
 
     # -- ObjectRemoved -----------------------------------------------------------------------
     def _removed(self, ref: ObjectRef, delete_marker: bool) -> dict:
-        current = self.store.get_summary(ref.bucket, ref.key)
-        if current is None:
-            return {"status": str(ScanStatus.DELETED), "findings": 0}
-        if not delete_marker and ref.version_id and ref.version_id != current.get("version_id"):
-            logger.info("removed a non-current version; current findings stay")
+        """A delete marker or the delete of an unversioned object removes the object; the permanent delete of
+        one version removes it only while that version is the one recorded (else the current findings stay)."""
+        whole_object = delete_marker or not ref.version_id
+        try:
+            marked = self.store.remove(ref, only_version=None if whole_object else ref.version_token)
+        except Superseded:
+            if whole_object:
+                self.store.set_status(ref, ScanStatus.SUPERSEDED, LATER_EVENT)
+            else:
+                self.store.set_status(ref, ScanStatus.DELETED, "not the version recorded for the object")
+            logger.info("removal of an earlier event or of a non-current version; current findings stay")
+            current = self.store.get_summary(ref.bucket, ref.key) or {}
             return {"status": current.get("status"), "findings": current.get("findings", 0)}
-        marked = self.store.mark_deleted(ref.bucket, ref.key)
-        self.store.put_summary(
-            ObjectRef(
-                ref.bucket,
-                ref.key,
-                current.get("version_id"),
-                current.get("etag"),
-                None,
-                ref.sequencer or current.get("sequencer"),
-            ),
-            {
-                **{k: v for k, v in current.items() if k not in {"pk", "sk", "gsi1pk", "gsi1sk"}},
-                "status": str(ScanStatus.DELETED),
-            },
-        )
         self.store.set_status(ref, ScanStatus.DELETED)
         logger.info("object removed; findings marked deleted", findings=marked)
         return {"status": str(ScanStatus.DELETED), "findings": marked}

@@ -161,12 +161,7 @@ def populate(store: FindingsStore) -> None:
         )
     ]
     _scanned(store, "datasets/crm/old.csv", "csv", 10, removed)
-    store.mark_deleted(BUCKET, "datasets/crm/old.csv")
-    summary = store.get_summary(BUCKET, "datasets/crm/old.csv")
-    store.put_summary(
-        ObjectRef(BUCKET, "datasets/crm/old.csv", version_id="v1"),
-        {**{k: v for k, v in summary.items() if k not in {"pk", "sk", "gsi1pk", "gsi1sk"}}, "status": "deleted"},
-    )
+    store.remove(ObjectRef(BUCKET, "datasets/crm/old.csv", version_id="marker-1", sequencer="02"))
     near_miss = [
         _finding(
             "datasets/crm-archive/x.csv",

@@ -24,16 +24,36 @@ only), so the trail is append-only by IAM, not by this code alone.
 
 Every key is derived from the object version and the finding's position in the
 scan, so a repeated delivery rewrites the same items instead of adding new ones.
+
+Order: the summary's ``sequence`` is a fencing token. Events of one key arrive in any order and
+their scans finish in any order, so each writer (a scan's results, a removal) first *claims* the
+object: a conditional update that sets ``sequence`` to its event's (``ObjectRef.sequence``, which
+sorts in event order) unless a later event's is already there. Every later write of that writer
+(its findings items, the deletion of other items, the flags of a removal) goes in a transaction
+with a check that ``sequence`` is still its own, and the summary is put on the same condition.
+So once a later event claimed the object, an earlier one cannot add, delete or flag a single item:
+its write fails and it ends as ``superseded``. The last event claims last; after its claim only it
+writes, its findings replace every other item, and what it leaves is the end state, whatever the
+order of deliveries and scans. A removal leaves the summary as a tombstone (status ``deleted``, the
+removal's sequence), so a create it follows is recorded ``superseded`` even when it arrives later,
+and a re-created key (a later sequence) is scanned as usual. Repeating an event claims the same
+sequence again and rewrites the same items. A summary without ``sequence`` can be claimed by any
+event. Findings writes cost twice the capacity of plain writes (transactions) and are applied in
+transactions of up to 99 items.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import random
+import time
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
 from boto3.dynamodb.conditions import Attr, Key
+from botocore.exceptions import ClientError
 
 from privscan.adapters.dynamo import from_item, to_item
 from privscan.events import ObjectRef
@@ -45,10 +65,19 @@ OPEN_BY_SEVERITY = "OpenBySeverity"
 BY_FINDING_ID = "ByFindingId"
 OPEN = "open"
 REVIEW_STATUSES = ("open", "confirmed", "false_positive", "accepted_risk", "remediated")
+SEQUENCE = "sequence"  # the summary's fencing token: the sequence of the event that holds the object
+TRANSACTION_ITEMS = 99  # and the check of the claim: DynamoDB's limit is 100 actions
+TRANSACTION_BYTES = 2 * 1024**2  # well under the 4 MB a transaction may carry
+CONFLICT_ATTEMPTS = 8  # a transaction that meets another on the same item is retried, with jitter
+CLAIMABLE = "attribute_not_exists(#seq) OR #seq <= :seq"
 
 
 class ReviewConflict(Exception):
     """The finding's review status changed since it was read (a concurrent review)."""
+
+
+class Superseded(Exception):
+    """A later event of the object (a newer version, a removal) holds it: this writer's results are stale."""
 
 
 def now_iso() -> str:
@@ -80,9 +109,28 @@ class FindingsStore:
         self.audit_table = audit_table
 
     # -- summaries and statuses -------------------------------------------------------------
-    def get_summary(self, bucket: str, key: str) -> dict | None:
-        item = self.table.get_item(Key={"pk": object_pk(bucket, key), "sk": SUMMARY}).get("Item")
-        return from_item(item) if item else None
+    def get_summary(self, bucket: str, key: str, consistent: bool = False) -> dict | None:
+        item = self.table.get_item(Key={"pk": object_pk(bucket, key), "sk": SUMMARY}, ConsistentRead=consistent)
+        return from_item(item["Item"]) if "Item" in item else None
+
+    def claim(self, ref: ObjectRef, only_version: str | None = None) -> None:
+        """Hold the object for `ref`'s event: the summary's sequence becomes `ref.sequence` unless a later
+        event's is there (then Superseded). With `only_version`, only while the summary is of that version."""
+        condition = f"({CLAIMABLE})"
+        values = {":seq": ref.sequence}
+        if only_version is not None:
+            condition += " AND #version = :version"
+            values[":version"] = only_version
+        _retry_conflicts(
+            lambda: self._conditional(
+                self.table.update_item,
+                Key={"pk": object_pk(ref.bucket, ref.key), "sk": SUMMARY},
+                UpdateExpression="SET #seq = :seq",
+                ConditionExpression=condition,
+                ExpressionAttributeNames={"#seq": SEQUENCE, **({"#version": "version"} if only_version else {})},
+                ExpressionAttributeValues=values,
+            )
+        )
 
     def set_status(self, ref: ObjectRef, status: ScanStatus, reason: str | None = None) -> None:
         self.table.put_item(
@@ -115,7 +163,19 @@ class FindingsStore:
             "sequencer": ref.sequencer,
             "updated_at": now_iso(),
         }
-        self.table.put_item(Item=to_item(item))
+        self._put_summary_item({**item, SEQUENCE: ref.sequence})
+
+    def _put_summary_item(self, item: dict) -> None:
+        """Put a summary unless a later event holds the object (then Superseded)."""
+        _retry_conflicts(
+            lambda: self._conditional(
+                self.table.put_item,
+                Item=to_item(item),
+                ConditionExpression=CLAIMABLE,
+                ExpressionAttributeNames={"#seq": SEQUENCE},
+                ExpressionAttributeValues={":seq": item[SEQUENCE]},
+            )
+        )
 
     def version_status(self, bucket: str, key: str, version: str) -> dict | None:
         item = self.table.get_item(Key={"pk": object_pk(bucket, key), "sk": f"STATUS#{version}"}).get("Item")
@@ -147,27 +207,46 @@ class FindingsStore:
 
     # -- findings ---------------------------------------------------------------------------
     def replace_findings(self, ref: ObjectRef, findings: Iterable[Finding]) -> int:
-        """Write this version's findings, then remove any other version's. Returns the number written."""
-        written = 0
-        with self.table.batch_writer(overwrite_by_pkeys=["pk", "sk"]) as batch:  # chunks of 25, retries unprocessed
-            for seq, finding in enumerate(findings):
-                batch.put_item(Item=self._finding_item(ref, seq, finding))
-                written += 1
-        self._delete_findings(ref, keep_version=ref.version_token)
-        return written
+        """Claim the object for `ref`'s event, write this version's findings, then delete every other finding
+        item. Raises Superseded when a later event holds the object. Returns the number written."""
+        self.claim(ref)
+        written: set[str] = set()
 
-    def mark_deleted(self, bucket: str, key: str) -> int:
-        """The object was removed: its findings stay for the audit trail, flagged and out of the open index."""
-        marked = 0
-        for item in self._query(
-            KeyConditionExpression=Key("pk").eq(object_pk(bucket, key)) & Key("sk").begins_with("FINDING#")
-        ):
-            self.table.update_item(
-                Key={"pk": item["pk"], "sk": item["sk"]},
-                UpdateExpression="SET object_deleted = :t REMOVE gsi2pk, gsi2sk",
-                ExpressionAttributeValues={":t": True},
-            )
-            marked += 1
+        def puts() -> Iterator[dict]:
+            for seq, finding in enumerate(findings):
+                item = self._finding_item(ref, seq, finding)
+                written.add(item["sk"])
+                yield {"Put": {"TableName": self.table.name, "Item": item}}
+
+        self._fenced(ref, puts())
+        stale = (key for key in self._finding_keys(ref.bucket, ref.key) if key["sk"] not in written)
+        self._fenced(ref, ({"Delete": {"TableName": self.table.name, "Key": key}} for key in stale))
+        return len(written)
+
+    def remove(self, ref: ObjectRef, only_version: str | None = None) -> int:
+        """Record the removal `ref`: claim the object, flag its findings deleted (they stay for the audit trail,
+        out of the open index) and leave the summary as a tombstone: status deleted, the removal's sequence,
+        the last scan's details. `only_version`: a removal of that version alone, recorded only while the
+        summary is of it. Raises Superseded when a later event holds the object (or the summary is of another
+        version). Returns the number of findings flagged."""
+        self.claim(ref, only_version)
+        current = self.get_summary(ref.bucket, ref.key, consistent=True) or {}
+        flag = {
+            "UpdateExpression": "SET object_deleted = :t REMOVE gsi2pk, gsi2sk",
+            "ExpressionAttributeValues": {":t": True},
+        }
+        marked = self._fenced(
+            ref,
+            (
+                {"Update": {"TableName": self.table.name, "Key": key, **flag}}
+                for key in self._finding_keys(ref.bucket, ref.key)
+            ),
+        )
+        if current.get("status") is None:  # nothing was recorded of the object yet
+            self.put_summary(ref, {"status": "deleted"})
+        else:
+            tombstone = {"status": "deleted", "sequencer": ref.sequencer, "updated_at": now_iso()}
+            self._put_summary_item({**current, **tombstone, SEQUENCE: ref.sequence})
         return marked
 
     def findings_of(self, bucket: str, key: str) -> Iterator[dict]:
@@ -319,16 +398,49 @@ class FindingsStore:
             }
         )
 
-    def _delete_findings(self, ref: ObjectRef, keep_version: str) -> None:
-        keep_prefix = f"FINDING#{keep_version}#"
-        stale = self._query(
-            KeyConditionExpression=Key("pk").eq(object_pk(ref.bucket, ref.key)) & Key("sk").begins_with("FINDING#"),
+    def _finding_keys(self, bucket: str, key: str) -> Iterator[dict]:
+        """The keys of the object's finding items, read after every write acknowledged before."""
+        yield from self._query(
+            KeyConditionExpression=Key("pk").eq(object_pk(bucket, key)) & Key("sk").begins_with("FINDING#"),
             ProjectionExpression="pk, sk",
+            ConsistentRead=True,
         )
-        with self.table.batch_writer() as batch:
-            for item in stale:
-                if not item["sk"].startswith(keep_prefix):
-                    batch.delete_item(Key={"pk": item["pk"], "sk": item["sk"]})
+
+    def _fenced(self, ref: ObjectRef, actions: Iterable[dict]) -> int:
+        """Apply write `actions` in transactions that each check `ref`'s event still holds the object (else
+        Superseded: transactions already applied stay, the next writer's replace them). Returns how many."""
+        check = {
+            "ConditionCheck": {
+                "TableName": self.table.name,
+                "Key": {"pk": object_pk(ref.bucket, ref.key), "sk": SUMMARY},
+                "ConditionExpression": "#seq = :seq",
+                "ExpressionAttributeNames": {"#seq": SEQUENCE},
+                "ExpressionAttributeValues": {":seq": ref.sequence},
+            }
+        }
+        applied = 0
+        for batch in _transactions(actions):
+            _retry_conflicts(lambda batch=batch: self._transact([check, *batch]))
+            applied += len(batch)
+        return applied
+
+    def _transact(self, items: list[dict]) -> None:
+        client = self.table.meta.client  # the resource's client: plain Python values, as the Table takes
+        try:
+            client.transact_write_items(TransactItems=items)
+        except client.exceptions.TransactionCanceledException as error:
+            reasons = [reason.get("Code") for reason in error.response.get("CancellationReasons", [])]
+            if reasons[:1] == ["ConditionalCheckFailed"]:
+                raise Superseded("a later event holds the object") from None
+            raise
+
+    def _conditional(self, write: Callable[..., Any], **kwargs) -> None:
+        try:
+            write(**kwargs)
+        except ClientError as error:
+            if error.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException":
+                raise Superseded("a later event holds the object") from None
+            raise
 
     def _query(self, **kwargs) -> Iterator[dict]:
         while True:
@@ -338,6 +450,40 @@ class FindingsStore:
             if "LastEvaluatedKey" not in page:
                 return
             kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+
+
+def _transactions(actions: Iterable[dict]) -> Iterator[list[dict]]:
+    """`actions` in lists that fit one transaction (with the check of the claim): by count and by size."""
+    batch: list[dict] = []
+    size = 0
+    for action in actions:
+        action_size = len(json.dumps(action, default=str))
+        if batch and (len(batch) == TRANSACTION_ITEMS or size + action_size > TRANSACTION_BYTES):
+            yield batch
+            batch, size = [], 0
+        batch.append(action)
+        size += action_size
+    if batch:
+        yield batch
+
+
+def _conflicted(error: ClientError) -> bool:
+    """Another transaction was writing one of the same items at the same moment."""
+    code = error.response.get("Error", {}).get("Code")
+    reasons = [reason.get("Code") for reason in error.response.get("CancellationReasons", [])]
+    return code == "TransactionConflictException" or (
+        code == "TransactionCanceledException" and "TransactionConflict" in reasons
+    )
+
+
+def _retry_conflicts(write: Callable[[], None]) -> None:
+    for attempt in range(CONFLICT_ATTEMPTS):
+        try:
+            return write()
+        except ClientError as error:
+            if not _conflicted(error) or attempt == CONFLICT_ATTEMPTS - 1:
+                raise
+        time.sleep(random.uniform(0, 0.05 * 2**attempt))
 
 
 def _dataset_query(bucket: str, prefix: str) -> dict[str, Any]:
@@ -353,4 +499,4 @@ def finding_from_item(item: dict) -> Finding:
     return Finding.from_dict({**item, "object": item["key"]})
 
 
-__all__ = ["FindingsStore", "ReviewConflict", "finding_from_item"]
+__all__ = ["FindingsStore", "ReviewConflict", "Superseded", "finding_from_item"]

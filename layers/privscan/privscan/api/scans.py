@@ -19,7 +19,7 @@ from privscan.adapters.findings_store import FindingsStore
 from privscan.api.settings import ApiSettings
 from privscan.engine.masking import Fingerprinter
 from privscan.engine.scanner import Scanner
-from privscan.events import ObjectRef, created_notification
+from privscan.events import ObjectRef, created_notification, iso_time
 from privscan.model import ScanStatus
 from privscan.policy import Policy
 from privscan.scan import scan_stream
@@ -95,7 +95,14 @@ class ScanApi:
             if error.response.get("Error", {}).get("Code") in {"404", "NoSuchKey", "403", "AccessDenied"}:
                 raise ScanRefused(404, "not_found", "no such object") from None
             raise
-        ref = ObjectRef(bucket, key, head.get("VersionId"), head["ETag"].strip('"'), head["ContentLength"])
+        ref = ObjectRef(
+            bucket,
+            key,
+            head.get("VersionId"),
+            head["ETag"].strip('"'),
+            head["ContentLength"],
+            modified_at=iso_time(head.get("LastModified")),
+        )
         scan_id = scan_id_of(bucket, key, ref.version_token)
         if self.store.scan_request(scan_id) is None:  # a repeated request does not queue the object again
             self.sqs.send_message(QueueUrl=self.settings.scan_queue_url, MessageBody=created_notification(ref))
