@@ -715,3 +715,16 @@ def test_every_checkov_skip_gives_its_reason_and_is_documented(resources):
     for logical, skip in skips:
         assert len(skip["comment"]) > 40, (logical, skip)
         assert skip["id"] in security, skip["id"]
+
+
+@pytest.mark.parametrize("function", ["ScanObjectFunction", "ReduceObjectFunction"])
+def test_functions_that_write_findings_may_check_the_version_condition(resources, function):
+    """Findings are written in transactions that check the summary's sequence (ConditionCheckItem)."""
+    granted = {
+        (action, json_key(resource))
+        for s in props(resources, function)["Policies"][0]["Statement"]
+        if s["Effect"] == "Allow"
+        for action in as_list(s["Action"])
+        for resource in as_list(s["Resource"])
+    }
+    assert ("dynamodb:ConditionCheckItem", "FindingsTable.Arn") in granted
