@@ -140,3 +140,22 @@ def test_unknown_routes_and_statuses(call):
     assert status == 422 and body["errors"][0]["loc"] == ["query", "status"]
     status, body = call("GET", "/findings?limit=0")
     assert status == 422 and body["errors"][0]["loc"] == ["query", "limit"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "code", "reason"),
+    [
+        (
+            "[a-z]+@.*",
+            "pattern_unanchored",
+            "every match must contain at least 3 literal characters (a domain, a prefix)",
+        ),
+        (".*[.]com", "pattern_too_broad", "the pattern matches unrelated values; pin the value's own parts"),
+        ("x" * 201, "pattern_too_long", "a pattern is at most 200 characters"),
+    ],
+)
+def test_a_suppression_pattern_that_matches_nearly_everything_is_a_400_with_its_code(call, pattern, code, reason):
+    change = {"status": "false_positive", "suppress": {"by": "pattern", "pattern": pattern, "prefix": ""}}
+    status, body = call("PATCH", f"/findings/{'0' * 24}", change)
+    assert (status, body["outcome"], body["message"]) == (400, code, f"suppress.pattern refused: {reason}")
+    assert pattern not in json.dumps(body)

@@ -37,7 +37,14 @@ from privscan.api.models import (
 )
 from privscan.api.scans import ScanApi, ScanRefused
 from privscan.policy import Severity
-from privscan.review import FindingNotFound, ReviewChange, ReviewRejected, ReviewService, ReviewStatus
+from privscan.review import (
+    PATTERN_REFUSED,
+    FindingNotFound,
+    ReviewChange,
+    ReviewRejected,
+    ReviewService,
+    ReviewStatus,
+)
 
 FINDING_ID = r"^[0-9a-f]{24}$"
 MAX_PAGE = 200
@@ -101,6 +108,10 @@ def invalid_request(exc: RequestValidationError) -> Response:
     problems = exc.errors()
     if any(p["type"] == "json_invalid" for p in problems):
         return error(HTTPStatus.BAD_REQUEST, "the body is not valid JSON")
+    refused = next((p for p in problems if p["type"] == PATTERN_REFUSED), None)
+    if refused is not None:  # its code and reason only, never the pattern
+        ctx = refused.get("ctx") or {}
+        return error(HTTPStatus.BAD_REQUEST, f"suppress.pattern refused: {ctx.get('reason')}", outcome=ctx.get("code"))
     # loc and msg only: pydantic's `input` would echo what was sent, which may be personal data
     details = [{"loc": [str(part) for part in p["loc"]], "msg": p["msg"]} for p in problems]
     return error(
@@ -141,7 +152,7 @@ def allow_list_busy(_: AllowListBusy) -> Response:
 
 
 ERRORS = {
-    400: "not JSON, or a bad next_token",
+    400: "not JSON, a bad next_token, or a suppression pattern refused (its code in `outcome`)",
     415: "a body that is not application/json",
     403: "unsigned, or no IAM identity",
     404: "no such item",
@@ -276,7 +287,7 @@ def get_finding(finding_id: Annotated[str, Path(pattern=FINDING_ID)], api: Servi
 @app.patch(
     "/findings/<finding_id>",
     summary="Review a finding: status, note, and optionally a suppression rule",
-    responses=_responses(403, 404, 409, 422, 503, ok="reviewed"),
+    responses=_responses(400, 403, 404, 409, 422, 503, ok="reviewed"),
 )
 def review_finding(
     finding_id: Annotated[str, Path(pattern=FINDING_ID)], change: ReviewChange, api: Services, actor: Caller
