@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import BinaryIO, TypeVar
 
+from privscan.engine.deadline import DeadlineExceeded, deadline_after, passed
 from privscan.engine.findings import FindingAssembler, FindingFactory
 from privscan.engine.masking import Fingerprinter
 from privscan.engine.operator import OperatorNames
@@ -102,7 +103,7 @@ def rejected(object_name: str, outcome: str, reason: str, status: ScanStatus = S
 def _until(cells: Iterator[Cell], deadline: float, report: ScanReport) -> Iterator[Cell]:
     """The cells read before `deadline`; cutting short is recorded on the report (the engine drains normally)."""
     for cell in cells:
-        if time.perf_counter() > deadline:
+        if passed(deadline):
             report.outcome = "time_limit"
             return
         yield cell
@@ -120,18 +121,20 @@ def assemble(
     operator: OperatorNames | None = None,
     object_findings: bool = True,
     emit_columns: bool = True,
+    deadline: float | None = None,
 ) -> FindingAssembler:
     """Detect → operator names (chat) → allow lists → rules → findings, for the `cells` of `reader`.
 
     A chunk of a chunked scan passes the profiles and operator names decided on the whole object; only
     its first chunk emits the per-object findings, and with `emit_columns=False` the typed columns'
     aggregates stay in the returned assembler, to be merged over all chunks (privscan.chunked).
+    With a `deadline` (engine/deadline.py), detection stops inside long work once it passes: DeadlineExceeded.
     """
     if profiler is None and reader.tabular:
         profiler = ColumnProfiler(scanner.config)
     rules = RecordRules(rule_book(), factory, emit, reader.format, reader.columns, object_findings=object_findings)
     assembler = FindingAssembler(factory, scanner.config, profiler, emit, rules.value_rules)
-    detected = scanner.detect(cells, profiler)
+    detected = scanner.detect(cells, profiler, deadline)
     if reader.format == "chat":
         detected = (operator or OperatorNames()).apply(detected)
     if suppressor:
@@ -156,10 +159,12 @@ def scan_stream(
 ) -> ScanReport:
     """Scan `stream` (named `file_name` for format detection) and pass each finding to `sink`.
 
-    `object_name` is what findings call the object (a path, or an S3 key). With `time_limit_s`, no
-    record is read after that many seconds and the scan ends `time_limit` (rejected), its findings incomplete.
+    `object_name` is what findings call the object (a path, or an S3 key). With `time_limit_s`, the
+    scan stops that many seconds after it started, between records and inside the detection of a long
+    one, and ends `time_limit` (rejected), its findings incomplete.
     """
     started = time.perf_counter()
+    deadline = deadline_after(time_limit_s)
     report = ScanReport(object=object_name)
 
     def emit(finding: Finding) -> None:
@@ -170,8 +175,11 @@ def scan_stream(
         reader = open_object(file_name or object_name, stream, limits)
         report.format, report.compressed = reader.format, reader.compressed
         factory = FindingFactory(object_name, fingerprinter)
-        cells = reader.cells() if time_limit_s is None else _until(reader.cells(), started + time_limit_s, report)
-        assemble(reader, cells, factory, scanner, emit, suppressor=suppressor)
+        cells = reader.cells() if deadline is None else _until(reader.cells(), deadline, report)
+        try:
+            assemble(reader, cells, factory, scanner, emit, suppressor=suppressor, deadline=deadline)
+        except DeadlineExceeded:
+            report.outcome = "time_limit"
         report.records, report.bytes_read = reader.stats.records, reader.stats.bytes_read
         report.issues = list(reader.stats.issues)
         if report.outcome == "time_limit":
