@@ -37,6 +37,7 @@ def test_a_nested_quantifier_runs_in_linear_time():
         (r"(\w+)\1@example\.com", "pattern_unsupported"),  # backreference
         (r"(?=anna)\w+@example\.com", "pattern_unsupported"),  # lookahead
         ("(unclosed", "pattern_unsupported"),
+        ("\ud800@example\\.com", "pattern_unsupported"),  # a lone surrogate is not text RE2 can take
         (r"[a-z]{1000}{1000}@example\.com", "pattern_unsupported"),  # RE2 refuses the repetition
         ("a" * (MAX_PATTERN_CHARS + 1), "pattern_too_long"),
         ("", "pattern_empty"),
@@ -83,3 +84,7 @@ def test_required_literal_characters_follow_the_parts_every_match_goes_through()
     assert count("(ab|cde)f") == 3
     assert count("(xy){3}z?") == 6
     assert count("a*b{0,2}[cd]") == 0
+
+
+def test_a_value_that_is_not_valid_unicode_matches_nothing():
+    assert not compile_pattern(r"anna@example\.com.*").fullmatch("anna@example.com\ud800")

@@ -93,7 +93,11 @@ class SuppressionPattern:
     compiled: re2._Regexp
 
     def fullmatch(self, value: str) -> bool:
-        return self.compiled.fullmatch(value) is not None
+        """Whether the whole `value` matches; a value that is not valid Unicode (a lone surrogate) never does."""
+        try:
+            return self.compiled.fullmatch(value) is not None
+        except UnicodeEncodeError:
+            return False
 
 
 def _options() -> re2.Options:
@@ -112,7 +116,7 @@ def compile_pattern(source: str) -> SuppressionPattern:
     try:
         compiled = re2.compile(source, _options())
         structure = sre_parse.parse(source)
-    except (re2.error, re.error, RecursionError, OverflowError):
+    except (re2.error, re.error, UnicodeEncodeError, RecursionError, OverflowError):
         raise PatternRefused(
             "pattern_unsupported",
             "not a regular expression the linear-time engine runs (no backreferences, no lookaround)",
