@@ -159,3 +159,8 @@ def test_a_suppression_pattern_that_matches_nearly_everything_is_a_400_with_its_
     status, body = call("PATCH", f"/findings/{'0' * 24}", change)
     assert (status, body["outcome"], body["message"]) == (400, code, f"suppress.pattern refused: {reason}")
     assert pattern not in json.dumps(body)
+
+
+def test_a_body_that_is_not_utf8_is_not_json(call):
+    status, body = call("PATCH", f"/findings/{'0' * 24}", b"\xa4O\xd2")
+    assert (status, body["message"]) == (400, "the body is not valid JSON")

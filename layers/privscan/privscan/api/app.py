@@ -124,7 +124,10 @@ def invalid_request(exc: RequestValidationError) -> Response:
 @app.exception_handler(ValueError)
 def unreadable_body(exc: ValueError) -> Response:
     """Powertools raises ValueError for bodies it cannot parse as their content type says (a multipart body
-    without a boundary): the API takes JSON only, so that is the caller's 415. Any other ValueError is a bug."""
+    without a boundary): the API takes JSON only, so that is the caller's 415; a body that is not UTF-8 is
+    not JSON (400). Any other ValueError is a bug."""
+    if isinstance(exc, UnicodeDecodeError):
+        return error(HTTPStatus.BAD_REQUEST, "the body is not valid JSON")
     content_type = app.current_event.headers.get("content-type", "")
     if not content_type or content_type.startswith("application/json"):
         raise exc
