@@ -145,6 +145,16 @@ def assemble(
     return assembler
 
 
+def _read_outcome(report: ScanReport, reader: ObjectReader, time_limit_s: float | None) -> None:
+    """The reader's counts on the report, and the outcome of a read that ended: cut short, or empty."""
+    report.records, report.bytes_read = reader.stats.records, reader.stats.bytes_read
+    report.issues = list(reader.stats.issues)
+    if report.outcome == "time_limit":
+        report.status, report.reason = ScanStatus.REJECTED, f"the scan took longer than {time_limit_s:g} s"
+    elif reader.stats.records == 0:
+        report.outcome, report.reason = "empty", "the object holds no records"
+
+
 def scan_stream(
     object_name: str,
     stream: BinaryIO,
@@ -180,12 +190,7 @@ def scan_stream(
             assemble(reader, cells, factory, scanner, emit, suppressor=suppressor, deadline=deadline)
         except DeadlineExceeded:
             report.outcome = "time_limit"
-        report.records, report.bytes_read = reader.stats.records, reader.stats.bytes_read
-        report.issues = list(reader.stats.issues)
-        if report.outcome == "time_limit":
-            report.status, report.reason = ScanStatus.REJECTED, f"the scan took longer than {time_limit_s:g} s"
-        elif reader.stats.records == 0:
-            report.outcome, report.reason = "empty", "the object holds no records"
+        _read_outcome(report, reader, time_limit_s)
     except ReadError as error:
         failed = rejected(
             object_name, error.code, error.reason, _STATUS_BY_READ_ERROR.get(error.code, ScanStatus.REJECTED)

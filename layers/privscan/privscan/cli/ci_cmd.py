@@ -142,6 +142,16 @@ def remote_scanner(endpoint: str, policy: Policy) -> Callable[[Path, bool], File
     return scan
 
 
+def scan_targets(
+    scan: Callable[[Path, bool], FileResult | None], files: Iterator[tuple[Path, bool]]
+) -> Iterator[tuple[Path, FileResult]]:
+    """Each file with its result; the files a directory walk skips (no result) are left out."""
+    for path, explicit in files:
+        result = scan(path, explicit)
+        if result is not None:
+            yield path, result
+
+
 def load_allow_list(path: str | None) -> tuple[Suppressions, list[str]]:
     """The allow list (local mode), and an error for each of its entries or patterns that was skipped."""
     suppressions = Suppressions.from_yaml(Path(path).read_text(encoding="utf-8") if path else None)
@@ -170,10 +180,7 @@ def run(args) -> int:
     collected: list[tuple[dict, str | None]] = []
     not_scanned: list[str] = []
     failed = False
-    for path, explicit in targets(args.paths, only):
-        result = scan(path, explicit)
-        if result is None:
-            continue
+    for path, result in scan_targets(scan, targets(args.paths, only)):
         if result.error:
             allowed = args.allow_unscannable and result.outcome in UNSCANNABLE
             (not_scanned if allowed else errors).append(f"{path}: {result.error}")
