@@ -76,13 +76,6 @@ NUMERIC_IDENTIFIERS_IN_CODES = frozenset(
 DetectionTuple = tuple[str, int, int, float, str, tuple[str, ...]]
 
 
-class Task(NamedTuple):
-    """A batch as sent to the detector: its units, and the deadline (time.monotonic()) of its scan, if any."""
-
-    units: list[Unit]
-    deadline: float | None = None
-
-
 class Unit(NamedTuple):  # a tuple: built for every cell and pickled to the workers, both cheap for tuples
     text: str  # the piece of the cell to scan
     offset: int  # where the piece starts in the cell
@@ -91,6 +84,13 @@ class Unit(NamedTuple):  # a tuple: built for every cell and pickled to the work
     route: str = FULL
     typed_as: str | None = None  # TYPED / NER_VALUE: the column's entity ...
     typed_score: float = 0.0  # ... and the score its sample earned
+
+
+class Task(NamedTuple):
+    """A batch as sent to the detector: its units, and the deadline (time.monotonic()) of its scan, if any."""
+
+    units: list[Unit]
+    deadline: float | None = None
 
 
 def field_context(field: str | None) -> list[str]:
