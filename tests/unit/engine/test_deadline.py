@@ -76,9 +76,14 @@ def test_without_a_limit_the_slow_cell_is_scanned_whole(slow_scanner):
     )
 
 
-def test_a_passed_deadline_stops_the_workers_batch_and_leaves_no_trace(scanner):
+@pytest.mark.parametrize("workers", [1, 2])  # in this process, and through the worker processes' pipes
+def test_a_passed_deadline_stops_the_batch_and_leaves_no_trace(scanner, workers):
     cells = [Cell(text="write to anna.roe@example.com", record=0, field=None, role=None)]
-    with pytest.raises(DeadlineExceeded):
-        list(scanner.detect(iter(cells), deadline=time.monotonic() - 1))
-    ((_, detections),) = list(scanner.detect(iter(cells)))  # nothing of the stopped batch was cached
+    engine = Scanner(scanner.detector, EngineConfig(workers=workers))
+    try:
+        with pytest.raises(DeadlineExceeded):
+            list(engine.detect(iter(cells), deadline=time.monotonic() - 1))
+        ((_, detections),) = list(engine.detect(iter(cells)))  # nothing of the stopped batch was cached
+    finally:
+        engine.close()
     assert [(d.entity_type, d.start, d.end) for d in detections] == [("EMAIL_ADDRESS", 9, 29)]
