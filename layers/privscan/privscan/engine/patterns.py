@@ -33,6 +33,7 @@ import re
 import re._constants as sre  # the standard library's regex parser: no public API gives a pattern's structure
 import re._parser as sre_parse
 from dataclasses import dataclass
+from functools import lru_cache
 
 import re2
 
@@ -107,6 +108,7 @@ def _options() -> re2.Options:
     return options
 
 
+@lru_cache(maxsize=4096)  # an allow list is read again for every synchronous scan; its patterns rarely change
 def compile_pattern(source: str) -> SuppressionPattern:
     """`source` checked against the rules of the module docstring; raises PatternRefused."""
     if not isinstance(source, str) or not source:
