@@ -642,6 +642,8 @@ assert list(phonenumbers.PhoneNumberMatcher("Call +49 30 901820 now", "DE"))
 import stdnum.iban, stdnum.de.idnr, stdnum.es.dni
 assert stdnum.iban.is_valid("DE89370400440532013000")
 import pydantic, pydantic_settings, yaml
+import re2  # suppression patterns (privscan.engine.patterns): one self-contained extension module
+assert re2.compile(r"([a-z.]+)+@example\.com").fullmatch("anna.roe@example.com")
 from aws_lambda_powertools import Logger, Metrics, Tracer
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType
 from aws_lambda_powertools.utilities.idempotency import DynamoDBPersistenceLayer, idempotent_function

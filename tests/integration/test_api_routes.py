@@ -178,7 +178,7 @@ def stored_finding() -> str:
     [
         {"status": "false_positive"},
         {"status": "false_positive", "suppress": {"by": "fingerprint", "prefix": ""}},
-        {"status": "false_positive", "suppress": {"by": "pattern", "pattern": "DE.*", "prefix": ""}},
+        {"status": "false_positive", "suppress": {"by": "pattern", "pattern": "DE8937[0-9]{16}", "prefix": ""}},
     ],
 )
 def test_only_a_reviewer_may_review_or_suppress(call, stored_finding, change):
@@ -194,3 +194,27 @@ def test_only_a_reviewer_may_review_or_suppress(call, stored_finding, change):
         "false_positive",
         "arn:aws:iam::123456789012:user/privacy-officer",
     )
+
+
+@pytest.mark.parametrize(
+    ("pattern", "code", "reason"),
+    [
+        (
+            "[a-z]+@.*",
+            "pattern_unanchored",
+            "every match must contain at least 3 literal characters (a domain, a prefix)",
+        ),
+        (".*[.]com", "pattern_too_broad", "the pattern matches unrelated values; pin the value's own parts"),
+        ("x" * 201, "pattern_too_long", "a pattern is at most 200 characters"),
+    ],
+)
+def test_a_suppression_pattern_that_matches_nearly_everything_is_a_400_with_its_code(call, pattern, code, reason):
+    change = {"status": "false_positive", "suppress": {"by": "pattern", "pattern": pattern, "prefix": ""}}
+    status, body = call("PATCH", f"/findings/{'0' * 24}", change)
+    assert (status, body["outcome"], body["message"]) == (400, code, f"suppress.pattern refused: {reason}")
+    assert pattern not in json.dumps(body)
+
+
+def test_a_body_that_is_not_utf8_is_not_json(call):
+    status, body = call("PATCH", f"/findings/{'0' * 24}", b"\xa4O\xd2")
+    assert (status, body["message"]) == (400, "the body is not valid JSON")

@@ -213,4 +213,8 @@ def test_findings_list_show_review_from_a_terminal(served, capfd):
         == 1
     )
     assert "only a false positive can become a suppression rule" in capfd.readouterr().err
+    # a pattern that matches nearly everything is refused before anything changes, with its code
+    review = ["findings", "review", listed["finding_id"], "--api", api, "--status", "false_positive"]
+    assert main([*review, "--suppress", "pattern", "--pattern", ".*", "--prefix", ""]) == 1
+    assert "HTTP 400 (pattern_unanchored): suppress.pattern refused: every match must contain" in capfd.readouterr().err
     assert main(["findings", "show", "0" * 24, "--api", api]) == 1

@@ -67,3 +67,54 @@ def test_record_to_line_mapping():
     assert line_of("a.csv", "csv", None) == 1  # a column finding points at the header
     assert line_of("a.jsonl", "chat", 4) == 5
     assert line_of("a.parquet", "parquet", 4) is None
+
+
+def commit_all(tmp_path, message):
+    git = lambda *args: subprocess.run(["git", *args], check=True, capture_output=True, cwd=tmp_path)
+    git("add", "-A")
+    git("-c", "user.email=ci@example.com", "-c", "user.name=ci", "commit", "-q", "--allow-empty", "-m", message)
+
+
+def sarif_files(path):
+    (run,) = json.loads(path.read_text())["runs"]
+    return sorted({r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]})
+
+
+PAYMENTS = "name,email,iban\nAnna Roe,anna.roe@example.com,DE89370400440532013000\n"
+
+
+def test_changed_files_with_spaces_and_non_ascii_names_are_scanned(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    subprocess.run(["git", "init", "-q"], check=True, cwd=tmp_path)
+    commit_all(tmp_path, "base")
+    write(tmp_path, "support chats.csv", PAYMENTS)
+    (tmp_path / "data").mkdir()
+    write(tmp_path / "data", "Müller.csv", PAYMENTS)
+    commit_all(tmp_path, "exports")
+    assert main(["ci", ".", "--changed-since", "HEAD~1", "--sarif", "out.sarif", "--summary", "s.md"]) == 1
+    assert sarif_files(tmp_path / "out.sarif") == ["data/Müller.csv", "support chats.csv"]
+    assert (tmp_path / "s.md").read_text().startswith("## privscan: FAIL")
+
+
+def test_a_changed_file_that_cannot_be_scanned_fails_the_gate_by_name(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    subprocess.run(["git", "init", "-q"], check=True, cwd=tmp_path)
+    commit_all(tmp_path, "base")
+    (tmp_path / "export 1.bin").write_bytes(bytes(range(256)) * 8)
+    write(tmp_path, ".hidden.csv", "name\nnobody\n")  # dotfiles are scanned too when they changed
+    commit_all(tmp_path, "blob")
+    assert main(["ci", ".", "--changed-since", "HEAD~1", "--summary", "s.md"]) == 2
+    summary = (tmp_path / "s.md").read_text()
+    assert summary.startswith("## privscan: ERROR") and "- export 1.bin: binary (" in summary
+    assert main(["ci", ".", "--changed-since", "HEAD~1", "--allow-unscannable", "--summary", "s.md"]) == 0
+    summary = (tmp_path / "s.md").read_text()
+    assert summary.startswith("## privscan: PASS") and "Not scanned (allowed):\n- export 1.bin: binary (" in summary
+
+
+def test_an_allow_list_with_an_unusable_pattern_is_an_error_and_its_other_entries_apply(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "mail.txt", "anna.roe@example.com\n")
+    write(tmp_path, "allow.yaml", "allow:\n  - patterns: ['.*', '[a-z.]+@example\\.com']\n")
+    assert main(["ci", "mail.txt", "--fail-on", "low", "--allow-list", "allow.yaml", "--summary", "s.md"]) == 2
+    summary = (tmp_path / "s.md").read_text()
+    assert "- allow.yaml: allow[0].patterns[0]: pattern_unanchored (" in summary and "0 findings" in summary

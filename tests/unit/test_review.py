@@ -12,7 +12,8 @@ from privscan.engine.masking import Fingerprinter
 from privscan.events import ObjectRef
 from privscan.local.stack import deploy_stack
 from privscan.model import Finding, Occurrence
-from privscan.review import ReviewChange, ReviewRejected, ReviewService, value_fingerprints
+from privscan.review import PATTERN_REFUSED, ReviewChange, ReviewRejected, ReviewService, value_fingerprints
+from pydantic import ValidationError
 
 from tests.conftest import REPO_ROOT
 
@@ -169,9 +170,27 @@ def test_suppressions_that_cannot_apply_are_rejected_and_change_nothing(env, ind
     assert "Contents" not in s3.list_objects_v2(Bucket=results, Prefix="config/")
 
 
-def test_an_invalid_pattern_is_refused_by_the_model():
-    with pytest.raises(ValueError, match="pattern is not a valid regular expression"):
-        ReviewChange(status="false_positive", suppress={"by": "pattern", "pattern": "(unclosed"})
+@pytest.mark.parametrize(
+    ("pattern", "code"),
+    [
+        ("(unclosed", "pattern_unsupported"),
+        (r"(\w+)\1@example\.com", "pattern_unsupported"),  # a backreference: no linear-time engine runs it
+        (".*", "pattern_unanchored"),
+        (r"\w+@.*", "pattern_unanchored"),
+        (r".*\.com", "pattern_too_broad"),
+        ("a" * 201, "pattern_too_long"),
+    ],
+)
+def test_an_unusable_pattern_is_refused_by_the_model_whatever_the_prefix(pattern, code):
+    for prefix in ("", "datasets/"):
+        with pytest.raises(ValidationError) as refused:
+            ReviewChange(status="false_positive", suppress={"by": "pattern", "pattern": pattern, "prefix": prefix})
+        (problem,) = refused.value.errors()
+        assert (problem["type"], problem["ctx"]["code"], problem["loc"]) == (
+            PATTERN_REFUSED,
+            code,
+            ("suppress", "pattern"),
+        )
 
 
 def test_a_concurrent_review_is_a_conflict(env):

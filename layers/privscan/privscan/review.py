@@ -8,17 +8,19 @@ updates or deletes one. A repeated request that changes nothing appends nothing.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from privscan.adapters.allow_list import AllowListObject
 from privscan.adapters.findings_store import OPEN, FindingsStore
+from privscan.engine.patterns import MAX_PATTERN_CHARS, PatternRefused, compile_pattern
 
 ReviewStatus = Literal["open", "confirmed", "false_positive", "accepted_risk", "remediated"]
+PATTERN_REFUSED = "suppression_pattern_refused"  # the validation error type of an unusable pattern (API: 400)
 
 
 class Suppress(BaseModel):
@@ -27,19 +29,28 @@ class Suppress(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     by: Literal["fingerprint", "pattern"] = Field(description="the finding's value (keyed fingerprint) or a pattern")
-    pattern: str | None = Field(None, max_length=500, description="regular expression matched against whole values")
+    pattern: str | None = Field(
+        None,
+        description="regular expression matched against whole values, at most "
+        f"{MAX_PATTERN_CHARS} characters, run in linear time (no backreferences, no lookaround); refused when it "
+        "matches nearly everything (fewer than 3 literal characters, or unrelated values)",
+    )
     prefix: str | None = Field(
         None, max_length=1024, description="key prefix the rule applies to; default: the finding's object"
     )
 
     @field_validator("pattern")
     @classmethod
-    def _compiles(cls, pattern: str | None) -> str | None:
+    def _usable(cls, pattern: str | None) -> str | None:
+        """The rules of engine/patterns.py, whatever the prefix: an empty prefix with a pattern that
+        matches nearly everything would silence the bucket, and is refused like any such pattern."""
         if pattern is not None:
             try:
-                re.compile(pattern)
-            except re.error as error:
-                raise ValueError(f"pattern is not a valid regular expression ({error.msg})") from None
+                compile_pattern(pattern)
+            except PatternRefused as refused:
+                raise PydanticCustomError(
+                    PATTERN_REFUSED, "{reason}", {"code": refused.code, "reason": refused.reason}
+                ) from None
         return pattern
 
 

@@ -7,6 +7,7 @@ scanner does not control.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 from privscan import __version__
@@ -94,7 +95,9 @@ def _relative(path: str, root: Path) -> str:
         return Path(path).as_posix()
 
 
-def markdown_summary(findings: list[dict], verdict: str, fail_on: str, errors: list[str]) -> str:
+def markdown_summary(
+    findings: list[dict], verdict: str, fail_on: str, errors: list[str], not_scanned: Sequence[str] = ()
+) -> str:
     by_severity = Counter(f["severity"] for f in findings)
     by_kind = Counter((f["entity_type"] or rule_id_of(f), f["severity"]) for f in findings)
     lines = [
@@ -110,4 +113,6 @@ def markdown_summary(findings: list[dict], verdict: str, fail_on: str, errors: l
     lines += [f"| {kind} | {severity} | {n} |" for (kind, severity), n in by_kind.most_common(20)]
     if errors:
         lines += ["", "Input errors:"] + [f"- {e}" for e in errors]
+    if not_scanned:
+        lines += ["", "Not scanned (allowed):"] + [f"- {n}" for n in not_scanned]
     return "\n".join(lines) + "\n"

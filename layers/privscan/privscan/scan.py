@@ -14,6 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import BinaryIO, TypeVar
 
+from privscan.engine.deadline import DeadlineExceeded, deadline_after, passed
 from privscan.engine.findings import FindingAssembler, FindingFactory
 from privscan.engine.masking import Fingerprinter
 from privscan.engine.operator import OperatorNames
@@ -103,7 +104,7 @@ def rejected(object_name: str, outcome: str, reason: str, status: ScanStatus = S
 def _until(cells: Iterator[Cell], deadline: float, report: ScanReport) -> Iterator[Cell]:
     """The cells read before `deadline`; cutting short is recorded on the report (the engine drains normally)."""
     for cell in cells:
-        if time.perf_counter() > deadline:
+        if passed(deadline):
             report.outcome = "time_limit"
             return
         yield cell
@@ -121,18 +122,20 @@ def assemble(
     operator: OperatorNames | None = None,
     object_findings: bool = True,
     emit_columns: bool = True,
+    deadline: float | None = None,
 ) -> FindingAssembler:
     """Detect → operator names (chat) → allow lists → rules → findings, for the `cells` of `reader`.
 
     A chunk of a chunked scan passes the profiles and operator names decided on the whole object; only
     its first chunk emits the per-object findings, and with `emit_columns=False` the typed columns'
     aggregates stay in the returned assembler, to be merged over all chunks (privscan.chunked).
+    With a `deadline` (engine/deadline.py), detection stops inside long work once it passes: DeadlineExceeded.
     """
     if profiler is None and reader.tabular:
         profiler = ColumnProfiler(scanner.config)
     rules = RecordRules(rule_book(), factory, emit, reader.format, reader.columns, object_findings=object_findings)
     assembler = FindingAssembler(factory, scanner.config, profiler, emit, rules.value_rules)
-    detected = scanner.detect(cells, profiler)
+    detected = scanner.detect(cells, profiler, deadline)
     if reader.format == "chat":
         detected = (operator or OperatorNames()).apply(detected)
     if suppressor:
@@ -141,6 +144,16 @@ def assemble(
         assembler.add(cell, detections)
     assembler.finish(emit_columns=emit_columns)
     return assembler
+
+
+def _read_outcome(report: ScanReport, reader: ObjectReader, time_limit_s: float | None) -> None:
+    """The reader's counts on the report, and the outcome of a read that ended: cut short, or empty."""
+    report.records, report.bytes_read = reader.stats.records, reader.stats.bytes_read
+    report.issues = list(reader.stats.issues)
+    if report.outcome == "time_limit":
+        report.status, report.reason = ScanStatus.REJECTED, f"the scan took longer than {time_limit_s:g} s"
+    elif reader.stats.records == 0:
+        report.outcome, report.reason = "empty", "the object holds no records"
 
 
 def scan_stream(
@@ -157,10 +170,12 @@ def scan_stream(
 ) -> ScanReport:
     """Scan `stream` (named `file_name` for format detection) and pass each finding to `sink`.
 
-    `object_name` is what findings call the object (a path, or an S3 key). With `time_limit_s`, no
-    record is read after that many seconds and the scan ends `time_limit` (rejected), its findings incomplete.
+    `object_name` is what findings call the object (a path, or an S3 key). With `time_limit_s`, the
+    scan stops that many seconds after it started, between records and inside the detection of a long
+    one, and ends `time_limit` (rejected), its findings incomplete.
     """
     started = time.perf_counter()
+    deadline = deadline_after(time_limit_s)
     report = ScanReport(object=object_name)
 
     def emit(finding: Finding) -> None:
@@ -171,14 +186,12 @@ def scan_stream(
         reader = open_object(file_name or object_name, stream, limits)
         report.format, report.compressed = reader.format, reader.compressed
         factory = FindingFactory(object_name, fingerprinter)
-        cells = reader.cells() if time_limit_s is None else _until(reader.cells(), started + time_limit_s, report)
-        assemble(reader, cells, factory, scanner, emit, suppressor=suppressor)
-        report.records, report.bytes_read = reader.stats.records, reader.stats.bytes_read
-        report.issues = list(reader.stats.issues)
-        if report.outcome == "time_limit":
-            report.status, report.reason = ScanStatus.REJECTED, f"the scan took longer than {time_limit_s:g} s"
-        elif reader.stats.records == 0:
-            report.outcome, report.reason = "empty", "the object holds no records"
+        cells = reader.cells() if deadline is None else _until(reader.cells(), deadline, report)
+        try:
+            assemble(reader, cells, factory, scanner, emit, suppressor=suppressor, deadline=deadline)
+        except DeadlineExceeded:
+            report.outcome = "time_limit"
+        _read_outcome(report, reader, time_limit_s)
     except ReadError as error:
         failed = rejected(
             object_name, error.code, error.reason, _STATUS_BY_READ_ERROR.get(error.code, ScanStatus.REJECTED)

@@ -26,6 +26,7 @@ from aws_lambda_powertools.utilities.idempotency import (
     idempotent_function,
 )
 
+from privscan.adapters.allow_list import log_problems
 from privscan.adapters.executions import ExecutionStarter
 from privscan.adapters.findings_store import SEQUENCE, FindingsStore, Superseded
 from privscan.adapters.s3_objects import (
@@ -82,6 +83,7 @@ class ObjectScanService:
         if self._suppressions is None or now - self._suppressions[0] > SUPPRESSIONS_MAX_AGE_S:
             text = read_text_if_exists(self.s3, self.settings.results_bucket, self.settings.suppressions_key)
             self._suppressions = (now, Suppressions.from_yaml(text))
+            log_problems(self._suppressions[1])
         return self._suppressions[1]
 
     def use_lambda_context(self, context: Any) -> None:

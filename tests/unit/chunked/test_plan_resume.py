@@ -20,8 +20,8 @@ from tests.unit.chunked.test_plan_properties import FAST, KEY, SMALL_LIMITS, NoE
 
 
 class NothingFound:
-    def run(self, units):
-        return [[] for _ in units]
+    def run_task(self, task):
+        return [[] for _ in task.units]
 
 
 def profiling_engine(column_sample: int = 50) -> Scanner:

@@ -1,7 +1,7 @@
 """The parent's result cache: a text already answered, or already on its way, is not analysed again."""
 
 from privscan.engine.config import EngineConfig
-from privscan.engine.detect import FULL, PATTERN, Unit
+from privscan.engine.detect import FULL, PATTERN, Task, Unit
 from privscan.engine.scanner import Scanner
 from privscan.readers.base import Cell
 
@@ -15,6 +15,9 @@ class CountingDetector:
     def run(self, units: list[Unit]) -> list[list[tuple]]:
         self.seen += [(u.text, u.route) for u in units]
         return [[("EMAIL_ADDRESS", u.offset, u.offset + len(u.text), 0.9, "entity", ())] for u in units]
+
+    def run_task(self, task: Task) -> list[list[tuple]]:
+        return self.run(task.units)
 
 
 def texts(*values: str, role: str | None = "user") -> list[Cell]:

@@ -1,4 +1,5 @@
 import io
+import time
 
 from privscan.engine.masking import Fingerprinter
 from privscan.engine.suppress import Suppressions
@@ -52,3 +53,49 @@ def test_suppressed_values_do_not_become_findings(scanner):
         suppressor=suppressor,
     )
     assert [(f.entity_type, f.start, f.end) for f in found] == [("EMAIL_ADDRESS", 35, 55)]
+
+
+BAD_ENTRIES = r"""
+allow:
+  - scope: {prefix: "public/"}
+    entities: [EMAIL_ADDRESS]
+    patterns: ['.*', '[a-z.]+@example\.com', '(\w+)\1@x\.org']
+  - "not an entry"
+  - scope: {prefix: ["public/"]}
+    values: ["support@example.net"]
+  - scope: {prefix: ""}
+    patterns: ['(?s).*']
+    values: ["help@example.org"]
+"""
+
+
+def test_unusable_entries_and_patterns_are_skipped_and_reported_without_their_text():
+    suppressions = Suppressions.from_yaml(BAD_ENTRIES)
+    assert [(p.location, p.code) for p in suppressions.problems] == [
+        ("allow[0].patterns[0]", "pattern_unanchored"),
+        ("allow[0].patterns[2]", "pattern_unsupported"),
+        ("allow[1]", "entry_invalid"),
+        ("allow[2]", "entry_invalid"),
+        ("allow[3].patterns[0]", "pattern_unanchored"),
+    ]
+    assert not any(".*" in str(p) or "support@" in str(p) for p in suppressions.problems)
+    suppressor = suppressions.for_object("uploads", "public/contacts.csv")
+    assert suppressor.allowed("EMAIL_ADDRESS", "anna.roe@example.com")  # the entry's usable pattern stays
+    assert suppressor.allowed("EMAIL_ADDRESS", "help@example.org")  # and the values of an entry with a bad one
+    assert not suppressor.allowed("EMAIL_ADDRESS", "anna.roe@example.org")
+    assert not suppressor.allowed("EMAIL_ADDRESS", "support@example.net")  # its entry was skipped
+
+
+def test_an_unreadable_list_suppresses_nothing_and_says_why():
+    for text, code in (("allow: [unclosed", "allow_list_unreadable"), ("allow: {a: 1}", "allow_list_invalid")):
+        suppressions = Suppressions.from_yaml(text)
+        assert not suppressions.entries and [p.code for p in suppressions.problems] == [code]
+
+
+def test_a_backtracking_pattern_suppresses_in_linear_time(scanner):
+    config = "allow:\n  - patterns: ['([a-z.]+)+@nomatch\\.invalid']\n"
+    suppressor = Suppressions.from_yaml(config).for_object("uploads", "notes.txt")
+    started = time.perf_counter()
+    assert not suppressor.allowed("EMAIL_ADDRESS", "a" * 30 + "@example.com")
+    assert time.perf_counter() - started < 1.0  # a guard only: a backtracking engine takes minutes
+    assert suppressor.allowed("EMAIL_ADDRESS", "anna.roe@nomatch.invalid")

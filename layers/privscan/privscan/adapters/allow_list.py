@@ -14,6 +14,7 @@ import yaml
 from botocore.exceptions import ClientError
 
 from privscan.engine.suppress import Suppressions
+from privscan.observability import logger
 
 ATTEMPTS = 5
 MERGED_LISTS = ("fingerprints", "patterns", "values")
@@ -30,7 +31,9 @@ class AllowListObject:
     key: str
 
     def read(self) -> Suppressions:
-        return Suppressions.from_yaml(self._get()[0])
+        suppressions = Suppressions.from_yaml(self._get()[0])
+        log_problems(suppressions)
+        return suppressions
 
     def add(self, entry: dict) -> bool:
         """Merge `entry` ({scope, entities, fingerprints | patterns}) into the list. Returns whether it changed."""
@@ -65,6 +68,12 @@ class AllowListObject:
         except self.s3.exceptions.NoSuchKey:
             return None, None
         return response["Body"].read().decode("utf-8"), response["ETag"]
+
+
+def log_problems(suppressions: Suppressions) -> None:
+    """What was skipped of the list: its place and code (a pattern or value may be personal data)."""
+    for problem in suppressions.problems:
+        logger.warning("allow list entry skipped", location=problem.location, code=problem.code)
 
 
 def merge_entry(entries: list[dict], entry: dict) -> bool:

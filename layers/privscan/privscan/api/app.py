@@ -38,7 +38,14 @@ from privscan.api.models import (
 from privscan.api.principals import is_one_of
 from privscan.api.scans import ScanApi, ScanRefused
 from privscan.policy import Severity
-from privscan.review import FindingNotFound, ReviewChange, ReviewRejected, ReviewService, ReviewStatus
+from privscan.review import (
+    PATTERN_REFUSED,
+    FindingNotFound,
+    ReviewChange,
+    ReviewRejected,
+    ReviewService,
+    ReviewStatus,
+)
 
 FINDING_ID = r"^[0-9a-f]{24}$"
 MAX_PAGE = 200
@@ -114,6 +121,10 @@ def invalid_request(exc: RequestValidationError) -> Response:
     problems = exc.errors()
     if any(p["type"] == "json_invalid" for p in problems):
         return error(HTTPStatus.BAD_REQUEST, "the body is not valid JSON")
+    refused = next((p for p in problems if p["type"] == PATTERN_REFUSED), None)
+    if refused is not None:  # its code and reason only, never the pattern
+        ctx = refused.get("ctx") or {}
+        return error(HTTPStatus.BAD_REQUEST, f"suppress.pattern refused: {ctx.get('reason')}", outcome=ctx.get("code"))
     # loc and msg only: pydantic's `input` would echo what was sent, which may be personal data
     details = [{"loc": [str(part) for part in p["loc"]], "msg": p["msg"]} for p in problems]
     return error(
@@ -126,7 +137,10 @@ def invalid_request(exc: RequestValidationError) -> Response:
 @app.exception_handler(ValueError)
 def unreadable_body(exc: ValueError) -> Response:
     """Powertools raises ValueError for bodies it cannot parse as their content type says (a multipart body
-    without a boundary): the API takes JSON only, so that is the caller's 415. Any other ValueError is a bug."""
+    without a boundary): the API takes JSON only, so that is the caller's 415; a body that is not UTF-8 is
+    not JSON (400). Any other ValueError is a bug."""
+    if isinstance(exc, UnicodeDecodeError):
+        return error(HTTPStatus.BAD_REQUEST, "the body is not valid JSON")
     content_type = app.current_event.headers.get("content-type", "")
     if not content_type or content_type.startswith("application/json"):
         raise exc
@@ -154,7 +168,7 @@ def allow_list_busy(_: AllowListBusy) -> Response:
 
 
 ERRORS = {
-    400: "not JSON, or a bad next_token",
+    400: "not JSON, a bad next_token, or a suppression pattern refused (its code in `outcome`)",
     415: "a body that is not application/json",
     403: "unsigned, or no IAM identity",
     404: "no such item",
@@ -289,7 +303,7 @@ def get_finding(finding_id: Annotated[str, Path(pattern=FINDING_ID)], api: Servi
 @app.patch(
     "/findings/<finding_id>",
     summary="Review a finding: status, note, and optionally a suppression rule",
-    responses=_responses(403, 404, 409, 422, 503, ok="reviewed"),
+    responses=_responses(400, 403, 404, 409, 422, 503, ok="reviewed"),
 )
 def review_finding(
     finding_id: Annotated[str, Path(pattern=FINDING_ID)], change: ReviewChange, api: Services, actor: Reviewer

@@ -3,15 +3,22 @@
 Files are scanned here (local mode) or posted to the scan API (`--endpoint`, requests signed
 with SigV4 from the usual AWS credentials); either way one Policy decides, and the SARIF and
 summary are the same.
+
+With `--changed-since`, every file changed since the ref (under the paths given) is scanned as if
+named on the command line: a changed file that cannot be scanned (an unsupported or binary format,
+unreadable, rejected) fails the job with exit 2 and is named in the summary. `--allow-unscannable`
+lets the unsupported and binary ones pass; they are still listed, as not scanned. An allow list
+with unusable entries (engine/suppress.py) also exits 2, its usable entries applied.
 """
 
 from __future__ import annotations
 
 import base64
 import json
+import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,12 +42,18 @@ class FileResult:
     format: str | None = None
     verdict: str = "pass"
     error: str | None = None  # a content-free reason; None when scanned or skipped
+    outcome: str | None = None  # with an error: the outcome code (unsupported_format, binary, malformed, ...)
 
 
 def add_parser(subparsers) -> None:
     ci = subparsers.add_parser("ci", help="scan files in CI: exit 1 when policy is broken; SARIF and a summary")
     ci.add_argument("paths", nargs="*", default=["."])
     ci.add_argument("--changed-since", metavar="REF", help="only files changed since this git ref")
+    ci.add_argument(
+        "--allow-unscannable",
+        action="store_true",
+        help="with --changed-since: changed files of unsupported or binary formats pass (listed as not scanned)",
+    )
     ci.add_argument("--fail-on", choices=SEVERITIES, default="high")
     ci.add_argument(
         "--allow-entity", action="append", default=[], metavar="TYPE", help="entity type that never fails (repeatable)"
@@ -54,16 +67,35 @@ def add_parser(subparsers) -> None:
     ci.add_argument("--endpoint", metavar="URL", help="scan through the privscan API at URL instead of locally")
 
 
-def changed_files(ref: str) -> set[Path]:
+def changed_files(ref: str) -> list[Path]:
+    """Files added, copied, modified, renamed or retyped since the merge base of `ref` and HEAD.
+
+    Git's NUL-separated output names each file exactly, spaces and non-ASCII characters included
+    (with `-z` git quotes nothing, whatever core.quotePath says). Deleted files leave nothing to scan.
+    """
+    top = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True, check=True).stdout
+    root = Path(os.fsdecode(top.rstrip(b"\n"))).resolve()
     names = subprocess.run(
-        ["git", "diff", "--name-only", f"{ref}...HEAD"], capture_output=True, text=True, check=True
-    ).stdout.split()
-    return {Path(name).resolve() for name in names}
+        ["git", "diff", "-z", "--name-only", "--diff-filter=ACMRT", f"{ref}...HEAD"], capture_output=True, check=True
+    ).stdout
+    return sorted({root / os.fsdecode(name) for name in names.split(b"\0") if name})
 
 
-def local_scanner(allow_list: str | None, policy: Policy) -> Callable[[Path, bool], FileResult | None]:
+def targets(paths: list[str], changed: list[Path] | None) -> Iterator[tuple[Path, bool]]:
+    """The files to scan, with whether each must be scannable: the walk of `paths`, or the `changed`
+    files under them, each one as if named on the command line (relative to here when it is below)."""
+    if changed is None:
+        yield from walk(paths)
+        return
+    roots = [Path(raw).resolve() for raw in paths]
+    here = Path.cwd().resolve()
+    for path in changed:
+        if any(path == root or root in path.parents for root in roots):
+            yield (path.relative_to(here) if here in path.parents else path), True
+
+
+def local_scanner(suppressions: Suppressions, policy: Policy) -> Callable[[Path, bool], FileResult | None]:
     fingerprinter = local_fingerprinter()
-    suppressions = Suppressions.from_yaml(Path(allow_list).read_text() if allow_list else None)
 
     def scan(path: Path, explicit: bool) -> FileResult | None:
         with FindingSpool() as spool:
@@ -72,7 +104,7 @@ def local_scanner(allow_list: str | None, policy: Policy) -> Callable[[Path, boo
                 findings = list(spool.lines())
                 return FileResult(findings, report.format, policy.verdict(findings))
         if report.status in INPUT_ERRORS or explicit:
-            return FileResult(error=f"{report.outcome} ({report.reason})")
+            return FileResult(error=f"{report.outcome} ({report.reason})", outcome=report.outcome)
         return None
 
     return scan
@@ -102,9 +134,28 @@ def remote_scanner(endpoint: str, policy: Policy) -> Callable[[Path, bool], File
             return FileResult(body["findings"], body["summary"].get("format"), body["verdict"])
         if status == 422 and body.get("outcome") in UNSCANNABLE and not explicit:
             return None
-        return FileResult(error=f"{body.get('outcome') or 'HTTP ' + str(status)} ({body.get('message', 'no message')})")
+        outcome = body.get("outcome")
+        return FileResult(
+            error=f"{outcome or 'HTTP ' + str(status)} ({body.get('message', 'no message')})", outcome=outcome
+        )
 
     return scan
+
+
+def scan_targets(
+    scan: Callable[[Path, bool], FileResult | None], files: Iterator[tuple[Path, bool]]
+) -> Iterator[tuple[Path, FileResult]]:
+    """Each file with its result; the files a directory walk skips (no result) are left out."""
+    for path, explicit in files:
+        result = scan(path, explicit)
+        if result is not None:
+            yield path, result
+
+
+def load_allow_list(path: str | None) -> tuple[Suppressions, list[str]]:
+    """The allow list (local mode), and an error for each of its entries or patterns that was skipped."""
+    suppressions = Suppressions.from_yaml(Path(path).read_text(encoding="utf-8") if path else None)
+    return suppressions, [f"{path}: {problem}, skipped" for problem in suppressions.problems]
 
 
 def run(args) -> int:
@@ -116,29 +167,30 @@ def run(args) -> int:
     policy = Policy(
         fail_on=args.fail_on, allowed_entities=frozenset(args.allow_entity), ignore_rules=frozenset(args.ignore_rule)
     )
+    errors: list[str] = []
     try:
-        scan = remote_scanner(args.endpoint, policy) if args.endpoint else local_scanner(args.allow_list, policy)
+        if args.endpoint:
+            scan = remote_scanner(args.endpoint, policy)
+        else:
+            suppressions, errors = load_allow_list(args.allow_list)
+            scan = local_scanner(suppressions, policy)
     except (ApiUnavailable, OSError) as error:  # no credentials, an unreadable allow list: exit 2, not a traceback
         print(f"privscan ci: {error}", file=sys.stderr)
         return EXIT_ERROR
     collected: list[tuple[dict, str | None]] = []
-    errors: list[str] = []
+    not_scanned: list[str] = []
     failed = False
-    for path, explicit in walk(args.paths):
-        if only is not None and path.resolve() not in only:
-            continue
-        result = scan(path, explicit)
-        if result is None:
-            continue
+    for path, result in scan_targets(scan, targets(args.paths, only)):
         if result.error:
-            errors.append(f"{path}: {result.error}")
+            allowed = args.allow_unscannable and result.outcome in UNSCANNABLE
+            (not_scanned if allowed else errors).append(f"{path}: {result.error}")
         collected += [(finding, result.format) for finding in result.findings]
         failed |= result.verdict == "fail"
     findings = [f for f, _ in collected]
     verdict = "error" if errors else "fail" if failed else "pass"
     if args.sarif:
         Path(args.sarif).write_text(json.dumps(to_sarif(collected, Path.cwd()), indent=2))
-    summary = markdown_summary(findings, verdict, args.fail_on, errors)
+    summary = markdown_summary(findings, verdict, args.fail_on, errors, not_scanned)
     if args.summary:
         Path(args.summary).write_text(summary)
     else:

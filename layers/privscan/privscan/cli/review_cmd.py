@@ -58,7 +58,8 @@ def _review(client: ApiClient, args) -> int:
 
 
 def _refused(status: int, body: dict) -> int:
-    print(f"privscan findings: HTTP {status}: {body.get('message', 'no message')}", file=sys.stderr)
+    code = f" ({body['outcome']})" if body.get("outcome") else ""  # a refusal's content-free code
+    print(f"privscan findings: HTTP {status}{code}: {body.get('message', 'no message')}", file=sys.stderr)
     return EXIT_REFUSED if 400 <= status < 500 else EXIT_ERROR
 
 

@@ -80,8 +80,10 @@ def run_scan(
     config = config or EngineConfig()
     fingerprinter = local_fingerprinter()
     suppressions = Suppressions.from_yaml(Path(allow_list).read_text(encoding="utf-8") if allow_list else None)
+    for problem in suppressions.problems:  # skipped, the rest applied; the exit code says so
+        print(f"{allow_list}: {problem}, skipped", file=sys.stderr)
     threshold = severity_rank(fail_on)
-    failed = errored = False
+    failed, errored = False, bool(suppressions.problems)
     table_rows: list[dict] = []  # a table is printed once, at the end; JSONL lines as findings are found
     for path, explicit in walk(paths):
         with FindingSpool() as spool:

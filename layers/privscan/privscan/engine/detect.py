@@ -15,6 +15,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc
 
 from privscan.engine.config import EngineConfig, ignored_entities
+from privscan.engine.deadline import DeadlineExceeded, check
 from privscan.engine.phone import possible_phone_value
 from privscan.engine.prefilter import STOP_WORDS, candidate_entities, may_hold_names
 from privscan.engine.profile import looks_like, value_span
@@ -83,6 +84,13 @@ class Unit(NamedTuple):  # a tuple: built for every cell and pickled to the work
     route: str = FULL
     typed_as: str | None = None  # TYPED / NER_VALUE: the column's entity ...
     typed_score: float = 0.0  # ... and the score its sample earned
+
+
+class Task(NamedTuple):
+    """A batch as sent to the detector: its units, and the deadline (time.monotonic()) of its scan, if any."""
+
+    units: list[Unit]
+    deadline: float | None = None
 
 
 def field_context(field: str | None) -> list[str]:
@@ -188,6 +196,7 @@ class Detector:
         self._vocab_base = len(self._nlp.vocab.strings)
         self.vocab_growth = VOCAB_GROWTH
         self._primed = False
+        self._deadline: float | None = None  # of the batch being run (engine/deadline.py)
 
     def prime(self) -> None:
         """Run once on placeholder text, so that what is built on first use (compiled recognizer patterns,
@@ -198,8 +207,13 @@ class Detector:
             self._primed = True
             self.run(list(PRIMING_UNITS))
 
-    def run(self, units: list[Unit]) -> list[list[DetectionTuple]]:
-        """Detections for each unit, in order.
+    def run_task(self, task: Task) -> list[list[DetectionTuple]] | None:
+        """What worker processes run: `run` of the task's units by its deadline."""
+        return self.run(task.units, task.deadline)
+
+    def run(self, units: list[Unit], deadline: float | None = None) -> list[list[DetectionTuple]] | None:
+        """Detections for each unit, in order; None when `deadline` passed before the batch was done
+        (checked between units, spaCy passes and recognizers: a long cell stops near the deadline).
 
         A long scan meets millions of words once (names, numbers, e-mail addresses): spaCy would keep
         each one's string, lexeme and tokenization for good, and a worker would grow by hundreds of MB
@@ -208,20 +222,32 @@ class Detector:
         the object's common ones, stay: re-creating them in every batch would cost about a tenth.
         """
         if len(self._nlp.vocab.strings) < self._vocab_base + self.vocab_growth:
-            detections = self._run(units)
+            detections = self._run_by(units, deadline)
         else:
             if self.signals is not None:  # its lazily built matchers must not be built inside the zone
                 self.signals.prepare()
             with self._nlp.memory_zone():
-                detections = self._run(units)
+                detections = self._run_by(units, deadline)
         if len(self._lemma_cache) > LEMMA_CACHE_LIMIT:  # the rule lemmatizer memoises every word form, unbounded
             self._lemma_cache.clear()
         return detections
+
+    def _run_by(self, units: list[Unit], deadline: float | None) -> list[list[DetectionTuple]] | None:
+        """`_run`, or None past the deadline. DeadlineExceeded is caught here, inside the memory zone:
+        spaCy's zones do not restore their state when an exception passes through them."""
+        self._deadline = deadline
+        try:
+            return self._run(units)
+        except DeadlineExceeded:
+            return None
+        finally:
+            self._deadline = None
 
     def _run(self, units: list[Unit]) -> list[list[DetectionTuple]]:
         artifacts, tokenized = self._nlp_for(units)
         out = []
         for index, unit in enumerate(units):
+            check(self._deadline)
             if unit.route == FULL:
                 detections = self._full(unit, artifacts.get(index), tokenized.get(index))
             elif unit.route == SKIP:
@@ -255,7 +281,9 @@ class Detector:
             if may_hold_names(unit.text):
                 for_ner.append(index)
         engine, language = self.analyzer.nlp_engine, self.config.language
+        check(self._deadline)
         engine.annotate([docs[i] for i in for_statements], language, STATEMENT_COMPONENTS)
+        check(self._deadline)
         engine.annotate([docs[i] for i in for_ner], language, NER_COMPONENTS)
         modelled = set(for_statements) | set(for_ner)
         artifacts = {i: engine.artifacts(docs[i], language) for i in sorted(modelled)}
@@ -271,6 +299,7 @@ class Detector:
         if nlp_artifacts is None:
             return self._pattern(unit, doc)
         detections = self._analyze(unit, nlp_artifacts, with_ner=True)
+        check(self._deadline)
         if self.signals is not None and nlp_artifacts.tokens.has_annotation("DEP"):
             detections += self._statements(unit, nlp_artifacts.tokens)
         return detections
@@ -310,6 +339,7 @@ class Detector:
             entities,
             nlp_artifacts or self._tokens_only(doc or self._nlp.make_doc(unit.text)),
             context=field_context(unit.field),
+            deadline=self._deadline,
         )
         kept = [r for r in results if plausible(r.entity_type, unit.text[r.start : r.end])]
         if unit.field and CODE_COLUMN.search(unit.field):  # barcodes and order numbers pass checksums by chance

@@ -19,7 +19,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from privscan.engine.config import EngineConfig
-from privscan.engine.detect import FULL, NER_VALUE, PATTERN, SKIP, TYPED, Detector, ResultCache, Unit
+from privscan.engine.deadline import DeadlineExceeded
+from privscan.engine.detect import FULL, NER_VALUE, PATTERN, SKIP, TYPED, Detector, ResultCache, Task, Unit
 from privscan.engine.parallel import InlineExecutor, WorkerPool
 from privscan.engine.prefilter import NER_ENTITIES
 from privscan.engine.profile import ColumnProfiler
@@ -124,9 +125,8 @@ class Scanner:
                 workers = worker_count(self.config)
                 if workers > 1:
                     self.detector.prime()  # inherited by every worker
-                self._executor = (
-                    WorkerPool(self.detector.run, workers) if workers > 1 else InlineExecutor(self.detector.run)
-                )
+                run = self.detector.run_task
+                self._executor = WorkerPool(run, workers) if workers > 1 else InlineExecutor(run)
             return self._executor
 
     @property
@@ -140,11 +140,13 @@ class Scanner:
             self._executor = None
 
     def detect(
-        self, cells: Iterable[Cell], profiler: ColumnProfiler | None = None
+        self, cells: Iterable[Cell], profiler: ColumnProfiler | None = None, deadline: float | None = None
     ) -> Iterator[tuple[Cell, list[Detection]]]:
         """Yield every cell with its detections (possibly empty), in input order.
 
-        A cell longer than MAX_PIECE_CHARS is yielded once per piece.
+        A cell longer than MAX_PIECE_CHARS is yielded once per piece. With a `deadline`
+        (time.monotonic(), engine/deadline.py) the detector stops inside a batch once it passes, and
+        this raises DeadlineExceeded; the stopped batch's results are dropped, never cached.
         """
         pool = self.executor()
         executor = pool.lane()  # this scan's own tasks and results, whatever other scans share the pool
@@ -165,7 +167,10 @@ class Scanner:
 
         def collect_one() -> Iterator[tuple[Cell, list[Detection]]]:
             done = in_flight.pop(0)
-            results = done.collected(executor.next_result() if done.sent else [], pending)
+            sent_results = executor.next_result() if done.sent else []
+            if sent_results is None:
+                raise DeadlineExceeded
+            results = done.collected(sent_results, pending)
             for (cell, unit), found in zip(done.entries, results, strict=True):
                 self._cache.put(unit, found)
                 detections = [
@@ -181,7 +186,7 @@ class Scanner:
                 if batch.sent:
                     while not executor.free():
                         yield from collect_one()
-                    executor.submit(batch.sent)
+                    executor.submit(Task(batch.sent, deadline))
                 in_flight.append(batch)
                 batch = _Batch()
 
