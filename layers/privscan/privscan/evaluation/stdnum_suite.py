@@ -32,6 +32,7 @@ import tempfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from privscan.engine.config import EngineConfig
@@ -364,12 +365,28 @@ def score(suite: SuiteFiles, found) -> dict[tuple[str, str, str], Tally]:
 
 
 def right_country(p: Plant, countries: set[str]) -> bool:
-    """The reported countries are the planted one (or, for a Czech/Slovak birth number with no country
-    beside it, within the shared numbering and including the planted one)."""
+    """The reported countries are the planted one, except where nothing tells the country:
+
+    - a Czech or Slovak birth number with no country column: either country, or both;
+    - under a generic header (``national_id``), a number valid in several countries: reported for the
+      planted country and only for countries where python-stdnum accepts it too.
+    """
     expected = p.example.module.country
     if expected in SHARED_NUMBERING and p.scenario != "mixed":
-        return expected in countries and countries <= SHARED_NUMBERING
+        return bool(countries) and countries <= SHARED_NUMBERING
+    if p.scenario == "generic":
+        return expected in countries and countries <= valid_countries(p.example.number) | {expected}
     return countries == {expected}
+
+
+@cache
+def valid_countries(number: str) -> frozenset[str]:
+    """The countries of the suite's modules (those with a check) that accept `number`."""
+    return frozenset(
+        spec.country
+        for spec in MODULES
+        if spec.module not in NO_CHECK and importlib.import_module(f"stdnum.{spec.module}").is_valid(number)
+    )
 
 
 def summarise(tallies, key: Callable[[tuple[str, str, str]], str | None]) -> dict[str, Tally]:
