@@ -214,3 +214,23 @@ def test_a_float_column_under_an_identifier_header_holds_no_identifier(scanner):
 def test_invalid_numbers_under_an_identifier_header_are_not_reported(scanner):
     found = table(scanner, ["national_id"], [["36574261890"], ["44051401358"], ["1630615123458"], ["54362315Z"]])
     assert found == {}
+
+
+# 04019010729 passes the Greek AMKA and the Belgian national number (a stronger check); 38103063908 the
+# Estonian isikukood and the Belgian number.
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Ο ΑΜΚΑ μου είναι 04019010729.", [("GR_AMKA", 17, 28)]),
+        ("Minu isikukood on 38103063908.", [("EE_ISIKUKOOD", 18, 29)]),
+        ("Reference 04019010729", [("BE_NATIONAL_NUMBER", 10, 21)]),  # no word for either: the stronger check
+    ],
+)
+def test_the_country_named_by_the_context_beats_a_stronger_check_of_another(scanner, sentence, expected):
+    assert [f for f in text(scanner, sentence) if f[0] not in ("LOCATION", "PERSON", "NRP")] == expected
+
+
+def test_the_country_column_beats_a_stronger_check_of_another(scanner):
+    found = table(scanner, ["country", "national_id"], [["GR", "04019010729"], ["Belgium", "04019010729"]])
+    assert found[(0, "national_id")] == [("GR_AMKA", 0, 11, NAMED_SCORE)]
+    assert found[(1, "national_id")] == [("BE_NATIONAL_NUMBER", 0, 11, NAMED_SCORE)]
