@@ -32,7 +32,7 @@ import phonenumbers
 import regex as re
 
 from privscan.engine.recognizers import EU_RECOGNIZER_CLASSES
-from privscan.engine.recognizers.stdnum_recognizer import StdnumRecognizer
+from privscan.engine.recognizers.stdnum_recognizer import StdnumRecognizer, placeholder_or_decimal
 from privscan.engine.yamlio import load_yaml
 
 NOT_NATIONAL_IDS = frozenset({"EU_VAT_NUMBER", "MRZ"})
@@ -130,8 +130,7 @@ def _compiled() -> tuple[tuple[type[StdnumRecognizer], tuple], ...]:
 def _accepts(cls: type[StdnumRecognizer], patterns: tuple, value: str) -> bool:
     if not any(pattern.fullmatch(value) for pattern in patterns):
         return False
-    recognizer_check = cls.invalidate_result(cls, value)  # placeholders and decimals
-    return not recognizer_check and cls.is_valid_id(cls.normalize(value))
+    return not placeholder_or_decimal(value) and cls.is_valid_id(cls.normalize(value))
 
 
 @dataclass(frozen=True)

@@ -186,5 +186,10 @@ class StdnumRecognizer(PatternRecognizer):
 
     def invalidate_result(self, pattern_text: str) -> bool | None:
         """Drop placeholder numbers made of one repeated digit (``000000000``) and decimal numbers."""
-        digits = [c for c in pattern_text if c.isdigit()]
-        return len(digits) >= 6 and len(set(digits)) == 1 or bool(_DECIMAL.fullmatch(pattern_text))
+        return placeholder_or_decimal(pattern_text)
+
+
+def placeholder_or_decimal(text: str) -> bool:
+    """A placeholder number made of one repeated digit (``000000000``), or a decimal number: no identifier."""
+    digits = [c for c in text if c.isdigit()]
+    return len(digits) >= 6 and len(set(digits)) == 1 or bool(_DECIMAL.fullmatch(text))
