@@ -90,6 +90,7 @@ class Unit(NamedTuple):  # a tuple: built for every cell and pickled to the work
     route: str = FULL
     typed_as: str | None = None  # TYPED / NER_VALUE: the column's entity ...
     typed_score: float = 0.0  # ... and the score its sample earned
+    identifiers: bool = True  # an identifier column's value is tried against every validator (_identifier_cell)
 
 
 def field_context(field: str | None) -> list[str]:
@@ -188,7 +189,7 @@ class ResultCache:
     def key(self, unit: Unit) -> tuple | None:
         if unit.offset or len(unit.text) > self.MAX_CHARS or unit.route not in (FULL, PATTERN):
             return None
-        return unit.text, unit.field, unit.role, unit.route
+        return unit.text, unit.field, unit.role, unit.route, unit.identifiers
 
     def get(self, unit: Unit) -> list[DetectionTuple] | None:
         key = self.key(unit)
@@ -261,7 +262,7 @@ class Detector:
         artifacts, tokenized = self._nlp_for(units)
         out = []
         for index, unit in enumerate(units):
-            identified = self._identifier_cell(unit) if unit.field else None
+            identified = self._identifier_cell(unit) if unit.field and unit.identifiers else None
             if identified:
                 detections = identified
             elif unit.route == FULL:

@@ -313,8 +313,10 @@ class Scanner:
 
     @staticmethod
     def _unit(cell: Cell, offset: int, piece: str, route: str, profiler: ColumnProfiler | None) -> Unit:
-        typed_as, typed_score = None, 0.0
+        typed_as, typed_score, identifiers = None, 0.0, True
         if route in (TYPED, NER_VALUE):
             profile = profiler.profile(cell.field)
             typed_as, typed_score = profile.typed_as, profile.best_score[profile.typed_as]
-        return Unit(piece, offset, cell.field, cell.role, route, typed_as, typed_score)
+        if route != FULL and profiler is not None and cell.field is not None:
+            identifiers = profiler.profile(cell.field).holds_identifiers
+        return Unit(piece, offset, cell.field, cell.role, route, typed_as, typed_score, identifiers)
