@@ -252,3 +252,21 @@ def test_a_column_of_identifiers_is_tried_to_its_end(scanner):
     rows = [["44051401359"], ["36805280109"], ["8032056031"], ["880320-0016"]] * 20
     found = table(scanner, ["id_number"], rows)
     assert sorted(found) == [(record, "id_number") for record in range(80)]
+
+
+def test_cells_held_for_their_records_country_stay_bounded():
+    from privscan.engine.scanner import MAX_HELD_CELLS, Detection, with_record_countries
+
+    consumed = []
+
+    def items():
+        for index in range(3 * MAX_HELD_CELLS):
+            consumed.append(index)
+            cell = Cell(0, f"doc.items[{index}].id", "36805280109" if index == 0 else "x")
+            yield cell, [Detection(cell, "EE_ISIKUKOOD", 0, 11, 0.6)] if index == 0 else []
+
+    stream = with_record_countries(items())
+    first_cell, first_detections = next(stream)
+    assert first_cell.field == "doc.items[0].id" and first_detections[0].entity_type == "EE_ISIKUKOOD"
+    assert len(consumed) == MAX_HELD_CELLS  # one JSON document as one record is not held whole
+    assert len(list(stream)) == 3 * MAX_HELD_CELLS - 1

@@ -39,6 +39,7 @@ from privscan.readers.base import Cell
 # longer values are cut at whitespace into pieces of at most this size.
 MAX_PIECE_CHARS = 100_000
 WAIT = "wait"  # the column's sample is out for detection: its verdict decides this cell's route
+MAX_HELD_CELLS = 256  # cells of one record held back for its countries (with_record_countries)
 SAMPLE = "sample"  # full analysis of a column's sample cell, whose verdict later cells wait for
 
 
@@ -123,7 +124,8 @@ def with_record_countries(items: Iterable[tuple[Cell, list[Detection]]]) -> Iter
     """Settle the country of national identifiers by the other fields of their record (engine/national_ids.py).
 
     Cells pass through at once until a record's first national identifier; from there they wait for the
-    record's end, when the countries of all its cells are known (a country column may come after the id).
+    record's end, when the countries of all its cells are known (a country column may come after the id),
+    or until MAX_HELD_CELLS wait: then they go with the countries known so far.
     """
     record, countries, held = object(), set(), []
 
@@ -142,6 +144,8 @@ def with_record_countries(items: Iterable[tuple[Cell, list[Detection]]]) -> Iter
         countries |= record_countries(cell, detections)
         if held or any(d.entity_type in NATIONAL_ID_ENTITIES for d in detections):
             held.append((cell, detections))
+            if len(held) >= MAX_HELD_CELLS:  # a whole JSON document as one record: memory stays bounded
+                yield from release()
         else:
             yield cell, detections
     yield from release()
