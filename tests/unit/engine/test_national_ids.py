@@ -270,3 +270,12 @@ def test_cells_held_for_their_records_country_stay_bounded():
     assert first_cell.field == "doc.items[0].id" and first_detections[0].entity_type == "EE_ISIKUKOOD"
     assert len(consumed) == MAX_HELD_CELLS  # one JSON document as one record is not held whole
     assert len(list(stream)) == 3 * MAX_HELD_CELLS - 1
+
+
+@pytest.mark.parametrize("header", ["Numer PESEL", "isikukood", "Steuernummer", "numer_identyfikacyjny", "national_id"])
+@pytest.mark.parametrize("value", ["44051401359", "36805280109", "59-119/9013", "181/815/0815 5", "880320-0016"])
+def test_identify_answers_as_choosing_among_every_validator(header, value):
+    from privscan.engine.national_ids import identify
+
+    evidence = header_evidence(header)
+    assert identify(value, evidence) == choose(candidates(value), evidence)

@@ -15,7 +15,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc
 
 from privscan.engine.config import EngineConfig, ignored_entities
-from privscan.engine.national_ids import NATIONAL_ID_ENTITIES, candidates, choose, fold, header_evidence
+from privscan.engine.national_ids import NATIONAL_ID_ENTITIES, fold, header_evidence, identify
 from privscan.engine.phone import possible_phone_value
 from privscan.engine.prefilter import STOP_WORDS, candidate_entities, may_hold_names
 from privscan.engine.profile import looks_like, value_span
@@ -312,7 +312,7 @@ class Detector:
         header = header_evidence(unit.field)
         if not header.identifier or CODE_COLUMN.search(unit.field):
             return None
-        chosen = choose(candidates(unit.text), header)
+        chosen = identify(unit.text, header)
         return [
             (candidate.entity, unit.offset + candidate.start, unit.offset + candidate.end, score, "entity", ())
             for candidate, score in chosen

@@ -120,10 +120,24 @@ def header_evidence(field: str | None) -> HeaderEvidence:
     return HeaderEvidence(True, entities, frozenset().union(*matched) if matched else frozenset())
 
 
+@dataclass(frozen=True)
+class _Validator:
+    cls: type[StdnumRecognizer]
+    patterns: tuple  # compiled, for a whole-value match
+    strength: float  # the best pattern score, a little less for a date-only check
+    layout_only: bool
+
+
 @lru_cache(maxsize=1)
-def _compiled() -> tuple[tuple[type[StdnumRecognizer], tuple], ...]:
+def _validators() -> tuple[_Validator, ...]:
     return tuple(
-        (cls, tuple(re.compile(regex, flags=cls.REGEX_FLAGS) for _, regex, _ in cls.PATTERNS)) for cls in ID_CLASSES
+        _Validator(
+            cls,
+            tuple(re.compile(regex, flags=cls.REGEX_FLAGS) for _, regex, _ in cls.PATTERNS),
+            max(score for _, _, score in cls.PATTERNS) - (0.01 if cls.CHECK == "date" else 0.0),
+            cls.CHECK == "layout",
+        )
+        for cls in ID_CLASSES
     )
 
 
@@ -143,8 +157,9 @@ class Candidate:
     written_layout: bool = False  # ... and the value is written in that layout with its separators (181/815/08155)
 
 
-def candidates(text: str) -> list[Candidate]:
-    """Every national identifier the whole (stripped) value is, with its span in `text`.
+def candidates(text: str, only: frozenset[str] | None = None) -> list[Candidate]:
+    """Every national identifier (of the entities `only`, if given) the whole stripped value is, with its
+    span in `text`.
 
     A two-letter country prefix (``HR 33392005961``) is left out of the span when the number after it is
     that country's identifier.
@@ -155,15 +170,35 @@ def candidates(text: str) -> list[Candidate]:
     start = text.index(value)
     prefix = _COUNTRY_PREFIX.match(value)
     found = []
-    for cls, patterns in _compiled():
-        layout_only = cls.CHECK == "layout"
-        strength = max(score for _, _, score in cls.PATTERNS) - (0.01 if cls.CHECK == "date" else 0.0)
-        if _accepts(cls, patterns, value):
-            written = layout_only and "/" in value
-            found.append(Candidate(cls.ENTITY, start, start + len(value), strength, layout_only, written))
-        elif prefix and prefix.group(1).lower() == cls.COUNTRY_CODE and _accepts(cls, patterns, value[prefix.end() :]):
-            found.append(Candidate(cls.ENTITY, start + prefix.end(), start + len(value), strength, layout_only))
+    for v in _validators():
+        if only is not None and v.cls.ENTITY not in only:
+            continue
+        if _accepts(v.cls, v.patterns, value):
+            written = v.layout_only and "/" in value
+            found.append(Candidate(v.cls.ENTITY, start, start + len(value), v.strength, v.layout_only, written))
+        elif (
+            prefix
+            and prefix.group(1).lower() == v.cls.COUNTRY_CODE
+            and _accepts(v.cls, v.patterns, value[prefix.end() :])
+        ):
+            found.append(Candidate(v.cls.ENTITY, start + prefix.end(), start + len(value), v.strength, v.layout_only))
     return found
+
+
+def identify(text: str, header: HeaderEvidence) -> list[tuple[Candidate, float]]:
+    """`choose` over `candidates`, trying the validators the header points to first: every validator only
+    when none of those accepts the value (the same answer, at a fraction of the cost in a PESEL column)."""
+    for preferred in (header.entities, _entities_of(header.countries)):
+        if preferred:
+            chosen = choose(candidates(text, preferred), header)
+            if chosen:
+                return chosen
+    return choose(candidates(text), header)
+
+
+@lru_cache(maxsize=256)
+def _entities_of(countries: frozenset[str]) -> frozenset[str]:
+    return frozenset(entity for entity, country in ENTITY_COUNTRY.items() if country in countries)
 
 
 def choose(
