@@ -240,7 +240,7 @@ def test_the_country_column_beats_a_stronger_check_of_another(scanner):
 
 
 def test_a_column_of_other_numbers_under_an_identifier_header_stops_being_tried_after_its_sample(scanner):
-    # nine-digit customer numbers: about one in three passes some country's check by chance
+    # nine-digit customer numbers: many pass some country's check by chance
     rng = random.Random(5)
     numbers = [str(rng.randrange(100_000_000, 1_000_000_000)) for _ in range(200)]
     found = table(scanner, ["id_number"], [[n] for n in numbers])

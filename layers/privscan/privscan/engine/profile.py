@@ -38,7 +38,7 @@ SHAPED_RATIO = 0.8  # ... or when most of its values are shaped like what the na
 HINTED_SCORE = 0.6  # the score of a column typed by its name and shape alone
 # An identifier column whose sample values are national identifiers less often than this holds something
 # else (a firm's own customer numbers under "id_number"): its later values are not tried against every
-# national-identifier validator, where one random number in three passes one of them by chance.
+# national-identifier validator, which random numbers often pass by chance.
 IDENTIFIER_RATIO = 0.5
 # Column names that say a column holds names or places (EN, DE, FR, ES, IT, NL). spaCy's small model
 # recognises about half of all European city names on their own; the header settles it.
