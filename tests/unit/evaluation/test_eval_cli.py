@@ -91,3 +91,17 @@ def test_eval_prints_both_tools_rules_decoys_and_writes_json(tmp_path, capsys):
     )
     again = capsys.readouterr()
     assert "reusing the corpus" in again.err and "presidio P" not in again.out and "privscan P" in again.out
+
+
+def test_eval_suite_ids_prints_both_halves_and_meets_its_targets(tmp_path, capsys):
+    out_json = tmp_path / "ids.json"
+    assert eval_cmd.run(parse(["eval", "--suite", "ids", "--json", str(out_json)])) == 0
+    out = capsys.readouterr().out
+    assert "[dev]" in out and "[reserved]" in out and "per country:" in out
+    numbers = json.loads(out_json.read_text())
+    for half in ("dev", "reserved"):
+        overall, mixed = numbers[half]["overall"], numbers[half]["mixed"]
+        assert overall["planted"] > 0 and overall["invalid_planted"] > 0
+        assert overall["recall"] >= 0.99 and mixed["recall"] >= 0.98
+        assert overall["right_country"] >= 0.98
+        assert overall["invalid_findings"] == 0

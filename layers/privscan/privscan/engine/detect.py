@@ -16,16 +16,18 @@ from spacy.tokens import Doc
 
 from privscan.engine.config import EngineConfig, ignored_entities
 from privscan.engine.deadline import DeadlineExceeded, check
+from privscan.engine.national_ids import NATIONAL_ID_ENTITIES, fold, header_evidence, identify
 from privscan.engine.phone import possible_phone_value
 from privscan.engine.prefilter import STOP_WORDS, candidate_entities, may_hold_names
 from privscan.engine.profile import looks_like, value_span
 from privscan.engine.recognize import RecognizerRunner
+from privscan.engine.recognizers.stdnum_recognizer import CONTEXT_VETO_KEY
 from privscan.engine.signals import SignalDetector
 
 FULL, PATTERN, TYPED, NER_VALUE, SKIP = "full", "pattern", "typed", "ner_value", "skip"
 NER_COMPONENTS = frozenset({"ner"})  # en_core_web_sm's NER has its own tok2vec
 STATEMENT_COMPONENTS = frozenset({"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"})
-_FIELD_WORDS = re.compile(r"[A-Za-z]+")
+_FIELD_WORDS = re.compile(r"[^\W\d_]+")  # letters of any script: ЕГН, ΑΜΚΑ, rodné číslo
 LEMMA_CACHE_LIMIT = 100_000  # (word, POS, morphology) entries, about 20 MB
 VOCAB_GROWTH = 200_000  # strings a worker's vocabulary may gain for good (tens of MB) before memory zones
 # Columns of product and business codes: numbers in them are not people's identifiers, whatever checksum they pass.
@@ -69,9 +71,14 @@ NUMERIC_IDENTIFIERS_IN_CODES = frozenset(
         "MT_ID_CARD",
         "HU_TAJ",
         "HU_TAX_ID",
+        "AT_TIN",
+        "DE_STEUERNUMMER",
+        "PT_CC",
     }
 )
 
+# Numbers a national identifier named by its context wins over (prefer_named_ids).
+OUTRANKED_BY_NAMED_ID = frozenset({"PHONE_NUMBER", "EU_VAT_NUMBER"})
 # (entity_type, start, end, score, kind, rule_ids): a detection without its cell, offsets inside the unit's cell
 DetectionTuple = tuple[str, int, int, float, str, tuple[str, ...]]
 
@@ -84,6 +91,7 @@ class Unit(NamedTuple):  # a tuple: built for every cell and pickled to the work
     route: str = FULL
     typed_as: str | None = None  # TYPED / NER_VALUE: the column's entity ...
     typed_score: float = 0.0  # ... and the score its sample earned
+    identifiers: bool = True  # an identifier column's value is tried against every validator (_identifier_cell)
 
 
 class Task(NamedTuple):
@@ -97,11 +105,19 @@ def field_context(field: str | None) -> list[str]:
     """Words of a column name or JSON path, and the whole name as a phrase, used by Presidio as context.
 
     ``id_card_no`` → id, card, no, "id card no": the phrase lets multi-word context ("id card") match.
+    Words are casefolded; a word with accents also comes without them (``číslo`` → číslo, cislo), so that
+    context words written either way match.
     """
     if not field:
         return []
-    words = [w.lower() for w in _FIELD_WORDS.findall(field.replace("_", " "))]
-    return words + [" ".join(words)] if len(words) > 1 else words
+    words = [w.casefold() for w in _FIELD_WORDS.findall(field.replace("_", " "))]
+    plain = [fold(w) for w in words]
+    context = words + [p for p, w in zip(plain, words, strict=True) if p != w]
+    if len(words) > 1:
+        context.append(" ".join(words))
+        if plain != words:
+            context.append(" ".join(plain))
+    return context
 
 
 def is_free_text(text: str) -> bool:
@@ -131,6 +147,30 @@ def plausible(entity_type: str, span: str) -> bool:
     return True
 
 
+def context_named(result) -> bool:
+    """A result whose score a context word near it (or the column name) raised, without the short-word veto."""
+    explanation = result.analysis_explanation
+    supported = explanation is not None and bool(getattr(explanation, "supportive_context_word", ""))
+    return supported and CONTEXT_VETO_KEY not in (result.recognition_metadata or {})
+
+
+def prefer_named_ids(results):
+    """Where a national identifier named by its context overlaps another country's identifier, a phone
+    number or a VAT number that the context does not name, keep the named one: "PESEL 44051401359" is a
+    PESEL even though it is also a valid phone number, or a valid Belgian number with a stronger check;
+    "OIB HR 33392005961" is the person's OIB, which is also their VAT number."""
+    named = [r for r in results if r.entity_type in NATIONAL_ID_ENTITIES and context_named(r)]
+    if not named:
+        return results
+    return [
+        r
+        for r in results
+        if r in named
+        or not (r.entity_type in NATIONAL_ID_ENTITIES or r.entity_type in OUTRANKED_BY_NAMED_ID)
+        or all(r.end <= n.start or r.start >= n.end for n in named)
+    ]
+
+
 def drop_overlaps(results):
     """Keep the best-scoring result where spans overlap (Presidio keeps different-type overlaps)."""
     kept = []
@@ -157,7 +197,7 @@ class ResultCache:
     def key(self, unit: Unit) -> tuple | None:
         if unit.offset or len(unit.text) > self.MAX_CHARS or unit.route not in (FULL, PATTERN):
             return None
-        return unit.text, unit.field, unit.role, unit.route
+        return unit.text, unit.field, unit.role, unit.route, unit.identifiers
 
     def get(self, unit: Unit) -> list[DetectionTuple] | None:
         key = self.key(unit)
@@ -248,7 +288,10 @@ class Detector:
         out = []
         for index, unit in enumerate(units):
             check(self._deadline)
-            if unit.route == FULL:
+            identified = self._identifier_cell(unit) if unit.field and unit.identifiers else None
+            if identified:
+                detections = identified
+            elif unit.route == FULL:
                 detections = self._full(unit, artifacts.get(index), tokenized.get(index))
             elif unit.route == SKIP:
                 detections = []
@@ -290,6 +333,19 @@ class Detector:
         return artifacts, {i: doc for i, doc in docs.items() if i not in modelled}
 
     # -- the routes -------------------------------------------------------------------------
+    @staticmethod
+    def _identifier_cell(unit: Unit) -> list[DetectionTuple] | None:
+        """A cell of a column whose name says it holds identifiers: its value tried against every
+        national-identifier validator, the country chosen by the header (engine/national_ids.py)."""
+        header = header_evidence(unit.field)
+        if not header.identifier or CODE_COLUMN.search(unit.field):
+            return None
+        chosen = identify(unit.text, header)
+        return [
+            (candidate.entity, unit.offset + candidate.start, unit.offset + candidate.end, score, "entity", ())
+            for candidate, score in chosen
+        ] or None
+
     def _full(self, unit: Unit, nlp_artifacts: NlpArtifacts | None, doc: Doc | None) -> list[DetectionTuple]:
         """spaCy + every recognizer that could match; statements in free text.
 
@@ -341,7 +397,7 @@ class Detector:
             context=field_context(unit.field),
             deadline=self._deadline,
         )
-        kept = [r for r in results if plausible(r.entity_type, unit.text[r.start : r.end])]
+        kept = prefer_named_ids([r for r in results if plausible(r.entity_type, unit.text[r.start : r.end])])
         if unit.field and CODE_COLUMN.search(unit.field):  # barcodes and order numbers pass checksums by chance
             kept = [r for r in kept if r.entity_type not in NUMERIC_IDENTIFIERS_IN_CODES]
         return [

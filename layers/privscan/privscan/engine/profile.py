@@ -15,6 +15,10 @@ leave no doubt (`ColumnProfile.unanimous`). The profile then decides:
   A column whose sample held decimal numbers only (a feature table's floats, whose
   digit counts vary from value to value) skips every later decimal number too: no
   recognizer reads one as an identifier (cards and national identifiers refuse them).
+
+A column whose name says it holds identifiers has every sample value tried against every
+national-identifier validator; later values only when most sample values were identifiers
+(`ColumnProfile.holds_identifiers`).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from privscan.engine.config import EngineConfig
+from privscan.engine.national_ids import NATIONAL_ID_ENTITIES
 from privscan.engine.prefilter import NER_ENTITIES
 from privscan.readers.base import Cell
 
@@ -31,6 +36,10 @@ QUIET_EARLY_SHAPES = 3  # a column decided quiet on the early sample has at most
 HINTED_RATIO = 0.3  # a column whose name says what it holds is typed on weaker NER support ...
 SHAPED_RATIO = 0.8  # ... or when most of its values are shaped like what the name says
 HINTED_SCORE = 0.6  # the score of a column typed by its name and shape alone
+# An identifier column whose sample values are national identifiers less often than this holds something
+# else (a firm's own customer numbers under "id_number"): its later values are not tried against every
+# national-identifier validator, which random numbers often pass by chance.
+IDENTIFIER_RATIO = 0.5
 # Column names that say a column holds names or places (EN, DE, FR, ES, IT, NL). spaCy's small model
 # recognises about half of all European city names on their own; the header settles it.
 COLUMN_HINTS = {
@@ -177,6 +186,12 @@ class ColumnProfile:
         ):
             return True
         return not self.any_detection and (len(self.shapes) <= QUIET_EARLY_SHAPES or self.decimal_column)
+
+    @property
+    def holds_identifiers(self) -> bool:
+        """The sample's values are mostly national identifiers (engine/national_ids.py), or there is no sample."""
+        ids = sum(n for entity, n in self.whole.items() if entity in NATIONAL_ID_ENTITIES)
+        return self.seen == 0 or ids >= IDENTIFIER_RATIO * self.seen
 
     @property
     def decimal_column(self) -> bool:

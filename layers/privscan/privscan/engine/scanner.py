@@ -21,6 +21,16 @@ from dataclasses import dataclass, field
 from privscan.engine.config import EngineConfig
 from privscan.engine.deadline import DeadlineExceeded
 from privscan.engine.detect import FULL, NER_VALUE, PATTERN, SKIP, TYPED, Detector, ResultCache, Task, Unit
+from privscan.engine.national_ids import (
+    ENTITY_COUNTRY,
+    NAMED_SCORE,
+    NATIONAL_ID_ENTITIES,
+    candidates,
+    country_of_iban,
+    country_of_name,
+    country_of_phone,
+    is_country_field,
+)
 from privscan.engine.parallel import InlineExecutor, WorkerPool
 from privscan.engine.prefilter import NER_ENTITIES
 from privscan.engine.profile import ColumnProfiler
@@ -30,6 +40,7 @@ from privscan.readers.base import Cell
 # longer values are cut at whitespace into pieces of at most this size.
 MAX_PIECE_CHARS = 100_000
 WAIT = "wait"  # the column's sample is out for detection: its verdict decides this cell's route
+MAX_HELD_CELLS = 256  # cells of one record held back for its countries (with_record_countries)
 SAMPLE = "sample"  # full analysis of a column's sample cell, whose verdict later cells wait for
 
 
@@ -64,6 +75,81 @@ def _cut(text: str, limit: int) -> Iterator[tuple[int, str]]:
         yield offset, text[offset:cut]
         offset = cut
     yield offset, text[offset:]
+
+
+def record_countries(cell: Cell, detections: list[Detection]) -> set[str]:
+    """Countries a cell tells about its record: a country / nationality column, a phone number's country
+    code, an IBAN's country."""
+    found = set()
+    if is_country_field(cell.field):
+        found.add(country_of_name(cell.text))
+    for detection in detections:
+        if detection.entity_type == "PHONE_NUMBER":
+            found.add(country_of_phone(detection.value))
+        elif detection.entity_type == "IBAN_CODE":
+            found.add(country_of_iban(detection.value))
+    found.discard(None)
+    return found
+
+
+def settle_countries(detections: list[Detection], countries: set[str]) -> list[Detection]:
+    """Name each national identifier after the record's country where the number is valid there.
+
+    Detections of several countries on one span (a number valid in each, engine/national_ids.py) are
+    cut down to the record's country; a number reported for another country is renamed when it is valid
+    in the record's country too. Other detections pass unchanged, in their order.
+    """
+    if not countries:
+        return detections
+    spans: dict[tuple[int, int], list[Detection]] = {}
+    for detection in detections:
+        if detection.entity_type in NATIONAL_ID_ENTITIES:
+            spans.setdefault((detection.start, detection.end), []).append(detection)
+    kept = {id(d) for group in spans.values() for d in _settle_span(group, countries)}
+    return [d for d in detections if d.entity_type not in NATIONAL_ID_ENTITIES or id(d) in kept]
+
+
+def _settle_span(group: list[Detection], countries: set[str]) -> list[Detection]:
+    local = [d for d in group if ENTITY_COUNTRY.get(d.entity_type) in countries]
+    if not local:
+        renamed = next((c for c in candidates(group[0].value) if ENTITY_COUNTRY[c.entity] in countries), None)
+        if renamed is None:
+            return group
+        group[0].entity_type, local = renamed.entity, group[:1]
+    for detection in local:
+        detection.score = max(detection.score, NAMED_SCORE)
+    return local
+
+
+def with_record_countries(items: Iterable[tuple[Cell, list[Detection]]]) -> Iterator[tuple[Cell, list[Detection]]]:
+    """Settle the country of national identifiers by the other fields of their record (engine/national_ids.py).
+
+    Cells pass through at once until a record's first national identifier; from there they wait for the
+    record's end, when the countries of all its cells are known (a country column may come after the id),
+    or until MAX_HELD_CELLS wait: then they go with the countries known so far.
+    """
+    record, countries, held = object(), set(), []
+
+    def release() -> Iterator[tuple[Cell, list[Detection]]]:
+        for cell, detections in held:
+            yield cell, settle_countries(detections, countries)
+        held.clear()
+
+    for cell, detections in items:
+        if cell.field is None or cell.record != record:
+            yield from release()
+            record, countries = cell.record, set()
+        if cell.field is None:
+            yield cell, detections
+            continue
+        countries |= record_countries(cell, detections)
+        if held or any(d.entity_type in NATIONAL_ID_ENTITIES for d in detections):
+            held.append((cell, detections))
+            if len(held) >= MAX_HELD_CELLS:  # a whole JSON document as one record: memory stays bounded
+                yield from release()
+        else:
+            yield cell, detections
+    yield from release()
 
 
 def worker_count(config: EngineConfig) -> int:
@@ -144,10 +230,16 @@ class Scanner:
     ) -> Iterator[tuple[Cell, list[Detection]]]:
         """Yield every cell with its detections (possibly empty), in input order.
 
-        A cell longer than MAX_PIECE_CHARS is yielded once per piece. With a `deadline`
-        (time.monotonic(), engine/deadline.py) the detector stops inside a batch once it passes, and
-        this raises DeadlineExceeded; the stopped batch's results are dropped, never cached.
+        A cell longer than MAX_PIECE_CHARS is yielded once per piece. National identifiers are named
+        after their record's country where the number is valid there (`with_record_countries`). With a
+        `deadline` (time.monotonic(), engine/deadline.py) the detector stops inside a batch once it passes,
+        and this raises DeadlineExceeded; the stopped batch's results are dropped, never cached.
         """
+        yield from with_record_countries(self._detect(cells, profiler, deadline))
+
+    def _detect(
+        self, cells: Iterable[Cell], profiler: ColumnProfiler | None = None, deadline: float | None = None
+    ) -> Iterator[tuple[Cell, list[Detection]]]:
         pool = self.executor()
         executor = pool.lane()  # this scan's own tasks and results, whatever other scans share the pool
         in_flight: list[_Batch] = []  # batches submitted, oldest first
@@ -235,8 +327,10 @@ class Scanner:
 
     @staticmethod
     def _unit(cell: Cell, offset: int, piece: str, route: str, profiler: ColumnProfiler | None) -> Unit:
-        typed_as, typed_score = None, 0.0
+        typed_as, typed_score, identifiers = None, 0.0, True
         if route in (TYPED, NER_VALUE):
             profile = profiler.profile(cell.field)
             typed_as, typed_score = profile.typed_as, profile.best_score[profile.typed_as]
-        return Unit(piece, offset, cell.field, cell.role, route, typed_as, typed_score)
+        if route != FULL and profiler is not None and cell.field is not None:
+            identifiers = profiler.profile(cell.field).holds_identifiers
+        return Unit(piece, offset, cell.field, cell.role, route, typed_as, typed_score, identifiers)

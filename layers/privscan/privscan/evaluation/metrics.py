@@ -58,6 +58,9 @@ NATIONAL_ID_TYPES = frozenset(
         "MT_ID_CARD",
         "HU_TAJ",
         "HU_TAX_ID",
+        "AT_TIN",
+        "DE_STEUERNUMMER",
+        "PT_CC",
         "MRZ",
         # Presidio's other EU identity documents (language-bound, mostly disabled by default)
         "IT_IDENTITY_CARD",

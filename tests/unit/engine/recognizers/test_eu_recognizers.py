@@ -28,6 +28,9 @@ EXPECTED = {
     "NL_BSN": ({WEAK_SCORE}, "stdnum.nl.bsn"),
     "BE_NATIONAL_NUMBER": ({STRONG_SCORE}, "stdnum.be.nn"),
     "AT_SVNR": ({WEAK_SCORE}, "stdnum.at.vnr"),
+    "AT_TIN": ({WEAK_SCORE}, "stdnum.at.tin"),
+    "DE_STEUERNUMMER": ({WEAK_SCORE}, "stdnum.de.stnr"),
+    "PT_CC": ({WEAK_SCORE}, "stdnum.pt.cc"),
     "PT_NIF": ({WEAK_SCORE}, "stdnum.pt.nif"),
     "IE_PPSN": ({WEAK_SCORE}, "stdnum.ie.pps"),
     "DK_CPR": ({WEAK_SCORE}, "stdnum.dk.cpr"),
@@ -88,6 +91,9 @@ WEAK_SAMPLES = (
     ("123456788", "HU_TAJ"),
     ("8414091237", "HU_TAX_ID"),
     ("0012345M", "MT_ID_CARD"),
+    ("59-119/9013", "AT_TIN"),
+    ("181/815/08155", "DE_STEUERNUMMER"),
+    ("12345678 9 ZZ1", "PT_CC"),
 )
 
 
@@ -97,7 +103,7 @@ def _all_spans(text):
 
 def test_default_is_one_english_instance_per_recognizer():
     recognizers = eu_recognizers()
-    assert len(recognizers) == len(EU_RECOGNIZER_CLASSES) == 30
+    assert len(recognizers) == len(EU_RECOGNIZER_CLASSES) == 33
     assert [type(r) for r in recognizers] == list(EU_RECOGNIZER_CLASSES)
     assert {r.supported_language for r in recognizers} == {"en"}
 

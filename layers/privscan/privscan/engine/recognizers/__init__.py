@@ -20,9 +20,11 @@ from collections.abc import Sequence
 from presidio_analyzer import EntityRecognizer
 
 from .at_svnr_recognizer import AtSvnrRecognizer
+from .at_tin_recognizer import AtTinRecognizer
 from .be_national_number_recognizer import BeNationalNumberRecognizer
 from .bg_egn_recognizer import BgEgnRecognizer
 from .cz_birth_number_recognizer import CzBirthNumberRecognizer
+from .de_stnr_recognizer import DeStnrRecognizer
 from .de_tax_id_recognizer import DeTaxIdRecognizer
 from .dk_cpr_recognizer import DkCprRecognizer
 from .ee_isikukood_recognizer import EeIsikukoodRecognizer
@@ -44,6 +46,7 @@ from .mrz_recognizer import MrzRecognizer
 from .mt_id_card_recognizer import MtIdCardRecognizer
 from .nl_bsn_recognizer import NlBsnRecognizer
 from .pl_pesel_recognizer import PlPeselRecognizer
+from .pt_cc_recognizer import PtCcRecognizer
 from .pt_nif_recognizer import PtNifRecognizer
 from .ro_cnp_recognizer import RoCnpRecognizer
 from .se_personnummer_recognizer import SePersonnummerRecognizer
@@ -53,9 +56,11 @@ from .stdnum_recognizer import MEDIUM_SCORE, STRONG_SCORE, WEAK_SCORE, StdnumRec
 
 EU_RECOGNIZER_CLASSES: tuple[type[StdnumRecognizer], ...] = (
     AtSvnrRecognizer,
+    AtTinRecognizer,
     BeNationalNumberRecognizer,
     BgEgnRecognizer,
     CzBirthNumberRecognizer,
+    DeStnrRecognizer,
     DeTaxIdRecognizer,
     DkCprRecognizer,
     EeIsikukoodRecognizer,
@@ -77,6 +82,7 @@ EU_RECOGNIZER_CLASSES: tuple[type[StdnumRecognizer], ...] = (
     MtIdCardRecognizer,
     NlBsnRecognizer,
     PlPeselRecognizer,
+    PtCcRecognizer,
     PtNifRecognizer,
     RoCnpRecognizer,
     SePersonnummerRecognizer,
@@ -102,9 +108,11 @@ __all__ = [
     "STRONG_SCORE",
     "WEAK_SCORE",
     "AtSvnrRecognizer",
+    "AtTinRecognizer",
     "BeNationalNumberRecognizer",
     "BgEgnRecognizer",
     "CzBirthNumberRecognizer",
+    "DeStnrRecognizer",
     "DeTaxIdRecognizer",
     "DkCprRecognizer",
     "EeIsikukoodRecognizer",
@@ -126,6 +134,7 @@ __all__ = [
     "MtIdCardRecognizer",
     "NlBsnRecognizer",
     "PlPeselRecognizer",
+    "PtCcRecognizer",
     "PtNifRecognizer",
     "RoCnpRecognizer",
     "SePersonnummerRecognizer",

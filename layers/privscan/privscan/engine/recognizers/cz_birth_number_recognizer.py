@@ -13,6 +13,8 @@ BIRTH_NUMBER_PATTERNS = (
     ("CZ/SK birth number (9 digits, slash)", bounded(r"\d{6}/\d{3}"), WEAK_SCORE),
     # bare 10 digits: phone numbers and other 10-digit codes collide too often
     ("CZ/SK birth number (10 digits)", bounded(r"\d{10}"), WEAK_SCORE),
+    # bare 9 digits: issued before 1954
+    ("CZ/SK birth number (9 digits)", bounded(r"\d{9}"), WEAK_SCORE),
 )
 
 BIRTH_NUMBER_CONTEXT = (

@@ -14,6 +14,7 @@ class DkCprRecognizer(StdnumRecognizer):
     """
 
     COUNTRY_CODE = "dk"
+    CHECK = "date"
     ENTITY = "DK_CPR"
     PATTERNS = (
         (

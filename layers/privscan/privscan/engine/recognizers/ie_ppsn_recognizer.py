@@ -18,6 +18,8 @@ class IePpsnRecognizer(StdnumRecognizer):
     CONTEXT = (
         "pps",
         "ppsn",
+        "psp",
+        "uimhir psp",
         "personal public service",
         "rsi number",
         "revenue",

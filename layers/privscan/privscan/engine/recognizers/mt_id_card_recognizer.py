@@ -13,6 +13,7 @@ class MtIdCardRecognizer(StdnumRecognizer):
     """
 
     COUNTRY_CODE = "mt"
+    CHECK = "layout"
     ENTITY = "MT_ID_CARD"
     PATTERNS = (("MT ID card", bounded(r"\d{3,7}[MGAPLHBZ]"), MT_ID_SCORE),)
     CONTEXT = (

@@ -15,6 +15,9 @@ class constants:
   context.
 * ``VALIDATOR``: the python-stdnum module whose ``validate()`` checks the
   candidate.
+* ``COUNTRY_CODE`` and ``CHECK``: the member state, and what the validator
+  checks (see engine/national_ids.py, which tries every validator on the
+  cells of identifier columns).
 
 Scoring. Presidio raises a result to 1.0 when ``validate_result`` returns
 ``True``. These recognizers instead return ``None`` for a valid candidate, so
@@ -94,6 +97,10 @@ class StdnumRecognizer(PatternRecognizer):
     CONTEXT: ClassVar[tuple[str, ...]] = ()
     VALIDATOR: ClassVar[ModuleType | None] = None
     REGEX_FLAGS: ClassVar[int] = DEFAULT_FLAGS
+    COUNTRY_CODE: ClassVar[str] = ""  # ISO 3166 alpha-2, lower case
+    #: What the validator checks: "checksum", "date" (a birth date only) or "layout" (length and shape only).
+    #: Identifiers checked by layout only are reported where their own words name them, never by shape alone.
+    CHECK: ClassVar[str] = "checksum"
 
     def __init__(self, supported_language: str = "en", name: str | None = None):
         if not self.ENTITY or not self.PATTERNS:
@@ -179,5 +186,10 @@ class StdnumRecognizer(PatternRecognizer):
 
     def invalidate_result(self, pattern_text: str) -> bool | None:
         """Drop placeholder numbers made of one repeated digit (``000000000``) and decimal numbers."""
-        digits = [c for c in pattern_text if c.isdigit()]
-        return len(digits) >= 6 and len(set(digits)) == 1 or bool(_DECIMAL.fullmatch(pattern_text))
+        return placeholder_or_decimal(pattern_text)
+
+
+def placeholder_or_decimal(text: str) -> bool:
+    """A placeholder number made of one repeated digit (``000000000``), or a decimal number: no identifier."""
+    digits = [c for c in text if c.isdigit()]
+    return len(digits) >= 6 and len(set(digits)) == 1 or bool(_DECIMAL.fullmatch(text))
