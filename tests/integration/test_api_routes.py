@@ -7,13 +7,18 @@ import gzip
 import io
 import json
 import logging
+import os
 import re
 
+import boto3
 import pytest
 from moto import mock_aws
+from privscan.adapters.findings_store import FindingsStore, finding_id
+from privscan.events import ObjectRef
 from privscan.local.api_server import http_api_event
 from privscan.local.stack import deploy_stack
 from privscan.local.worker import load_handler
+from privscan.model import Finding
 from privscan.observability import logger
 
 from tests.conftest import REPO_ROOT
@@ -236,3 +241,28 @@ def test_an_unexpected_failure_is_a_bare_500_and_a_content_free_log(call, monkey
         r"KeyError at test_api_routes\.py:\d+ in fails via api/app\.py:\d+ in get_finding", line["reason"]
     )
     assert "jane" not in logs  # the failure was logged without its message
+
+
+def test_a_review_note_is_answered_and_stored_masked(call):
+    store = FindingsStore(boto3.resource("dynamodb").Table(os.environ["FINDINGS_TABLE"]))
+    bucket = os.environ["UPLOAD_BUCKET"]
+    finding = Finding(
+        object="data/a.txt",
+        record=0,
+        field=None,
+        start=0,
+        end=20,
+        entity_type="EMAIL_ADDRESS",
+        score=1.0,
+        severity="medium",
+        preview="j***@e***.com",
+        rule_ids=["GDPR-ART5-1-C-DIRECT-IDENTIFIERS"],
+    )
+    store.replace_findings(ObjectRef(bucket, "data/a.txt", "v1"), [finding])
+    found = finding_id(bucket, "data/a.txt", "v1", 0)
+    status, body = call("PATCH", f"/findings/{found}", {"status": "confirmed", "note": f"{EMAIL} asked to delete"})
+    assert status == 200
+    assert body["finding"]["review_note"] == body["audit_entry"]["note"] == "j***@e***.com asked to delete"
+    assert "jane" not in json.dumps(store.table.scan()["Items"], default=str)
+    status, body = call("PATCH", f"/findings/{found}", {"status": "remediated", "note": "deleted on request"})
+    assert (status, body["audit_entry"]["note"]) == (200, "deleted on request")  # nothing to mask: as written

@@ -86,7 +86,7 @@ def get_api_services(settings: ApiSettings) -> ApiServices:
         fingerprinter=Fingerprinter(fingerprint_key(settings)),
         allow_list=allow_list,
     )
-    return ApiServices(scans=scans, review=ReviewService(store, allow_list))
+    return ApiServices(scans=scans, review=ReviewService(store, allow_list, scans.scanner, scans.fingerprinter))
 
 
 @lru_cache(maxsize=1)
