@@ -45,11 +45,16 @@ def call(monkeypatch, lambda_context, scanner):
         handler = load_handler(REPO_ROOT, "api")
 
         def invoke(
-            method: str, path: str, body: dict | bytes | None = None, *, signed: bool = True
+            method: str,
+            path: str,
+            body: dict | bytes | None = None,
+            *,
+            signed: bool = True,
+            content_type: str = "application/json",
         ) -> tuple[int, dict]:
             raw = body if isinstance(body, bytes) else json.dumps(body).encode() if body is not None else b""
             event = http_api_event(
-                method, path, {"host": "api.local", "content-type": "application/json"}, raw, "tester", "127.0.0.1"
+                method, path, {"host": "api.local", "content-type": content_type}, raw, "tester", "127.0.0.1"
             )
             if not signed:
                 event["requestContext"].pop("authorizer")
@@ -203,6 +208,14 @@ def test_schema_fields_are_still_named_in_a_422(call):
             }
         ],
     )
+
+
+def test_a_body_that_is_not_json_is_a_415(call):
+    for content_type in ("text/plain", "multipart/form-data"):
+        assert call("PATCH", f"/findings/{'0' * 24}", {"status": "open"}, content_type=content_type) == (
+            415,
+            {"statusCode": 415, "message": "send the body as application/json"},
+        )
 
 
 def test_a_validator_message_quoting_what_was_sent_is_not_echoed(call):

@@ -20,7 +20,7 @@ from typing import Annotated
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response, content_types
 from aws_lambda_powertools.event_handler.depends import Depends
 from aws_lambda_powertools.event_handler.exceptions import ForbiddenError, NotFoundError, ServiceError
-from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
+from aws_lambda_powertools.event_handler.openapi.exceptions import RequestUnsupportedContentType, RequestValidationError
 from aws_lambda_powertools.event_handler.openapi.models import APIKey, APIKeyIn
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 
@@ -125,6 +125,11 @@ def unreadable_body(exc: ValueError) -> Response:
     content_type = app.current_event.headers.get("content-type", "")
     if not content_type or content_type.startswith("application/json"):
         return internal_error(exc)
+    return not_json(exc)
+
+
+@app.exception_handler(RequestUnsupportedContentType)
+def not_json(_: Exception) -> Response:
     return error(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json")
 
 
