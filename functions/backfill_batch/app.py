@@ -6,6 +6,7 @@ from functools import cache
 import boto3
 from privscan.adapters.findings_store import FindingsStore
 from privscan.backfill import backfill, listed_objects
+from privscan.failures import contained
 from privscan.observability import logger
 
 
@@ -15,6 +16,7 @@ def _clients():
 
 
 @logger.inject_lambda_context(log_event=False)
+@contained
 def lambda_handler(event, context):
     store, sqs = _clients()
     counts = backfill(store, sqs, os.environ["SCAN_QUEUE_URL"], listed_objects(event["bucket"], event["items"]))

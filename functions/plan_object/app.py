@@ -6,6 +6,7 @@ A planner that runs out of its budget answers `"planned": false`, and is called 
 
 from privscan.engine import warm_up
 from privscan.events import ObjectRef
+from privscan.failures import contained
 from privscan.observability import logger, tracer
 from privscan.settings import get_settings
 from privscan.wiring import get_scaleout
@@ -15,5 +16,6 @@ warm_up()  # the planner decides column profiles on their samples with the engin
 
 @logger.inject_lambda_context(log_event=False)
 @tracer.capture_lambda_handler(capture_response=False)
+@contained
 def lambda_handler(event, context):
     return get_scaleout(get_settings()).plan(ObjectRef(**event["object"]), resume=event.get("planned") is False)

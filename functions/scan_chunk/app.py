@@ -2,6 +2,7 @@
 
 from privscan.engine import warm_up
 from privscan.events import ObjectRef
+from privscan.failures import contained
 from privscan.observability import logger, tracer
 from privscan.settings import get_settings
 from privscan.wiring import get_scaleout
@@ -11,5 +12,6 @@ warm_up()  # load spaCy and Presidio during INIT (snapshotted by SnapStart)
 
 @logger.inject_lambda_context(log_event=False)
 @tracer.capture_lambda_handler(capture_response=False)
+@contained
 def lambda_handler(event, context):
     return get_scaleout(get_settings()).scan_chunk(ObjectRef(**event["object"]), event["plan_key"], int(event["chunk"]))

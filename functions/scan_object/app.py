@@ -9,6 +9,7 @@ from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, pro
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from privscan.engine import warm_up
 from privscan.events import parse_notification
+from privscan.failures import contained
 from privscan.observability import logger, metrics, tracer
 from privscan.settings import get_settings
 from privscan.wiring import get_service
@@ -24,6 +25,7 @@ def lambda_handler(event, context):
     service = get_service(get_settings())
     service.use_lambda_context(context)
 
+    @contained  # the batch processor logs and records the exception's message
     def record_handler(record: SQSRecord) -> list[dict]:
         return [service.handle(event=object_event) for object_event in parse_notification(record.body)]
 

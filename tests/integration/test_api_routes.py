@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import base64
 import gzip
+import io
 import json
+import logging
 import os
+import re
 
+import boto3
 import pytest
 from moto import mock_aws
+from privscan.adapters.findings_store import FindingsStore, finding_id
+from privscan.events import ObjectRef
 from privscan.local.api_server import http_api_event
 from privscan.local.stack import deploy_stack
 from privscan.local.worker import load_handler
+from privscan.model import Finding
+from privscan.observability import logger
 
 from tests.conftest import REPO_ROOT
 
@@ -38,11 +46,17 @@ def call(monkeypatch, lambda_context, scanner):
         handler = load_handler(REPO_ROOT, "api")
 
         def invoke(
-            method: str, path: str, body: dict | bytes | None = None, *, signed: bool = True, signer: str = "tester"
+            method: str,
+            path: str,
+            body: dict | bytes | None = None,
+            *,
+            signed: bool = True,
+            signer: str = "tester",
+            content_type: str = "application/json",
         ) -> tuple[int, dict]:
             raw = body if isinstance(body, bytes) else json.dumps(body).encode() if body is not None else b""
             event = http_api_event(
-                method, path, {"host": "api.local", "content-type": "application/json"}, raw, signer, "127.0.0.1"
+                method, path, {"host": "api.local", "content-type": content_type}, raw, signer, "127.0.0.1"
             )
             if not signed:
                 event["requestContext"].pop("authorizer")
@@ -131,7 +145,7 @@ def test_the_reviewer_is_the_signer_never_the_body(call):
     assert (status, body["message"]) == (403, "the request carries no IAM identity")
     status, body = call("PATCH", f"/findings/{'0' * 24}", {"status": "confirmed", "reviewed_by": "someone"})
     assert status == 422 and body["errors"] == [
-        {"loc": ["body", "reviewed_by"], "msg": "Extra inputs are not permitted"}
+        {"loc": ["body"], "type": "extra_forbidden", "msg": "Extra inputs are not permitted"}
     ]
     assert call("PATCH", f"/findings/{'0' * 24}", {"status": "confirmed"}, signer=REVIEWER)[0] == 404
 
@@ -218,3 +232,135 @@ def test_a_suppression_pattern_that_matches_nearly_everything_is_a_400_with_its_
 def test_a_body_that_is_not_utf8_is_not_json(call):
     status, body = call("PATCH", f"/findings/{'0' * 24}", b"\xa4O\xd2")
     assert (status, body["message"]) == (400, "the body is not valid JSON")
+
+
+EMAIL = "jane.doe@example.com"
+UNKNOWN_KEY = {
+    "statusCode": 422,
+    "message": "invalid request: body: Extra inputs are not permitted (extra_forbidden)",
+    "errors": [{"loc": ["body"], "type": "extra_forbidden", "msg": "Extra inputs are not permitted"}],
+}
+
+
+def test_an_unknown_key_is_refused_without_being_echoed(call):
+    assert call("PATCH", f"/findings/{'0' * 24}", {"status": "confirmed", EMAIL: "x"}) == (422, UNKNOWN_KEY)
+    status, body = call("POST", "/scans", {"text": "hello", "policy": {"fail_on": "high", EMAIL: 1}})
+    assert (status, body["errors"]) == (
+        422,
+        [{"loc": ["body", "policy"], "type": "extra_forbidden", "msg": "Extra inputs are not permitted"}],
+    )
+    assert EMAIL not in json.dumps(body)
+
+
+def test_schema_fields_are_still_named_in_a_422(call):
+    status, body = call("PATCH", f"/findings/{'0' * 24}", {"status": EMAIL, "note": 5})
+    assert (status, body) == (
+        422,
+        {
+            "statusCode": 422,
+            "message": "invalid request: body.status: Input should be 'open', 'confirmed', 'false_positive', "
+            "'accepted_risk' or 'remediated' (literal_error); body.note: Input should be a valid string (string_type)",
+            "errors": [
+                {
+                    "loc": ["body", "status"],
+                    "type": "literal_error",
+                    "msg": "Input should be 'open', 'confirmed', 'false_positive', 'accepted_risk' or 'remediated'",
+                },
+                {"loc": ["body", "note"], "type": "string_type", "msg": "Input should be a valid string"},
+            ],
+        },
+    )
+    status, body = call("POST", "/scans", {"text": EMAIL, "records": [{"email": EMAIL}]})
+    assert (status, body["errors"]) == (
+        422,
+        [{"loc": ["body"], "type": "one_source", "msg": "give exactly one of text, records, file or s3_uri"}],
+    )
+    status, body = call("GET", f"/findings?limit={EMAIL}")
+    assert (status, body["errors"]) == (
+        422,
+        [
+            {
+                "loc": ["query", "limit"],
+                "type": "int_parsing",
+                "msg": "Input should be a valid integer, unable to parse string as an integer",
+            }
+        ],
+    )
+
+
+def test_a_body_that_is_not_json_is_a_415(call):
+    for content_type in ("text/plain", "multipart/form-data"):
+        assert call("PATCH", f"/findings/{'0' * 24}", {"status": "open"}, content_type=content_type) == (
+            415,
+            {"statusCode": 415, "message": "send the body as application/json"},
+        )
+
+
+def test_a_validator_message_quoting_what_was_sent_is_not_echoed(call):
+    pattern = f"(?P<{EMAIL}>x)"  # an invalid group name: the regex error quotes it
+    status, body = call(
+        "PATCH",
+        f"/findings/{'0' * 24}",
+        {"status": "false_positive", "suppress": {"by": "pattern", "pattern": pattern}},
+    )
+    assert (status, body["outcome"]) == (400, "pattern_unsupported")
+    assert "jane" not in json.dumps(body)
+
+
+def test_an_unexpected_failure_is_a_bare_500_and_a_content_free_log(call, monkeypatch, capsys, caplog):
+    from privscan.review import ReviewService
+
+    def fails(self, finding_id):
+        raise KeyError(EMAIL)
+
+    monkeypatch.setattr(ReviewService, "finding", fails)
+    caplog.set_level(logging.DEBUG)
+    structured = io.StringIO()  # the JSON lines as Lambda would write them, extra keys included
+    handler = logging.StreamHandler(structured)
+    handler.setFormatter(logger.registered_formatter)
+    logger._logger.addHandler(handler)
+    try:
+        status, body = call("GET", f"/findings/{'0' * 24}")
+    finally:
+        logger._logger.removeHandler(handler)
+    assert (status, body) == (500, {"statusCode": 500, "message": "internal error"})
+    captured = capsys.readouterr()
+    logs = structured.getvalue() + captured.out + captured.err + "\n".join(r.getMessage() for r in caplog.records)
+    (line,) = [json.loads(line) for line in structured.getvalue().splitlines() if "unexpected failure" in line]
+    assert line["level"] == "ERROR"
+    assert re.fullmatch(
+        r"KeyError at test_api_routes\.py:\d+ in fails via api/app\.py:\d+ in get_finding", line["reason"]
+    )
+    assert "jane" not in logs  # the failure was logged without its message
+
+
+def test_a_review_note_is_answered_and_stored_masked(call):
+    store = FindingsStore(boto3.resource("dynamodb").Table(os.environ["FINDINGS_TABLE"]))
+    bucket = os.environ["UPLOAD_BUCKET"]
+    finding = Finding(
+        object="data/a.txt",
+        record=0,
+        field=None,
+        start=0,
+        end=20,
+        entity_type="EMAIL_ADDRESS",
+        score=1.0,
+        severity="medium",
+        preview="j***@e***.com",
+        rule_ids=["GDPR-ART5-1-C-DIRECT-IDENTIFIERS"],
+    )
+    store.replace_findings(ObjectRef(bucket, "data/a.txt", "v1"), [finding])
+    found = finding_id(bucket, "data/a.txt", "v1", 0)
+    change = {"status": "confirmed", "note": f"{EMAIL} asked to delete"}
+    status, body = call("PATCH", f"/findings/{found}", change, signer=REVIEWER)
+    assert status == 200
+    assert body["finding"]["review_note"] == body["audit_entry"]["note"] == "j***@e***.com asked to delete"
+    audit = boto3.resource("dynamodb").Table(os.environ["AUDIT_TABLE"])
+    stored = store.table.scan()["Items"] + audit.scan()["Items"]
+    assert body["audit_entry"]["note"] in json.dumps(stored, default=str) and "jane" not in json.dumps(
+        stored, default=str
+    )
+    status, body = call(
+        "PATCH", f"/findings/{found}", {"status": "remediated", "note": "deleted on request"}, signer=REVIEWER
+    )
+    assert (status, body["audit_entry"]["note"]) == (200, "deleted on request")  # nothing to mask: as written

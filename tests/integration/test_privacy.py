@@ -5,8 +5,11 @@ from __future__ import annotations
 import io
 import json
 import logging
+import re
 
 import boto3
+import pytest
+from aws_lambda_powertools.utilities.batch.exceptions import BatchProcessingError
 from privscan.observability import logger
 
 PLANTED = {
@@ -91,3 +94,33 @@ def test_an_object_key_holding_an_address_stays_out_of_the_logs(pipeline, capsys
     refs = [pipeline.summary(key)["object_ref"], pipeline.summary(other)["object_ref"]]
     assert [line["object_ref"] for line in scanned] == refs
     assert len(set(refs)) == 2 and all(len(ref) == 16 for ref in refs)
+
+
+def test_a_failing_record_leaves_no_trace_of_its_column_name(pipeline, monkeypatch, capsys, caplog):
+    """A bug whose exception names what it handled (here a KeyError of a column named by an address) fails
+    its record with a content-free error: the batch processor's log lines, the batch failure that Lambda
+    logs and the status item carry the exception type and code locations only."""
+    from privscan.engine.profile import ColumnProfiler
+
+    def fails(self, cell, detections):
+        raise KeyError(cell.field)
+
+    monkeypatch.setattr(ColumnProfiler, "observe", fails)
+    caplog.set_level(logging.DEBUG)
+    pipeline.put("p/customers.csv", f"{PLANTED['email']}\nx\n".encode())
+    pipeline.put("p/notes.txt", b"nothing personal in here\n")
+    bodies = [m["Body"] for m in pipeline.receive()]
+    failing = next(f"msg-{index}" for index, body in enumerate(bodies) if "customers" in body)
+    assert pipeline.invoke(bodies) == {"batchItemFailures": [{"itemIdentifier": failing}]}
+    with pytest.raises(BatchProcessingError) as everything_failed:  # Lambda logs it with the records' tracebacks
+        pipeline.invoke([body for body in bodies if "customers" in body])
+
+    captured = capsys.readouterr()
+    own = [r.getMessage() for r in caplog.records if not r.name.startswith(SDK_LOGGERS)]
+    logs = captured.out + captured.err + "\n".join(own) + str(everything_failed.value)
+    assert leaked(logs) == [] and "zwartkopf" not in logs  # no trace of the column's name ...
+    reason = re.search(r"ContentFreeError: (KeyError at \S+ in \w+ via \S+ in \w+)", str(everything_failed.value))
+    assert reason and reason[1].startswith("KeyError at test_privacy.py:")  # ... but the failure is told
+    assert f"Record processing exception: <class 'privscan.failures.ContentFreeError'>:{reason[1]}" in logs
+    statuses = [i for i in pipeline.items() if i["sk"].startswith("STATUS#") and i["key"] == "p/customers.csv"]
+    assert [(i["status"], i["reason"]) for i in statuses] == [("failed", "KeyError while scanning")]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import boto3
 import pytest
 import yaml
@@ -12,7 +14,14 @@ from privscan.engine.masking import Fingerprinter
 from privscan.events import ObjectRef
 from privscan.local.stack import deploy_stack
 from privscan.model import Finding, Occurrence
-from privscan.review import PATTERN_REFUSED, ReviewChange, ReviewRejected, ReviewService, value_fingerprints
+from privscan.review import (
+    NOTE_MAX_CHARS,
+    PATTERN_REFUSED,
+    ReviewChange,
+    ReviewRejected,
+    ReviewService,
+    value_fingerprints,
+)
 from pydantic import ValidationError
 
 from tests.conftest import REPO_ROOT
@@ -54,7 +63,7 @@ def email_column() -> Finding:
 
 
 @pytest.fixture
-def env():
+def env(scanner):
     with mock_aws():
         stack = deploy_stack(None, REPO_ROOT / "template.yaml")
         dynamodb = boto3.resource("dynamodb")
@@ -64,7 +73,8 @@ def env():
         ref = ObjectRef(stack.bucket, "data/a.txt", "v1")
         store.replace_findings(ref, [iban(0), iban(1, "DE02120300000000202051"), email_column()])
         ids = [finding_id(stack.bucket, "data/a.txt", "v1", seq) for seq in range(3)]
-        yield ReviewService(store, AllowListObject(s3, results, "config/suppressions.yaml")), ids, ref, s3, results
+        allow = AllowListObject(s3, results, "config/suppressions.yaml")
+        yield ReviewService(store, allow, scanner, Fingerprinter(KEY_OF_TESTS)), ids, ref, s3, results
 
 
 def allow_list(s3, bucket) -> dict:
@@ -143,6 +153,66 @@ def test_a_pattern_joins_the_entry_of_the_same_scope(env):
     )
     (entry,) = allow_list(s3, results)["allow"]
     assert entry["patterns"] == ["DE0212.*"] and entry["scope"] == {"bucket": ref.bucket, "prefix": ""}
+
+
+NOTE = "customer Jane Doe, jane.doe@example.com asked us to delete"
+MASKED_NOTE = "customer J*** D***, j***@e***.com asked us to delete"
+
+
+def stored_items(service: ReviewService) -> str:
+    """Every item of the findings table and of the audit table, as one JSON text."""
+    items = service.store.table.scan()["Items"] + service.store.audit_table.scan()["Items"]
+    return json.dumps(items, default=str)
+
+
+def test_a_note_is_stored_with_its_personal_data_masked(env):
+    service, (first, *_), *_ = env
+    finding, entry = service.review(first, ReviewChange(status="confirmed", note=NOTE), OFFICER)
+    assert (finding["review_note"], entry["note"]) == (MASKED_NOTE, MASKED_NOTE)
+    assert [a["note"] for a in service.audit(finding)] == [MASKED_NOTE]
+    items = stored_items(service)
+    assert MASKED_NOTE in items and "Jane" not in items and "jane.doe" not in items
+    _, again = service.review(first, ReviewChange(status="confirmed", note=NOTE), OFFICER)
+    assert again is None  # the same note again: the masked notes are equal, nothing is appended
+
+
+@pytest.mark.parametrize(
+    ("note", "stored"),
+    [
+        ("jane.doe@example.com asked to delete", "j***@e***.com asked to delete"),
+        ("refund to DE89370400440532013000 was a test", "refund to DE******************00 was a test"),
+        ("provider test account; ticket 42 closed", "provider test account; ticket 42 closed"),  # near miss
+        ("", ""),
+    ],
+)
+def test_masked_notes(env, note, stored):
+    service, *_ = env
+    assert service.masked_note(note) == stored
+
+
+def test_a_note_is_capped():
+    assert len(ReviewChange(status="confirmed", note="n" * NOTE_MAX_CHARS).note) == NOTE_MAX_CHARS
+    with pytest.raises(ValueError, match="at most 2000 characters"):
+        ReviewChange(status="confirmed", note="n" * (NOTE_MAX_CHARS + 1))
+
+
+def test_a_pattern_is_named_by_fingerprint_and_masked_preview_outside_the_allow_list(env):
+    service, (_, second, _), ref, s3, results = env
+    pattern = r"jane\.doe@example\.com"
+    change = ReviewChange(status="false_positive", suppress={"by": "pattern", "pattern": pattern, "prefix": "data/"})
+    _, entry = service.review(second, change, OFFICER)
+    fingerprint = Fingerprinter(KEY_OF_TESTS).token(f"pattern\x1f{pattern}")
+    assert entry["suppression"] == {
+        "by": "pattern",
+        "bucket": ref.bucket,
+        "prefix": "data/",
+        "pattern_fingerprint": fingerprint,
+        "pattern_preview": r"j***\.d***@e***\.c***",
+    }
+    assert len(fingerprint) == 32
+    assert allow_list(s3, results)["allow"][0]["patterns"] == [pattern]  # the operative store holds it
+    items = stored_items(service)
+    assert "jane" not in items and "example" not in items and fingerprint in items
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,12 @@ trail, and turn a false positive into a suppression rule.
 The reviewer is whoever signed the request (an IAM ARN the API takes from API Gateway),
 never a name given in the body. Every change appends one audit entry; nothing here
 updates or deletes one. A repeated request that changes nothing appends nothing.
+
+What a reviewer types is kept only with the personal data in it masked: a note is stored
+(on the finding and in its audit entry, and so in every report) as the engine's detector
+and masking render it (engine/redact.py), at most NOTE_MAX_CHARS long. A suppression
+pattern is applied from the allow list object, which holds it as given; the audit entry,
+the API's answer and the reports name it only by a keyed fingerprint and a masked preview.
 """
 
 from __future__ import annotations
@@ -17,10 +23,14 @@ from pydantic_core import PydanticCustomError
 
 from privscan.adapters.allow_list import AllowListObject
 from privscan.adapters.findings_store import OPEN, FindingsStore
+from privscan.engine.masking import Fingerprinter, mask_preview
 from privscan.engine.patterns import MAX_PATTERN_CHARS, PatternRefused, compile_pattern
+from privscan.engine.redact import redact
+from privscan.engine.scanner import Scanner
 
 ReviewStatus = Literal["open", "confirmed", "false_positive", "accepted_risk", "remediated"]
 PATTERN_REFUSED = "suppression_pattern_refused"  # the validation error type of an unusable pattern (API: 400)
+NOTE_MAX_CHARS = 2000
 
 
 class Suppress(BaseModel):
@@ -58,7 +68,7 @@ class ReviewChange(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     status: ReviewStatus
-    note: str = Field("", max_length=2000)
+    note: str = Field("", max_length=NOTE_MAX_CHARS, description="stored with the personal data in it masked")
     suppress: Suppress | None = None
 
 
@@ -78,6 +88,8 @@ def now_precise() -> str:
 class ReviewService:
     store: FindingsStore
     allow_list: AllowListObject
+    scanner: Scanner  # masks the personal data in notes
+    fingerprinter: Fingerprinter  # names suppression patterns in audit entries
 
     def finding(self, finding_id: str) -> dict:
         finding = self.store.get_finding(finding_id)
@@ -89,25 +101,43 @@ class ReviewService:
         return list(self.store.audit_of(finding["bucket"], finding["key"], finding["finding_id"]))
 
     def review(self, finding_id: str, change: ReviewChange, actor: str) -> tuple[dict, dict | None]:
-        """Apply `change` as `actor`. Returns the finding as stored afterwards and the audit entry (None: no change)."""
+        """Apply `change` as `actor`. Returns the finding as stored afterwards and the audit entry (None: no change).
+
+        The note is stored masked (`masked_note`); the entry's suppression record names a pattern only by
+        fingerprint and masked preview (`_suppress`)."""
         finding = self.finding(finding_id)
         current = finding.get("review_status", OPEN)
+        note = self.masked_note(change.note)
         suppression, added = self._suppress(finding, change) if change.suppress else (None, False)
-        if not added and current == change.status and finding.get("review_note", "") == change.note:
+        if not added and current == change.status and finding.get("review_note", "") == note:
             return finding, None  # a repeated request: nothing changes, nothing is appended
         entry = {
             "at": now_precise(),
             "actor": actor,
             "from_status": current,
             "to_status": change.status,
-            "note": change.note,
+            "note": note,
             "suppression": suppression,
         }
         self.store.review(finding, change.status, entry)
         return self.finding(finding_id), self.audit(finding)[-1]
 
+    def masked_note(self, note: str) -> str:
+        """`note` as it is stored: every value the engine detects in it masked, at most NOTE_MAX_CHARS long.
+        A note without personal data is stored unchanged."""
+        return redact(self.scanner, note)[:NOTE_MAX_CHARS]
+
+    def pattern_record(self, pattern: str) -> dict:
+        """How audit entries, answers and reports name a suppression pattern: a keyed fingerprint (the same
+        pattern always has the same one) and a masked preview of its shape, never its text."""
+        return {
+            "pattern_fingerprint": self.fingerprinter.token(f"pattern\x1f{pattern}"),
+            "pattern_preview": mask_preview(None, pattern),
+        }
+
     def _suppress(self, finding: dict, change: ReviewChange) -> tuple[dict, bool]:
-        """Add the suppression rule; returns its audit record and whether the allow list changed."""
+        """Add the suppression rule; returns its audit record (the pattern named by `pattern_record`) and whether
+        the allow list changed."""
         suppress = change.suppress
         if change.status != "false_positive":
             raise ReviewRejected("only a false positive can become a suppression rule")
@@ -131,7 +161,7 @@ class ReviewService:
             "by": suppress.by,
             "bucket": finding["bucket"],
             "prefix": prefix,
-            **({"pattern": suppress.pattern} if suppress.by == "pattern" else {}),
+            **(self.pattern_record(suppress.pattern) if suppress.by == "pattern" else {}),
         }, added
 
 

@@ -89,7 +89,7 @@ def get_api_services(settings: ApiSettings) -> ApiServices:
     )
     return ApiServices(
         scans=scans,
-        review=ReviewService(store, allow_list),
+        review=ReviewService(store, allow_list, scans.scanner, scans.fingerprinter),
         reviewers=parse_principals(settings.reviewer_principals),
     )
 

@@ -4,6 +4,10 @@ Adding is a read-modify-write made safe by S3 conditional writes: the new versio
 only if the object is still the one read (If-Match on its ETag; If-None-Match: * when it
 did not exist), otherwise the add is retried on the newer version. Adding what is already
 there writes nothing, so a retried review does not grow the list.
+
+This object (encrypted at rest) is the one store of a suppression pattern as a reviewer wrote
+it, since the scans must apply it; audit entries, answers and reports name a pattern only by
+its keyed fingerprint and masked preview (review.py), and nothing here logs an entry.
 """
 
 from __future__ import annotations

@@ -1,8 +1,10 @@
 """The API's routes: a Powertools resolver for API Gateway HTTP APIs (payload 2.0), IAM-authorised.
 
-Request bodies and parameters are validated from the models (422 with the fields at fault; 400
-for a body that is not JSON); the caller's identity comes from API Gateway's IAM authorizer
-context, never from the body. Nothing here logs a body or a value.
+Request bodies and parameters are validated from the models (422 naming the schema's fields at
+fault and the error types, never a key or a value that was sent; 400 for a body that is not
+JSON); the caller's identity comes from API Gateway's IAM authorizer context, never from the
+body. Nothing here logs or answers a body, a value or an exception's message: an unexpected
+failure is logged as its type and code locations and answered with a bare 500.
 """
 
 from __future__ import annotations
@@ -11,19 +13,21 @@ import base64
 import binascii
 import json
 from dataclasses import dataclass
+from functools import cache
 from http import HTTPStatus
 from typing import Annotated
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response, content_types
 from aws_lambda_powertools.event_handler.depends import Depends
 from aws_lambda_powertools.event_handler.exceptions import ForbiddenError, NotFoundError, ServiceError
-from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
+from aws_lambda_powertools.event_handler.openapi.exceptions import RequestUnsupportedContentType, RequestValidationError
 from aws_lambda_powertools.event_handler.openapi.models import APIKey, APIKeyIn
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 
 from privscan import __version__
 from privscan.adapters.allow_list import AllowListBusy
 from privscan.adapters.findings_store import ReviewConflict, finding_from_item
+from privscan.api.errors import declared_names, validation_errors, validation_summary
 from privscan.api.models import (
     AUDIT_FIELDS,
     REVIEW_FIELDS,
@@ -37,6 +41,8 @@ from privscan.api.models import (
 )
 from privscan.api.principals import is_one_of
 from privscan.api.scans import ScanApi, ScanRefused
+from privscan.failures import describe
+from privscan.observability import logger
 from privscan.policy import Severity
 from privscan.review import (
     PATTERN_REFUSED,
@@ -118,6 +124,8 @@ def error(status: int, message: str, **extra) -> Response:
 
 @app.exception_handler(RequestValidationError)
 def invalid_request(exc: RequestValidationError) -> Response:
+    """400 for a body that is not JSON; 422 naming the schema's fields and error types (api/errors.py), never
+    an unknown key or a value that was sent."""
     problems = exc.errors()
     if any(p["type"] == "json_invalid" for p in problems):
         return error(HTTPStatus.BAD_REQUEST, "the body is not valid JSON")
@@ -125,13 +133,13 @@ def invalid_request(exc: RequestValidationError) -> Response:
     if refused is not None:  # its code and reason only, never the pattern
         ctx = refused.get("ctx") or {}
         return error(HTTPStatus.BAD_REQUEST, f"suppress.pattern refused: {ctx.get('reason')}", outcome=ctx.get("code"))
-    # loc and msg only: pydantic's `input` would echo what was sent, which may be personal data
-    details = [{"loc": [str(part) for part in p["loc"]], "msg": p["msg"]} for p in problems]
-    return error(
-        HTTPStatus.UNPROCESSABLE_ENTITY,
-        "invalid request: " + "; ".join(f"{'.'.join(d['loc'])}: {d['msg']}" for d in details),
-        errors=details,
-    )
+    details = validation_errors(problems, schema_names())
+    return error(HTTPStatus.UNPROCESSABLE_ENTITY, validation_summary(details), errors=details)
+
+
+@cache
+def schema_names() -> frozenset[str]:
+    return declared_names(app.get_openapi_schema().model_dump(by_alias=True, exclude_none=True))
 
 
 @app.exception_handler(ValueError)
@@ -143,8 +151,26 @@ def unreadable_body(exc: ValueError) -> Response:
         return error(HTTPStatus.BAD_REQUEST, "the body is not valid JSON")
     content_type = app.current_event.headers.get("content-type", "")
     if not content_type or content_type.startswith("application/json"):
-        raise exc
+        return internal_error(exc)
+    return not_json(exc)
+
+
+@app.exception_handler(RequestUnsupportedContentType)
+def not_json(_: Exception) -> Response:
     return error(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json")
+
+
+@app.exception_handler(ServiceError)
+def service_error(exc: ServiceError) -> Response:
+    """Errors the routes raise on purpose (403, 404, ...), with their own content-free messages."""
+    return error(exc.status_code, exc.msg)
+
+
+@app.exception_handler(Exception)
+def internal_error(exc: Exception) -> Response:
+    """A bug: logged as its type and code locations only (privscan/failures.py), answered with a bare 500."""
+    logger.error("unexpected failure", reason=describe(exc))
+    return error(HTTPStatus.INTERNAL_SERVER_ERROR, "internal error")
 
 
 @app.exception_handler(ScanRefused)

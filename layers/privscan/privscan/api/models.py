@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer, model_validator
+from pydantic_core import PydanticCustomError
 
 from privscan.policy import Policy, Severity, Verdict
 from privscan.review import ReviewStatus
@@ -53,7 +54,7 @@ class ScanRequest(Strict):
     def _exactly_one_source(self) -> ScanRequest:
         given = [name for name in ("text", "records", "file", "s3_uri") if getattr(self, name) is not None]
         if len(given) != 1:
-            raise ValueError("give exactly one of text, records, file or s3_uri")
+            raise PydanticCustomError("one_source", "give exactly one of text, records, file or s3_uri")
         return self
 
     def named_body(self) -> tuple[str, bytes]:

@@ -16,7 +16,6 @@ import re
 import sys
 import threading
 import time
-import traceback
 import uuid
 from datetime import UTC, datetime
 from functools import cached_property
@@ -28,6 +27,7 @@ from botocore.auth import SigV4Auth
 from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials
 
+from privscan.failures import describe
 from privscan.local.stack import ACCOUNT_ID, FAKE_CREDENTIALS, REGION, LocalStack
 from privscan.local.worker import INVOKE_LOCK, FakeLambdaContext, load_handler
 
@@ -195,8 +195,8 @@ def _handler_for(api: LocalApi) -> type[BaseHTTPRequestHandler]:
                 response = api.invoke(
                     http_api_event(self.command, self.path, headers, body, access_key, self.client_address[0])
                 )
-            except Exception:  # noqa: BLE001 (as API Gateway answers a failed invocation; the traceback goes to stderr)
-                traceback.print_exc(file=sys.stderr)
+            except Exception as failure:  # noqa: BLE001 (as API Gateway answers a failed invocation)
+                print(f"privscan api: {describe(failure)}", file=sys.stderr)  # type and code locations only
                 return self._answer(500, json.dumps({"message": "Internal Server Error"}))
             payload = response.get("body") or ""
             payload = base64.b64decode(payload) if response.get("isBase64Encoded") else payload

@@ -1,0 +1,82 @@
+"""What a 422 may say about a request: the API's own schema names and error types, never what was sent.
+
+A caller's JSON key can be personal data (``{"jane.doe@example.com": ...}``), and so can a value
+that pydantic quotes in a message. A validation problem is therefore reported as
+
+* ``loc``: the location, cut at the first part that is not a name the API's OpenAPI document
+  declares (a property or a parameter) or a list index; for an unknown key (``extra_forbidden``)
+  the key itself is always cut, so the location is the object that holds it;
+* ``type``: pydantic's error type (or the reason code of a ``PydanticCustomError``);
+* ``msg``: pydantic's message where its context holds only schema facts (expected literals,
+  lengths, bounds, patterns); otherwise (a ``ValueError``'s text, a discriminator tag that was
+  sent) the generic message of the error type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+LOCATIONS = frozenset({"body", "query", "path", "header", "cookie"})
+SCHEMA_CONTEXT = frozenset(
+    {"expected", "max_length", "min_length", "pattern", "ge", "gt", "le", "lt", "multiple_of", "max_digits"}
+)
+GENERIC_MESSAGES = {
+    "value_error": "invalid value",
+    "assertion_error": "invalid value",
+}
+
+
+def declared_names(document: dict) -> frozenset[str]:
+    """Every property and parameter name of an OpenAPI document."""
+    return frozenset(_names(document)) | LOCATIONS
+
+
+def _names(node: Any) -> Iterator[str]:
+    if isinstance(node, dict):
+        if isinstance(node.get("properties"), dict):
+            yield from node["properties"]
+        for parameter in node.get("parameters") or []:
+            if isinstance(parameter, dict) and isinstance(parameter.get("name"), str):
+                yield parameter["name"]
+        for child in node.values():
+            yield from _names(child)
+    elif isinstance(node, list):
+        for child in node:
+            yield from _names(child)
+
+
+def schema_location(problem: dict, names: frozenset[str]) -> list[str | int]:
+    """The problem's location up to (not including) its first part that the schema does not name."""
+    parts = list(problem.get("loc") or ())
+    if problem.get("type") == "extra_forbidden" and parts:
+        parts = parts[:-1]  # the unknown key
+    kept: list[str | int] = []
+    for part in parts:
+        if not (isinstance(part, int) or part in names):
+            break
+        kept.append(part)
+    return kept
+
+
+def schema_message(problem: dict) -> str:
+    """Pydantic's message when it is made of schema facts only; the error type's generic message otherwise."""
+    kind = str(problem.get("type", "invalid"))
+    context = problem.get("ctx") or {}
+    if kind in GENERIC_MESSAGES or not set(context) <= SCHEMA_CONTEXT:
+        return GENERIC_MESSAGES.get(kind, kind.replace("_", " "))
+    return str(problem.get("msg", kind))
+
+
+def validation_errors(problems: Iterable[dict], names: frozenset[str]) -> list[dict]:
+    """The content-free rendering of pydantic / Powertools validation problems, in order."""
+    return [
+        {"loc": schema_location(problem, names), "type": str(problem.get("type")), "msg": schema_message(problem)}
+        for problem in problems
+    ]
+
+
+def validation_summary(errors: list[dict]) -> str:
+    return "invalid request: " + "; ".join(
+        f"{'.'.join(map(str, error['loc'])) or 'request'}: {error['msg']} ({error['type']})" for error in errors
+    )
