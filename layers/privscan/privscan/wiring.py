@@ -17,6 +17,7 @@ from privscan.adapters.executions import StepFunctionsStarter
 from privscan.adapters.findings_store import FindingsStore
 from privscan.engine import get_scanner
 from privscan.engine.masking import Fingerprinter
+from privscan.engine.redact import MaskingPolicy
 from privscan.scaleout import ScaleOutService
 from privscan.service import ObjectScanService
 from privscan.settings import ScanSettings
@@ -24,6 +25,7 @@ from privscan.settings import ScanSettings
 if TYPE_CHECKING:
     from privscan.api.app import ApiServices
     from privscan.api.settings import ApiSettings
+    from privscan.engine.scanner import Scanner
 
 
 def fingerprint_key(settings: ScanSettings) -> str:
@@ -55,14 +57,20 @@ def get_service(settings: ScanSettings) -> ObjectScanService:
     return build_service(settings)
 
 
+def masked_store(table, scanner: Scanner, fingerprinter: Fingerprinter) -> FindingsStore:
+    """The findings store, storing an object key that holds personal data as the masking policy renders it."""
+    return FindingsStore(table, stored_key=MaskingPolicy(fingerprinter, scanner.names).object_name)
+
+
 def build_service(settings: ScanSettings) -> ObjectScanService:
     s3, dynamodb = _clients()
+    scanner, fingerprinter = get_scanner(settings.engine), Fingerprinter(fingerprint_key(settings))
     return ObjectScanService(
         settings=settings,
         s3=s3,
-        store=FindingsStore(dynamodb.Table(settings.findings_table)),
-        scanner=get_scanner(settings.engine),
-        fingerprinter=Fingerprinter(fingerprint_key(settings)),
+        store=masked_store(dynamodb.Table(settings.findings_table), scanner, fingerprinter),
+        scanner=scanner,
+        fingerprinter=fingerprinter,
         executions=execution_starter(settings),
     )
 
@@ -75,15 +83,16 @@ def get_api_services(settings: ApiSettings) -> ApiServices:
     from privscan.review import ReviewService
 
     s3, dynamodb = _clients()
-    store = FindingsStore(dynamodb.Table(settings.findings_table))
+    scanner, fingerprinter = get_scanner(settings.engine), Fingerprinter(fingerprint_key(settings))
+    store = masked_store(dynamodb.Table(settings.findings_table), scanner, fingerprinter)
     allow_list = AllowListObject(s3, settings.results_bucket, settings.suppressions_key)
     scans = ScanApi(
         settings=settings,
         s3=s3,
         sqs=boto3.client("sqs"),
         store=store,
-        scanner=get_scanner(settings.engine),
-        fingerprinter=Fingerprinter(fingerprint_key(settings)),
+        scanner=scanner,
+        fingerprinter=fingerprinter,
         allow_list=allow_list,
     )
     return ApiServices(scans=scans, review=ReviewService(store, allow_list))

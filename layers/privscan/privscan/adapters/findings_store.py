@@ -20,6 +20,13 @@ partition)                      version, who asked and when
 
 Every key is derived from the object version and the finding's position in the
 scan, so a repeated delivery rewrites the same items instead of adding new ones.
+
+An object key may hold personal data (``exports/anna.schmidt@example.com/data.csv``). Items and index
+keys never hold it verbatim: the store writes ``stored_key(key)`` wherever the key goes (``pk``,
+``key``, ``gsi1sk``, ``gsi2sk``, the finding id), which the service and the API set to the masking
+policy's rendering (engine/redact.py: each segment holding personal data masked, with a keyed token,
+so distinct keys never collide). A key without personal data is stored as it is, so listing a bucket
+by prefix works as before; a stored key passed back in (from an item) is left unchanged.
 """
 
 from __future__ import annotations
@@ -68,24 +75,33 @@ def finding_id(bucket: str, key: str, version_token: str, seq: int) -> str:
     return digest[:24]
 
 
+def as_given(key: str) -> str:
+    return key
+
+
 class FindingsStore:
-    def __init__(self, table):
-        """`table` is a boto3 DynamoDB Table resource."""
+    def __init__(self, table, stored_key: Callable[[str], str] | None = None):
+        """`table` is a boto3 DynamoDB Table resource; `stored_key(key)` is how an object key is stored
+        (see the module docstring; without it, as given: for readers that only pass stored keys back)."""
         self.table = table
+        self.stored_key = stored_key or as_given
+
+    def _pk(self, bucket: str, key: str) -> str:
+        return object_pk(bucket, self.stored_key(key))
 
     # -- summaries and statuses -------------------------------------------------------------
     def get_summary(self, bucket: str, key: str) -> dict | None:
-        item = self.table.get_item(Key={"pk": object_pk(bucket, key), "sk": SUMMARY}).get("Item")
+        item = self.table.get_item(Key={"pk": self._pk(bucket, key), "sk": SUMMARY}).get("Item")
         return from_item(item) if item else None
 
     def set_status(self, ref: ObjectRef, status: ScanStatus, reason: str | None = None) -> None:
         self.table.put_item(
             Item=to_item(
                 {
-                    "pk": object_pk(ref.bucket, ref.key),
+                    "pk": self._pk(ref.bucket, ref.key),
                     "sk": f"STATUS#{ref.version_token}",
                     "bucket": ref.bucket,
-                    "key": ref.key,
+                    "key": self.stored_key(ref.key),
                     "version": ref.version_token,
                     "status": str(status),
                     "reason": reason,
@@ -95,14 +111,15 @@ class FindingsStore:
         )
 
     def put_summary(self, ref: ObjectRef, summary: dict[str, Any]) -> None:
+        key = self.stored_key(ref.key)
         item = {
             **summary,
-            "pk": object_pk(ref.bucket, ref.key),
+            "pk": object_pk(ref.bucket, key),
             "sk": SUMMARY,
             "gsi1pk": f"BUCKET#{ref.bucket}",
-            "gsi1sk": ref.key,
+            "gsi1sk": key,
             "bucket": ref.bucket,
-            "key": ref.key,
+            "key": key,
             "version": ref.version_token,
             "version_id": ref.version_id,
             "etag": ref.etag,
@@ -112,7 +129,7 @@ class FindingsStore:
         self.table.put_item(Item=to_item(item))
 
     def version_status(self, bucket: str, key: str, version: str) -> dict | None:
-        item = self.table.get_item(Key={"pk": object_pk(bucket, key), "sk": f"STATUS#{version}"}).get("Item")
+        item = self.table.get_item(Key={"pk": self._pk(bucket, key), "sk": f"STATUS#{version}"}).get("Item")
         return from_item(item) if item else None
 
     # -- scans requested through the API -----------------------------------------------------
@@ -124,7 +141,7 @@ class FindingsStore:
                     "sk": "SCAN",
                     "scan_id": scan_id,
                     "bucket": ref.bucket,
-                    "key": ref.key,
+                    "key": self.stored_key(ref.key),
                     "version": ref.version_token,
                     "requested_by": requested_by,
                     "requested_at": now_iso(),
@@ -154,7 +171,7 @@ class FindingsStore:
         """The object was removed: its findings stay for the audit trail, flagged and out of the open index."""
         marked = 0
         for item in self._query(
-            KeyConditionExpression=Key("pk").eq(object_pk(bucket, key)) & Key("sk").begins_with("FINDING#")
+            KeyConditionExpression=Key("pk").eq(self._pk(bucket, key)) & Key("sk").begins_with("FINDING#")
         ):
             self.table.update_item(
                 Key={"pk": item["pk"], "sk": item["sk"]},
@@ -166,7 +183,7 @@ class FindingsStore:
 
     def findings_of(self, bucket: str, key: str) -> Iterator[dict]:
         yield from self._query(
-            KeyConditionExpression=Key("pk").eq(object_pk(bucket, key)) & Key("sk").begins_with("FINDING#")
+            KeyConditionExpression=Key("pk").eq(self._pk(bucket, key)) & Key("sk").begins_with("FINDING#")
         )
 
     def open_findings(self, bucket: str, severity: str) -> Iterator[dict]:
@@ -252,7 +269,7 @@ class FindingsStore:
         """Review changes of one object's findings (or of one finding), oldest first."""
         prefix = audit_sk(finding_id) if finding_id else "AUDIT#"
         yield from self._query(
-            KeyConditionExpression=Key("pk").eq(object_pk(bucket, key)) & Key("sk").begins_with(prefix)
+            KeyConditionExpression=Key("pk").eq(self._pk(bucket, key)) & Key("sk").begins_with(prefix)
         )
 
     def page_of_findings(
@@ -273,6 +290,7 @@ class FindingsStore:
         summaries = _dataset_query(bucket, prefix)
         if after:
             key, sk = after
+            key = self.stored_key(key)
             pk = object_pk(bucket, key)
             yield from self._query(
                 KeyConditionExpression=Key("pk").eq(pk) & Key("sk").begins_with("FINDING#"),
@@ -286,26 +304,27 @@ class FindingsStore:
     def _finding_item(self, ref: ObjectRef, seq: int, finding: Finding) -> dict:
         data = finding.to_dict()
         data.pop("object")
-        fid = finding_id(ref.bucket, ref.key, ref.version_token, seq)
+        key = self.stored_key(ref.key)
+        fid = finding_id(ref.bucket, key, ref.version_token, seq)
         return to_item(
             {
                 **data,
-                "pk": object_pk(ref.bucket, ref.key),
+                "pk": object_pk(ref.bucket, key),
                 "sk": finding_sk(ref.version_token, seq),
                 "finding_id": fid,
                 "bucket": ref.bucket,
-                "key": ref.key,
+                "key": key,
                 "version": ref.version_token,
                 "review_status": OPEN,
                 "gsi2pk": f"OPEN#{ref.bucket}#{finding.severity}",
-                "gsi2sk": f"{ref.key}#{fid}",
+                "gsi2sk": f"{key}#{fid}",
             }
         )
 
     def _delete_findings(self, ref: ObjectRef, keep_version: str) -> None:
         keep_prefix = f"FINDING#{keep_version}#"
         stale = self._query(
-            KeyConditionExpression=Key("pk").eq(object_pk(ref.bucket, ref.key)) & Key("sk").begins_with("FINDING#"),
+            KeyConditionExpression=Key("pk").eq(self._pk(ref.bucket, ref.key)) & Key("sk").begins_with("FINDING#"),
             ProjectionExpression="pk, sk",
         )
         with self.table.batch_writer() as batch:
