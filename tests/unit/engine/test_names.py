@@ -11,6 +11,7 @@ import pytest
         ("Müller.csv", "PERSON", (0, 6)),
         ("Anna Schmidt", "PERSON", (0, 12)),
         ("jane@x.org", "EMAIL_ADDRESS", (0, 10)),
+        ("jane.roe@example.com.csv", "EMAIL_ADDRESS", (0, 20)),  # .csv is no top-level domain
         ("anna.schmidt@example.com", "EMAIL_ADDRESS", (0, 24)),
         ("DE89370400440532013000", "IBAN_CODE", (0, 22)),
         ("RCCMNL83S18D969H", "IT_FISCAL_CODE", (0, 16)),

@@ -2,8 +2,8 @@
 
 A name is short and has no sentence around it, and spaCy's small model rarely tags a lone surname
 (``Müller``) as a person. So a name is read twice by the same detector: as it is (every pattern
-recognizer, and NER), and, without its file extension, inside a carrier sentence (``Ask Müller about
-it.``) for NER only. Underscores read as spaces. A NER hit made of schema words only
+recognizer, and NER), again without its file extension if it has one, and, without it, inside a
+carrier sentence (``Ask Müller about it.``) for NER only. Underscores read as spaces. A NER hit made of schema words only
 (``Email``, ``Customer``, ``Vorname``) is not a name: schemas stay readable.
 """
 
@@ -17,7 +17,7 @@ from privscan.engine.prefilter import CAPITALISED, NER_ENTITIES
 from privscan.engine.profile import COLUMN_HINTS
 from privscan.engine.redact import NameHit, scannable
 
-_EXTENSION = re.compile(r"(?:\.[A-Za-z][A-Za-z0-9]{0,4}){1,2}$")
+_EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")  # one of at most two: .csv, .jsonl.gz
 _CARRIER = ("Ask ", " about it.")
 _MAY_HOLD = re.compile(r"[^a-z_\-./ ]")  # lower-case ASCII words hold no pattern entity and no name spaCy tags
 MEMO_LIMIT = 50_000
@@ -144,23 +144,27 @@ class NameScanner:
         return hits
 
     def _detect(self, name: str) -> list[NameHit]:
+        """Every pattern and NER hit in the name, and in it without one or two extensions (``jane@x.org.csv``:
+        the address); NER hits in the carrier sentence; none overlapping another; NER hits of schema words
+        dropped."""
         text = scannable(name).replace("_", " ")
-        units = [Unit(text, 0, None, None)]
-        extension = _EXTENSION.search(text)
-        stem = text[: extension.start()] if extension else text
-        lead = len(_CARRIER[0]) - (len(stem) - len(stem.lstrip()))  # from the carrier's offsets to the name's
+        units, stem = [Unit(text, 0, None, None)], text
+        for _ in range(2):
+            extension = _EXTENSION.search(stem)
+            if extension and extension.start():
+                stem = stem[: extension.start()]
+                units.append(Unit(stem, 0, None, None))
         if CAPITALISED.search(stem):
             units.append(Unit(_CARRIER[0] + stem.strip() + _CARRIER[1], 0, None, None))
-        found = self.detector.run(units)
-        hits = [
-            NameHit(e, s, t, score)
-            for e, s, t, score, kind, _ in found[0]
-            if kind == "entity" and e not in NOT_IN_NAMES
-        ]
-        for entity, start, end, score, kind, _ in found[1] if len(found) > 1 else ():
-            start, end = start - lead, end - lead
-            inside = kind == "entity" and entity in NER_ENTITIES and 0 <= start < end <= len(stem)
-            if inside and all(end <= h.start or start >= h.end for h in hits):
-                hits.append(NameHit(entity, start, end, score))
+        lead = len(_CARRIER[0]) - (len(stem) - len(stem.lstrip()))  # from the carrier's offsets to the name's
+        hits: list[NameHit] = []
+        for unit, found in zip(units, self.detector.run(units), strict=True):
+            carried = unit.text.startswith(_CARRIER[0])
+            for entity, start, end, score, kind, _ in found:
+                start, end = (start - lead, end - lead) if carried else (start, end)
+                wanted = kind == "entity" and entity not in NOT_IN_NAMES and (entity in NER_ENTITIES or not carried)
+                inside = 0 <= start < end <= len(text)
+                if wanted and inside and all(end <= h.start or start >= h.end for h in hits):
+                    hits.append(NameHit(entity, start, end, score))
         kept = [h for h in hits if h.entity_type not in NER_ENTITIES or not schema_words(text[h.start : h.end])]
         return sorted(kept, key=lambda h: (h.start, h.end))
