@@ -83,7 +83,7 @@ def run_scan(
             report = scan_file(path, fingerprinter, config, spool, suppressions, chunk_bytes)
             if report.status is ScanStatus.DONE:
                 if fmt == "jsonl":
-                    print_findings(spool.lines(), fmt)
+                    print_findings(spool.lines(), fmt, sys.stdout)  # the current stdout, not the one bound at import
                 else:
                     table_rows.extend(spool.lines())
                 failed |= any(severity_rank(s) >= threshold for s in report.by_severity)
@@ -94,7 +94,7 @@ def run_scan(
             )
             print(f"{note}, {report.records} records, {report.findings_total} findings", file=sys.stderr)
     if fmt != "jsonl":
-        print_findings(table_rows, fmt)
+        print_findings(table_rows, fmt, sys.stdout)
     if errored:
         return EXIT_ERROR
     return EXIT_FAIL if failed else EXIT_PASS
