@@ -58,8 +58,9 @@ def get_service(settings: ScanSettings) -> ObjectScanService:
 
 
 def masked_store(table, scanner: Scanner, fingerprinter: Fingerprinter) -> FindingsStore:
-    """The findings store, storing an object key that holds personal data as the masking policy renders it."""
-    return FindingsStore(table, stored_key=MaskingPolicy(fingerprinter, scanner.names).object_name)
+    """The findings store, storing an object key that holds personal data as the masking policy renders it
+    (every key scanned, so that a key renders alike in every process whatever it stored before)."""
+    return FindingsStore(table, stored_key=MaskingPolicy(fingerprinter, scanner.names, scan_budget=None).object_name)
 
 
 def build_service(settings: ScanSettings) -> ObjectScanService:

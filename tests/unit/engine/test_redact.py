@@ -120,3 +120,20 @@ def test_name_findings_say_where_and_carry_the_values_fingerprint():
     assert (finding.where, finding.entity_type, finding.field) == ("column_name", "EMAIL_ADDRESS", finding.preview)
     assert finding.fingerprint == Fingerprinter(KEY)("EMAIL_ADDRESS", "anna.schmidt@example.com")
     assert "anna" not in str(finding.to_dict()) and finding.contract()["where"] == "column_name"
+
+
+def test_an_object_scans_a_bounded_number_of_names_then_renders_tokens():
+    asked = []
+
+    def counting(name):
+        asked.append(name)
+        return find(name)
+
+    policy = MaskingPolicy(Fingerprinter(KEY), counting, scan_budget=3)
+    assert [policy.name(n) for n in ("Id1", "Id2", "Id3", "Id2")] == ["Id1", "Id2", "Id3", "Id2"]
+    assert re.fullmatch(TOKEN, policy.name("Müller")) and policy.hits("Müller") == []
+    assert policy.name("plain_words") == "plain_words"  # nothing to scan: no budget spent, stays readable
+    assert asked == ["Id1", "Id2", "Id3"]
+    unbounded = MaskingPolicy(Fingerprinter(KEY), find, scan_budget=None)
+    assert [unbounded.name(f"Id{i}") for i in range(5)] == [f"Id{i}" for i in range(5)]
+    assert unbounded.name("Müller") == POLICY.name("Müller")

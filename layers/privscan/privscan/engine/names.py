@@ -15,11 +15,10 @@ import threading
 from privscan.engine.detect import Detector, Unit
 from privscan.engine.prefilter import CAPITALISED, NER_ENTITIES
 from privscan.engine.profile import COLUMN_HINTS
-from privscan.engine.redact import NameHit, scannable
+from privscan.engine.redact import NameHit, may_hold_personal_data, scannable
 
 _EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")  # one of at most two: .csv, .jsonl.gz
 _CARRIER = ("Ask ", " about it.")
-_MAY_HOLD = re.compile(r"[^a-z_\-./ ]")  # lower-case ASCII words hold no pattern entity and no name spaCy tags
 MEMO_LIMIT = 50_000
 NOT_IN_NAMES = frozenset({"URL"})  # a name shaped like a host (README.md, report.io) is a file name
 # Words of data schemas (EN, DE) that spaCy tags as names when they stand alone.
@@ -132,7 +131,7 @@ class NameScanner:
         self._memo: dict[str, list[NameHit]] = {}
 
     def __call__(self, name: str) -> list[NameHit]:
-        if not _MAY_HOLD.search(name):
+        if not may_hold_personal_data(name):
             return []
         hits = self._memo.get(name)
         if hits is None:

@@ -8,7 +8,8 @@ preview, field path, column name, JSON key and object name through one `MaskingP
   holds personal data is rendered as its masked shape plus a keyed token, ``j***@x***.org~kdpafmoceglb``:
   two such names never render alike, and the rendering tells nothing of the name. A name without
   personal data stays as it is (``email``, ``customer_name``), so schemas stay readable.
-- A name longer than `MAX_NAME_CHARS` is rendered as a keyed token alone, and a field path longer than
+- A name longer than `MAX_NAME_CHARS`, or one that might hold personal data once an object has had
+  `MAX_NAMES_SCANNED` names scanned, is rendered as a keyed token alone; a field path longer than
   `MAX_FIELD_CHARS` is cut and ends in a token of the whole path, so no rendering can outgrow a
   DynamoDB item (400 KB).
 
@@ -35,6 +36,10 @@ _HEX_TO_LETTERS = str.maketrans("0123456789abcdef", "abcdefghijklmnop")
 _EXTENSION = re.compile(r"(?:\.[A-Za-z][A-Za-z0-9]{0,4}){1,2}$")  # .csv, .jsonl.gz: kept readable on a masked name
 _PATH_PART = re.compile(r'\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|\.?([^.\[\]"]+)')
 MEMO_LIMIT = 10_000  # renderings remembered per object (JSON paths repeat on every record)
+# Distinct names an object's policy scans (a few ms each): a JSON object keyed by millions of ids must not
+# take hours. A later name that might hold personal data is rendered as a token alone, unscanned.
+MAX_NAMES_SCANNED = 2_000
+_MAY_HOLD = re.compile(r"[^a-z_\-./ ]")  # lower-case ASCII words hold no pattern entity and no name spaCy tags
 
 
 class NameHit(NamedTuple):
@@ -54,6 +59,11 @@ def no_names(_name: str) -> list[NameHit]:
     return []
 
 
+def may_hold_personal_data(name: str) -> bool:
+    """False for a name of lower-case ASCII words (``email``, ``customer_name``): nothing to scan."""
+    return bool(_MAY_HOLD.search(name))
+
+
 def scannable(name: str) -> str:
     """The name as a finder reads it: tokens of an earlier rendering blanked (same length, same offsets)."""
     return _TOKEN.sub(lambda m: " " * len(m.group(0)), name)
@@ -62,10 +72,16 @@ def scannable(name: str) -> str:
 class MaskingPolicy:
     """Renders values and names for findings (see the module docstring). `find` detects personal data in a name."""
 
-    def __init__(self, fingerprinter: Fingerprinter, find: NameFinder | None = None):
+    def __init__(
+        self, fingerprinter: Fingerprinter, find: NameFinder | None = None, scan_budget: int | None = MAX_NAMES_SCANNED
+    ):
+        """One policy per object: `scan_budget` bounds the distinct names it scans. None (no budget, nothing
+        remembered) for a policy that must render a name alike whatever it rendered before: the store's."""
         self.fingerprint = fingerprinter
         self.find = find or no_names
+        self.scan_budget = scan_budget
         self._fields: dict[tuple[str, bool], str] = {}
+        self._scanned: dict[str, list[NameHit]] = {}  # at most scan_budget names
 
     # -- values -----------------------------------------------------------------------------
     @staticmethod
@@ -78,14 +94,20 @@ class MaskingPolicy:
         return "~" + self.fingerprint.token(f"name:{text}")[:TOKEN_CHARS].translate(_HEX_TO_LETTERS)
 
     def hits(self, name: str) -> list[NameHit]:
-        """The personal data in `name` (none in a name too long to scan: it is rendered as a token anyway)."""
-        if not name or len(name) > MAX_NAME_CHARS:
+        """The personal data in `name`; none in a name rendered as a token anyway (too long, or past the
+        object's scanning budget)."""
+        if len(name) > MAX_NAME_CHARS or not may_hold_personal_data(name) or self._unscanned(name):
             return []
-        return self.find(name)
+        found = self._scanned.get(name)
+        if found is None:
+            found = self.find(name)
+            if self.scan_budget is not None:
+                self._scanned[name] = found
+        return found
 
     def name(self, name: str) -> str:
         """`name` as a finding may show it: itself, or its masked shape and token, or a token alone."""
-        if len(name) > MAX_NAME_CHARS:
+        if self._unscanned(name):
             return self.token(name)
         hits = self.hits(name)
         if not hits:
@@ -96,6 +118,14 @@ class MaskingPolicy:
         whole = len(hits) == 1 and name[hits[0].start : hits[0].end].strip() == stem.strip()
         masked = mask_preview(hits[0].entity_type if whole else None, stem)
         return f"{masked}{self.token(name)}{name[stem_end:]}"
+
+    def _unscanned(self, name: str) -> bool:
+        """Too long to scan, or a name that might hold personal data past the object's scanning budget."""
+        if len(name) > MAX_NAME_CHARS:
+            return True
+        if self.scan_budget is None or len(self._scanned) < self.scan_budget or name in self._scanned:
+            return False
+        return may_hold_personal_data(name)
 
     def object_name(self, name: str) -> str:
         """An object key or file path, each ``/``-separated segment rendered as a name."""
