@@ -140,3 +140,23 @@ def test_unknown_routes_and_statuses(call):
     assert status == 422 and body["errors"][0]["loc"] == ["query", "status"]
     status, body = call("GET", "/findings?limit=0")
     assert status == 422 and body["errors"][0]["loc"] == ["query", "limit"]
+
+
+def test_one_objects_findings_are_listed_by_its_key_even_when_the_key_is_stored_masked(call):
+    from urllib.parse import quote
+
+    from privscan import wiring
+    from privscan.api.settings import get_api_settings
+    from privscan.events import ObjectRef
+    from privscan.model import Finding
+
+    settings = get_api_settings()
+    store = wiring.get_api_services(settings).review.store
+    key = "exports/anna.schmidt@example.com/data.csv"
+    finding = Finding(key, 0, "email", 0, 5, "EMAIL_ADDRESS", 1.0, "medium", "b***@e***.com", "f" * 32)
+    ref = ObjectRef(settings.upload_bucket, key, "v1", "e1")
+    store.replace_findings(ref, [finding])
+    store.put_summary(ref, {"status": "done", "findings": 1})
+    status, page = call("GET", f"/findings?object={quote(key)}")
+    assert status == 200 and [f["preview"] for f in page["findings"]] == ["b***@e***.com"]
+    assert "anna" not in json.dumps(page) and page["findings"][0]["key"].startswith("exports/a***@e***.com~")
