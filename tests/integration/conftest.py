@@ -82,13 +82,22 @@ class Pipeline:
                 return items
             kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
 
+    @staticmethod
+    def stored_key(key: str) -> str:
+        """The object key as the handler's findings store stores it (a key holding personal data masked)."""
+        from privscan import settings, wiring
+
+        return wiring.get_service(settings.get_settings()).store.stored_key(key)
+
     def findings(self, key: str) -> list[dict]:
+        stored = self.stored_key(key)
         return sorted(
-            (i for i in self.items() if i["sk"].startswith("FINDING#") and i["key"] == key), key=lambda i: i["sk"]
+            (i for i in self.items() if i["sk"].startswith("FINDING#") and i["key"] == stored), key=lambda i: i["sk"]
         )
 
     def summary(self, key: str) -> dict:
-        return self.table.get_item(Key={"pk": f"OBJ#{self.stack.bucket}#{key}", "sk": "SUMMARY"}).get("Item")
+        pk = f"OBJ#{self.stack.bucket}#{self.stored_key(key)}"
+        return self.table.get_item(Key={"pk": pk, "sk": "SUMMARY"}).get("Item")
 
 
 @pytest.fixture

@@ -364,3 +364,23 @@ def test_a_review_note_is_answered_and_stored_masked(call):
         "PATCH", f"/findings/{found}", {"status": "remediated", "note": "deleted on request"}, signer=REVIEWER
     )
     assert (status, body["audit_entry"]["note"]) == (200, "deleted on request")  # nothing to mask: as written
+
+
+def test_one_objects_findings_are_listed_by_its_key_even_when_the_key_is_stored_masked(call):
+    from urllib.parse import quote
+
+    from privscan import wiring
+    from privscan.api.settings import get_api_settings
+    from privscan.events import ObjectRef
+    from privscan.model import Finding
+
+    settings = get_api_settings()
+    store = wiring.get_api_services(settings).review.store
+    key = "exports/anna.schmidt@example.com/data.csv"
+    finding = Finding(key, 0, "email", 0, 5, "EMAIL_ADDRESS", 1.0, "medium", "b***@e***.com", "f" * 32)
+    ref = ObjectRef(settings.upload_bucket, key, "v1", "e1")
+    store.replace_findings(ref, [finding])
+    store.put_summary(ref, {"status": "done", "findings": 1})
+    status, page = call("GET", f"/findings?object={quote(key)}")
+    assert status == 200 and [f["preview"] for f in page["findings"]] == ["b***@e***.com"]
+    assert "anna" not in json.dumps(page) and page["findings"][0]["key"].startswith("exports/a***@e***.com~")

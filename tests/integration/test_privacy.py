@@ -124,3 +124,52 @@ def test_a_failing_record_leaves_no_trace_of_its_column_name(pipeline, monkeypat
     assert f"Record processing exception: <class 'privscan.failures.ContentFreeError'>:{reason[1]}" in logs
     statuses = [i for i in pipeline.items() if i["sk"].startswith("STATUS#") and i["key"] == "p/customers.csv"]
     assert [(i["status"], i["reason"]) for i in statuses] == [("failed", "KeyError while scanning")]
+
+
+def stored_text(pipeline) -> str:
+    results = pipeline.stack.outputs["ResultsBucketName"]
+    listed = pipeline.s3.list_objects_v2(Bucket=results).get("Contents", [])
+    bodies = [pipeline.s3.get_object(Bucket=results, Key=o["Key"])["Body"].read().decode() for o in listed]
+    keys = [o["Key"] for o in listed]
+    return json.dumps([pipeline.items(), keys, bodies], default=str, ensure_ascii=False)
+
+
+def test_an_object_named_after_a_person_is_stored_under_a_masked_key(pipeline):
+    """`Müller.csv`: no item, index key or results object holds the name; the object is found by its key."""
+    from privscan.adapters.findings_store import FindingsStore
+
+    pipeline.put("people/Müller.csv", b"id,email\n1,w.zwartkopf@example.com\n")
+    pipeline.put("people/orders.csv", b"id,amount\n1,20\n")
+    assert pipeline.deliver()[0] == {"batchItemFailures": []}
+    text = stored_text(pipeline)
+    assert "Müller" not in text and "M\\u00fcller" not in text and PLANTED["email"] not in text
+
+    stored = pipeline.stored_key("people/Müller.csv")
+    assert stored.startswith("people/M***~") and stored.endswith(".csv")
+    assert pipeline.summary("people/Müller.csv")["status"] == "done"
+    kinds = {(f.get("where"), f["entity_type"]) for f in pipeline.findings("people/Müller.csv")}
+    assert kinds == {("object_key", "PERSON"), (None, "EMAIL_ADDRESS")}
+    listed = sorted(s["key"] for s in FindingsStore(pipeline.table).list_summaries(pipeline.stack.bucket, "people/"))
+    assert listed == sorted([stored, "people/orders.csv"])  # a key without personal data is stored as it is
+
+
+def test_keys_that_differ_only_in_personal_data_do_not_collide(pipeline):
+    keys = [f"exports/{PLANTED['email']}/data.csv", "exports/w.zwartkopf@example.org/data.csv"]
+    for key in keys:
+        pipeline.put(key, b"id,amount\n1,20\n")
+    assert pipeline.deliver()[0] == {"batchItemFailures": []}
+    stored = [pipeline.stored_key(key) for key in keys]
+    assert stored[0] != stored[1] and all(s.startswith("exports/w***@e***.") for s in stored)
+    assert [pipeline.summary(key)["status"] for key in keys] == ["done", "done"]
+    assert "zwartkopf" not in stored_text(pipeline)
+
+
+def test_a_500_kb_column_name_is_stored_within_the_item_limit(pipeline):
+    """DynamoDB refuses items over 400 KB: a finding in that column must still be written."""
+    name = "Q" * 500_000
+    pipeline.put("wide/wide.csv", f"id,{name}\n1,call {PLANTED['phone']}\n".encode())
+    assert pipeline.deliver()[0] == {"batchItemFailures": []}
+    assert pipeline.summary("wide/wide.csv")["status"] == "done"
+    (phone,) = pipeline.findings("wide/wide.csv")
+    assert phone["entity_type"] == "PHONE_NUMBER" and len(phone["field"]) == 13
+    assert max(len(json.dumps(item, default=str)) for item in pipeline.items()) < 10_000

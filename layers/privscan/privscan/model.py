@@ -46,6 +46,7 @@ class Finding:
     count: int | None = None  # set on column-level findings only
     distinct: int | None = None  # distinct fingerprints in a column-level finding
     occurrences: list[Occurrence] = field(default_factory=list)
+    where: str | None = None  # personal data in a name: "column_name", "json_key" or "object_key"
 
     @property
     def column_level(self) -> bool:
@@ -67,6 +68,8 @@ class Finding:
         }
         if self.role is not None:
             line["role"] = self.role
+        if self.where is not None:
+            line["where"] = self.where
         if self.column_level:
             line["count"] = self.count
         return line

@@ -7,7 +7,7 @@ updates or deletes one. A repeated request that changes nothing appends nothing.
 
 What a reviewer types is kept only with the personal data in it masked: a note is stored
 (on the finding and in its audit entry, and so in every report) as the engine's detector
-and masking render it (engine/redact.py), at most NOTE_MAX_CHARS long. A suppression
+and masking render it (engine/notes.py), at most NOTE_MAX_CHARS long. A suppression
 pattern is applied from the allow list object, which holds it as given; the audit entry,
 the API's answer and the reports name it only by a keyed fingerprint and a masked preview.
 """
@@ -24,8 +24,8 @@ from pydantic_core import PydanticCustomError
 from privscan.adapters.allow_list import AllowListObject
 from privscan.adapters.findings_store import OPEN, FindingsStore
 from privscan.engine.masking import Fingerprinter, mask_preview
+from privscan.engine.notes import redact
 from privscan.engine.patterns import MAX_PATTERN_CHARS, PatternRefused, compile_pattern
-from privscan.engine.redact import redact
 from privscan.engine.scanner import Scanner
 
 ReviewStatus = Literal["open", "confirmed", "false_positive", "accepted_risk", "remediated"]

@@ -32,9 +32,19 @@ def rule_id_of(finding: dict) -> str:
     return finding["rule_ids"][0] if finding["rule_ids"] else f"PII-{finding['entity_type']}"
 
 
+# Personal data in a name rather than a value: where the (masked) name is
+IN_NAME = {
+    "column_name": "the name of column {field}",
+    "json_key": "a JSON key of {field}",
+    "object_key": "the file name",
+}
+
+
 def message_of(finding: dict) -> str:
     what = finding["entity_type"] or rule_book().rules[finding["rule_ids"][0]].title
     where = f"column {finding['field']}" if finding.get("field") else "text"
+    if finding.get("where") in IN_NAME:
+        where = IN_NAME[finding["where"]].format(field=finding.get("field"))
     if finding.get("count"):
         return f"{what} in {where}: {finding['count']} values (e.g. {finding['preview']})"
     return f"{what} in {where}" + (f" ({finding['preview']})" if finding["preview"] else "")

@@ -6,7 +6,7 @@ results object, summary and status however often it runs. The reducer writes as 
 does, claiming the object for its event: when a later event (a newer version, a removal) was recorded
 while the chunks were scanned, it ends the version as superseded and changes nothing else.
 
-    staging/<bucket>/<key>/<version>/plan.json        the plan (profiles, operator-name hashes, chunks)
+    staging/<bucket>/<stored key>/<version>/plan.json the plan (profiles, operator-name hashes, chunks)
                                      manifest.json    the Distributed Map's items: one per chunk
                                      parts/00000.jsonl   one chunk's result and findings
                                      inflated         a gzip object, inflated (it cannot be split)
@@ -52,7 +52,8 @@ class ScaleOutService:
         return self.objects.settings.results_bucket
 
     def staging(self, ref: ObjectRef) -> str:
-        return f"{self.objects.settings.staging_prefix}{ref.bucket}/{ref.key}/{ref.version_token}/"
+        stored_key = self.objects.store.stored_key(ref.key)  # a key holding personal data masked, as in the store
+        return f"{self.objects.settings.staging_prefix}{ref.bucket}/{stored_key}/{ref.version_token}/"
 
     # -- plan -------------------------------------------------------------------------------
     def plan(self, ref: ObjectRef, resume: bool = False) -> dict:

@@ -19,6 +19,7 @@ from privscan.engine.findings import FindingAssembler, FindingFactory
 from privscan.engine.masking import Fingerprinter
 from privscan.engine.operator import OperatorNames
 from privscan.engine.profile import ColumnProfiler
+from privscan.engine.redact import MaskingPolicy
 from privscan.engine.rules import RecordRules, rule_book
 from privscan.engine.scanner import Scanner, worker_count
 from privscan.engine.suppress import ObjectSuppressor
@@ -170,13 +171,15 @@ def scan_stream(
 ) -> ScanReport:
     """Scan `stream` (named `file_name` for format detection) and pass each finding to `sink`.
 
-    `object_name` is what findings call the object (a path, or an S3 key). With `time_limit_s`, the
-    scan stops that many seconds after it started, between records and inside the detection of a long
-    one, and ends `time_limit` (rejected), its findings incomplete.
+    `object_name` is the object's path or S3 key; findings and the report call it by its rendering under the
+    masking policy (a segment holding personal data masked). With `time_limit_s`, the scan stops that many
+    seconds after it started, between records and inside the detection of a long one, and ends
+    `time_limit` (rejected), its findings incomplete.
     """
     started = time.perf_counter()
     deadline = deadline_after(time_limit_s)
-    report = ScanReport(object=object_name)
+    shown_as = MaskingPolicy(fingerprinter, scanner.names).object_name(object_name)  # what reports call it
+    report = ScanReport(object=shown_as)
 
     def emit(finding: Finding) -> None:
         report.count(finding)
@@ -185,7 +188,7 @@ def scan_stream(
     try:
         reader = open_object(file_name or object_name, stream, limits)
         report.format, report.compressed = reader.format, reader.compressed
-        factory = FindingFactory(object_name, fingerprinter)
+        factory = FindingFactory(object_name, fingerprinter, scanner.names, reader.tabular)
         cells = reader.cells() if deadline is None else _until(reader.cells(), deadline, report)
         try:
             assemble(reader, cells, factory, scanner, emit, suppressor=suppressor, deadline=deadline)
@@ -194,7 +197,7 @@ def scan_stream(
         _read_outcome(report, reader, time_limit_s)
     except ReadError as error:
         failed = rejected(
-            object_name, error.code, error.reason, _STATUS_BY_READ_ERROR.get(error.code, ScanStatus.REJECTED)
+            shown_as, error.code, error.reason, _STATUS_BY_READ_ERROR.get(error.code, ScanStatus.REJECTED)
         )
         failed.format = report.format
         report = failed

@@ -215,7 +215,8 @@ class ObjectScanService:
         self.store.replace_findings(ref, stored)
         uri = None
         if count:  # last: the upload may close the spool
-            uri = upload(self.settings.results_bucket, results_key(self.settings.results_prefix, ref))
+            key = results_key(self.settings.results_prefix, ref, self.store.stored_key(ref.key))
+            uri = upload(self.settings.results_bucket, key)
         return uri, count > self.settings.max_finding_items
 
     # -- ObjectRemoved -----------------------------------------------------------------------

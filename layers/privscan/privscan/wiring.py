@@ -16,6 +16,8 @@ from privscan.adapters.allow_list import AllowListObject
 from privscan.adapters.executions import StepFunctionsStarter
 from privscan.adapters.findings_store import FindingsStore
 from privscan.engine import get_scanner
+from privscan.engine.masking import Fingerprinter
+from privscan.engine.redact import MaskingPolicy
 from privscan.keyring import fingerprinter_from_secret
 from privscan.scaleout import ScaleOutService
 from privscan.service import ObjectScanService
@@ -24,6 +26,7 @@ from privscan.settings import ScanSettings
 if TYPE_CHECKING:
     from privscan.api.app import ApiServices
     from privscan.api.settings import ApiSettings
+    from privscan.engine.scanner import Scanner
 
 
 def fingerprint_key(settings: ScanSettings) -> str:
@@ -55,14 +58,22 @@ def get_service(settings: ScanSettings) -> ObjectScanService:
     return build_service(settings)
 
 
+def masked_store(table, scanner: Scanner, fingerprinter: Fingerprinter, audit_table=None) -> FindingsStore:
+    """The findings store, storing an object key that holds personal data as the masking policy renders it
+    (every key scanned, so that a key renders alike in every process whatever it stored before)."""
+    policy = MaskingPolicy(fingerprinter, scanner.names, scan_budget=None)
+    return FindingsStore(table, audit_table, stored_key=policy.object_name)
+
+
 def build_service(settings: ScanSettings) -> ObjectScanService:
     s3, dynamodb = _clients()
+    scanner, fingerprinter = get_scanner(settings.engine), fingerprinter_from_secret(fingerprint_key(settings))
     return ObjectScanService(
         settings=settings,
         s3=s3,
-        store=FindingsStore(dynamodb.Table(settings.findings_table)),
-        scanner=get_scanner(settings.engine),
-        fingerprinter=fingerprinter_from_secret(fingerprint_key(settings)),
+        store=masked_store(dynamodb.Table(settings.findings_table), scanner, fingerprinter),
+        scanner=scanner,
+        fingerprinter=fingerprinter,
         executions=execution_starter(settings),
     )
 
@@ -76,15 +87,17 @@ def get_api_services(settings: ApiSettings) -> ApiServices:
     from privscan.review import ReviewService
 
     s3, dynamodb = _clients()
-    store = FindingsStore(dynamodb.Table(settings.findings_table), dynamodb.Table(settings.audit_table))
+    scanner, fingerprinter = get_scanner(settings.engine), fingerprinter_from_secret(fingerprint_key(settings))
+    audit = dynamodb.Table(settings.audit_table)
+    store = masked_store(dynamodb.Table(settings.findings_table), scanner, fingerprinter, audit)
     allow_list = AllowListObject(s3, settings.results_bucket, settings.suppressions_key)
     scans = ScanApi(
         settings=settings,
         s3=s3,
         sqs=boto3.client("sqs"),
         store=store,
-        scanner=get_scanner(settings.engine),
-        fingerprinter=fingerprinter_from_secret(fingerprint_key(settings)),
+        scanner=scanner,
+        fingerprinter=fingerprinter,
         allow_list=allow_list,
     )
     return ApiServices(

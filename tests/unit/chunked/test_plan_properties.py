@@ -21,6 +21,7 @@ from privscan.chunked.source import FileSource
 from privscan.chunked.work import open_chunk
 from privscan.engine.config import EngineConfig
 from privscan.engine.masking import Fingerprinter
+from privscan.engine.redact import no_names
 from privscan.readers import open_object
 from privscan.readers.base import ReadError, ReadLimits
 
@@ -30,9 +31,11 @@ FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthChe
 
 
 class NoEngine:
-    """The planner only needs the engine for the column samples; boundaries do not depend on it."""
+    """The planner only needs the engine for the column samples and the object's name; boundaries do not
+    depend on it."""
 
     config = EngineConfig()
+    names = staticmethod(no_names)  # no personal data in any name
 
     def detect(self, cells, profiler=None):
         for cell in cells:

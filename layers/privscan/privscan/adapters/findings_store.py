@@ -40,6 +40,13 @@ and a re-created key (a later sequence) is scanned as usual. Repeating an event 
 sequence again and rewrites the same items. A summary without ``sequence`` can be claimed by any
 event. Findings writes cost twice the capacity of plain writes (transactions) and are applied in
 transactions of up to 99 items.
+
+An object key may hold personal data (``exports/anna.schmidt@example.com/data.csv``). Items and index
+keys never hold it verbatim: the store writes ``stored_key(key)`` wherever the key goes (``pk``,
+``key``, ``gsi1sk``, ``gsi2sk``, the finding id), which the service and the API set to the masking
+policy's rendering (engine/redact.py: each segment holding personal data masked, with a keyed token,
+so distinct keys never collide). A key without personal data is stored as it is, so listing a bucket
+by prefix works as before; a stored key passed back in (from an item) is left unchanged.
 """
 
 from __future__ import annotations
@@ -101,16 +108,26 @@ def finding_id(bucket: str, key: str, version_token: str, seq: int) -> str:
     return digest[:24]
 
 
+def as_given(key: str) -> str:
+    return key
+
+
 class FindingsStore:
-    def __init__(self, table, audit_table=None):
+    def __init__(self, table, audit_table=None, stored_key: Callable[[str], str] | None = None):
         """`table` and `audit_table` are boto3 DynamoDB Table resources; only the review API and the
-        reports need the audit table (the scan functions have no access to it)."""
+        reports need the audit table (the scan functions have no access to it). `stored_key(key)` is how
+        an object key is stored (see the module docstring; without it, as given: for readers that only
+        pass stored keys back)."""
         self.table = table
         self.audit_table = audit_table
+        self.stored_key = stored_key or as_given
+
+    def _pk(self, bucket: str, key: str) -> str:
+        return object_pk(bucket, self.stored_key(key))
 
     # -- summaries and statuses -------------------------------------------------------------
     def get_summary(self, bucket: str, key: str, consistent: bool = False) -> dict | None:
-        item = self.table.get_item(Key={"pk": object_pk(bucket, key), "sk": SUMMARY}, ConsistentRead=consistent)
+        item = self.table.get_item(Key={"pk": self._pk(bucket, key), "sk": SUMMARY}, ConsistentRead=consistent)
         return from_item(item["Item"]) if "Item" in item else None
 
     def claim(self, ref: ObjectRef, only_version: str | None = None) -> None:
@@ -124,7 +141,7 @@ class FindingsStore:
         _retry_conflicts(
             lambda: self._conditional(
                 self.table.update_item,
-                Key={"pk": object_pk(ref.bucket, ref.key), "sk": SUMMARY},
+                Key={"pk": self._pk(ref.bucket, ref.key), "sk": SUMMARY},
                 UpdateExpression="SET #seq = :seq",
                 ConditionExpression=condition,
                 ExpressionAttributeNames={"#seq": SEQUENCE, **({"#version": "version"} if only_version else {})},
@@ -136,10 +153,10 @@ class FindingsStore:
         self.table.put_item(
             Item=to_item(
                 {
-                    "pk": object_pk(ref.bucket, ref.key),
+                    "pk": self._pk(ref.bucket, ref.key),
                     "sk": f"STATUS#{ref.version_token}",
                     "bucket": ref.bucket,
-                    "key": ref.key,
+                    "key": self.stored_key(ref.key),
                     "version": ref.version_token,
                     "status": str(status),
                     "reason": reason,
@@ -151,12 +168,12 @@ class FindingsStore:
     def put_summary(self, ref: ObjectRef, summary: dict[str, Any]) -> None:
         item = {
             **summary,
-            "pk": object_pk(ref.bucket, ref.key),
+            "pk": self._pk(ref.bucket, ref.key),
             "sk": SUMMARY,
             "gsi1pk": f"BUCKET#{ref.bucket}",
-            "gsi1sk": ref.key,
+            "gsi1sk": self.stored_key(ref.key),
             "bucket": ref.bucket,
-            "key": ref.key,
+            "key": self.stored_key(ref.key),
             "version": ref.version_token,
             "version_id": ref.version_id,
             "etag": ref.etag,
@@ -178,7 +195,7 @@ class FindingsStore:
         )
 
     def version_status(self, bucket: str, key: str, version: str) -> dict | None:
-        item = self.table.get_item(Key={"pk": object_pk(bucket, key), "sk": f"STATUS#{version}"}).get("Item")
+        item = self.table.get_item(Key={"pk": self._pk(bucket, key), "sk": f"STATUS#{version}"}).get("Item")
         return from_item(item) if item else None
 
     # -- scans requested through the API -----------------------------------------------------
@@ -190,7 +207,7 @@ class FindingsStore:
                     "sk": "SCAN",
                     "scan_id": scan_id,
                     "bucket": ref.bucket,
-                    "key": ref.key,
+                    "key": self.stored_key(ref.key),
                     "version": ref.version_token,
                     "requested_by": requested_by,
                     "requested_at": now_iso(),
@@ -251,7 +268,7 @@ class FindingsStore:
 
     def findings_of(self, bucket: str, key: str) -> Iterator[dict]:
         yield from self._query(
-            KeyConditionExpression=Key("pk").eq(object_pk(bucket, key)) & Key("sk").begins_with("FINDING#")
+            KeyConditionExpression=Key("pk").eq(self._pk(bucket, key)) & Key("sk").begins_with("FINDING#")
         )
 
     def open_findings(self, bucket: str, severity: str) -> Iterator[dict]:
@@ -336,7 +353,7 @@ class FindingsStore:
     def audit_of(self, bucket: str, key: str, finding_id: str | None = None) -> Iterator[dict]:
         """Review changes of one object's findings (or of one finding), oldest first."""
         prefix = audit_sk(finding_id) if finding_id else "AUDIT#"
-        condition = Key("pk").eq(object_pk(bucket, key)) & Key("sk").begins_with(prefix)
+        condition = Key("pk").eq(self._pk(bucket, key)) & Key("sk").begins_with(prefix)
         query: dict[str, Any] = {"KeyConditionExpression": condition}
         while True:
             page = self._audit().query(**query)
@@ -369,6 +386,7 @@ class FindingsStore:
         summaries = _dataset_query(bucket, prefix)
         if after:
             key, sk = after
+            key = self.stored_key(key)
             pk = object_pk(bucket, key)
             yield from self._query(
                 KeyConditionExpression=Key("pk").eq(pk) & Key("sk").begins_with("FINDING#"),
@@ -382,26 +400,26 @@ class FindingsStore:
     def _finding_item(self, ref: ObjectRef, seq: int, finding: Finding) -> dict:
         data = finding.to_dict()
         data.pop("object")
-        fid = finding_id(ref.bucket, ref.key, ref.version_token, seq)
+        fid = finding_id(ref.bucket, self.stored_key(ref.key), ref.version_token, seq)
         return to_item(
             {
                 **data,
-                "pk": object_pk(ref.bucket, ref.key),
+                "pk": self._pk(ref.bucket, ref.key),
                 "sk": finding_sk(ref.version_token, seq),
                 "finding_id": fid,
                 "bucket": ref.bucket,
-                "key": ref.key,
+                "key": self.stored_key(ref.key),
                 "version": ref.version_token,
                 "review_status": OPEN,
                 "gsi2pk": f"OPEN#{ref.bucket}#{finding.severity}",
-                "gsi2sk": f"{ref.key}#{fid}",
+                "gsi2sk": f"{self.stored_key(ref.key)}#{fid}",
             }
         )
 
     def _finding_keys(self, bucket: str, key: str) -> Iterator[dict]:
         """The keys of the object's finding items, read after every write acknowledged before."""
         yield from self._query(
-            KeyConditionExpression=Key("pk").eq(object_pk(bucket, key)) & Key("sk").begins_with("FINDING#"),
+            KeyConditionExpression=Key("pk").eq(self._pk(bucket, key)) & Key("sk").begins_with("FINDING#"),
             ProjectionExpression="pk, sk",
             ConsistentRead=True,
         )
@@ -412,7 +430,7 @@ class FindingsStore:
         check = {
             "ConditionCheck": {
                 "TableName": self.table.name,
-                "Key": {"pk": object_pk(ref.bucket, ref.key), "sk": SUMMARY},
+                "Key": {"pk": self._pk(ref.bucket, ref.key), "sk": SUMMARY},
                 "ConditionExpression": "#seq = :seq",
                 "ExpressionAttributeNames": {"#seq": SEQUENCE},
                 "ExpressionAttributeValues": {":seq": ref.sequence},

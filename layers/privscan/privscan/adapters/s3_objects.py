@@ -55,8 +55,10 @@ def download(s3, ref: ObjectRef, max_bytes: int) -> Iterator[BinaryIO]:
         yield spool
 
 
-def results_key(prefix: str, ref: ObjectRef) -> str:
-    return f"{prefix}{ref.bucket}/{ref.key}/{ref.version_token}.jsonl"
+def results_key(prefix: str, ref: ObjectRef, stored_key: str) -> str:
+    """Where an object version's results go: under the key as the findings store stores it (a key holding
+    personal data masked, engine/redact.py), never the key itself."""
+    return f"{prefix}{ref.bucket}/{stored_key}/{ref.version_token}.jsonl"
 
 
 def upload_results(s3, spool: FindingSpool, bucket: str, key: str) -> str:

@@ -294,6 +294,8 @@ def list_findings(
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,
     next_token: Annotated[str | None, Query(max_length=4096)] = None,
 ) -> FindingPage:
+    if object is not None:  # a key holding personal data is stored masked
+        object = api.review.store.stored_key(object)
     scope = object if object is not None else prefix
 
     def keep(item: dict) -> bool:

@@ -81,12 +81,15 @@ class ContractFinding(BaseModel):
     preview: str
     role: str | None = None
     count: int | None = None
+    where: str | None = Field(
+        None, description="personal data in a name, not a value: column_name, json_key or object_key (shown masked)"
+    )
 
     @model_serializer(mode="wrap")
     def _as_the_cli_prints(self, serialize: SerializerFunctionWrapHandler):  # unannotated: the schema stays the model's
-        """role and count only where they apply, exactly as Finding.contract() writes them."""
+        """role, count and where only where they apply, exactly as Finding.contract() writes them."""
         data = serialize(self)
-        return {k: v for k, v in data.items() if k not in ("role", "count") or v is not None}
+        return {k: v for k, v in data.items() if k not in ("role", "count", "where") or v is not None}
 
 
 class ScanResult(BaseModel):

@@ -40,6 +40,7 @@ from privscan.chunked.source import ByteSource, Joined
 from privscan.engine.masking import Fingerprinter
 from privscan.engine.operator import OperatorNames
 from privscan.engine.profile import ColumnProfiler
+from privscan.engine.redact import MaskingPolicy
 from privscan.engine.scanner import Scanner, pieces
 from privscan.model import ScanStatus
 from privscan.readers import EmptyReader, open_object
@@ -100,7 +101,7 @@ def unlimited(_read: int) -> bool:
 
 @dataclass(slots=True)
 class Plan:
-    object: str  # what findings call the object (a path, an S3 key)
+    object: str  # what findings call the object: its path or S3 key as the masking policy renders it
     name: str  # the name whose extension proposes the format
     size: int = 0  # bytes of the data
     format: str | None = None
@@ -241,7 +242,8 @@ def plan_object(
         except ReadError as error:
             _rejected(plan, error)
         return plan, source
-    plan = Plan(object=object_name, name=file_name or object_name, size=source.size())
+    shown_as = MaskingPolicy(fingerprinter, scanner.names).object_name(object_name)  # what findings call it
+    plan = Plan(object=shown_as, name=file_name or object_name, size=source.size())
     try:
         with source.open() as raw:
             gzipped = raw.read(len(GZIP_MAGIC)) == GZIP_MAGIC

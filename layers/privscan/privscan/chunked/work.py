@@ -118,7 +118,7 @@ def scan_chunk(
 def _scan_whole(plan, source, result, ordered, scanner, fingerprinter, suppressor, limits) -> None:
     with source.open() as stream:
         report = scan_stream(
-            plan.object,
+            plan.name,  # the key as given: scan_stream renders it as plan.object, and scans its segments
             stream,
             scanner=scanner,
             fingerprinter=fingerprinter,
@@ -142,10 +142,11 @@ def _scan_part(plan, chunk: Chunk, source, result, ordered, scanner, fingerprint
             profiler = DecidedProfiler(scanner.config, profiles, plan.sample_ends)
         operator = OperatorNames(chunk.operator_names or (), fingerprinter.token) if plan.format == "chat" else None
         cells = (replace(cell, record=cell.record + shift) for cell in reader.cells())
+        factory = FindingFactory(plan.name, fingerprinter, scanner.names, reader.tabular)  # renders it as plan.object
         assembler = assemble(
             reader,
             cells,
-            FindingFactory(plan.object, fingerprinter),
+            factory,
             scanner,
             ordered,
             suppressor=suppressor,
@@ -158,7 +159,8 @@ def _scan_part(plan, chunk: Chunk, source, result, ordered, scanner, fingerprint
     result.issues = [
         {**asdict(issue), "record": issue.record + shift} for issue in reader.stats.issues if issue.record is not None
     ]  # the object-level ones are the plan's
-    result.aggregates = {name: aggregate.to_dict() for name, aggregate in assembler.aggregates.items()}
+    # under the columns' rendered names: the reducer builds the column findings from them as they are
+    result.aggregates = {factory.field(name): aggregate.to_dict() for name, aggregate in assembler.aggregates.items()}
 
 
 # -- parts ------------------------------------------------------------------------------------------

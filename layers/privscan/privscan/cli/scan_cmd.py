@@ -94,10 +94,12 @@ def run_scan(
                 failed |= any(severity_rank(s) >= threshold for s in report.by_severity)
             elif report.status in INPUT_ERRORS or explicit:
                 errored = True
-            note = f"{path}: {report.status} ({report.outcome}" + (f": {report.reason})" if report.reason else ")")
+            note = f"{report.object}: {report.status} ({report.outcome}" + (
+                f": {report.reason})" if report.reason else ")"
+            )
             print(f"{note}, {report.records} records, {report.findings_total} findings", file=sys.stderr)
     if fmt != "jsonl":
-        print_findings(table_rows, fmt)
+        print_findings(table_rows, fmt, sys.stdout)
     if errored:
         return EXIT_ERROR
     return EXIT_FAIL if failed else EXIT_PASS

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from privscan.engine.config import EngineConfig, severity_of, severity_rank
-from privscan.engine.masking import Fingerprinter, mask_preview
+from privscan.engine.masking import Fingerprinter
 from privscan.engine.prefilter import NER_ENTITIES
 from privscan.engine.profile import ColumnProfiler, looks_like, same_kind, value_span, whole_cell_entity
+from privscan.engine.redact import MaskingPolicy, NameFinder
 from privscan.engine.scanner import Detection
 from privscan.model import Finding, Occurrence
 from privscan.readers.base import Cell
@@ -31,27 +32,118 @@ def detection_severity(detection: Detection) -> str:
     return max_severity(detection.severity, severity_of(detection.entity_type))
 
 
+# What a rule finding may show instead of a value: content-free words (or, with `name`, a rendered name).
+RULE_PREVIEWS = frozenset({"", "(empty)", "(not a consent value)"})
+
+
 class FindingFactory:
-    def __init__(self, object_name: str, fingerprinter: Fingerprinter):
-        self.object_name = object_name
+    """The one place findings are built: every value, name and path goes through the masking policy.
+
+    `object_name` is rendered once (an object key or path whose segments hold personal data shows them
+    masked); `names` finds personal data in names; `tabular`: a field is a whole column name, not a
+    JSON path.
+    """
+
+    def __init__(
+        self, object_name: str, fingerprinter: Fingerprinter, names: NameFinder | None = None, tabular: bool = False
+    ):
+        self.policy = MaskingPolicy(fingerprinter, names)
         self.fingerprint = fingerprinter
+        self.object_name = self.policy.object_name(object_name)
+        self.tabular = tabular
+        self._object_segments = tuple(object_name.split("/"))
+
+    def object_segments(self) -> tuple[str, ...]:
+        """The segments of the object's key or path, as given: scanned for personal data of their own."""
+        return self._object_segments
+
+    def field(self, path: str | None) -> str | None:
+        return self.policy.field(path, self.tabular)
+
+    def preview(self, entity_type: str | None, value: str) -> str:
+        return self.policy.preview(entity_type, value)
 
     def cell_finding(self, detection: Detection) -> Finding:
         value = detection.value
         return Finding(
             object=self.object_name,
             record=detection.cell.record,
-            field=detection.cell.field,
+            field=self.field(detection.cell.field),
             start=detection.start,
             end=detection.end,
             entity_type=detection.entity_type,
             score=detection.score,
             severity=detection_severity(detection),
-            preview=mask_preview(detection.entity_type, value),
+            preview=self.preview(detection.entity_type, value),
             fingerprint=self.fingerprint(detection.entity_type, value),
             rule_ids=list(detection.rule_ids),
             role=detection.cell.role,
         )
+
+    def column_finding(self, name: str, aggregate: ColumnAggregate) -> Finding:
+        return column_finding(self.object_name, self.field(name), aggregate)
+
+    def rule_finding(
+        self,
+        rule_id: str,
+        severity: str,
+        record: int | None,
+        field: str | None,
+        preview: str = "",
+        name: str | None = None,
+    ) -> Finding:
+        """A finding of a rule rather than of a value: its preview is content-free words (`RULE_PREVIEWS`)
+        or, when it is about a name (a column name), that name as the policy renders it."""
+        if preview not in RULE_PREVIEWS:
+            raise ValueError("a rule finding's preview is one of RULE_PREVIEWS")
+        return Finding(
+            object=self.object_name,
+            record=record,
+            field=self.field(field),
+            start=None,
+            end=None,
+            entity_type=None,
+            score=1.0,
+            severity=severity,
+            preview=self.policy.name(name) if name is not None else preview,
+            rule_ids=[rule_id],
+        )
+
+    def name_findings(
+        self,
+        where: str,
+        name: str,
+        record: int | None,
+        field: str | None,
+        value_rules: Callable[[str], tuple[list[str], str | None]] | None = None,
+    ) -> list[Finding]:
+        """The personal data in a name (`where`: column_name, json_key, object_key), one finding per hit.
+
+        `field` is the field the name belongs to (the column, the JSON path through the key; None for the
+        object key), rendered; the preview is the rendered name and the fingerprint that of the value
+        found, as it would be in a cell. `value_rules(entity)` gives the rule ids and severity of a value.
+        """
+        findings = []
+        for hit in self.policy.hits(name):
+            value = name[hit.start : hit.end]
+            rule_ids, rule_severity = value_rules(hit.entity_type) if value_rules else ([], None)
+            findings.append(
+                Finding(
+                    object=self.object_name,
+                    record=record,
+                    field=self.field(field),
+                    start=None,
+                    end=None,
+                    entity_type=hit.entity_type,
+                    score=hit.score,
+                    severity=max_severity(rule_severity, severity_of(hit.entity_type)),
+                    preview=self.policy.name(name),
+                    fingerprint=self.fingerprint(hit.entity_type, value),
+                    rule_ids=list(rule_ids),
+                    where=where,
+                )
+            )
+        return findings
 
 
 @dataclass(slots=True)
@@ -82,7 +174,7 @@ class ColumnAggregate:
         value = detection.value
         fingerprint = factory.fingerprint(detection.entity_type, value)
         if keep:
-            preview = mask_preview(detection.entity_type, value)
+            preview = factory.preview(detection.entity_type, value)
             self.occurrences.append(
                 Occurrence(detection.cell.record, detection.start, detection.end, preview, fingerprint)
             )
@@ -112,8 +204,11 @@ class ColumnAggregate:
         return cls(**{**data, "occurrences": occurrences, "fingerprints": set(data["fingerprints"])})
 
 
-def column_finding(object_name: str, name: str, aggregate: ColumnAggregate) -> Finding:
-    """The one finding of a typed column: count, distinct values, first occurrences."""
+def column_finding(object_name: str, name: str | None, aggregate: ColumnAggregate) -> Finding:
+    """The one finding of a typed column: count, distinct values, first occurrences.
+
+    `object_name` and `name` as the factory rendered them (`FindingFactory.column_finding`): a chunked
+    scan keeps its columns' aggregates under their rendered names and merges them under those."""
     first = aggregate.occurrences[0]
     return Finding(
         object=object_name,
@@ -178,7 +273,7 @@ class FindingAssembler:
             return
         for name, aggregate in self.aggregates.items():
             if aggregate.count:
-                self.emit(column_finding(self.factory.object_name, name, aggregate))
+                self.emit(self.factory.column_finding(name, aggregate))
 
     def _flush(self, name: str) -> None:
         profile = self.profiler.profile(name)

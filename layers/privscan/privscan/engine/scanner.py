@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from privscan.engine.config import EngineConfig
 from privscan.engine.deadline import DeadlineExceeded
 from privscan.engine.detect import FULL, NER_VALUE, PATTERN, SKIP, TYPED, Detector, ResultCache, Task, Unit
+from privscan.engine.names import NameScanner
 from privscan.engine.national_ids import (
     ENTITY_COUNTRY,
     NAMED_SCORE,
@@ -203,6 +204,14 @@ class Scanner:
         self._executor = None
         self._executor_lock = threading.Lock()  # scans in several threads share one pool
         self._cache = ResultCache()
+        self._names: NameScanner | None = None
+
+    @property
+    def names(self) -> NameScanner:
+        """Personal data in a name (a column name, a JSON key, an object key segment), for the masking policy."""
+        if self._names is None:
+            self._names = NameScanner(self.detector)
+        return self._names
 
     def executor(self):
         """Worker processes when there are several vCPUs, created once and reused across objects."""

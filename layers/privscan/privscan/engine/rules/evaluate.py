@@ -2,22 +2,26 @@
 
 Readers yield the cells of one record together, so the evaluator buffers one
 record at a time: it labels detections with rule ids, adds record-level findings
-(consent, conversation disclosure), escalates severities by companion rules, and
-passes the cells on unchanged in order.
+(consent, conversation disclosure, personal data in a JSON key), escalates
+severities by companion rules, and passes the cells on unchanged in order. Per
+object, it reports personal data in the object's key and in column names.
+Every finding it adds is built by the FindingFactory, so masked by its policy.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
-from privscan.engine.findings import FindingFactory
+from privscan.engine.findings import FindingFactory, max_severity
 from privscan.engine.profile import covers_value
+from privscan.engine.redact import path_keys
 from privscan.engine.rules.catalogue import RuleBook
 from privscan.engine.scanner import Detection
 from privscan.model import Finding
 from privscan.readers.base import Cell
 
 Pair = tuple[Cell, list[Detection]]
+MAX_KEYS_TRACKED = 100_000  # JSON paths and reported keys remembered per object
 
 
 class RecordRules:
@@ -37,9 +41,12 @@ class RecordRules:
         self.emit = emit
         self.fmt = fmt
         self.columns = columns or []
+        self._path_keys: dict[str, tuple[str, ...]] = {}  # JSON path -> its keys holding personal data
+        self._reported_keys: set[str] = set()
 
     def apply(self, stream: Iterable[Pair]) -> Iterator[Pair]:
         if self.object_findings:
+            self._object_key_findings()
             self._column_findings()
         buffer: list[Pair] = []
         for cell, detections in stream:
@@ -51,11 +58,45 @@ class RecordRules:
             yield from self._close(buffer)
 
     # -- per object ---------------------------------------------------------------------------
+    def _object_key_findings(self) -> None:
+        """Personal data in a segment of the object's key or path (`exports/anna.schmidt@…/data.csv`)."""
+        for segment in self.factory.object_segments():
+            for finding in self.factory.name_findings("object_key", segment, None, None, self.value_rules):
+                self.emit(finding)
+
     def _column_findings(self) -> None:
         for column in self.columns:
+            for finding in self.factory.name_findings("column_name", column, None, column, self.value_rules):
+                self.emit(finding)
             for trigger in self.book.column_names:
                 if trigger.matches(column):
-                    self.emit(self._rule_finding(trigger.rule_id, None, column, preview=column))
+                    self.emit(self._rule_finding(trigger.rule_id, None, column, name=column))
+
+    def _key_findings(self, record: int | None, pairs: list[Pair]) -> list[Finding]:
+        """Personal data in a JSON key (`by_user["jane@x.org"]`), reported once per key and object."""
+        if self.factory.tabular:
+            return []
+        findings = []
+        for cell, _ in pairs:
+            for key in self._keys_with_hits(cell.field):
+                if key not in self._reported_keys:
+                    if len(self._reported_keys) >= MAX_KEYS_TRACKED:
+                        self._reported_keys.clear()
+                    self._reported_keys.add(key)
+                    findings += self.factory.name_findings("json_key", key, record, cell.field, self.value_rules)
+        return findings
+
+    def _keys_with_hits(self, path: str | None) -> tuple[str, ...]:
+        if path is None:
+            return ()
+        keys = self._path_keys.get(path)
+        if keys is None:
+            parsed = path_keys(path) or [(path, None)]
+            keys = tuple(key for key, _ in parsed if key is not None and self.factory.policy.hits(key))
+            if len(self._path_keys) >= MAX_KEYS_TRACKED:
+                self._path_keys.clear()
+            self._path_keys[path] = keys
+        return keys
 
     # -- per record ---------------------------------------------------------------------------
     def _close(self, pairs: list[Pair]) -> Iterator[Pair]:
@@ -66,10 +107,10 @@ class RecordRules:
             for detection in detections:
                 detection.rule_ids = self._rules_for(detection)
                 fired.update(detection.rule_ids)
-        extra = self._consent(record, pairs) + self._conversation(record, pairs)
+        extra = self._consent(record, pairs) + self._conversation(record, pairs) + self._key_findings(record, pairs)
         fired.update(rule_id for finding in extra for rule_id in finding.rule_ids)
-        for finding in extra:
-            finding.severity = self.book.severity(finding.rule_ids, fired)
+        for finding in extra:  # a key's finding keeps its entity's severity, at least
+            finding.severity = max_severity(finding.severity, self.book.severity(finding.rule_ids, fired))
             self.emit(finding)
         for cell, detections in pairs:
             for detection in detections:
@@ -114,10 +155,9 @@ class RecordRules:
         for trigger in self.book.consent:
             for column in (f for f in fields if trigger.matches(f)):
                 value = values.get(column, "").strip()
-                if value.casefold() not in trigger.true_values:
-                    findings.append(
-                        self._rule_finding(trigger.rule_id, record, column, preview=value[:12] or "(empty)")
-                    )
+                if value.casefold() not in trigger.true_values:  # the value itself is never shown
+                    preview = "(not a consent value)" if value else "(empty)"
+                    findings.append(self._rule_finding(trigger.rule_id, record, column, preview=preview))
         return findings
 
     def _conversation(self, record: int | None, pairs: list[Pair]) -> list[Finding]:
@@ -130,16 +170,7 @@ class RecordRules:
             if missing not in categories
         ]
 
-    def _rule_finding(self, rule_id: str, record: int | None, field: str | None, preview: str) -> Finding:
-        return Finding(
-            object=self.factory.object_name,
-            record=record,
-            field=field,
-            start=None,
-            end=None,
-            entity_type=None,
-            score=1.0,
-            severity=self.book.rules[rule_id].severity,
-            preview=preview,
-            rule_ids=[rule_id],
-        )
+    def _rule_finding(
+        self, rule_id: str, record: int | None, field: str | None, preview: str = "", name: str | None = None
+    ) -> Finding:
+        return self.factory.rule_finding(rule_id, self.book.rules[rule_id].severity, record, field, preview, name)
