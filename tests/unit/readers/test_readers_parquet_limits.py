@@ -193,3 +193,14 @@ def test_huge_dictionary_page_is_refused_by_its_declared_size():
     data = parquet_bytes(pa.table({"s": values}), compression="zstd", dictionary_pagesize_limit=64 * 1024**2)
     with pytest.raises(DecompressionBomb, match="declare more than 1000000 uncompressed bytes"):
         open_object("t.parquet", io.BytesIO(data), ReadLimits(max_inflated_bytes=1_000_000))
+
+
+def test_repeated_struct_field_names_get_unique_paths():
+    person = pa.StructArray.from_arrays([pa.array(["Jane", "John"]), pa.array(["Doe", None])], names=["name", "name"])
+    for use_dictionary in (True, False):
+        _, cells = read(parquet_bytes(pa.table({"person": person}), use_dictionary=use_dictionary))
+        assert cells == [
+            Cell(0, "person.name", "Jane"),
+            Cell(0, "person.name_2", "Doe"),
+            Cell(1, "person.name", "John"),
+        ]

@@ -83,26 +83,27 @@ def _leaves(t: pa.DataType) -> list[pa.DataType]:
     return [leaf for child in children for leaf in _leaves(child)]
 
 
-def _plain(t: pa.DataType, *, binary: bool = False) -> pa.DataType:
-    """`t` with each dictionary replaced by its values (and, with `binary`, each string by bytes: the
-    same memory layout, read without decoding)."""
+def _plain(t: pa.DataType, *, binary: bool = False, unique: bool = False) -> pa.DataType:
+    """`t` with each dictionary replaced by its values; with `binary`, each string by bytes (the same
+    memory layout, read without decoding); with `unique`, repeated struct field names made unique."""
+
+    def plain(child: pa.DataType) -> pa.DataType:
+        return _plain(child, binary=binary, unique=unique)
+
     if pa.types.is_dictionary(t):
-        return _plain(t.value_type, binary=binary)
+        return plain(t.value_type)
     if binary and _is_string(t):
-        return (
-            pa.binary_view()
-            if pa.types.is_string_view(t)
-            else pa.large_binary()
-            if pa.types.is_large_string(t)
-            else pa.binary()
-        )
+        if pa.types.is_string_view(t):
+            return pa.binary_view()
+        return pa.large_binary() if pa.types.is_large_string(t) else pa.binary()
     if pa.types.is_struct(t):
-        return pa.struct([t.field(i).with_type(_plain(t.field(i).type, binary=binary)) for i in range(t.num_fields)])
+        fields = [t.field(i) for i in range(t.num_fields)]
+        names = field_names([f.name for f in fields]) if unique else [f.name for f in fields]
+        return pa.struct([f.with_name(name).with_type(plain(f.type)) for f, name in zip(fields, names, strict=True)])
     if pa.types.is_map(t):
-        key, item = t.key_field, t.item_field
-        return pa.map_(key.with_type(_plain(key.type, binary=binary)), item.with_type(_plain(item.type, binary=binary)))
+        return pa.map_(t.key_field.with_type(plain(t.key_type)), t.item_field.with_type(plain(t.item_type)))
     if pa.types.is_list(t) or pa.types.is_large_list(t) or pa.types.is_fixed_size_list(t):
-        value = t.value_field.with_type(_plain(t.value_type, binary=binary))
+        value = t.value_field.with_type(plain(t.value_type))
         if pa.types.is_fixed_size_list(t):
             return pa.list_(value, t.list_size)
         return pa.large_list(value) if pa.types.is_large_list(t) else pa.list_(value)
@@ -336,15 +337,19 @@ class ParquetReader(ObjectReader):
 def _python_values(array: pa.Array) -> tuple[list, set[int]]:
     """The values of `array` as Python objects, and the positions of those whose invalid UTF-8 was replaced.
 
-    Dictionaries are expanded first (a slice at a time: its size is known), which converts far faster."""
+    Dictionaries are expanded first (a slice at a time: its size is known), which converts far faster;
+    a struct's repeated field names get `_2`, `_3`... as repeated column names do."""
     plain = _plain(array.type)
     if plain != array.type:
         array = array.cast(plain)
+    unique = _plain(plain, unique=True)  # a struct's fields become a dict's keys: repeats would be lost
+    if unique != plain:
+        array = array.view(unique)
     try:
         return array.to_pylist(), set()
     except UnicodeDecodeError:  # read again as bytes, decoded one value at a time
         values, invalid = [], set()
-        for position, raw in enumerate(array.view(_plain(plain, binary=True)).to_pylist()):
+        for position, raw in enumerate(array.view(_plain(unique, binary=True)).to_pylist()):
             value, bad = _decoded(raw)
             values.append(value)
             if bad:
