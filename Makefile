@@ -7,7 +7,7 @@ UV_VERSION ?= 0.13.8
 LAYER_OUT ?= build/layers
 BUILD_LAYER = $(PYTHON) scripts/build_layer.py --out $(LAYER_OUT)
 
-.PHONY: demo test bootstrap sync lint layer layer-size layer-smoke validate
+.PHONY: demo test bootstrap sync lint fuzz layer layer-size layer-smoke validate
 
 ## demo: the main job on an embedded local AWS (moto): deploy template.yaml, upload samples, scan, print findings
 demo: sync
@@ -33,6 +33,14 @@ sync: bootstrap
 ## lint: ruff over the engine, functions and tests
 lint: sync
 	$(UV) run --frozen ruff check layers functions tests scripts
+
+## fuzz: the reader fuzz suite at length: FUZZ_EXAMPLES cases per unit (each test runs 1-5 units; CI runs 20),
+# FUZZ_SEED for another fixed sequence of cases (the default is derandomized); prints cases run per test
+FUZZ_EXAMPLES ?= 1000
+FUZZ_SEED ?=
+fuzz: sync
+	PRIVSCAN_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) PRIVSCAN_FUZZ_SEED=$(FUZZ_SEED) $(UV) run --frozen pytest \
+		tests/unit/test_fuzz_readers.py -p no:cacheprovider -q --hypothesis-show-statistics
 
 ## layer: build + slim the Lambda layers (arm64 / python3.12) into $(LAYER_OUT)
 layer:
