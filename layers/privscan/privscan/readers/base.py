@@ -45,7 +45,6 @@ class ReadLimits:
     max_parquet_row_groups: int = 10_000
     max_parquet_columns: int = 10_000  # leaf columns of the schema
     max_parquet_rows: int = 100_000_000  # rows of the row groups read (a chunk's, in a chunked scan)
-    max_parquet_values: int = 1_000_000_000  # values (list elements included) of the text columns read
 
 
 class ReadError(Exception):
