@@ -11,7 +11,7 @@ CHECKOV_ENV = BC_SKIP_MAPPING=TRUE CKV_SKIP_PACKAGE_UPDATE_CHECK=true
 LAYER_OUT ?= build/layers
 BUILD_LAYER = $(PYTHON) scripts/build_layer.py --out $(LAYER_OUT)
 
-.PHONY: demo test bootstrap sync lint layer layer-size layer-smoke validate checkov
+.PHONY: demo test bootstrap sync lint fuzz layer layer-size layer-smoke validate checkov
 
 ## demo: the main job on an embedded local AWS (moto): deploy template.yaml, upload samples, scan, print findings
 demo: sync
@@ -44,6 +44,14 @@ sync: bootstrap
 lint: sync
 	$(UV) run --frozen ruff format --check layers functions tests scripts
 	$(UV) run --frozen ruff check layers functions tests scripts
+
+## fuzz: the reader fuzz suite at length: FUZZ_EXAMPLES cases per unit (each test runs 1-5 units; CI runs 20),
+# FUZZ_SEED for another fixed sequence of cases (the default is derandomized); prints cases run per test
+FUZZ_EXAMPLES ?= 1000
+FUZZ_SEED ?=
+fuzz: sync
+	PRIVSCAN_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) PRIVSCAN_FUZZ_SEED=$(FUZZ_SEED) $(UV) run --frozen pytest \
+		tests/unit/test_fuzz_readers.py -p no:cacheprovider -q --hypothesis-show-statistics
 
 ## layer: build + slim the Lambda layers (arm64 / python3.12) into $(LAYER_OUT)
 layer:

@@ -2,12 +2,19 @@
 
 Used by the Lambda service (S3 objects), the local CLI (files) and the API.
 Every way an object can fail to be scanned ends in a `ScanReport` with an
-outcome code and a content-free reason, never in an exception.
+outcome code and a content-free reason, never in an exception: a reader's
+`ReadError` gives its own outcome, and any other error in reading or detection
+ends the scan `malformed` with a reason that names only the error's type. What
+is not the object's fault still raises, so that the caller's retry can take it
+up: a failure of the caller's `sink`, or a scan worker process gone.
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import time
+import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -29,6 +36,12 @@ from privscan.readers.base import Cell, ObjectReader, ReadError, ReadLimits, Rec
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+logger = logging.getLogger(__name__)
+
+_PACKAGE = os.path.dirname(os.path.abspath(__file__)) + os.sep
+_READERS = os.path.join(_PACKAGE, "readers") + os.sep
+_WORKER_GONE = (EOFError, ConnectionError)  # the pipe to a scan worker closed (engine/parallel.py)
 
 _STATUS_BY_READ_ERROR = {
     "unsupported_format": ScanStatus.UNSUPPORTED,
@@ -96,6 +109,14 @@ class ScanReport:
             "issues": dict(sorted(issue_codes.items())),
             "duration_s": round(self.duration_s, 3),
         }
+
+
+class _SinkFailed(Exception):
+    """The caller's sink raised `error`: its own failure (storage, a full disk), to reach the caller as it was."""
+
+    def __init__(self, error: Exception):
+        super().__init__(type(error).__name__)
+        self.error = error
 
 
 def rejected(object_name: str, outcome: str, reason: str, status: ScanStatus = ScanStatus.REJECTED) -> ScanReport:
@@ -183,7 +204,10 @@ def scan_stream(
 
     def emit(finding: Finding) -> None:
         report.count(finding)
-        sink(finding)
+        try:
+            sink(finding)
+        except Exception as error:
+            raise _SinkFailed(error) from error
 
     try:
         reader = open_object(file_name or object_name, stream, limits)
@@ -201,8 +225,27 @@ def scan_stream(
         )
         failed.format = report.format
         report = failed
+    except _SinkFailed as failed:
+        raise failed.error from None
+    except _WORKER_GONE:
+        raise
+    except Exception as error:  # noqa: BLE001 - recorded as the object's outcome; its message is never kept
+        report = unexpected(shown_as, report.format, error)
     report.duration_s = time.perf_counter() - started
     return report
+
+
+def unexpected(object_name: str, fmt: str | None, error: Exception) -> ScanReport:
+    """The report of a scan that an unexpected error ended: `malformed`, with the error's type and where it was
+    raised (privscan's own frames only) in the log. Its message may quote the object, so it is never kept."""
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename.startswith(_PACKAGE)]
+    in_reader = bool(frames) and frames[-1].filename.startswith(_READERS)
+    code = "reader_error" if in_reader else "scan_error"
+    where = [f"{frame.filename.removeprefix(_PACKAGE)}:{frame.lineno}" for frame in frames[-3:]]
+    logger.warning("%s: %s raised at %s", code, type(error).__name__, " < ".join(reversed(where)))
+    failed = rejected(object_name, "malformed", f"{code}: {type(error).__name__}")
+    failed.format = fmt
+    return failed
 
 
 def scan_each(

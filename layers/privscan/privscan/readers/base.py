@@ -33,11 +33,18 @@ class RecordIssue:
 
 @dataclass(slots=True)
 class ReadLimits:
+    """Bounds on the memory and work one object may take; past them the read ends in a ReadError."""
+
     max_inflated_bytes: int = 2 * 1024**3  # a .gz may inflate to at most this many bytes
     max_inflation_ratio: int = 200  # ... and to at most this multiple of its compressed size
     max_field_chars: int = 1_000_000  # longer values are split before NLP (spaCy's max_length)
     max_record_bytes: int = 64 * 1024**2  # one CSV line, JSONL line or JSON array element held in memory at most
     max_issues: int = 100  # RecordIssues kept per object; the rest are only counted (ReadStats.issue_overflow)
+    # Parquet, checked in the footer before anything is decoded (the inflation limits above apply too):
+    max_parquet_footer_bytes: int = 64 * 1024**2  # the footer (schema and row-group metadata) is parsed whole
+    max_parquet_row_groups: int = 10_000
+    max_parquet_columns: int = 10_000  # leaf columns of the schema
+    max_parquet_rows: int = 100_000_000  # rows of the row groups read (a chunk's, in a chunked scan)
 
 
 class ReadError(Exception):
@@ -70,7 +77,8 @@ class DecompressionBomb(ReadError):
 
 
 class TooLarge(ReadError):
-    """One record (a CSV line, a JSON document or array element) exceeds `ReadLimits.max_record_bytes`."""
+    """One record (a CSV line, a JSON document or array element, a Parquet row) exceeds
+    `ReadLimits.max_record_bytes`, or a Parquet footer one of the `max_parquet_*` caps."""
 
     code = "too_large"
 

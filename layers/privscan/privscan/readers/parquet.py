@@ -1,48 +1,191 @@
-"""Parquet: string and integer columns, read batch by batch.
+"""Parquet: string and integer columns, read batch by batch within bounded memory and work.
 
 Nested columns (structs / lists / maps) that hold strings or integers somewhere are
 walked like JSON, so a Hugging Face style `messages: list<struct<role, content>>`
 column yields `messages[0].content` cells with their role.
+
+Parquet compresses twice: a codec (zstd, gzip, snappy) over each page, and dictionary
+plus run-length encoding inside it, so a few hundred bytes can declare one long string
+and repeat it over millions of rows. The reader therefore
+
+- checks the footer before decoding anything: its length, the row-group, column and
+  row counts, and the uncompressed sizes the row groups declare
+  (`ReadLimits.max_parquet_*`, `max_inflated_bytes`, `max_inflation_ratio`);
+- reads only the leaf columns that hold text, by position (duplicate column names are
+  legal in Parquet; each column gets a unique name as CSV headers do), and reads string
+  leaves dictionary-encoded, so a repeated value is held once whatever the row count;
+- measures each batch's decoded size before turning it into Python values, which
+  catches a footer that understates it, and turns rows into values a few MB at a time;
+- reads strings as bytes and decodes them itself, replacing invalid UTF-8 (an issue).
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
-from typing import IO
+import struct
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import IO, Any, TypeVar
 
+import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from privscan.readers.base import Cell, MalformedObject, ObjectReader, ReadLimits
+from privscan.readers.base import (
+    Cell,
+    DecompressionBomb,
+    MalformedObject,
+    ObjectReader,
+    ReadLimits,
+    TooLarge,
+)
+from privscan.readers.delimited import field_names
 from privscan.readers.jsonpath import iter_leaves
+from privscan.readers.sniff import PARQUET_MAGIC
+from privscan.readers.streams import decode_utf8
 
 _BATCH_ROWS = 1024
+_SLICE_BYTES = 8 * 1024**2  # rows are turned into Python values this many decoded bytes at a time
+_RATIO_GRACE = 64 * 1024**2  # the inflation ratio is judged only past this many (declared or decoded) bytes
+_ELEMENT_BYTES = 8  # what one list element or map entry costs beyond its content
+_SCHEMA_DEPTH = 64  # nesting levels the footer may declare
 _ARROW_ERRORS = (pa.ArrowException, OSError, ValueError)
+T = TypeVar("T")
 
 
-def _is_flat(t: pa.DataType) -> bool:
+def _is_string(t: pa.DataType) -> bool:
+    return pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t)
+
+
+def _is_text_leaf(t: pa.DataType) -> bool:
+    """A leaf the reader scans: a string or an integer, dictionary-encoded or not."""
     if pa.types.is_dictionary(t):
-        return _is_flat(t.value_type)
-    return (
-        pa.types.is_string(t)
-        or pa.types.is_large_string(t)
-        or getattr(pa.types, "is_string_view", lambda _: False)(t)
-        or pa.types.is_integer(t)
-    )
+        return _is_text_leaf(t.value_type)
+    return _is_string(t) or pa.types.is_integer(t)
 
 
-def _has_text(t: pa.DataType) -> bool:
-    """A nested type with a string or integer somewhere inside."""
-    if _is_flat(t):
-        return True
+def _children(t: pa.DataType) -> list[pa.DataType] | None:
+    """The child types of a nested type, in Parquet's leaf order; None for a leaf."""
     if pa.types.is_struct(t):
-        return any(_has_text(t.field(i).type) for i in range(t.num_fields))
+        return [t.field(i).type for i in range(t.num_fields)]
     if pa.types.is_map(t):
-        return _has_text(t.key_type) or _has_text(t.item_type)
+        return [t.key_type, t.item_type]
     if pa.types.is_list(t) or pa.types.is_large_list(t) or pa.types.is_fixed_size_list(t):
-        return _has_text(t.value_type)
-    return False
+        return [t.value_type]
+    return None
+
+
+def _leaves(t: pa.DataType) -> list[pa.DataType]:
+    children = _children(t)
+    if children is None:
+        return [t]
+    return [leaf for child in children for leaf in _leaves(child)]
+
+
+def _plain(t: pa.DataType, *, binary: bool = False, unique: bool = False) -> pa.DataType:
+    """`t` with each dictionary replaced by its values; with `binary`, each string by bytes (the same
+    memory layout, read without decoding); with `unique`, repeated struct field names made unique."""
+
+    def plain(child: pa.DataType) -> pa.DataType:
+        return _plain(child, binary=binary, unique=unique)
+
+    if pa.types.is_dictionary(t):
+        return plain(t.value_type)
+    if binary and _is_string(t):
+        if pa.types.is_string_view(t):
+            return pa.binary_view()
+        return pa.large_binary() if pa.types.is_large_string(t) else pa.binary()
+    if pa.types.is_struct(t):
+        fields = [t.field(i) for i in range(t.num_fields)]
+        names = field_names([f.name for f in fields]) if unique else [f.name for f in fields]
+        return pa.struct([f.with_name(name).with_type(plain(f.type)) for f, name in zip(fields, names, strict=True)])
+    if pa.types.is_map(t):
+        return pa.map_(t.key_field.with_type(plain(t.key_type)), t.item_field.with_type(plain(t.item_type)))
+    if pa.types.is_list(t) or pa.types.is_large_list(t) or pa.types.is_fixed_size_list(t):
+        value = t.value_field.with_type(plain(t.value_type))
+        if pa.types.is_fixed_size_list(t):
+            return pa.list_(value, t.list_size)
+        return pa.large_list(value) if pa.types.is_large_list(t) else pa.list_(value)
+    return t
+
+
+def _costs(array: pa.Array) -> np.ndarray:
+    """What each value of `array` costs once decoded into Python: its text bytes, plus a little per element."""
+    t, n = array.type, len(array)
+    if pa.types.is_dictionary(t):
+        per_entry = pa.array(_costs(array.dictionary))
+        return _numbers(pc.take(per_entry, array.indices))
+    if pa.types.is_binary(t) or pa.types.is_large_binary(t) or pa.types.is_binary_view(t) or _is_string(t):
+        return _numbers(pc.binary_length(array))
+    if pa.types.is_struct(t):
+        total = np.zeros(n, np.int64)
+        for child in array.flatten():
+            total += _costs(child)
+        return total
+    if pa.types.is_fixed_size_list(t):
+        size = t.list_size
+        values = array.values.slice(array.offset * size, n * size)
+        return (_costs(values) + _ELEMENT_BYTES).reshape(n, size).sum(axis=1) if size else np.zeros(n, np.int64)
+    if _children(t) is not None:  # list, large list, map: sums over each row's run of elements
+        running = np.concatenate(([0], np.cumsum(_costs(array.values) + _ELEMENT_BYTES)))
+        offsets = array.offsets.to_numpy(zero_copy_only=False)
+        return running[offsets[1:]] - running[offsets[:-1]]
+    try:
+        width = max(t.bit_width // 8, 1)
+    except ValueError:  # not a fixed-width type
+        width = 0
+    return np.full(n, width, np.int64)
+
+
+def _numbers(array: pa.Array) -> np.ndarray:
+    return pc.fill_null(array, 0).to_numpy(zero_copy_only=False).astype(np.int64)
+
+
+def _decoded(value: Any) -> tuple[Any, bool]:
+    """`value` (from a binary view) with its bytes decoded as UTF-8, and whether any were invalid."""
+    if isinstance(value, bytes):
+        return decode_utf8(value)
+    if isinstance(value, dict):
+        items = [(key, _decoded(child)) for key, child in value.items()]
+        return {key: child for key, (child, _) in items}, any(bad for _, (_, bad) in items)
+    if isinstance(value, list | tuple):
+        items = [_decoded(child) for child in value]
+        return [child for child, _ in items], any(bad for _, bad in items)
+    return value, False
+
+
+@dataclass(frozen=True, slots=True)
+class _Column:
+    """One top-level column to read: its unique name, whether it is a flat value, its text leaves."""
+
+    name: str
+    flat: bool
+    leaves: list[int]  # Parquet leaf-column indices
+
+
+def _text_columns(schema: pa.Schema, names: list[str]) -> tuple[list[_Column], int]:
+    """The columns with text somewhere, by position, and the number of leaf columns in the schema."""
+    columns, first = [], 0
+    for name, field in zip(names, schema, strict=True):
+        leaves = _leaves(field.type)
+        wanted = [first + i for i, leaf in enumerate(leaves) if _is_text_leaf(leaf)]
+        if wanted:
+            columns.append(_Column(name, _children(field.type) is None, wanted))
+        first += len(leaves)
+    return columns, first
+
+
+def _footer_length(file: IO[bytes], size: int) -> int:
+    """The footer's declared length (the 4 bytes before the closing magic)."""
+    if size < 12:
+        raise MalformedObject("invalid Parquet file")
+    file.seek(size - 8)
+    tail = file.read(8)
+    if len(tail) != 8 or tail[4:] != PARQUET_MAGIC:
+        raise MalformedObject("invalid Parquet file")
+    file.seek(0)
+    return struct.unpack("<I", tail[:4])[0]
 
 
 class ParquetReader(ObjectReader):
@@ -51,6 +194,8 @@ class ParquetReader(ObjectReader):
     Needs a seekable binary file (the caller spools non-seekable bodies). Nulls and
     blank strings are skipped; floats, booleans, dates and binary columns are not read.
     `stats.bytes_read` is the file size (Parquet pages are compressed internally).
+    Raises TooLarge or DecompressionBomb from the footer's figures when opened, and
+    from what a batch decodes to while iterating.
     """
 
     format = "parquet"
@@ -69,18 +214,63 @@ class ParquetReader(ObjectReader):
         super().__init__(compressed=compressed, limits=limits)
         self._file = file
         self._owned = owned  # a temporary spool file we must close
-        self._row_groups = row_groups
+        self._decoded = 0  # bytes decoded so far (see _costs)
         try:
-            self._size = file.seek(0, io.SEEK_END)
-            file.seek(0)
-            self._pf = pq.ParquetFile(file)
-            schema = self._pf.schema_arrow
+            self._open(file, row_groups)
         except _ARROW_ERRORS:
             self.close()
             raise MalformedObject("invalid Parquet file") from None
-        self.columns = list(schema.names)
-        self._flat = {f.name for f in schema if _is_flat(f.type)}
-        self._read = [f.name for f in schema if f.name in self._flat or _has_text(f.type)]
+        except BaseException:
+            self.close()
+            raise
+
+    def _open(self, file: IO[bytes], row_groups: list[int] | None) -> None:
+        limits = self.limits
+        self._size = file.seek(0, io.SEEK_END)
+        if _footer_length(file, self._size) > limits.max_parquet_footer_bytes:
+            raise TooLarge(f"the Parquet footer is longer than {limits.max_parquet_footer_bytes} bytes")
+        metadata = pq.read_metadata(file)
+        if metadata.num_row_groups > limits.max_parquet_row_groups:
+            raise TooLarge(f"more than {limits.max_parquet_row_groups} row groups")
+        if metadata.num_columns > limits.max_parquet_columns:
+            raise TooLarge(f"more than {limits.max_parquet_columns} columns")
+        file.seek(0)
+        self._pf = pq.ParquetFile(
+            file,
+            metadata=metadata,
+            read_dictionary=range(metadata.num_columns),  # applies to the string (byte array) leaves only
+            schema_depth_limit=_SCHEMA_DEPTH,
+        )
+        schema = self._pf.schema_arrow
+        self.columns = field_names(schema.names)
+        self._read, leaves = _text_columns(schema, self.columns)
+        if leaves != metadata.num_columns:
+            raise MalformedObject("invalid Parquet file (schema and columns disagree)")
+        self._row_groups = list(range(metadata.num_row_groups)) if row_groups is None else list(row_groups)
+        self._rows = self._check_declared(metadata)
+
+    def _check_declared(self, metadata: pq.FileMetaData) -> int:
+        """The rows of the row groups to read, once their declared figures are within the limits.
+
+        Row groups' own totals only: pyarrow aborts the process on some malformed column-chunk metadata."""
+        limits = self.limits
+        rows = declared = 0
+        for index in self._row_groups:
+            group = metadata.row_group(index)
+            rows += group.num_rows
+            declared += group.total_byte_size
+        if rows > limits.max_parquet_rows:
+            raise TooLarge(f"more than {limits.max_parquet_rows} rows")
+        self._check_inflation(declared, "the row groups declare")
+        return rows
+
+    def _check_inflation(self, inflated: int, what: str) -> None:
+        """Raise DecompressionBomb when `inflated` bytes pass the size limit or the ratio to the file's size."""
+        limits = self.limits
+        if inflated > limits.max_inflated_bytes:
+            raise DecompressionBomb(f"{what} more than {limits.max_inflated_bytes} uncompressed bytes")
+        if inflated > _RATIO_GRACE and inflated > limits.max_inflation_ratio * max(self._size, 1):
+            raise DecompressionBomb(f"{what} more than {limits.max_inflation_ratio} times the file's size")
 
     def _bytes_consumed(self) -> int:
         return self._size if self._state != "new" else 0
@@ -91,35 +281,93 @@ class ParquetReader(ObjectReader):
 
     def _cells(self) -> Iterator[Cell]:
         if not self._read:
-            self.stats.records = self._pf.metadata.num_rows
+            self.stats.records = self._rows
             return
+        leaves = [leaf for column in self._read for leaf in column.leaves]
         row = 0
-        batches = self._pf.iter_batches(
-            batch_size=_BATCH_ROWS, columns=self._read, use_threads=False, row_groups=self._row_groups
-        )
-        while True:
-            try:
-                batch = next(batches, None)
-            except _ARROW_ERRORS:
-                if row == 0:
-                    raise MalformedObject("invalid Parquet file") from None
-                self._issue(row, "malformed_row_group", "a row group could not be read; the rest was not read")
-                return
-            if batch is None:
-                return
-            columns = [(name, batch.column(name).to_pylist()) for name in self._read]
-            for i in range(batch.num_rows):
-                record = row + i
+        for group in self._row_groups:  # one group at a time: Arrow cannot join nested dictionaries across groups
+            batches = self._pf.reader.iter_batches(_BATCH_ROWS, [group], column_indices=leaves, use_threads=False)
+            while True:
+                try:
+                    batch = next(batches, None)
+                except _ARROW_ERRORS:
+                    if row == 0:
+                        raise MalformedObject("invalid Parquet file") from None
+                    self._issue(row, "malformed_row_group", "a row group could not be read; the rest was not read")
+                    return
+                if batch is None:
+                    break
+                yield from self._batch_cells(batch, row)
+                row += batch.num_rows
+
+    def _batch_cells(self, batch: pa.RecordBatch, first_row: int) -> Iterator[Cell]:
+        """The cells of one batch, once its decoded size is known to be within the limits."""
+        costs = _arrow(lambda: sum((_costs(array) for array in batch.columns), np.zeros(batch.num_rows, np.int64)))
+        self._decoded += int(costs.sum())
+        self._check_inflation(self._decoded, "the text columns decode to")
+        if batch.num_rows and int(costs.max()) > self.limits.max_record_bytes:
+            raise TooLarge(f"a Parquet row holds more than {self.limits.max_record_bytes} bytes of text")
+        start = 0
+        for end in _slice_ends(costs):
+            piece = batch.slice(start, end - start)
+            columns = _arrow(lambda piece=piece: [_python_values(array) for array in piece.columns])
+            for offset in range(end - start):
+                record = first_row + start + offset
                 self.stats.records = record + 1
-                for name, values in columns:
-                    value = values[i]
+                for column, (values, invalid) in zip(self._read, columns, strict=True):
+                    value = values[offset]
                     if value is None:
                         continue
-                    if name in self._flat:
+                    if offset in invalid:
+                        self._issue(record, "invalid_utf8", "invalid UTF-8 bytes replaced")
+                    if column.flat:
                         text = value if isinstance(value, str) else str(value)
                         if text.strip():
-                            yield Cell(record, name, text)
+                            yield Cell(record, column.name, text)
                     else:
-                        for field, leaf, role in iter_leaves({name: value}):
+                        for field, leaf, role in iter_leaves({column.name: value}):
                             yield Cell(record, field, leaf, role)
-            row += batch.num_rows
+            start = end
+
+
+def _python_values(array: pa.Array) -> tuple[list, set[int]]:
+    """The values of `array` as Python objects, and the positions of those whose invalid UTF-8 was replaced.
+
+    Dictionaries are expanded first (a slice at a time: its size is known), which converts far faster;
+    a struct's repeated field names get `_2`, `_3`... as repeated column names do."""
+    plain = _plain(array.type)
+    if plain != array.type:
+        array = array.cast(plain)
+    unique = _plain(plain, unique=True)  # a struct's fields become a dict's keys: repeats would be lost
+    if unique != plain:
+        array = array.view(unique)
+    try:
+        return array.to_pylist(), set()
+    except UnicodeDecodeError:  # read again as bytes, decoded one value at a time
+        values, invalid = [], set()
+        for position, raw in enumerate(array.view(_plain(unique, binary=True)).to_pylist()):
+            value, bad = _decoded(raw)
+            values.append(value)
+            if bad:
+                invalid.add(position)
+        return values, invalid
+
+
+def _arrow(work: Callable[[], T]) -> T:
+    """`work()`, with Arrow's errors over data that does not hold together as MalformedObject."""
+    try:
+        return work()
+    except _ARROW_ERRORS:
+        raise MalformedObject("invalid Parquet data in a row group") from None
+
+
+def _slice_ends(costs: np.ndarray) -> Iterator[int]:
+    """Row ends that cut a batch into runs of at most `_SLICE_BYTES` decoded bytes (at least one row each)."""
+    n, start = len(costs), 0
+    running = np.cumsum(costs)
+    while start < n:
+        base = running[start - 1] if start else 0
+        end = int(np.searchsorted(running, base + _SLICE_BYTES, side="right"))
+        end = max(end, start + 1)
+        yield end
+        start = end
