@@ -3,9 +3,11 @@ the shipped corpora (licence, parse, splits), and the suite's scoring and report
 
 from __future__ import annotations
 
+import argparse
 import json
 
 import pytest
+from privscan.cli import eval_cmd
 from privscan.evaluation import real_suite
 from privscan.evaluation.real_metrics import (
     LOCATION,
@@ -144,3 +146,22 @@ def test_suite_scores_each_tool_and_split_and_renders_without_text(monkeypatch):
 def test_cli_without_corpora_exits_2(tmp_path, capsys):
     assert real_suite.run_cli(tmp_path, None, presidio=False, log=print) == 2
     assert "no real-text corpora" in capsys.readouterr().out
+
+
+def test_eval_command_routes_suite_real_and_writes_every_number(tmp_path, monkeypatch, capsys):
+    (tmp_path / "README.md").write_text("corpora\n", encoding="utf-8")
+    sample = {"germeval2014-dev": {"dev": Sentences("germeval2014-dev", "dev", TEXTS, GOLD)}}
+    monkeypatch.setattr(real_suite, "load_corpora", lambda data_dir: sample)
+    monkeypatch.setattr(real_suite, "privscan_predictions", lambda splits, workdir: [PREDICTED for _ in splits])
+    out_json = tmp_path / "real.json"
+    parser = argparse.ArgumentParser(prog="privscan")
+    eval_cmd.add_parser(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(
+        ["eval", "--suite", "real", "--real-data", str(tmp_path), "--no-presidio", "--json", str(out_json)]
+    )
+    assert eval_cmd.run(args) == 0
+    assert "== overlap match" in capsys.readouterr().out
+    written = json.loads(out_json.read_text(encoding="utf-8"))
+    person = written["corpora"]["germeval2014-dev"]["splits"]["dev"]["tools"]["privscan"]["entities"][PERSON]
+    assert (person["exact"]["precision"], person["overlap"]["recall"]) == (0.25, 1.0)
+    assert written["tools"] == ["privscan"]
