@@ -25,6 +25,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from privscan.evaluation import baseline
+from privscan.evaluation.metrics import LOCATION_ALIASES, Scheme
 from privscan.evaluation.real_metrics import (
     LOCATION,
     PERSON,
@@ -34,6 +36,7 @@ from privscan.evaluation.real_metrics import (
     on_label,
     score,
 )
+from privscan.evaluation.runner import _fmt, _table, run_privscan
 
 SPLITS = ("dev", "holdout")
 TOOLS = ("privscan", "presidio")
@@ -91,6 +94,7 @@ def load_corpus(directory: Path) -> dict[str, Sentences]:
 
 
 def load_corpora(data_dir: Path) -> dict[str, dict[str, Sentences]]:
+    """Every corpus in CORPORA, by name and split."""
     return {name: load_corpus(data_dir / name) for name in CORPORA}
 
 
@@ -100,9 +104,6 @@ def load_corpora(data_dir: Path) -> dict[str, dict[str, Sentences]]:
 def privscan_predictions(splits: list[Sentences], workdir: Path) -> list[list[LabeledSpan]]:
     """privscan's PERSON / LOCATION spans for each split, from scanning every split as its own JSONL file of
     {"text": ...} records (one scanner for all, as `privscan scan` does for many objects)."""
-    from privscan.evaluation.metrics import Scheme
-    from privscan.evaluation.runner import run_privscan
-
     files, ids = [], {}
     for sentences in splits:
         name = f"{sentences.corpus}-{sentences.split}.jsonl"
@@ -120,9 +121,6 @@ def privscan_predictions(splits: list[Sentences], workdir: Path) -> list[list[La
 
 def presidio_predictions(sentences: Sentences) -> list[LabeledSpan]:
     """Stock Presidio's PERSON / LOCATION spans, one analyze() call per sentence."""
-    from privscan.evaluation import baseline
-    from privscan.evaluation.metrics import LOCATION_ALIASES
-
     analyzer = baseline.stock_analyzer()
     spans = []
     for doc, text in sentences.texts.items():
@@ -178,19 +176,6 @@ def evaluate(corpora: dict[str, dict[str, Sentences]], *, presidio: bool = True,
 
 
 # ================================================================================= rendering
-
-
-def _fmt(value: float | None) -> str:
-    return "  -  " if value is None else f"{value:.3f}"
-
-
-def _table(headers: list[str], rows: list[list[str]], align_left: int) -> list[str]:
-    widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(headers)]
-
-    def line(cells: list[str]) -> str:
-        return "  ".join(c.ljust(w) if i < align_left else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths)))
-
-    return [line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)]
 
 
 def _rows(name: str, entry: dict, tools: list[str], kind: str) -> list[list[str]]:
