@@ -4,6 +4,7 @@
     privscan eval --corpus eval-corpus --size 0.2  # generate into (or reuse) a directory and keep it
     privscan eval --json eval.json --errors 20
     privscan eval --suite ids                      # national identifiers from python-stdnum's documentation
+    privscan eval --suite real --json real.json    # human-labelled real text (data/real-ner), dev + holdout
 
 Prints per-entity P/R/F1 for both tools with support, the headline micro F1, national-ID recall,
 per-rule P/R/F1 (privscan), the decoy-file finding count of each tool and, when the benchmark file
@@ -35,10 +36,11 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--suite",
-        choices=("corpus", "ids"),
+        choices=("corpus", "ids", "real"),
         default="corpus",
         help="corpus: the generated labelled corpus (default); ids: python-stdnum's documented national "
-        "identifiers planted in native, generic, mixed-country columns and sentences",
+        "identifiers planted in native, generic, mixed-country columns and sentences; real: PERSON/LOCATION "
+        "on the shipped human-labelled real-text corpora (data/real-ner), dev and holdout",
     )
     parser.add_argument("--seed", type=int, default=7, help="generator seed (default 7)")
     parser.add_argument("--size", type=float, default=1.0, help="corpus size multiplier (default 1.0)")
@@ -53,12 +55,17 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     parser.add_argument("--no-presidio", action="store_true", help="skip the stock-Presidio baseline")
     parser.add_argument("--errors", type=int, default=10, help="error groups shown per tool (0: none)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="also write every number to FILE")
+    parser.add_argument("--real-data", type=Path, metavar="DIR", help="real-text corpora (default: data/real-ner)")
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
     if args.suite == "ids":
         return run_ids(args)
+    if args.suite == "real":
+        from privscan.evaluation.real_suite import run_cli
+
+        return run_cli(args.real_data, args.json, presidio=not args.no_presidio)
     try:
         from privscan.evaluation import corpus as corpus_module
     except ImportError as error:  # Faker is in the `eval` extra / dev group, not in the Lambda layer
