@@ -13,6 +13,7 @@ import re
 import threading
 
 from privscan.engine.detect import Detector, Unit
+from privscan.engine.national_ids import header_evidence
 from privscan.engine.prefilter import CAPITALISED, NER_ENTITIES
 from privscan.engine.profile import COLUMN_HINTS
 from privscan.engine.redact import NameHit, may_hold_personal_data, scannable
@@ -122,6 +123,12 @@ def schema_words(text: str) -> bool:
     )
 
 
+def names_identifier(text: str) -> bool:
+    """Whether `text` is an identifier's name in an EU language (``Personnummer``, ``asmens kodas``, ``BSN``)."""
+    evidence = header_evidence(text)
+    return evidence.identifier or bool(evidence.entities)
+
+
 class NameScanner:
     """`scanner.names(name)`: the personal data in a name, remembered (bounded) across objects."""
 
@@ -144,8 +151,8 @@ class NameScanner:
 
     def _detect(self, name: str) -> list[NameHit]:
         """Every pattern and NER hit in the name, and in it without one or two extensions (``jane@x.org.csv``:
-        the address); NER hits in the carrier sentence; none overlapping another; NER hits of schema words
-        dropped."""
+        the address); NER hits in the carrier sentence; none overlapping another; NER hits of schema words,
+        and every NER hit in an identifier's name, dropped."""
         text = scannable(name).replace("_", " ")
         units, stem = [Unit(text, 0, None, None)], text
         for _ in range(2):
@@ -165,5 +172,7 @@ class NameScanner:
                 inside = 0 <= start < end <= len(text)
                 if wanted and inside and all(end <= h.start or start >= h.end for h in hits):
                     hits.append(NameHit(entity, start, end, score))
+        if names_identifier(stem):  # "Personnummer", "Cod numeric personal": a schema name, whatever NER says
+            hits = [h for h in hits if h.entity_type not in NER_ENTITIES]
         kept = [h for h in hits if h.entity_type not in NER_ENTITIES or not schema_words(text[h.start : h.end])]
         return sorted(kept, key=lambda h: (h.start, h.end))
