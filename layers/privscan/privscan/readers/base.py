@@ -20,6 +20,7 @@ class Cell:
     field: str | None  # column name, JSON path (``messages[3].content``) or None for text lines
     text: str
     role: str | None = None  # chat-turn role (user / assistant / system) when the text is a turn's content
+    member: str | None = None  # the member path inside an archive (.zip, .tar): findings name `archive!member`
 
 
 @dataclass(slots=True)
@@ -38,6 +39,10 @@ class ReadLimits:
     max_field_chars: int = 1_000_000  # longer values are split before NLP (spaCy's max_length)
     max_record_bytes: int = 64 * 1024**2  # one CSV line, JSONL line or JSON array element held in memory at most
     max_issues: int = 100  # RecordIssues kept per object; the rest are only counted (ReadStats.issue_overflow)
+    max_members: int = 1_000  # an archive (.zip, .tar) with more members is refused as a whole
+    max_pages: int = 2_000  # PDF pages read at most; the rest are reported as an issue
+    max_cells: int = 5_000_000  # spreadsheet cells looked at at most; the rest are reported as an issue
+    archive_depth: int = 1  # archives inside an archive are not opened (their members become coverage gaps)
 
 
 class ReadError(Exception):
@@ -69,6 +74,24 @@ class DecompressionBomb(ReadError):
     code = "decompression_bomb"
 
 
+class NoTextLayer(ReadError):
+    """A PDF whose pages carry no extractable text (a scan): it would need OCR."""
+
+    code = "no_text_layer"
+
+
+class Encrypted(ReadError):
+    """A password-protected PDF, archive or Office file."""
+
+    code = "encrypted"
+
+
+class TooManyMembers(ReadError):
+    """An archive (or an Office file, itself a ZIP) with more members than `ReadLimits.max_members`."""
+
+    code = "too_many_members"
+
+
 class TooLarge(ReadError):
     """One record (a CSV line, a JSON document or array element) exceeds `ReadLimits.max_record_bytes`."""
 
@@ -97,7 +120,7 @@ class ObjectReader:
     already yielded stay valid. `stats` is filled while iterating.
     """
 
-    format: str = "text"  # csv | tsv | json | jsonl | chat | parquet | text
+    format: str = "text"  # csv | tsv | json | jsonl | chat | parquet | text | xlsx | docx | pdf | archive
     tabular: bool = False  # fields are columns (csv, tsv, parquet)
 
     def __init__(self, *, compressed: bool, limits: ReadLimits):
