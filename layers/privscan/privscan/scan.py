@@ -2,7 +2,8 @@
 
 Used by the Lambda service (S3 objects), the local CLI (files) and the API.
 Every way an object can fail to be scanned ends in a `ScanReport` with an
-outcome code and a content-free reason, never in an exception.
+outcome code and a content-free reason, never in an exception, and in a coverage-gap
+finding (engine/coverage.py); so does every archive member that cannot be read.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import BinaryIO, TypeVar
 
+from privscan.engine.coverage import coverage_gap_finding, is_gap
 from privscan.engine.findings import FindingAssembler, FindingFactory
 from privscan.engine.masking import Fingerprinter
 from privscan.engine.operator import OperatorNames
@@ -31,6 +33,8 @@ R = TypeVar("R")
 _STATUS_BY_READ_ERROR = {
     "unsupported_format": ScanStatus.UNSUPPORTED,
     "binary": ScanStatus.UNSUPPORTED,
+    "no_text_layer": ScanStatus.UNSUPPORTED,  # a scanned PDF would need OCR
+    "encrypted": ScanStatus.UNSUPPORTED,
 }
 
 
@@ -94,6 +98,24 @@ class ScanReport:
             "issues": dict(sorted(issue_codes.items())),
             "duration_s": round(self.duration_s, 3),
         }
+
+
+class MemberFindingFactory(FindingFactory):
+    """Findings of an archive member's cells name the member: `archive.zip!dir/file.csv`."""
+
+    def cell_finding(self, detection) -> Finding:
+        finding = super().cell_finding(detection)
+        if detection.cell.member is not None:
+            finding.object = f"{self.object_name}!{detection.cell.member}"
+        return finding
+
+
+def _emit_gaps(report: ScanReport, reader: ObjectReader | None, emit: Callable[[Finding], None]) -> None:
+    """A coverage-gap finding for each archive member that could not be read, and for the object itself."""
+    for member, outcome, _ in getattr(reader, "gaps", ()):
+        emit(coverage_gap_finding(f"{report.object}!{member}", outcome))
+    if is_gap(report.outcome):
+        emit(coverage_gap_finding(report.object, report.outcome))
 
 
 def rejected(object_name: str, outcome: str, reason: str, status: ScanStatus = ScanStatus.REJECTED) -> ScanReport:
@@ -167,10 +189,11 @@ def scan_stream(
         report.count(finding)
         sink(finding)
 
+    reader = None
     try:
         reader = open_object(file_name or object_name, stream, limits)
         report.format, report.compressed = reader.format, reader.compressed
-        factory = FindingFactory(object_name, fingerprinter)
+        factory = MemberFindingFactory(object_name, fingerprinter)
         cells = reader.cells() if time_limit_s is None else _until(reader.cells(), started + time_limit_s, report)
         assemble(reader, cells, factory, scanner, emit, suppressor=suppressor)
         report.records, report.bytes_read = reader.stats.records, reader.stats.bytes_read
@@ -185,6 +208,7 @@ def scan_stream(
         )
         failed.format = report.format
         report = failed
+    _emit_gaps(report, reader, emit)
     report.duration_s = time.perf_counter() - started
     return report
 

@@ -381,7 +381,9 @@ class FindingsStore:
     # -- internals --------------------------------------------------------------------------
     def _finding_item(self, ref: ObjectRef, seq: int, finding: Finding) -> dict:
         data = finding.to_dict()
-        data.pop("object")
+        member = data.pop("object").removeprefix(f"{ref.key}!")  # an archive member's finding: archive!member
+        if member != finding.object:
+            data["member"] = member
         fid = finding_id(ref.bucket, ref.key, ref.version_token, seq)
         return to_item(
             {
@@ -495,8 +497,9 @@ def _dataset_query(bucket: str, prefix: str) -> dict[str, Any]:
 
 
 def finding_from_item(item: dict) -> Finding:
-    """Rebuild a Finding from its item; `object` is the S3 key."""
-    return Finding.from_dict({**item, "object": item["key"]})
+    """Rebuild a Finding from its item; `object` is the S3 key, or `key!member` for an archive member's finding."""
+    member = item.get("member")
+    return Finding.from_dict({**item, "object": f"{item['key']}!{member}" if member else item["key"]})
 
 
 __all__ = ["FindingsStore", "ReviewConflict", "Superseded", "finding_from_item"]
