@@ -141,6 +141,7 @@ def open_object(name: str, stream: BinaryIO, limits: ReadLimits | None = None) -
         head = src.head(HEAD_BYTES)
     check_textual(head)
     reader = _textual_reader(by_name, src, head, eof, compressed, limits)
+    reader.utf16 = bool(encoding)
     if legacy:
         reader.stats.add_issue(
             RecordIssue(None, "legacy_encoding", "decoded as Windows-1252, not UTF-8"), limits.max_issues

@@ -127,6 +127,7 @@ class ObjectReader:
         self.compressed = compressed
         self.limits = limits
         self.columns: list[str] | None = None
+        self.utf16 = False  # re-encoded from UTF-16: byte offsets of the object are not those read
         self.stats = ReadStats()
         self._state = "new"  # new -> reading -> done
 
