@@ -100,9 +100,10 @@ def open_object(name: str, stream: BinaryIO, limits: ReadLimits | None = None) -
     """Detect the format of one object and return a reader for it.
 
     `name` is the file name or object key (only its extension is used). `stream`
-    only needs `.read(n)`; a seekable file saves spooling Parquet to a temporary file.
-    Raises UnsupportedFormat, BinaryContent, MalformedObject, DecompressionBomb or
-    TooLarge (all ReadErrors, with content-free reasons) -- also later, from `cells()`.
+    only needs `.read(n)`; a seekable file saves spooling Parquet, PDF and ZIP containers to a
+    temporary file. Raises UnsupportedFormat, BinaryContent, MalformedObject, DecompressionBomb,
+    TooLarge, TooManyMembers, Encrypted or NoTextLayer (all ReadErrors, with content-free reasons)
+    -- also later, from `cells()`.
     """
     limits = limits or ReadLimits()
     by_name, _ = split_name(name)
@@ -125,8 +126,11 @@ def open_object(name: str, stream: BinaryIO, limits: ReadLimits | None = None) -
     container = _container(by_name, stream, src, head, compressed, limits)
     if container is not None:
         return container
-    if by_name in ("xlsx", "docx", "pdf", "zip", "tar"):
-        raise MalformedObject(f"not a {by_name} file (signature missing)")
+    return _text_object(by_name, src, head, eof, compressed, limits)
+
+
+def _text_object(by_name, src: Peekable, head: bytes, eof: bool, compressed: bool, limits: ReadLimits) -> ObjectReader:
+    """A reader for textual content, re-encoded to UTF-8 first when it is UTF-16 or Windows-1252."""
     encoding = utf16_encoding(head)
     if encoding:
         src = Peekable(Utf16ToUtf8(src, encoding))
@@ -173,7 +177,7 @@ def _sniff_json(src: Peekable, prefer: str) -> tuple[str, bool]:
 
 
 def _container(by_name, original: BinaryIO, src: Peekable, head: bytes, compressed: bool, limits: ReadLimits):
-    """A reader for a PDF, an Office file or an archive, or None for anything else."""
+    """A reader for a PDF, an Office file or an archive, or None for other content (not under such a name)."""
     if head.startswith(_PDF_MAGIC):
         from privscan.readers.pdf import PdfReader  # pypdf only for PDFs
 
@@ -186,6 +190,8 @@ def _container(by_name, original: BinaryIO, src: Peekable, head: bytes, compress
     if is_tar(head):
         _check_depth(limits)
         return TarArchiveReader(src, open_object, compressed=compressed, limits=limits)
+    if by_name in ("xlsx", "docx", "pdf", "zip", "tar"):
+        raise MalformedObject(f"not a {by_name} file (signature missing)")
     return None
 
 
