@@ -36,7 +36,7 @@ def test_xlsx_every_sheet_with_header_names_or_column_letters():
         (0, "Raw!A", "1", None),
         (0, "Raw!B", IBAN, None),
     ]
-    assert reader.stats.records == 3
+    assert reader.stats.records == 3 and reader.stats.bytes_read == len(data)
 
 
 def test_xlsx_found_by_content_under_any_name():

@@ -27,7 +27,7 @@ from privscan.readers.base import (
     ReadLimits,
     TooManyMembers,
 )
-from privscan.readers.zipped import open_zip
+from privscan.readers.zipped import file_size, open_zip
 
 OpenObject = Callable[[str, IO[bytes], ReadLimits], ObjectReader]
 
@@ -68,7 +68,7 @@ class ArchiveReader(ObjectReader):
 class ZipArchiveReader(ArchiveReader):
     def __init__(self, file: IO[bytes], open_object: OpenObject, *, compressed: bool, limits: ReadLimits, owned=False):
         super().__init__(open_object, compressed=compressed, limits=limits)
-        self._file, self._owned = file, owned
+        self._file, self._owned, self._size = file, owned, file_size(file)
         self._zip = open_zip(file, limits)
 
     def _cells(self) -> Iterator[Cell]:
@@ -92,6 +92,9 @@ class ZipArchiveReader(ArchiveReader):
             yield from self._member_cells(name, stream)
         except (zipfile.BadZipFile, EOFError, OSError):  # a CRC error or truncation found while reading
             self.gaps.append((name, MalformedObject.code, "the member is corrupt"))
+
+    def _bytes_consumed(self) -> int:
+        return self._size
 
     def close(self) -> None:
         self._zip.close()

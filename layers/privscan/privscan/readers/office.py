@@ -27,7 +27,7 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
 from privscan.readers.base import Cell, Encrypted, MalformedObject, ObjectReader, ReadError, ReadLimits
-from privscan.readers.zipped import open_zip, read_member
+from privscan.readers.zipped import file_size, open_zip, read_member
 
 _HEADER_SEARCH_ROWS = 100  # the header is looked for among the first rows of a sheet only
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -44,7 +44,7 @@ class XlsxReader(ObjectReader):
         super().__init__(compressed=compressed, limits=limits)
         import openpyxl  # only spreadsheets need it
 
-        self._file, self._owned = file, owned
+        self._file, self._owned, self._size = file, owned, file_size(file)
         open_zip(file, limits).close()
         file.seek(0)
         try:
@@ -74,6 +74,9 @@ class XlsxReader(ObjectReader):
                 for column, text in texts:
                     name = names[column] if column < len(names) and names[column] else _letter(column)
                     yield Cell(record, f"{title}!{name}", text)
+
+    def _bytes_consumed(self) -> int:
+        return self._size
 
     def close(self) -> None:
         book = getattr(self, "_book", None)
@@ -117,7 +120,7 @@ class DocxReader(ObjectReader):
 
     def __init__(self, file: IO[bytes], *, compressed: bool, limits: ReadLimits, owned: bool = False):
         super().__init__(compressed=compressed, limits=limits)
-        self._file, self._owned = file, owned
+        self._file, self._owned, self._size = file, owned, file_size(file)
         self._zip = open_zip(file, limits)
 
     def _cells(self) -> Iterator[Cell]:
@@ -163,6 +166,9 @@ class DocxReader(ObjectReader):
             if cells:
                 self.stats.records += 1
             yield cells
+
+    def _bytes_consumed(self) -> int:
+        return self._size
 
     def close(self) -> None:
         self._zip.close()

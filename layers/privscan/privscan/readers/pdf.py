@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import IO
 
 from privscan.readers.base import Cell, Encrypted, MalformedObject, NoTextLayer, ObjectReader, ReadLimits
+from privscan.readers.zipped import file_size
 
 PDF_MAGIC = b"%PDF-"
 
@@ -24,7 +25,7 @@ class PdfReader(ObjectReader):
         from pypdf import PdfReader as Pdf  # only PDFs need it
         from pypdf.errors import PyPdfError
 
-        self._file, self._owned = file, owned
+        self._file, self._owned, self._size = file, owned, file_size(file)
         try:
             self._pdf = Pdf(file, strict=False)
             if self._pdf.is_encrypted and not self._pdf.decrypt(""):
@@ -54,6 +55,9 @@ class PdfReader(ObjectReader):
             self._issue(page, "unreadable_page", "the page's text cannot be extracted")
             return []
         return [(number, line) for number, line in enumerate(text.splitlines(), start=1) if line.strip()]
+
+    def _bytes_consumed(self) -> int:
+        return self._size
 
     def close(self) -> None:
         if self._owned:

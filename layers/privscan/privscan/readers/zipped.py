@@ -24,7 +24,7 @@ def open_zip(file: IO[bytes], limits: ReadLimits) -> zipfile.ZipFile:
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError):
         raise MalformedObject("not a readable ZIP container") from None
     try:
-        check_members(archive.infolist(), _size(file), limits)
+        check_members(archive.infolist(), file_size(file), limits)
     except BaseException:
         archive.close()
         raise
@@ -55,7 +55,8 @@ def read_member(archive: zipfile.ZipFile, name: str) -> IO[bytes]:
         raise MalformedObject("a part cannot be inflated") from None
 
 
-def _size(file: IO[bytes]) -> int:
+def file_size(file: IO[bytes]) -> int:
+    """The size of a seekable file, its position kept."""
     position = file.tell()
     file.seek(0, 2)
     size = file.tell()
