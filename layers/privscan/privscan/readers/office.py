@@ -31,7 +31,6 @@ from privscan.readers.zipped import file_size, open_zip, read_member
 
 _HEADER_SEARCH_ROWS = 100  # the header is looked for among the first rows of a sheet only
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # also the wrapper of a password-protected xlsx/docx
 
 
 class XlsxReader(ObjectReader):

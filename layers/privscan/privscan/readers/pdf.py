@@ -8,13 +8,15 @@ OCR. A password-protected PDF that does not open with the empty password ends `e
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from typing import IO
 
 from privscan.readers.base import Cell, Encrypted, MalformedObject, NoTextLayer, ObjectReader, ReadLimits
 from privscan.readers.zipped import file_size
 
-PDF_MAGIC = b"%PDF-"
+# pypdf's log lines about a damaged document may quote pieces of it; the read's outcome and issues say enough
+logging.getLogger("pypdf").setLevel(logging.CRITICAL)
 
 
 class PdfReader(ObjectReader):

@@ -14,7 +14,6 @@ from typing import IO
 from privscan.readers.base import DecompressionBomb, Encrypted, MalformedObject, ReadLimits, TooManyMembers
 
 _RATIO_GRACE = 1024 * 1024  # small containers may compress well: judge the ratio above this size only
-ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 
 
 def open_zip(file: IO[bytes], limits: ReadLimits) -> zipfile.ZipFile:
