@@ -152,7 +152,12 @@ def test_bad_inputs_get_recorded_outcomes_and_the_batch_completes(pipeline):
     assert pipeline.summary("logo.png")["reason"]
     assert pipeline.summary("broken.csv")["issues"] == {"malformed_row": 1}
     assert pipeline.summary("latin.txt")["issues"] == {"legacy_encoding": 1}  # a Windows-1252 file, re-encoded
-    assert pipeline.findings("bomb.jsonl.gz") == []
+    gaps = {k: [(f["rule_ids"], f["preview"]) for f in pipeline.findings(k)] for k in ("logo.png", "bomb.jsonl.gz")}
+    assert gaps == {  # what could not be scanned is a finding of its own; a rejected object's partial findings are not
+        "logo.png": [(["PRIVSCAN-COVERAGE-GAP"], "binary")],
+        "bomb.jsonl.gz": [(["PRIVSCAN-COVERAGE-GAP"], "decompression_bomb")],
+    }
+    assert pipeline.findings("empty.csv") == []
     assert [f["entity_type"] for f in pipeline.findings("latin.txt")] == ["EMAIL_ADDRESS"]
 
 
@@ -200,7 +205,30 @@ def test_objects_over_the_size_limit_are_rejected_without_being_read(pipeline, m
     pipeline.table.delete_item(Key={"pk": f"OBJ#{bucket}#big.txt", "sk": "SUMMARY"})
     assert pipeline.invoke([json.dumps(without_size)]) == {"batchItemFailures": []}
     assert pipeline.summary("big.txt")["outcome"] == "too_large"
-    assert pipeline.findings("big.txt") == []
+    assert [(f["rule_ids"], f["preview"]) for f in pipeline.findings("big.txt")] == [
+        (["PRIVSCAN-COVERAGE-GAP"], "too_large")
+    ]
+
+
+def test_archive_members_and_a_scanned_pdf_are_listed_with_their_findings(pipeline):
+    from privscan.adapters.findings_store import finding_from_item
+
+    from tests.unit.readers.containers import EMAIL, pdf, zip_of
+
+    pipeline.put("exports/batch.zip", zip_of({"crm/a.csv": f"email\n{EMAIL}\n", "scan.pdf": pdf(image_only=True)}))
+    pipeline.put("exports/scan.pdf", pdf(image_only=True))
+    assert pipeline.deliver()[0] == {"batchItemFailures": []}
+    assert pipeline.summary("exports/batch.zip")["status"] == "done"
+    found = [finding_from_item(item) for item in pipeline.findings("exports/batch.zip")]
+    assert [(f.object, f.record, f.field, f.entity_type, f.preview) for f in found] == [
+        ("exports/batch.zip!crm/a.csv", 0, "email", "EMAIL_ADDRESS", "a***@e***.com"),
+        ("exports/batch.zip!scan.pdf", None, None, None, "no_text_layer"),
+    ]
+    summary = pipeline.summary("exports/scan.pdf")
+    assert (summary["status"], summary["outcome"]) == ("unsupported", "no_text_layer")
+    assert [(f["rule_ids"], f["preview"]) for f in pipeline.findings("exports/scan.pdf")] == [
+        (["PRIVSCAN-COVERAGE-GAP"], "no_text_layer")
+    ]
 
 
 def test_a_delete_marker_delivered_before_its_create_leaves_the_object_deleted(pipeline):

@@ -97,15 +97,16 @@ def test_an_object_key_holding_an_address_stays_out_of_the_logs(pipeline, capsys
 
 
 def test_a_failing_record_leaves_no_trace_of_its_column_name(pipeline, monkeypatch, capsys, caplog):
-    """A bug whose exception names what it handled (here a KeyError of a column named by an address) fails
-    its record with a content-free error: the batch processor's log lines, the batch failure that Lambda
-    logs and the status item carry the exception type and code locations only."""
-    from privscan.engine.profile import ColumnProfiler
+    """A failure outside the scan itself (here the results spool) whose exception names a value fails its
+    record with a content-free error: the batch processor's log lines, the batch failure that Lambda logs
+    and the status item carry the exception type and code locations only. (A failure inside the scan is
+    the object's recorded outcome: tests/unit/test_scan_unexpected.py.)"""
+    from privscan.spool import FindingSpool
 
-    def fails(self, cell, detections):
-        raise KeyError(cell.field)
+    def fails(self, line):
+        raise KeyError(PLANTED["email"])
 
-    monkeypatch.setattr(ColumnProfiler, "observe", fails)
+    monkeypatch.setattr(FindingSpool, "__call__", fails)
     caplog.set_level(logging.DEBUG)
     pipeline.put("p/customers.csv", f"{PLANTED['email']}\nx\n".encode())
     pipeline.put("p/notes.txt", b"nothing personal in here\n")
@@ -119,7 +120,7 @@ def test_a_failing_record_leaves_no_trace_of_its_column_name(pipeline, monkeypat
     own = [r.getMessage() for r in caplog.records if not r.name.startswith(SDK_LOGGERS)]
     logs = captured.out + captured.err + "\n".join(own) + str(everything_failed.value)
     assert leaked(logs) == [] and "zwartkopf" not in logs  # no trace of the column's name ...
-    reason = re.search(r"ContentFreeError: (KeyError at \S+ in \w+ via \S+ in \w+)", str(everything_failed.value))
+    reason = re.search(r"ContentFreeError: (KeyError at \S+ in \w+ via \S+ in \S+)", str(everything_failed.value))
     assert reason and reason[1].startswith("KeyError at test_privacy.py:")  # ... but the failure is told
     assert f"Record processing exception: <class 'privscan.failures.ContentFreeError'>:{reason[1]}" in logs
     statuses = [i for i in pipeline.items() if i["sk"].startswith("STATUS#") and i["key"] == "p/customers.csv"]

@@ -50,6 +50,7 @@ def test_report_of_the_demo_uploads(pipeline, tmp_path, capsys):
 
     by_rule = Counter(rule for f in findings for rule in f["rule_ids"])
     assert {r["rule_id"]: r["findings"] for r in record["findings"]["by_rule"]} == dict(by_rule)
+    assert by_rule["PRIVSCAN-COVERAGE-GAP"] == 2  # the bomb and the logo: not scanned, each a finding
     health = record["special_categories"]["art9_special_categories"][0]
     assert (health["rule_id"], health["findings"]) == ("GDPR-ART9-HEALTH", by_rule["GDPR-ART9-HEALTH"])
     assert health["findings"] > 0

@@ -2,7 +2,9 @@
 
 A finding breaks the policy when its severity is at or above `fail_on`, its entity type is
 not allowed, and it is not only about ignored rules (a finding without rule ids is judged on
-its entity type alone).
+its entity type alone). A coverage gap (an object or archive member that could not be scanned,
+engine/coverage.py) breaks it whatever `fail_on` says, unless its rule is ignored
+(`--ignore-rule PRIVSCAN-COVERAGE-GAP`): what was not read cannot pass.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from privscan.engine.config import severity_rank
+from privscan.engine.rules import rule_book
 
 Severity = Literal["low", "medium", "high", "critical"]
 Verdict = Literal["pass", "fail"]
@@ -27,11 +30,14 @@ class Policy(BaseModel):
 
     def breaks(self, finding: dict) -> bool:
         """`finding` is a contract line (Finding.contract())."""
+        rules = finding.get("rule_ids") or []
+        gap = rule_book().coverage_gap
+        if gap in rules:
+            return gap not in self.ignore_rules
         if severity_rank(finding["severity"]) < severity_rank(self.fail_on):
             return False
         if finding.get("entity_type") in self.allowed_entities:
             return False
-        rules = finding.get("rule_ids") or []
         return not (rules and set(rules) <= self.ignore_rules)
 
     def verdict(self, findings: Iterable[dict]) -> Verdict:

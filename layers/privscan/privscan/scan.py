@@ -6,7 +6,9 @@ outcome code and a content-free reason, never in an exception: a reader's
 `ReadError` gives its own outcome, and any other error in reading or detection
 ends the scan `malformed` with a reason that names only the error's type. What
 is not the object's fault still raises, so that the caller's retry can take it
-up: a failure of the caller's `sink`, or a scan worker process gone.
+up: a failure of the caller's `sink`, or a scan worker process gone. An object
+or archive member that cannot be scanned is also a coverage-gap finding
+(engine/coverage.py).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import BinaryIO, TypeVar
 
+from privscan.engine.coverage import coverage_gap_finding, is_gap
 from privscan.engine.deadline import DeadlineExceeded, deadline_after, passed
 from privscan.engine.findings import FindingAssembler, FindingFactory
 from privscan.engine.masking import Fingerprinter
@@ -46,6 +49,8 @@ _WORKER_GONE = (EOFError, ConnectionError)  # the pipe to a scan worker closed (
 _STATUS_BY_READ_ERROR = {
     "unsupported_format": ScanStatus.UNSUPPORTED,
     "binary": ScanStatus.UNSUPPORTED,
+    "no_text_layer": ScanStatus.UNSUPPORTED,  # a scanned PDF would need OCR
+    "encrypted": ScanStatus.UNSUPPORTED,
 }
 
 
@@ -117,6 +122,15 @@ class _SinkFailed(Exception):
     def __init__(self, error: Exception):
         super().__init__(type(error).__name__)
         self.error = error
+
+
+def _gap_findings(report: ScanReport, reader: ObjectReader | None, render: Callable[[str], str]) -> list[Finding]:
+    """A coverage-gap finding for each archive member that could not be read, and for the object itself;
+    members are named by `render` (the masking policy's rendering of `object!member`)."""
+    gaps = [coverage_gap_finding(render(member), outcome) for member, outcome, _ in getattr(reader, "gaps", ())]
+    if is_gap(report.outcome):
+        gaps.append(coverage_gap_finding(report.object, report.outcome))
+    return gaps
 
 
 def rejected(object_name: str, outcome: str, reason: str, status: ScanStatus = ScanStatus.REJECTED) -> ScanReport:
@@ -199,7 +213,8 @@ def scan_stream(
     """
     started = time.perf_counter()
     deadline = deadline_after(time_limit_s)
-    shown_as = MaskingPolicy(fingerprinter, scanner.names).object_name(object_name)  # what reports call it
+    policy = MaskingPolicy(fingerprinter, scanner.names)
+    shown_as = policy.object_name(object_name)  # what reports call it
     report = ScanReport(object=shown_as)
 
     def emit(finding: Finding) -> None:
@@ -209,6 +224,7 @@ def scan_stream(
         except Exception as error:
             raise _SinkFailed(error) from error
 
+    reader = None
     try:
         reader = open_object(file_name or object_name, stream, limits)
         report.format, report.compressed = reader.format, reader.compressed
@@ -231,6 +247,9 @@ def scan_stream(
         raise
     except Exception as error:  # noqa: BLE001 - recorded as the object's outcome; its message is never kept
         report = unexpected(shown_as, report.format, error)
+    for gap in _gap_findings(report, reader, lambda member: policy.object_name(f"{object_name}!{member}")):
+        report.count(gap)
+        sink(gap)
     report.duration_s = time.perf_counter() - started
     return report
 

@@ -37,6 +37,7 @@ from privscan.adapters.s3_objects import (
     results_key,
     upload_results,
 )
+from privscan.engine.coverage import coverage_gap_finding, is_gap
 from privscan.engine.masking import Fingerprinter
 from privscan.engine.scanner import Scanner
 from privscan.engine.suppress import Suppressions
@@ -182,9 +183,13 @@ class ObjectScanService:
                         suppressor=self.suppressions().for_object(ref.bucket, ref.key, self.fingerprinter),
                     )
             except ObjectTooLarge as error:
-                report = rejected(ref.key, "too_large", f"object is {error.size} bytes; the limit is {limit}")
+                report = rejected(
+                    self.store.stored_key(ref.key), "too_large", f"object is {error.size} bytes; the limit is {limit}"
+                )
             except ObjectGone:
-                report = rejected(ref.key, "gone", "the object version no longer exists", ScanStatus.SUPERSEDED)
+                report = rejected(
+                    self.store.stored_key(ref.key), "gone", "the object version no longer exists", ScanStatus.SUPERSEDED
+                )
             return (report, *self.publish(ref, report, results))
         finally:
             results.close()
@@ -208,8 +213,11 @@ class ObjectScanService:
         event holds the object."""
         if report.status is ScanStatus.SUPERSEDED:  # nothing of a version that is gone
             return None, False
-        if report.status is not ScanStatus.DONE:  # partial findings of a rejected object are discarded
-            self.store.replace_findings(ref, [])
+        if report.status is not ScanStatus.DONE:  # partial findings of an unscanned object are discarded, its gap kept
+            gaps = (
+                [coverage_gap_finding(self.store.stored_key(ref.key), report.outcome)] if is_gap(report.outcome) else []
+            )
+            self.store.replace_findings(ref, gaps)
             return None, False
         stored = (Finding.from_dict(line) for line in islice(lines(), self.settings.max_finding_items))
         self.store.replace_findings(ref, stored)

@@ -190,3 +190,9 @@ def test_rescanning_a_chunk_and_rerunning_the_reducer_change_nothing(tmp_path, s
 
     first_run = reduce_once()
     assert first_run == reduce_once() and first_run[1]
+
+
+def test_utf16_text_is_scanned_whole_as_a_single_pass_does(tmp_path, scanner):
+    text = "".join(f"Line {i}: write to user{i}@example.com\n" for i in range(40))
+    report, findings = both(tmp_path, "notes.txt", text.encode("utf-16"), 64, scanner)
+    assert report.outcome == "scanned" and len(findings) == 40

@@ -130,7 +130,7 @@ def test_an_unfinished_csv_plan_says_where_it_stopped_and_drops_the_sample_value
         sampled=False,
         sample_positions={"id": [[0, 0], [1, 0], [2, 0]], "note": [[0, 0], [1, 0], [2, 0]]},
         sample_cells=[
-            {"record": r, "field": f, "text": t, "role": None}
+            {"record": r, "field": f, "text": t, "role": None, "member": None}
             for r in range(3)
             for f, t in (("id", str(r)), ("note", f"value-{r}"))
         ],

@@ -13,6 +13,7 @@ from privscan.readers import (
     FORMATS,
     BinaryContent,
     Cell,
+    MalformedObject,
     ReadError,
     ReadLimits,
     UnsupportedFormat,
@@ -47,12 +48,20 @@ def test_split_name(name, expected):
     assert split_name(name) == expected
 
 
-@pytest.mark.parametrize("ext", ["xlsx", "xls", "zip", "tar.gz", "tgz", "avro", "orc", "docx", "pdf"])
+@pytest.mark.parametrize("ext", ["xls", "ods", "pptx", "7z", "avro", "orc", "doc"])
 def test_known_unsupported_extensions(ext):
     with pytest.raises(UnsupportedFormat) as info:
         open_object(f"JaneDoe-payroll.{ext}", io.BytesIO(b"name,email\nJane,jane@example.com\n"))
     assert info.value.code == "unsupported_format"
     assert "JaneDoe" not in info.value.reason  # names may hold personal data too: never echoed
+
+
+@pytest.mark.parametrize("ext", ["xlsx", "docx", "pdf", "zip", "tar", "tar.gz", "tgz"])
+def test_container_names_with_text_content_are_malformed(ext):
+    with pytest.raises(MalformedObject) as info:
+        open_object(f"JaneDoe-payroll.{ext}", io.BytesIO(b"name,email\nJane,jane@example.com\n"))
+    assert info.value.code == "malformed"
+    assert "JaneDoe" not in info.value.reason
 
 
 def test_png_header_and_random_bytes_is_binary():
@@ -67,8 +76,6 @@ def test_png_header_and_random_bytes_is_binary():
 @pytest.mark.parametrize(
     ("data", "reason"),
     [
-        (b"%PDF-1.7\n...", "PDF document"),
-        (b"PK\x03\x04" + b"\0" * 30, "ZIP archive"),
         (b"\xff\xd8\xff\xe0" + b"\0" * 10, "JPEG image"),
     ],
 )
@@ -83,11 +90,17 @@ def test_binary_signatures(data, reason):
         (b"\xfd7zXZ\x00" + b"\x01" * 20, "xz compression"),
         (b"BZh91AY&SY" + b"\x01" * 20, "bzip2 compression"),
         (b"Obj\x01" + b"\x02" * 20, "Avro container"),
-        ("name\tcity\n".encode("utf-16"), "UTF-16"),
+        ("name\tcity\n".encode("utf-32"), "UTF-16"),
     ],
 )
 def test_unsupported_signatures(data, reason):
     with pytest.raises(UnsupportedFormat, match=reason):
+        open_object("file", io.BytesIO(data))
+
+
+@pytest.mark.parametrize("data", [b"%PDF-1.7\n...", b"PK\x03\x04" + b"\0" * 30])
+def test_truncated_pdf_and_zip_are_malformed(data):
+    with pytest.raises(MalformedObject):
         open_object("file", io.BytesIO(data))
 
 

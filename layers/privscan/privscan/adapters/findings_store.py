@@ -399,8 +399,11 @@ class FindingsStore:
     # -- internals --------------------------------------------------------------------------
     def _finding_item(self, ref: ObjectRef, seq: int, finding: Finding) -> dict:
         data = finding.to_dict()
-        data.pop("object")
-        fid = finding_id(ref.bucket, self.stored_key(ref.key), ref.version_token, seq)
+        stored = self.stored_key(ref.key)
+        member = data.pop("object").removeprefix(f"{stored}!")  # an archive member's finding: archive!member
+        if member != finding.object:
+            data["member"] = member
+        fid = finding_id(ref.bucket, stored, ref.version_token, seq)
         return to_item(
             {
                 **data,
@@ -513,8 +516,9 @@ def _dataset_query(bucket: str, prefix: str) -> dict[str, Any]:
 
 
 def finding_from_item(item: dict) -> Finding:
-    """Rebuild a Finding from its item; `object` is the S3 key."""
-    return Finding.from_dict({**item, "object": item["key"]})
+    """Rebuild a Finding from its item; `object` is the S3 key, or `key!member` for an archive member's finding."""
+    member = item.get("member")
+    return Finding.from_dict({**item, "object": f"{item['key']}!{member}" if member else item["key"]})
 
 
 __all__ = ["FindingsStore", "ReviewConflict", "Superseded", "finding_from_item"]

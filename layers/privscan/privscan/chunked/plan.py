@@ -283,7 +283,7 @@ def _plan_format(
         plan.legacy = any(issue.code == "legacy_encoding" for issue in reader.stats.issues)
         plan.delimiter = getattr(reader, "delimiter", None)
         plan.issues = [asdict(issue) for issue in reader.stats.issues]
-        splittable = not isinstance(reader, EmptyReader) and not reader.compressed
+        splittable = not isinstance(reader, EmptyReader) and not reader.compressed and not reader.utf16
         reader.close()
     if not splittable or plan.format not in ("csv", "tsv", "parquet", *LINE_FORMATS):
         plan.whole, plan.issues = True, []  # the single pass reports its own issues

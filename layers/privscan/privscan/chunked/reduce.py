@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from privscan.chunked.plan import Plan
 from privscan.chunked.work import ChunkResult, canonical_key
 from privscan.engine.config import EngineConfig
+from privscan.engine.coverage import coverage_gap_finding
 from privscan.engine.findings import ColumnAggregate, column_finding
 from privscan.model import Finding, ScanStatus
 from privscan.readers.base import ReadLimits, RecordIssue
@@ -29,15 +30,15 @@ def merge_results(
     plan: Plan, results: list[ChunkResult], config: EngineConfig | None = None, limits: ReadLimits | None = None
 ) -> tuple[ScanReport, list[Finding]]:
     """The object's report and its closing findings (already counted in the report), from one result per
-    chunk of `plan`, in chunk order. A rejected object has no closing findings."""
+    chunk of `plan`, in chunk order. A rejected object's closing finding is its coverage gap (engine/coverage.py)."""
     config, limits = config or EngineConfig(), limits or ReadLimits()
     if plan.status:
-        return _rejected(plan, plan.outcome, plan.reason, plan.status), []
+        return _rejected(plan, plan.outcome, plan.reason, plan.status)
     if [result.index for result in results] != [chunk.index for chunk in plan.chunks]:
         raise ValueError("one part per chunk of the plan, in order")
     for result in results:
         if result.status:  # the first chunk a single pass would have stopped at
-            return _rejected(plan, result.outcome, result.reason, result.status), []
+            return _rejected(plan, result.outcome, result.reason, result.status)
 
     report = ScanReport(object=plan.object, format=plan.format, compressed=plan.compressed)
     issues = [RecordIssue(**issue) for issue in plan.issues]
@@ -74,19 +75,22 @@ def reduce_chunks(
     config: EngineConfig | None = None,
     limits: ReadLimits | None = None,
 ) -> ScanReport:
-    """`parts` in chunk order, one per chunk of `plan`. Findings go to `sink` only if the object scanned."""
+    """`parts` in chunk order, one per chunk of `plan`. The chunks' findings go to `sink` only if the object
+    scanned; the closing ones (a rejected object's coverage gap) always."""
     parts = list(parts)
     report, tail = merge_results(plan, [result for result, _ in parts], config, limits)
     if report.status is ScanStatus.DONE:
         for _, findings in parts:
             for finding in findings():
                 sink(finding)
-        for finding in tail:
-            sink(finding)
+    for finding in tail:
+        sink(finding)
     return report
 
 
-def _rejected(plan: Plan, outcome: str | None, reason: str | None, status: str) -> ScanReport:
+def _rejected(plan: Plan, outcome: str | None, reason: str | None, status: str) -> tuple[ScanReport, list[Finding]]:
     report = rejected(plan.object, outcome or "unreadable", reason or "", ScanStatus(status))
     report.format = plan.format
-    return report
+    gap = coverage_gap_finding(plan.object, report.outcome)
+    report.count(gap)
+    return report, [gap]

@@ -100,9 +100,11 @@ def local_scanner(suppressions: Suppressions, policy: Policy) -> Callable[[Path,
     def scan(path: Path, explicit: bool) -> FileResult | None:
         with FindingSpool() as spool:
             report = scan_file(path, fingerprinter, EngineConfig(), spool, suppressions)
-            if report.status is ScanStatus.DONE:
-                findings = list(spool.lines())
-                return FileResult(findings, report.format, policy.verdict(findings))
+            findings = list(spool.lines())
+            if report.status is ScanStatus.DONE or (findings and not explicit and report.status not in INPUT_ERRORS):
+                return FileResult(
+                    findings, report.format, policy.verdict(findings)
+                )  # a walk's unreadable file: its gap
         if report.status in INPUT_ERRORS or explicit:
             return FileResult(error=f"{report.outcome} ({report.reason})", outcome=report.outcome)
         return None

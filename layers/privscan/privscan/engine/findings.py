@@ -51,7 +51,9 @@ class FindingFactory:
         self.fingerprint = fingerprinter
         self.object_name = self.policy.object_name(object_name)
         self.tabular = tabular
+        self._given_name = object_name
         self._object_segments = tuple(object_name.split("/"))
+        self._members: dict[str, str] = {}
 
     def object_segments(self) -> tuple[str, ...]:
         """The segments of the object's key or path, as given: scanned for personal data of their own."""
@@ -63,10 +65,20 @@ class FindingFactory:
     def preview(self, entity_type: str | None, value: str) -> str:
         return self.policy.preview(entity_type, value)
 
+    def object_of(self, member: str | None) -> str:
+        """What findings call the object, or an archive member of it (``archive.zip!dir/file.csv``), each
+        segment holding personal data masked."""
+        if member is None:
+            return self.object_name
+        rendered = self._members.get(member)
+        if rendered is None:
+            rendered = self._members[member] = self.policy.object_name(f"{self._given_name}!{member}")
+        return rendered
+
     def cell_finding(self, detection: Detection) -> Finding:
         value = detection.value
         return Finding(
-            object=self.object_name,
+            object=self.object_of(detection.cell.member),
             record=detection.cell.record,
             field=self.field(detection.cell.field),
             start=detection.start,

@@ -20,6 +20,7 @@ class Cell:
     field: str | None  # column name, JSON path (``messages[3].content``) or None for text lines
     text: str
     role: str | None = None  # chat-turn role (user / assistant / system) when the text is a turn's content
+    member: str | None = None  # the member path inside an archive (.zip, .tar): findings name `archive!member`
 
 
 @dataclass(slots=True)
@@ -45,6 +46,10 @@ class ReadLimits:
     max_parquet_row_groups: int = 10_000
     max_parquet_columns: int = 10_000  # leaf columns of the schema
     max_parquet_rows: int = 100_000_000  # rows of the row groups read (a chunk's, in a chunked scan)
+    max_members: int = 1_000  # an archive (.zip, .tar) with more members is refused as a whole
+    max_pages: int = 2_000  # PDF pages read at most; the rest are reported as an issue
+    max_cells: int = 5_000_000  # spreadsheet cells looked at at most; the rest are reported as an issue
+    archive_depth: int = 1  # archives inside an archive are not opened (their members become coverage gaps)
 
 
 class ReadError(Exception):
@@ -76,6 +81,24 @@ class DecompressionBomb(ReadError):
     code = "decompression_bomb"
 
 
+class NoTextLayer(ReadError):
+    """A PDF whose pages carry no extractable text (a scan): it would need OCR."""
+
+    code = "no_text_layer"
+
+
+class Encrypted(ReadError):
+    """A password-protected PDF, archive or Office file."""
+
+    code = "encrypted"
+
+
+class TooManyMembers(ReadError):
+    """An archive (or an Office file, itself a ZIP) with more members than `ReadLimits.max_members`."""
+
+    code = "too_many_members"
+
+
 class TooLarge(ReadError):
     """One record (a CSV line, a JSON document or array element, a Parquet row) exceeds
     `ReadLimits.max_record_bytes`, or a Parquet footer one of the `max_parquet_*` caps."""
@@ -105,13 +128,14 @@ class ObjectReader:
     already yielded stay valid. `stats` is filled while iterating.
     """
 
-    format: str = "text"  # csv | tsv | json | jsonl | chat | parquet | text
+    format: str = "text"  # csv | tsv | json | jsonl | chat | parquet | text | xlsx | docx | pdf | archive
     tabular: bool = False  # fields are columns (csv, tsv, parquet)
 
     def __init__(self, *, compressed: bool, limits: ReadLimits):
         self.compressed = compressed
         self.limits = limits
         self.columns: list[str] | None = None
+        self.utf16 = False  # re-encoded from UTF-16: byte offsets of the object are not those read
         self.stats = ReadStats()
         self._state = "new"  # new -> reading -> done
 

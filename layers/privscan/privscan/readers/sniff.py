@@ -29,13 +29,20 @@ _EXTENSIONS = {
     "text": "text",
     "md": "text",
     "log": "text",
+    "xlsx": "xlsx",
+    "xlsm": "xlsx",
+    "docx": "docx",
+    "pdf": "pdf",
+    "zip": "zip",
+    "tar": "tar",
+    "tgz": "tar",
 }
 
 # Known formats we cannot read (yet): rejected by name, without looking at the content.
 _UNSUPPORTED = {
-    **dict.fromkeys(("xlsx", "xlsm", "xls", "ods"), "spreadsheet"),
-    **dict.fromkeys(("docx", "doc", "odt", "rtf", "pptx", "ppt", "pdf"), "document"),
-    **dict.fromkeys(("zip", "tar", "tgz", "7z", "rar", "jar"), "archive"),
+    **dict.fromkeys(("xls", "ods"), "spreadsheet"),
+    **dict.fromkeys(("doc", "odt", "rtf", "pptx", "ppt"), "document"),
+    **dict.fromkeys(("7z", "rar", "jar"), "archive"),
     **dict.fromkeys(("bz2", "xz", "lz4", "zst", "zstd", "lzma", "br", "snappy"), "compression"),
     **dict.fromkeys(("avro", "orc", "feather", "arrow", "ipc", "h5", "hdf5", "npy", "npz", "pkl", "pickle"), "data"),
     **dict.fromkeys(("sqlite", "sqlite3", "db", "mdb", "accdb"), "database"),

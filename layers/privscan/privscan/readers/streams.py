@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 from collections.abc import Iterator
@@ -144,6 +145,63 @@ class Windows1252ToUtf8(io.RawIOBase):
             if not data:
                 return 0
             self._pending = data.decode("cp1252", "replace").encode("utf-8")
+        n = min(len(b), len(self._pending))
+        b[:n] = self._pending[:n]
+        self._pending = self._pending[n:]
+        return n
+
+
+def utf16_encoding(head: bytes) -> str | None:
+    """ "utf-16-le" / "utf-16-be" for UTF-16 text (with or without a byte-order mark), else None.
+
+    Without a BOM, text in a Latin script has a NUL in every other byte: in the high byte of each
+    code unit, i.e. at odd offsets (little-endian) or even offsets (big-endian). UTF-32 is not UTF-16.
+    """
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return None
+    if head.startswith(b"\xff\xfe"):
+        return "utf-16-le"
+    if head.startswith(b"\xfe\xff"):
+        return "utf-16-be"
+    sample = head[:_UTF16_SAMPLE]
+    half = len(sample) // 2
+    if half < 2:
+        return None
+    even_nuls, odd_nuls = sample[0::2].count(0), sample[1::2].count(0)
+    if odd_nuls >= _UTF16_NUL_SHARE * half and even_nuls <= _UTF16_OTHER_SHARE * half:
+        return "utf-16-le"
+    if even_nuls >= _UTF16_NUL_SHARE * half and odd_nuls <= _UTF16_OTHER_SHARE * half:
+        return "utf-16-be"
+    return None
+
+
+_UTF16_SAMPLE = 4096
+_UTF16_NUL_SHARE = 0.6  # most code units of Latin-script text have a zero high byte
+_UTF16_OTHER_SHARE = 0.05  # ... and almost none a zero low byte
+
+
+class Utf16ToUtf8(io.RawIOBase):
+    """Re-encodes a UTF-16 byte stream as UTF-8, chunk by chunk (a leading BOM is dropped)."""
+
+    def __init__(self, source, encoding: str):
+        super().__init__()
+        self._src = source
+        self._decoder = codecs.getincrementaldecoder(encoding)("replace")
+        self._pending = b""
+        self._first = True
+        self._done = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b) -> int:
+        while not self._pending and not self._done:
+            data = self._src.read(CHUNK)
+            self._done = not data
+            text = self._decoder.decode(data or b"", final=self._done)
+            if self._first and text:
+                text, self._first = text.removeprefix("\ufeff"), False
+            self._pending = text.encode("utf-8", "replace")
         n = min(len(b), len(self._pending))
         b[:n] = self._pending[:n]
         self._pending = self._pending[n:]

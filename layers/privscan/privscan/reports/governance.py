@@ -59,7 +59,9 @@ class _Record:
     def __init__(self, snapshot: DatasetSnapshot, book: RuleBook):
         self.snapshot, self.book = snapshot, book
         self.done = [s for s in snapshot.summaries if s.get("status") == "done"]
-        live_keys = {s["key"] for s in self.done}
+        # findings count over the objects scanned and those that could not be (each is a coverage-gap finding)
+        self.counted = [s for s in snapshot.summaries if s.get("status") in ("done", "unsupported", "rejected")]
+        live_keys = {s["key"] for s in self.counted}
         self.findings = [f for f in snapshot.findings if f["key"] in live_keys and not f.get("object_deleted")]
         self.by_rule, self.by_entity = self._summed("by_rule"), self._summed("by_entity")
 
@@ -110,7 +112,7 @@ class _Record:
 
     def _summed(self, name: str) -> Counter:
         total: Counter = Counter()
-        for summary in self.done:
+        for summary in self.counted:
             total.update(summary.get(name) or {})
         return total
 
@@ -119,7 +121,7 @@ class _Record:
 
     def findings_section(self) -> dict:
         return {
-            "total": sum(s.get("findings", 0) for s in self.done),
+            "total": sum(s.get("findings", 0) for s in self.counted),
             "by_severity": _severity_order(self._summed("by_severity")),
             "by_rule": [
                 self._rule_row(rule_id) for rule_id, _ in sorted(self.by_rule.items(), key=lambda kv: (-kv[1], kv[0]))

@@ -15,7 +15,7 @@ from privscan.engine.yamlio import load_yaml
 
 
 class Rule(BaseModel, frozen=True):
-    id: str = Field(pattern=r"^(GDPR|AIACT)-[A-Z0-9-]+$")
+    id: str = Field(pattern=r"^(GDPR|AIACT|PRIVSCAN)-[A-Z0-9-]+$")
     law: str
     severity: str
     title: str
@@ -70,6 +70,7 @@ class RuleBook:
     column_names: list[ColumnTrigger] = field(default_factory=list)
     age_columns: list[ColumnTrigger] = field(default_factory=list)
     conversation: list[tuple[str, str]] = field(default_factory=list)  # (rule id, missing signal category)
+    coverage_gap: str | None = None  # the rule of an object that could not be scanned
 
     @classmethod
     def from_yaml(cls, text: str) -> RuleBook:
@@ -99,6 +100,8 @@ class RuleBook:
             self.age_columns.append(ColumnTrigger(rule_id, patterns, below=int(trigger["below"])))
         elif kind == "conversation":
             self.conversation.append((rule_id, trigger["missing"]))
+        elif kind == "coverage_gap":
+            self.coverage_gap = rule_id
         else:
             raise ValueError(f"{rule_id}: unknown trigger kind {kind!r}")
 
