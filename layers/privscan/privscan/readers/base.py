@@ -7,9 +7,14 @@ text means; detection happens later in the engine.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Self
+
+# JSON's `\ud83d` escape decodes to a lone surrogate: a str that cannot be encoded, which spaCy and every sink
+# refuse. Each is replaced by U+FFFD, one code point for one, so offsets in the text hold.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +25,11 @@ class Cell:
     field: str | None  # column name, JSON path (``messages[3].content``) or None for text lines
     text: str
     role: str | None = None  # chat-turn role (user / assistant / system) when the text is a turn's content
+
+
+def has_lone_surrogate(cell: Cell) -> bool:
+    search = LONE_SURROGATE.search
+    return bool(search(cell.text) or (cell.field and search(cell.field)) or (cell.role and search(cell.role)))
 
 
 @dataclass(slots=True)
@@ -118,6 +128,8 @@ class ObjectReader:
         self._state = "reading"
         try:
             for cell in self._cells():
+                if has_lone_surrogate(cell):
+                    cell = self._without_surrogates(cell)
                 self.stats.cells += 1
                 self.stats.bytes_read = self._bytes_consumed()
                 yield cell
@@ -125,6 +137,13 @@ class ObjectReader:
         finally:
             self.stats.bytes_read = self._bytes_consumed()
             self.close()
+
+    def _without_surrogates(self, cell: Cell) -> Cell:
+        self._issue(cell.record, "invalid_unicode", "unpaired surrogate code points replaced")
+        field, text, role = (
+            None if v is None else LONE_SURROGATE.sub("\ufffd", v) for v in (cell.field, cell.text, cell.role)
+        )
+        return Cell(cell.record, field, text, role)
 
     def close(self) -> None:
         """Release temporary files (called automatically when `cells()` ends)."""
