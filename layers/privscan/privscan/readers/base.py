@@ -47,6 +47,8 @@ class ReadLimits:
     max_inflation_ratio: int = 200  # ... and to at most this multiple of its compressed size
     max_field_chars: int = 1_000_000  # longer values are split before NLP (spaCy's max_length)
     max_record_bytes: int = 64 * 1024**2  # one CSV line, JSONL line or JSON array element held in memory at most
+    max_columns: int = 16_384  # header cells named (a spreadsheet's width); fields past them are column_<n>
+    max_column_name_chars: int = 256  # a longer header cell is cut to this many characters
     max_issues: int = 100  # RecordIssues kept per object; the rest are only counted (ReadStats.issue_overflow)
 
 
