@@ -5,7 +5,7 @@ import time
 
 import pytest
 from privscan.engine.masking import Fingerprinter
-from privscan.engine.scanner import MAX_RUN_CHARS, pieces
+from privscan.engine.scanner import MAX_RUN_CHARS, has_long_run, pieces
 from privscan.scan import scan_stream
 
 KEY = Fingerprinter("unit-test-key-0123456789abcdef")
@@ -83,3 +83,11 @@ def test_adversarial_runs_finish_in_bounded_time_with_exact_spans_around_them(ru
         ("EMAIL_ADDRESS", after, len(text)),
     ]
     assert took < BOUND_S
+
+
+@pytest.mark.parametrize("start", [0, 1, 31, 32, 33, 63, 64, 65, 100])
+def test_a_run_one_over_the_limit_is_found_wherever_it_starts(start):
+    text = "a" * start + "!" * (MAX_RUN_CHARS + 1) + " b"
+    assert has_long_run(text)
+    assert not has_long_run(text.replace("!", "", 1))  # a run of exactly MAX_RUN_CHARS
+    assert not has_long_run("a" * start + "! " * MAX_RUN_CHARS)  # punctuation everywhere, no run

@@ -35,6 +35,8 @@ MAX_PIECE_CHARS = 100_000
 # such characters hold no personal value. The next piece starts where the run ends, so offsets stay exact.
 MAX_RUN_CHARS = 64
 LONG_RUN = re.compile(rf"(?:[^\w\s]|_){{{MAX_RUN_CHARS + 1},}}")
+_STRIDE = MAX_RUN_CHARS // 2  # a run of over MAX_RUN_CHARS covers two consecutive multiples of it
+_RUN_PAIR = re.compile(r"(?:[^\w\s]|_){2}")
 WAIT = "wait"  # the column's sample is out for detection: its verdict decides this cell's route
 SAMPLE = "sample"  # full analysis of a column's sample cell, whose verdict later cells wait for
 
@@ -61,9 +63,19 @@ def pieces(text: str, limit: int = MAX_PIECE_CHARS) -> Iterable[tuple[int, str]]
     A run of over MAX_RUN_CHARS punctuation or symbol characters ends its piece after MAX_RUN_CHARS of them;
     the rest of the run is in no piece (see LONG_RUN).
     """
-    if len(text) <= limit and LONG_RUN.search(text) is None:  # nearly every cell: no generator
+    if len(text) <= limit and not has_long_run(text):  # nearly every cell: no generator
         return ((0, text),)
     return _cut(text, limit)
+
+
+def has_long_run(text: str) -> bool:
+    """Whether `text` holds a LONG_RUN. Such a run covers two neighbours among every _STRIDE-th character,
+    so the full search is only made when those show a pair: ordinary text costs a search over 1/_STRIDE of it."""
+    return (
+        len(text) > MAX_RUN_CHARS
+        and _RUN_PAIR.search(text[::_STRIDE]) is not None
+        and LONG_RUN.search(text) is not None
+    )
 
 
 def _cut(text: str, limit: int) -> Iterator[tuple[int, str]]:
