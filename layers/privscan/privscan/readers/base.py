@@ -28,6 +28,7 @@ class Cell:
 
 
 def has_lone_surrogate(cell: Cell) -> bool:
+    """Whether the cell's text, field or role holds an unpaired surrogate (see LONE_SURROGATE)."""
     search = LONE_SURROGATE.search
     return bool(search(cell.text) or (cell.field and search(cell.field)) or (cell.role and search(cell.role)))
 
