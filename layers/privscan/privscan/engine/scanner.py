@@ -13,6 +13,7 @@ A `Detection` still points at the text it came from; callers turn it into a
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -40,6 +41,14 @@ from privscan.readers.base import Cell
 # spaCy refuses texts over nlp.max_length (1,000,000 chars) and slows down far earlier;
 # longer values are cut at whitespace into pieces of at most this size.
 MAX_PIECE_CHARS = 100_000
+# spaCy's tokenizer strips a token's prefixes and suffixes one at a time, searching the rest of the token each
+# time: a run of punctuation or symbols (`!!!…`, `[[[…`, emoji) costs the square of its length. Longer runs
+# end their piece after their first MAX_RUN_CHARS (an MRZ line's filler `<` fits) and are not scanned further:
+# such characters hold no personal value. The next piece starts where the run ends, so offsets stay exact.
+MAX_RUN_CHARS = 64
+LONG_RUN = re.compile(rf"(?:[^\w\s]|_){{{MAX_RUN_CHARS + 1},}}")
+_STRIDE = MAX_RUN_CHARS // 2  # a run of over MAX_RUN_CHARS covers two consecutive multiples of it
+_RUN_PAIR = re.compile(r"(?:[^\w\s]|_){2}")
 WAIT = "wait"  # the column's sample is out for detection: its verdict decides this cell's route
 MAX_HELD_CELLS = 256  # cells of one record held back for its countries (with_record_countries)
 SAMPLE = "sample"  # full analysis of a column's sample cell, whose verdict later cells wait for
@@ -62,20 +71,43 @@ class Detection:
 
 
 def pieces(text: str, limit: int = MAX_PIECE_CHARS) -> Iterable[tuple[int, str]]:
-    """Split `text` into (offset, piece) chunks of at most `limit` chars, preferring whitespace cuts."""
-    if len(text) <= limit:  # nearly every cell: no generator
+    """Split `text` into (offset, piece) chunks of at most `limit` chars, preferring whitespace cuts.
+
+    A run of over MAX_RUN_CHARS punctuation or symbol characters ends its piece after MAX_RUN_CHARS of them;
+    the rest of the run is in no piece (see LONG_RUN).
+    """
+    if len(text) <= limit and not has_long_run(text):  # nearly every cell: no generator
         return ((0, text),)
     return _cut(text, limit)
 
 
+def has_long_run(text: str) -> bool:
+    """Whether `text` holds a LONG_RUN. Such a run covers two neighbours among every _STRIDE-th character,
+    so the full search is only made when those show a pair: ordinary text costs a search over 1/_STRIDE of it."""
+    return (
+        len(text) > MAX_RUN_CHARS
+        and _RUN_PAIR.search(text[::_STRIDE]) is not None
+        and LONG_RUN.search(text) is not None
+    )
+
+
 def _cut(text: str, limit: int) -> Iterator[tuple[int, str]]:
     offset = 0
-    while len(text) - offset > limit:
+    for run in LONG_RUN.finditer(text):
+        yield from _by_length(text, offset, run.start() + MAX_RUN_CHARS, limit)
+        offset = run.end()
+    yield from _by_length(text, offset, len(text), limit)
+
+
+def _by_length(text: str, offset: int, end: int, limit: int) -> Iterator[tuple[int, str]]:
+    """`text[offset:end]` in chunks of at most `limit` chars, cut at a space in their second half if there is one."""
+    while end - offset > limit:
         cut = text.rfind(" ", offset + limit // 2, offset + limit)
         cut = cut if cut > offset else offset + limit
         yield offset, text[offset:cut]
         offset = cut
-    yield offset, text[offset:]
+    if end > offset:
+        yield offset, text[offset:end]
 
 
 def record_countries(cell: Cell, detections: list[Detection]) -> set[str]:

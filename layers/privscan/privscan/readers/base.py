@@ -7,9 +7,14 @@ text means; detection happens later in the engine.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Self
+
+# JSON's `\ud83d` escape decodes to a lone surrogate: a str that cannot be encoded, which spaCy and every sink
+# refuse. Each is replaced by U+FFFD, one code point for one, so offsets in the text hold.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +26,12 @@ class Cell:
     text: str
     role: str | None = None  # chat-turn role (user / assistant / system) when the text is a turn's content
     member: str | None = None  # the member path inside an archive (.zip, .tar): findings name `archive!member`
+
+
+def has_lone_surrogate(cell: Cell) -> bool:
+    """Whether the cell's text, field or role holds an unpaired surrogate (see LONE_SURROGATE)."""
+    search = LONE_SURROGATE.search
+    return bool(search(cell.text) or (cell.field and search(cell.field)) or (cell.role and search(cell.role)))
 
 
 @dataclass(slots=True)
@@ -40,6 +51,8 @@ class ReadLimits:
     max_inflation_ratio: int = 200  # ... and to at most this multiple of its compressed size
     max_field_chars: int = 1_000_000  # longer values are split before NLP (spaCy's max_length)
     max_record_bytes: int = 64 * 1024**2  # one CSV line, JSONL line or JSON array element held in memory at most
+    max_columns: int = 16_384  # header cells named (a spreadsheet's width); fields past them are column_<n>
+    max_column_name_chars: int = 256  # a longer header cell is cut to this many characters
     max_issues: int = 100  # RecordIssues kept per object; the rest are only counted (ReadStats.issue_overflow)
     # Parquet, checked in the footer before anything is decoded (the inflation limits above apply too):
     max_parquet_footer_bytes: int = 64 * 1024**2  # the footer (schema and row-group metadata) is parsed whole
@@ -150,6 +163,8 @@ class ObjectReader:
         self._state = "reading"
         try:
             for cell in self._cells():
+                if has_lone_surrogate(cell):
+                    cell = self._without_surrogates(cell)
                 self.stats.cells += 1
                 self.stats.bytes_read = self._bytes_consumed()
                 yield cell
@@ -157,6 +172,13 @@ class ObjectReader:
         finally:
             self.stats.bytes_read = self._bytes_consumed()
             self.close()
+
+    def _without_surrogates(self, cell: Cell) -> Cell:
+        self._issue(cell.record, "invalid_unicode", "unpaired surrogate code points replaced")
+        field, text, role = (
+            None if v is None else LONE_SURROGATE.sub("\ufffd", v) for v in (cell.field, cell.text, cell.role)
+        )
+        return Cell(cell.record, field, text, role)
 
     def close(self) -> None:
         """Release temporary files (called automatically when `cells()` ends)."""

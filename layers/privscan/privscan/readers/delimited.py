@@ -35,16 +35,25 @@ def sniff_delimiter(sample: str) -> str:
     return best
 
 
-def field_names(header: list[str]) -> list[str]:
-    """Header cells as unique field names: blanks become `column_<n>` (1-based), repeats `name_2`, `name_3`..."""
+def field_names(header: list[str], limits: ReadLimits | None = None) -> list[str]:
+    """Header cells as unique field names: blanks become `column_<n>` (1-based), repeats `name_2`, `name_3`...
+
+    Only the first `max_columns` cells are named, each cut to `max_column_name_chars` (later fields are
+    `column_<n>`, as fields past the header are). Each name keeps its next free suffix, so that n repeats of
+    one name cost O(n), not O(n²).
+    """
+    limits = limits or ReadLimits()
     names: list[str] = []
     seen: set[str] = set()
-    for i, raw in enumerate(header):
-        base = raw.strip() or f"column_{i + 1}"
-        name, n = base, 1
-        while name in seen:
-            n += 1
-            name = f"{base}_{n}"
+    next_suffix: dict[str, int] = {}
+    for i, raw in enumerate(header[: limits.max_columns]):
+        base = raw.strip()[: limits.max_column_name_chars] or f"column_{i + 1}"
+        name = base
+        if name in seen:
+            n = next_suffix.get(base, 2)
+            while f"{base}_{n}" in seen:
+                n += 1
+            name, next_suffix[base] = f"{base}_{n}", n + 1
         seen.add(name)
         names.append(name)
     return names
@@ -98,7 +107,15 @@ class DelimitedReader(ObjectReader):
         header = first_row(self._rows_or_errors())
         if self._take_bad_utf8():
             self._issue(None, "invalid_utf8", "invalid UTF-8 bytes replaced in the header")
-        self.columns = field_names(header or [])
+        self._width = len(header or [])  # what a well-formed row holds, named or not
+        if self._width > limits.max_columns or any(len(name) > limits.max_column_name_chars for name in header or ()):
+            self._issue(
+                None,
+                "header_limited",
+                f"names kept for {limits.max_columns} columns of at most "
+                f"{limits.max_column_name_chars} characters; the header has {self._width} columns",
+            )
+        self.columns = field_names(header or [], limits)
 
     def _feed(self) -> Iterator[str]:
         for text, continues, bad in self._lines:
@@ -118,7 +135,7 @@ class DelimitedReader(ObjectReader):
         return self._lines.consumed
 
     def _cells(self) -> Iterator[Cell]:
-        names, width = self.columns or [], len(self.columns or [])
+        names, width = self.columns or [], self._width
         record = 0
         for row in self._rows_or_errors():
             if row == []:  # blank line
