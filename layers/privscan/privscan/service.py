@@ -119,6 +119,12 @@ class ObjectScanService:
             logger.info("version already scanned", status=current["status"])
             return {"status": current["status"], "findings": current.get("findings", 0)}
         if recorded is not None and recorded > ref.sequence:
+            in_hand = self.store.version_status(ref.bucket, ref.key, ref.version_token) or {}
+            if in_hand.get("status") not in (None, str(ScanStatus.SUPERSEDED)):
+                # a later event of this same version has it in hand (an API or backfill request after its
+                # S3 event): that event records the version; this one changes nothing
+                logger.info("version in hand by a later event of it", status=in_hand["status"])
+                return {"status": in_hand["status"], "findings": current.get("findings", 0)}
             return self.superseded(ref, LATER_EVENT)
 
         if self.executions and ref.size is not None and ref.size > self.settings.chunk_threshold_bytes:

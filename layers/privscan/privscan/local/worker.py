@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
+import json
 import os
 import sys
 import threading
@@ -11,6 +12,7 @@ import uuid
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from urllib.parse import unquote_plus
 
 import boto3
 
@@ -50,6 +52,7 @@ class LocalWorker:
         self.stack = stack
         self.repo_root = repo_root
         self.sqs = boto3.client("sqs", endpoint_url=stack.endpoint, region_name=REGION)
+        self.s3 = boto3.client("s3", endpoint_url=stack.endpoint, region_name=REGION)
         self.queue_arn = self.sqs.get_queue_attributes(QueueUrl=stack.queue_url, AttributeNames=["QueueArn"])[
             "Attributes"
         ]["QueueArn"]
@@ -94,7 +97,7 @@ class LocalWorker:
         return {
             "messageId": message["MessageId"],
             "receiptHandle": message["ReceiptHandle"],
-            "body": message["Body"],
+            "body": self._as_s3_sends(message["Body"]),
             "attributes": message.get("Attributes", {}),
             "messageAttributes": {},
             "md5OfBody": message.get("MD5OfBody", ""),
@@ -102,3 +105,33 @@ class LocalWorker:
             "eventSourceARN": self.queue_arn,
             "awsRegion": REGION,
         }
+
+    def _as_s3_sends(self, body: str) -> str:
+        """moto's S3 notifications lack the `versionId` that S3 sends for an object of a versioned bucket;
+        it is filled in from the bucket's versions (the newest whose ETag is the event's), so that an S3
+        event and an API or backfill submission of the same version name it alike, as on AWS."""
+        try:
+            document = json.loads(body)
+        except ValueError:
+            return body
+        records = document.get("Records") if isinstance(document, dict) else None
+        changed = False
+        for record in records or []:
+            obj = record.get("s3", {}).get("object", {})
+            if not str(record.get("eventName", "")).startswith("ObjectCreated") or "versionId" in obj:
+                continue
+            version = self._version_of(
+                record["s3"]["bucket"]["name"], unquote_plus(obj.get("key", "")), obj.get("eTag")
+            )
+            if version:
+                obj["versionId"], changed = version, True
+        return json.dumps(document) if changed else body
+
+    def _version_of(self, bucket: str, key: str, etag: str | None) -> str | None:
+        """The id of the newest version of `key` whose ETag is `etag` (None in an unversioned bucket)."""
+        if not etag:
+            return None
+        listed = self.s3.list_object_versions(Bucket=bucket, Prefix=key).get("Versions", [])
+        matching = [v for v in listed if v["Key"] == key and v["ETag"].strip('"') == etag.strip('"')]
+        newest = max(matching, key=lambda v: v["LastModified"], default=None)
+        return newest["VersionId"] if newest and newest["VersionId"] != "null" else None
