@@ -13,6 +13,7 @@ from privscan.cli.output import jsonl_line, print_findings
 from privscan.engine import get_scanner
 from privscan.engine.config import EngineConfig, severity_rank
 from privscan.engine.masking import Fingerprinter
+from privscan.engine.redact import MaskingPolicy
 from privscan.engine.suppress import Suppressions
 from privscan.keyring import fingerprinter_from_secret
 from privscan.model import ScanStatus
@@ -49,11 +50,14 @@ def scan_file(
     suppressions: Suppressions,
     chunk_bytes: int | None = None,
 ) -> ScanReport:
-    """Scan one file, passing each finding's contract dict to `sink` as it is found."""
+    """Scan one file, passing each finding's contract dict to `sink` as it is found. A file that cannot be
+    read is named as findings name it (a part holding personal data masked)."""
+    scanner = get_scanner(config)
+    shown = MaskingPolicy(fingerprinter, scanner.names).object_name(str(path))
     if not path.is_file():
-        return rejected(str(path), "not_found", "no such file", ScanStatus.FAILED)
+        return rejected(shown, "not_found", "no such file", ScanStatus.FAILED)
     engine = {
-        "scanner": get_scanner(config),
+        "scanner": scanner,
         "fingerprinter": fingerprinter,
         "sink": lambda finding: sink(finding.contract()),
         "suppressor": suppressions.for_object(None, str(path), fingerprinter),
@@ -66,7 +70,7 @@ def scan_file(
     except BrokenPipeError:
         raise  # the reader of the output went away, not a problem of the file
     except OSError as error:
-        return rejected(str(path), "unreadable", f"cannot read file ({error.strerror})", ScanStatus.FAILED)
+        return rejected(shown, "unreadable", f"cannot read file ({error.strerror})", ScanStatus.FAILED)
 
 
 def run_scan(
