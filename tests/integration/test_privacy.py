@@ -172,5 +172,5 @@ def test_a_500_kb_column_name_is_stored_within_the_item_limit(pipeline):
     assert pipeline.deliver()[0] == {"batchItemFailures": []}
     assert pipeline.summary("wide/wide.csv")["status"] == "done"
     (phone,) = pipeline.findings("wide/wide.csv")
-    assert phone["entity_type"] == "PHONE_NUMBER" and len(phone["field"]) == 13
+    assert phone["entity_type"] == "PHONE_NUMBER" and len(phone["field"]) <= 256
     assert max(len(json.dumps(item, default=str)) for item in pipeline.items()) < 10_000

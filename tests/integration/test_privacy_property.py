@@ -134,8 +134,9 @@ def local_outputs(root: Path, capsys) -> str:
 
 
 def report_outputs(pipeline, prefix: str, out: Path) -> str:
-    table, bucket = pipeline.stack.findings_table, pipeline.stack.bucket
-    assert main(["report", "--dataset", prefix + "/", "--bucket", bucket, "--table", table, "--out", str(out)]) == 0
+    table, bucket, audit = pipeline.stack.findings_table, pipeline.stack.bucket, pipeline.stack.audit_table
+    arguments = ["--bucket", bucket, "--table", table, "--audit-table", audit, "--out", str(out)]
+    assert main(["report", "--dataset", prefix + "/", *arguments]) == 0
     return "\n".join(p.read_text(encoding="utf-8") for p in sorted(out.iterdir()))
 
 

@@ -103,10 +103,11 @@ def test_schema_names_stay_readable(scanner):
     assert all(f["where"] is None for f in findings)
 
 
-def test_a_500_kb_column_name_is_a_bounded_token(scanner):
+def test_a_500_kb_column_name_is_bounded(scanner):
+    """The CSV reader keeps 256 characters of a column name (a `header_limited` issue); the masking policy
+    renders a longer name, from any reader, as a token alone (test_redact.py)."""
     name = "Q" * 500_000
     _, findings = scan("wide.csv", f"id,{name}\n1,call +49 151 98765432\n".encode(), scanner)
     (phone,) = findings
-    assert phone["entity_type"] == "PHONE_NUMBER" and re.fullmatch(TOKEN, phone["field"])
+    assert phone["entity_type"] == "PHONE_NUMBER" and phone["field"] == "Q" * 256
     assert len(json.dumps(findings)) < 4_000
-    assert "Q" * 300 not in json.dumps(findings)
