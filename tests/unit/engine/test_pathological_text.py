@@ -91,3 +91,29 @@ def test_a_run_one_over_the_limit_is_found_wherever_it_starts(start):
     assert has_long_run(text)
     assert not has_long_run(text.replace("!", "", 1))  # a run of exactly MAX_RUN_CHARS
     assert not has_long_run("a" * start + "! " * MAX_RUN_CHARS)  # punctuation everywhere, no run
+
+
+@pytest.mark.parametrize("unit", ["a.", "a-", "ab.cd-"])
+def test_dotted_text_that_slows_the_url_pattern_is_scanned_in_bounded_time(scanner, unit):
+    """Presidio's URL pattern tries up to 253 host characters from every position of such text."""
+    report, found, took = scan_text("Anna Schmidt wrote " + unit * (40_000 // len(unit)), scanner)
+    assert report.outcome == "scanned" and ("PERSON", 0, 12) in found
+    assert took < BOUND_S
+
+
+def test_a_url_in_long_ordinary_text_is_still_found(scanner):
+    text = "See the notes. " * 5_000 + "Details at https://example.com/x for all."
+    _, found, _ = scan_text(text, scanner)
+    start = text.index("https://")
+    assert ("URL", start, start + len("https://example.com/x")) in found
+
+
+def test_a_gate_out_of_time_skips_its_recognizer(caplog):
+    from privscan.engine import recognize
+
+    class Slow:
+        def search(self, text, timeout):
+            raise TimeoutError
+
+    assert recognize.gate_passes((Slow(),), "a.b.a.b", "UrlRecognizer") is False
+    assert "UrlRecognizer skipped" in caplog.text and "a.b" not in caplog.text

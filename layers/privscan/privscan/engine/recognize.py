@@ -16,12 +16,20 @@ results out of the list for each of them, and a recognizer's own context hook
 can only change its own results); and the lemma context pass is skipped when no
 context word of a matching recognizer occurs in the text's keywords or the
 field's context (it could raise no score; it deep-copies results).
+
+Every pattern search has a time budget (`PATTERN_TIMEOUT_S`), the gate's and Presidio's own: some of
+Presidio's patterns are slow on hostile text (its URL pattern tries up to 253 host characters from every
+position, a second and more per thousand characters of ``a.b.a.b…``). A gate out of time skips its
+recognizer for that text, and Presidio skips a pattern out of time; both log the pattern's name only.
 """
 
 from __future__ import annotations
 
+import logging
+
 import regex
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, PatternRecognizer, RecognizerResult
+from presidio_analyzer import pattern_recognizer as presidio_patterns
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import IbanRecognizer
@@ -31,6 +39,10 @@ from privscan.engine.deadline import check
 
 _ID = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
 _NAME = RecognizerResult.RECOGNIZER_NAME_KEY
+PATTERN_TIMEOUT_S = 2  # one regex search over one text (a piece of at most 100,000 characters)
+presidio_patterns.REGEX_TIMEOUT_SECONDS = PATTERN_TIMEOUT_S  # Presidio's own searches: 60 s by default
+
+logger = logging.getLogger(__name__)
 
 
 # `analyze` methods that report only matches of the recognizer's own patterns, with its own flags
@@ -48,6 +60,15 @@ def pattern_gate(recognizer: EntityRecognizer) -> tuple | None:
     if not isinstance(recognizer, PatternRecognizer) or type(recognizer).analyze not in PATTERN_ONLY_ANALYZE:
         return None
     return tuple(regex.compile(p.regex, flags=recognizer.global_regex_flags) for p in recognizer.patterns)
+
+
+def gate_passes(gate: tuple, text: str, name: str) -> bool:
+    """Whether one of a recognizer's regexes occurs in `text`; False when the search runs out of time."""
+    try:
+        return any(pattern.search(text, timeout=PATTERN_TIMEOUT_S) for pattern in gate)
+    except TimeoutError:
+        logger.warning("pattern search out of time: %s skipped for one text", name)
+        return False
 
 
 class GatedLemmaEnhancer(LemmaContextAwareEnhancer):
@@ -117,7 +138,7 @@ class RecognizerRunner:
         recognizers, gates = self.recognizers(tuple(entities))
         results: list[RecognizerResult] = []
         for recognizer, gate in zip(recognizers, gates, strict=True):
-            if gate is not None and not any(pattern.search(text) for pattern in gate):
+            if gate is not None and not gate_passes(gate, text, recognizer.name):
                 continue
             if deadline is not None:  # most cells have none: no call
                 check(deadline)
