@@ -247,3 +247,37 @@ def test_a_delete_marker_delivered_before_its_create_leaves_the_object_deleted(p
     assert pipeline.findings("early.txt") == []
     statuses = {i["sk"]: i["status"] for i in pipeline.items() if i["sk"].startswith("STATUS#")}
     assert statuses == {f"STATUS#{version['VersionId']}": "superseded", "STATUS#marker-version-1": "deleted"}
+
+
+def test_a_suppression_applies_to_the_next_object_scanned(pipeline):
+    """The allow list is checked by its ETag before every object: no wait for a cache to expire."""
+    results_bucket = pipeline.stack.outputs["ResultsBucketName"]
+    body = b"Write to support@example.com or anna.schneider@example.com\n"
+    pipeline.put("a/contact.txt", body)
+    pipeline.deliver()
+    assert [(f["start"], f["end"]) for f in pipeline.findings("a/contact.txt")] == [(9, 28), (32, 58)]
+    allow = "allow:\n  - values: ['support@example.com']\n"
+    pipeline.s3.put_object(Bucket=results_bucket, Key="config/suppressions.yaml", Body=allow.encode())
+    pipeline.put("b/contact.txt", body)
+    pipeline.deliver()
+    assert [(f["start"], f["end"]) for f in pipeline.findings("b/contact.txt")] == [(32, 58)]
+    pipeline.s3.delete_object(Bucket=results_bucket, Key="config/suppressions.yaml")
+    pipeline.put("c/contact.txt", body)
+    pipeline.deliver()
+    assert [(f["start"], f["end"]) for f in pipeline.findings("c/contact.txt")] == [(9, 28), (32, 58)]
+
+
+def test_an_unchanged_allow_list_is_not_parsed_again(pipeline, monkeypatch):
+    from privscan.engine.suppress import Suppressions
+
+    results_bucket = pipeline.stack.outputs["ResultsBucketName"]
+    allow = "allow:\n  - values: ['support@example.com']\n"
+    pipeline.s3.put_object(Bucket=results_bucket, Key="config/suppressions.yaml", Body=allow.encode())
+    pipeline.put("a/contact.txt", b"support@example.com\n")
+    pipeline.deliver()
+    parsed = []
+    monkeypatch.setattr(Suppressions, "from_yaml", classmethod(lambda cls, text: parsed.append(text) or cls()))
+    pipeline.put("b/contact.txt", b"support@example.com\n")
+    pipeline.deliver()
+    assert parsed == []  # S3 answered 304 Not Modified: the list already parsed applies
+    assert pipeline.findings("a/contact.txt") == pipeline.findings("b/contact.txt") == []

@@ -13,7 +13,6 @@ scan that a later event overtook while it ran ends ``superseded`` when it comes 
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import islice
@@ -33,7 +32,7 @@ from privscan.adapters.s3_objects import (
     ObjectGone,
     ObjectTooLarge,
     download,
-    read_text_if_exists,
+    read_text_if_changed,
     results_key,
     upload_results,
 )
@@ -49,7 +48,6 @@ from privscan.settings import ScanSettings
 from privscan.spool import FindingSpool
 
 TERMINAL = {ScanStatus.DONE, ScanStatus.UNSUPPORTED, ScanStatus.REJECTED}
-SUPPRESSIONS_MAX_AGE_S = 300
 LATER_EVENT = "a later event of the object (a newer version or a removal) was recorded"
 
 
@@ -70,7 +68,7 @@ class ObjectScanService:
             raise_on_no_idempotency_key=True,
             expires_after_seconds=7 * 24 * 3600,
         )
-        self._suppressions: tuple[float, Suppressions] | None = None
+        self._suppressions: tuple[str | None, Suppressions] | None = None  # (ETag, the allow list)
         self.handle = self._handle
         if self.settings.idempotency_table:
             persistence = DynamoDBPersistenceLayer(table_name=self.settings.idempotency_table)
@@ -79,11 +77,13 @@ class ObjectScanService:
             )(self._handle)
 
     def suppressions(self) -> Suppressions:
-        """Allow lists from the results bucket, re-read at most every few minutes."""
-        now = time.monotonic()
-        if self._suppressions is None or now - self._suppressions[0] > SUPPRESSIONS_MAX_AGE_S:
-            text = read_text_if_exists(self.s3, self.settings.results_bucket, self.settings.suppressions_key)
-            self._suppressions = (now, Suppressions.from_yaml(text))
+        """The allow list from the results bucket, checked for a change before every object (a conditional
+        GET by its ETag), so that a suppression made by review applies to the next object scanned."""
+        etag = self._suppressions[0] if self._suppressions else None
+        bucket, key = self.settings.results_bucket, self.settings.suppressions_key
+        changed, text, etag = read_text_if_changed(self.s3, bucket, key, etag)
+        if changed or self._suppressions is None:
+            self._suppressions = (etag, Suppressions.from_yaml(text))
             log_problems(self._suppressions[1])
         return self._suppressions[1]
 

@@ -10,6 +10,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from botocore.exceptions import ClientError
+
 from privscan.events import ObjectRef
 from privscan.spool import FindingSpool
 
@@ -159,12 +161,20 @@ def compose_object(s3, bucket: str, key: str, pieces: Iterable[ByteRange | bytes
         copies.shutdown(wait=True)
 
 
-def read_text_if_exists(s3, bucket: str, key: str) -> str | None:
-    """A small configuration object, or None when it does not exist."""
+def read_text_if_changed(s3, bucket: str, key: str, etag: str | None) -> tuple[bool, str | None, str | None]:
+    """(changed, text, ETag) of a small configuration object, read only when its ETag is no longer `etag`:
+    a conditional GET, which S3 answers 304 Not Modified, without the body, while it is unchanged. A
+    missing object reads as (True, None, None)."""
+    params = {"Bucket": bucket, "Key": key, **({"IfNoneMatch": etag} if etag else {})}
     try:
-        return s3.get_object(Bucket=bucket, Key=key)["Body"].read().decode("utf-8")
+        response = s3.get_object(**params)
     except s3.exceptions.NoSuchKey:
-        return None
+        return True, None, None
+    except ClientError as error:
+        if error.response.get("Error", {}).get("Code") in {"304", "NotModified"}:
+            return False, None, etag
+        raise
+    return True, response["Body"].read().decode("utf-8"), response["ETag"]
 
 
 class S3Source:
