@@ -105,7 +105,10 @@ class ScaleOutService:
         self.objects.log_object(ref)
         plan = self._plan(plan_key)
         source = self._data(plan, ref, plan_key)
-        suppressor = self.objects.suppressions().for_object(ref.bucket, ref.key, self.objects.fingerprinter)
+        objects = self.objects
+        suppressor = objects.suppressions().for_object(
+            ref.bucket, ref.key, objects.fingerprinter, objects.store.stored_key(ref.key)
+        )
         with tempfile.TemporaryFile() as part:
             result = scan_chunk_part(
                 plan,

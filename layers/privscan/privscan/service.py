@@ -186,7 +186,9 @@ class ObjectScanService:
                         fingerprinter=self.fingerprinter,
                         sink=lambda finding: results(finding.to_dict()),
                         limits=self.settings.read_limits,
-                        suppressor=self.suppressions().for_object(ref.bucket, ref.key, self.fingerprinter),
+                        suppressor=self.suppressions().for_object(
+                            ref.bucket, ref.key, self.fingerprinter, self.store.stored_key(ref.key)
+                        ),
                         time_limit_s=self.settings.scan_time_limit_seconds,
                     )
             except ObjectTooLarge as error:

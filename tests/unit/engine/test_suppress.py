@@ -99,3 +99,13 @@ def test_a_backtracking_pattern_suppresses_in_linear_time(scanner):
     assert not suppressor.allowed("EMAIL_ADDRESS", "a" * 30 + "@example.com")
     assert time.perf_counter() - started < 1.0  # a guard only: a backtracking engine takes minutes
     assert suppressor.allowed("EMAIL_ADDRESS", "anna.roe@nomatch.invalid")
+
+
+def test_a_scope_made_from_a_masked_key_holds_the_object_under_its_raw_key():
+    stored = "exports/a***@e***.com~kdpafmoceglb/data.csv"  # as the findings store keeps the key
+    suppressions = Suppressions.from_yaml(f"allow:\n  - scope: {{prefix: '{stored}'}}\n    values: ['x@example.com']\n")
+    raw = "exports/anna.roe@example.com/data.csv"
+    assert suppressions.for_object("uploads", raw, stored_key=stored).allowed("EMAIL_ADDRESS", "x@example.com")
+    assert not suppressions.for_object("uploads", raw).allowed("EMAIL_ADDRESS", "x@example.com")
+    other = "exports/b***@e***.com~mmmmmmmmmmmm/data.csv"  # another address: another token
+    assert not suppressions.for_object("uploads", raw, stored_key=other).allowed("EMAIL_ADDRESS", "x@example.com")

@@ -126,8 +126,13 @@ class Suppressions:
                 problems.append(AllowListProblem(f"allow[{index}]", "entry_invalid", str(invalid)))
         return cls(entries, problems)
 
-    def for_object(self, bucket: str | None, key: str, fingerprinter: Fingerprinter | None = None) -> ObjectSuppressor:
-        return ObjectSuppressor([e for e in self.entries if e.applies_to(bucket, key)], fingerprinter)
+    def for_object(
+        self, bucket: str | None, key: str, fingerprinter: Fingerprinter | None = None, stored_key: str | None = None
+    ) -> ObjectSuppressor:
+        """The entries whose scope holds the object. A review scopes a suppression by the object's key as it is
+        stored (`stored_key`: masked where it holds personal data), so the stored key is matched too."""
+        keys = (key,) if stored_key in (None, key) else (key, stored_key)
+        return ObjectSuppressor([e for e in self.entries if any(e.applies_to(bucket, k) for k in keys)], fingerprinter)
 
 
 @dataclass
