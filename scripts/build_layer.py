@@ -409,26 +409,42 @@ def spacy_langs_imported_by_core(spacy_dir: Path) -> set[str]:
 
 
 def slim(site: Path, strip_tool: str | None) -> Removed:
+    """Remove from `site` what privscan never loads on Lambda, in order; fails if a needed library went."""
     removed = Removed()
     readelf = readelf_tool(strip_tool) if strip_tool else shutil.which("readelf")
     bundled_before = {p.name for p in site.rglob("*.so*")}
-
-    # 1. packages the Lambda runtime already provides (RECORD-driven removal)
-    for dist in RUNTIME_PROVIDED_DISTS:
+    for dist in RUNTIME_PROVIDED_DISTS:  # packages the Lambda runtime already provides (RECORD-driven removal)
         remove_distribution(site, dist, removed)
+    _remove_scripts_and_bytecode(site, removed)
+    _remove_test_dirs(site, removed)
+    _remove_unused_data(site, readelf, removed)
+    for p in list(site.rglob("*")):  # build-time-only: C/C++ headers and sources, Cython, static libs, .pyi
+        if p.is_file() and p.suffix in BUILD_ONLY_SUFFIXES and ".dist-info" not in p.parent.name:
+            removed.add("headers / Cython sources / static libs / .pyi", remove(p))
+    prune_empty_dirs(site)
+    if strip_tool:  # symbols of aarch64 shared objects, validated per file and reverted if suspicious
+        reverted = strip_shared_objects(site, strip_tool, removed)
+        if reverted:
+            warn(f"strip reverted for {len(reverted)} file(s) (failed validation): {', '.join(reverted)}")
+    problems = check_needed_libs(site, readelf, bundled_before)
+    if problems:
+        sys.exit("slimming removed libraries that are still needed:\n  " + "\n  ".join(problems))
+    return removed
 
-    # 2. console scripts (shebang points at the build interpreter; unusable in Lambda)
+
+def _remove_scripts_and_bytecode(site: Path, removed: Removed) -> None:
+    """Console scripts (their shebang points at the build interpreter) and the build interpreter's bytecode."""
     if (site / "bin").is_dir():
         removed.add("bin/ console scripts", remove(site / "bin"))
-
-    # 3. byte code of the build interpreter (wrong Python version anyway)
     for p in list(site.rglob("__pycache__")):
         if p.exists():
             removed.add("__pycache__ / *.pyc", remove(p))
     for p in list(site.rglob("*.py[co]")):
         removed.add("__pycache__ / *.pyc", remove(p))
 
-    # 4. test suites inside packages (never imported at runtime; numpy/testing is NOT touched)
+
+def _remove_test_dirs(site: Path, removed: Removed) -> None:
+    """Test suites inside packages, never imported at run time (numpy/testing is not touched)."""
     for p in sorted(site.rglob("*"), key=lambda x: len(x.parts)):
         if (
             p.exists()
@@ -439,45 +455,26 @@ def slim(site: Path, strip_tool: str | None) -> Removed:
         ):
             removed.add("tests/ and test/ package dirs", remove(p))
 
-    # 5. phonenumbers geo/carrier/timezone data
+
+def _remove_unused_data(site: Path, readelf: str | None, removed: Removed) -> None:
+    """phonenumbers' geo/carrier/timezone data, spaCy languages other than SPACY_KEEP_LANGS (and those spaCy
+    itself imports), and pyarrow parts Parquet does not need (PYARROW_DROP_GLOBS, duplicate library copies)."""
     for d in PHONENUMBERS_DROP_DIRS:
         p = site / "phonenumbers" / d
         if p.exists():
             removed.add("phonenumbers geodata/carrierdata/tzdata", remove(p))
-
-    # 6. spaCy languages other than SPACY_KEEP_LANGS (+ those spaCy itself imports, see below)
     lang_dir = site / "spacy" / "lang"
     if lang_dir.is_dir():
         keep = SPACY_KEEP_LANGS | spacy_langs_imported_by_core(site / "spacy")
         for p in sorted(lang_dir.iterdir()):
             if p.is_dir() and p.name not in keep and p.name != "__pycache__":
                 removed.add("spacy/lang/<other languages>", remove(p))
-
-    # 7. pyarrow parts not needed for Parquet (see PYARROW_DROP_GLOBS) + duplicate lib copies
     pa = site / "pyarrow"
     if pa.is_dir():
         for pattern in PYARROW_DROP_GLOBS:
             for p in pa.glob(pattern):
                 removed.add("pyarrow flight/s3/cpp-tests", remove(p))
         dedupe_pyarrow_libs(site, readelf, removed)
-
-    # 8. build-time-only files: C/C++ headers+sources, Cython .pyx/.pxd/.pxi, static libs, .pyi stubs
-    for p in list(site.rglob("*")):
-        if p.is_file() and p.suffix in BUILD_ONLY_SUFFIXES and ".dist-info" not in p.parent.name:
-            removed.add("headers / Cython sources / static libs / .pyi", remove(p))
-
-    prune_empty_dirs(site)
-
-    # 9. strip symbols from aarch64 shared objects (validated per file, reverted if suspicious)
-    if strip_tool:
-        reverted = strip_shared_objects(site, strip_tool, removed)
-        if reverted:
-            warn(f"strip reverted for {len(reverted)} file(s) (failed validation): {', '.join(reverted)}")
-
-    problems = check_needed_libs(site, readelf, bundled_before)
-    if problems:
-        sys.exit("slimming removed libraries that are still needed:\n  " + "\n  ".join(problems))
-    return removed
 
 
 # --- bytecode --------------------------------------------------------------------------------------
