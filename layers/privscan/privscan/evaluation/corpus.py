@@ -727,6 +727,21 @@ def _fold(text: str) -> str:
 # ================================================================================ the generator
 
 
+@dataclass
+class _CustomerRow:
+    """What the cells of one customer row share: the person, what the row renders, their age."""
+
+    country: Country
+    persona: Persona
+    rendered: Rendered
+    age: int
+    phone_style: str
+
+    @property
+    def adult(self) -> bool:
+        return self.age >= 18
+
+
 class Generator:
     """Builds the corpus. Every random choice comes from one `random.Random(seed)` (and Faker
     instances seeded from it), so the same seed and size give byte-identical files."""
@@ -813,58 +828,81 @@ class Generator:
             cells: dict[str, Text] = {}
             rendered = Rendered()
             age = self.rng.randrange(9, 16) if self.rng.random() < 0.08 else self.rng.randrange(18, 86)
-            adult = age >= 18
+            row = _CustomerRow(country, persona, rendered, age, phone_style)
             for column in columns:
                 cell = Text()
-                if column == "cid":
-                    cell.add(f"{country.code.upper()}-{self.rng.randrange(1, 999999):06d}")
-                elif column == "name":
-                    cell.plant(persona.get("person")[0], "PERSON", tag="column")
-                elif column == "email":
-                    cell.plant(persona.get("email")[0], "EMAIL_ADDRESS", tag="column")
-                elif column == "phone":
-                    style = phone_style if phone_style != "mixed" else self.rng.choice(("international", "national"))
-                    if style != "national":  # written the international way: +CC, E.164 or 00CC
-                        style = self.rng.choice(("international", "international", "e164", "00"))
-                    phone = ids.phone_number(self.rng, country.region, style)
-                    persona.set("phone", phone, "PHONE_NUMBER")
-                    cell.plant(phone, "PHONE_NUMBER", tag=f"phone_{style}")
-                elif column == "iban" and adult and self.rng.random() < 0.85:
-                    cell.plant(persona.get("iban")[0], "IBAN_CODE", tag="column")
-                elif column == "street":
-                    cell.plant(persona.get("street")[0], "LOCATION", tag="street")
-                elif column == "postcode":
-                    cell.add(persona.get("postcode")[0])
-                elif column == "city":
-                    cell.plant(persona.get("city")[0], "LOCATION", tag="city")
-                elif column == "id" and self.rng.random() < 0.92:
-                    value, entity = persona.get("id")
-                    cell.plant(value, entity, tag="column")
-                elif column == "birth":
-                    cell.add(self._birth_text(age))
-                elif column == "card" and adult and self.rng.random() < 0.7:
-                    cell.plant(persona.get("card")[0], "CREDIT_CARD", tag="column")
-                elif column == "ip" and self.rng.random() < 0.8:
-                    cell.plant(persona.get("ip")[0], "IP_ADDRESS", tag="column")
-                elif column == "age":
-                    cell.add(str(age))
-                    if age < 16:
-                        rendered.rules.add(CHILD_RULE)
-                elif column == "consent":
-                    value = self._consent_value(country)
-                    cell.add(value)
-                    if value not in (country.consent_values[0], "yes", "true", "1"):
-                        rendered.rules.add(CONSENT_RULE)
-                elif column == "notes" and self.rng.random() < 0.45:
-                    self._note(cell, persona, rendered, country)
-                elif column == "created":
-                    cell.add(self._timestamp())
+                getattr(self, f"_customer_{column}")(cell, row)
                 cells[headers.get(column, column) if column != "id" else country.id_column] = cell
             rows.append([cells[h].text for h in header_row])
             self._record(out, record, cells, rendered)
         out.records = len(rows)
         _write_csv(data / name, header_row, rows)
         return out
+
+    # One customer column's cell, given the row; each draws from the generator as the corpus always has.
+    def _customer_cid(self, cell: Text, row: _CustomerRow) -> None:
+        cell.add(f"{row.country.code.upper()}-{self.rng.randrange(1, 999999):06d}")
+
+    def _customer_name(self, cell: Text, row: _CustomerRow) -> None:
+        cell.plant(row.persona.get("person")[0], "PERSON", tag="column")
+
+    def _customer_email(self, cell: Text, row: _CustomerRow) -> None:
+        cell.plant(row.persona.get("email")[0], "EMAIL_ADDRESS", tag="column")
+
+    def _customer_phone(self, cell: Text, row: _CustomerRow) -> None:
+        style = row.phone_style if row.phone_style != "mixed" else self.rng.choice(("international", "national"))
+        if style != "national":  # written the international way: +CC, E.164 or 00CC
+            style = self.rng.choice(("international", "international", "e164", "00"))
+        phone = ids.phone_number(self.rng, row.country.region, style)
+        row.persona.set("phone", phone, "PHONE_NUMBER")
+        cell.plant(phone, "PHONE_NUMBER", tag=f"phone_{style}")
+
+    def _customer_iban(self, cell: Text, row: _CustomerRow) -> None:
+        if row.adult and self.rng.random() < 0.85:
+            cell.plant(row.persona.get("iban")[0], "IBAN_CODE", tag="column")
+
+    def _customer_street(self, cell: Text, row: _CustomerRow) -> None:
+        cell.plant(row.persona.get("street")[0], "LOCATION", tag="street")
+
+    def _customer_postcode(self, cell: Text, row: _CustomerRow) -> None:
+        cell.add(row.persona.get("postcode")[0])
+
+    def _customer_city(self, cell: Text, row: _CustomerRow) -> None:
+        cell.plant(row.persona.get("city")[0], "LOCATION", tag="city")
+
+    def _customer_id(self, cell: Text, row: _CustomerRow) -> None:
+        if self.rng.random() < 0.92:
+            value, entity = row.persona.get("id")
+            cell.plant(value, entity, tag="column")
+
+    def _customer_birth(self, cell: Text, row: _CustomerRow) -> None:
+        cell.add(self._birth_text(row.age))
+
+    def _customer_card(self, cell: Text, row: _CustomerRow) -> None:
+        if row.adult and self.rng.random() < 0.7:
+            cell.plant(row.persona.get("card")[0], "CREDIT_CARD", tag="column")
+
+    def _customer_ip(self, cell: Text, row: _CustomerRow) -> None:
+        if self.rng.random() < 0.8:
+            cell.plant(row.persona.get("ip")[0], "IP_ADDRESS", tag="column")
+
+    def _customer_age(self, cell: Text, row: _CustomerRow) -> None:
+        cell.add(str(row.age))
+        if row.age < 16:
+            row.rendered.rules.add(CHILD_RULE)
+
+    def _customer_consent(self, cell: Text, row: _CustomerRow) -> None:
+        value = self._consent_value(row.country)
+        cell.add(value)
+        if value not in (row.country.consent_values[0], "yes", "true", "1"):
+            row.rendered.rules.add(CONSENT_RULE)
+
+    def _customer_notes(self, cell: Text, row: _CustomerRow) -> None:
+        if self.rng.random() < 0.45:
+            self._note(cell, row.persona, row.rendered, row.country)
+
+    def _customer_created(self, cell: Text, row: _CustomerRow) -> None:
+        cell.add(self._timestamp())
 
     def clinic(self, data: Path) -> CorpusFile:
         """A patient-intake export with special-category columns (health, religion) and BSNs."""
