@@ -281,73 +281,7 @@ class Scanner:
     def _detect(
         self, cells: Iterable[Cell], profiler: ColumnProfiler | None = None, deadline: float | None = None
     ) -> Iterator[tuple[Cell, list[Detection]]]:
-        pool = self.executor()
-        executor = pool.lane()  # this scan's own tasks and results, whatever other scans share the pool
-        in_flight: list[_Batch] = []  # batches submitted, oldest first
-        dispatched: Counter = Counter()  # sample cells sent out per undecided column
-        batch = _Batch()
-        pending: dict[tuple, tuple[_Batch, int]] = {}  # texts sent and not yet collected
-        batch_size = self.config.batch_size if isinstance(pool, InlineExecutor) else self.config.batch_size * 4
-        workers = worker_count(self.config) if isinstance(pool, WorkerPool) else 1
-        interrupted: list[bool] = []
-
-        def sample_batch_size() -> int:
-            """A table's first sample (every column's early cells) shared evenly by the workers: in one
-            batch each, as spaCy's cost per call is high for a few short values; at least half a batch.
-            Only asked once a sample cell is batched, so there is a profiler and a column."""
-            share = -(-len(profiler.columns) * profiler.early_sample // workers)  # rounded up
-            return max(self.config.batch_size // 2, 1, share)
-
-        def collect_one() -> Iterator[tuple[Cell, list[Detection]]]:
-            done = in_flight.pop(0)
-            sent_results = executor.next_result() if done.sent else []
-            if sent_results is None:
-                raise DeadlineExceeded
-            results = done.collected(sent_results, pending)
-            for (cell, unit), found in zip(done.entries, results, strict=True):
-                self._cache.put(unit, found)
-                detections = [
-                    Detection(cell, e, s, t, score, kind, list(rules)) for e, s, t, score, kind, rules in found
-                ]
-                if unit.route == FULL and profiler is not None and cell.field is not None:
-                    profiler.observe(cell, detections)
-                yield cell, detections
-
-        def submit() -> Iterator[tuple[Cell, list[Detection]]]:
-            nonlocal batch
-            if batch.entries:
-                if batch.sent:
-                    while not executor.free():
-                        yield from collect_one()
-                    executor.submit(Task(batch.sent, deadline))
-                in_flight.append(batch)
-                batch = _Batch()
-
-        try:
-            for cell in cells:
-                for offset, piece in pieces(cell.text):
-                    route = self._route(cell, offset, profiler, dispatched)
-                    if route == WAIT:
-                        yield from submit()
-                        while in_flight:
-                            yield from collect_one()
-                        route = self._route(cell, offset, profiler, dispatched)
-                    if route == SAMPLE:
-                        route = FULL
-                        batch.samples += 1
-                    batch.add(cell, self._unit(cell, offset, piece, route, profiler), self._cache, pending)
-                    # a small table is mostly sample: spread it over every worker before the wait
-                    if len(batch.entries) >= batch_size or (batch.samples and batch.samples >= sample_batch_size()):
-                        yield from submit()
-            yield from submit()
-            while in_flight:
-                yield from collect_one()
-        except KeyboardInterrupt:
-            interrupted.append(True)  # the process is ending: the workers' late results need no collecting
-            raise
-        finally:
-            if not interrupted:
-                executor.close()  # a scan stopped early (an error, a rejected object): its results reach no one
+        return _DetectionRun(self, profiler, deadline).run(cells)
 
     def _route(self, cell: Cell, offset: int, profiler: ColumnProfiler | None, dispatched: Counter) -> str:
         if profiler is None or cell.field is None:
@@ -375,3 +309,86 @@ class Scanner:
         if route != FULL and profiler is not None and cell.field is not None:
             identifiers = profiler.profile(cell.field).holds_identifiers
         return Unit(piece, offset, cell.field, cell.role, route, typed_as, typed_score, identifiers)
+
+
+class _DetectionRun:
+    """One `Scanner.detect` call: cells batched per route, batches sent to the workers on this scan's own
+    lane, results collected in order (through the result cache) and fed to the column profiler."""
+
+    def __init__(self, scanner: Scanner, profiler: ColumnProfiler | None, deadline: float | None):
+        pool = scanner.executor()
+        self.scanner, self.profiler, self.deadline = scanner, profiler, deadline
+        self.executor = pool.lane()  # this scan's own tasks and results, whatever other scans share the pool
+        self.in_flight: list[_Batch] = []  # batches submitted, oldest first
+        self.dispatched: Counter = Counter()  # sample cells sent out per undecided column
+        self.batch = _Batch()
+        self.pending: dict[tuple, tuple[_Batch, int]] = {}  # texts sent and not yet collected
+        config = scanner.config
+        self.batch_size = config.batch_size if isinstance(pool, InlineExecutor) else config.batch_size * 4
+        self.workers = worker_count(config) if isinstance(pool, WorkerPool) else 1
+
+    def run(self, cells: Iterable[Cell]) -> Iterator[tuple[Cell, list[Detection]]]:
+        """Every cell with its detections, in input order (a long cell once per piece)."""
+        interrupted = False
+        try:
+            for cell in cells:
+                for offset, piece in pieces(cell.text):
+                    yield from self._add(cell, offset, piece)
+            yield from self._submit()
+            while self.in_flight:
+                yield from self._collect_one()
+        except KeyboardInterrupt:
+            interrupted = True  # the process is ending: the workers' late results need no collecting
+            raise
+        finally:
+            if not interrupted:
+                self.executor.close()  # a scan stopped early (an error, a rejected object): its results reach no one
+
+    def _add(self, cell: Cell, offset: int, piece: str) -> Iterator[tuple[Cell, list[Detection]]]:
+        """Batch one piece by its route; a column still sampling past its cap waits for its verdict first."""
+        scanner, profiler = self.scanner, self.profiler
+        route = scanner._route(cell, offset, profiler, self.dispatched)
+        if route == WAIT:
+            yield from self._submit()
+            while self.in_flight:
+                yield from self._collect_one()
+            route = scanner._route(cell, offset, profiler, self.dispatched)
+        if route == SAMPLE:
+            route = FULL
+            self.batch.samples += 1
+        self.batch.add(cell, scanner._unit(cell, offset, piece, route, profiler), scanner._cache, self.pending)
+        # a small table is mostly sample: spread it over every worker before the wait
+        batch = self.batch
+        if len(batch.entries) >= self.batch_size or (batch.samples and batch.samples >= self._sample_batch_size()):
+            yield from self._submit()
+
+    def _sample_batch_size(self) -> int:
+        """A table's first sample (every column's early cells) shared evenly by the workers: in one
+        batch each, as spaCy's cost per call is high for a few short values; at least half a batch.
+        Only asked once a sample cell is batched, so there is a profiler and a column."""
+        profiler = self.profiler
+        share = -(-len(profiler.columns) * profiler.early_sample // self.workers)  # rounded up
+        return max(self.scanner.config.batch_size // 2, 1, share)
+
+    def _collect_one(self) -> Iterator[tuple[Cell, list[Detection]]]:
+        done = self.in_flight.pop(0)
+        sent_results = self.executor.next_result() if done.sent else []
+        if sent_results is None:
+            raise DeadlineExceeded
+        results = done.collected(sent_results, self.pending)
+        for (cell, unit), found in zip(done.entries, results, strict=True):
+            self.scanner._cache.put(unit, found)
+            detections = [Detection(cell, e, s, t, score, kind, list(rules)) for e, s, t, score, kind, rules in found]
+            if unit.route == FULL and self.profiler is not None and cell.field is not None:
+                self.profiler.observe(cell, detections)
+            yield cell, detections
+
+    def _submit(self) -> Iterator[tuple[Cell, list[Detection]]]:
+        batch = self.batch
+        if batch.entries:
+            if batch.sent:
+                while not self.executor.free():
+                    yield from self._collect_one()
+                self.executor.submit(Task(batch.sent, self.deadline))
+            self.in_flight.append(batch)
+            self.batch = _Batch()
