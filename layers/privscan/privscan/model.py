@@ -3,19 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from enum import StrEnum
 from typing import Any
 
+from privscan.vocabulary import ScanStatus
 
-class ScanStatus(StrEnum):
-    QUEUED = "queued"
-    SCANNING = "scanning"
-    DONE = "done"
-    FAILED = "failed"  # an infrastructure error; the delivery is retried, then dead-lettered
-    UNSUPPORTED = "unsupported"  # unknown or binary format: nothing to scan
-    REJECTED = "rejected"  # too large, decompression bomb, malformed beyond reading
-    SUPERSEDED = "superseded"  # an older version whose event arrived after a newer one
-    DELETED = "deleted"
+__all__ = ["Finding", "Occurrence", "ScanStatus"]
 
 
 @dataclass(frozen=True, slots=True)

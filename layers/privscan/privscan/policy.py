@@ -16,8 +16,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from privscan.engine.config import severity_rank
 from privscan.engine.rules import rule_book
+from privscan.vocabulary import SEVERITIES
 
-Severity = Literal["low", "medium", "high", "critical"]
+Severity = Literal[SEVERITIES]  # the values of vocabulary.Severity
 Verdict = Literal["pass", "fail"]
 
 

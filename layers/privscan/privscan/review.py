@@ -27,8 +27,9 @@ from privscan.engine.masking import Fingerprinter, mask_preview
 from privscan.engine.notes import redact
 from privscan.engine.patterns import MAX_PATTERN_CHARS, PatternRefused, compile_pattern
 from privscan.engine.scanner import Scanner
+from privscan.vocabulary import REVIEW_STATUSES
 
-ReviewStatus = Literal["open", "confirmed", "false_positive", "accepted_risk", "remediated"]
+ReviewStatus = Literal[REVIEW_STATUSES]  # the values of vocabulary.ReviewStatus
 PATTERN_REFUSED = "suppression_pattern_refused"  # the validation error type of an unusable pattern (API: 400)
 NOTE_MAX_CHARS = 2000
 

@@ -36,6 +36,7 @@ from privscan.engine.suppress import ObjectSuppressor
 from privscan.model import Finding, ScanStatus
 from privscan.readers import open_object
 from privscan.readers.base import Cell, ObjectReader, ReadError, ReadLimits, RecordIssue
+from privscan.vocabulary import STATUS_BY_READ_ERROR
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -45,13 +46,6 @@ logger = logging.getLogger(__name__)
 _PACKAGE = os.path.dirname(os.path.abspath(__file__)) + os.sep
 _READERS = os.path.join(_PACKAGE, "readers") + os.sep
 _WORKER_GONE = (EOFError, ConnectionError)  # the pipe to a scan worker closed (engine/parallel.py)
-
-_STATUS_BY_READ_ERROR = {
-    "unsupported_format": ScanStatus.UNSUPPORTED,
-    "binary": ScanStatus.UNSUPPORTED,
-    "no_text_layer": ScanStatus.UNSUPPORTED,  # a scanned PDF would need OCR
-    "encrypted": ScanStatus.UNSUPPORTED,
-}
 
 
 @dataclass(slots=True)
@@ -236,9 +230,7 @@ def scan_stream(
             report.outcome = "time_limit"
         _read_outcome(report, reader, time_limit_s)
     except ReadError as error:
-        failed = rejected(
-            shown_as, error.code, error.reason, _STATUS_BY_READ_ERROR.get(error.code, ScanStatus.REJECTED)
-        )
+        failed = rejected(shown_as, error.code, error.reason, STATUS_BY_READ_ERROR.get(error.code, ScanStatus.REJECTED))
         failed.format = report.format
         report = failed
     except _SinkFailed as failed:

@@ -71,7 +71,6 @@ BY_DATASET = "ByDataset"
 OPEN_BY_SEVERITY = "OpenBySeverity"
 BY_FINDING_ID = "ByFindingId"
 OPEN = "open"
-REVIEW_STATUSES = ("open", "confirmed", "false_positive", "accepted_risk", "remediated")
 SEQUENCE = "sequence"  # the summary's fencing token: the sequence of the event that holds the object
 TRANSACTION_ITEMS = 99  # and the check of the claim: DynamoDB's limit is 100 actions
 TRANSACTION_BYTES = 2 * 1024**2  # well under the 4 MB a transaction may carry

@@ -52,9 +52,9 @@ from privscan.readers.parquet import ParquetReader
 from privscan.readers.sniff import PARQUET_MAGIC
 from privscan.readers.streams import CHUNK, Peekable, Windows1252ToUtf8, decode_utf8, iter_lines
 from privscan.readers.text import TextReader
+from privscan.vocabulary import STATUS_BY_READ_ERROR
 
 LINE_FORMATS = ("jsonl", "chat", "text")
-_STATUS_BY_READ_ERROR = {"unsupported_format": ScanStatus.UNSUPPORTED, "binary": ScanStatus.UNSUPPORTED}
 
 
 @dataclass(slots=True)
@@ -261,7 +261,7 @@ def plan_object(
 
 
 def _rejected(plan: Plan, error: ReadError) -> None:
-    plan.status = str(_STATUS_BY_READ_ERROR.get(error.code, ScanStatus.REJECTED))
+    plan.status = str(STATUS_BY_READ_ERROR.get(error.code, ScanStatus.REJECTED))
     plan.outcome, plan.reason, plan.chunks, plan.cursor = error.code, error.reason, [], None
 
 

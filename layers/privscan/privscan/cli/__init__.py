@@ -7,11 +7,10 @@ import os
 import sys
 from importlib import metadata
 
-from privscan.adapters.findings_store import REVIEW_STATUSES
 from privscan.cli import backfill_cmd, bench_cmd, ci_cmd, eval_cmd, report_cmd
 from privscan.cli.sizes import byte_size
 from privscan.console import EXIT_INTERRUPTED
-from privscan.engine.config import SEVERITIES
+from privscan.vocabulary import REVIEW_STATUSES, SEVERITIES
 
 
 def version() -> str:

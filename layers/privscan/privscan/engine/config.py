@@ -9,8 +9,7 @@ from importlib import resources
 from pydantic import BaseModel, Field
 
 from privscan.engine.yamlio import load_yaml
-
-SEVERITIES = ("low", "medium", "high", "critical")
+from privscan.vocabulary import SEVERITIES
 
 
 class EngineConfig(BaseModel, frozen=True):

@@ -19,7 +19,8 @@ from privscan.engine.rules.catalogue import RuleBook, rule_book
 from privscan.reports.snapshot import DatasetSnapshot
 
 SCHEMA = "privscan.governance/1"
-REVIEW_STATUSES = ("open", "confirmed", "false_positive", "accepted_risk", "remediated")
+from privscan.vocabulary import REVIEW_STATUSES
+
 DATA_SUBJECT_SIGNALS = {
     "consent_withdrawn": "CONSENT_WITHDRAWAL",
     "erasure_requests": "ERASURE_REQUEST",
