@@ -1,4 +1,7 @@
-"""`privscan scan` on the command line: allow lists with unusable entries, files it cannot read."""
+"""`privscan scan` on the command line: allow lists with unusable entries, files it cannot read, the output
+formats and files."""
+
+import json
 
 from privscan.cli import main
 
@@ -18,3 +21,43 @@ def test_a_missing_file_named_after_an_address_is_named_masked(tmp_path, monkeyp
     assert main(["scan", "exports/anna.roe@example.com.csv"]) == 2
     err = capfd.readouterr().err
     assert "failed (not_found: no such file)" in err and "anna" not in err and "roe@" not in err
+
+
+PAYMENTS = "name,email,iban\nAnna Roe,anna.roe@example.com,DE89370400440532013000\n"
+
+
+def test_json_document_holds_the_findings_and_each_files_summary(tmp_path, monkeypatch, capfd):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "payments.csv").write_text(PAYMENTS)
+    (tmp_path / "empty.txt").write_text("")
+    assert main(["scan", "payments.csv", "empty.txt", "--format", "json"]) == 1  # an IBAN is high severity
+    document = json.loads(capfd.readouterr().out)
+    assert sorted(f["entity_type"] for f in document["findings"]) == ["EMAIL_ADDRESS", "IBAN_CODE", "PERSON"]
+    assert [(o["object"], o["outcome"]) for o in document["objects"]] == [
+        ("payments.csv", "scanned"),
+        ("empty.txt", "empty"),
+    ]
+    assert "DE89370400440532013000" not in json.dumps(document)
+
+
+def test_sarif_written_to_a_file_and_nothing_to_stdout(tmp_path, monkeypatch, capfd):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "payments.csv").write_text(PAYMENTS)
+    assert main(["scan", "payments.csv", "--format", "sarif", "-o", "out.sarif"]) == 1
+    assert capfd.readouterr().out == ""
+    sarif = json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8"))
+    (run,) = sarif["runs"]
+    assert sarif["version"] == "2.1.0" and len(run["results"]) == 3
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]}
+    assert uris == {"payments.csv"}
+
+
+def test_jsonl_to_a_file_is_the_same_as_to_stdout(tmp_path, monkeypatch, capfd):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "payments.csv").write_text(PAYMENTS)
+    monkeypatch.setenv("PRIVSCAN_FINGERPRINT_KEY", "k" * 32)
+    main(["scan", "payments.csv", "--format", "jsonl"])
+    printed = capfd.readouterr().out
+    main(["scan", "payments.csv", "--format", "jsonl", "--output", "out.jsonl"])
+    assert capfd.readouterr().out == "" and (tmp_path / "out.jsonl").read_text(encoding="utf-8") == printed
+    assert len(printed.splitlines()) == 3

@@ -27,7 +27,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     scan = commands.add_parser("scan", help="scan local files or directories")
     scan.add_argument("paths", nargs="+")
-    scan.add_argument("--format", choices=["table", "jsonl"], default="table")
+    scan.add_argument(
+        "--format",
+        choices=["table", "jsonl", "json", "sarif"],
+        default="table",
+        help="table (default); jsonl: one finding a line, as found; json: one document with each file's summary; "
+        "sarif: SARIF 2.1.0",
+    )
+    scan.add_argument("-o", "--output", metavar="FILE", help="write the findings to FILE instead of stdout")
     scan.add_argument("--fail-on", choices=SEVERITIES, default="high", help="exit 1 on findings at or above this")
     scan.add_argument("--allow-list", help="YAML allow list / suppression rules (see engine/suppress.py)")
     scan.add_argument(
@@ -100,7 +107,14 @@ def run_command(args: argparse.Namespace) -> int:
     if args.command == "scan":
         from privscan.cli.scan_cmd import run_scan
 
-        return run_scan(args.paths, args.format, args.fail_on, allow_list=args.allow_list, chunk_bytes=args.chunk_size)
+        return run_scan(
+            args.paths,
+            args.format,
+            args.fail_on,
+            allow_list=args.allow_list,
+            chunk_bytes=args.chunk_size,
+            output=args.output,
+        )
     if args.command == "demo":
         from privscan.cli.local_cmd import run_demo
 

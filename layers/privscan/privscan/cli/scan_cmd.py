@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 import sys
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 
 from privscan.chunked.local import scan_file_chunked
 from privscan.cli.output import jsonl_line, print_findings
@@ -17,6 +20,7 @@ from privscan.engine.redact import MaskingPolicy
 from privscan.engine.suppress import Suppressions
 from privscan.keyring import fingerprinter_from_secret
 from privscan.model import ScanStatus
+from privscan.sarif import to_sarif
 from privscan.scan import ScanReport, rejected, scan_stream
 from privscan.spool import FindingSpool
 
@@ -80,7 +84,10 @@ def run_scan(
     config: EngineConfig | None = None,
     allow_list: str | None = None,
     chunk_bytes: int | None = None,
+    output: str | None = None,
 ) -> int:
+    """Scan `paths` and write their findings as `fmt` (table, jsonl, json or sarif) to `output` or stdout;
+    JSONL lines are written as findings are found, the other formats once every file is scanned."""
     config = config or EngineConfig()
     fingerprinter = local_fingerprinter()
     suppressions = Suppressions.from_yaml(Path(allow_list).read_text(encoding="utf-8") if allow_list else None)
@@ -88,22 +95,61 @@ def run_scan(
         print(f"{allow_list}: {problem}, skipped", file=sys.stderr)
     threshold = severity_rank(fail_on)
     failed, errored = False, bool(suppressions.problems)
-    table_rows: list[dict] = []  # a table is printed once, at the end; JSONL lines as findings are found
-    for path, explicit in walk(paths):
-        with FindingSpool() as spool:
-            sink = (lambda contract: print(jsonl_line(contract), flush=True)) if fmt == "jsonl" else spool
-            report = scan_file(path, fingerprinter, config, sink, suppressions, chunk_bytes)
+    collected: list[tuple[dict, str | None]] = []  # (finding, file format), for the documents written at the end
+    reports: list[ScanReport] = []
+    with _opened(output) as out:
+        for path, explicit in walk(paths):
+            report = _scan_one(path, fingerprinter, config, suppressions, chunk_bytes, fmt, out, collected)
+            reports.append(report)
             if report.status is ScanStatus.DONE:
-                table_rows.extend(spool.lines())
                 failed |= any(severity_rank(s) >= threshold for s in report.by_severity)
             elif report.status in INPUT_ERRORS or explicit:
                 errored = True
-            note = f"{report.object}: {report.status} ({report.outcome}" + (
-                f": {report.reason})" if report.reason else ")"
-            )
-            print(f"{note}, {report.records} records, {report.findings_total} findings", file=sys.stderr)
-    if fmt != "jsonl":
-        print_findings(table_rows, fmt, sys.stdout)
+        _write_document(fmt, collected, reports, out)
     if errored:
         return EXIT_ERROR
     return EXIT_FAIL if failed else EXIT_PASS
+
+
+def _scan_one(
+    path: Path,
+    fingerprinter: Fingerprinter,
+    config: EngineConfig,
+    suppressions: Suppressions,
+    chunk_bytes: int | None,
+    fmt: str,
+    out: TextIO,
+    collected: list[tuple[dict, str | None]],
+) -> ScanReport:
+    """One file: JSONL lines to `out` at once, other formats' findings kept in `collected`; a status line."""
+    with FindingSpool() as spool:
+        sink = (lambda contract: print(jsonl_line(contract), file=out, flush=True)) if fmt == "jsonl" else spool
+        report = scan_file(path, fingerprinter, config, sink, suppressions, chunk_bytes)
+        if report.status is ScanStatus.DONE:
+            collected.extend((line, report.format) for line in spool.lines())
+    reason = f": {report.reason})" if report.reason else ")"
+    note = f"{report.object}: {report.status} ({report.outcome}{reason}"
+    print(f"{note}, {report.records} records, {report.findings_total} findings", file=sys.stderr)
+    return report
+
+
+def _write_document(fmt: str, collected: list[tuple[dict, str | None]], reports: list[ScanReport], out) -> None:
+    """The table, the JSON document (findings and each file's summary) or SARIF 2.1.0, once all is scanned."""
+    findings = [finding for finding, _ in collected]
+    if fmt == "table":
+        print_findings(findings, fmt, out)
+    elif fmt == "json":
+        document = {"findings": findings, "objects": [report.summary() for report in reports]}
+        print(json.dumps(document, indent=2, ensure_ascii=False), file=out)
+    elif fmt == "sarif":
+        print(json.dumps(to_sarif(collected, Path.cwd()), indent=2, ensure_ascii=False), file=out)
+
+
+@contextmanager
+def _opened(output: str | None) -> Iterator[TextIO]:
+    """The file named `output` (written as UTF-8), or this process's stdout."""
+    if output is None or output == "-":
+        yield sys.stdout
+        return
+    with open(output, "w", encoding="utf-8") as handle:
+        yield handle
