@@ -21,6 +21,7 @@ from privscan.engine.phone import possible_phone_value
 from privscan.engine.prefilter import STOP_WORDS, candidate_entities, may_hold_names
 from privscan.engine.profile import looks_like, value_span
 from privscan.engine.recognize import RecognizerRunner
+from privscan.engine.recognizers import EU_ENTITIES
 from privscan.engine.recognizers.stdnum_recognizer import CONTEXT_VETO_KEY
 from privscan.engine.signals import SignalDetector
 
@@ -36,46 +37,7 @@ CODE_COLUMN = re.compile(
     r"item|part|model|catalog|catalogue|stock|shipment|parcel|package|voucher|coupon|ticket|booking)"
     r"(_?(no|nr|num|number|id|code))?($|_)"
 )
-NUMERIC_IDENTIFIERS_IN_CODES = frozenset(
-    {
-        "CREDIT_CARD",
-        "PHONE_NUMBER",
-        "IBAN_CODE",
-        "EU_VAT_NUMBER",
-        "MRZ",
-        "FR_NIR",
-        "DE_TAX_ID",
-        "NL_BSN",
-        "BE_NATIONAL_NUMBER",
-        "AT_SVNR",
-        "PT_NIF",
-        "IE_PPSN",
-        "DK_CPR",
-        "SE_PERSONNUMMER",
-        "FI_PERSONAL_IDENTITY_CODE",
-        "EE_ISIKUKOOD",
-        "LT_ASMENS_KODAS",
-        "LV_PERSONAS_KODS",
-        "PL_PESEL",
-        "CZ_BIRTH_NUMBER",
-        "SK_BIRTH_NUMBER",
-        "RO_CNP",
-        "BG_EGN",
-        "HR_OIB",
-        "SI_EMSO",
-        "ES_NIF",
-        "ES_NIE",
-        "IT_FISCAL_CODE",
-        "GR_AMKA",
-        "LU_MATRICULE",
-        "MT_ID_CARD",
-        "HU_TAJ",
-        "HU_TAX_ID",
-        "AT_TIN",
-        "DE_STEUERNUMMER",
-        "PT_CC",
-    }
-)
+NUMERIC_IDENTIFIERS_IN_CODES = frozenset({"CREDIT_CARD", "PHONE_NUMBER", "IBAN_CODE", *EU_ENTITIES})
 
 # Numbers a national identifier named by its context wins over (prefer_named_ids).
 OUTRANKED_BY_NAMED_ID = frozenset({"PHONE_NUMBER", "EU_VAT_NUMBER"})

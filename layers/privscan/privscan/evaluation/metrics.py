@@ -23,44 +23,15 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from privscan.engine.national_ids import NATIONAL_ID_ENTITIES
+
 NATIONAL_ID = "NATIONAL_ID"
 OTHER_ID = "OTHER_ID"
 LOCATION = "LOCATION"
 
 #: EU national identifiers (privscan's, plus the EU ones Presidio ships), all grouped as NATIONAL_ID.
-NATIONAL_ID_TYPES = frozenset(
+NATIONAL_ID_TYPES = NATIONAL_ID_ENTITIES | frozenset(
     {
-        "FR_NIR",
-        "DE_TAX_ID",
-        "NL_BSN",
-        "BE_NATIONAL_NUMBER",
-        "AT_SVNR",
-        "PT_NIF",
-        "IE_PPSN",
-        "DK_CPR",
-        "SE_PERSONNUMMER",
-        "FI_PERSONAL_IDENTITY_CODE",
-        "EE_ISIKUKOOD",
-        "LT_ASMENS_KODAS",
-        "LV_PERSONAS_KODS",
-        "PL_PESEL",
-        "CZ_BIRTH_NUMBER",
-        "SK_BIRTH_NUMBER",
-        "RO_CNP",
-        "BG_EGN",
-        "HR_OIB",
-        "SI_EMSO",
-        "ES_NIF",
-        "ES_NIE",
-        "IT_FISCAL_CODE",
-        "GR_AMKA",
-        "LU_MATRICULE",
-        "MT_ID_CARD",
-        "HU_TAJ",
-        "HU_TAX_ID",
-        "AT_TIN",
-        "DE_STEUERNUMMER",
-        "PT_CC",
         "MRZ",
         # Presidio's other EU identity documents (language-bound, mostly disabled by default)
         "IT_IDENTITY_CARD",
