@@ -77,22 +77,8 @@ def test_a_large_csv_is_scanned_in_chunks_with_the_single_pass_items(pipeline, m
     staged = boto3.client("s3").list_objects_v2(Bucket=pipeline.stack.outputs["ResultsBucketName"], Prefix="staging/")
     parts = [o["Key"] for o in staged["Contents"] if "/parts/" in o["Key"]]
     assert summary["bytes_read"] == len(body) and len(parts) == 5  # 18,223 bytes in chunks of at least 4,096
-    keep = (
-        "record",
-        "field",
-        "start",
-        "end",
-        "entity_type",
-        "severity",
-        "rule_ids",
-        "preview",
-        "count",
-        "distinct",
-        "fingerprint",
-        "role",
-    )
     single = single_pass(body, "datasets/big/customers.csv", scanner)
-    expected = [{k: f.get(k) for k in keep} for f in single]
+    expected = [{k: f.get(k) for k in KEEP} for f in single]
     assert stored(pipeline, "datasets/big/customers.csv") == expected
     # the results object, assembled from the parts' bytes and the closing column findings, is the single
     # pass's findings line for line (in canonical order)
