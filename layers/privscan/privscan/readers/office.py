@@ -26,24 +26,23 @@ from typing import IO
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import iterparse
 
-from privscan.readers.base import Cell, Encrypted, MalformedObject, ObjectReader, ReadError, ReadLimits
-from privscan.readers.zipped import file_size, open_zip, read_member
+from privscan.readers.base import Cell, Encrypted, MalformedObject, ReadError, ReadLimits
+from privscan.readers.zipped import WholeFileReader, open_zip, read_member
 
 _HEADER_SEARCH_ROWS = 100  # the header is looked for among the first rows of a sheet only
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-class XlsxReader(ObjectReader):
+class XlsxReader(WholeFileReader):
     """Cells of every sheet of an .xlsx workbook (see the module docstring for locations)."""
 
     format = "xlsx"
     tabular = True
 
     def __init__(self, file: IO[bytes], *, compressed: bool, limits: ReadLimits, owned: bool = False):
-        super().__init__(compressed=compressed, limits=limits)
+        super().__init__(file, compressed=compressed, limits=limits, owned=owned)
         import openpyxl  # only spreadsheets need it
 
-        self._file, self._owned, self._size = file, owned, file_size(file)
         open_zip(file, limits).close()
         file.seek(0)
         try:
@@ -74,15 +73,11 @@ class XlsxReader(ObjectReader):
                     name = names[column] if column < len(names) and names[column] else _letter(column)
                     yield Cell(record, f"{title}!{name}", text)
 
-    def _bytes_consumed(self) -> int:
-        return self._size
-
     def close(self) -> None:
         book = getattr(self, "_book", None)
         if book is not None:
             book.close()
-        if self._owned:
-            self._file.close()
+        super().close()
 
 
 def _header(sheet) -> tuple[int, list[str]]:
@@ -112,14 +107,13 @@ def _letter(column: int) -> str:
     return get_column_letter(column + 1)
 
 
-class DocxReader(ObjectReader):
+class DocxReader(WholeFileReader):
     """Paragraphs and table cells of a .docx body (see the module docstring for locations)."""
 
     format = "docx"
 
     def __init__(self, file: IO[bytes], *, compressed: bool, limits: ReadLimits, owned: bool = False):
-        super().__init__(compressed=compressed, limits=limits)
-        self._file, self._owned, self._size = file, owned, file_size(file)
+        super().__init__(file, compressed=compressed, limits=limits, owned=owned)
         self._zip = open_zip(file, limits)
 
     def _cells(self) -> Iterator[Cell]:
@@ -166,13 +160,9 @@ class DocxReader(ObjectReader):
                 self.stats.records += 1
             yield cells
 
-    def _bytes_consumed(self) -> int:
-        return self._size
-
     def close(self) -> None:
         self._zip.close()
-        if self._owned:
-            self._file.close()
+        super().close()
 
 
 def _paragraph_text(paragraph) -> str:

@@ -12,22 +12,21 @@ import logging
 from collections.abc import Iterator
 from typing import IO
 
-from privscan.readers.base import Cell, Encrypted, MalformedObject, NoTextLayer, ObjectReader, ReadLimits
-from privscan.readers.zipped import file_size
+from privscan.readers.base import Cell, Encrypted, MalformedObject, NoTextLayer, ReadLimits
+from privscan.readers.zipped import WholeFileReader
 
 # pypdf's log lines about a damaged document may quote pieces of it; the read's outcome and issues say enough
 logging.getLogger("pypdf").setLevel(logging.CRITICAL)
 
 
-class PdfReader(ObjectReader):
+class PdfReader(WholeFileReader):
     format = "pdf"
 
     def __init__(self, file: IO[bytes], *, compressed: bool, limits: ReadLimits, owned: bool = False):
-        super().__init__(compressed=compressed, limits=limits)
+        super().__init__(file, compressed=compressed, limits=limits, owned=owned)
         from pypdf import PdfReader as Pdf  # only PDFs need it
         from pypdf.errors import PyPdfError
 
-        self._file, self._owned, self._size = file, owned, file_size(file)
         try:
             self._pdf = Pdf(file, strict=False)
             if self._pdf.is_encrypted and not self._pdf.decrypt(""):
@@ -57,10 +56,3 @@ class PdfReader(ObjectReader):
             self._issue(page, "unreadable_page", "the page's text cannot be extracted")
             return []
         return [(number, line) for number, line in enumerate(text.splitlines(), start=1) if line.strip()]
-
-    def _bytes_consumed(self) -> int:
-        return self._size
-
-    def close(self) -> None:
-        if self._owned:
-            self._file.close()

@@ -11,7 +11,14 @@ from __future__ import annotations
 import zipfile
 from typing import IO
 
-from privscan.readers.base import DecompressionBomb, Encrypted, MalformedObject, ReadLimits, TooManyMembers
+from privscan.readers.base import (
+    DecompressionBomb,
+    Encrypted,
+    MalformedObject,
+    ObjectReader,
+    ReadLimits,
+    TooManyMembers,
+)
 
 _RATIO_GRACE = 1024 * 1024  # small containers may compress well: judge the ratio above this size only
 
@@ -61,3 +68,19 @@ def file_size(file: IO[bytes]) -> int:
     size = file.tell()
     file.seek(position)
     return size
+
+
+class WholeFileReader(ObjectReader):
+    """A reader of a seekable file it reads as a whole (xlsx, docx, PDF): the bytes read are the file's size,
+    and a file spooled for the reader (`owned`) is closed with it."""
+
+    def __init__(self, file: IO[bytes], *, compressed: bool, limits: ReadLimits, owned: bool = False):
+        super().__init__(compressed=compressed, limits=limits)
+        self._file, self._owned, self._size = file, owned, file_size(file)
+
+    def _bytes_consumed(self) -> int:
+        return self._size
+
+    def close(self) -> None:
+        if self._owned:
+            self._file.close()
