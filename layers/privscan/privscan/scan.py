@@ -222,7 +222,7 @@ def scan_stream(
     try:
         reader = open_object(file_name or object_name, stream, limits)
         report.format, report.compressed = reader.format, reader.compressed
-        factory = FindingFactory(object_name, fingerprinter, scanner.names, reader.tabular)
+        factory = FindingFactory(object_name, fingerprinter, scanner.names, reader.tabular, policy)
         cells = reader.cells() if deadline is None else _until(reader.cells(), deadline, report)
         try:
             assemble(reader, cells, factory, scanner, emit, suppressor=suppressor, deadline=deadline)

@@ -45,9 +45,16 @@ class FindingFactory:
     """
 
     def __init__(
-        self, object_name: str, fingerprinter: Fingerprinter, names: NameFinder | None = None, tabular: bool = False
+        self,
+        object_name: str,
+        fingerprinter: Fingerprinter,
+        names: NameFinder | None = None,
+        tabular: bool = False,
+        policy: MaskingPolicy | None = None,
     ):
-        self.policy = MaskingPolicy(fingerprinter, names)
+        """`policy`: the object's masking policy when the caller already has one (it remembers the names it
+        rendered and counts them against one budget per object)."""
+        self.policy = policy or MaskingPolicy(fingerprinter, names)
         self.fingerprint = fingerprinter
         self.object_name = self.policy.object_name(object_name)
         self.tabular = tabular
