@@ -38,12 +38,12 @@ bootstrap:
 # every process would then compile spaCy, Presidio and the engine again (about 1 s of each cold start).
 sync: bootstrap
 	$(UV) sync --frozen --all-extras --compile-bytecode
-	$(UV) run --frozen python -m compileall -q layers/privscan/privscan functions scripts >/dev/null
+	$(UV) run --frozen python -m compileall -q layers/privscan/privscan tools/privscan_tools functions scripts >/dev/null
 
 ## lint: formatting (ruff format --check) and ruff's rules, line length (E501) and complexity (C901, at most 15) included
 lint: sync
-	$(UV) run --frozen ruff format --check layers functions tests scripts
-	$(UV) run --frozen ruff check layers functions tests scripts
+	$(UV) run --frozen ruff format --check layers tools functions tests scripts
+	$(UV) run --frozen ruff check layers tools functions tests scripts
 
 ## fuzz: the reader fuzz suite at length: FUZZ_EXAMPLES cases per unit (each test runs 1-5 units; CI runs 20),
 # FUZZ_SEED for another fixed sequence of cases (the default is derandomized); prints cases run per test

@@ -3,7 +3,7 @@ compare the findings line for line (single pass sorted by `canonical_key`), prin
 
     uv run python scripts/scale_check.py --mb 8 --chunk-mb 1 [--json out.json]
 
-Data are generated (privscan.bench.bulk: invented people). Per-chunk throughput is what one chunk
+Data are generated (privscan_tools.bench.bulk: invented people). Per-chunk throughput is what one chunk
 worker sustains on this machine (all of its vCPUs), the figure the README's scale model uses.
 """
 
@@ -16,14 +16,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from privscan.bench.bulk import write_chats, write_csv
-from privscan.chunked.plan import plan_object
-from privscan.chunked.reduce import reduce_chunks
-from privscan.chunked.source import FileSource
-from privscan.chunked.work import canonical_key, read_part, scan_chunk_part
 from privscan.engine import get_scanner
 from privscan.engine.masking import Fingerprinter
-from privscan.scan import scan_stream
+from privscan.ingest.chunked.plan import plan_object
+from privscan.ingest.chunked.reduce import reduce_chunks
+from privscan.ingest.chunked.source import FileSource
+from privscan.ingest.chunked.work import canonical_key, read_part, scan_chunk_part
+from privscan.pipeline import scan_stream
+from privscan_tools.bench.bulk import write_chats, write_csv
 
 KEY = Fingerprinter("scale-check-key-0123456789abcdef")
 

@@ -11,7 +11,7 @@
 counts, rule ids) one per line, and the scan's figures to `<out>.report.json`. `compare` sorts the
 single pass by `canonical_key` (the chunked path already emits in that order) and compares line for
 line. Both passes must use the same fingerprint key (a fixed one here). Data are generated
-(privscan.bench.bulk: invented people).
+(privscan_tools.bench.bulk: invented people).
 """
 
 from __future__ import annotations
@@ -23,13 +23,13 @@ import sys
 import time
 from pathlib import Path
 
-from privscan.bench.bulk import write_chats, write_csv, write_features_csv
-from privscan.chunked.local import scan_file_chunked
-from privscan.chunked.work import canonical_key
 from privscan.engine import get_scanner
 from privscan.engine.masking import Fingerprinter
+from privscan.ingest.chunked.local import scan_file_chunked
+from privscan.ingest.chunked.work import canonical_key
 from privscan.model import Finding
-from privscan.scan import scan_stream
+from privscan.pipeline import scan_stream
+from privscan_tools.bench.bulk import write_chats, write_csv, write_features_csv
 
 KEY = Fingerprinter("scale-equality-key-0123456789abcdef")
 SHAPES = {

@@ -4,10 +4,10 @@ import os
 from functools import cache
 
 import boto3
-from privscan.adapters.findings_store import FindingsStore
-from privscan.backfill import backfill, listed_objects
 from privscan.failures import contained
+from privscan.ingest.backfill import backfill, listed_objects
 from privscan.observability import logger
+from privscan.store.findings_store import FindingsStore
 
 
 @cache

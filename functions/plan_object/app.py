@@ -5,8 +5,8 @@ A planner that runs out of its budget answers `"planned": false`, and is called 
 """
 
 from privscan.engine import warm_up
-from privscan.events import ObjectRef
 from privscan.failures import contained
+from privscan.ingest.events import ObjectRef
 from privscan.observability import logger, tracer
 from privscan.settings import get_settings
 from privscan.wiring import get_scaleout

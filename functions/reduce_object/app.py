@@ -1,7 +1,7 @@
 """reduce_object: last step of the scale-out state machine: merge the parts into findings, summary, status."""
 
-from privscan.events import ObjectRef
 from privscan.failures import contained
+from privscan.ingest.events import ObjectRef
 from privscan.observability import logger, metrics, tracer
 from privscan.settings import get_settings
 from privscan.wiring import get_scaleout

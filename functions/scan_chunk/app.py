@@ -1,8 +1,8 @@
 """scan_chunk: one child of the Distributed Map: scan one chunk, write its part (idempotent by chunk)."""
 
 from privscan.engine import warm_up
-from privscan.events import ObjectRef
 from privscan.failures import contained
+from privscan.ingest.events import ObjectRef
 from privscan.observability import logger, tracer
 from privscan.settings import get_settings
 from privscan.wiring import get_scaleout

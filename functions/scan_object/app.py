@@ -8,8 +8,8 @@ dead-lettered; the others are deleted.
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from privscan.engine import warm_up
-from privscan.events import parse_notification
 from privscan.failures import contained
+from privscan.ingest.events import parse_notification
 from privscan.observability import logger, metrics, tracer
 from privscan.settings import get_settings
 from privscan.wiring import get_service

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import boto3
 import pytest
 from moto import mock_aws
-from privscan.local.stack import LocalStack, deploy_stack, free_port
-from privscan.local.worker import load_handler
+from privscan_tools.local.stack import LocalStack, deploy_stack, free_port
+from privscan_tools.local.worker import load_handler
 
 from tests.conftest import REPO_ROOT
 
@@ -145,7 +145,7 @@ def serving() -> Iterator[dict]:
     """`privscan serve` as a subprocess; yields the JSON banner it prints (endpoint, bucket, table, api)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_ENDPOINT")}
     process = subprocess.Popen(
-        [sys.executable, "-m", "privscan.cli", "serve", "--port", str(free_port())],
+        [sys.executable, "-m", "privscan_tools.cli", "serve", "--port", str(free_port())],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import requests
 from botocore.credentials import Credentials
-from privscan.api_client import signed_headers
-from privscan.local.stack import REGION
+from privscan_tools.cli.api_client import signed_headers
+from privscan_tools.local.stack import REGION
 
 
 class SigV4(requests.auth.AuthBase):

@@ -13,13 +13,13 @@ import re
 import boto3
 import pytest
 from moto import mock_aws
-from privscan.adapters.findings_store import FindingsStore, finding_id
-from privscan.events import ObjectRef
-from privscan.local.api_server import http_api_event
-from privscan.local.stack import deploy_stack
-from privscan.local.worker import load_handler
+from privscan.ingest.events import ObjectRef
 from privscan.model import Finding
 from privscan.observability import logger
+from privscan.store.findings_store import FindingsStore, finding_id
+from privscan_tools.local.api_server import http_api_event
+from privscan_tools.local.stack import deploy_stack
+from privscan_tools.local.worker import load_handler
 
 from tests.conftest import REPO_ROOT
 
@@ -162,10 +162,10 @@ def test_unknown_routes_and_statuses(call):
 def stored_finding() -> str:
     """One open IBAN finding in the local stack's findings table (call inside the `call` fixture)."""
     import boto3
-    from privscan.adapters.findings_store import FindingsStore, finding_id
     from privscan.engine.masking import Fingerprinter
-    from privscan.events import ObjectRef
+    from privscan.ingest.events import ObjectRef
     from privscan.model import Finding
+    from privscan.store.findings_store import FindingsStore, finding_id
 
     bucket = os.environ["UPLOAD_BUCKET"]
     value = "DE89370400440532013000"
@@ -308,7 +308,7 @@ def test_a_validator_message_quoting_what_was_sent_is_not_echoed(call):
 
 
 def test_an_unexpected_failure_is_a_bare_500_and_a_content_free_log(call, monkeypatch, capsys, caplog):
-    from privscan.review import ReviewService
+    from privscan.review.workflow import ReviewService
 
     def fails(self, finding_id):
         raise KeyError(EMAIL)
@@ -371,7 +371,7 @@ def test_one_objects_findings_are_listed_by_its_key_even_when_the_key_is_stored_
 
     from privscan import wiring
     from privscan.api.settings import get_api_settings
-    from privscan.events import ObjectRef
+    from privscan.ingest.events import ObjectRef
     from privscan.model import Finding
 
     settings = get_api_settings()

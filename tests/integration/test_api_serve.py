@@ -13,8 +13,8 @@ import requests
 import schemathesis
 from hypothesis import HealthCheck, settings
 from privscan.api.app import openapi_document
-from privscan.cli import main
-from privscan.local.stack import REGION
+from privscan_tools.cli import main
+from privscan_tools.local.stack import REGION
 from schemathesis.checks import not_a_server_error
 
 from tests.integration.conftest import serving

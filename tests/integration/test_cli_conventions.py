@@ -10,9 +10,9 @@ import time
 from pathlib import Path
 
 import pytest
-from privscan.bench.bulk import write_csv
+from privscan_tools.bench.bulk import write_csv
 
-PRIVSCAN = [sys.executable, "-m", "privscan.console"]
+PRIVSCAN = [sys.executable, "-m", "privscan_tools.console"]
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import sys
 
 def test_demo_scans_every_sample_upload_and_prints_the_findings(tmp_path):
     run = subprocess.run(
-        [sys.executable, "-m", "privscan.cli", "demo", "--report-dir", str(tmp_path)],
+        [sys.executable, "-m", "privscan_tools.cli", "demo", "--report-dir", str(tmp_path)],
         capture_output=True,
         text=True,
         timeout=300,

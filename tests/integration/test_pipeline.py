@@ -211,7 +211,7 @@ def test_objects_over_the_size_limit_are_rejected_without_being_read(pipeline, m
 
 
 def test_archive_members_and_a_scanned_pdf_are_listed_with_their_findings(pipeline):
-    from privscan.adapters.findings_store import finding_from_item
+    from privscan.store.findings_store import finding_from_item
 
     from tests.unit.readers.containers import EMAIL, pdf, zip_of
 

@@ -101,7 +101,7 @@ def test_a_failing_record_leaves_no_trace_of_its_column_name(pipeline, monkeypat
     record with a content-free error: the batch processor's log lines, the batch failure that Lambda logs
     and the status item carry the exception type and code locations only. (A failure inside the scan is
     the object's recorded outcome: tests/unit/test_scan_unexpected.py.)"""
-    from privscan.spool import FindingSpool
+    from privscan.store.spool import FindingSpool
 
     def fails(self, line):
         raise KeyError(PLANTED["email"])
@@ -137,7 +137,7 @@ def stored_text(pipeline) -> str:
 
 def test_an_object_named_after_a_person_is_stored_under_a_masked_key(pipeline):
     """`Müller.csv`: no item, index key or results object holds the name; the object is found by its key."""
-    from privscan.adapters.findings_store import FindingsStore
+    from privscan.store.findings_store import FindingsStore
 
     pipeline.put("people/Müller.csv", b"id,email\n1,w.zwartkopf@example.com\n")
     pipeline.put("people/orders.csv", b"id,amount\n1,20\n")

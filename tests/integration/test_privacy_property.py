@@ -24,9 +24,9 @@ from urllib.parse import quote, quote_plus
 import boto3
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from privscan.cli import main
 from privscan.engine.masking import normalise
 from privscan.observability import logger
+from privscan_tools.cli import main
 from stdnum import iban as iban_check
 
 from tests.integration.test_privacy import SDK_LOGGERS

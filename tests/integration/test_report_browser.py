@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from privscan.reports import render_html
+from privscan_tools.reports import render_html
 
 from tests.conftest import REPO_ROOT
 from tests.unit.reports.dataset import dataset_record

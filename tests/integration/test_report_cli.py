@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from privscan.cli import main
-from privscan.samples import sample_dataset
+from privscan_tools.cli import main
+from privscan_tools.local.samples import sample_dataset
 
 PREFIX = "datasets/demo/"
 

@@ -11,14 +11,14 @@ import json
 import boto3
 import pytest
 from privscan import settings, wiring
-from privscan.adapters.findings_store import FindingsStore
-from privscan.backfill import backfill, current_versions
-from privscan.chunked.work import canonical_key
-from privscan.events import ObjectRef
-from privscan.keyring import fingerprinter_from_secret
-from privscan.local import executions
-from privscan.local.worker import load_handler
-from privscan.scan import scan_stream
+from privscan.ingest.backfill import backfill, current_versions
+from privscan.ingest.chunked.work import canonical_key
+from privscan.ingest.events import ObjectRef
+from privscan.pipeline import scan_stream
+from privscan.store.findings_store import FindingsStore
+from privscan.store.keyring import fingerprinter_from_secret
+from privscan_tools.local import executions
+from privscan_tools.local.worker import load_handler
 
 from tests.conftest import REPO_ROOT
 from tests.integration.conftest import notification

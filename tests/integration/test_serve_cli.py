@@ -9,7 +9,7 @@ import time
 
 import boto3
 import pytest
-from privscan.local.stack import REGION
+from privscan_tools.local.stack import REGION
 
 from tests.integration.conftest import serving
 
@@ -22,7 +22,7 @@ CSV = (
 
 def privscan(*args: str, **kwargs) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "privscan.cli", *args],
+        [sys.executable, "-m", "privscan_tools.cli", *args],
         check=False,
         capture_output=True,
         text=True,

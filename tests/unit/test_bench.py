@@ -4,8 +4,8 @@ import csv
 import json
 
 import pytest
-from privscan.bench.bulk import write_chats, write_csv, write_features_csv, write_typed_csv
-from privscan.bench.run import LAMBDA_ARM64_GB_SECOND, dollars_per_gb, render
+from privscan_tools.bench.bulk import write_chats, write_csv, write_features_csv, write_typed_csv
+from privscan_tools.bench.run import LAMBDA_ARM64_GB_SECOND, dollars_per_gb, render
 
 from tests.unit.scripts import load_script
 
@@ -104,7 +104,7 @@ def test_render_shows_every_figure():
 
 
 def test_cold_start_is_timed_from_spawn_to_the_first_result_and_counts_each_phase_within():
-    from privscan.bench.run import cold_start
+    from privscan_tools.bench.run import cold_start
 
     measured = cold_start(runs=1)
     phases = measured["imports_s"] + measured["engine_s"] + measured["first_result_s"]
@@ -136,8 +136,8 @@ def test_render_shows_each_tool_and_both_ratios():
 def test_the_batch_size_tried_fastest_is_chosen(monkeypatch):
     import time as clock
 
-    from privscan.bench import run as bench
-    from privscan.evaluation import baseline
+    from privscan_tools.bench import run as bench
+    from privscan_tools.evaluation import baseline
 
     delays = {16: 0.03, 64: 0.0, 256: 0.06}
     monkeypatch.setattr(baseline, "analyze_batch", lambda texts, n_process, batch_size: clock.sleep(delays[batch_size]))
@@ -146,9 +146,9 @@ def test_the_batch_size_tried_fastest_is_chosen(monkeypatch):
 
 
 def test_presidio_batch_finds_what_presidio_finds_one_value_at_a_time():
-    from privscan.evaluation.metrics import EU_SCHEME
-    from privscan.evaluation.runner import BatchSettings, run_presidio, run_presidio_batch
     from privscan.readers.base import Cell
+    from privscan_tools.evaluation.metrics import EU_SCHEME
+    from privscan_tools.evaluation.runner import BatchSettings, run_presidio, run_presidio_batch
 
     texts = [
         "Contact Anna Schneider at anna.schneider@example.com",

@@ -29,3 +29,42 @@ def test_without_an_interpreter_of_the_target_version_the_layer_ships_without_by
     module.compile_bytecode(tmp_path, None)
     assert not list(tmp_path.rglob("*.pyc"))
     assert "ships without bytecode" in capsys.readouterr().err
+
+
+TOOL_PACKAGES = {"cli", "local", "evaluation", "bench", "reports"}
+TOOL_MODULES = {"console", "api_client", "sarif", "samples"}
+# Imported by the tools only: the command line's argument parsing aside, these are test and
+# development dependencies (the local AWS, generated evaluation data) that the layer does not carry.
+TOOL_ONLY_IMPORTS = {"privscan_tools", "moto", "faker", "hypothesis", "pytest"}
+
+
+def _imported_roots(source: str) -> set[str]:
+    import ast
+
+    roots = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            roots.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            roots.add(node.module.split(".")[0])
+    return roots
+
+
+def test_the_runtime_layer_holds_the_runtime_package_only(tmp_path):
+    _build_layer().build_privscan(tmp_path, None)
+    shipped = tmp_path / "python" / "privscan"
+    modules = {p.relative_to(shipped).as_posix() for p in shipped.rglob("*.py")}
+    assert "wiring.py" in modules and "ingest/service.py" in modules and "engine/detect.py" in modules
+    top_level = {m.split("/")[0].removesuffix(".py") for m in modules}
+    assert not top_level & (TOOL_PACKAGES | TOOL_MODULES)
+    assert [p for p in (tmp_path / "python").iterdir()] == [shipped]
+    offending = {
+        module: sorted(_imported_roots((shipped / module).read_text(encoding="utf-8")) & TOOL_ONLY_IMPORTS)
+        for module in sorted(modules)
+    }
+    assert {module: roots for module, roots in offending.items() if roots} == {}
+
+
+def test_the_import_check_sees_a_tool_import_hidden_inside_a_function():
+    source = "def f():\n    from privscan_tools.local.stack import LocalStack\n    import moto.core\n"
+    assert _imported_roots(source) & TOOL_ONLY_IMPORTS == {"privscan_tools", "moto"}

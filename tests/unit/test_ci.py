@@ -4,8 +4,8 @@ import json
 import re
 import subprocess
 
-from privscan.cli import main
-from privscan.sarif import line_of
+from privscan_tools.cli import main
+from privscan_tools.reports.sarif import line_of
 
 
 def write(tmp_path, name, text):

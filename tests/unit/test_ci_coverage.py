@@ -3,7 +3,7 @@ read is a coverage gap that fails the job unless its rule is ignored."""
 
 import json
 
-from privscan.cli import main
+from privscan_tools.cli import main
 
 from tests.unit.readers.containers import EMAIL, IBAN, docx, pdf, xlsx, zip_of
 

@@ -7,7 +7,7 @@ import random
 import boto3
 import pytest
 from moto import mock_aws
-from privscan.adapters.s3_objects import MIN_COPIED_PART, ByteRange, compose_object
+from privscan.store.s3_objects import MIN_COPIED_PART, ByteRange, compose_object
 
 BUCKET = "results"
 MiB = 1024**2

@@ -14,13 +14,13 @@ import boto3
 import pytest
 from moto import mock_aws
 from moto.core.responses import BaseResponse
-from privscan.adapters.findings_store import FindingsStore, Superseded
 from privscan.engine.masking import Fingerprinter
-from privscan.events import ObjectEvent, ObjectRef
-from privscan.local.stack import deploy_stack
+from privscan.ingest.events import ObjectEvent, ObjectRef
+from privscan.ingest.service import ObjectScanService
 from privscan.model import Finding
-from privscan.service import ObjectScanService
 from privscan.settings import ScanSettings
+from privscan.store.findings_store import FindingsStore, Superseded
+from privscan_tools.local.stack import deploy_stack
 
 from tests.conftest import REPO_ROOT
 
@@ -322,16 +322,16 @@ def test_concurrent_writers_leave_the_last_events_state(world, atomic_requests, 
 
 
 def test_concurrent_deliveries_with_repeats_leave_the_newest_version(world, atomic_requests, monkeypatch):
-    import privscan.service
+    import privscan.ingest.service
 
     one_scan = threading.Lock()  # the engine is not shared between threads in a function; the writes are
-    scan_stream = privscan.service.scan_stream
+    scan_stream = privscan.ingest.service.scan_stream
 
     def serialised_scan(*args, **kwargs):
         with one_scan:
             return scan_stream(*args, **kwargs)
 
-    monkeypatch.setattr(privscan.service, "scan_stream", serialised_scan)
+    monkeypatch.setattr(privscan.ingest.service, "scan_stream", serialised_scan)
     key, (first, second) = world.history("replaced")
     threads = [threading.Thread(target=world.service.handle, args=(e,)) for e in (first, second, second, first)]
     for thread in threads:

@@ -2,8 +2,8 @@ import json
 from datetime import UTC, datetime
 
 import pytest
-from privscan.backfill import listed_objects
-from privscan.events import ObjectEvent, ObjectRef, created_notification, iso_time, parse_notification
+from privscan.ingest.backfill import listed_objects
+from privscan.ingest.events import ObjectEvent, ObjectRef, created_notification, iso_time, parse_notification
 
 from tests.conftest import load_event
 

@@ -19,8 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 from privscan.engine.masking import Fingerprinter
+from privscan.pipeline import scan_stream
 from privscan.readers import ReadError, ReadLimits, open_object
-from privscan.scan import scan_stream
 
 EXAMPLES = int(os.environ.get("PRIVSCAN_FUZZ_EXAMPLES", "20"))
 FUZZ_SEED = os.environ.get("PRIVSCAN_FUZZ_SEED") or None

@@ -7,7 +7,7 @@ import json
 import pytest
 from privscan.engine.masking import Fingerprinter
 from privscan.engine.suppress import Suppressions
-from privscan.keyring import derived_key_id, fingerprinter_from_secret, parse_keyring
+from privscan.store.keyring import derived_key_id, fingerprinter_from_secret, parse_keyring
 
 K1, K2 = "first-key-" * 4, "second-key-" * 4
 IBAN, OTHER_IBAN = "DE89370400440532013000", "DE02120300000000202051"

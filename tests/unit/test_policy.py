@@ -1,7 +1,7 @@
 """Policy: one pass/fail rule for `privscan ci` (local and --endpoint) and POST /scans."""
 
 import pytest
-from privscan.policy import Policy
+from privscan.review.policy import Policy
 from pydantic import ValidationError
 
 

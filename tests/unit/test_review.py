@@ -8,13 +8,10 @@ import boto3
 import pytest
 import yaml
 from moto import mock_aws
-from privscan.adapters.allow_list import AllowListObject
-from privscan.adapters.findings_store import FindingsStore, ReviewConflict, finding_id
 from privscan.engine.masking import Fingerprinter
-from privscan.events import ObjectRef
-from privscan.local.stack import deploy_stack
+from privscan.ingest.events import ObjectRef
 from privscan.model import Finding, Occurrence
-from privscan.review import (
+from privscan.review.workflow import (
     NOTE_MAX_CHARS,
     PATTERN_REFUSED,
     ReviewChange,
@@ -22,6 +19,9 @@ from privscan.review import (
     ReviewService,
     value_fingerprints,
 )
+from privscan.store.allow_list import AllowListObject
+from privscan.store.findings_store import FindingsStore, ReviewConflict, finding_id
+from privscan_tools.local.stack import deploy_stack
 from pydantic import ValidationError
 
 from tests.conftest import REPO_ROOT

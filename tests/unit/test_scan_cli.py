@@ -3,7 +3,7 @@ formats and files."""
 
 import json
 
-from privscan.cli import main
+from privscan_tools.cli import main
 
 
 def test_an_allow_list_with_an_unusable_pattern_is_reported_and_its_other_entries_apply(tmp_path, monkeypatch, capfd):

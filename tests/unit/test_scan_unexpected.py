@@ -9,8 +9,8 @@ import logging
 import pytest
 from privscan.engine.masking import Fingerprinter
 from privscan.model import ScanStatus
+from privscan.pipeline import scan_stream
 from privscan.readers.text import TextReader
-from privscan.scan import scan_stream
 
 SECRET = "Jane Doe DE89370400440532013000"
 BODY = b"Contact Jane Doe at jane.doe@example.com\n"

@@ -23,6 +23,9 @@ class Occurrence:
 
 @dataclass(slots=True)
 class Finding:
+    """One finding: where (object, record, field, span, role), what (entity type or rule), how serious, and only a
+    masked preview and a keyed fingerprint of the value."""
+
     object: str  # file path (local scan) or S3 key
     record: int | None  # None for a column-level finding
     field: str | None
@@ -42,6 +45,7 @@ class Finding:
 
     @property
     def column_level(self) -> bool:
+        """Whether the finding stands for a whole column (with counts and sample occurrences) rather than one value."""
         return self.count is not None
 
     def contract(self) -> dict[str, Any]:
@@ -74,6 +78,7 @@ class Finding:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Finding:
+        """A finding back from its stored or JSON form (stores drop None values; unknown keys are ignored)."""
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
         for optional in ("record", "field", "start", "end", "entity_type"):  # stores drop None values
             known.setdefault(optional, None)

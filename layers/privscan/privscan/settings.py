@@ -18,6 +18,8 @@ GiB = 1024**3
 
 
 class ScanSettings(BaseSettings):
+    """Settings of the scan functions, from the environment the template sets; validated when the handler first runs."""
+
     model_config = SettingsConfigDict(extra="ignore", frozen=True)
 
     findings_table: str = Field(min_length=1)
@@ -31,7 +33,7 @@ class ScanSettings(BaseSettings):
     max_inflation_ratio: PositiveInt = 200
     max_finding_items: PositiveInt = 10_000  # per object version; the full list is always in the results object
     suppressions_key: str = "config/suppressions.yaml"  # allow lists, in the results bucket (optional object)
-    # Scale-out (privscan.chunked): larger objects go to the state machine, in chunks of CHUNK_BYTES
+    # Scale-out (privscan.ingest.chunked): larger objects go to the state machine, in chunks of CHUNK_BYTES
     state_machine_arn: str | None = None  # unset: every object is scanned in one invocation
     chunk_threshold_bytes: PositiveInt = 64 * 1024**2
     chunk_bytes: PositiveInt = 64 * 1024**2
@@ -54,13 +56,16 @@ class ScanSettings(BaseSettings):
 
     @property
     def engine(self) -> EngineConfig:
+        """The engine's configuration from these settings."""
         return EngineConfig(spacy_model=self.spacy_model, score_threshold=self.score_threshold)
 
     @property
     def read_limits(self) -> ReadLimits:
+        """The readers' limits from these settings."""
         return ReadLimits(max_inflated_bytes=self.max_inflated_bytes, max_inflation_ratio=self.max_inflation_ratio)
 
 
 @lru_cache(maxsize=1)
 def get_settings() -> ScanSettings:
+    """The settings of this process, read once."""
     return ScanSettings()

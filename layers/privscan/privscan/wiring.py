@@ -6,22 +6,23 @@ service from their own moto-backed clients.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import boto3
 from aws_lambda_powertools.utilities import parameters
 
-from privscan.adapters.allow_list import AllowListObject
-from privscan.adapters.executions import StepFunctionsStarter
-from privscan.adapters.findings_store import FindingsStore
 from privscan.engine import get_scanner
 from privscan.engine.masking import Fingerprinter
 from privscan.engine.redact import MaskingPolicy
-from privscan.keyring import fingerprinter_from_secret
-from privscan.scaleout import ScaleOutService
-from privscan.service import ObjectScanService
+from privscan.ingest.scale_out import ScaleOutService
+from privscan.ingest.service import ObjectScanService
 from privscan.settings import ScanSettings
+from privscan.store.allow_list import AllowListObject
+from privscan.store.executions import StepFunctionsStarter
+from privscan.store.findings_store import FindingsStore
+from privscan.store.keyring import fingerprinter_from_secret
 
 if TYPE_CHECKING:
     from privscan.api.app import ApiServices
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
 
 
 def fingerprint_key(settings: ScanSettings) -> str:
+    """The fingerprint key (or keyring) from the settings in tests and local runs, else from Secrets Manager, cached
+    for an hour."""
     if settings.fingerprint_key is not None:
         return settings.fingerprint_key.get_secret_value()
     return parameters.get_secret(settings.fingerprint_secret_arn, max_age=3600)
@@ -40,15 +43,27 @@ def _clients() -> tuple:
     return boto3.client("s3"), boto3.resource("dynamodb")
 
 
+_local_executions: list[Callable[[], object]] = []
+
+
+def play_executions_locally(factory: Callable[[], object]) -> None:
+    """Let a local stack play the state machine in this process for `local:` state machine ARNs.
+
+    The local stack (a tool, never shipped to Lambda) registers its player here, so the runtime needs no
+    import of the tools.
+    """
+    _local_executions[:] = [factory]
+
+
 def execution_starter(settings: ScanSettings):
     """Where objects over the chunk threshold go: the state machine, or (`local:`) this process."""
     arn = settings.state_machine_arn
     if not arn:
         return None
     if arn.startswith("local:"):
-        from privscan.local.executions import LocalExecutions
-
-        return LocalExecutions()
+        if not _local_executions:
+            raise RuntimeError("a local: state machine needs a local stack to play it (privscan serve or demo)")
+        return _local_executions[0]()
     return StepFunctionsStarter(boto3.client("stepfunctions"), arn)
 
 
@@ -66,6 +81,7 @@ def masked_store(table, scanner: Scanner, fingerprinter: Fingerprinter, audit_ta
 
 
 def build_service(settings: ScanSettings) -> ObjectScanService:
+    """A scan service on this process's AWS clients, engine and fingerprint key."""
     s3, dynamodb = _clients()
     scanner, fingerprinter = get_scanner(settings.engine), fingerprinter_from_secret(fingerprint_key(settings))
     return ObjectScanService(
@@ -84,7 +100,7 @@ def get_api_services(settings: ApiSettings) -> ApiServices:
     from privscan.api.app import ApiServices
     from privscan.api.principals import parse_principals
     from privscan.api.scans import ScanApi
-    from privscan.review import ReviewService
+    from privscan.review.workflow import ReviewService
 
     s3, dynamodb = _clients()
     scanner, fingerprinter = get_scanner(settings.engine), fingerprinter_from_secret(fingerprint_key(settings))

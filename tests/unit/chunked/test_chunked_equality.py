@@ -16,13 +16,13 @@ import random
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from privscan.chunked.local import scan_file_chunked
-from privscan.chunked.plan import plan_object
-from privscan.chunked.reduce import reduce_chunks
-from privscan.chunked.source import FileSource
-from privscan.chunked.work import canonical_key, read_part, scan_chunk_part
 from privscan.engine.masking import Fingerprinter
-from privscan.scan import scan_stream
+from privscan.ingest.chunked.local import scan_file_chunked
+from privscan.ingest.chunked.plan import plan_object
+from privscan.ingest.chunked.reduce import reduce_chunks
+from privscan.ingest.chunked.source import FileSource
+from privscan.ingest.chunked.work import canonical_key, read_part, scan_chunk_part
+from privscan.pipeline import scan_stream
 
 KEY = Fingerprinter("unit-test-key-0123456789abcdef")
 SUMMARY = (

@@ -16,12 +16,12 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from privscan.chunked.plan import Plan, plan_object
-from privscan.chunked.source import FileSource
-from privscan.chunked.work import open_chunk
 from privscan.engine.config import EngineConfig
 from privscan.engine.masking import Fingerprinter
 from privscan.engine.redact import no_names
+from privscan.ingest.chunked.plan import Plan, plan_object
+from privscan.ingest.chunked.source import FileSource
+from privscan.ingest.chunked.work import open_chunk
 from privscan.readers import open_object
 from privscan.readers.base import ReadError, ReadLimits
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
-from privscan.chunked.plan import Plan, PlanCursor, budget, plan_object
-from privscan.chunked.source import FileSource
 from privscan.engine.config import EngineConfig
 from privscan.engine.scanner import Scanner
+from privscan.ingest.chunked.plan import Plan, PlanCursor, budget, plan_object
+from privscan.ingest.chunked.source import FileSource
 from privscan.readers.base import ReadLimits
 
 from tests.unit.chunked.test_plan_properties import FAST, KEY, SMALL_LIMITS, NoEngine, csv_objects, jsonl_objects

@@ -11,8 +11,8 @@ from privscan.engine.detect import Detector
 from privscan.engine.masking import Fingerprinter
 from privscan.engine.scanner import Scanner
 from privscan.model import ScanStatus
+from privscan.pipeline import scan_stream
 from privscan.readers.base import Cell
-from privscan.scan import scan_stream
 
 KEY = Fingerprinter("unit-test-key-0123456789abcdef")
 TEXT = b"Anna Roe wrote to anna.roe@example.com about her IBAN DE89370400440532013000.\n"

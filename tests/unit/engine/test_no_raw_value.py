@@ -8,7 +8,7 @@ import json
 import re
 
 from privscan.engine.masking import Fingerprinter
-from privscan.scan import scan_stream
+from privscan.pipeline import scan_stream
 
 KEY = Fingerprinter("unit-test-key-0123456789abcdef")
 TOKEN = r"~[a-p]{12}"

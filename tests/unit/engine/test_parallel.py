@@ -7,8 +7,8 @@ from privscan.engine.config import EngineConfig
 from privscan.engine.masking import Fingerprinter
 from privscan.engine.parallel import InlineExecutor, WorkerPool
 from privscan.engine.scanner import Scanner
+from privscan.pipeline import scan_stream
 from privscan.readers import open_object
-from privscan.scan import scan_stream
 
 KEY = Fingerprinter("unit-test-key-0123456789abcdef")
 NAMES = ["Anna Schneider", "Lukas Weber", "Marie Dubois", "Giulia Rossi", "Pablo Garcia"]
@@ -173,7 +173,7 @@ def test_a_scan_stopped_early_leaves_the_next_scan_its_own_results(scanner):
 
 
 def test_objects_scanned_together_give_each_object_what_it_gives_alone(scanner):
-    from privscan.scan import scan_each
+    from privscan.pipeline import scan_each
 
     double = Scanner(scanner.detector, EngineConfig(workers=2, column_sample=50, batch_size=16))
     objects = [(f"mixed{i}.csv", mixed_csv(60 + 40 * i)) for i in range(4)] + [("chats.jsonl", chats(80))]

@@ -6,7 +6,7 @@ import time
 import pytest
 from privscan.engine.masking import Fingerprinter
 from privscan.engine.scanner import MAX_RUN_CHARS, has_long_run, pieces
-from privscan.scan import scan_stream
+from privscan.pipeline import scan_stream
 
 KEY = Fingerprinter("unit-test-key-0123456789abcdef")
 BOUND_S = 20.0  # generous: a shared test machine; each shape takes minutes when runs reach the tokenizer whole

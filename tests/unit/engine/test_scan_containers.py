@@ -8,7 +8,7 @@ import io
 
 import pytest
 from privscan.engine.masking import Fingerprinter
-from privscan.scan import scan_stream
+from privscan.pipeline import scan_stream
 
 from tests.unit.readers.containers import EMAIL, IBAN, docx, encrypted_zip, pdf, xlsx, zip_of
 

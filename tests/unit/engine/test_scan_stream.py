@@ -7,7 +7,7 @@ import json
 import pyarrow as pa
 import pyarrow.parquet as pq
 from privscan.engine.masking import Fingerprinter
-from privscan.scan import scan_stream
+from privscan.pipeline import scan_stream
 
 KEY = Fingerprinter("unit-test-key-0123456789abcdef")
 

@@ -3,7 +3,7 @@ import time
 
 from privscan.engine.masking import Fingerprinter
 from privscan.engine.suppress import Suppressions
-from privscan.scan import scan_stream
+from privscan.pipeline import scan_stream
 
 KEY = Fingerprinter("unit-test-key-0123456789abcdef")
 CONFIG = r"""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import socket
 
 import tldextract.tldextract as tldextract_module
-from privscan.evaluation import baseline
+from privscan_tools.evaluation import baseline
 
 
 def test_stock_presidio_analyzes_an_email_without_touching_the_network(monkeypatch):

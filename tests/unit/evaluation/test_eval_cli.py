@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from privscan.cli import eval_cmd
+from privscan_tools.cli import eval_cmd
 
 BENCHMARK = [
     {

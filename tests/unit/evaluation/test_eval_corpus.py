@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from privscan.engine.rules import rule_book
-from privscan.evaluation import corpus as corpus_module
-from privscan.evaluation import ids
 from privscan.readers import open_object
+from privscan_tools.evaluation import corpus as corpus_module
+from privscan_tools.evaluation import ids
 from stdnum import iban, luhn, verhoeff
 from stdnum.at import vnr as at_vnr
 from stdnum.be import nn as be_nn

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from privscan.evaluation import presidio_benchmark
-from privscan.evaluation.metrics import (
+from privscan_tools.evaluation import presidio_benchmark
+from privscan_tools.evaluation.metrics import (
     EU_SCHEME,
     HEADLINE,
     NATIONAL_ID,

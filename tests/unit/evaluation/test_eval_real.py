@@ -7,9 +7,9 @@ import argparse
 import json
 
 import pytest
-from privscan.cli import eval_cmd
-from privscan.evaluation import real_suite
-from privscan.evaluation.real_metrics import (
+from privscan_tools.cli import eval_cmd
+from privscan_tools.evaluation import real_suite
+from privscan_tools.evaluation.real_metrics import (
     LOCATION,
     PERSON,
     LabeledSpan,
@@ -18,7 +18,7 @@ from privscan.evaluation.real_metrics import (
     on_label,
     score,
 )
-from privscan.evaluation.real_suite import CORPORA, Sentences, default_data_dir, load_corpus
+from privscan_tools.evaluation.real_suite import CORPORA, Sentences, default_data_dir, load_corpus
 
 # Made-up sentences; offsets counted by hand.
 TEXTS = {

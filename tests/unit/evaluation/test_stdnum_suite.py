@@ -1,7 +1,15 @@
 """The national-identifier suite: numbers taken from python-stdnum's docstrings, planted and scored."""
 
-from privscan.evaluation import stdnum_suite
-from privscan.evaluation.stdnum_suite import Example, IdModule, Plant, documented_examples, placeholder, plant, score
+from privscan_tools.evaluation import stdnum_suite
+from privscan_tools.evaluation.stdnum_suite import (
+    Example,
+    IdModule,
+    Plant,
+    documented_examples,
+    placeholder,
+    plant,
+    score,
+)
 
 DE = IdModule("de.idnr", "de", "Steuer-ID", "Meine Steuer-ID lautet {}.", "German tax ID")
 CZ = next(spec for spec in stdnum_suite.MODULES if spec.module == "cz.rc")

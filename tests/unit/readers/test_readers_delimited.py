@@ -216,7 +216,7 @@ def test_header_names_are_bounded_in_count_and_length_with_an_issue():
 
 def test_a_400_kb_csv_of_duplicate_header_names_is_scanned_within_seconds(scanner):
     from privscan.engine.masking import Fingerprinter
-    from privscan.scan import scan_stream
+    from privscan.pipeline import scan_stream
 
     data = (",".join(["name"] * 100_000) + "\nAnna Schmidt,anna.roe@example.com\n").encode()
     assert len(data) > 400_000

@@ -61,7 +61,7 @@ BOMB_SCAN = """
 import io, sys
 from privscan.engine import get_scanner
 from privscan.engine.masking import Fingerprinter
-from privscan.scan import scan_stream
+from privscan.pipeline import scan_stream
 data = sys.stdin.buffer.read()
 scanner = get_scanner()
 with open("/proc/self/clear_refs", "w") as refs:  # the peak from here on: the scan's, the engine's resident memory

@@ -6,8 +6,8 @@ import io
 
 import pytest
 from privscan.engine.masking import Fingerprinter
+from privscan.pipeline import scan_stream
 from privscan.readers import Cell, RecordIssue, open_object
-from privscan.scan import scan_stream
 
 KEY = Fingerprinter("unit-test-key-0123456789abcdef")
 ISSUE = "unpaired surrogate code points replaced"

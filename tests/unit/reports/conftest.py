@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from moto import mock_aws
-from privscan.adapters import findings_store
-from privscan.adapters.findings_store import FindingsStore
-from privscan.reports import gather, governance_record
+from privscan.store import findings_store
+from privscan.store.findings_store import FindingsStore
+from privscan_tools.reports import gather, governance_record
 
 from tests.unit.reports.dataset import BUCKET, GENERATED_AT, PREFIX, SCANNED_AT, audit_table, findings_table, populate
 

@@ -10,13 +10,13 @@ from unittest import mock
 
 import boto3
 from moto import mock_aws
-from privscan.adapters import findings_store
-from privscan.adapters.findings_store import FindingsStore, object_pk
-from privscan.events import ObjectRef
-from privscan.local.template import load_template
+from privscan.ingest.events import ObjectRef
 from privscan.model import Finding, ScanStatus
-from privscan.reports import gather, governance_record
-from privscan.scan import ScanReport, rejected
+from privscan.pipeline import ScanReport, rejected
+from privscan.store import findings_store
+from privscan.store.findings_store import FindingsStore, object_pk
+from privscan_tools.local.template import load_template
+from privscan_tools.reports import gather, governance_record
 
 from tests.conftest import REPO_ROOT
 

@@ -1,7 +1,7 @@
 """The governance record: exact numbers for the synthetic dataset, and what it says when there is nothing."""
 
 from privscan.engine.rules.catalogue import RuleBook
-from privscan.reports import SCHEMA, DatasetSnapshot, governance_record
+from privscan_tools.reports import SCHEMA, DatasetSnapshot, governance_record
 
 from tests.unit.reports.dataset import (
     CHAT_KEY,

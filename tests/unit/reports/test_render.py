@@ -4,9 +4,9 @@ import json
 import re
 
 import pytest
-from privscan.reports import governance_markdown, render_html
-from privscan.reports.html import _script_json, chart_series
-from privscan.reports.markdown import md
+from privscan_tools.reports import governance_markdown, render_html
+from privscan_tools.reports.html import _script_json, chart_series
+from privscan_tools.reports.markdown import md
 
 from tests.unit.reports.dataset import CHAT_KEY, HOSTILE_FIELD
 

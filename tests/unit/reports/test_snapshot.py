@@ -1,7 +1,7 @@
 """Gathering a dataset from the findings table (moto): scope by prefix, findings cut down, audit in time order."""
 
-from privscan.reports import gather
-from privscan.reports.snapshot import FINDING_FIELDS
+from privscan_tools.reports import gather
+from privscan_tools.reports.snapshot import FINDING_FIELDS
 
 from tests.unit.reports.dataset import BUCKET, CHAT_KEY, CSV_KEY, GENERATED_AT, REVIEWER_1, REVIEWER_2
 

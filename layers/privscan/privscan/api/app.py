@@ -25,8 +25,6 @@ from aws_lambda_powertools.event_handler.openapi.models import APIKey, APIKeyIn
 from aws_lambda_powertools.event_handler.openapi.params import Path, Query
 
 from privscan import __version__
-from privscan.adapters.allow_list import AllowListBusy
-from privscan.adapters.findings_store import ReviewConflict, finding_from_item
 from privscan.api.errors import declared_names, validation_errors, validation_summary
 from privscan.api.models import (
     AUDIT_FIELDS,
@@ -43,15 +41,17 @@ from privscan.api.principals import is_one_of
 from privscan.api.scans import ScanApi, ScanRefused
 from privscan.failures import describe
 from privscan.observability import logger
-from privscan.policy import Severity
-from privscan.review import (
+from privscan.review.policy import Severity
+from privscan.review.workflow import (
     PATTERN_REFUSED,
     FindingNotFound,
     ReviewChange,
     ReviewRejected,
     ReviewService,
-    ReviewStatus,
+    ReviewStatusName,
 )
+from privscan.store.allow_list import AllowListBusy
+from privscan.store.findings_store import ReviewConflict, finding_from_item
 
 FINDING_ID = r"^[0-9a-f]{24}$"
 MAX_PAGE = 200
@@ -288,7 +288,7 @@ def list_findings(
     prefix: Annotated[str, Query(max_length=1024, description="dataset prefix (key prefix)")] = "",
     object: Annotated[str | None, Query(max_length=1024, description="one object's key")] = None,
     severity: Annotated[Severity | None, Query()] = None,
-    status: Annotated[ReviewStatus | None, Query(description="review status")] = None,
+    status: Annotated[ReviewStatusName | None, Query(description="review status")] = None,
     rule: Annotated[str | None, Query(max_length=200, description="rule id")] = None,
     entity_type: Annotated[str | None, Query(max_length=100)] = None,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 50,

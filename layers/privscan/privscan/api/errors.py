@@ -77,6 +77,7 @@ def validation_errors(problems: Iterable[dict], names: frozenset[str]) -> list[d
 
 
 def validation_summary(errors: list[dict]) -> str:
+    """A request validation error as one line naming the fields and the kind of error, never the values sent."""
     return "invalid request: " + "; ".join(
         f"{'.'.join(map(str, error['loc'])) or 'request'}: {error['msg']} ({error['type']})" for error in errors
     )

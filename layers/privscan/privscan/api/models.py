@@ -10,8 +10,8 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer, model_validator
 from pydantic_core import PydanticCustomError
 
-from privscan.policy import Policy, Severity, Verdict
-from privscan.review import ReviewStatus
+from privscan.review.policy import Policy, Severity, Verdict
+from privscan.review.workflow import ReviewStatusName
 
 S3_URI = r"^s3://[a-z0-9][a-z0-9.\-]{1,61}[a-z0-9]/.+$"
 
@@ -117,7 +117,7 @@ class ReviewedFinding(ContractFinding):
     bucket: str
     key: str
     version: str
-    review_status: ReviewStatus
+    review_status: ReviewStatusName
     reviewed_by: str | None = None
     reviewed_at: str | None = None
     review_note: str | None = None
@@ -135,8 +135,8 @@ class AuditEntry(BaseModel):
     finding_id: str
     at: str
     actor: str
-    from_status: ReviewStatus
-    to_status: ReviewStatus
+    from_status: ReviewStatusName
+    to_status: ReviewStatusName
     note: str = ""
     suppression: dict[str, Any] | None = None
 

@@ -14,15 +14,15 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from privscan.adapters.allow_list import AllowListObject
-from privscan.adapters.findings_store import FindingsStore
 from privscan.api.settings import ApiSettings
 from privscan.engine.masking import Fingerprinter
 from privscan.engine.scanner import Scanner
-from privscan.events import ObjectRef, created_notification, iso_time
+from privscan.ingest.events import ObjectRef, created_notification, iso_time
 from privscan.model import ScanStatus
-from privscan.policy import Policy
-from privscan.scan import scan_stream
+from privscan.pipeline import scan_stream
+from privscan.review.policy import Policy
+from privscan.store.allow_list import AllowListObject
+from privscan.store.findings_store import FindingsStore
 
 # outcome of a scan that could not finish → HTTP status of the answer
 REFUSED_STATUS = {"too_large": 413, "decompression_bomb": 413}

@@ -12,6 +12,8 @@ MiB = 1024**2
 
 
 class ApiSettings(ScanSettings):
+    """Settings of the api function: the scan settings plus the audit table and the reviewers."""
+
     audit_table: str = Field(min_length=1)  # review changes, append-only (adapters/findings_store.py)
     # comma-separated role or user ARNs that may review findings and add suppressions; empty: nobody
     reviewer_principals: str = ""
@@ -25,4 +27,5 @@ class ApiSettings(ScanSettings):
 
 @lru_cache(maxsize=1)
 def get_api_settings() -> ApiSettings:
+    """The api function's settings, read once."""
     return ApiSettings()

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 
 @lru_cache(maxsize=4)
 def get_scanner(config: EngineConfig | None = None) -> Scanner:
+    """The process's scanner for this configuration, built once (analyzer, detector and worker processes are
+    expensive)."""
     from privscan.engine.analyzer import build_analyzer
     from privscan.engine.detect import Detector
     from privscan.engine.scanner import Scanner

@@ -48,6 +48,7 @@ class WithholdArguments(logging.Filter):
     recognizer): its records keep their template, level and call site, without arguments or traceback."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        """Rewrite a log record without its arguments and exception text, which may carry the text being analysed."""
         if record.args or record.exc_info:
             kind = f" [{record.exc_info[0].__name__}]" if record.exc_info and record.exc_info[0] else ""
             record.msg, record.args = f"{record.msg}{kind} (arguments withheld)", ()
@@ -60,7 +61,7 @@ if not any(isinstance(f, WithholdArguments) for f in logging.getLogger("presidio
 
 
 class ModelNotInstalled(RuntimeError):
-    pass
+    """The configured spaCy model is not installed (the error names the model, never content)."""
 
 
 def load_spacy_pipeline(model_name: str) -> spacy.language.Language:
@@ -87,7 +88,8 @@ class PreloadedSpacyNlpEngine(SpacyNlpEngine):
         self.nlp = {language: nlp}
 
     def load(self) -> None:  # already loaded in __init__
-        return None
+        """Nothing to do: the pipeline was loaded when the engine was built."""
+        return
 
     def annotate(self, docs: list, language: str, components: frozenset[str]) -> None:
         """Run only `components` of the pipeline on tokenized Docs, in place (NER, the tagger and the parser
@@ -101,6 +103,7 @@ class PreloadedSpacyNlpEngine(SpacyNlpEngine):
             pass
 
     def artifacts(self, doc, language: str) -> NlpArtifacts:
+        """Presidio's NLP artifacts for a document spaCy has already processed, so that no text is parsed twice."""
         return self._doc_to_nlp_artifact(doc, language)
 
     def _doc_to_nlp_artifact(self, doc, language: str) -> NlpArtifacts:
@@ -112,6 +115,8 @@ class PreloadedSpacyNlpEngine(SpacyNlpEngine):
 
 
 def privscan_recognizers(language: str) -> list[EntityRecognizer]:
+    """The recognizers privscan registers with Presidio: its payment cards, offline e-mail, secrets and the EU national
+    identifiers, for `language`."""
     from privscan.engine.recognizers import eu_recognizers
 
     generic = [
@@ -134,6 +139,7 @@ def privscan_recognizers(language: str) -> list[EntityRecognizer]:
 
 @lru_cache(maxsize=4)
 def build_analyzer(config: EngineConfig) -> AnalyzerEngine:
+    """A Presidio analyzer on the configured spaCy pipeline with privscan's recognizers, built once per process."""
     nlp = load_spacy_pipeline(config.spacy_model)
     registry = RecognizerRegistry(supported_languages=[config.language])
     for recognizer in privscan_recognizers(config.language):

@@ -31,7 +31,7 @@ _INDEXED = ("LOWER", "TAG", "DEP")  # a rule is filed under the first of these i
 
 
 class UnsupportedRule(ValueError):
-    pass
+    """A rule the attribute-rule engine cannot evaluate (its message names the rule, never content)."""
 
 
 def _check(token_pattern: dict) -> Check:

@@ -41,6 +41,7 @@ def _issued(digits: str, table) -> bool:
 
 
 def is_card_number(digits: str) -> bool:
+    """Whether the digits are a payment card number: an issuer's prefix and length, and a valid Luhn check digit."""
     return _issued(digits, ISSUERS) and luhn.is_valid(digits)
 
 
@@ -50,6 +51,9 @@ _LEFT, _RIGHT = r"(?<![\w-])(?<!\d[.,])", r"(?![\w-])(?![.,]\d)"
 
 
 class PaymentCardRecognizer(PatternRecognizer):
+    """Payment card numbers, grouped or plain, validated by issuer prefix and Luhn; digits inside an IBAN are not
+    cards."""
+
     PATTERNS: ClassVar[list[Pattern]] = [
         Pattern("card (grouped)", rf"{_LEFT}\d{{4}}(?:[ -]\d{{4}}){{2}}[ -]\d{{2,7}}{_RIGHT}", 0.5),
         Pattern("card (amex grouped)", rf"{_LEFT}3[47]\d{{2}}[ -]\d{{6}}[ -]\d{{5}}{_RIGHT}", 0.5),
@@ -82,6 +86,7 @@ class PaymentCardRecognizer(PatternRecognizer):
         )
 
     def analyze(self, text, entities, nlp_artifacts=None, regex_flags=None):
+        """Presidio's pattern results, without numbers that are the tail of an IBAN."""
         results = super().analyze(text, entities, nlp_artifacts, regex_flags)
         return [r for r in results if not _IBAN_PREFIX.search(text[max(0, r.start - 5) : r.start])]
 

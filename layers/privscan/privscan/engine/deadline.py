@@ -17,13 +17,16 @@ class DeadlineExceeded(Exception):
 
 
 def deadline_after(seconds: float | None) -> float | None:
+    """The monotonic time `seconds` from now, or None for no deadline."""
     return None if seconds is None else time.monotonic() + seconds
 
 
 def passed(deadline: float | None) -> bool:
+    """Whether the deadline has passed."""
     return deadline is not None and time.monotonic() > deadline
 
 
 def check(deadline: float | None) -> None:
+    """Raise DeadlineExceeded once the deadline has passed, so that long work stops where it checks."""
     if passed(deadline):
         raise DeadlineExceeded

@@ -24,8 +24,13 @@ from privscan.engine.recognize import RecognizerRunner
 from privscan.engine.recognizers import EU_ENTITIES
 from privscan.engine.recognizers.stdnum_recognizer import CONTEXT_VETO_KEY
 from privscan.engine.signals import SignalDetector
+from privscan.vocabulary import DetectionKind, Route
 
-FULL, PATTERN, TYPED, NER_VALUE, SKIP = "full", "pattern", "typed", "ner_value", "skip"
+# plain strings on the hot path: every cell's Unit carries one to the workers
+FULL, PATTERN, TYPED, NER_VALUE, SKIP = (
+    r.value for r in (Route.FULL, Route.PATTERN, Route.TYPED, Route.NER_VALUE, Route.SKIP)
+)
+ENTITY = DetectionKind.ENTITY.value
 NER_COMPONENTS = frozenset({"ner"})  # en_core_web_sm's NER has its own tok2vec
 STATEMENT_COMPONENTS = frozenset({"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"})
 _FIELD_WORDS = re.compile(r"[^\W\d_]+")  # letters of any script: ЕГН, ΑΜΚΑ, rodné číslo
@@ -46,6 +51,9 @@ DetectionTuple = tuple[str, int, int, float, str, tuple[str, ...]]
 
 
 class Unit(NamedTuple):  # a tuple: built for every cell and pickled to the workers, both cheap for tuples
+    """One piece of a cell to analyse, with its route and what its column's profile says; a tuple because one is
+    built for every cell and sent to the workers."""
+
     text: str  # the piece of the cell to scan
     offset: int  # where the piece starts in the cell
     field: str | None
@@ -157,15 +165,18 @@ class ResultCache:
         self._entries: dict[tuple, list[DetectionTuple]] = {}
 
     def key(self, unit: Unit) -> tuple | None:
+        """The cache key of a unit: only whole short values on the full or pattern routes are cached."""
         if unit.offset or len(unit.text) > self.MAX_CHARS or unit.route not in (FULL, PATTERN):
             return None
         return unit.text, unit.field, unit.role, unit.route, unit.identifiers
 
     def get(self, unit: Unit) -> list[DetectionTuple] | None:
+        """The cached detections of a unit, or None."""
         key = self.key(unit)
         return None if key is None else self._entries.get(key)
 
     def put(self, unit: Unit, detections: list[DetectionTuple]) -> None:
+        """Remember a unit's detections; a full cache starts again empty (bounded memory, no bookkeeping per entry)."""
         key = self.key(unit)
         if key is None:
             return
@@ -183,6 +194,9 @@ PRIMING_UNITS = (
 
 
 class Detector:
+    """Runs in the worker processes: Presidio with privscan's recognizers, NER where a text can hold a name, and the
+    statement signals, per unit."""
+
     def __init__(self, analyzer: AnalyzerEngine, config: EngineConfig, signals: SignalDetector | None = None):
         self.analyzer = analyzer
         self.config = config
@@ -304,7 +318,7 @@ class Detector:
             return None
         chosen = identify(unit.text, header)
         return [
-            (candidate.entity, unit.offset + candidate.start, unit.offset + candidate.end, score, "entity", ())
+            (candidate.entity, unit.offset + candidate.start, unit.offset + candidate.end, score, ENTITY, ())
             for candidate, score in chosen
         ] or None
 
@@ -332,12 +346,12 @@ class Detector:
         if entity == "PHONE_NUMBER":  # the sample showed a phone column: a possible number is enough
             span = possible_phone_value(text)
             if span is not None:
-                return [(entity, unit.offset + span[0], unit.offset + span[1], unit.typed_score, "entity", ())]
+                return [(entity, unit.offset + span[0], unit.offset + span[1], unit.typed_score, ENTITY, ())]
         for recognizer in self._recognizers_for.get(entity, ()):
             for result in recognizer.analyze(text, [entity], None) or ():
                 if text[: result.start].strip() == "" and text[result.end :].strip() == "":
                     return [
-                        (entity, unit.offset + result.start, unit.offset + result.end, unit.typed_score, "entity", ())
+                        (entity, unit.offset + result.start, unit.offset + result.end, unit.typed_score, ENTITY, ())
                     ]
         return []
 
@@ -346,7 +360,7 @@ class Detector:
         if not looks_like(unit.typed_as, unit.text):
             return []
         start, end = value_span(unit.text)
-        return [(unit.typed_as, unit.offset + start, unit.offset + end, unit.typed_score, "entity", ())]
+        return [(unit.typed_as, unit.offset + start, unit.offset + end, unit.typed_score, ENTITY, ())]
 
     def _analyze(self, unit: Unit, nlp_artifacts, with_ner: bool, doc: Doc | None = None) -> list[DetectionTuple]:
         entities = candidate_entities(unit.text, self.entities, with_ner=with_ner)
@@ -363,7 +377,7 @@ class Detector:
         if unit.field and CODE_COLUMN.search(unit.field):  # barcodes and order numbers pass checksums by chance
             kept = [r for r in kept if r.entity_type not in NUMERIC_IDENTIFIERS_IN_CODES]
         return [
-            (r.entity_type, unit.offset + r.start, unit.offset + r.end, r.score, "entity", ())
+            (r.entity_type, unit.offset + r.start, unit.offset + r.end, r.score, ENTITY, ())
             for r in drop_overlaps(kept)
         ]
 
@@ -387,7 +401,7 @@ class Detector:
                 unit.offset + s.start,
                 unit.offset + s.end,
                 s.score,
-                "signal" if s.rule_id else "marker",
+                DetectionKind.SIGNAL if s.rule_id else DetectionKind.MARKER,
                 (s.rule_id,) if s.rule_id else (),
             )
             for s in found

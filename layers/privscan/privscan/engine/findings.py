@@ -19,11 +19,13 @@ from privscan.engine.redact import MaskingPolicy, NameFinder
 from privscan.engine.scanner import Detection
 from privscan.model import Finding, Occurrence
 from privscan.readers.base import Cell
+from privscan.vocabulary import ProfileMode
 
 MAX_DISTINCT_TRACKED = 100_000
 
 
 def max_severity(*severities: str | None) -> str:
+    """The highest of the given severities (None ignored)."""
     return max((s for s in severities if s), key=severity_rank)
 
 
@@ -67,9 +69,11 @@ class FindingFactory:
         return self._object_segments
 
     def field(self, path: str | None) -> str | None:
+        """A field's name as findings show it (a name holding personal data masked)."""
         return self.policy.field(path, self.tabular)
 
     def preview(self, entity_type: str | None, value: str) -> str:
+        """The masked preview of a detected value."""
         return self.policy.preview(entity_type, value)
 
     def object_of(self, member: str | None) -> str:
@@ -83,6 +87,7 @@ class FindingFactory:
         return rendered
 
     def cell_finding(self, detection: Detection) -> Finding:
+        """The finding of one detection in one cell: location, masked preview, keyed fingerprint."""
         value = detection.value
         return Finding(
             object=self.object_of(detection.cell.member),
@@ -100,6 +105,7 @@ class FindingFactory:
         )
 
     def column_finding(self, name: str, aggregate: ColumnAggregate) -> Finding:
+        """The finding that stands for a whole typed column, from its aggregate."""
         return column_finding(self.object_name, self.field(name), aggregate)
 
     def rule_finding(
@@ -167,6 +173,9 @@ class FindingFactory:
 
 @dataclass(slots=True)
 class ColumnAggregate:
+    """What a typed column's values add up to: count, distinct fingerprints, best score and up to 15 masked
+    occurrences, mergeable across chunks."""
+
     entity_type: str
     count: int = 0
     best_score: float = 0.0
@@ -215,10 +224,12 @@ class ColumnAggregate:
             self.fingerprints.add(fingerprint)
 
     def to_dict(self) -> dict:
+        """The aggregate as JSON-ready data, to stage with a chunk's results."""
         return {**asdict(self), "fingerprints": sorted(self.fingerprints)}
 
     @classmethod
     def from_dict(cls, data: dict) -> ColumnAggregate:
+        """The aggregate back from what `to_dict` staged."""
         occurrences = [Occurrence(**o) for o in data["occurrences"]]
         return cls(**{**data, "occurrences": occurrences, "fingerprints": set(data["fingerprints"])})
 
@@ -273,6 +284,8 @@ class FindingAssembler:
         self.aggregates: dict[str, ColumnAggregate] = {}  # typed columns' folded values, in first-fold order
 
     def add(self, cell: Cell, detections: list[Detection]) -> None:
+        """Take one cell's detections: a typed column's values fold into its aggregate, every other detection becomes
+        a finding."""
         if self.profiler is None or cell.field is None:
             self._emit_cells(detections)
             return
@@ -297,7 +310,7 @@ class FindingAssembler:
     def _flush(self, name: str) -> None:
         profile = self.profiler.profile(name)
         for cell, detections in self._pending.pop(name, []):
-            if profile.mode == "typed":
+            if profile.mode == ProfileMode.TYPED:
                 detections = self._fold(name, profile, cell, detections)
             self._emit_cells(detections)
 

@@ -35,6 +35,7 @@ def _info(*args, **kwargs):
 
 
 def defer_cli() -> None:
+    """Keep spaCy from importing its command line (and what it pulls in) at start-up, until something asks for it."""
     if "spacy" in sys.modules or any(name in sys.modules for name in _NAMES):
         return
     package, module = (_DeferredModule(name) for name in _NAMES)
@@ -43,6 +44,7 @@ def defer_cli() -> None:
 
 
 def release() -> None:
+    """Drop the deferred stand-ins, so that a later import loads the real modules."""
     for name in _NAMES:
         if isinstance(sys.modules.get(name), _DeferredModule):
             del sys.modules[name]

@@ -17,6 +17,7 @@ from privscan.engine.national_ids import header_evidence
 from privscan.engine.prefilter import CAPITALISED, NER_ENTITIES
 from privscan.engine.profile import COLUMN_HINTS
 from privscan.engine.redact import NameHit, may_hold_personal_data, scannable
+from privscan.vocabulary import DetectionKind
 
 _EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")  # one of at most two: .csv, .jsonl.gz
 _CARRIER = ("Ask ", " about it.")
@@ -168,7 +169,11 @@ class NameScanner:
             carried = unit.text.startswith(_CARRIER[0])
             for entity, start, end, score, kind, _ in found:
                 start, end = (start - lead, end - lead) if carried else (start, end)
-                wanted = kind == "entity" and entity not in NOT_IN_NAMES and (entity in NER_ENTITIES or not carried)
+                wanted = (
+                    kind == DetectionKind.ENTITY
+                    and entity not in NOT_IN_NAMES
+                    and (entity in NER_ENTITIES or not carried)
+                )
                 inside = 0 <= start < end <= len(text)
                 if wanted and inside and all(end <= h.start or start >= h.end for h in hits):
                     hits.append(NameHit(entity, start, end, score))

@@ -57,6 +57,8 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def vocabulary() -> dict:
+    """The identifier-header vocabulary (`engine/recognizers/identifier_headers.yaml`): words that name identifier and
+    country columns in the EU languages."""
     text = resources.files("privscan.engine.recognizers").joinpath("identifier_headers.yaml").read_text("utf-8")
     return load_yaml(text)
 
@@ -97,6 +99,9 @@ def _contains(header: str, phrase: str) -> bool:
 
 @dataclass(frozen=True)
 class HeaderEvidence:
+    """What a column's name says about its values: that they are identifiers, which ones, and which countries its
+    language points to."""
+
     identifier: bool = False  # the name says the column holds identifiers
     entities: frozenset[str] = frozenset()  # identifiers the name names (PESEL → PL_PESEL)
     countries: frozenset[str] = frozenset()  # the countries of the name's language
@@ -149,6 +154,9 @@ def _accepts(cls: type[StdnumRecognizer], patterns: tuple, value: str) -> bool:
 
 @dataclass(frozen=True)
 class Candidate:
+    """A value that one national-ID recognizer validates, with how strongly, before the record's evidence chooses among
+    countries."""
+
     entity: str
     start: int
     end: int
@@ -248,6 +256,7 @@ def _country_names() -> dict[str, str]:
 
 @lru_cache(maxsize=1024)
 def is_country_field(field: str | None) -> bool:
+    """Whether a field's name says it holds a country or nationality."""
     if not field:
         return False
     header = fold(field.rsplit(".", 1)[-1])
@@ -273,5 +282,6 @@ def country_of_phone(value: str) -> str | None:
 
 
 def country_of_iban(value: str) -> str | None:
+    """The country an IBAN names in its first two letters, lower case, or None."""
     code = value.strip()[:2]
     return code.lower() if code.isalpha() else None

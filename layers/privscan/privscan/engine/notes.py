@@ -12,8 +12,9 @@ from collections.abc import Iterable
 from privscan.engine.masking import mask_preview
 from privscan.engine.scanner import Detection, Scanner
 from privscan.readers.base import Cell
+from privscan.vocabulary import DetectionKind
 
-MASKED_KINDS = frozenset({"entity", "signal"})  # markers are evidence for rules, not values
+MASKED_KINDS = frozenset({DetectionKind.ENTITY, DetectionKind.SIGNAL})  # markers are evidence for rules, not values
 
 
 def mask_spans(text: str, spans: Iterable[tuple[int, int, str | None]]) -> str:

@@ -32,10 +32,12 @@ class OperatorNames:
         self.encode = encode or (lambda word: word)
 
     def learn(self, cell: Cell) -> None:
+        """Remember the capitalised words of a system prompt: the assistant's own name is not a person's data."""
         if cell.role == "system" and len(self.names) < MAX_NAMES:
             self.names.update(self.encode(w.casefold()) for w in CAPITALISED.findall(cell.text))
 
     def apply(self, stream: Iterable[tuple[Cell, list[Detection]]]) -> Iterator[tuple[Cell, list[Detection]]]:
+        """Drop name and place detections made only of words the system prompts gave the assistant (its own name)."""
         for cell, detections in stream:
             self.learn(cell)
             if self.names and detections:

@@ -75,22 +75,30 @@ class InlineExecutor:
         self._done: deque = deque()
 
     def lane(self) -> InlineExecutor:
+        """A lane of this executor: itself again, since its work runs in the caller's thread."""
         return InlineExecutor(self._work)
 
     def submit(self, task: Any) -> None:
+        """Run the task now and keep its result for `next_result`."""
         self._done.append(self._work(task))
 
     def free(self) -> bool:
+        """Whether a task may be submitted: once every earlier result has been collected."""
         return not self._done
 
     def next_result(self) -> Any:
+        """The oldest result not collected yet."""
         return self._done.popleft()
 
     def close(self) -> None:
+        """Drop the results not collected."""
         self._done.clear()
 
 
 class WorkerPool:
+    """Worker processes that run one function on tasks sent over pipes, for the scans of this process; each scan uses
+    its own Lane so that results come back in the order it sent them."""
+
     concurrent = True  # lanes may be used from several threads at once
 
     def __init__(self, work: Callable[[Any], Any], workers: int):
@@ -115,6 +123,7 @@ class WorkerPool:
 
     @property
     def size(self) -> int:
+        """The number of worker processes."""
         return len(self._connections)
 
     def lane(self) -> Lane:
@@ -123,15 +132,19 @@ class WorkerPool:
 
     # One scan at a time: the pool is its own lane.
     def free(self) -> bool:
+        """Whether the default lane may submit a task."""
         return self._default.free()
 
     def submit(self, task: Any) -> None:
+        """Send a task on the default lane."""
         self._default.submit(task)
 
     def next_result(self) -> Any:
+        """The default lane's oldest result, waiting for it."""
         return self._default.next_result()
 
     def in_flight(self) -> int:
+        """Tasks sent to the workers and not collected yet, over every lane."""
         return sum(map(len, self._queued))
 
     def _send(self, task: Any) -> tuple[int, int]:
@@ -157,6 +170,7 @@ class WorkerPool:
                     self._received[head] = result
 
     def close(self) -> None:
+        """Stop the workers: ask each to end, then terminate those that do not."""
         for connection in self._connections:
             try:
                 connection.send(None)
@@ -181,11 +195,13 @@ class Lane:
         return not self._mine or self._pool.in_flight() < self._pool.size * DEPTH
 
     def submit(self, task: Any) -> None:
+        """Send a task to a worker; the caller must collect a result first when the lane is not free."""
         if not self.free():
             raise RuntimeError("every worker is busy: collect a result first")
         self._mine.append(self._pool._send(task))
 
     def next_result(self) -> Any:
+        """The oldest result of this lane, waiting for it; a worker's failure is raised here, content-free."""
         worker, ticket = self._mine.popleft()
         ok, value = self._pool._receive(worker, ticket)
         if not ok:

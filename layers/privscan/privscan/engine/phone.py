@@ -91,6 +91,8 @@ _WHOLE_NUMBER = re.compile(r"\s*(\+|00)?[\d\s().\-/]{6,28}(\s*(x|ext\.?)\s*\d{1,
 
 
 class EuPhoneRecognizer(PhoneRecognizer):
+    """Phone numbers of the EU member states, international or in national format, validated with libphonenumber."""
+
     INTERNATIONAL_SCORE = 0.7
     NATIONAL_SCORE = 0.4
 
@@ -101,6 +103,7 @@ class EuPhoneRecognizer(PhoneRecognizer):
         self.prose_regions = national_regions[:8]
 
     def analyze(self, text, entities, nlp_artifacts=None):
+        """The phone numbers in `text`; bare whole numbers too short to be one are skipped."""
         if not any(ch.isdigit() for ch in text):
             return []
         if len(text) <= SHORT_VALUE and _WHOLE_NUMBER.fullmatch(text):

@@ -16,6 +16,8 @@ NER_ENTITIES = frozenset({"PERSON", "LOCATION", "NRP"})
 
 @dataclass(frozen=True, slots=True)
 class TextFeatures:
+    """Cheap facts about a text (length, digits, letters, ...) that tell which recognizers could possibly match it."""
+
     length: int
     digits: int
     letters: bool
@@ -26,6 +28,7 @@ class TextFeatures:
 
     @classmethod
     def of(cls, text: str) -> TextFeatures:
+        """The features of one text, in one pass."""
         return cls(
             length=len(text),
             digits=sum(ch.isdigit() for ch in text),

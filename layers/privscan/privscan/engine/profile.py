@@ -30,6 +30,7 @@ from privscan.engine.config import EngineConfig
 from privscan.engine.national_ids import NATIONAL_ID_ENTITIES
 from privscan.engine.prefilter import NER_ENTITIES
 from privscan.readers.base import Cell
+from privscan.vocabulary import DetectionKind, ProfileMode
 
 MAX_SHAPES = 64  # a column with more distinct shapes is not regular enough to skip by shape
 QUIET_EARLY_SHAPES = 3  # a column decided quiet on the early sample has at most this many shapes
@@ -107,7 +108,7 @@ def whole_cell_entity(cell: Cell, detections) -> object | None:
     if not cell.text.strip():
         return None
     for detection in detections:
-        if detection.kind == "entity" and covers_value(detection.start, detection.end, cell.text):
+        if detection.kind == DetectionKind.ENTITY and covers_value(detection.start, detection.end, cell.text):
             return detection
     return None
 
@@ -128,7 +129,7 @@ class ColumnProfile:
     shapes: set[str] = field(default_factory=set)
     shaped_like: dict[str, int] = field(default_factory=dict)  # values shaped like a name / a place
     decimals: int = 0  # sample values that are decimal numbers
-    mode: str | None = None  # None until decided: free_text | typed | mixed | quiet
+    mode: ProfileMode | None = None  # None until decided
     typed_as: str | None = None
 
     @property
@@ -136,7 +137,7 @@ class ColumnProfile:
         return self.mode is not None
 
     def observe(self, cell: Cell, detections: list) -> None:
-        entities = [d for d in detections if d.kind == "entity"]
+        entities = [d for d in detections if d.kind == DetectionKind.ENTITY]
         whole = whole_cell_entity(cell, entities)
         self.seen += 1
         self.prose += whole is None and is_prose(cell.text)  # "DE68 3186 0913 …" is six words, but one IBAN
@@ -158,23 +159,23 @@ class ColumnProfile:
                 continue
             # the header says names / places: enough if spaCy agrees now and then, or the values look the part
             if ner_hits >= HINTED_RATIO * self.seen or self.shaped_like.get(entity, 0) >= SHAPED_RATIO * self.seen:
-                self.mode, self.typed_as = "typed", entity
+                self.mode, self.typed_as = ProfileMode.TYPED, entity
                 scores = [self.best_score[e] for e in self.whole if e in NER_ENTITIES]
                 self.best_score[entity] = max(scores, default=HINTED_SCORE)
                 return
         if self.seen and self.prose >= 0.3 * self.seen:
-            self.mode = "free_text"
+            self.mode = ProfileMode.FREE_TEXT
             return
         if self.whole:
             entity = max(self.whole, key=lambda e: (self.whole[e], e))
             hits = sum(n for other, n in self.whole.items() if same_kind(other, entity))
             if hits >= config.column_type_ratio * self.seen:
-                self.mode, self.typed_as = "typed", entity
+                self.mode, self.typed_as = ProfileMode.TYPED, entity
                 return
         if self.any_detection:
-            self.mode = "free_text" if self.ner_detection else "mixed"
+            self.mode = ProfileMode.FREE_TEXT if self.ner_detection else ProfileMode.MIXED
         else:
-            self.mode = "quiet"
+            self.mode = ProfileMode.QUIET
 
     def unanimous(self, name: str) -> bool:
         """The sample so far leaves no doubt: every value is one entity, or shaped as the header says,

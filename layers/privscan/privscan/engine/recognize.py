@@ -80,6 +80,7 @@ class GatedLemmaEnhancer(LemmaContextAwareEnhancer):
     """
 
     def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
+        """Presidio's context enhancement, skipped when no context word could raise any result's score."""
         if nlp_artifacts is not None and not self._could_match(raw_results, nlp_artifacts, recognizers, context):
             return raw_results
         return super().enhance_using_context(text, raw_results, nlp_artifacts, recognizers, context)
@@ -99,6 +100,9 @@ class GatedLemmaEnhancer(LemmaContextAwareEnhancer):
 
 
 class RecognizerRunner:
+    """Runs Presidio's recognizers on one text within the per-pattern time budget, caching the selection per
+    entity set."""
+
     def __init__(self, analyzer: AnalyzerEngine, language: str, score_threshold: float):
         self.analyzer = analyzer
         self.language = language
@@ -117,6 +121,7 @@ class RecognizerRunner:
             )
 
     def recognizers(self, entities: tuple[str, ...]) -> tuple[list[EntityRecognizer], list[tuple | None]]:
+        """The recognizers of these entity types and their compiled patterns, selected once per entity set."""
         selected = self._selected.get(entities)
         if selected is None:
             chosen = self.analyzer.registry.get_recognizers(language=self.language, entities=list(entities))

@@ -37,6 +37,7 @@ from privscan.engine.parallel import InlineExecutor, WorkerPool
 from privscan.engine.prefilter import NER_ENTITIES
 from privscan.engine.profile import ColumnProfiler
 from privscan.readers.base import Cell
+from privscan.vocabulary import DetectionKind, ProfileMode, Route
 
 # spaCy refuses texts over nlp.max_length (1,000,000 chars) and slows down far earlier;
 # longer values are cut at whitespace into pieces of at most this size.
@@ -49,24 +50,26 @@ MAX_RUN_CHARS = 64
 LONG_RUN = re.compile(rf"(?:[^\w\s]|_){{{MAX_RUN_CHARS + 1},}}")
 _STRIDE = MAX_RUN_CHARS // 2  # a run of over MAX_RUN_CHARS covers two consecutive multiples of it
 _RUN_PAIR = re.compile(r"(?:[^\w\s]|_){2}")
-WAIT = "wait"  # the column's sample is out for detection: its verdict decides this cell's route
 MAX_HELD_CELLS = 256  # cells of one record held back for its countries (with_record_countries)
-SAMPLE = "sample"  # full analysis of a column's sample cell, whose verdict later cells wait for
 
 
 @dataclass(slots=True)
 class Detection:
+    """One thing found in a cell: entity type or signal category, offsets inside the cell's text, score and kind;
+    rules add their ids and severity."""
+
     cell: Cell
     entity_type: str  # a Presidio entity, or a signal category such as HEALTH_DATA
     start: int  # offsets inside cell.text
     end: int
     score: float
-    kind: str = "entity"  # "entity" | "signal" | "marker" (evidence for rules, never reported)
+    kind: str = DetectionKind.ENTITY  # markers are evidence for rules, never reported
     rule_ids: list[str] = field(default_factory=list)
     severity: str | None = None  # set by the rules; None: the entity's default severity
 
     @property
     def value(self) -> str:
+        """The detected text (kept in memory only: findings carry its mask and fingerprint)."""
         return self.cell.text[self.start : self.end]
 
 
@@ -186,6 +189,7 @@ def with_record_countries(items: Iterable[tuple[Cell, list[Detection]]]) -> Iter
 
 
 def worker_count(config: EngineConfig) -> int:
+    """The number of worker processes: as configured, else one per vCPU up to six."""
     return config.workers or min(os.cpu_count() or 1, 6)
 
 
@@ -230,6 +234,9 @@ class _Batch:
 
 
 class Scanner:
+    """Detection over streams of cells: batches pieces by route, sends them to the worker processes and brings back
+    detections in cell order, with column profiles deciding each cell's route."""
+
     def __init__(self, detector: Detector, config: EngineConfig):
         self.detector = detector
         self.config = config
@@ -262,6 +269,7 @@ class Scanner:
         return self.executor().concurrent
 
     def close(self) -> None:
+        """Stop the worker processes."""
         if self._executor is not None:
             self._executor.close()
             self._executor = None
@@ -289,14 +297,14 @@ class Scanner:
         profile = profiler.profile(cell.field)
         if profiler.sampling(cell, offset):
             if dispatched[cell.field] >= profiler.sample_cap(profile):
-                return WAIT
+                return Route.WAIT
             dispatched[cell.field] += 1
-            return SAMPLE
-        if profile.mode == "free_text":
+            return Route.SAMPLE
+        if profile.mode == ProfileMode.FREE_TEXT:
             return FULL
-        if profile.mode == "typed":
+        if profile.mode == ProfileMode.TYPED:
             return NER_VALUE if profile.typed_as in NER_ENTITIES else TYPED
-        if profile.mode == "quiet" and profile.known_shape(cell.text):
+        if profile.mode == ProfileMode.QUIET and profile.known_shape(cell.text):
             return SKIP
         return PATTERN
 
@@ -348,12 +356,12 @@ class _DetectionRun:
         """Batch one piece by its route; a column still sampling past its cap waits for its verdict first."""
         scanner, profiler = self.scanner, self.profiler
         route = scanner._route(cell, offset, profiler, self.dispatched)
-        if route == WAIT:
+        if route == Route.WAIT:
             yield from self._submit()
             while self.in_flight:
                 yield from self._collect_one()
             route = scanner._route(cell, offset, profiler, self.dispatched)
-        if route == SAMPLE:
+        if route == Route.SAMPLE:
             route = FULL
             self.batch.samples += 1
         self.batch.add(cell, scanner._unit(cell, offset, piece, route, profiler), scanner._cache, self.pending)

@@ -16,6 +16,8 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 @dataclass(frozen=True)
 class SecretPattern:
+    """One kind of credential: its entity type, pattern, score and the group holding the secret."""
+
     entity: str
     regex: re.Pattern
     score: float
@@ -50,6 +52,8 @@ PATTERNS = (
 
 
 class SecretsRecognizer(EntityRecognizer):
+    """Credentials in text (cloud keys, tokens, private keys) as a Presidio recognizer."""
+
     ENTITIES = sorted({p.entity for p in PATTERNS})
 
     def __init__(self, supported_language: str = "en"):
@@ -58,9 +62,11 @@ class SecretsRecognizer(EntityRecognizer):
         )
 
     def load(self) -> None:
-        return None
+        """Nothing to load: the patterns are compiled at import."""
+        return
 
     def analyze(self, text, entities, nlp_artifacts=None):
+        """The credentials in `text`, for the requested entity types."""
         results = []
         for pattern in PATTERNS:
             if entities and pattern.entity not in entities:

@@ -29,10 +29,14 @@ import yaml
 
 from privscan.engine.masking import Fingerprinter, normalise
 from privscan.engine.patterns import PatternRefused, SuppressionPattern, compile_pattern
+from privscan.vocabulary import DetectionKind
 
 
 @dataclass(frozen=True)
 class AllowEntry:
+    """One allow-list entry: where it applies (bucket, key prefix), to which entity types, and the values, fingerprints
+    or patterns it allows."""
+
     bucket: str = "*"
     prefix: str = ""
     entities: frozenset[str] = frozenset()
@@ -41,6 +45,7 @@ class AllowEntry:
     fingerprints: frozenset[str] = frozenset()
 
     def applies_to(self, bucket: str | None, key: str) -> bool:
+        """Whether the entry covers an object of this bucket and key."""
         return self.bucket in ("*", bucket) and key.startswith(self.prefix)
 
 
@@ -103,11 +108,14 @@ def _entry(spec, where: str, problems: list[AllowListProblem]) -> AllowEntry:
 
 @dataclass
 class Suppressions:
+    """The allow list as read from its YAML document, with the entries it skipped and why."""
+
     entries: list[AllowEntry] = field(default_factory=list)
     problems: list[AllowListProblem] = field(default_factory=list)  # what was skipped, see the module docstring
 
     @classmethod
     def from_yaml(cls, text: str | None) -> Suppressions:
+        """The allow list of a YAML document; malformed entries are skipped and recorded as problems, never fatal."""
         if not text or not text.strip():
             return cls()
         try:
@@ -137,6 +145,8 @@ class Suppressions:
 
 @dataclass
 class ObjectSuppressor:
+    """The allow-list entries that apply to one object, matching detected values against them."""
+
     entries: list[AllowEntry]
     fingerprinter: Fingerprinter | None = None
 
@@ -144,6 +154,7 @@ class ObjectSuppressor:
         return bool(self.entries)
 
     def allowed(self, entity_type: str, value: str) -> bool:
+        """Whether a detected value of this entity type is allowed (by value, fingerprint or pattern)."""
         for entry in self.entries:
             if entry.entities and entity_type not in entry.entities:
                 continue
@@ -158,4 +169,5 @@ class ObjectSuppressor:
         return False
 
     def filter(self, detections: Iterable) -> list:
-        return [d for d in detections if d.kind != "entity" or not self.allowed(d.entity_type, d.value)]
+        """The detections left after removing allowed entities (signals and markers are never suppressed here)."""
+        return [d for d in detections if d.kind != DetectionKind.ENTITY or not self.allowed(d.entity_type, d.value)]

@@ -1,4 +1,4 @@
-"""YAML for the engine's catalogues: libyaml's C loader when PyYAML has it (about 10x faster at cold start)."""
+"""YAML for the engine's catalogues: libyaml's C loader when PyYAML has it (it loads them faster at cold start)."""
 
 from __future__ import annotations
 

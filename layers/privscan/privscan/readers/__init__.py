@@ -243,7 +243,9 @@ def _seekable(original: BinaryIO, src: Peekable, compressed: bool) -> tuple[Bina
 
 
 def _parquet(original: BinaryIO, src: Peekable, compressed: bool, limits: ReadLimits) -> ParquetReader:
-    from privscan.readers.parquet import ParquetReader  # pyarrow costs ~0.25 s of cold start; only Parquet needs it
+    from privscan.readers.parquet import (
+        ParquetReader,
+    )  # imported late: pyarrow adds to every cold start and only Parquet needs it
 
     seekable = getattr(original, "seekable", None)
     if not compressed and callable(seekable) and seekable():

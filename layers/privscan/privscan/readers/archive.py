@@ -38,6 +38,9 @@ def is_tar(head: bytes) -> bool:
 
 
 class ArchiveReader(ObjectReader):
+    """A .zip or .tar(.gz) archive: each member is read as an object of its own, with the same limits; members that
+    cannot be read are coverage gaps."""
+
     format = "archive"
 
     def __init__(self, open_object: OpenObject, *, compressed: bool, limits: ReadLimits):
@@ -66,6 +69,8 @@ class ArchiveReader(ObjectReader):
 
 
 class ZipArchiveReader(ArchiveReader):
+    """The members of a ZIP archive."""
+
     def __init__(self, file: IO[bytes], open_object: OpenObject, *, compressed: bool, limits: ReadLimits, owned=False):
         super().__init__(open_object, compressed=compressed, limits=limits)
         self._file, self._owned, self._size = file, owned, file_size(file)
@@ -97,6 +102,7 @@ class ZipArchiveReader(ArchiveReader):
         return self._size
 
     def close(self) -> None:
+        """Close the archive, and its file if this reader opened it."""
         self._zip.close()
         if self._owned:
             self._file.close()

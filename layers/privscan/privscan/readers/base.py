@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Self
 
+from privscan.vocabulary import Outcome
+
 # JSON's `\ud83d` escape decodes to a lone surrogate: a str that cannot be encoded, which spaCy and every sink
 # refuse. Each is replaced by U+FFFD, one code point for one, so offsets in the text hold.
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -71,7 +73,7 @@ class ReadError(Exception):
     Messages must never contain content from the object.
     """
 
-    code = "unreadable"
+    code = Outcome.UNREADABLE
 
     def __init__(self, reason: str):
         super().__init__(reason)
@@ -79,48 +81,58 @@ class ReadError(Exception):
 
 
 class UnsupportedFormat(ReadError):
-    code = "unsupported_format"
+    """Neither the name nor the first bytes say a format privscan reads."""
+
+    code = Outcome.UNSUPPORTED_FORMAT
 
 
 class BinaryContent(ReadError):
-    code = "binary"
+    """The object's bytes are not text in any encoding privscan reads."""
+
+    code = Outcome.BINARY
 
 
 class MalformedObject(ReadError):
-    code = "malformed"
+    """The object claims a format and breaks it beyond reading."""
+
+    code = Outcome.MALFORMED
 
 
 class DecompressionBomb(ReadError):
-    code = "decompression_bomb"
+    """The object inflates past the size or ratio the limits allow."""
+
+    code = Outcome.DECOMPRESSION_BOMB
 
 
 class NoTextLayer(ReadError):
     """A PDF whose pages carry no extractable text (a scan): it would need OCR."""
 
-    code = "no_text_layer"
+    code = Outcome.NO_TEXT_LAYER
 
 
 class Encrypted(ReadError):
     """A password-protected PDF, archive or Office file."""
 
-    code = "encrypted"
+    code = Outcome.ENCRYPTED
 
 
 class TooManyMembers(ReadError):
     """An archive (or an Office file, itself a ZIP) with more members than `ReadLimits.max_members`."""
 
-    code = "too_many_members"
+    code = Outcome.TOO_MANY_MEMBERS
 
 
 class TooLarge(ReadError):
     """One record (a CSV line, a JSON document or array element, a Parquet row) exceeds
     `ReadLimits.max_record_bytes`, or a Parquet footer one of the `max_parquet_*` caps."""
 
-    code = "too_large"
+    code = Outcome.TOO_LARGE
 
 
 @dataclass(slots=True)
 class ReadStats:
+    """What a reader consumed: records, cells and bytes, and the issues of records it skipped."""
+
     records: int = 0
     cells: int = 0
     bytes_read: int = 0  # uncompressed bytes consumed
@@ -128,6 +140,7 @@ class ReadStats:
     issue_overflow: int = 0  # issues beyond ReadLimits.max_issues, counted but not kept
 
     def add_issue(self, issue: RecordIssue, cap: int) -> None:
+        """Record a skipped record's issue, keeping at most `cap` of them and counting the rest."""
         if len(self.issues) < cap:
             self.issues.append(issue)
         else:
@@ -158,6 +171,7 @@ class ObjectReader:
         return self._state == "done" and self.stats.records == 0
 
     def cells(self) -> Iterator[Cell]:
+        """The object's cells, streamed; a reader can be iterated once."""
         if self._state != "new":
             raise RuntimeError("cells() can only be iterated once")
         self._state = "reading"

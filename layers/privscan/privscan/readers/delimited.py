@@ -63,7 +63,7 @@ def rows_or_errors(rows: Iterator[list[str]]) -> Iterator[list[str] | None]:
     """Parsed rows; None for a row the csv module rejects (e.g. a field past the size limit).
 
     The csv module ends every row (or error) at the end of a line it was fed, which is what lets a
-    chunked scan cut an object at row ends (privscan.chunked.plan).
+    chunked scan cut an object at row ends (privscan.ingest.chunked.plan).
     """
     while True:
         try:

@@ -72,6 +72,7 @@ class JsonText:
         return f"line {line} column {column}"
 
     def invalid(self, pos: int | None = None) -> _Invalid:
+        """The error for invalid JSON, naming the line and column only."""
         return _Invalid(f"invalid JSON at {self._where(self.pos if pos is None else pos)}")
 
     def peek(self) -> str:
@@ -83,6 +84,7 @@ class JsonText:
             self._more(CHUNK)
 
     def expect(self, chars: str) -> str:
+        """Consume one of `chars` or raise the invalid-JSON error."""
         c = self.peek()
         if not c or c not in chars:
             raise self.invalid()
@@ -90,6 +92,7 @@ class JsonText:
         return c
 
     def value(self) -> Any:
+        """Parse one JSON value at the current position."""
         if not self.peek():
             raise self.invalid()
         while True:

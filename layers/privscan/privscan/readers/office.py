@@ -74,6 +74,7 @@ class XlsxReader(WholeFileReader):
                     yield Cell(record, f"{title}!{name}", text)
 
     def close(self) -> None:
+        """Close the workbook."""
         book = getattr(self, "_book", None)
         if book is not None:
             book.close()
@@ -161,6 +162,7 @@ class DocxReader(WholeFileReader):
             yield cells
 
     def close(self) -> None:
+        """Close the document's ZIP container and the file."""
         self._zip.close()
         super().close()
 

@@ -100,6 +100,7 @@ def iter_lines(stream: io.BufferedIOBase, max_len: int) -> Iterator[tuple[bytes,
 
 
 def strip_newline(text: str) -> str:
+    """The text without one trailing line break (CRLF or LF)."""
     if text.endswith("\r\n"):
         return text[:-2]
     if text.endswith("\n"):

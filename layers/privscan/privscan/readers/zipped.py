@@ -38,6 +38,7 @@ def open_zip(file: IO[bytes], limits: ReadLimits) -> zipfile.ZipFile:
 
 
 def check_members(members: list[zipfile.ZipInfo], container_bytes: int, limits: ReadLimits) -> None:
+    """Refuse a ZIP container with too many members or whose members inflate past the limits, before any is read."""
     if len(members) > limits.max_members:
         raise TooManyMembers(f"more than {limits.max_members} members")
     inflated = sum(member.file_size for member in members)
@@ -82,5 +83,6 @@ class WholeFileReader(ObjectReader):
         return self._size
 
     def close(self) -> None:
+        """Close the file if this reader opened it."""
         if self._owned:
             self._file.close()

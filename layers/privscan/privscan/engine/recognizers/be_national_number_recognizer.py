@@ -38,4 +38,5 @@ class BeNationalNumberRecognizer(StdnumRecognizer):
 
     @classmethod
     def is_valid_id(cls, compact: str) -> bool:
+        """A valid national register number or BIS number."""
         return nn.is_valid(compact) or bis.is_valid(compact)

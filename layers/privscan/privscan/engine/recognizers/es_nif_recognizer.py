@@ -32,6 +32,7 @@ class EsNifRecognizer(StdnumRecognizer):
 
     @classmethod
     def is_valid_id(cls, compact: str) -> bool:
+        """A DNI, or a NIF with the K, L or M prefix given to people without a DNI."""
         if compact[:1] in ("K", "L", "M"):
             return nif.is_valid(compact)
         return super().is_valid_id(compact)

@@ -29,4 +29,5 @@ class FiHetuRecognizer(StdnumRecognizer):
     @classmethod
     def normalize(cls, text: str) -> str:
         # the separator is the century sign: keep it
+        """The code in upper case, keeping its separator (the century sign)."""
         return text.strip().upper()

@@ -27,6 +27,7 @@ class HuTajRecognizer(StdnumRecognizer):
 
     @classmethod
     def is_valid_id(cls, compact: str) -> bool:
+        """Nine digits with a valid TAJ check digit."""
         if len(compact) != 9 or not compact.isdigit():
             return False
         total = sum(int(d) * w for d, w in zip(compact[:8], _TAJ_WEIGHTS, strict=True))

@@ -29,6 +29,7 @@ class HuTaxIdRecognizer(StdnumRecognizer):
 
     @classmethod
     def is_valid_id(cls, compact: str) -> bool:
+        """Ten digits starting with 8, a birth date not in the future, and a valid check digit."""
         if len(compact) != 10 or not compact.isdigit() or compact[0] != "8":
             return False
         if _EPOCH + datetime.timedelta(days=int(compact[1:6])) > datetime.date.today():

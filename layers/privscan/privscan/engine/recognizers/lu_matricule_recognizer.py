@@ -36,6 +36,7 @@ class LuMatriculeRecognizer(StdnumRecognizer):
 
     @classmethod
     def is_valid_id(cls, compact: str) -> bool:
+        """Thirteen digits with a valid birth date and both check digits (Luhn and Verhoeff)."""
         if len(compact) != 13 or not compact.isdigit():
             return False
         try:

@@ -25,4 +25,5 @@ class LvPersonasKodsRecognizer(StdnumRecognizer):
 
     @classmethod
     def is_valid_id(cls, compact: str) -> bool:
+        """A valid personal code that starts with a day of the month (0 to 3)."""
         return compact[:1] in "0123" and super().is_valid_id(compact)

@@ -67,10 +67,12 @@ class MrzRecognizer(StdnumRecognizer):
 
     @classmethod
     def normalize(cls, text: str) -> str:
+        """The zone without whitespace or escaped line breaks between its lines."""
         return re.sub(r"\s|\\r|\\n", "", text)
 
     @classmethod
     def is_valid_id(cls, compact: str) -> bool:
+        """A TD1, TD2 or TD3 machine-readable zone whose check digits hold."""
         if len(compact) == 88:
             return cls._valid_td3(compact[44:])
         if len(compact) == 72:
@@ -108,4 +110,5 @@ class MrzRecognizer(StdnumRecognizer):
         )
 
     def invalidate_result(self, pattern_text: str) -> bool:
+        """Never invalidated: the check digits have decided already."""
         return False

@@ -31,4 +31,5 @@ class NlBsnRecognizer(StdnumRecognizer):
     @classmethod
     def is_valid_id(cls, compact: str) -> bool:
         # stdnum zero-pads short input ("12" -> "000000012"): insist on 8 or 9 digits
+        """An 8- or 9-digit number passing the BSN eleven-test."""
         return len(compact) in (8, 9) and super().is_valid_id(compact)

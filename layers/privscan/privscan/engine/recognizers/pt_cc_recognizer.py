@@ -32,4 +32,5 @@ class PtCcRecognizer(StdnumRecognizer):
     @classmethod
     def is_valid_id(cls, compact: str) -> bool:
         # stdnum accepts a civil number of any length: the card carries nine digits, two letters, one digit
+        """A citizen card number: nine digits, two letters, one digit, with a valid check digit."""
         return bool(re.fullmatch(r"\d{9}[A-Z]{2}\d", compact)) and super().is_valid_id(compact)

@@ -27,4 +27,5 @@ class RoCnpRecognizer(StdnumRecognizer):
     @classmethod
     def is_valid_id(cls, compact: str) -> bool:
         # stdnum accepts birth dates in the future; EAN-13 barcodes starting 590 (Poland) pass as 2090s births
+        """A valid CNP whose birth date is not in the future."""
         return super().is_valid_id(compact) and cnp.get_birth_date(compact) <= datetime.date.today()

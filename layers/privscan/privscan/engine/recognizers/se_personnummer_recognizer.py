@@ -30,4 +30,5 @@ class SePersonnummerRecognizer(StdnumRecognizer):
     @classmethod
     def normalize(cls, text: str) -> str:
         # keep "-" / "+": the plus sign shifts the birth century
+        """The number without whitespace, keeping the separator (a plus sign shifts the birth century)."""
         return re.sub(r"\s", "", text)

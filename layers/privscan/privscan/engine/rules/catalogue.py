@@ -12,9 +12,12 @@ from pydantic import BaseModel, Field
 
 from privscan.engine.config import SEVERITIES
 from privscan.engine.yamlio import load_yaml
+from privscan.vocabulary import Severity
 
 
 class Rule(BaseModel, frozen=True):
+    """One rule of the catalogue: its legal reference, severity, title, explanation and what triggers it."""
+
     id: str = Field(pattern=r"^(GDPR|AIACT|PRIVSCAN)-[A-Z0-9-]+$")
     law: str
     severity: str
@@ -25,24 +28,31 @@ class Rule(BaseModel, frozen=True):
     triggers: tuple[dict, ...]
 
     def model_post_init(self, _context) -> None:
+        """Refuse a rule whose severity is not one of the vocabulary's."""
         if self.severity not in SEVERITIES:
             raise ValueError(f"{self.id}: unknown severity {self.severity!r}")
 
 
 @dataclass(frozen=True)
 class EntityTrigger:
+    """A rule fired by a detected entity type, anywhere or only in free text or whole values."""
+
     rule_id: str
     where: str = "any"  # "any" | "free_text" | "value"
 
 
 @dataclass(frozen=True)
 class SignalTrigger:
+    """A rule fired by a statement signal, optionally only in some chat roles."""
+
     rule_id: str
     roles: frozenset | None  # None: any role
 
 
 @dataclass(frozen=True)
 class ColumnTrigger:
+    """A rule fired by a column's name (consent flags, ages below a limit), matched by patterns."""
+
     rule_id: str
     patterns: tuple[re.Pattern, ...]
     true_values: frozenset[str] = frozenset()
@@ -63,6 +73,8 @@ class ColumnTrigger:
 
 @dataclass
 class RuleBook:
+    """The catalogue indexed by what triggers each rule, so that a detection finds its rules in one lookup."""
+
     rules: dict[str, Rule]
     by_entity: dict[str, list[EntityTrigger]] = field(default_factory=lambda: defaultdict(list))
     by_signal: dict[str, list[SignalTrigger]] = field(default_factory=lambda: defaultdict(list))
@@ -74,6 +86,7 @@ class RuleBook:
 
     @classmethod
     def from_yaml(cls, text: str) -> RuleBook:
+        """The rule book of a catalogue document, validated and indexed."""
         rules = [Rule(**spec) for spec in load_yaml(text)["rules"]]
         book = cls(rules={rule.id: rule for rule in rules})
         for rule in rules:
@@ -110,7 +123,7 @@ class RuleBook:
         best = None
         for rule_id in rule_ids:
             rule = self.rules[rule_id]
-            severity = "critical" if fired_in_record & set(rule.critical_with) else rule.severity
+            severity = Severity.CRITICAL if fired_in_record & set(rule.critical_with) else rule.severity
             if best is None or SEVERITIES.index(severity) > SEVERITIES.index(best):
                 best = severity
         return best
@@ -118,5 +131,6 @@ class RuleBook:
 
 @lru_cache(maxsize=1)
 def rule_book() -> RuleBook:
+    """The rule book of the packaged catalogue (`engine/rules/catalogue.yaml`)."""
     text = resources.files("privscan.engine.rules").joinpath("catalogue.yaml").read_text(encoding="utf-8")
     return RuleBook.from_yaml(text)

@@ -19,12 +19,16 @@ from privscan.engine.rules.catalogue import RuleBook
 from privscan.engine.scanner import Detection
 from privscan.model import Finding
 from privscan.readers.base import Cell
+from privscan.vocabulary import DetectionKind
 
 Pair = tuple[Cell, list[Detection]]
 MAX_KEYS_TRACKED = 100_000  # JSON paths and reported keys remembered per object
 
 
 class RecordRules:
+    """Applies the rule catalogue to the detections of each record, and the object-level rules (object keys, columns,
+    conversations) once the stream ends."""
+
     def __init__(
         self,
         book: RuleBook,
@@ -45,6 +49,7 @@ class RecordRules:
         self._reported_keys: set[str] = set()
 
     def apply(self, stream: Iterable[Pair]) -> Iterator[Pair]:
+        """The stream of cells and detections, with rule ids and severities set and record-level findings added."""
         if self.object_findings:
             self._object_key_findings()
             self._column_findings()
@@ -116,12 +121,12 @@ class RecordRules:
             for detection in detections:
                 if detection.rule_ids:
                     detection.severity = self.book.severity(detection.rule_ids, fired)
-            yield cell, [d for d in detections if d.kind != "marker"]
+            yield cell, [d for d in detections if d.kind != DetectionKind.MARKER]
 
     def _rules_for(self, detection: Detection) -> list[str]:
-        if detection.kind == "marker":
+        if detection.kind == DetectionKind.MARKER:
             return []
-        if detection.kind == "signal":
+        if detection.kind == DetectionKind.SIGNAL:
             role = detection.cell.role
             return [
                 t.rule_id
@@ -141,13 +146,13 @@ class RecordRules:
         if not value.isdigit():
             return []
         return [
-            Detection(cell, "CHILD_DATA", 0, len(cell.text), 0.9, kind="signal")
+            Detection(cell, "CHILD_DATA", 0, len(cell.text), 0.9, kind=DetectionKind.SIGNAL)
             for trigger in self.book.age_columns
             if trigger.matches(cell.field) and int(value) < trigger.below
         ][:1]
 
     def _consent(self, record: int | None, pairs: list[Pair]) -> list[Finding]:
-        if not any(d.kind == "entity" for _, detections in pairs for d in detections):
+        if not any(d.kind == DetectionKind.ENTITY for _, detections in pairs for d in detections):
             return []  # no personal data in this record: nothing needs consent
         values = {cell.field: cell.text for cell, _ in pairs if cell.field}
         fields = self.columns or list(values)

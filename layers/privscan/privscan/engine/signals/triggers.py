@@ -2,7 +2,7 @@
 
 A text can only hold a statement if it contains a trigger: the first word of a lexicon term, or a word
 every standalone pattern requires (detector.StatementMatcher computes them). Building the matchers tokenizes
-every lexicon phrase, about 0.4 s of a cold start; the triggers alone answer `might_fire` for every
+every lexicon phrase, a large part of a cold start; the triggers alone answer `might_fire` for every
 text without a statement word, so the matchers wait for the first text that has one.
 
 ``lexicons/triggers.json`` holds each group's triggers with a digest of the lexicon files they came

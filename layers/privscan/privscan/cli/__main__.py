@@ -1,5 +1,0 @@
-import sys
-
-from privscan.cli import main
-
-sys.exit(main())

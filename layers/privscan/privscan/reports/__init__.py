@@ -1,8 +1,0 @@
-"""Dataset reports: an HTML page and a governance record (JSON, markdown), rendered from a store snapshot."""
-
-from privscan.reports.governance import SCHEMA, governance_record
-from privscan.reports.html import render_html
-from privscan.reports.markdown import governance_markdown
-from privscan.reports.snapshot import DatasetSnapshot, gather
-
-__all__ = ["SCHEMA", "DatasetSnapshot", "gather", "governance_markdown", "governance_record", "render_html"]

@@ -1,0 +1,22 @@
+"""`privscan bench`: see privscan/bench/run.py."""
+
+from __future__ import annotations
+
+import sys
+
+
+def add_parser(subparsers) -> None:
+    bench = subparsers.add_parser("bench", help="throughput, F1, memory, cold start and $/GB against stock Presidio")
+    bench.add_argument("--size", type=float, default=2.0, help="corpus size multiplier (1.0 is about 0.55 MB)")
+    bench.add_argument("--curve", default="", help="comma-separated sizes in MB for the scale curve, e.g. 10,100")
+    bench.add_argument("--json", dest="json_path", help="also write every figure to this file")
+    bench.add_argument("--no-corpus", action="store_true", help="skip the labelled-corpus comparison")
+
+
+def run(args) -> int:
+    from privscan_tools.bench.run import run_bench
+
+    curve = [int(x) for x in args.curve.split(",") if x.strip()]
+    return run_bench(
+        args.size, curve, args.json_path, log=lambda message: print(message, file=sys.stderr), corpus=not args.no_corpus
+    )

@@ -1,0 +1,151 @@
+"""`privscan demo` and `privscan serve`: the whole pipeline on an embedded local AWS (moto)."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sys
+import time
+from pathlib import Path
+
+import boto3
+from privscan.engine.config import severity_rank
+from privscan.store.findings_store import FindingsStore, finding_from_item
+
+from privscan_tools.local.api_server import LocalApi
+from privscan_tools.local.samples import sample_dataset
+from privscan_tools.local.stack import REGION, LocalStack, deploy_stack, start_moto, use_endpoint
+from privscan_tools.local.template import default_template_path
+from privscan_tools.local.worker import LocalWorker
+
+TERMINAL = {"done", "unsupported", "rejected", "deleted", "superseded"}
+
+
+def start_local(port: int | None = None) -> tuple[object, LocalStack, LocalWorker]:
+    server, endpoint = start_moto(port)
+    use_endpoint(endpoint)
+    template = default_template_path()
+    stack = deploy_stack(endpoint, template)
+    worker = LocalWorker(stack, repo_root=template.parent)
+    return server, stack, worker
+
+
+def local_store(stack: LocalStack) -> FindingsStore:
+    """The local stack's findings, with its audit trail (the demo report reads both)."""
+    dynamodb = boto3.resource("dynamodb", endpoint_url=stack.endpoint, region_name=REGION)
+    return FindingsStore(dynamodb.Table(stack.findings_table), dynamodb.Table(stack.audit_table))
+
+
+def wait_for_scans(stack: LocalStack, worker: LocalWorker, keys: list[str], timeout_s: float) -> dict[str, dict]:
+    store = local_store(stack)
+    deadline = time.monotonic() + timeout_s
+    summaries: dict[str, dict] = {}
+    while time.monotonic() < deadline:
+        worker.poll_once(wait_seconds=1)
+        summaries = {key: store.get_summary(stack.bucket, key) for key in keys}
+        if all(s and s.get("status") in TERMINAL for s in summaries.values()):
+            break
+    return summaries
+
+
+def print_summary(stack: LocalStack, summaries: dict[str, dict]) -> None:
+    print(
+        f"\nprivscan demo: {len(summaries)} objects in s3://{stack.bucket}/datasets/demo/ "
+        f"(local AWS at {stack.endpoint})\n"
+    )
+    header = f"{'OBJECT':42} {'STATUS':12} {'FORMAT':8} {'RECORDS':>7} {'FINDINGS':>8}  BY SEVERITY / REASON"
+    print(header)
+    for key, summary in summaries.items():
+        summary = summary or {"status": "pending"}
+        detail = summary.get("reason") or ", ".join(f"{k}={v}" for k, v in summary.get("by_severity", {}).items())
+        print(
+            f"{key.removeprefix('datasets/demo/'):42} {summary.get('status', ''):12} {summary.get('format') or '-':8} "
+            f"{summary.get('records', 0):>7} {summary.get('findings', 0):>8}  {detail}"
+        )
+
+
+def print_groups(rows: list[dict], limit: int = 30) -> None:
+    """One line per (object, field, entity type, rules): how often, how severe, one masked example."""
+    groups: dict[tuple, dict] = {}
+    for row in rows:
+        key = (
+            row["object"].removeprefix("datasets/demo/"),
+            row["field"] or "-",
+            row["entity_type"] or "-",
+            ",".join(row["rule_ids"]) or "-",
+        )
+        group = groups.setdefault(key, {"count": 0, "severity": "low", "preview": row["preview"]})
+        group["count"] += row.get("count") or 1
+        if severity_rank(row["severity"]) > severity_rank(group["severity"]):
+            group["severity"] = row["severity"]
+    ordered = sorted(groups.items(), key=lambda kv: (-severity_rank(kv[1]["severity"]), -kv[1]["count"], kv[0]))
+    print(f"{'SEVERITY':9} {'COUNT':>5}  {'OBJECT':26} {'FIELD':20} {'ENTITY':18} {'EXAMPLE':16} RULES")
+    for (obj, field, entity, rules), group in ordered[:limit]:
+        print(
+            f"{group['severity']:9} {group['count']:>5}  {obj[:26]:26} {field[:20]:20} {entity[:18]:18} "
+            f"{group['preview'][:16]:16} {rules}"
+        )
+    if len(ordered) > limit:
+        print(f"... {len(ordered) - limit} more groups")
+
+
+def write_demo_report(store: FindingsStore, stack: LocalStack, report_dir: str) -> None:
+    from privscan_tools.cli.report_cmd import write_report
+
+    write_report(store, stack.bucket, "datasets/demo/", Path(report_dir))
+    print(
+        f"\ndataset report and AI Act Art. 10 governance record: {Path(report_dir) / 'report.html'}, "
+        "governance.json, governance.md"
+    )
+    print(
+        "the same for a stack kept up by `privscan serve`: "
+        "privscan report --endpoint ENDPOINT --dataset datasets/demo/ --out DIR"
+    )
+
+
+def run_demo(port: int | None = None, timeout_s: float = 150.0, report_dir: str = "build/demo-report") -> int:
+    server, stack, worker = start_local(port)
+    try:
+        s3 = boto3.client("s3", endpoint_url=stack.endpoint, region_name=REGION)
+        dataset = sample_dataset()
+        for key, body in dataset.items():
+            s3.put_object(Bucket=stack.bucket, Key=key, Body=body)
+        print(f"uploaded {len(dataset)} synthetic objects; scanning...", file=sys.stderr)
+        summaries = wait_for_scans(stack, worker, list(dataset), timeout_s)
+        print_summary(stack, summaries)
+        store = local_store(stack)
+        rows = [finding_from_item(item).contract() for item in store.all_findings(stack.bucket, "datasets/demo/")]
+        print(
+            f"\n{len(rows)} findings in DynamoDB, grouped as a privacy officer reviews them "
+            "(masked previews; no raw value is stored):\n"
+        )
+        print_groups(rows)
+        print(f"\nevery finding: privscan findings list --endpoint {stack.endpoint} --format jsonl")
+        write_demo_report(store, stack, report_dir)
+        pending = [k for k, s in summaries.items() if not s or s.get("status") not in TERMINAL]
+        return 1 if pending else 0
+    finally:
+        server.stop()
+
+
+def _stop(*_) -> None:
+    """SIGTERM ends `serve` like Ctrl-C: the normal exit also ends the scan worker processes."""
+    raise KeyboardInterrupt
+
+
+def run_serve(port: int | None = None, api_port: int | None = None) -> int:
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, signal.default_int_handler)  # stop the API and moto, then say so
+    server, stack, worker = start_local(port)
+    api = LocalApi(stack, repo_root=default_template_path().parent, port=api_port or 0).start()
+    print(json.dumps({**stack.banner(), "api": api.url}), flush=True)
+    print(f"privscan serve: local AWS at {stack.endpoint}, API at {api.url}; Ctrl-C to stop", file=sys.stderr)
+    try:
+        while True:
+            worker.poll_once(wait_seconds=1)
+    except KeyboardInterrupt:
+        print("privscan serve: stopped", file=sys.stderr)
+        return 0
+    finally:
+        api.stop()
+        server.stop()

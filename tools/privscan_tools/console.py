@@ -1,0 +1,30 @@
+"""The `privscan` command's entry point: Ctrl-C is handled before anything heavy is imported.
+
+Importing the command line takes a few seconds (spaCy, Presidio); an interrupt during that time, or
+during a scan, ends the command at once with one line and exit code 130. Scan worker processes ignore
+SIGINT and end when their pipes close.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+
+EXIT_INTERRUPTED = 130  # the shell's code for a command ended by Ctrl-C
+
+
+def _interrupted(_signum, _frame) -> None:
+    os.write(sys.stderr.fileno(), b"\nprivscan: interrupted\n")
+    os._exit(EXIT_INTERRUPTED)
+
+
+def main() -> int:
+    signal.signal(signal.SIGINT, _interrupted)
+    from privscan_tools.cli import main as run
+
+    return run()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

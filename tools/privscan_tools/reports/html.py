@@ -1,0 +1,225 @@
+"""The dataset report as one self-contained HTML page, rendered from the governance record.
+
+No network resources: CSS, the chart script and the data are inline, and a Content
+Security Policy forbids the page from loading anything. Tables are rendered here,
+escaped; the charts are drawn in the browser from embedded JSON by assets/report.js,
+which marks each chart root with `data-rendered="<bars drawn>"`. Object keys and field
+names are untrusted input: they reach the page only escaped, or as JSON in a script
+element with `<`, `>` and `&` written as unicode escapes.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from importlib import resources
+
+from privscan.engine.config import SEVERITIES
+from privscan.vocabulary import ReviewStatus, Severity
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
+SEVERITY_COLOURS = {
+    Severity.CRITICAL: "#8e1b1b",
+    Severity.HIGH: "#d9480f",
+    Severity.MEDIUM: "#e8a317",
+    Severity.LOW: "#5c7cfa",
+}
+REVIEW_COLOURS = {
+    ReviewStatus.OPEN: "#d9480f",
+    ReviewStatus.CONFIRMED: "#8e1b1b",
+    ReviewStatus.FALSE_POSITIVE: "#868e96",
+    ReviewStatus.ACCEPTED_RISK: "#e8a317",
+    ReviewStatus.REMEDIATED: "#2b8a3e",
+}
+ENTITY_COLOUR = "#1f6feb"
+CHARTS = (
+    ("by_rule", "Findings by rule"),
+    ("by_entity", "Personal data by entity type (occurrences)"),
+    ("by_severity", "Findings by severity"),
+    ("review", "Review progress (findings by review status)"),
+)
+
+
+class Safe(str):
+    """Markup built here from escaped parts; table cells of this type are not escaped again."""
+
+
+def _asset(name: str) -> str:
+    return resources.files("privscan_tools.reports").joinpath("assets", name).read_text(encoding="utf-8")
+
+
+def _cell(value) -> str:
+    if isinstance(value, Safe):
+        return value
+    if value is None:
+        return "–"
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in value)
+    return escape(str(value))
+
+
+def _table(headers: tuple[str, ...], rows: list[list], numeric: frozenset[int] = frozenset()) -> str:
+    if not rows:
+        return '<p class="note">None.</p>'
+    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    body = "".join(
+        "<tr>"
+        + "".join(f"<td{' class=num' if i in numeric else ''}>{_cell(v)}</td>" for i, v in enumerate(row))
+        + "</tr>"
+        for row in rows
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _severity(severity: str) -> Safe:
+    return Safe(f'<span class="sev sev-{escape(severity)}">{escape(severity)}</span>')
+
+
+def chart_series(record: dict) -> dict[str, list[dict]]:
+    """Bars per chart: label, value, colour and a hover title."""
+    return {
+        "by_rule": [
+            {
+                "label": r["rule_id"],
+                "title": r["title"] or r["rule_id"],
+                "value": r["findings"],
+                "color": SEVERITY_COLOURS.get(r["rule_severity"], ENTITY_COLOUR),
+            }
+            for r in record["findings"]["by_rule"]
+        ],
+        "by_entity": [
+            {"label": r["entity_type"], "value": r["occurrences"], "color": ENTITY_COLOUR}
+            for r in record["personal_data"]
+        ],
+        "by_severity": [
+            {"label": s, "value": n, "color": SEVERITY_COLOURS[s]} for s, n in record["findings"]["by_severity"].items()
+        ],
+        "review": [
+            {"label": s, "value": n, "color": REVIEW_COLOURS.get(s, ENTITY_COLOUR)}
+            for s, n in record["review"]["by_status"].items()
+        ],
+    }
+
+
+def _script_json(data) -> str:
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def _kpis(record: dict) -> str:
+    review = record["review"]
+    progress = "–" if review["progress"] is None else f"{review['progress']:.0%}"
+    figures = [
+        ("objects", record["objects"]["total"]),
+        ("scanned", record["objects"]["scanned"]),
+        ("records", record["objects"]["records"]),
+        ("findings", record["findings"]["total"]),
+        ("open findings", record["open_risks"]["open"]),
+        ("reviewed", progress),
+        ("decisions", record["decisions"]["total"]),
+    ]
+    return "".join(f'<div class="kpi"><b>{escape(str(v))}</b>{escape(k)}</div>' for k, v in figures)
+
+
+def _sections(record: dict) -> str:
+    special = [row for rows in record["special_categories"].values() for row in rows]
+    signals = [row for rows in record["data_subject_requests"].values() for row in rows]
+    consent, gaps, decisions = record["consent"], record["coverage_gaps"], record["decisions"]
+    rule_headers = ("rule", "title", "law", "findings", "objects")
+    parts = [
+        (
+            "Top objects",
+            _table(
+                ("object", "format", "records", "findings", "open", *SEVERITIES[::-1]),
+                [
+                    [o["object"], o["format"], o["records"], o["findings"], o["open"], *o["by_severity"].values()]
+                    for o in record["top_objects"]
+                ],
+                numeric=frozenset(range(2, 9)),
+            ),
+        ),
+        (
+            "Special categories, criminal data, children (GDPR Art. 9, 10, 8)",
+            _table(
+                rule_headers,
+                [[r["rule_id"], r["title"], r["law"], r["findings"], r["objects"]] for r in special],
+                numeric=frozenset({3, 4}),
+            ),
+        ),
+        (
+            "Consent, withdrawals, erasure requests, objections",
+            f"<p>{consent['records_without_consent']} records hold personal data without consent, in "
+            f"{consent['objects_with_consent_gaps']} objects ({consent['records_in_those_objects']} records). "
+            f"Consent columns: {escape(', '.join(consent['consent_columns']) or 'none')}.</p>"
+            f'<p class="note">Measured: {escape(consent["measured"])} '
+            f"Not measured: {escape(consent['not_measured'])}</p>"
+            + _table(
+                rule_headers,
+                [[r["rule_id"], r["title"], r["law"], r["findings"], r["objects"]] for r in signals],
+                numeric=frozenset({3, 4}),
+            ),
+        ),
+        (
+            "Open risks (most severe first)",
+            _table(
+                ("severity", "object", "record", "field", "entity type", "rules", "preview"),
+                [
+                    [
+                        _severity(r["severity"]),
+                        r["object"],
+                        r["record"],
+                        r["field"],
+                        r["entity_type"],
+                        r["rule_ids"],
+                        r["preview"],
+                    ]
+                    for r in record["open_risks"]["top"]
+                ],
+            ),
+        ),
+        (
+            "Decisions taken",
+            f"<p>{decisions['total']} decisions; {decisions['suppressions_created']} suppressions "
+            "created.</p>"
+            + _table(
+                ("at", "by", "object", "from", "to", "note"),
+                [
+                    [e["at"], e["actor"], e["object"], e["from_status"], e["to_status"], e["note"]]
+                    for e in decisions["entries"]
+                ],
+            ),
+        ),
+        (
+            "Coverage gaps",
+            _table(
+                ("object", "status", "outcome", "reason"),
+                [[g["object"], g["status"], g["outcome"], g["reason"]] for g in gaps["not_scanned"]],
+            )
+            + f'<p class="note">Findings truncated in: {escape(", ".join(gaps["truncated"]) or "none")}.</p>',
+        ),
+    ]
+    return "".join(f"<section><h2>{escape(title)}</h2>{body}</section>" for title, body in parts)
+
+
+def render_html(record: dict) -> str:
+    scope = record["scope"]
+    dataset = f"s3://{scope['bucket']}/{scope['prefix']}"
+    charts = "".join(
+        f"<figure><figcaption>{escape(caption)}</figcaption>"
+        f'<div class="chart" data-chart="{name}" id="chart-{name}" aria-label="{escape(caption)}"></div></figure>'
+        for name, caption in CHARTS
+    )
+    return (
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+        f"<title>privscan report: {escape(dataset)}</title><style>{_asset('report.css')}</style></head>"
+        f"<body><header><h1>privscan dataset report</h1><p>{escape(dataset)} "
+        f"· generated {escape(scope['generated_at'])}"
+        f" · schema {escape(record['schema'])}</p></header><main>"
+        f'<section class="kpis">{_kpis(record)}</section><section class="charts">{charts}</section>'
+        f"{_sections(record)}"
+        '<p class="note">Previews are masked; privscan stores no raw value. The full record is in governance.json '
+        "and governance.md.</p></main>"
+        f'<script type="application/json" id="report-data">{_script_json({"charts": chart_series(record)})}</script>'
+        f"<script>{_asset('report.js')}</script></body></html>\n"
+    )
