@@ -31,7 +31,7 @@ from privscan.engine.operator import OperatorNames
 from privscan.engine.profile import ColumnProfiler
 from privscan.engine.redact import MaskingPolicy
 from privscan.engine.rules import RecordRules, rule_book
-from privscan.engine.scanner import Scanner, worker_count
+from privscan.engine.scanner import Detection, Scanner, worker_count
 from privscan.engine.suppress import ObjectSuppressor
 from privscan.model import Finding, ScanStatus
 from privscan.readers import open_object
@@ -159,6 +159,7 @@ def assemble(
     object_findings: bool = True,
     emit_columns: bool = True,
     deadline: float | None = None,
+    observe: Callable[[Detection], None] | None = None,
 ) -> FindingAssembler:
     """Detect → operator names (chat) → allow lists → rules → findings, for the `cells` of `reader`.
 
@@ -166,11 +167,12 @@ def assemble(
     its first chunk emits the per-object findings, and with `emit_columns=False` the typed columns'
     aggregates stay in the returned assembler, to be merged over all chunks (privscan.ingest.chunked).
     With a `deadline` (engine/deadline.py), detection stops inside long work once it passes: DeadlineExceeded.
+    `observe` sees each detection a finding reports (FindingAssembler).
     """
     if profiler is None and reader.tabular:
         profiler = ColumnProfiler(scanner.config)
     rules = RecordRules(rule_book(), factory, emit, reader.format, reader.columns, object_findings=object_findings)
-    assembler = FindingAssembler(factory, scanner.config, profiler, emit, rules.value_rules)
+    assembler = FindingAssembler(factory, scanner.config, profiler, emit, rules.value_rules, observe)
     detected = scanner.detect(cells, profiler, deadline)
     if reader.format == "chat":
         detected = (operator or OperatorNames()).apply(detected)

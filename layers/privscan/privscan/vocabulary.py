@@ -1,6 +1,6 @@
 """The domain's words, defined once: severities, review statuses, scan statuses, outcomes, routes, column
-profile modes, detection kinds and event kinds. Everything else imports them from here; a word defined in
-two places drifts apart.
+profile modes, detection kinds, event kinds and redaction operators. Everything else imports them from here;
+a word defined in two places drifts apart.
 """
 
 from __future__ import annotations
@@ -97,6 +97,22 @@ class EventKind(StrEnum):
 
     CREATED = "created"
     REMOVED = "removed"
+
+
+class RedactOperator(StrEnum):
+    """What the redaction stage puts in place of a detected value (privscan.redaction)."""
+
+    MASK = "mask"  # every letter and digit becomes `*`, separators stay: the value's shape
+    FAKE = "fake"  # a realistic invented value, the same for the same value under one key
+    HASH = "hash"  # the entity type and a keyed hash (HMAC under the fingerprint key) of the value
+    KEEP = "keep"  # left as it is
+
+
+class RedactStatus(StrEnum):
+    """What became of one object in a redaction."""
+
+    REDACTED = "redacted"  # a copy was written (possibly with nothing to change)
+    SKIPPED = "skipped"  # no copy written: a format the stage cannot rewrite, or content it cannot read
 
 
 SEVERITIES: tuple[str, ...] = tuple(severity.value for severity in Severity)

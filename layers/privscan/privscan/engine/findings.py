@@ -272,10 +272,14 @@ class FindingAssembler:
         profiler: ColumnProfiler | None,
         emit: Callable[[Finding], None],
         value_rules: Callable[[str], tuple[list[str], str | None]] | None = None,
+        observe: Callable[[Detection], None] | None = None,
     ):
         """`value_rules(entity)` gives the rule ids and severity of a whole-value `entity` (used when a
-        sampled cell spaCy labelled PERSON is re-typed as its LOCATION column, for instance)."""
+        sampled cell spaCy labelled PERSON is re-typed as its LOCATION column, for instance). `observe` sees
+        every detection that a finding reports, a typed column's values one by one, with its cell (the
+        redaction stage rewrites exactly what a scan reports)."""
         self.factory = factory
+        self.observe = observe
         self.config = config
         self.profiler = profiler
         self.emit = emit
@@ -334,9 +338,13 @@ class FindingAssembler:
         if aggregate is None:
             aggregate = self.aggregates[name] = ColumnAggregate(profile.typed_as)
         aggregate.add(counted, self.factory, self.config.max_occurrences)
+        if self.observe is not None:
+            self.observe(counted)
         # the rest of the value is the same name or place: NER fragments of it are not further findings
         return [d for d in detections if d is not whole and not (ner_column and d.entity_type in NER_ENTITIES)]
 
     def _emit_cells(self, detections: list[Detection]) -> None:
         for detection in detections:
             self.emit(self.factory.cell_finding(detection))
+            if self.observe is not None:
+                self.observe(detection)

@@ -96,7 +96,7 @@ class MaskingPolicy:
     def hits(self, name: str) -> list[NameHit]:
         """The personal data in `name`; none in a name rendered as a token anyway (too long, or past the
         object's scanning budget)."""
-        if len(name) > MAX_NAME_CHARS or not may_hold_personal_data(name) or self._unscanned(name):
+        if len(name) > MAX_NAME_CHARS or not may_hold_personal_data(name) or self.unscanned(name):
             return []
         found = self._scanned.get(name)
         if found is None:
@@ -107,7 +107,7 @@ class MaskingPolicy:
 
     def name(self, name: str) -> str:
         """`name` as a finding may show it: itself, or its masked shape and token, or a token alone."""
-        if self._unscanned(name):
+        if self.unscanned(name):
             return self.token(name)
         hits = self.hits(name)
         if not hits:
@@ -119,7 +119,7 @@ class MaskingPolicy:
         masked = mask_preview(hits[0].entity_type if whole else None, stem)
         return f"{masked}{self.token(name)}{name[stem_end:]}"
 
-    def _unscanned(self, name: str) -> bool:
+    def unscanned(self, name: str) -> bool:
         """Too long to scan, or a name that might hold personal data past the object's scanning budget."""
         if len(name) > MAX_NAME_CHARS:
             return True

@@ -115,7 +115,8 @@ class DelimitedReader(ObjectReader):
                 f"names kept for {limits.max_columns} columns of at most "
                 f"{limits.max_column_name_chars} characters; the header has {self._width} columns",
             )
-        self.columns = field_names(header or [], limits)
+        self.header = header or []  # the header row as written (`columns` are the names made of it)
+        self.columns = field_names(self.header, limits)
 
     def _feed(self) -> Iterator[str]:
         for text, continues, bad in self._lines:
@@ -135,7 +136,14 @@ class DelimitedReader(ObjectReader):
         return self._lines.consumed
 
     def _cells(self) -> Iterator[Cell]:
-        names, width = self.columns or [], self._width
+        names = self.columns or []
+        for record, row in self.rows():
+            yield from row_cells(names, record, row)
+
+    def rows(self) -> Iterator[tuple[int, list[str] | None]]:
+        """(record, row) for each data row after the header, blank lines skipped; None for a row the csv
+        module rejects. The cells are read from these, so a rewriter that walks them numbers records alike."""
+        width = self._width
         record = 0
         for row in self._rows_or_errors():
             if row == []:  # blank line
@@ -148,5 +156,5 @@ class DelimitedReader(ObjectReader):
                 self._issue(record, "malformed_row", "row could not be parsed")
             elif len(row) != width:
                 self._issue(record, "malformed_row", f"expected {width} fields, got {len(row)}")
-            yield from row_cells(names, record, row)
+            yield record, row
             record += 1

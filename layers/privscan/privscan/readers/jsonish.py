@@ -136,6 +136,11 @@ class JsonReader(ObjectReader):
     def _bytes_consumed(self) -> int:
         return self._src.consumed
 
+    @property
+    def window(self) -> JsonText:
+        """The decoded text the values are parsed from, one at a time (a rewriter walks it as `_cells` does)."""
+        return self._text
+
     def _cells(self) -> Iterator[Cell]:
         text = self._text
         try:
@@ -230,6 +235,10 @@ class JsonlReader(ObjectReader):
 
     def _bytes_consumed(self) -> int:
         return self._lines.consumed
+
+    def physical_lines(self) -> Iterator[tuple[str, bool, bool]]:
+        """The decoded lines the cells are read from, newlines kept (see `LineSource`)."""
+        return iter(self._lines)
 
     def _cells(self) -> Iterator[Cell]:
         record, continuing, oversized, utf8_reported = -1, False, False, False

@@ -275,6 +275,11 @@ class ParquetReader(ObjectReader):
     def _bytes_consumed(self) -> int:
         return self._size if self._state != "new" else 0
 
+    @property
+    def file(self) -> IO[bytes]:
+        """The seekable Parquet file read (a rewriter reads it again with its own types)."""
+        return self._file
+
     def close(self) -> None:
         if self._owned:
             self._file.close()

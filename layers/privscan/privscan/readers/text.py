@@ -45,6 +45,10 @@ class TextReader(ObjectReader):
     def _bytes_consumed(self) -> int:
         return self._lines.consumed
 
+    def physical_lines(self) -> Iterator[tuple[str, bool, bool]]:
+        """The decoded lines the cells are read from, newlines kept (see `LineSource`)."""
+        return iter(self._lines)
+
     def _cells(self) -> Iterator[Cell]:
         record, counted, bad_reported = 0, False, False
         for text, continues, bad in self._lines:
