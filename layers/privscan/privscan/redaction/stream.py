@@ -20,6 +20,7 @@ from __future__ import annotations
 import gzip
 import io
 import logging
+import re
 import tempfile
 import time
 from collections import Counter, defaultdict
@@ -320,3 +321,24 @@ def _write(reader: ObjectReader, out: BinaryIO, edits: Edits, plan: Plan) -> int
     finally:
         if target is not out:
             target.close()
+
+
+_EXTENSION = re.compile(r"(?:\.[A-Za-z][A-Za-z0-9]{0,4}){1,2}$")  # .csv, .jsonl.gz: kept on a redacted name
+
+
+def redacted_path(path: str, policy: MaskingPolicy, redactor: Redactor) -> str:
+    """A relative path or key with the personal data in each ``/`` segment replaced (its extension kept),
+    so that the copy of ``exports/anna.schmidt@example.com.csv`` is not named after her."""
+    segments = []
+    for segment in path.split("/"):
+        extension = _EXTENSION.search(segment)
+        stem_end = extension.start() if extension else len(segment)
+        spans = [
+            Span(hit.start, min(hit.end, stem_end), hit.entity_type, hit.score)
+            for hit in policy.hits(segment)
+            if hit.start < stem_end
+        ]
+        if policy.unscanned(segment):
+            spans = [Span(0, stem_end, "NAME")]
+        segments.append(redactor.rewrite(segment, spans)[0] if spans else segment)
+    return "/".join(segments)
