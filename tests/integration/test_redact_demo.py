@@ -14,7 +14,6 @@ from privscan.engine import get_scanner
 from privscan.engine.config import EngineConfig
 from privscan.pipeline import scan_stream
 from privscan.redaction.objects import MANIFEST_NAME
-
 from privscan_tools.cli import main
 from privscan_tools.cli.scan_cmd import local_fingerprinter
 from privscan_tools.local.samples import sample_dataset
