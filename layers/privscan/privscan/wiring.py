@@ -18,11 +18,16 @@ from privscan.engine.masking import Fingerprinter
 from privscan.engine.redact import MaskingPolicy
 from privscan.ingest.scale_out import ScaleOutService
 from privscan.ingest.service import ObjectScanService
+from privscan.redaction.objects import ObjectRedactor
+from privscan.redaction.operators import Redactor
 from privscan.settings import ScanSettings
 from privscan.store.allow_list import AllowListObject
+from privscan.store.event_bus import EventBridgePublisher
 from privscan.store.executions import StepFunctionsStarter
 from privscan.store.findings_store import FindingsStore
 from privscan.store.keyring import fingerprinter_from_secret
+from privscan.store.publish import Publishers
+from privscan.store.security_hub import SecurityHubPublisher
 
 if TYPE_CHECKING:
     from privscan.api.app import ApiServices
@@ -73,11 +78,31 @@ def get_service(settings: ScanSettings) -> ObjectScanService:
     return build_service(settings)
 
 
-def masked_store(table, scanner: Scanner, fingerprinter: Fingerprinter, audit_table=None) -> FindingsStore:
+def masked_store(
+    table, scanner: Scanner, fingerprinter: Fingerprinter, audit_table=None, publisher=None
+) -> FindingsStore:
     """The findings store, storing an object key that holds personal data as the masking policy renders it
     (every key scanned, so that a key renders alike in every process whatever it stored before)."""
     policy = MaskingPolicy(fingerprinter, scanner.names, scan_budget=None)
-    return FindingsStore(table, audit_table, stored_key=policy.object_name)
+    return FindingsStore(table, audit_table, stored_key=policy.object_name, publisher=publisher)
+
+
+def publishers(settings: ScanSettings) -> Publishers:
+    """Where new findings and review changes are published: Security Hub, EventBridge, both or nowhere."""
+    chosen = []
+    if settings.security_hub_product_arn:
+        chosen.append(SecurityHubPublisher(boto3.client("securityhub"), settings.security_hub_product_arn))
+    if settings.findings_event_bus:
+        chosen.append(EventBridgePublisher(boto3.client("events"), settings.findings_event_bus))
+    return Publishers(chosen)
+
+
+def object_redactor(settings: ScanSettings, s3, scanner: Scanner, fingerprinter: Fingerprinter) -> ObjectRedactor:
+    """The redaction step's copier, on the settings' operators and limits."""
+    redactor = Redactor(fingerprinter, settings.operators(), settings.redact_default)
+    return ObjectRedactor(
+        s3, scanner, fingerprinter, redactor, settings.read_limits, max_object_bytes=settings.max_object_bytes
+    )
 
 
 def build_service(settings: ScanSettings) -> ObjectScanService:
@@ -87,10 +112,13 @@ def build_service(settings: ScanSettings) -> ObjectScanService:
     return ObjectScanService(
         settings=settings,
         s3=s3,
-        store=masked_store(dynamodb.Table(settings.findings_table), scanner, fingerprinter),
+        store=masked_store(
+            dynamodb.Table(settings.findings_table), scanner, fingerprinter, publisher=publishers(settings)
+        ),
         scanner=scanner,
         fingerprinter=fingerprinter,
         executions=execution_starter(settings),
+        redaction=object_redactor(settings, s3, scanner, fingerprinter) if settings.redact_after_scan else None,
     )
 
 
@@ -105,7 +133,7 @@ def get_api_services(settings: ApiSettings) -> ApiServices:
     s3, dynamodb = _clients()
     scanner, fingerprinter = get_scanner(settings.engine), fingerprinter_from_secret(fingerprint_key(settings))
     audit = dynamodb.Table(settings.audit_table)
-    store = masked_store(dynamodb.Table(settings.findings_table), scanner, fingerprinter, audit)
+    store = masked_store(dynamodb.Table(settings.findings_table), scanner, fingerprinter, audit, publishers(settings))
     allow_list = AllowListObject(s3, settings.results_bucket, settings.suppressions_key)
     scans = ScanApi(
         settings=settings,

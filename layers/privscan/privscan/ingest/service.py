@@ -33,6 +33,8 @@ from privscan.ingest.events import ObjectEvent, ObjectRef
 from privscan.model import Finding, ScanStatus
 from privscan.observability import logger, metrics
 from privscan.pipeline import ScanReport, rejected, scan_stream
+from privscan.redaction.objects import ObjectRedactor, manifest, write_manifest
+from privscan.redaction.stream import RedactionReport
 from privscan.settings import ScanSettings
 from privscan.store.allow_list import log_problems
 from privscan.store.executions import ExecutionStarter
@@ -63,6 +65,7 @@ class ObjectScanService:
     scanner: Scanner
     fingerprinter: Fingerprinter
     executions: ExecutionStarter | None = None  # the scale-out state machine, for objects over the threshold
+    redaction: ObjectRedactor | None = None  # the optional redaction step: a de-identified copy once scanned
 
     def __post_init__(self) -> None:
         # Keyed on the object version (not the SQS message id): a duplicate S3 notification
@@ -142,12 +145,35 @@ class ObjectScanService:
         self.store.set_status(ref, ScanStatus.SCANNING)
         try:
             report, results_uri, truncated = self._scan(ref)
+            if report.status is ScanStatus.DONE and self.redaction is not None:
+                self.redact_copy(ref)
         except Superseded:
             return self.superseded(ref, LATER_EVENT)
         except Exception as error:
             self.store.set_status(ref, ScanStatus.FAILED, f"{type(error).__name__} while scanning")
             raise
         return self.record(ref, report, results_uri, truncated)
+
+    def redact_copy(self, ref: ObjectRef) -> RedactionReport:
+        """The redaction step: the object version's de-identified copy in the redacted bucket, at the redacted
+        prefix plus its key (segments holding personal data redacted), and its manifest entry beside it under
+        the manifest prefix. Before the scan is recorded, so that a failure retries both."""
+        settings, redaction = self.settings, self.redaction
+        relative = redaction.destination_key(ref.key, "")
+        redaction.suppressions = self.suppressions()
+        report = redaction.redact_object(
+            ref, settings.redacted_bucket, settings.redacted_prefix + relative, settings.scan_time_limit_seconds
+        )
+        document = manifest(
+            [report],
+            redaction.redactor,
+            source=f"s3://{ref.bucket}/{self.store.stored_key(ref.key)}",
+            destination=f"s3://{settings.redacted_bucket}/{settings.redacted_prefix}",
+        )
+        key = f"{settings.redaction_manifest_prefix}{relative}.json"
+        write_manifest(self.s3, document, settings.redacted_bucket, key)
+        logger.info("redacted copy", status=str(report.status), outcome=str(report.outcome), replaced=report.replaced)
+        return report
 
     def superseded(self, ref: ObjectRef, reason: str) -> dict:
         """This version's event is older than one already recorded: its status says so, nothing else changes."""

@@ -53,6 +53,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import random
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -65,7 +66,10 @@ from botocore.exceptions import ClientError
 from privscan.ingest.events import ObjectRef
 from privscan.model import Finding, ScanStatus
 from privscan.store.dynamo import from_item, to_item
+from privscan.store.publish import FindingsPublisher
 from privscan.vocabulary import ReviewStatus
+
+logger = logging.getLogger(__name__)
 
 SUMMARY = "SUMMARY"
 BY_DATASET = "ByDataset"
@@ -122,14 +126,22 @@ class FindingsStore:
     """Findings, summaries, version statuses and review changes of scanned objects in DynamoDB, written in event order
     (see the module docstring)."""
 
-    def __init__(self, table, audit_table=None, stored_key: Callable[[str], str] | None = None):
+    def __init__(
+        self,
+        table,
+        audit_table=None,
+        stored_key: Callable[[str], str] | None = None,
+        publisher: FindingsPublisher | None = None,
+    ):
         """`table` and `audit_table` are boto3 DynamoDB Table resources; only the review API and the
         reports need the audit table (the scan functions have no access to it). `stored_key(key)` is how
         an object key is stored (see the module docstring; without it, as given: for readers that only
-        pass stored keys back)."""
+        pass stored keys back). `publisher` (store/publish.py) is told of the findings written and of
+        review changes: Security Hub, EventBridge."""
         self.table = table
         self.audit_table = audit_table
         self.stored_key = stored_key or as_given
+        self.publisher = publisher
 
     def _pk(self, bucket: str, key: str) -> str:
         return object_pk(bucket, self.stored_key(key))
@@ -244,16 +256,21 @@ class FindingsStore:
         item. Raises Superseded when a later event holds the object. Returns the number written."""
         self.claim(ref)
         written: set[str] = set()
+        published: list[dict] = []
 
         def puts() -> Iterator[dict]:
             for seq, finding in enumerate(findings):
-                item = self._finding_item(ref, seq, finding)
-                written.add(item["sk"])
-                yield {"Put": {"TableName": self.table.name, "Item": item}}
+                fields = self._finding_fields(ref, seq, finding)
+                written.add(fields["sk"])
+                if self.publisher:
+                    published.append(fields)
+                yield {"Put": {"TableName": self.table.name, "Item": to_item(fields)}}
 
         self._fenced(ref, puts())
         stale = (key for key in self._finding_keys(ref.bucket, ref.key) if key["sk"] not in written)
         self._fenced(ref, ({"Delete": {"TableName": self.table.name, "Key": key}} for key in stale))
+        if self.publisher and published:
+            self.publisher.findings_recorded(published)
         return len(written)
 
     def remove(self, ref: ObjectRef, only_version: str | None = None) -> int:
@@ -369,6 +386,12 @@ class FindingsStore:
             )
         except client.exceptions.TransactionCanceledException as error:
             raise ReviewConflict(finding["finding_id"]) from error
+        if self.publisher:
+            reviewed = {**finding, "review_status": status, "reviewed_at": audit["at"]}
+            try:
+                self.publisher.review_changed(reviewed, values[":from"], status, audit["at"])
+            except Exception as error:  # noqa: BLE001 - the review is recorded; publishing it is not retried here
+                logger.warning("review change not published: %s", type(error).__name__)
 
     def audit_of(self, bucket: str, key: str, finding_id: str | None = None) -> Iterator[dict]:
         """Review changes of one object's findings (or of one finding), oldest first."""
@@ -417,27 +440,26 @@ class FindingsStore:
             yield from self.findings_of(bucket, summary["key"])
 
     # -- internals --------------------------------------------------------------------------
-    def _finding_item(self, ref: ObjectRef, seq: int, finding: Finding) -> dict:
+    def _finding_fields(self, ref: ObjectRef, seq: int, finding: Finding) -> dict:
+        """One finding's item as plain values (`to_item` makes it DynamoDB's)."""
         data = finding.to_dict()
         stored = self.stored_key(ref.key)
         member = data.pop("object").removeprefix(f"{stored}!")  # an archive member's finding: archive!member
         if member != finding.object:
             data["member"] = member
         fid = finding_id(ref.bucket, stored, ref.version_token, seq)
-        return to_item(
-            {
-                **data,
-                "pk": self._pk(ref.bucket, ref.key),
-                "sk": finding_sk(ref.version_token, seq),
-                "finding_id": fid,
-                "bucket": ref.bucket,
-                "key": self.stored_key(ref.key),
-                "version": ref.version_token,
-                "review_status": ReviewStatus.OPEN,
-                "gsi2pk": f"OPEN#{ref.bucket}#{finding.severity}",
-                "gsi2sk": f"{self.stored_key(ref.key)}#{fid}",
-            }
-        )
+        return {
+            **data,
+            "pk": self._pk(ref.bucket, ref.key),
+            "sk": finding_sk(ref.version_token, seq),
+            "finding_id": fid,
+            "bucket": ref.bucket,
+            "key": self.stored_key(ref.key),
+            "version": ref.version_token,
+            "review_status": ReviewStatus.OPEN,
+            "gsi2pk": f"OPEN#{ref.bucket}#{finding.severity}",
+            "gsi2sk": f"{self.stored_key(ref.key)}#{fid}",
+        }
 
     def _finding_keys(self, bucket: str, key: str) -> Iterator[dict]:
         """The keys of the object's finding items, read after every write acknowledged before."""
