@@ -66,9 +66,14 @@ def function_props(template: dict[str, Any]) -> dict[str, Any]:
     return merged
 
 
+def documents(policies: list[Any]) -> list[Any]:
+    """A function's policies, a conditional one (`!If [Cond, document, !Ref AWS::NoValue]`) as its document."""
+    return [p["Fn::If"][1] if isinstance(p, dict) and "Fn::If" in p else p for p in policies]
+
+
 def policy_statements(template: dict[str, Any]) -> list[dict[str, Any]]:
     statements = []
-    for policy in function_props(template).get("Policies", []):
+    for policy in documents(function_props(template).get("Policies", [])):
         if isinstance(policy, dict) and "Statement" in policy:
             statements.extend(as_list(policy["Statement"]))
     return statements
@@ -311,7 +316,7 @@ def test_function_environment(template):
 def test_function_policies_are_scoped(template):
     statements = policy_statements(template)
     assert statements
-    for policy in function_props(template)["Policies"]:
+    for policy in documents(function_props(template)["Policies"]):
         # SAM policy templates (e.g. {"DynamoDBCrudPolicy": {"TableName": ...}}) must not use "*"
         if isinstance(policy, dict) and "Statement" not in policy:
             for args in policy.values():
@@ -338,7 +343,11 @@ def test_function_policy_least_privilege(template):
     ]
     assert _resources_for(template, "s3:GetObjectVersion") == [{"Fn::Sub": "${UploadBucket.Arn}/*"}]
     assert _resources_for(template, "s3:ListBucket") == [{"Fn::GetAtt": ["UploadBucket", "Arn"]}]
-    assert _resources_for(template, "s3:PutObject") == [{"Fn::Sub": "${ResultsBucket.Arn}/results/*"}]
+    assert _resources_for(template, "s3:PutObject") == [
+        {"Fn::Sub": "${ResultsBucket.Arn}/results/*"},
+        {"Fn::Sub": "${RedactedBucket.Arn}/data/*"},  # the redaction step's, when RedactAfterScan is true
+        {"Fn::Sub": "${RedactedBucket.Arn}/manifests/*"},
+    ]
     assert _resources_for(template, "secretsmanager:GetSecretValue") == [{"Ref": "FingerprintSecret"}]
     dynamo = _resources_for(template, "dynamodb:PutItem")
     assert {"Fn::GetAtt": ["FindingsTable", "Arn"]} in dynamo
@@ -379,7 +388,8 @@ def test_the_state_machine_invokes_the_snapstart_aliases(resources):
 
 
 def api_statements(resources) -> list[dict[str, Any]]:
-    (policy,) = resources["ApiFunction"]["Properties"]["Policies"]
+    policy, *conditional = resources["ApiFunction"]["Properties"]["Policies"]
+    assert [p["Fn::If"][0] for p in conditional] == ["PublishToSecurityHub", "PublishToEventBridge"]
     return policy["Statement"]
 
 
@@ -558,7 +568,7 @@ def test_only_large_objects_leave_the_sqs_route(template, resources):
 
 @pytest.mark.parametrize("function", ["PlanObjectFunction", "ScanChunkFunction", "ReduceObjectFunction"])
 def test_scale_out_functions_write_only_to_staging_or_results(resources, function):
-    statements = [s for p in props(resources, function)["Policies"] for s in p["Statement"]]
+    statements = [s for p in documents(props(resources, function)["Policies"]) for s in p["Statement"]]
     writes = [s["Resource"] for s in statements if "s3:PutObject" in s["Action"]]
     assert writes and all(
         w["Fn::Sub"] in ("${ResultsBucket.Arn}/staging/*", "${ResultsBucket.Arn}/results/*") for w in writes
@@ -566,7 +576,8 @@ def test_scale_out_functions_write_only_to_staging_or_results(resources, functio
 
 
 def test_the_reducer_may_abort_the_multipart_upload_that_assembles_a_results_object(resources):
-    statements = {s["Sid"]: s for p in props(resources, "ReduceObjectFunction")["Policies"] for s in p["Statement"]}
+    policies = documents(props(resources, "ReduceObjectFunction")["Policies"])
+    statements = {s["Sid"]: s for p in policies for s in p["Statement"]}
     assert statements["WriteResults"]["Action"] == ["s3:PutObject", "s3:AbortMultipartUpload"]
     assert statements["WriteResults"]["Resource"] == {"Fn::Sub": "${ResultsBucket.Arn}/results/*"}
     assert statements["ReadParts"]["Action"] == ["s3:GetObject"]  # UploadPartCopy reads the parts with it
@@ -580,7 +591,7 @@ def _all_statements(resources) -> list[tuple[str, dict[str, Any]]]:
     found = []
     for logical, spec in resources.items():
         if spec["Type"] in ("AWS::Serverless::Function", "AWS::Serverless::StateMachine"):
-            for policy in spec["Properties"].get("Policies", []):
+            for policy in documents(spec["Properties"].get("Policies", [])):
                 if isinstance(policy, dict) and "Statement" in policy:
                     found += [(logical, s) for s in policy["Statement"] if "Fn::If" not in s]
         elif spec["Type"] in ("AWS::IAM::ManagedPolicy", "AWS::IAM::Policy", "AWS::IAM::Role"):
@@ -728,3 +739,59 @@ def test_functions_that_write_findings_may_check_the_version_condition(resources
         for resource in as_list(s["Resource"])
     }
     assert ("dynamodb:ConditionCheckItem", "FindingsTable.Arn") in granted
+
+
+# --- publishing and the redaction step, off by default ----------------------------------------------
+
+PRODUCT = "arn:${AWS::Partition}:securityhub:${AWS::Region}:${AWS::AccountId}:product/${AWS::AccountId}/default"
+
+
+def test_publishing_and_redaction_are_off_unless_their_parameters_say_so(template):
+    parameters = template["Parameters"]
+    assert (parameters["PublishFindings"]["Default"], parameters["RedactAfterScan"]["Default"]) == ("none", "false")
+    assert parameters["PublishFindings"]["AllowedValues"] == ["none", "securityhub", "eventbridge", "both"]
+    conditions = template["Conditions"]
+    assert conditions["Redacting"] == {"Fn::Equals": [{"Ref": "RedactAfterScan"}, "true"]}
+    assert template["Resources"]["RedactedBucket"]["Condition"] == "Redacting"
+    assert template["Resources"]["RedactedBucketPolicy"]["Condition"] == "Redacting"
+    for function in ("ScanObjectFunction", "ReduceObjectFunction", "ApiFunction"):
+        env = template["Resources"][function]["Properties"]["Environment"]["Variables"]
+        assert env["SECURITY_HUB_PRODUCT_ARN"] == {"Fn::If": ["PublishToSecurityHub", {"Fn::Sub": PRODUCT}, ""]}
+        assert env["FINDINGS_EVENT_BUS"] == {"Fn::If": ["PublishToEventBridge", {"Ref": "FindingsEventBusName"}, ""]}
+
+
+@pytest.mark.parametrize("function", ["ScanObjectFunction", "ReduceObjectFunction", "ApiFunction"])
+def test_publishing_grants_one_action_on_one_resource_and_only_under_its_condition(resources, function):
+    conditional = {
+        p["Fn::If"][0]: p["Fn::If"]
+        for p in props(resources, function)["Policies"]
+        if isinstance(p, dict) and "Fn::If" in p
+    }
+    hub, bus = conditional["PublishToSecurityHub"], conditional["PublishToEventBridge"]
+    assert hub[2] == bus[2] == {"Ref": "AWS::NoValue"}
+    assert [(s["Action"], s["Resource"]) for s in hub[1]["Statement"]] == [
+        (["securityhub:BatchImportFindings"], {"Fn::Sub": PRODUCT})
+    ]
+    assert [(s["Action"], s["Resource"]) for s in bus[1]["Statement"]] == [
+        (
+            ["events:PutEvents"],
+            {
+                "Fn::Sub": "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/${FindingsEventBusName}"
+            },
+        )
+    ]
+
+
+def test_the_redaction_step_writes_only_its_copies_and_manifests(resources):
+    (step,) = [
+        p["Fn::If"] for p in props(resources, "ScanObjectFunction")["Policies"]
+        if isinstance(p, dict) and p.get("Fn::If", [None])[0] == "Redacting"
+    ]  # fmt: skip
+    (statement,) = step[1]["Statement"]
+    assert statement["Action"] == ["s3:PutObject", "s3:AbortMultipartUpload"]
+    assert statement["Resource"] == [
+        {"Fn::Sub": "${RedactedBucket.Arn}/data/*"},
+        {"Fn::Sub": "${RedactedBucket.Arn}/manifests/*"},
+    ]
+    for function in ("ReduceObjectFunction", "ApiFunction"):
+        assert all(p.get("Fn::If", [None])[0] != "Redacting" for p in props(resources, function)["Policies"])

@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 import boto3
 from privscan.wiring import play_executions_locally
 
-from privscan_tools.local.template import default_template_path, load_template, references, resolve
+from privscan_tools.local.template import default_template_path, evaluate, load_template, references, resolve
 
 STACK_NAME = "privscan-local"
 REGION = "eu-central-1"
@@ -97,13 +97,14 @@ class LocalStack:
 
 
 class _Deployment:
-    def __init__(self, endpoint: str, template: dict, stack_name: str):
+    def __init__(self, endpoint: str, template: dict, stack_name: str, parameters: dict[str, str] | None = None):
         self.endpoint = endpoint
         self.template = template
         self.stack_name = stack_name
         self.client = lambda service: boto3.client(service, endpoint_url=endpoint, region_name=REGION)
+        given = {**LOCAL_PARAMETERS, **(parameters or {})}
         self.parameters = {
-            name: LOCAL_PARAMETERS.get(name, str(spec.get("Default", "")))
+            name: given.get(name, str(spec.get("Default", "")))
             for name, spec in (template.get("Parameters") or {}).items()
         }
         self.physical: dict[str, str] = {}
@@ -140,8 +141,12 @@ class _Deployment:
             return physical
         raise KeyError(f"cannot resolve {logical}.{attribute} locally")
 
+    def condition(self, name: str) -> bool:
+        conditions = self.template.get("Conditions") or {}
+        return evaluate(conditions[name], self.ref, conditions)
+
     def resolve(self, value: Any) -> Any:
-        return resolve(value, self.ref, self.get_att)
+        return resolve(value, self.ref, self.get_att, self.condition)
 
     # -- steps ------------------------------------------------------------------------------
     def deploy(self) -> LocalStack:
@@ -151,6 +156,9 @@ class _Deployment:
             for lid, spec in resources.items()
             if spec["Type"] in DEPLOYED_BY_MOTO
         }
+        kept = {lid: spec for lid, spec in kept.items() if "Condition" not in spec or self.condition(spec["Condition"])}
+        for spec in kept.values():
+            spec.pop("Condition", None)  # decided here, with the parameters given
         body = {"AWSTemplateFormatVersion": "2010-09-09", "Resources": kept}
         for section in ("Parameters", "Conditions", "Mappings"):
             if section in self.template:
@@ -236,9 +244,15 @@ class _Deployment:
         return {name: str(self.resolve(value)) for name, value in {**global_env, **own_env}.items()}
 
 
-def deploy_stack(endpoint: str, template_path: str | Path | None = None, stack_name: str = STACK_NAME) -> LocalStack:
+def deploy_stack(
+    endpoint: str,
+    template_path: str | Path | None = None,
+    stack_name: str = STACK_NAME,
+    parameters: dict[str, str] | None = None,
+) -> LocalStack:
+    """Deploy the template on moto with its parameters' defaults (or `parameters`)."""
     template = load_template(template_path or default_template_path())
-    return _Deployment(endpoint, template, stack_name).deploy()
+    return _Deployment(endpoint, template, stack_name, parameters).deploy()
 
 
 def aws_options(endpoint: str | None) -> dict[str, str]:

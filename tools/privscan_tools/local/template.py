@@ -63,10 +63,18 @@ def references(value: Any) -> set[str]:
     return found
 
 
-def resolve(value: Any, ref: Callable[[str], str], get_att: Callable[[str, str], str]) -> Any:
-    """Resolve Ref / Fn::GetAtt / Fn::Sub / Fn::Join with the given lookups."""
+def resolve(
+    value: Any,
+    ref: Callable[[str], str],
+    get_att: Callable[[str, str], str],
+    condition: Callable[[str], bool] | None = None,
+) -> Any:
+    """Resolve Ref / Fn::GetAtt / Fn::Sub / Fn::Join, and Fn::If by `condition(name)`, with the given lookups."""
     if isinstance(value, dict) and len(value) == 1:
         ((key, inner),) = value.items()
+        if key == "Fn::If" and condition is not None:
+            name, when_true, when_false = inner
+            return resolve(when_true if condition(name) else when_false, ref, get_att, condition)
         if key == "Ref":
             return ref(inner)
         if key == "Fn::GetAtt":
@@ -88,7 +96,25 @@ def resolve(value: Any, ref: Callable[[str], str], get_att: Callable[[str, str],
             separator, parts = inner
             return separator.join(str(resolve(p, ref, get_att)) for p in parts)
     if isinstance(value, dict):
-        return {k: resolve(v, ref, get_att) for k, v in value.items()}
+        return {k: resolve(v, ref, get_att, condition) for k, v in value.items()}
     if isinstance(value, list):
-        return [resolve(v, ref, get_att) for v in value]
+        return [resolve(v, ref, get_att, condition) for v in value]
     return value
+
+
+def evaluate(expression: Any, ref: Callable[[str], str], conditions: dict) -> bool:
+    """A template condition: Fn::Equals / Not / And / Or over parameters, and other conditions by name."""
+    if isinstance(expression, dict) and len(expression) == 1:
+        ((key, inner),) = expression.items()
+        if key == "Fn::Equals":
+            left, right = (resolve(side, ref, lambda *_: "") for side in inner)
+            return str(left) == str(right)
+        if key == "Fn::Not":
+            return not evaluate(inner[0], ref, conditions)
+        if key == "Fn::And":
+            return all(evaluate(part, ref, conditions) for part in inner)
+        if key == "Fn::Or":
+            return any(evaluate(part, ref, conditions) for part in inner)
+        if key == "Condition":
+            return evaluate(conditions[inner], ref, conditions)
+    raise ValueError(f"cannot evaluate the condition {expression!r} locally")
