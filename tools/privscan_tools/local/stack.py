@@ -204,7 +204,9 @@ class _Deployment:
         """Versioning and notifications: moto's CloudFormation ignores both on AWS::S3::Bucket."""
         s3 = self.client("s3")
         for logical, spec in self.template["Resources"].items():
-            if spec["Type"] != "AWS::S3::Bucket":
+            if (
+                spec["Type"] != "AWS::S3::Bucket" or logical not in self.physical
+            ):  # not deployed: its condition is false
                 continue
             properties = spec.get("Properties", {})
             if "VersioningConfiguration" in properties:
