@@ -384,3 +384,55 @@ def test_one_objects_findings_are_listed_by_its_key_even_when_the_key_is_stored_
     status, page = call("GET", f"/findings?object={quote(key)}")
     assert status == 200 and [f["preview"] for f in page["findings"]] == ["b***@e***.com"]
     assert "anna" not in json.dumps(page) and page["findings"][0]["key"].startswith("exports/a***@e***.com~")
+
+
+# -- POST /redactions ---------------------------------------------------------------------------
+
+
+def test_text_is_redacted_now_with_its_manifest(call):
+    status, body = call("POST", "/redactions", {"text": "Write to anna.roe@example.com today.\n"})
+    assert status == 200
+    assert body["text"] == "Write to ****.***@*******.*** today.\n"
+    manifest = body["manifest"]
+    assert (manifest["object"], manifest["status"], manifest["format"]) == ("text.txt", "redacted", "text")
+    assert manifest["locations"] == [
+        {"record": 0, "field": None, "start": 9, "end": 29, "entity_type": "EMAIL_ADDRESS", "operator": "mask"}
+    ]
+    assert "anna" not in json.dumps(manifest)
+
+
+def test_records_and_files_come_back_as_they_were_sent_with_operators_by_type(call):
+    records = [{"note": "write to anna.roe@example.com", "n": 1}, {"note": "no"}]
+    status, body = call("POST", "/redactions", {"records": records, "operators": {"email_address": "hash"}})
+    assert status == 200
+    assert re.fullmatch(r"write to <email_address:[a-p]{16}>", body["records"][0]["note"])
+    assert body["records"][1:] == [{"note": "no"}] and body["records"][0]["n"] == 1
+    content = base64.b64encode(gzip.compress(CSV.encode())).decode()
+    status, body = call("POST", "/redactions", {"file": {"name": "crm.csv.gz", "content_base64": content},
+                                                "default": "keep", "operators": {"EMAIL_ADDRESS": "mask"}})  # fmt: skip
+    assert status == 200 and body["file"]["name"] == "crm.csv.gz"
+    copy = gzip.decompress(base64.b64decode(body["file"]["content_base64"])).decode()
+    assert copy == "name,email\nAnna Roe,****.***@*******.***\nBo Lind,**.****@*******.***\n"  # names kept
+    assert body["manifest"]["by_entity"] == {"EMAIL_ADDRESS": 2} and body["manifest"]["compressed"] is True
+
+
+@pytest.mark.parametrize(
+    ("request_body", "status", "outcome"),
+    [
+        ({"file": {"name": "x.png", "content_base64": base64.b64encode(b"\x89PNG\r\n\x1a\n" + bytes(64)).decode()}},
+         422, "binary"),
+        ({"file": {"name": "big.txt", "content_base64": base64.b64encode(b"a" * (1024**2 + 1)).decode()}},
+         413, "too_large"),
+        ({"file": {"name": "d.xlsx", "content_base64": base64.b64encode(b"PK\x05\x06" + bytes(18)).decode()}},
+         422, "malformed"),
+    ],
+)  # fmt: skip
+def test_what_cannot_be_copied_whole_is_refused_with_its_outcome(call, request_body, status, outcome):
+    got, body = call("POST", "/redactions", request_body)
+    assert (got, body["outcome"]) == (status, outcome)
+
+
+def test_a_redaction_request_names_one_source_and_known_operators(call):
+    assert call("POST", "/redactions", {"text": "a", "records": []})[0] == 422
+    status, body = call("POST", "/redactions", {"text": "a", "operators": {"PERSON": "shred"}})
+    assert status == 422 and "shred" not in json.dumps(body)

@@ -27,6 +27,7 @@ def test_every_route_is_signed_and_declared():
     assert routes == {
         ("/scans", "post"),
         ("/scans/{scan_id}", "get"),
+        ("/redactions", "post"),
         ("/findings", "get"),
         ("/findings/{finding_id}", "get"),
         ("/findings/{finding_id}", "patch"),

@@ -32,6 +32,8 @@ from privscan.api.models import (
     ErrorBody,
     FindingDetail,
     FindingPage,
+    RedactionRequest,
+    RedactionResult,
     ReviewResult,
     ScanRequest,
     ScanResult,
@@ -41,6 +43,7 @@ from privscan.api.principals import is_one_of
 from privscan.api.scans import ScanApi, ScanRefused
 from privscan.failures import describe
 from privscan.observability import logger
+from privscan.redaction.operators import Redactor
 from privscan.review.policy import Severity
 from privscan.review.workflow import (
     PATTERN_REFUSED,
@@ -239,6 +242,30 @@ def post_scan(request: ScanRequest, api: Services, actor: Caller) -> ScanResult 
     except ValueError as bad:
         raise ScanRefused(HTTPStatus.UNPROCESSABLE_ENTITY, "malformed", str(bad)) from None
     return api.scans.scan_now(request.object or name, body, request.policy, file_name=name)
+
+
+@app.post(
+    "/redactions",
+    summary="A de-identified copy of text, records or a small file, with its manifest",
+    responses=_responses(400, 403, 413, 422, ok="redacted", s200=RedactionResult),
+)
+def post_redaction(request: RedactionRequest, api: Services, actor: Caller) -> RedactionResult:
+    try:
+        name, body = request.named_body()
+    except ValueError as bad:
+        raise ScanRefused(HTTPStatus.UNPROCESSABLE_ENTITY, "malformed", str(bad)) from None
+    operators = {entity.upper(): operator for entity, operator in request.operators.items()}
+    redactor = Redactor(api.scans.fingerprinter, operators, request.default)
+    copy, manifest = api.scans.redact_now(request.object or name, body, redactor, file_name=name)
+    if request.text is not None:
+        return {"text": copy.decode("utf-8"), "manifest": manifest}
+    if request.records is not None:
+        return {"records": [json.loads(line) for line in copy.decode("utf-8").splitlines() if line.strip()],
+                "manifest": manifest}  # fmt: skip
+    return {
+        "file": {"name": request.file.name, "content_base64": base64.b64encode(copy).decode()},
+        "manifest": manifest,
+    }
 
 
 @app.get(

@@ -12,6 +12,7 @@ from pydantic_core import PydanticCustomError
 
 from privscan.review.policy import Policy, Severity, Verdict
 from privscan.review.workflow import ReviewStatusName
+from privscan.vocabulary import RedactOperator
 
 S3_URI = r"^s3://[a-z0-9][a-z0-9.\-]{1,61}[a-z0-9]/.+$"
 
@@ -59,11 +60,54 @@ class ScanRequest(Strict):
 
     def named_body(self) -> tuple[str, bytes]:
         """(file name for format detection, bytes) of a synchronous request."""
-        if self.file is not None:
-            return self.file.name, self.file.content()
-        if self.records is not None:
-            return "records.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in self.records).encode()
-        return "text.txt", self.text.encode("utf-8")
+        return named_body(self.text, self.records, self.file)
+
+
+def named_body(text: str | None, records: list[dict] | None, file: FileBody | None) -> tuple[str, bytes]:
+    """(file name for format detection, bytes) of a body sent as text, records or a file."""
+    if file is not None:
+        return file.name, file.content()
+    if records is not None:
+        return "records.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode()
+    return "text.txt", text.encode("utf-8")
+
+
+class RedactionRequest(Strict):
+    """Exactly one of text, records or file, copied now with the personal data in it replaced."""
+
+    text: str | None = Field(None, description="plain text, one record per line")
+    records: list[dict[str, Any]] | None = Field(None, description="JSON records, redacted as JSONL")
+    file: FileBody | None = None
+    object: str | None = Field(
+        None,
+        min_length=1,
+        max_length=1024,
+        description="the key this body is judged as, for the allow list; default: the file name",
+    )
+    default: RedactOperator = Field(RedactOperator.MASK, description="operator of every type not in `operators`")
+    operators: dict[str, RedactOperator] = Field(
+        default_factory=dict, description='operator by entity type, e.g. {"EMAIL_ADDRESS": "hash"}'
+    )
+
+    @model_validator(mode="after")
+    def _exactly_one_source(self) -> RedactionRequest:
+        given = [name for name in ("text", "records", "file") if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise PydanticCustomError("one_source", "give exactly one of text, records or file")
+        return self
+
+    def named_body(self) -> tuple[str, bytes]:
+        """(file name for format detection, bytes)."""
+        return named_body(self.text, self.records, self.file)
+
+
+class RedactionResult(BaseModel):
+    """The copy, in the form it was sent (text, records or file), and its manifest entry (no value)."""
+
+    text: str | None = None
+    records: list[dict[str, Any]] | None = None
+    file: FileBody | None = None
+    manifest: dict[str, Any]
 
 
 class ContractFinding(BaseModel):

@@ -20,9 +20,12 @@ from privscan.engine.scanner import Scanner
 from privscan.ingest.events import ObjectRef, created_notification, iso_time
 from privscan.model import ScanStatus
 from privscan.pipeline import scan_stream
+from privscan.redaction.operators import Redactor
+from privscan.redaction.stream import redact_stream
 from privscan.review.policy import Policy
 from privscan.store.allow_list import AllowListObject
 from privscan.store.findings_store import FindingsStore
+from privscan.vocabulary import RedactStatus
 
 # outcome of a scan that could not finish → HTTP status of the answer
 REFUSED_STATUS = {"too_large": 413, "decompression_bomb": 413}
@@ -82,6 +85,35 @@ class ScanApi:
             "summary": report.summary(),
             "findings": findings,
         }
+
+    def redact_now(self, name: str, body: bytes, redactor: Redactor, file_name: str | None = None) -> tuple:
+        """A de-identified copy of `body`, judged as the object `name` of the upload bucket (its allow list
+        applies): (the copy's bytes, its manifest entry). Refused as a scan is: too large, or unreadable."""
+        limit = self.settings.max_sync_bytes
+        if len(body) > limit:
+            raise ScanRefused(
+                413,
+                "too_large",
+                f"the body is {len(body)} bytes; synchronous redactions take up to {limit} "
+                "(use privscan redact or the redaction step after a bucket scan)",
+            )
+        suppressor = self.allow_list.read().for_object(self.settings.upload_bucket, name, self.fingerprinter)
+        copy = io.BytesIO()
+        report = redact_stream(
+            name,
+            io.BytesIO(body),
+            copy,
+            file_name=file_name,
+            scanner=self.scanner,
+            fingerprinter=self.fingerprinter,
+            redactor=redactor,
+            limits=self.settings.read_limits,
+            suppressor=suppressor,
+            time_limit_s=self.settings.sync_time_limit_s,
+        )
+        if report.status is not RedactStatus.REDACTED:
+            raise ScanRefused(REFUSED_STATUS.get(report.outcome, 422), report.outcome, report.reason or report.outcome)
+        return copy.getvalue(), report.manifest()
 
     # -- asynchronous -----------------------------------------------------------------------
     def enqueue(self, bucket: str, key: str, requested_by: str) -> dict:
