@@ -145,3 +145,39 @@ def test_fakes_are_consistent_across_the_data_set_and_never_an_original_value(de
     original = {pair for pair in values_of(before) if pair[0] in faked}
     assert len(original) > 50
     assert original & values_of(after) == set()  # the scan of the copy finds realistic values, none of the originals
+
+
+def test_names_holding_personal_data_are_redacted_too(tmp_path, monkeypatch, capfd):
+    monkeypatch.setenv("PRIVSCAN_WORKERS", "1")
+    source = tmp_path / "exports" / "anna.roe@example.com.csv"
+    source.parent.mkdir()
+    source.write_text("id;bo.lind@example.org\n1;yes\n2;no\n")
+    (tmp_path / "exports" / "keys.json").write_text('{"anna.roe@example.com": {"plan": "gold"}, "plan": "x"}')
+    out = tmp_path / "clean"
+    assert main(["redact", str(tmp_path / "exports"), "-o", str(out), "--default", "mask"]) == 0
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()) == [
+        "exports/****.***@*******.***.csv",
+        "exports/keys.json",
+        MANIFEST_NAME,
+    ]
+    assert (out / "exports" / "****.***@*******.***.csv").read_text() == "id;**.****@*******.***\n1;yes\n2;no\n"
+    assert json.loads((out / "exports" / "keys.json").read_text()) == {
+        "****.***@*******.***": {"plan": "gold"},
+        "plan": "x",
+    }
+    manifest = json.loads((out / MANIFEST_NAME).read_text())
+    assert [o["names_redacted"] for o in manifest["objects"]] == [1, 1]
+    assert [loc["where"] for o in manifest["objects"] for loc in o["locations"]] == ["name", "name"]
+    text = (out / MANIFEST_NAME).read_text() + capfd.readouterr().err
+    assert "anna.roe" not in text and "bo.lind" not in text
+
+
+def test_the_output_may_not_be_inside_an_input_and_a_bad_operator_is_named(tmp_path, capfd):
+    (tmp_path / "a.txt").write_text("x\n")
+    assert main(["redact", str(tmp_path), "-o", str(tmp_path / "clean")]) == 2
+    assert "may not be inside an input directory" in capfd.readouterr().err
+    assert (
+        main(["redact", str(tmp_path / "a.txt"), "-o", str(tmp_path.parent / "c"), "--operator", "PERSON=shred"]) == 2
+    )
+    assert "'PERSON=shred' is not TYPE=OPERATOR" in capfd.readouterr().err
+    assert not (tmp_path / "clean").exists() and not (tmp_path.parent / "c").exists()

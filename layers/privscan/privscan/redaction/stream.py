@@ -331,13 +331,15 @@ def redacted_path(path: str, policy: MaskingPolicy, redactor: Redactor) -> str:
     so that the copy of ``exports/anna.schmidt@example.com.csv`` is not named after her."""
     segments = []
     for segment in path.split("/"):
+        hits = policy.hits(segment)
         extension = _EXTENSION.search(segment)
-        stem_end = extension.start() if extension else len(segment)
-        spans = [
-            Span(hit.start, min(hit.end, stem_end), hit.entity_type, hit.score)
-            for hit in policy.hits(segment)
-            if hit.start < stem_end
-        ]
+        # the extension stays when it follows the personal data (``anna@x.eu.csv``), not when it ends it
+        stem_end = (
+            extension.start()
+            if extension and extension.start() >= max((h.end for h in hits), default=0)
+            else len(segment)
+        )
+        spans = [Span(hit.start, hit.end, hit.entity_type, hit.score) for hit in hits]
         if policy.unscanned(segment):
             spans = [Span(0, stem_end, "NAME")]
         segments.append(redactor.rewrite(segment, spans)[0] if spans else segment)
