@@ -146,7 +146,7 @@ class ObjectScanService:
         try:
             report, results_uri, truncated = self._scan(ref)
             if report.status is ScanStatus.DONE and self.redaction is not None:
-                self.redact_copy(ref)
+                self.redact_copy(ref, max(self.settings.scan_time_limit_seconds - report.duration_s, 1.0))
         except Superseded:
             return self.superseded(ref, LATER_EVENT)
         except Exception as error:
@@ -154,15 +154,16 @@ class ObjectScanService:
             raise
         return self.record(ref, report, results_uri, truncated)
 
-    def redact_copy(self, ref: ObjectRef) -> RedactionReport:
+    def redact_copy(self, ref: ObjectRef, time_limit_s: float) -> RedactionReport:
         """The redaction step: the object version's de-identified copy in the redacted bucket, at the redacted
         prefix plus its key (segments holding personal data redacted), and its manifest entry beside it under
-        the manifest prefix. Before the scan is recorded, so that a failure retries both."""
+        the manifest prefix. Before the scan is recorded, so that a failure retries both; within what the
+        scan left of its time limit (past it, the copy is skipped and the manifest says `time_limit`)."""
         settings, redaction = self.settings, self.redaction
         relative = redaction.destination_key(ref.key, "")
         redaction.suppressions = self.suppressions()
         report = redaction.redact_object(
-            ref, settings.redacted_bucket, settings.redacted_prefix + relative, settings.scan_time_limit_seconds
+            ref, settings.redacted_bucket, settings.redacted_prefix + relative, time_limit_s
         )
         document = manifest(
             [report],
