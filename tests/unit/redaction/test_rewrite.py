@@ -148,3 +148,22 @@ def test_a_gzipped_object_is_read_through_its_compression():
     out = io.StringIO()
     assert text_rewriter(reader)(reader, out, FakeEdits({(0, None): "****"})) == 1
     assert out.getvalue() == "****\n" and reader.compressed
+
+
+def test_a_parquet_map_column_keeps_its_type():
+    table = pa.table(
+        {"attrs": pa.array([[("owner", "Anna Roe"), ("plan", "gold")]], pa.map_(pa.string(), pa.string()))}
+    )
+    sink = io.BytesIO()
+    pq.write_table(table, sink)
+    reader = open_object("m.parquet", io.BytesIO(sink.getvalue()))
+    assert [(c.field, c.text) for c in reader.cells()] == [
+        ("attrs[0][0]", "owner"), ("attrs[0][1]", "Anna Roe"), ("attrs[1][0]", "plan"), ("attrs[1][1]", "gold")
+    ]  # fmt: skip
+    reader = open_object("m.parquet", io.BytesIO(sink.getvalue()))
+    out = io.BytesIO()
+    assert rewrite_parquet(reader, out, FakeEdits({(0, "attrs[0][1]"): "**** ***"}), lambda first, end: True) == 1
+    out.seek(0)
+    written = pq.read_table(out)
+    assert written.schema == table.schema
+    assert written.to_pylist() == [{"attrs": [("owner", "**** ***"), ("plan", "gold")]}]

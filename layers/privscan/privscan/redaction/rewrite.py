@@ -127,6 +127,7 @@ def rewrite_value(value: Any, path: str, record: int, edits: Edits) -> Any:
         return value
     root: list[Any] = [None]
     stack: list[tuple[Any, str, list | dict, Any]] = [(value, path, root, 0)]
+    tuples: list[tuple[list | dict, Any]] = []  # (parent, slot) of each tuple, rebuilt as one at the end
     while stack:
         item, item_path, parent, slot = stack.pop()
         if isinstance(item, dict):
@@ -140,9 +141,13 @@ def rewrite_value(value: Any, path: str, record: int, edits: Edits) -> Any:
         elif isinstance(item, list | tuple):
             copy_list: list = [None] * len(item)
             parent[slot] = copy_list
+            if isinstance(item, tuple):  # a Parquet map's (key, value) entry
+                tuples.append((parent, slot))
             stack.extend((child, f"{item_path}[{i}]", copy_list, i) for i, child in enumerate(item))
         else:
             parent[slot] = rewrite_value(item, item_path, record, edits)
+    for parent, slot in reversed(tuples):  # inner ones first
+        parent[slot] = tuple(parent[slot])
     return root[0]
 
 
