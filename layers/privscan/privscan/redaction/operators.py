@@ -1,5 +1,5 @@
 """What replaces a detected value: one operator per entity type (mask, fake, hash or keep), applied to a
-text's spans from right to left so that the offsets of the others hold.
+text's spans in one pass over it, each span's offsets those of the original text.
 
 Overlapping spans (an e-mail address and the name inside it, a URL inside an address) are merged into
 one span first: the union of their characters, typed by the longest of them, so that no character a

@@ -31,7 +31,7 @@ from typing import BinaryIO
 from privscan.engine.deadline import DeadlineExceeded, deadline_after, passed
 from privscan.engine.findings import FindingFactory
 from privscan.engine.masking import Fingerprinter
-from privscan.engine.redact import MAX_NAME_CHARS, MaskingPolicy
+from privscan.engine.redact import MaskingPolicy
 from privscan.engine.scanner import Detection, Scanner
 from privscan.engine.suppress import ObjectSuppressor
 from privscan.pipeline import assemble
@@ -162,8 +162,8 @@ class Edits:
         known = self._names.get(name)
         if known is not None:
             return known
-        if self.policy.unscanned(name) and len(name) > 0:
-            spans = [Span(0, len(name), "NAME")] if _may_hold(name) else []
+        if self.policy.unscanned(name):  # too long to scan, or past the budget and not plainly a word
+            spans = [Span(0, len(name), "NAME")]
         else:
             spans = [Span(hit.start, hit.end, hit.entity_type, hit.score) for hit in self.policy.hits(name)]
         redacted, applied = self.redactor.rewrite(name, spans) if spans else (name, [])
@@ -173,12 +173,6 @@ class Edits:
         if len(self._names) < MAX_NAMES_REMEMBERED:
             self._names[name] = redacted
         return redacted
-
-
-def _may_hold(name: str) -> bool:
-    from privscan.engine.redact import may_hold_personal_data
-
-    return len(name) > MAX_NAME_CHARS or may_hold_personal_data(name)
 
 
 def rewritable(reader: ObjectReader) -> bool:
