@@ -436,3 +436,10 @@ def test_a_redaction_request_names_one_source_and_known_operators(call):
     assert call("POST", "/redactions", {"text": "a", "records": []})[0] == 422
     status, body = call("POST", "/redactions", {"text": "a", "operators": {"PERSON": "shred"}})
     assert status == 422 and "shred" not in json.dumps(body)
+
+
+def test_records_holding_line_separators_come_back_whole(call):
+    records = [{"note": "a\u2028b\x85c\x1cd", "n": [1, {"x": "anna.roe@example.com"}]}]
+    status, body = call("POST", "/redactions", {"records": records})
+    assert status == 200
+    assert body["records"] == [{"note": "a\u2028b\x85c\x1cd", "n": [1, {"x": "****.***@*******.***"}]}]

@@ -167,3 +167,8 @@ def test_a_parquet_map_column_keeps_its_type():
     written = pq.read_table(out)
     assert written.schema == table.schema
     assert written.to_pylist() == [{"attrs": [("owner", "**** ***"), ("plan", "gold")]}]
+
+
+def test_a_lone_surrogate_is_written_as_the_reader_reads_it():
+    text, records = rewrite("s.jsonl", b'{"a": "x\\ud83dy", "b": "Anna"}\n', FakeEdits({(0, "b"): "****"}))
+    assert (text, records) == ('{"a": "x\ufffdy", "b": "****"}\n', 1)

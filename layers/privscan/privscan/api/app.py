@@ -260,7 +260,7 @@ def post_redaction(request: RedactionRequest, api: Services, actor: Caller) -> R
     if request.text is not None:
         return {"text": copy.decode("utf-8"), "manifest": manifest}
     if request.records is not None:
-        return {"records": [json.loads(line) for line in copy.decode("utf-8").splitlines() if line.strip()],
+        return {"records": [json.loads(line) for line in copy.decode("utf-8").split("\n") if line.strip()],
                 "manifest": manifest}  # fmt: skip
     return {
         "file": {"name": request.file.name, "content_base64": base64.b64encode(copy).decode()},

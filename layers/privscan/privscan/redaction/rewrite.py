@@ -25,7 +25,7 @@ import json
 from collections.abc import Callable, Iterator
 from typing import Any, BinaryIO, Protocol
 
-from privscan.readers.base import ObjectReader
+from privscan.readers.base import LONE_SURROGATE, ObjectReader
 from privscan.readers.jsonpath import join_key
 from privscan.readers.streams import strip_newline
 
@@ -152,7 +152,9 @@ def rewrite_value(value: Any, path: str, record: int, edits: Edits) -> Any:
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    """JSON text as UTF-8 can hold it: a lone surrogate (from a `\\ud83d` escape) becomes U+FFFD, as the
+    readers read it."""
+    return LONE_SURROGATE.sub("\ufffd", json.dumps(value, ensure_ascii=False))
 
 
 # -- JSON documents ----------------------------------------------------------------------------------
