@@ -181,3 +181,18 @@ def test_the_output_may_not_be_inside_an_input_and_a_bad_operator_is_named(tmp_p
     )
     assert "'PERSON=shred' is not TYPE=OPERATOR" in capfd.readouterr().err
     assert not (tmp_path / "clean").exists() and not (tmp_path.parent / "c").exists()
+
+
+def test_allow_listed_values_are_kept(tmp_path, monkeypatch):
+    monkeypatch.setenv("PRIVSCAN_WORKERS", "1")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "mail.txt").write_text("Write to support@example.com or anna.roe@example.com\n")
+    (tmp_path / "allow.yaml").write_text("allow:\n  - values: ['support@example.com']\n")
+    out = tmp_path / "out"
+    assert (
+        main(
+            ["redact", str(tmp_path / "in" / "mail.txt"), "-o", str(out), "--allow-list", str(tmp_path / "allow.yaml")]
+        )
+        == 0
+    )
+    assert (out / "mail.txt").read_text() == "Write to support@example.com or ****.***@*******.***\n"

@@ -48,7 +48,9 @@ def add_parser(subparsers) -> None:
         metavar="TYPE=OP",
         help="operator for one entity type, e.g. EMAIL_ADDRESS=hash, PERSON=fake, LOCATION=keep (repeatable)",
     )
-    redact.add_argument("--allow-list", help="YAML allow list: values reviewed as not personal are kept")
+    redact.add_argument(
+        "--allow-list", metavar="FILE", help="YAML allow list: values reviewed as not personal are kept"
+    )
     redact.add_argument("--endpoint", help="S3 endpoint (a `privscan serve` stack) for s3:// inputs")
 
 
@@ -63,6 +65,8 @@ def run(args, config: EngineConfig | None = None) -> int:
     suppressions = Suppressions.from_yaml(
         Path(args.allow_list).read_text(encoding="utf-8") if args.allow_list else None
     )
+    for problem in suppressions.problems:  # skipped, the rest applied, as `privscan scan` does
+        print(f"{args.allow_list}: {problem}, skipped", file=sys.stderr)
     scanner = get_scanner(config or EngineConfig())
     if any(path.startswith("s3://") for path in args.paths) or args.output.startswith("s3://"):
         return _run_s3(args, scanner, fingerprinter, redactor, suppressions)
