@@ -7,7 +7,7 @@ import os
 import sys
 from importlib import metadata
 
-from privscan.vocabulary import REVIEW_STATUSES, SEVERITIES
+from privscan.vocabulary import REVIEW_STATUSES, SEVERITIES, Severity
 
 from privscan_tools.cli import backfill_cmd, bench_cmd, ci_cmd, eval_cmd, report_cmd
 from privscan_tools.cli.sizes import byte_size
@@ -36,7 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
         "sarif: SARIF 2.1.0",
     )
     scan.add_argument("-o", "--output", metavar="FILE", help="write the findings to FILE instead of stdout")
-    scan.add_argument("--fail-on", choices=SEVERITIES, default="high", help="exit 1 on findings at or above this")
+    scan.add_argument(
+        "--fail-on", choices=SEVERITIES, default=Severity.HIGH, help="exit 1 on findings at or above this"
+    )
     scan.add_argument("--allow-list", help="YAML allow list / suppression rules (see engine/suppress.py)")
     scan.add_argument(
         "--chunk-size",

@@ -27,6 +27,7 @@ from privscan.engine.suppress import Suppressions
 from privscan.model import ScanStatus
 from privscan.review.policy import Policy
 from privscan.store.spool import FindingSpool
+from privscan.vocabulary import Severity
 
 from privscan_tools.cli.api_client import ApiClient, ApiUnavailable
 from privscan_tools.cli.scan_cmd import (
@@ -63,7 +64,7 @@ def add_parser(subparsers) -> None:
         action="store_true",
         help="with --changed-since: changed files of unsupported or binary formats pass (listed as not scanned)",
     )
-    ci.add_argument("--fail-on", choices=SEVERITIES, default="high")
+    ci.add_argument("--fail-on", choices=SEVERITIES, default=Severity.HIGH)
     ci.add_argument(
         "--allow-entity", action="append", default=[], metavar="TYPE", help="entity type that never fails (repeatable)"
     )

@@ -41,7 +41,7 @@ from privscan.api.principals import is_one_of
 from privscan.api.scans import ScanApi, ScanRefused
 from privscan.failures import describe
 from privscan.observability import logger
-from privscan.review.policy import Severity
+from privscan.review.policy import SeverityName
 from privscan.review.workflow import (
     PATTERN_REFUSED,
     FindingNotFound,
@@ -287,7 +287,7 @@ def list_findings(
     api: Services,
     prefix: Annotated[str, Query(max_length=1024, description="dataset prefix (key prefix)")] = "",
     object: Annotated[str | None, Query(max_length=1024, description="one object's key")] = None,
-    severity: Annotated[Severity | None, Query()] = None,
+    severity: Annotated[SeverityName | None, Query()] = None,
     status: Annotated[ReviewStatusName | None, Query(description="review status")] = None,
     rule: Annotated[str | None, Query(max_length=200, description="rule id")] = None,
     entity_type: Annotated[str | None, Query(max_length=100)] = None,

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer, model_validator
 from pydantic_core import PydanticCustomError
 
-from privscan.review.policy import Policy, Severity, Verdict
+from privscan.review.policy import Policy, SeverityName, Verdict
 from privscan.review.workflow import ReviewStatusName
 
 S3_URI = r"^s3://[a-z0-9][a-z0-9.\-]{1,61}[a-z0-9]/.+$"
@@ -76,7 +76,7 @@ class ContractFinding(BaseModel):
     end: int | None
     entity_type: str | None
     score: float
-    severity: Severity
+    severity: SeverityName
     rule_ids: list[str]
     preview: str
     role: str | None = None

@@ -23,9 +23,10 @@ from privscan.pipeline import scan_stream
 from privscan.review.policy import Policy
 from privscan.store.allow_list import AllowListObject
 from privscan.store.findings_store import FindingsStore
+from privscan.vocabulary import Outcome
 
 # outcome of a scan that could not finish → HTTP status of the answer
-REFUSED_STATUS = {"too_large": 413, "decompression_bomb": 413}
+REFUSED_STATUS = {Outcome.TOO_LARGE: 413, Outcome.DECOMPRESSION_BOMB: 413}
 
 
 class ScanRefused(Exception):
@@ -57,7 +58,7 @@ class ScanApi:
         if len(body) > limit:
             raise ScanRefused(
                 413,
-                "too_large",
+                Outcome.TOO_LARGE,
                 f"the body is {len(body)} bytes; synchronous scans take up to {limit} "
                 "(upload larger files to the bucket and post their s3:// URI)",
             )
