@@ -10,7 +10,7 @@ import json
 import sys
 
 from privscan_tools.cli.api_client import ApiClient, ApiUnavailable
-from privscan_tools.cli.output import print_findings
+from privscan_tools.cli.output import print_finding_detail, print_findings
 
 EXIT_OK, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
 
@@ -42,7 +42,10 @@ def _show(client: ApiClient, args) -> int:
     status, body = client.call("GET", f"/findings/{args.finding_id}")
     if status != 200:
         return _refused(status, body)
-    print(json.dumps(body, indent=2, ensure_ascii=False))
+    if getattr(args, "format", "text") == "json":
+        print(json.dumps(body, indent=2, ensure_ascii=False))
+    else:
+        print_finding_detail(body, sys.stdout)
     return EXIT_OK
 
 
