@@ -199,6 +199,10 @@ def test_findings_list_show_review_from_a_terminal(served, capfd):
     assert readable[1] == "found     bank account (IBAN) (IBAN_CODE)"
     assert readable[6].startswith("status    confirmed (by arn:aws:iam::123456789012:user/testing at ")
     assert readable[-1].endswith("arn:aws:iam::123456789012:user/testing  open -> confirmed  \u201creal\u201d")
+    assert main(["findings", "reveal", listed["finding_id"], "--api", api]) == 0
+    revealed = capfd.readouterr()
+    assert revealed.out == "0: Refund to [DE02120300000000202051] for order 5522.\n"
+    assert "recorded in the audit trail" in revealed.err
 
     # a suppression for a confirmed finding is refused, with the reason, and exit 1
     assert (

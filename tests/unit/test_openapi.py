@@ -30,5 +30,6 @@ def test_every_route_is_signed_and_declared():
         ("/findings", "get"),
         ("/findings/{finding_id}", "get"),
         ("/findings/{finding_id}", "patch"),
+        ("/findings/{finding_id}/reveal", "post"),
     }
     assert set(document["paths"]["/scans"]["post"]["responses"]) == {"200", "202", "400", "403", "404", "413", "422"}

@@ -97,6 +97,13 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument(
         "--format", choices=["text", "json"], default="text", help="text (default): a readable view; json: the API's"
     )
+    reveal = findings_commands.add_parser(
+        "reveal", help="the text around a finding, read from its object now (reviewers; audited, never stored)"
+    )
+    reveal.add_argument("finding_id")
+    reveal.add_argument("--api", metavar="URL", required=True)
+    reveal.add_argument("--key", help="the object's key, when its key holds personal data (stored masked)")
+    reveal.add_argument("--format", choices=["text", "json"], default="text")
     review = findings_commands.add_parser("review", help="set a finding's review status (through the API)")
     review.add_argument("finding_id")
     review.add_argument("--api", metavar="URL", required=True)

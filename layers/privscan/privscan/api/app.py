@@ -22,7 +22,7 @@ from aws_lambda_powertools.event_handler.depends import Depends
 from aws_lambda_powertools.event_handler.exceptions import ForbiddenError, NotFoundError, ServiceError
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestUnsupportedContentType, RequestValidationError
 from aws_lambda_powertools.event_handler.openapi.models import APIKey, APIKeyIn
-from aws_lambda_powertools.event_handler.openapi.params import Path, Query
+from aws_lambda_powertools.event_handler.openapi.params import Body, Path, Query
 
 from privscan import __version__
 from privscan.api.errors import declared_names, validation_errors, validation_summary
@@ -32,6 +32,8 @@ from privscan.api.models import (
     ErrorBody,
     FindingDetail,
     FindingPage,
+    RevealRequest,
+    RevealResult,
     ReviewResult,
     ScanRequest,
     ScanResult,
@@ -42,6 +44,7 @@ from privscan.api.scans import ScanApi, ScanRefused
 from privscan.failures import describe
 from privscan.observability import logger
 from privscan.review.policy import SeverityName
+from privscan.review.reveal import Revealer, RevealRefused
 from privscan.review.workflow import (
     PATTERN_REFUSED,
     FindingNotFound,
@@ -49,6 +52,7 @@ from privscan.review.workflow import (
     ReviewRejected,
     ReviewService,
     ReviewStatusName,
+    now_precise,
 )
 from privscan.store.allow_list import AllowListBusy
 from privscan.store.findings_store import ReviewConflict, finding_from_item
@@ -62,6 +66,7 @@ class ApiServices:
     scans: ScanApi
     review: ReviewService
     reviewers: tuple[str, ...] = ()  # ARNs that may review (api/principals.py); empty: nobody
+    revealer: Revealer | None = None  # re-reads a finding's object for a reviewer's excerpt
 
     @property
     def bucket(self) -> str:
@@ -181,6 +186,11 @@ def refused(exc: ScanRefused) -> Response:
 @app.exception_handler(ReviewRejected)
 def review_rejected(exc: ReviewRejected) -> Response:
     return error(HTTPStatus.UNPROCESSABLE_ENTITY, str(exc))
+
+
+@app.exception_handler(RevealRefused)
+def reveal_refused(exc: RevealRefused) -> Response:
+    return error(exc.status, exc.reason)
 
 
 @app.exception_handler(ReviewConflict)
@@ -341,6 +351,27 @@ def review_finding(
     except FindingNotFound:
         raise NotFoundError("no such finding") from None
     return {"finding": _view(item), "audit_entry": _audit_view(entry) if entry else None}
+
+
+@app.post(
+    "/findings/<finding_id>/reveal",
+    summary="Reveal the text around one finding, read from its object now (reviewers; audited, never stored)",
+    responses=_responses(400, 403, 404, 409, 422, ok="the excerpts"),
+)
+def reveal_finding(
+    finding_id: Annotated[str, Path(pattern=FINDING_ID)],
+    api: Services,
+    actor: Reviewer,
+    request: Annotated[RevealRequest | None, Body()] = None,
+) -> RevealResult:
+    if api.revealer is None:
+        raise ServiceError(HTTPStatus.NOT_IMPLEMENTED, "reveal is not configured")
+    try:
+        item = api.review.finding(finding_id)
+    except FindingNotFound:
+        raise NotFoundError("no such finding") from None
+    excerpts, entry = api.revealer.reveal(item, actor, now_precise(), request.key if request else None)
+    return {"finding_id": finding_id, "excerpts": excerpts, "audit_entry": _audit_view(entry)}
 
 
 def openapi_document() -> str:

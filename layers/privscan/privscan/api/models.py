@@ -139,6 +139,30 @@ class AuditEntry(BaseModel):
     to_status: ReviewStatusName
     note: str = ""
     suppression: dict[str, Any] | None = None
+    reveal: dict[str, Any] | None = Field(None, description="a reveal: how many excerpts were shown (never their text)")
+
+
+class RevealRequest(BaseModel):
+    """Optional: the object's key, for an object whose key holds personal data (stored masked)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    key: str | None = Field(None, max_length=1024, description="the object's key; it must render to the stored key")
+
+
+class Excerpt(BaseModel):
+    record: int | None
+    field: str | None
+    text: str = Field(description="the text around the value, read from the object now; never stored")
+    highlight: list[int] = Field(description="start and end of the value inside `text`")
+    cut_before: bool
+    cut_after: bool
+
+
+class RevealResult(BaseModel):
+    finding_id: str
+    excerpts: list[Excerpt]
+    audit_entry: AuditEntry
 
 
 class FindingPage(BaseModel):
