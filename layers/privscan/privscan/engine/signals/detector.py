@@ -483,8 +483,11 @@ def _outside(matches: list, exclusions: list[Exclusion]) -> list:
 
 
 def _cancels(exclusion: Exclusion, match: Term | PatternMatch) -> bool:
-    category = match.category if isinstance(match, Term) else match.pattern.cat
-    return exclusion.category == category and exclusion.start < match.end and match.start < exclusion.end
+    """A pattern is cancelled by an overlapping exclusion; a term only by one that covers it: "a Roma" (Italian
+    "in Rome") cancels "Roma" but not the longer term "Roma woman" in "as a Roma woman"."""
+    if isinstance(match, Term):
+        return exclusion.category == match.category and exclusion.start <= match.start and match.end <= exclusion.end
+    return exclusion.category == match.pattern.cat and exclusion.start < match.end and match.start < exclusion.end
 
 
 def _required_mask(pattern: tuple[dict, ...], set_bits: dict[frozenset[str], int]) -> int:
