@@ -31,6 +31,7 @@ FIRES = [
     ("Il s'est converti au catholicisme.", RELIGION, "converti au catholicisme"),
     ("Sie ist zum Islam konvertiert.", RELIGION, "Islam konvertiert"),
     ("Ik ben moslim.", RELIGION, "Ik ben moslim"),
+    ("When Baptist Pastor Stephen Jones talks about marriage, people listen.", RELIGION, "Baptist Pastor"),
     ("Jestem katoliczką.", RELIGION, "Jestem katoliczką"),
     # erasure of stored biometrics, and the biometric data itself
     (
@@ -92,6 +93,8 @@ QUIET = [
     ("Se convirtió en el primer bateador.", "RELIGIOUS_BELIEF"),
     ("The company converted to a new billing system.", "RELIGIOUS_BELIEF"),
     ("Our team converted to Scrum.", "RELIGIOUS_BELIEF"),
+    ("Catholic priests are not allowed to marry.", "RELIGIOUS_BELIEF"),
+    ("The Protestant minister of finance resigned.", "RELIGIOUS_BELIEF"),
     ("Lindsay Gay, cliente SaskTel, è soddisfatta.", "SEXUAL_ORIENTATION"),
     ("Homo sapiens is a species.", "SEXUAL_ORIENTATION"),
     ("Gay parades are held every summer.", "SEXUAL_ORIENTATION"),
