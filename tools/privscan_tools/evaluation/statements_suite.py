@@ -1,6 +1,6 @@
 """`privscan eval --suite statements`: special-category statements in real sentences, dev and reserved.
 
-The sentences are real text from Universal Dependencies treebanks (en, de, fr, es, it, nl, pl), shipped
+The sentences (1,478) are real text from Universal Dependencies treebanks (en, de, fr, es, it, nl, pl), shipped
 under ``data/statements-challenge/`` with their licences (see its README). Each sentence was chosen
 because it holds a word of a statement category (a disease, a religion, a party, an arrest, "delete")
 and is labelled with the categories it states of a specific person, or none: most are look-alikes
@@ -9,7 +9,8 @@ and is labelled with the categories it states of a specific person, or none: mos
 The statement detector runs on each sentence alone (the scanner's spaCy pipeline and SignalDetector, its
 default threshold). A sentence-category pair is a true positive when the detector reports a category the
 sentence is labelled with, a false negative when it does not, a false positive when it reports a category
-the sentence is not labelled with. ``split`` is fixed by a hash of the sentence id: develop on ``dev``;
+the sentence is not labelled with. ``split`` is fixed by a hash of the sentence id (translations of one PUD
+sentence share it): develop on ``dev``;
 ``reserved`` is reported, never tuned on. Nothing printed contains sentence text: counts, rates and ids.
 """
 
