@@ -31,7 +31,10 @@ FIRES = [
     ("Il s'est converti au catholicisme.", RELIGION, "converti au catholicisme"),
     ("Sie ist zum Islam konvertiert.", RELIGION, "Islam konvertiert"),
     ("Ik ben moslim.", RELIGION, "Ik ben moslim"),
-    ("When Baptist Pastor Stephen Jones talks about marriage, people listen.", RELIGION, "Baptist Pastor"),
+    ("When Baptist Pastor Stephen Jones talks about marriage, people listen.", RELIGION, "Baptist Pastor Stephen"),
+    ("Herzl was visited by Reverend William Hechler.", RELIGION, "Reverend William"),
+    ("She grew up in an anti-fascist Catholic family.", RELIGION, "grew up in an anti-fascist Catholic"),
+    ("È cresciuta in una famiglia cattolica.", RELIGION, "cresciuta in una famiglia cattolica"),
     ("Jestem katoliczką.", RELIGION, "Jestem katoliczką"),
     # erasure of stored biometrics, and the biometric data itself
     (
@@ -51,6 +54,8 @@ FIRES = [
     ("I have Chronic Lyme disease, so I'm stuck at home.", HEALTH, "I have Chronic Lyme disease"),
     ("I started collecting jokes to help with my boredom and depression.", HEALTH, "my boredom and depression"),
     ("His depression got worse after the move.", HEALTH, "His depression"),
+    ("After some surgery and a lot of rehab, I have made a full recovery.", HEALTH, "I have made a full recovery"),
+    ("Dopo l'intervento sono guarito completamente.", HEALTH, "sono guarito"),
     # criminal data, trade unions, politics, children, erasure in Dutch and Polish
     (
         "Montesinos werd zaterdag in Venezuela gearresteerd.",
@@ -101,6 +106,10 @@ QUIET = [
     ("People who are gay should be treated equally.", "SEXUAL_ORIENTATION"),
     ("Het kind van twee vrienden speelde buiten.", "CHILD_DATA"),
     ("Ik ben 13 jaar bij dit bedrijf.", "CHILD_DATA"),
+    ("I recovered my password from the backup.", "HEALTH_DATA"),
+    ("Je me suis remis au travail lundi.", "HEALTH_DATA"),
+    ("Pastor Street is closed for repairs.", "RELIGIOUS_BELIEF"),
+    ("The trial version is on trial until May.", "CRIMINAL_DATA"),
     ("Mam 12 lat doświadczenia.", "CHILD_DATA"),
 ]
 
