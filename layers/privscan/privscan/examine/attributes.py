@@ -11,6 +11,14 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _words(text: str) -> frozenset[str]:
+    """A set of words written as one space-separated string."""
+    return frozenset(text.split())
+
+
 # Category -> header terms. Terms of at most 5 letters must equal a word of the header; longer terms may sit
 # inside a compound word (`Staatsangehörigkeit`, `religionszugehoerigkeit`, `applicant_nationality`).
 HEADER_TERMS: dict[str, tuple[str, ...]] = {
@@ -253,13 +261,13 @@ SPECIAL_CATEGORIES = frozenset(
 )
 
 # Values that say which attribute a column holds (normalised: lower case, accents kept, spaces collapsed).
-SEX_VALUES = frozenset(
-    "f m w d x female male woman man women men other non-binary nonbinary non binary diverse divers weiblich "
+SEX_VALUES = _words(
+    "f m w d x female male woman man women men other non-binary nonbinary diverse divers weiblich "
     "männlich maennlich frau mann femme homme féminin masculin mujer hombre femenino masculino donna uomo "
     "femmina maschio vrouw kobieta mężczyzna mezczyzna k kvinna kvinde nainen mies žena muž fem masc "
-    "unknown unbekannt inter".split()
+    "unknown unbekannt inter"
 ) | {"non-binary", "non binary", "not stated"}
-NATIONALITY_VALUES = frozenset(
+NATIONALITY_VALUES = _words(
     "austria austrian belgium belgian bulgaria bulgarian croatia croatian cyprus cypriot czechia czech denmark "
     "danish estonia estonian finland finnish france french germany german greece greek hungary hungarian ireland "
     "irish italy italian latvia latvian lithuania lithuanian luxembourg luxembourgish malta maltese netherlands "
@@ -272,19 +280,19 @@ NATIONALITY_VALUES = frozenset(
     "frankreich französisch italien italienisch spanien spanisch polen polnisch türkei türkisch rumänien "
     "rumänisch syrien syrisch française français allemand allemande italienne italien espagnol espagnole "
     "alemania alemán española español francés italiano italiana tedesco tedesca francese spagnolo nederlands "
-    "nederlandse duits duitse frans franse polska polski polska niemcy niemiecki eu non-eu third-country".split()
+    "nederlandse duits duitse frans franse polska polski polska niemcy niemiecki eu non-eu third-country"
 ) | {"united kingdom", "united states", "czech republic", "north macedonia", "third country", "non eu"}
-RELIGION_VALUES = frozenset(
+RELIGION_VALUES = _words(
     "christian christianity catholic roman-catholic protestant evangelical orthodox lutheran anglican muslim "
     "islam islamic sunni shia jewish judaism jew hindu hinduism buddhist buddhism sikh atheist agnostic none "
     "no-religion other katholisch römisch-katholisch evangelisch orthodox muslimisch islamisch jüdisch "
     "konfessionslos buddhistisch catholique protestant musulman musulmane juif juive athée católico católica "
     "protestante musulmán judío ateo cattolico cattolica musulmano ebreo ateo katholiek protestants moslim "
-    "joods katolik katolicki prawosławny muzułmanin żyd ateista".split()
+    "joods katolik katolicki prawosławny muzułmanin żyd ateista"
 ) | {"roman catholic", "no religion", "not religious"}
-ETHNIC_VALUES = frozenset(
+ETHNIC_VALUES = _words(
     "white black asian hispanic latino latina latinx arab roma sinti african caucasian mixed indigenous "
-    "other native pacific-islander middle-eastern amer-indian-eskimo asian-pac-islander".split()
+    "other native pacific-islander middle-eastern amer-indian-eskimo asian-pac-islander"
 ) | {
     "african american",
     "black or african american",
@@ -356,17 +364,15 @@ LABEL_TERMS = (
     "wynik",
 )
 # Values read as the favourable outcome of a binary label (normalised); otherwise the larger number, else the rarer.
-POSITIVE_VALUES = frozenset(
+POSITIVE_VALUES = _words(
     "1 true yes y approved hired accepted granted admitted good positive pass passed selected success ja oui sí si "
     "sì tak genehmigt angenommen eingestellt bewilligt accepté aprobado contratado approvato assunto "
-    "goedgekeurd aangenomen >50k".split()
+    "goedgekeurd aangenomen >50k"
 )
-NEGATIVE_VALUES = frozenset(
+NEGATIVE_VALUES = _words(
     "0 false no n rejected declined denied bad negative fail failed nein non no nie abgelehnt refusé "
-    "rechazado respinto afgewezen <=50k".split()
+    "rechazado respinto afgewezen <=50k"
 )
-
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
 def normalise_header(name: str) -> str:

@@ -345,8 +345,7 @@ def bias_report(plan: Plan | None, counts: BiasCounts) -> dict:
 
 ART_10_5_SAFEGUARDS = (
     "(a) bias detection and correction cannot be fulfilled with other data, including synthetic or anonymised data",
-    "(b) technical limits on re-use, state-of-the-art security and privacy-preserving measures, "
-    "including pseudonymisation",
+    "(b) technical limits on re-use, state-of-the-art security and privacy-preserving measures incl. pseudonymisation",
     "(c) access controls and documentation; only authorised persons with confidentiality obligations have access",
     "(d) not transmitted, transferred or otherwise accessed by other parties",
     "(e) deleted once the bias is corrected or the retention period ends, whichever comes first",
