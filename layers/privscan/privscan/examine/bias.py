@@ -29,6 +29,7 @@ from privscan.examine.stats import cramers_v, disparate_impact, parity_differenc
 SAMPLE_RECORDS = 2000  # records buffered to decide the plan
 TOP_VALUES = 20  # groups of a text column (the rest is `other`)
 ATTRIBUTE_TOP_VALUES = 30  # groups of a text protected attribute
+MIN_GROUP_SAMPLE = 5  # a text value is a group of its own when the sample holds it at least this often
 QUANTILE_BINS = 5  # bins of a numeric column, at the sample's quantiles
 MAX_COLUMNS = 256  # columns examined at most (the first ones seen)
 PROXY_THRESHOLD = 0.3  # bias-corrected Cramér's V at or above which a column is named a proxy
@@ -37,6 +38,7 @@ GAP_SHARE = 0.05  # groups below this share of an attribute's non-missing record
 AGE_BANDS = ((0, "<18"), (18, "18-24"), (25, "25-34"), (35, "35-44"), (45, "45-54"), (55, "55-64"), (65, "65+"))
 OTHER, MISSING = "other", None
 
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
 _PSEUDONYM = re.compile(
     r"(?i)[0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
@@ -66,6 +68,7 @@ class Binner:
     edges: list[float] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
     kept: frozenset[str] = frozenset()
+    shown: dict[str, str] = field(default_factory=dict)  # a kept value as first written in the sample (`F`, not `f`)
 
     def group(self, text: str) -> str | None:
         """The group of one value; None for an empty or unreadable one."""
@@ -74,11 +77,12 @@ class Binner:
         if self.kind == "text":
             value = normalise_value(text)
             return value if value in self.kept else OTHER
+        if self.kind == "year":
+            year = _YEAR.search(text)
+            return f"{int(year.group(0)) // 10 * 10}s" if year else MISSING
         value = number(text)
         if value is None:
             return MISSING
-        if self.kind == "year":
-            return f"{int(value) // 10 * 10}s"
         index = bisect.bisect_right(self.edges, value) - 1
         return self.names[max(index, 0)]
 
@@ -99,8 +103,11 @@ def numeric_binner(values: list[float]) -> Binner:
     return Binner("numeric", edges, names)
 
 
-def text_binner(counts: Counter, top: int) -> Binner:
-    return Binner("text", kept=frozenset(value for value, _ in counts.most_common(top)))
+def text_binner(counts: Counter, top: int, shown: dict[str, str] | None = None) -> Binner:
+    """The `top` most frequent values of the sample that occur at least MIN_GROUP_SAMPLE times (a category, never
+    one person's value); the rest is `other`."""
+    kept = frozenset(value for value, count in counts.most_common(top) if count >= MIN_GROUP_SAMPLE)
+    return Binner("text", kept=kept, shown={value: (shown or {}).get(value, value) for value in kept})
 
 
 @dataclass(slots=True)
@@ -108,6 +115,7 @@ class ColumnSample:
     """What the sample showed of one column."""
 
     values: Counter = field(default_factory=Counter)  # normalised value -> count (the sample is bounded)
+    shown: dict[str, str] = field(default_factory=dict)  # normalised value -> as first written
     numbers: list[float] = field(default_factory=list)
     filled: int = 0
     long_text: int = 0
@@ -119,6 +127,7 @@ class ColumnSample:
         self.filled += 1
         value = normalise_value(text)
         self.values[value[:64]] += 1
+        self.shown.setdefault(value[:64], " ".join(text.split())[:64])
         if len(value) > 64 or len(value.split()) > 6:
             self.long_text += 1
         n = number(text)
@@ -172,9 +181,11 @@ def _attribute(column: str, sample: ColumnSample) -> Attribute | None:
     if category == "age" and sample.numeric:
         years = sample.numbers and min(sample.numbers) > 1900 and max(sample.numbers) < 2100
         return Attribute(column, category, evidence, Binner("year") if years else age_binner())
+    if category == "age" and sample.identifier_like:  # dates of birth: grouped by decade of birth
+        return Attribute(column, category, evidence, Binner("year"))
     if sample.numeric and len(set(sample.numbers)) > ATTRIBUTE_TOP_VALUES:
         return Attribute(column, category, evidence, numeric_binner(sample.numbers))
-    return Attribute(column, category, evidence, text_binner(sample.values, ATTRIBUTE_TOP_VALUES))
+    return Attribute(column, category, evidence, text_binner(sample.values, ATTRIBUTE_TOP_VALUES, sample.shown))
 
 
 def _binary_values(sample: ColumnSample) -> list[tuple[str, int]] | None:
@@ -271,7 +282,11 @@ def attribute_report(plan: Plan, counts: BiasCounts, attribute: Attribute) -> tu
     rows = []
     for group in sorted(set(present) | set(attribute.binner.labels()), key=_group_order(attribute)):
         count = present.get(group, 0)
-        row = {"value": group, "count": count, "share": _rounded(count / total if total else 0.0)}
+        row = {
+            "value": attribute.binner.shown.get(group, group),
+            "count": count,
+            "share": _rounded(count / total if total else 0.0),
+        }
         if plan.label is not None:
             row["positive_rate"] = _rounded(rates[group][1]) if group in rates else None
         rows.append(row)
