@@ -421,12 +421,13 @@ def value_category(values: Iterable[tuple[str, int]]) -> str | None:
 
 
 def looks_like_ages(numbers: list[float]) -> bool:
-    """Whether sampled numbers look like ages of people: whole numbers from 0 to 120, at least 8 distinct,
-    median between 18 and 80. Used only when no header names the column."""
+    """Whether sampled numbers look like ages of people: whole numbers from 0 to 120, at least 8 distinct, spread
+    over at least 25 years, median between 18 and 80. Used only when no header names the column."""
     if len(numbers) < 20 or any(n != int(n) or n < 0 or n > 120 for n in numbers):
         return False
     ordered = sorted(numbers)
-    return len(set(ordered)) >= 8 and 18 <= ordered[len(ordered) // 2] <= 80
+    spread = ordered[-1] - ordered[0] >= 25
+    return spread and len(set(ordered)) >= 8 and 18 <= ordered[len(ordered) // 2] <= 80
 
 
 def is_label_name(name: str) -> bool:

@@ -181,11 +181,18 @@ def _attribute(column: str, sample: ColumnSample) -> Attribute | None:
     if category == "age" and sample.numeric:
         years = sample.numbers and min(sample.numbers) > 1900 and max(sample.numbers) < 2100
         return Attribute(column, category, evidence, Binner("year") if years else age_binner())
-    if category == "age" and sample.identifier_like:  # dates of birth: grouped by decade of birth
+    if category == "age" and _mostly_dates(sample):  # dates of birth: grouped by decade of birth
         return Attribute(column, category, evidence, Binner("year"))
+    if category == "age" and sample.identifier_like:  # no groups to tell without listing values
+        return None
     if sample.numeric and len(set(sample.numbers)) > ATTRIBUTE_TOP_VALUES:
         return Attribute(column, category, evidence, numeric_binner(sample.numbers))
     return Attribute(column, category, evidence, text_binner(sample.values, ATTRIBUTE_TOP_VALUES, sample.shown))
+
+
+def _mostly_dates(sample: ColumnSample) -> bool:
+    dated = sum(count for value, count in sample.values.items() if _YEAR.search(value))
+    return dated >= 0.9 * sample.filled
 
 
 def _binary_values(sample: ColumnSample) -> list[tuple[str, int]] | None:

@@ -77,7 +77,7 @@ def low_bytes(sig: np.ndarray) -> bytes:
 
 def estimated_similarity(a: bytes, b: bytes) -> float:
     """Jaccard similarity estimated from two b-bit (8-bit) signatures: agreement less chance agreement (1/256)."""
-    same = sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
+    same = float(np.mean(np.frombuffer(a, dtype=np.uint8) == np.frombuffer(b, dtype=np.uint8)))
     return max(0.0, (same - 1 / 256) / (1 - 1 / 256))
 
 
@@ -157,17 +157,19 @@ class DuplicateIndex:
                 parent[x], x = root, parent[x]
             return root
 
-        rows = self.db.execute("SELECT group_concat(id) FROM band GROUP BY b, h HAVING count(*) > 1").fetchall()
+        rows = self.db.execute("SELECT group_concat(id) FROM band GROUP BY b, h HAVING count(*) > 1")
         for (ids,) in rows:
             members = sorted(int(i) for i in ids.split(","))
-            sigs = self._signatures(members)
             head = members[0]
-            for other in members[1:]:
-                if estimated_similarity(sigs[head], sigs[other]) < VERIFY_SIMILARITY:
-                    continue
-                first, root = find(head), find(other)
-                if root != first:
-                    parent[root] = first
+            pending = [other for other in members[1:] if find(other) != find(head)]
+            if not pending:
+                continue
+            sigs = self._signatures([head, *pending])
+            for other in pending:
+                if estimated_similarity(sigs[head], sigs[other]) >= VERIFY_SIMILARITY:
+                    first, root = find(head), find(other)
+                    if root != first:
+                        parent[root] = first
         grouped: dict[int, list[int]] = {}
         for rid in parent:
             grouped.setdefault(find(rid), []).append(rid)
