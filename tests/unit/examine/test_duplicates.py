@@ -35,7 +35,7 @@ def test_planted_near_duplicate_pairs_found_with_high_recall():
 
 
 def test_index_merge_keeps_groups_across_chunks():
-    texts, planted = planted_duplicates(pairs=20, singles=20)
+    texts, _planted = planted_duplicates(pairs=20, singles=20)
     whole, first, second = DuplicateIndex(), DuplicateIndex(), DuplicateIndex()
     try:
         for index in (whole, first, second):

@@ -30,7 +30,7 @@ _MAX32 = np.uint64(0xFFFFFFFF)
 _rng = np.random.default_rng(20261207)  # fixed: signatures of separate chunks and runs are comparable
 _A = _rng.integers(1, 1 << 32, PERMUTATIONS, dtype=np.uint64)
 _B = _rng.integers(0, 1 << 32, PERMUTATIONS, dtype=np.uint64)
-BATCH = 2000  # rows written to the index at once
+BATCH = 500  # records written to the index at once (their band rows are the largest thing held)
 GROUPS_LISTED = 50  # groups listed in the report with their records
 RECORDS_LISTED = 20  # records listed per group or identifier
 

@@ -35,6 +35,8 @@ ERASURE_SIGNAL = "ERASURE_REQUEST"
 NOT_IDENTIFYING = frozenset({"LOCATION", "DATE_TIME", "NRP", "URL", "ORGANIZATION", "AGE", "GPE"})
 MAX_ERASURE_REQUESTS = 1000  # erasure requests found in the data followed up at most
 ERASURE_RULE = "GDPR-ART17-ERASURE-REACH"
+# Values of the sampled records are kept this long: groups are short values, a longer one is free text.
+BUFFERED_CHARS = 256
 
 
 class Examiner:
@@ -129,7 +131,7 @@ class Examiner:
         if self.plan is not None:
             self.counts.add(self.plan, row)
             return
-        self.buffer.append(row)
+        self.buffer.append({name: text[:BUFFERED_CHARS] for name, text in row.items()})
         for name, text in row.items():
             self.samples.setdefault(name, ColumnSample()).add(text)
         if len(self.buffer) >= SAMPLE_RECORDS:

@@ -9,6 +9,7 @@ text has too few words to tell.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 _WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
 MIN_HITS = 2  # function words needed to name a language
@@ -29,6 +30,10 @@ _STOPWORDS = {
     "hu": "a az és hogy nem is egy van meg de csak már mint volt ez el",
 }
 STOPWORDS = {lang: frozenset(words.split()) for lang, words in _STOPWORDS.items()}
+_LANGUAGES_OF: dict[str, tuple[str, ...]] = {}  # function word -> the languages it belongs to
+for _lang, _words in STOPWORDS.items():
+    for _word in _words:
+        _LANGUAGES_OF[_word] = (*_LANGUAGES_OF.get(_word, ()), _lang)
 _GREEK = re.compile(r"[\u0370-\u03ff]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 MAX_CHARS = 2000  # the start of a record is enough
@@ -37,16 +42,18 @@ MAX_CHARS = 2000  # the start of a record is enough
 def detect_language(text: str) -> str | None:
     """The ISO 639-1 code of the language `text` is written in, or None when it cannot tell."""
     text = text[:MAX_CHARS]
-    letters = sum(ch.isalpha() for ch in text)
+    words = _WORDS.findall(text.casefold())
+    letters = sum(map(len, words))
     if letters < 10:
         return None
     if len(_GREEK.findall(text)) > letters / 2:
         return "el"
     if len(_CYRILLIC.findall(text)) > letters / 2:
         return "bg"
-    words = [word.casefold() for word in _WORDS.findall(text)]
-    scores = {lang: sum(word in stop for word in words) for lang, stop in STOPWORDS.items()}
-    ranked = sorted(scores.items(), key=lambda item: -item[1])
+    scores: Counter = Counter()
+    for word in words:
+        scores.update(_LANGUAGES_OF.get(word, ()))
+    ranked = scores.most_common(2) + [("", 0), ("", 0)]
     (best, hits), (_, second) = ranked[0], ranked[1]
     if hits < MIN_HITS or hits == second:
         return None
