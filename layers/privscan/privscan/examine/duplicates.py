@@ -1,6 +1,6 @@
 """Near-duplicate records and the records that share an identifier, streamed into an index on disk.
 
-Each record is a set of shingles (`record_shingles`: word 3-grams of its prose, `field=value` for its short
+Each record is a set of shingles (`record_shingles`: word 3-grams of its prose, else `field=value` for its
 fields), MinHashed with PERMUTATIONS hash functions and cut into BANDS bands of ROWS rows (LSH): two records
 whose shingle sets have Jaccard similarity s share a band with probability 1 - (1 - s^ROWS)^BANDS (0.06 at
 s = 0.5, 0.5 at 0.67, 0.95 at 0.8, 0.99 at 0.85). A candidate sharing a band with a bucket's first record
@@ -36,19 +36,21 @@ RECORDS_LISTED = 20  # records listed per group or identifier
 
 
 def record_shingles(cells: Iterable[tuple[str | None, str]]) -> set[bytes]:
-    """A record's shingles: word 3-grams of each text of 8 words or more, character 5-grams of shorter texts
-    without a field (a line), `field=value` for the short values of named fields (a table's row)."""
-    found: set[bytes] = set()
+    """A record's shingles: word 3-grams of its texts of 8 words or more (its prose: a page's URL and date do not
+    make two copies of it differ); without prose, character 5-grams of a line without a field, and `field=value`
+    for the values of named fields (a table's row)."""
+    prose: set[bytes] = set()
+    short: set[bytes] = set()
     for name, text in cells:
         words = text.casefold().split()
         if len(words) >= 8:
-            found.update(" ".join(words[i : i + 3]).encode("utf-8") for i in range(len(words) - 2))
+            prose.update(" ".join(words[i : i + 3]).encode("utf-8") for i in range(len(words) - 2))
         elif name is None:
             joined = " ".join(words)
-            found.update(joined[i : i + 5].encode("utf-8") for i in range(max(0, len(joined) - 4)))
+            short.update(joined[i : i + 5].encode("utf-8") for i in range(max(0, len(joined) - 4)))
         elif words:
-            found.add(f"{name}={' '.join(words)}".encode())
-    return found
+            short.add(f"{name}={' '.join(words)}".encode())
+    return prose or short
 
 
 def signature(shingle_set: set[bytes]) -> np.ndarray | None:
