@@ -199,3 +199,43 @@ def examination_markdown(document: dict) -> str:
         *_duplicates(document["duplicates"]),
     ]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def governance_section(document: dict) -> dict:
+    """The examination as the governance record holds it: every figure, the long lists (near-duplicate groups'
+    records, the records an erasure request reaches) as counts."""
+    duplicates = dict(document["duplicates"])
+    duplicates["groups"] = [{"size": g["size"], "personal_data": g["personal_data"]} for g in duplicates["groups"]]
+    duplicates["erasure_requests"] = [
+        {"rule": r["rule"], "records_reached": r.get("other_records_holding", r.get("records_holding", 0))}
+        for r in duplicates.get("erasure_requests", [])
+    ]
+    return {
+        "records": document["records"],
+        "bias": document["bias"],
+        "special_category_safeguards": [
+            {key: value for key, value in row.items() if key != "safeguards"}
+            for row in document["special_category_safeguards"]
+        ],
+        "training_summary": document["training_summary"],
+        "duplicates": duplicates,
+    }
+
+
+def examination_annex(section: dict) -> str:
+    """The examination's part of the governance record in markdown: the training data's figures, then the annex."""
+    summary = section["training_summary"]
+    languages = ", ".join(f"{md(row['lang'])} {row['share']:.1%}" for row in summary["languages"]) or "–"
+    lines = [
+        "## Training-set examination (AI Act Art. 10, Art. 53(1)(d))",
+        "",
+        (
+            f"- {summary['records']} records, {summary['text_bytes']} bytes of text ({md(summary['size_range'])}); "
+            f"latest date {md(summary['latest_date'])}; languages: {languages}"
+        ),
+        f"- Top domains: {', '.join(md(row['domain']) for row in summary['top_domains']) or '–'}",
+        "",
+        *_bias({"bias": section["bias"], "special_category_safeguards": section["special_category_safeguards"]}),
+        *_duplicates(section["duplicates"]),
+    ]
+    return "\n".join(line.replace("## Annex: ", "### ") if line.startswith("## Annex") else line for line in lines)
