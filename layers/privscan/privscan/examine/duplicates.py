@@ -2,8 +2,8 @@
 
 Each record is a set of shingles (`record_shingles`: word 3-grams of its prose, else `field=value` for its
 fields), MinHashed with PERMUTATIONS hash functions and cut into BANDS bands of ROWS rows (LSH): two records
-whose shingle sets have Jaccard similarity s share a band with probability 1 - (1 - s^ROWS)^BANDS (0.06 at
-s = 0.5, 0.5 at 0.67, 0.95 at 0.8, 0.99 at 0.85). A candidate sharing a band with a bucket's first record
+whose shingle sets have Jaccard similarity s share a band with probability 1 - (1 - s^ROWS)^BANDS (0.27 at
+s = 0.5, 0.85 at 0.67, 0.998 at 0.8). A candidate sharing a band with a bucket's first record
 joins its group when the similarity estimated from their signatures' lowest bytes (b-bit MinHash, corrected
 for chance agreement) is at least VERIFY_SIMILARITY; groups are closed under union-find. Band keys, the
 records' locations and the keyed fingerprints of their identifiers go into a SQLite file in the temporary
@@ -22,8 +22,9 @@ from collections.abc import Iterable
 
 import numpy as np
 
-PERMUTATIONS, BANDS, ROWS = 128, 16, 8
-VERIFY_SIMILARITY = 0.75
+BANDS, ROWS = 20, 6
+PERMUTATIONS = BANDS * ROWS
+VERIFY_SIMILARITY = 0.7
 MIN_SHINGLES = 3  # records with fewer shingles are not compared
 _PRIME = (1 << 61) - 1
 _MAX32 = np.uint64(0xFFFFFFFF)
