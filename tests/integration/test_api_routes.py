@@ -384,3 +384,21 @@ def test_one_objects_findings_are_listed_by_its_key_even_when_the_key_is_stored_
     status, page = call("GET", f"/findings?object={quote(key)}")
     assert status == 200 and [f["preview"] for f in page["findings"]] == ["b***@e***.com"]
     assert "anna" not in json.dumps(page) and page["findings"][0]["key"].startswith("exports/a***@e***.com~")
+
+
+def test_records_are_examined_with_their_bias_and_personal_data(call):
+    rows = [
+        {"gender": "FM"[i % 2], "email": f"user{i}@example.org", "approved": str(int(i % 4 == 0))} for i in range(40)
+    ]
+    status, body = call("POST", "/examinations", {"records": rows})
+    assert status == 200
+    sex = body["bias"]["attributes"][0]
+    assert (body["bias"]["label"], sex["column"], sex["category"]) == ("approved", "gender", "sex")
+    assert {g["value"]: g["positive_rate"] for g in sex["groups"]} == {"F": 0.5, "M": 0.0}
+    assert body["training_summary"]["personal_data"]["by_type"]["EMAIL_ADDRESS"] == 40
+    assert "user1@example.org" not in json.dumps(body)
+
+
+def test_an_examination_with_a_label_that_is_not_binary_is_refused(call):
+    status, body = call("POST", "/examinations", {"text": "a\nb\n", "label": "missing"})
+    assert status == 422 and "missing" not in json.dumps(body)

@@ -150,3 +150,10 @@ def test_birth_dates_grouped_by_decade_never_listed():
     groups = Counter({g["value"]: g["count"] for g in attribute(report, "date_of_birth")["groups"]})
     assert set(groups) == {"1960s", "1970s", "1980s"}
     assert "1961-02-11" not in json.dumps(report)
+
+
+def test_given_label_not_in_the_data():
+    with pytest.raises(ValueError, match="not in the data"):
+        examine(b"a,b\n1,2\n", label="approved")
+    with pytest.raises(ValueError, match="not in the data"):
+        examine(b"just a line of text\n", name="notes.txt", label="approved")

@@ -211,7 +211,9 @@ def decide_plan(samples: dict[str, ColumnSample], label: str | None = None) -> P
         evidence = "detected" if label else None
     positive = None
     if label is not None:
-        binary = _binary_values(samples[label]) if label in samples else None
+        if label not in samples:
+            raise ValueError(f"the label column {label!r} is not in the data")
+        binary = _binary_values(samples[label])
         if binary is None:
             raise ValueError(f"the label column {label!r} does not hold exactly two values in its sample")
         positive = positive_value(binary)

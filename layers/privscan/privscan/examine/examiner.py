@@ -139,6 +139,8 @@ class Examiner:
 
     def _decide(self) -> None:
         """Decide the plan on the sample and count the buffered records under it."""
+        if self.plan is None and not self.buffer and self.label is not None:
+            raise ValueError(f"the label column {self.label!r} is not in the data")
         if self.plan is not None or not self.buffer:
             return
         self.plan = decide_plan(self.samples, self.label)
