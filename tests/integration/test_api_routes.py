@@ -478,3 +478,21 @@ def test_a_reveal_of_an_unknown_finding_a_wrong_key_or_a_rule_finding_is_refused
         400,
         {"statusCode": 400, "message": "the key given is not this finding's object"},
     )
+
+
+def test_records_are_examined_with_their_bias_and_personal_data(call):
+    rows = [
+        {"gender": "FM"[i % 2], "email": f"user{i}@example.org", "approved": str(int(i % 4 == 0))} for i in range(40)
+    ]
+    status, body = call("POST", "/examinations", {"records": rows})
+    assert status == 200
+    sex = body["bias"]["attributes"][0]
+    assert (body["bias"]["label"], sex["column"], sex["category"]) == ("approved", "gender", "sex")
+    assert {g["value"]: g["positive_rate"] for g in sex["groups"]} == {"F": 0.5, "M": 0.0}
+    assert body["training_summary"]["personal_data"]["by_type"]["EMAIL_ADDRESS"] == 40
+    assert "user1@example.org" not in json.dumps(body)
+
+
+def test_an_examination_with_a_label_that_is_not_binary_is_refused(call):
+    status, body = call("POST", "/examinations", {"text": "a\nb\n", "label": "missing"})
+    assert status == 422 and "missing" not in json.dumps(body)

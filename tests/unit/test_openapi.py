@@ -26,6 +26,7 @@ def test_every_route_is_signed_and_declared():
     routes = {(path, method) for path, item in document["paths"].items() for method in item}
     assert routes == {
         ("/scans", "post"),
+        ("/examinations", "post"),
         ("/scans/{scan_id}", "get"),
         ("/findings", "get"),
         ("/findings/{finding_id}", "get"),

@@ -628,7 +628,7 @@ def _invoke_routes(resources, policy: str) -> list[str]:
 
 
 def test_ci_runners_and_reviewers_get_separate_routes(template, resources):
-    assert _invoke_routes(resources, "ScannerPolicy") == ["POST/scans", "GET/scans/*"]
+    assert _invoke_routes(resources, "ScannerPolicy") == ["POST/scans", "GET/scans/*", "POST/examinations"]
     assert _invoke_routes(resources, "ReviewerPolicy") == [
         "GET/findings",
         "GET/findings/*",

@@ -9,7 +9,7 @@ from importlib import metadata
 
 from privscan.vocabulary import REVIEW_STATUSES, SEVERITIES, Severity
 
-from privscan_tools.cli import backfill_cmd, bench_cmd, ci_cmd, eval_cmd, report_cmd
+from privscan_tools.cli import backfill_cmd, bench_cmd, ci_cmd, eval_cmd, examine_cmd, report_cmd
 from privscan_tools.cli.project_config import ConfigError, add_selection_arguments, find_project_config
 from privscan_tools.cli.sizes import byte_size
 from privscan_tools.console import EXIT_INTERRUPTED
@@ -76,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     ci_cmd.add_parser(commands)
     report_cmd.add_parser(commands)
     backfill_cmd.add_parser(commands)
+    examine_cmd.add_parser(commands)
 
     findings = commands.add_parser("findings", help="read findings from DynamoDB")
     findings_commands = findings.add_subparsers(dest="findings_command", required=True)
@@ -173,6 +174,8 @@ def run_command(args: argparse.Namespace) -> int:
         return run(args)
     if args.command == "backfill":
         return backfill_cmd.run(args)
+    if args.command == "examine":
+        return examine_cmd.run(args)
     if args.command == "findings":
         from privscan_tools.cli.findings_cmd import list_findings
 

@@ -30,6 +30,7 @@ from privscan.api.models import (
     AUDIT_FIELDS,
     REVIEW_FIELDS,
     ErrorBody,
+    ExaminationRequest,
     FindingDetail,
     FindingPage,
     RevealRequest,
@@ -249,6 +250,19 @@ def post_scan(request: ScanRequest, api: Services, actor: Caller) -> ScanResult 
     except ValueError as bad:
         raise ScanRefused(HTTPStatus.UNPROCESSABLE_ENTITY, "malformed", str(bad)) from None
     return api.scans.scan_now(request.object or name, body, request.policy, file_name=name)
+
+
+@app.post(
+    "/examinations",
+    summary="Examine text, records or a small file for the AI Act: bias, safeguards, training summary, duplicates",
+    responses=_responses(400, 403, 413, 422, ok="the examination (docs/examine.md)"),
+)
+def post_examination(request: ExaminationRequest, api: Services) -> dict:
+    try:
+        name, body = request.named_body()
+    except ValueError as bad:
+        raise ScanRefused(HTTPStatus.UNPROCESSABLE_ENTITY, "malformed", str(bad)) from None
+    return api.scans.examine_now(body, request.label, name)
 
 
 @app.get(

@@ -66,6 +66,32 @@ class ScanRequest(Strict):
         return "text.txt", self.text.encode("utf-8")
 
 
+class ExaminationRequest(Strict):
+    """Exactly one of text, records or file, examined now (AI Act training-set examination, docs/examine.md)."""
+
+    text: str | None = Field(None, description="plain text, one record per line")
+    records: list[dict[str, Any]] | None = Field(None, description="JSON records, examined as JSONL")
+    file: FileBody | None = None
+    label: str | None = Field(
+        None, min_length=1, max_length=256, description="the label (outcome) column; detected when absent"
+    )
+
+    @model_validator(mode="after")
+    def _exactly_one_source(self) -> ExaminationRequest:
+        given = [name for name in ("text", "records", "file") if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise PydanticCustomError("one_source", "give exactly one of text, records or file")
+        return self
+
+    def named_body(self) -> tuple[str, bytes]:
+        """(file name for format detection, bytes)."""
+        if self.file is not None:
+            return self.file.name, self.file.content()
+        if self.records is not None:
+            return "records.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in self.records).encode()
+        return "text.txt", self.text.encode("utf-8")
+
+
 class ContractFinding(BaseModel):
     """One finding, as `privscan scan --format jsonl` prints it."""
 

@@ -84,6 +84,35 @@ class ScanApi:
             "findings": findings,
         }
 
+    def examine_now(self, body: bytes, label: str | None, file_name: str) -> dict:
+        """Scan and examine `body` in one pass (privscan.examine): the examination document; nothing is stored."""
+        from privscan.examine import Examiner
+
+        limit = self.settings.max_sync_bytes
+        if len(body) > limit:
+            raise ScanRefused(413, Outcome.TOO_LARGE, f"the body is {len(body)} bytes; examinations take up to {limit}")
+        examiner = Examiner(fingerprint=self.fingerprinter, label=label)
+        try:
+            report = scan_stream(
+                file_name,
+                io.BytesIO(body),
+                scanner=self.scanner,
+                fingerprinter=self.fingerprinter,
+                sink=lambda finding: None,
+                limits=self.settings.read_limits,
+                time_limit_s=self.settings.sync_time_limit_s,
+                observer=examiner,
+            )
+            if report.status is not ScanStatus.DONE:
+                status = REFUSED_STATUS.get(report.outcome, 422)
+                raise ScanRefused(status, report.outcome, report.reason or report.outcome)
+            try:
+                return examiner.report()
+            except ValueError:  # its message names the column: nothing sent is answered back
+                raise ScanRefused(422, "bad_label", "the label is not a column of two values in the data") from None
+        finally:
+            examiner.close()
+
     # -- asynchronous -----------------------------------------------------------------------
     def enqueue(self, bucket: str, key: str, requested_by: str) -> dict:
         if bucket != self.settings.upload_bucket:
