@@ -386,6 +386,118 @@ def test_one_objects_findings_are_listed_by_its_key_even_when_the_key_is_stored_
     assert "anna" not in json.dumps(page) and page["findings"][0]["key"].startswith("exports/a***@e***.com~")
 
 
+NOTES = (
+    '{"text": "Ticket 4411: please call me back, my address is anna.roe@example.com and I am free today."}\n'
+    '{"text": "Nothing personal here."}\n'
+)
+PEOPLE = "name,email\nAnna Roe,anna.roe@example.com\nBo Lind,bo.lind@example.org\n"
+
+
+def _scanned(key: str, body: str, overwrite_with: str | None = None) -> dict:
+    """Upload `body`, scan it with the engine and store its findings as the bucket scan would; with
+    `overwrite_with`, upload that as a newer version afterwards. Returns the findings listed by the API."""
+    import io
+
+    import boto3
+    from privscan import wiring
+    from privscan.api.settings import get_api_settings
+    from privscan.ingest.events import ObjectRef
+    from privscan.pipeline import scan_stream
+
+    settings = get_api_settings()
+    services = wiring.get_api_services(settings)
+    s3 = boto3.client("s3")
+    put = s3.put_object(Bucket=settings.upload_bucket, Key=key, Body=body.encode())
+    found = []
+    scan_stream(
+        key,
+        io.BytesIO(body.encode()),
+        scanner=services.scans.scanner,
+        fingerprinter=services.scans.fingerprinter,
+        sink=found.append,
+    )
+    ref = ObjectRef(settings.upload_bucket, key, put.get("VersionId"), put["ETag"].strip('"'))
+    services.review.store.replace_findings(ref, found)
+    if overwrite_with is not None:
+        s3.put_object(Bucket=settings.upload_bucket, Key=key, Body=overwrite_with.encode())
+    return {f["entity_type"]: f for f in services.review.store.findings_of(settings.upload_bucket, key)}
+
+
+def test_a_reviewer_sees_the_text_around_a_finding_read_now_and_the_look_is_audited(call):
+    from urllib.parse import quote
+
+    email = _scanned("support/notes.jsonl", NOTES)["EMAIL_ADDRESS"]
+    path = f"/findings/{email['finding_id']}/reveal"
+    assert call("POST", path, {}) == (403, {"statusCode": 403, "message": "Forbidden"})
+
+    status, body = call("POST", path, {}, signer=REVIEWER)
+    assert status == 200
+    (shown,) = body["excerpts"]
+    start, end = shown["highlight"]
+    assert (shown["record"], shown["field"], shown["text"][start:end]) == (0, "text", "anna.roe@example.com")
+    assert shown["text"] == "Ticket 4411: please call me back, my address is anna.roe@example.com and I am free today."
+    assert (shown["cut_before"], shown["cut_after"]) == (False, False)
+    entry = body["audit_entry"]
+    assert (entry["actor"], entry["from_status"], entry["to_status"], entry["reveal"]) == (
+        "arn:aws:iam::123456789012:user/privacy-officer",
+        "open",
+        "open",
+        {"excerpts": 1},
+    )
+    status, detail = call("GET", f"/findings/{email['finding_id']}")
+    assert detail["finding"]["review_status"] == "open" and detail["audit"] == [entry]
+    assert "anna.roe" not in json.dumps(detail)  # nothing read for the reveal was stored
+    status, listed = call("GET", f"/findings?object={quote('support/notes.jsonl')}")
+    assert "anna.roe" not in json.dumps(listed)
+
+
+def test_a_column_finding_reveals_its_sampled_values(call):
+    email = _scanned("crm/people.csv", PEOPLE)["EMAIL_ADDRESS"]
+    status, body = call("POST", f"/findings/{email['finding_id']}/reveal", {}, signer=REVIEWER)
+    assert status == 200, body
+    assert [(e["record"], e["field"], e["text"], e["highlight"]) for e in body["excerpts"]] == [
+        (0, "email", "anna.roe@example.com", [0, 20]),
+        (1, "email", "bo.lind@example.org", [0, 19]),
+    ]
+
+
+def test_the_scanned_version_is_revealed_even_after_the_object_was_overwritten(call):
+    email = _scanned("support/old.jsonl", NOTES, overwrite_with='{"text": "replaced"}\n')["EMAIL_ADDRESS"]
+    status, body = call("POST", f"/findings/{email['finding_id']}/reveal", {}, signer=REVIEWER)
+    assert status == 200 and "anna.roe@example.com" in body["excerpts"][0]["text"]
+
+
+def test_a_reveal_of_an_unknown_finding_a_wrong_key_or_a_rule_finding_is_refused(call):
+    assert call("POST", f"/findings/{'0' * 24}/reveal", {}, signer=REVIEWER) == (
+        404,
+        {"statusCode": 404, "message": "no such finding"},
+    )
+    email = _scanned("support/keyed.jsonl", NOTES)["EMAIL_ADDRESS"]
+    path = f"/findings/{email['finding_id']}/reveal"
+    assert call("POST", path, {"key": "support/other.jsonl"}, signer=REVIEWER) == (
+        400,
+        {"statusCode": 400, "message": "the key given is not this finding's object"},
+    )
+
+
+def test_records_are_examined_with_their_bias_and_personal_data(call):
+    rows = [
+        {"gender": "FM"[i % 2], "email": f"user{i}@example.org", "approved": str(int(i % 4 == 0))} for i in range(40)
+    ]
+    status, body = call("POST", "/examinations", {"records": rows})
+    assert status == 200
+    sex = body["bias"]["attributes"][0]
+    assert (body["bias"]["label"], sex["column"], sex["category"]) == ("approved", "gender", "sex")
+    assert {g["value"]: g["positive_rate"] for g in sex["groups"]} == {"F": 0.5, "M": 0.0}
+    assert body["training_summary"]["personal_data"]["by_type"]["EMAIL_ADDRESS"] == 40
+    assert "user1@example.org" not in json.dumps(body)
+
+
+def test_an_examination_with_a_label_that_is_not_binary_is_refused(call):
+    status, body = call("POST", "/examinations", {"text": "a\nb\n", "label": "missing"})
+    assert status == 422 and "missing" not in json.dumps(body)
+
+
 # -- POST /redactions ---------------------------------------------------------------------------
 
 

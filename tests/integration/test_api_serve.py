@@ -190,10 +190,19 @@ def test_findings_list_show_review_from_a_terminal(served, capfd):
         main(["findings", "review", listed["finding_id"], "--api", api, "--status", "confirmed", "--note", "real"]) == 0
     )
     assert json.loads(capfd.readouterr().out)["audit_entry"]["actor"] == "arn:aws:iam::123456789012:user/testing"
-    assert main(["findings", "show", listed["finding_id"], "--api", api]) == 0
+    assert main(["findings", "show", listed["finding_id"], "--api", api, "--format", "json"]) == 0
     shown = json.loads(capfd.readouterr().out)
     assert [(a["from_status"], a["to_status"], a["note"]) for a in shown["audit"]] == [("open", "confirmed", "real")]
     assert shown["occurrences"] == []  # a single-value finding; column findings list sampled occurrences
+    assert main(["findings", "show", listed["finding_id"], "--api", api]) == 0
+    readable = capfd.readouterr().out.splitlines()
+    assert readable[1] == "found     bank account (IBAN) (IBAN_CODE)"
+    assert readable[6].startswith("status    confirmed (by arn:aws:iam::123456789012:user/testing at ")
+    assert readable[-1].endswith("arn:aws:iam::123456789012:user/testing  open -> confirmed  \u201creal\u201d")
+    assert main(["findings", "reveal", listed["finding_id"], "--api", api]) == 0
+    revealed = capfd.readouterr()
+    assert revealed.out == "0: Refund to [DE02120300000000202051] for order 5522.\n"
+    assert "recorded in the audit trail" in revealed.err
 
     # a suppression for a confirmed finding is refused, with the reason, and exit 1
     assert (

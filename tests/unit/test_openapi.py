@@ -26,10 +26,12 @@ def test_every_route_is_signed_and_declared():
     routes = {(path, method) for path, item in document["paths"].items() for method in item}
     assert routes == {
         ("/scans", "post"),
+        ("/examinations", "post"),
         ("/scans/{scan_id}", "get"),
         ("/redactions", "post"),
         ("/findings", "get"),
         ("/findings/{finding_id}", "get"),
         ("/findings/{finding_id}", "patch"),
+        ("/findings/{finding_id}/reveal", "post"),
     }
     assert set(document["paths"]["/scans"]["post"]["responses"]) == {"200", "202", "400", "403", "404", "413", "422"}

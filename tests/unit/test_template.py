@@ -454,7 +454,8 @@ def test_api_function_policy_least_privilege(resources):
         for resource in as_list(s["Resource"])
     }
     assert {(a, r) for a, r in granted if a.startswith("s3:")} == {
-        ("s3:GetObject", "${UploadBucket.Arn}/*"),  # HeadObject of an s3:// scan
+        ("s3:GetObject", "${UploadBucket.Arn}/*"),  # HeadObject of an s3:// scan, a reveal's re-read
+        ("s3:GetObjectVersion", "${UploadBucket.Arn}/*"),  # a reveal reads the version that was scanned
         ("s3:GetObject", "${ResultsBucket.Arn}/config/suppressions.yaml"),
         ("s3:PutObject", "${ResultsBucket.Arn}/config/suppressions.yaml"),  # only the allow list
     }
@@ -640,8 +641,18 @@ def _invoke_routes(resources, policy: str) -> list[str]:
 
 
 def test_ci_runners_and_reviewers_get_separate_routes(template, resources):
-    assert _invoke_routes(resources, "ScannerPolicy") == ["POST/scans", "GET/scans/*", "POST/redactions"]
-    assert _invoke_routes(resources, "ReviewerPolicy") == ["GET/findings", "GET/findings/*", "PATCH/findings/*"]
+    assert _invoke_routes(resources, "ScannerPolicy") == [
+        "POST/scans",
+        "GET/scans/*",
+        "POST/examinations",
+        "POST/redactions",
+    ]
+    assert _invoke_routes(resources, "ReviewerPolicy") == [
+        "GET/findings",
+        "GET/findings/*",
+        "PATCH/findings/*",
+        "POST/findings/*/reveal",
+    ]
     assert template["Outputs"]["ScannerPolicyArn"]["Value"] == {"Ref": "ScannerPolicy"}
     assert template["Outputs"]["ReviewerPolicyArn"]["Value"] == {"Ref": "ReviewerPolicy"}
 

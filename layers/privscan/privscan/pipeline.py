@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import BinaryIO, TypeVar
+from typing import BinaryIO, Protocol, TypeVar
 
 from privscan.engine.coverage import coverage_gap_finding, is_gap
 from privscan.engine.deadline import DeadlineExceeded, deadline_after, passed
@@ -115,6 +115,16 @@ class ScanReport:
         }
 
 
+class Observer(Protocol):
+    """What `scan_stream` tells an observer of the cells (privscan.examine.Examiner)."""
+
+    def begin(self, name: str, fmt: str | None, scanned: bool) -> None: ...
+
+    def add(self, cell: Cell, detections: list) -> None: ...
+
+    def end(self, bytes_read: int) -> None: ...
+
+
 class _SinkFailed(Exception):
     """The caller's sink raised `error`: its own failure (storage, a full disk), to reach the caller as it was."""
 
@@ -159,7 +169,8 @@ def assemble(
     object_findings: bool = True,
     emit_columns: bool = True,
     deadline: float | None = None,
-    observe: Callable[[Detection], None] | None = None,
+    observe: Callable[[Cell, list], None] | None = None,
+    reported: Callable[[Detection], None] | None = None,
 ) -> FindingAssembler:
     """Detect → operator names (chat) → allow lists → rules → findings, for the `cells` of `reader`.
 
@@ -167,18 +178,21 @@ def assemble(
     its first chunk emits the per-object findings, and with `emit_columns=False` the typed columns'
     aggregates stay in the returned assembler, to be merged over all chunks (privscan.ingest.chunked).
     With a `deadline` (engine/deadline.py), detection stops inside long work once it passes: DeadlineExceeded.
-    `observe` sees each detection a finding reports (FindingAssembler).
+    `observe(cell, detections)` sees every cell with its detections, rules applied (the examination, privscan.examine).
+    `reported(detection)` sees each detection a finding reports, a typed column's values one by one (redaction).
     """
     if profiler is None and reader.tabular:
         profiler = ColumnProfiler(scanner.config)
     rules = RecordRules(rule_book(), factory, emit, reader.format, reader.columns, object_findings=object_findings)
-    assembler = FindingAssembler(factory, scanner.config, profiler, emit, rules.value_rules, observe)
+    assembler = FindingAssembler(factory, scanner.config, profiler, emit, rules.value_rules, reported)
     detected = scanner.detect(cells, profiler, deadline)
     if reader.format == "chat":
         detected = (operator or OperatorNames()).apply(detected)
     if suppressor:
         detected = ((cell, suppressor.filter(detections)) for cell, detections in detected)
     for cell, detections in rules.apply(detected):
+        if observe is not None:
+            observe(cell, detections)
         assembler.add(cell, detections)
     assembler.finish(emit_columns=emit_columns)
     return assembler
@@ -205,13 +219,15 @@ def scan_stream(
     file_name: str | None = None,
     suppressor: ObjectSuppressor | None = None,
     time_limit_s: float | None = None,
+    observer: Observer | None = None,
 ) -> ScanReport:
     """Scan `stream` (named `file_name` for format detection) and pass each finding to `sink`.
 
     `object_name` is the object's path or S3 key; findings and the report call it by its rendering under the
     masking policy (a segment holding personal data masked). With `time_limit_s`, the scan stops that many
     seconds after it started, between records and inside the detection of a long one, and ends
-    `time_limit` (rejected), its findings incomplete.
+    `time_limit` (rejected), its findings incomplete. An `observer` (an examination) sees the object begin, every
+    cell with its detections, and its end.
     """
     started = time.perf_counter()
     deadline = deadline_after(time_limit_s)
@@ -232,11 +248,17 @@ def scan_stream(
         report.format, report.compressed = reader.format, reader.compressed
         factory = FindingFactory(object_name, fingerprinter, scanner.names, reader.tabular, policy)
         cells = reader.cells() if deadline is None else _until(reader.cells(), deadline, report)
+        observe = None
+        if observer is not None:
+            observer.begin(shown_as, reader.format, scanned=True)
+            observe = observer.add
         try:
-            assemble(reader, cells, factory, scanner, emit, suppressor=suppressor, deadline=deadline)
+            assemble(reader, cells, factory, scanner, emit, suppressor=suppressor, deadline=deadline, observe=observe)
         except DeadlineExceeded:
             report.outcome = Outcome.TIME_LIMIT
         _read_outcome(report, reader, time_limit_s)
+        if observer is not None:
+            observer.end(reader.stats.bytes_read)
     except ReadError as error:
         failed = rejected(shown_as, error.code, error.reason, STATUS_BY_READ_ERROR.get(error.code, ScanStatus.REJECTED))
         failed.format = report.format

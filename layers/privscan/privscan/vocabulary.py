@@ -92,6 +92,14 @@ class DetectionKind(StrEnum):
     MARKER = "marker"
 
 
+class Placement(StrEnum):
+    """Where a detected entity must sit for a rule's entity trigger to fire (`where:` in the catalogue)."""
+
+    ANY = "any"
+    VALUE = "value"  # the entity is the whole value (a column cell)
+    FREE_TEXT = "free_text"  # the entity sits inside a longer text (a note, a chat turn)
+
+
 class EventKind(StrEnum):
     """What happened to an object, from its S3 notification."""
 

@@ -128,6 +128,7 @@ def get_api_services(settings: ApiSettings) -> ApiServices:
     from privscan.api.app import ApiServices
     from privscan.api.principals import parse_principals
     from privscan.api.scans import ScanApi
+    from privscan.review.reveal import Revealer
     from privscan.review.workflow import ReviewService
 
     s3, dynamodb = _clients()
@@ -148,6 +149,7 @@ def get_api_services(settings: ApiSettings) -> ApiServices:
         scans=scans,
         review=ReviewService(store, allow_list, scans.scanner, scans.fingerprinter),
         reviewers=parse_principals(settings.reviewer_principals),
+        revealer=Revealer(s3, store, scanner, fingerprinter),
     )
 
 

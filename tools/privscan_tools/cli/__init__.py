@@ -7,9 +7,10 @@ import os
 import sys
 from importlib import metadata
 
-from privscan.vocabulary import REVIEW_STATUSES, SEVERITIES
+from privscan.vocabulary import REVIEW_STATUSES, SEVERITIES, Severity
 
-from privscan_tools.cli import backfill_cmd, bench_cmd, ci_cmd, eval_cmd, redact_cmd, report_cmd
+from privscan_tools.cli import backfill_cmd, bench_cmd, ci_cmd, eval_cmd, examine_cmd, redact_cmd, report_cmd
+from privscan_tools.cli.project_config import ConfigError, add_selection_arguments, find_project_config
 from privscan_tools.cli.sizes import byte_size
 from privscan_tools.console import EXIT_INTERRUPTED
 
@@ -27,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     scan = commands.add_parser("scan", help="scan local files or directories")
-    scan.add_argument("paths", nargs="+")
+    scan.add_argument("paths", nargs="+", metavar="PATH", help="files and directories to scan; - reads standard input")
     scan.add_argument(
         "--format",
         choices=["table", "jsonl", "json", "sarif"],
@@ -36,8 +37,24 @@ def build_parser() -> argparse.ArgumentParser:
         "sarif: SARIF 2.1.0",
     )
     scan.add_argument("-o", "--output", metavar="FILE", help="write the findings to FILE instead of stdout")
-    scan.add_argument("--fail-on", choices=SEVERITIES, default="high", help="exit 1 on findings at or above this")
+    scan.add_argument(
+        "--fail-on",
+        choices=SEVERITIES,
+        help="exit 1 on findings at or above this (default: the project's fail_on, else high)",
+    )
     scan.add_argument("--allow-list", help="YAML allow list / suppression rules (see engine/suppress.py)")
+    add_selection_arguments(scan)
+    scan.add_argument(
+        "--stdin-name",
+        metavar="NAME",
+        help="with -: the name that tells standard input's format, e.g. data.csv (default: detected)",
+    )
+    scan.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="a progress line on stderr (default: only when stderr is a terminal)",
+    )
     scan.add_argument(
         "--chunk-size",
         type=byte_size,
@@ -59,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     ci_cmd.add_parser(commands)
     report_cmd.add_parser(commands)
     backfill_cmd.add_parser(commands)
+    examine_cmd.add_parser(commands)
     redact_cmd.add_parser(commands)
 
     findings = commands.add_parser("findings", help="read findings from DynamoDB")
@@ -78,6 +96,16 @@ def build_parser() -> argparse.ArgumentParser:
     show = findings_commands.add_parser("show", help="one finding, its occurrences and audit trail (through the API)")
     show.add_argument("finding_id")
     show.add_argument("--api", metavar="URL", required=True)
+    show.add_argument(
+        "--format", choices=["text", "json"], default="text", help="text (default): a readable view; json: the API's"
+    )
+    reveal = findings_commands.add_parser(
+        "reveal", help="the text around a finding, read from its object now (reviewers; audited, never stored)"
+    )
+    reveal.add_argument("finding_id")
+    reveal.add_argument("--api", metavar="URL", required=True)
+    reveal.add_argument("--key", help="the object's key, when its key holds personal data (stored masked)")
+    reveal.add_argument("--format", choices=["text", "json"], default="text")
     review = findings_commands.add_parser("review", help="set a finding's review status (through the API)")
     review.add_argument("finding_id")
     review.add_argument("--api", metavar="URL", required=True)
@@ -96,6 +124,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return run_command(args)
+    except ConfigError as error:
+        print(f"privscan: {error}", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         # the reader went away: further writes (and the interpreter's final flush) must not raise again
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -109,13 +140,18 @@ def run_command(args: argparse.Namespace) -> int:
     if args.command == "scan":
         from privscan_tools.cli.scan_cmd import run_scan
 
+        project = find_project_config()
         return run_scan(
             args.paths,
             args.format,
-            args.fail_on,
-            allow_list=args.allow_list,
+            args.fail_on or project.fail_on or Severity.HIGH,
+            allow_list=args.allow_list or project.allow_list,
             chunk_bytes=args.chunk_size,
             output=args.output,
+            include=tuple(args.include) or project.include,
+            exclude=(*project.exclude, *args.exclude),
+            stdin_name=args.stdin_name,
+            show_progress=args.progress,
         )
     if args.command == "demo":
         from privscan_tools.cli.local_cmd import run_demo
@@ -139,6 +175,8 @@ def run_command(args: argparse.Namespace) -> int:
         return run(args)
     if args.command == "backfill":
         return backfill_cmd.run(args)
+    if args.command == "examine":
+        return examine_cmd.run(args)
     if args.command == "redact":
         return redact_cmd.run(args)
     if args.command == "findings":

@@ -27,8 +27,10 @@ from privscan.engine.suppress import Suppressions
 from privscan.model import ScanStatus
 from privscan.review.policy import Policy
 from privscan.store.spool import FindingSpool
+from privscan.vocabulary import Severity
 
 from privscan_tools.cli.api_client import ApiClient, ApiUnavailable
+from privscan_tools.cli.project_config import add_selection_arguments, find_project_config
 from privscan_tools.cli.scan_cmd import (
     EXIT_ERROR,
     EXIT_FAIL,
@@ -36,6 +38,7 @@ from privscan_tools.cli.scan_cmd import (
     INPUT_ERRORS,
     local_fingerprinter,
     scan_file,
+    selected,
     walk,
 )
 from privscan_tools.reports.sarif import markdown_summary, to_sarif
@@ -63,7 +66,10 @@ def add_parser(subparsers) -> None:
         action="store_true",
         help="with --changed-since: changed files of unsupported or binary formats pass (listed as not scanned)",
     )
-    ci.add_argument("--fail-on", choices=SEVERITIES, default="high")
+    ci.add_argument(
+        "--fail-on", choices=SEVERITIES, help="fail on findings at or above this (default: the project's, else high)"
+    )
+    add_selection_arguments(ci)
     ci.add_argument(
         "--allow-entity", action="append", default=[], metavar="TYPE", help="entity type that never fails (repeatable)"
     )
@@ -90,16 +96,20 @@ def changed_files(ref: str) -> list[Path]:
     return sorted({root / os.fsdecode(name) for name in names.split(b"\0") if name})
 
 
-def targets(paths: list[str], changed: list[Path] | None) -> Iterator[tuple[Path, bool]]:
+def targets(
+    paths: list[str], changed: list[Path] | None, include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()
+) -> Iterator[tuple[Path, bool]]:
     """The files to scan, with whether each must be scannable: the walk of `paths`, or the `changed`
-    files under them, each one as if named on the command line (relative to here when it is below)."""
+    files under them that pass the globs, each one as if named on the command line (relative to here when
+    it is below)."""
     if changed is None:
-        yield from walk(paths)
+        yield from walk(paths, include, exclude)
         return
     roots = [Path(raw).resolve() for raw in paths]
     here = Path.cwd().resolve()
     for path in changed:
-        if any(path == root or root in path.parents for root in roots):
+        root = next((root for root in roots if path == root or root in path.parents), None)
+        if root is not None and (path == root or selected(path.relative_to(root), include, exclude)):
             yield (path.relative_to(here) if here in path.parents else path), True
 
 
@@ -175,9 +185,15 @@ def run(args) -> int:
     except (subprocess.CalledProcessError, FileNotFoundError):
         print(f"privscan ci: cannot list the files changed since {args.changed_since}", file=sys.stderr)
         return EXIT_ERROR
+    project = find_project_config()
+    args.fail_on = args.fail_on or project.fail_on or Severity.HIGH
+    args.allow_list = args.allow_list or project.allow_list
     policy = Policy(
-        fail_on=args.fail_on, allowed_entities=frozenset(args.allow_entity), ignore_rules=frozenset(args.ignore_rule)
+        fail_on=args.fail_on,
+        allowed_entities=frozenset((*project.allow_entities, *args.allow_entity)),
+        ignore_rules=frozenset((*project.ignore_rules, *args.ignore_rule)),
     )
+    selection = (tuple(args.include) or project.include, (*project.exclude, *args.exclude))
     errors: list[str] = []
     try:
         if args.endpoint:
@@ -191,7 +207,7 @@ def run(args) -> int:
     collected: list[tuple[dict, str | None]] = []
     not_scanned: list[str] = []
     failed = False
-    for path, result in scan_targets(scan, targets(args.paths, only)):
+    for path, result in scan_targets(scan, targets(args.paths, only, *selection)):
         if result.error:
             allowed = args.allow_unscannable and result.outcome in UNSCANNABLE
             (not_scanned if allowed else errors).append(f"{path}: {result.error}")

@@ -11,6 +11,7 @@ from pathlib import Path
 import boto3
 from privscan.engine.config import severity_rank
 from privscan.store.findings_store import FindingsStore, finding_from_item
+from privscan.vocabulary import ScanStatus, Severity
 
 from privscan_tools.local.api_server import LocalApi
 from privscan_tools.local.samples import sample_dataset
@@ -18,7 +19,7 @@ from privscan_tools.local.stack import REGION, LocalStack, deploy_stack, start_m
 from privscan_tools.local.template import default_template_path
 from privscan_tools.local.worker import LocalWorker
 
-TERMINAL = {"done", "unsupported", "rejected", "deleted", "superseded"}
+TERMINAL = {ScanStatus.DONE, ScanStatus.UNSUPPORTED, ScanStatus.REJECTED, ScanStatus.DELETED, ScanStatus.SUPERSEDED}
 
 
 def start_local(port: int | None = None) -> tuple[object, LocalStack, LocalWorker]:
@@ -74,7 +75,7 @@ def print_groups(rows: list[dict], limit: int = 30) -> None:
             row["entity_type"] or "-",
             ",".join(row["rule_ids"]) or "-",
         )
-        group = groups.setdefault(key, {"count": 0, "severity": "low", "preview": row["preview"]})
+        group = groups.setdefault(key, {"count": 0, "severity": Severity.LOW, "preview": row["preview"]})
         group["count"] += row.get("count") or 1
         if severity_rank(row["severity"]) > severity_rank(group["severity"]):
             group["severity"] = row["severity"]

@@ -22,13 +22,20 @@ def add_parser(subparsers) -> None:
     report.add_argument("--table", help="findings table (default: the local stack's)")
     report.add_argument("--audit-table", help="audit table of review changes (default: the local stack's)")
     report.add_argument("--out", default="privscan-report", help=f"directory to write {', '.join(OUTPUTS)} into")
+    report.add_argument(
+        "--examination", metavar="FILE", help="a `privscan examine` JSON document to include (section and charts)"
+    )
 
 
-def write_report(store: FindingsStore, bucket: str, prefix: str, out: Path) -> dict:
-    """Gather, render, write the three files; returns the governance record."""
+def write_report(store: FindingsStore, bucket: str, prefix: str, out: Path, examination: dict | None = None) -> dict:
+    """Gather, render, write the three files; returns the governance record. An `examination` (the document of
+    `privscan examine`) becomes the record's `examination` section."""
     from privscan_tools.reports import gather, governance_markdown, governance_record, render_html
+    from privscan_tools.reports.examination import governance_section
 
     record = governance_record(gather(store, bucket, prefix))
+    if examination is not None:
+        record["examination"] = governance_section(examination)
     out.mkdir(parents=True, exist_ok=True)
     (out / "report.html").write_text(render_html(record), encoding="utf-8")
     (out / "governance.json").write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -53,7 +60,10 @@ def run(args) -> int:
     dynamodb = boto3.resource("dynamodb", **aws_options(args.endpoint))
     out = Path(args.out)
     store = FindingsStore(dynamodb.Table(table), dynamodb.Table(audit_table))
-    record = write_report(store, bucket, args.dataset, out)
+    examination = None
+    if args.examination:
+        examination = json.loads(Path(args.examination).read_text(encoding="utf-8"))
+    record = write_report(store, bucket, args.dataset, out, examination)
     objects, findings = record["objects"], record["findings"]
     print(
         f"privscan report: {objects['total']} objects, {findings['total']} findings, "

@@ -10,7 +10,7 @@ import json
 import sys
 
 from privscan_tools.cli.api_client import ApiClient, ApiUnavailable
-from privscan_tools.cli.output import print_findings
+from privscan_tools.cli.output import print_finding_detail, print_findings
 
 EXIT_OK, EXIT_REFUSED, EXIT_ERROR = 0, 1, 2
 
@@ -42,7 +42,10 @@ def _show(client: ApiClient, args) -> int:
     status, body = client.call("GET", f"/findings/{args.finding_id}")
     if status != 200:
         return _refused(status, body)
-    print(json.dumps(body, indent=2, ensure_ascii=False))
+    if getattr(args, "format", "text") == "json":
+        print(json.dumps(body, indent=2, ensure_ascii=False))
+    else:
+        print_finding_detail(body, sys.stdout)
     return EXIT_OK
 
 
@@ -57,6 +60,24 @@ def _review(client: ApiClient, args) -> int:
     return EXIT_OK
 
 
+def _reveal(client: ApiClient, args) -> int:
+    """The text around a finding, read from its object now; shown once, on this terminal, never stored."""
+    status, body = client.call("POST", f"/findings/{args.finding_id}/reveal", {"key": args.key} if args.key else {})
+    if status != 200:
+        return _refused(status, body)
+    if args.format == "json":
+        print(json.dumps(body, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    for shown in body["excerpts"]:
+        start, end = shown["highlight"]
+        text = shown["text"]
+        before, after = ("…" if shown["cut_before"] else ""), ("…" if shown["cut_after"] else "")
+        where = " · ".join(str(part) for part in (shown["record"], shown["field"]) if part is not None)
+        print(f"{where}: {before}{text[:start]}[{text[start:end]}]{text[end:]}{after}")
+    print(f"(this reveal is recorded in the audit trail at {body['audit_entry']['at']})", file=sys.stderr)
+    return EXIT_OK
+
+
 def _refused(status: int, body: dict) -> int:
     code = f" ({body['outcome']})" if body.get("outcome") else ""  # a refusal's content-free code
     print(f"privscan findings: HTTP {status}{code}: {body.get('message', 'no message')}", file=sys.stderr)
@@ -66,7 +87,7 @@ def _refused(status: int, body: dict) -> int:
 def run(args) -> int:
     try:
         client = ApiClient(args.api)
-        return {"list": _list, "show": _show, "review": _review}[args.findings_command](client, args)
+        return {"list": _list, "show": _show, "review": _review, "reveal": _reveal}[args.findings_command](client, args)
     except ApiUnavailable as error:
         print(f"privscan findings: {error}", file=sys.stderr)
         return EXIT_ERROR

@@ -5,9 +5,13 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import shutil
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
+from fnmatch import fnmatch
 from pathlib import Path
 from typing import TextIO
 
@@ -23,22 +27,45 @@ from privscan.store.keyring import fingerprinter_from_secret
 from privscan.store.spool import FindingSpool
 
 from privscan_tools.cli.output import jsonl_line, print_findings
+from privscan_tools.cli.progress import Progress
 from privscan_tools.reports.sarif import to_sarif
 
 EXIT_PASS, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 # A file named on the command line must be scannable; inside a directory walk, non-data files are skipped.
 INPUT_ERRORS = {ScanStatus.REJECTED, ScanStatus.FAILED}
+STDIN_SPOOL_BYTES = 8 * 1024**2
 
 
-def walk(paths: list[str]) -> Iterator[tuple[Path, bool]]:
-    """Files to scan, with whether each was named explicitly."""
+STDIN = "-"
+
+
+def walk(paths: list[str], include: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> Iterator[tuple[Path, bool]]:
+    """Files to scan, with whether each was named explicitly. A directory is walked in name order, hidden
+    files and folders (`.git`, `.venv`) left out, then `include` and `exclude` globs applied (`selected`);
+    a file named on the command line is always scanned. `-` stands for standard input."""
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
-                yield child, False
+        if raw != STDIN and path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                relative = child.relative_to(path)
+                if not any(part.startswith(".") for part in relative.parts) and selected(relative, include, exclude):
+                    yield child, False
         else:
             yield path, True
+
+
+def selected(relative: Path, include: tuple[str, ...], exclude: tuple[str, ...]) -> bool:
+    """Whether a walked file passes the globs. A glob matches the file's path below the walked directory,
+    its name, or one of its folders (`fixtures` or `data/tmp/*` exclude everything below them); `*` crosses
+    folders, so `*.csv` is every CSV at any depth."""
+
+    def matches(pattern: str) -> bool:
+        candidates = [relative.as_posix(), relative.name, *(p.as_posix() for p in relative.parents if p.parts)]
+        return any(fnmatch(candidate, pattern.rstrip("/")) for candidate in candidates)
+
+    if include and not any(matches(pattern) for pattern in include):
+        return False
+    return not any(matches(pattern) for pattern in exclude)
 
 
 def local_fingerprinter() -> Fingerprinter:
@@ -54,28 +81,53 @@ def scan_file(
     sink: Callable[[dict], None],
     suppressions: Suppressions,
     chunk_bytes: int | None = None,
+    progress: Progress | None = None,
+    stdin_name: str | None = None,
 ) -> ScanReport:
-    """Scan one file, passing each finding's contract dict to `sink` as it is found. A file that cannot be
-    read is named as findings name it (a part holding personal data masked)."""
+    """Scan one file (`-`: standard input, named `stdin_name` for its format), passing each finding's
+    contract dict to `sink` as it is found. A file that cannot be read is named as findings name it (a part
+    holding personal data masked)."""
     scanner = get_scanner(config)
-    shown = MaskingPolicy(fingerprinter, scanner.names).object_name(str(path))
-    if not path.is_file():
+    progress = progress or Progress(1, enabled=False)
+    is_stdin = str(path) == STDIN
+    name = (stdin_name or "stdin") if is_stdin else str(path)
+    shown = MaskingPolicy(fingerprinter, scanner.names).object_name(name)
+    if not is_stdin and not path.is_file():
         return rejected(shown, "not_found", "no such file", ScanStatus.FAILED)
+
+    def counted(finding) -> None:
+        progress.found()
+        sink(finding.contract())
+
     engine = {
         "scanner": scanner,
         "fingerprinter": fingerprinter,
-        "sink": lambda finding: sink(finding.contract()),
-        "suppressor": suppressions.for_object(None, str(path), fingerprinter),
+        "sink": counted,
+        "suppressor": suppressions.for_object(None, name, fingerprinter),
     }
     try:
+        if is_stdin:
+            return _scan_stdin(name, progress, shown, engine)
         if chunk_bytes:
+            progress.start_file(shown, path.stat().st_size)
             return scan_file_chunked(path, chunk_bytes, **engine)
         with path.open("rb") as stream:
+            progress.start_file(shown, path.stat().st_size, stream.fileno())
             return scan_stream(str(path), stream, **engine)
     except BrokenPipeError:
         raise  # the reader of the output went away, not a problem of the file
     except OSError as error:
         return rejected(shown, "unreadable", f"cannot read file ({error.strerror})", ScanStatus.FAILED)
+
+
+def _scan_stdin(name: str, progress: Progress, shown: str, engine: dict) -> ScanReport:
+    """Standard input, spooled (to disk past STDIN_SPOOL_BYTES) because readers may seek, then scanned."""
+    with tempfile.SpooledTemporaryFile(max_size=STDIN_SPOOL_BYTES) as spooled:
+        shutil.copyfileobj(sys.stdin.buffer, spooled)
+        size = spooled.tell()
+        spooled.seek(0)
+        progress.start_file(shown, size)
+        return scan_stream(name, spooled, file_name=name, **engine)
 
 
 def run_scan(
@@ -86,9 +138,15 @@ def run_scan(
     allow_list: str | None = None,
     chunk_bytes: int | None = None,
     output: str | None = None,
+    include: tuple[str, ...] = (),
+    exclude: tuple[str, ...] = (),
+    stdin_name: str | None = None,
+    show_progress: bool | None = None,
 ) -> int:
     """Scan `paths` and write their findings as `fmt` (table, jsonl, json or sarif) to `output` or stdout;
-    JSONL lines are written as findings are found, the other formats once every file is scanned."""
+    JSONL lines are written as findings are found, the other formats once every file is scanned. On a
+    terminal a progress line shows the file, the bytes read and the findings so far (`show_progress`
+    forces it on or off)."""
     config = config or EngineConfig()
     fingerprinter = local_fingerprinter()
     suppressions = Suppressions.from_yaml(Path(allow_list).read_text(encoding="utf-8") if allow_list else None)
@@ -98,40 +156,60 @@ def run_scan(
     failed, errored = False, bool(suppressions.problems)
     collected: list[tuple[dict, str | None]] = []  # (finding, file format), for the documents written at the end
     reports: list[ScanReport] = []
-    with _opened(output) as out:
-        for path, explicit in walk(paths):
-            report = _scan_one(path, fingerprinter, config, suppressions, chunk_bytes, fmt, out, collected)
-            reports.append(report)
-            if report.status is ScanStatus.DONE:
-                failed |= any(severity_rank(s) >= threshold for s in report.by_severity)
-            elif report.status in INPUT_ERRORS or explicit:
-                errored = True
-        _write_document(fmt, collected, reports, out)
+    files = list(walk(paths, include, exclude))
+    progress = Progress(len(files), enabled=show_progress)
+    job = _ScanJob(fingerprinter, config, suppressions, chunk_bytes, fmt, collected, progress, stdin_name)
+    try:
+        with _opened(output) as out:
+            for path, explicit in files:
+                report = job.scan(path, out)
+                reports.append(report)
+                if report.status is ScanStatus.DONE:
+                    failed |= any(severity_rank(s) >= threshold for s in report.by_severity)
+                elif report.status in INPUT_ERRORS or explicit:
+                    errored = True
+            progress.close()
+            _write_document(fmt, collected, reports, out)
+    finally:
+        progress.close()
     if errored:
         return EXIT_ERROR
     return EXIT_FAIL if failed else EXIT_PASS
 
 
-def _scan_one(
-    path: Path,
-    fingerprinter: Fingerprinter,
-    config: EngineConfig,
-    suppressions: Suppressions,
-    chunk_bytes: int | None,
-    fmt: str,
-    out: TextIO,
-    collected: list[tuple[dict, str | None]],
-) -> ScanReport:
-    """One file: JSONL lines to `out` at once, other formats' findings kept in `collected`; a status line."""
-    with FindingSpool() as spool:
-        sink = (lambda contract: print(jsonl_line(contract), file=out, flush=True)) if fmt == "jsonl" else spool
-        report = scan_file(path, fingerprinter, config, sink, suppressions, chunk_bytes)
-        if report.status is ScanStatus.DONE:
-            collected.extend((line, report.format) for line in spool.lines())
-    reason = f": {report.reason})" if report.reason else ")"
-    note = f"{report.object}: {report.status} ({report.outcome}{reason}"
-    print(f"{note}, {report.records} records, {report.findings_total} findings", file=sys.stderr)
-    return report
+@dataclass
+class _ScanJob:
+    """What every file of one `privscan scan` shares: keys, engine, allow list, output format, progress."""
+
+    fingerprinter: Fingerprinter
+    config: EngineConfig
+    suppressions: Suppressions
+    chunk_bytes: int | None
+    fmt: str
+    collected: list[tuple[dict, str | None]]
+    progress: Progress
+    stdin_name: str | None
+
+    def scan(self, path: Path, out: TextIO) -> ScanReport:
+        """One file: JSONL lines to `out` at once, other formats' findings kept in `collected`; a status line."""
+        with FindingSpool() as spool:
+            sink = (lambda c: print(jsonl_line(c), file=out, flush=True)) if self.fmt == "jsonl" else spool
+            report = scan_file(
+                path,
+                self.fingerprinter,
+                self.config,
+                sink,
+                self.suppressions,
+                self.chunk_bytes,
+                self.progress,
+                self.stdin_name,
+            )
+            if report.status is ScanStatus.DONE:
+                self.collected.extend((line, report.format) for line in spool.lines())
+        reason = f": {report.reason})" if report.reason else ")"
+        note = f"{report.object}: {report.status} ({report.outcome}{reason}"
+        self.progress.message(f"{note}, {report.records} records, {report.findings_total} findings")
+        return report
 
 
 def _write_document(fmt: str, collected: list[tuple[dict, str | None]], reports: list[ScanReport], out) -> None:

@@ -27,3 +27,13 @@ def byte_size(text: str) -> int:
     if not unit or float(match.group(1)) * unit < 1:
         raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 65536, 64KB, 1MB)")
     return int(float(match.group(1)) * unit)
+
+
+def human_size(size: int) -> str:
+    """`size` bytes in the largest binary unit that keeps the number at least 1: 512 B, 1.5 MB, 2.0 GB."""
+    value, unit = float(size), "B"
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            break
+        value /= 1024
+    return f"{int(value)} B" if unit == "B" else f"{value:.1f} {unit}"

@@ -16,11 +16,11 @@ from typing import Any
 
 from privscan.engine.config import SEVERITIES
 from privscan.engine.rules.catalogue import RuleBook, rule_book
+from privscan.vocabulary import REVIEW_STATUSES, ReviewStatus, ScanStatus
 
 from privscan_tools.reports.snapshot import DatasetSnapshot
 
 SCHEMA = "privscan.governance/1"
-from privscan.vocabulary import REVIEW_STATUSES
 
 DATA_SUBJECT_SIGNALS = {
     "consent_withdrawn": "CONSENT_WITHDRAWAL",
@@ -62,7 +62,11 @@ class _Record:
         self.snapshot, self.book = snapshot, book
         self.done = [s for s in snapshot.summaries if s.get("status") == "done"]
         # findings count over the objects scanned and those that could not be (each is a coverage-gap finding)
-        self.counted = [s for s in snapshot.summaries if s.get("status") in ("done", "unsupported", "rejected")]
+        self.counted = [
+            s
+            for s in snapshot.summaries
+            if s.get("status") in (ScanStatus.DONE, ScanStatus.UNSUPPORTED, ScanStatus.REJECTED)
+        ]
         live_keys = {s["key"] for s in self.counted}
         self.findings = [f for f in snapshot.findings if f["key"] in live_keys and not f.get("object_deleted")]
         self.by_rule, self.by_entity = self._summed("by_rule"), self._summed("by_entity")
@@ -196,9 +200,9 @@ class _Record:
 
     # -- review, risks, decisions -------------------------------------------------------------
     def review(self) -> dict:
-        counts = Counter(f.get("review_status", "open") for f in self.findings)
+        counts = Counter(f.get("review_status", ReviewStatus.OPEN) for f in self.findings)
         total = len(self.findings)
-        reviewed = total - counts["open"]
+        reviewed = total - counts[ReviewStatus.OPEN]
         return {
             "findings": total,
             "by_status": {
@@ -210,7 +214,7 @@ class _Record:
         }
 
     def open_risks(self) -> dict:
-        open_findings = [f for f in self.findings if f.get("review_status", "open") == "open"]
+        open_findings = [f for f in self.findings if f.get("review_status", ReviewStatus.OPEN) == ReviewStatus.OPEN]
         ranked = sorted(open_findings, key=lambda f: (-SEVERITIES.index(f["severity"]), f["key"], _position(f)))
         return {
             "open": len(open_findings),
@@ -255,7 +259,9 @@ class _Record:
 
     # -- objects and gaps -----------------------------------------------------------------------
     def top_objects(self) -> list[dict]:
-        open_by_key = Counter(f["key"] for f in self.findings if f.get("review_status", "open") == "open")
+        open_by_key = Counter(
+            f["key"] for f in self.findings if f.get("review_status", ReviewStatus.OPEN) == ReviewStatus.OPEN
+        )
 
         def rank(summary: dict) -> tuple:
             worst = max((SEVERITIES.index(s) for s, n in (summary.get("by_severity") or {}).items() if n), default=-1)

@@ -38,6 +38,12 @@ CHARTS = (
     ("by_severity", "Findings by severity"),
     ("review", "Review progress (findings by review status)"),
 )
+EXAMINATION_CHARTS = (
+    ("exam_positive_rates", "Positive rate by protected group (%)"),
+    ("exam_languages", "Records by language (%)"),
+    ("exam_domains", "Top domains by share of text bytes (%)"),
+)
+EXAMINATION_COLOUR = "#2b8a3e"
 
 
 class Safe(str):
@@ -99,6 +105,76 @@ def chart_series(record: dict) -> dict[str, list[dict]]:
             for s, n in record["review"]["by_status"].items()
         ],
     }
+
+
+def examination_series(section: dict) -> dict[str, list[dict]]:
+    """Bars of the examination's charts: positive rate per group of each protected attribute, languages, domains."""
+    rates = [
+        {
+            "label": f"{a['column']}: {g['value']}",
+            "title": f"{a['category']}, {g['count']} records",
+            "value": round(100 * g["positive_rate"], 1),
+            "color": EXAMINATION_COLOUR,
+        }
+        for a in section["bias"]["attributes"]
+        for g in a["groups"]
+        if g.get("positive_rate") is not None
+    ]
+    summary = section["training_summary"]
+    return {
+        "exam_positive_rates": rates,
+        "exam_languages": [
+            {"label": row["lang"], "value": round(100 * row["share"], 1), "color": EXAMINATION_COLOUR}
+            for row in summary["languages"]
+        ],
+        "exam_domains": [
+            {"label": row["domain"], "value": round(100 * row["bytes_share"], 2), "color": EXAMINATION_COLOUR}
+            for row in summary["top_domains"]
+        ],
+    }
+
+
+def _examination(section: dict) -> str:
+    """The examination's tables: attributes with disparate impact and parity, gaps, proxies, safeguards, duplicates."""
+    bias, summary, duplicates = section["bias"], section["training_summary"], section["duplicates"]
+    return (
+        f"<p>{section['records']} records; label {escape(str(bias['label']))} "
+        f"({escape(str(bias.get('label_evidence')))}); {summary['text_bytes']} bytes of text "
+        f"({escape(summary['size_range'])}), latest date {escape(str(summary['latest_date']))}.</p>"
+        + _table(
+            ("column", "category", "by", "groups", "disparate impact", "parity difference"),
+            [
+                [
+                    a["column"],
+                    a["category"],
+                    a["evidence"],
+                    len(a["groups"]),
+                    a["disparate_impact"],
+                    a["statistical_parity_difference"],
+                ]
+                for a in bias["attributes"]
+            ],
+            numeric=frozenset({3, 4, 5}),
+        )
+        + "<h3>Gaps</h3>"
+        + _table(("attribute", "group", "share"), [[g["attribute"], g["group"], g["share"]] for g in bias["gaps"]])
+        + "<h3>Proxies</h3>"
+        + _table(
+            ("column", "stands in for", "Cramér's V"),
+            [[p["column"], p["attribute"], p["association"]] for p in bias["proxies"]],
+            numeric=frozenset({2}),
+        )
+        + "<h3>Special categories (Art. 10(5) safeguards)</h3>"
+        + _table(
+            ("column", "category", "in clear", "pseudonymised"),
+            [
+                [s["column"], s["category"], s["in_clear"], s["pseudonymised"]]
+                for s in section["special_category_safeguards"]
+            ],
+        )
+        + f"<p>{duplicates['near_duplicate_groups']} near-duplicate groups, {duplicates['groups_with_personal_data']} "
+        f"with personal data; {duplicates['repeated_identifiers']} identifiers held by more than one record.</p>"
+    )
 
 
 def _script_json(data) -> str:
@@ -198,6 +274,8 @@ def _sections(record: dict) -> str:
             + f'<p class="note">Findings truncated in: {escape(", ".join(gaps["truncated"]) or "none")}.</p>',
         ),
     ]
+    if record.get("examination"):
+        parts.append(("Training-set examination (AI Act Art. 10, Art. 53(1)(d))", _examination(record["examination"])))
     return "".join(f"<section><h2>{escape(title)}</h2>{body}</section>" for title, body in parts)
 
 
@@ -207,8 +285,11 @@ def render_html(record: dict) -> str:
     charts = "".join(
         f"<figure><figcaption>{escape(caption)}</figcaption>"
         f'<div class="chart" data-chart="{name}" id="chart-{name}" aria-label="{escape(caption)}"></div></figure>'
-        for name, caption in CHARTS
+        for name, caption in CHARTS + (EXAMINATION_CHARTS if record.get("examination") else ())
     )
+    series = chart_series(record)
+    if record.get("examination"):
+        series.update(examination_series(record["examination"]))
     return (
         '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
@@ -220,6 +301,6 @@ def render_html(record: dict) -> str:
         f"{_sections(record)}"
         '<p class="note">Previews are masked; privscan stores no raw value. The full record is in governance.json '
         "and governance.md.</p></main>"
-        f'<script type="application/json" id="report-data">{_script_json({"charts": chart_series(record)})}</script>'
+        f'<script type="application/json" id="report-data">{_script_json({"charts": series})}</script>'
         f"<script>{_asset('report.js')}</script></body></html>\n"
     )

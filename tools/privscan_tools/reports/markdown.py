@@ -164,4 +164,8 @@ def governance_markdown(record: dict) -> str:
         f"- Record issues while reading: {counts(gaps['record_issues'])}",
         "",
     ]
+    if record.get("examination"):
+        from privscan_tools.reports.examination import examination_annex  # it renders with this module's helpers
+
+        lines += [examination_annex(record["examination"])]
     return "\n".join(lines)

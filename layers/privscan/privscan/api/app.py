@@ -22,7 +22,7 @@ from aws_lambda_powertools.event_handler.depends import Depends
 from aws_lambda_powertools.event_handler.exceptions import ForbiddenError, NotFoundError, ServiceError
 from aws_lambda_powertools.event_handler.openapi.exceptions import RequestUnsupportedContentType, RequestValidationError
 from aws_lambda_powertools.event_handler.openapi.models import APIKey, APIKeyIn
-from aws_lambda_powertools.event_handler.openapi.params import Path, Query
+from aws_lambda_powertools.event_handler.openapi.params import Body, Path, Query
 
 from privscan import __version__
 from privscan.api.errors import declared_names, validation_errors, validation_summary
@@ -30,10 +30,13 @@ from privscan.api.models import (
     AUDIT_FIELDS,
     REVIEW_FIELDS,
     ErrorBody,
+    ExaminationRequest,
     FindingDetail,
     FindingPage,
     RedactionRequest,
     RedactionResult,
+    RevealRequest,
+    RevealResult,
     ReviewResult,
     ScanRequest,
     ScanResult,
@@ -44,7 +47,8 @@ from privscan.api.scans import ScanApi, ScanRefused
 from privscan.failures import describe
 from privscan.observability import logger
 from privscan.redaction.operators import Redactor
-from privscan.review.policy import Severity
+from privscan.review.policy import SeverityName
+from privscan.review.reveal import Revealer, RevealRefused
 from privscan.review.workflow import (
     PATTERN_REFUSED,
     FindingNotFound,
@@ -52,6 +56,7 @@ from privscan.review.workflow import (
     ReviewRejected,
     ReviewService,
     ReviewStatusName,
+    now_precise,
 )
 from privscan.store.allow_list import AllowListBusy
 from privscan.store.findings_store import ReviewConflict, finding_from_item
@@ -65,6 +70,7 @@ class ApiServices:
     scans: ScanApi
     review: ReviewService
     reviewers: tuple[str, ...] = ()  # ARNs that may review (api/principals.py); empty: nobody
+    revealer: Revealer | None = None  # re-reads a finding's object for a reviewer's excerpt
 
     @property
     def bucket(self) -> str:
@@ -186,6 +192,11 @@ def review_rejected(exc: ReviewRejected) -> Response:
     return error(HTTPStatus.UNPROCESSABLE_ENTITY, str(exc))
 
 
+@app.exception_handler(RevealRefused)
+def reveal_refused(exc: RevealRefused) -> Response:
+    return error(exc.status, exc.reason)
+
+
 @app.exception_handler(ReviewConflict)
 def review_conflict(_: ReviewConflict) -> Response:
     return error(HTTPStatus.CONFLICT, "the finding was reviewed by someone else meanwhile; read it again")
@@ -268,6 +279,19 @@ def post_redaction(request: RedactionRequest, api: Services, actor: Caller) -> R
     }
 
 
+@app.post(
+    "/examinations",
+    summary="Examine text, records or a small file for the AI Act: bias, safeguards, training summary, duplicates",
+    responses=_responses(400, 403, 413, 422, ok="the examination (docs/examine.md)"),
+)
+def post_examination(request: ExaminationRequest, api: Services) -> dict:
+    try:
+        name, body = request.named_body()
+    except ValueError as bad:
+        raise ScanRefused(HTTPStatus.UNPROCESSABLE_ENTITY, "malformed", str(bad)) from None
+    return api.scans.examine_now(body, request.label, name)
+
+
 @app.get(
     "/scans/<scan_id>",
     summary="Status of a queued scan; its summary when done",
@@ -314,7 +338,7 @@ def list_findings(
     api: Services,
     prefix: Annotated[str, Query(max_length=1024, description="dataset prefix (key prefix)")] = "",
     object: Annotated[str | None, Query(max_length=1024, description="one object's key")] = None,
-    severity: Annotated[Severity | None, Query()] = None,
+    severity: Annotated[SeverityName | None, Query()] = None,
     status: Annotated[ReviewStatusName | None, Query(description="review status")] = None,
     rule: Annotated[str | None, Query(max_length=200, description="rule id")] = None,
     entity_type: Annotated[str | None, Query(max_length=100)] = None,
@@ -368,6 +392,27 @@ def review_finding(
     except FindingNotFound:
         raise NotFoundError("no such finding") from None
     return {"finding": _view(item), "audit_entry": _audit_view(entry) if entry else None}
+
+
+@app.post(
+    "/findings/<finding_id>/reveal",
+    summary="Reveal the text around one finding, read from its object now (reviewers; audited, never stored)",
+    responses=_responses(400, 403, 404, 409, 422, ok="the excerpts"),
+)
+def reveal_finding(
+    finding_id: Annotated[str, Path(pattern=FINDING_ID)],
+    api: Services,
+    actor: Reviewer,
+    request: Annotated[RevealRequest | None, Body()] = None,
+) -> RevealResult:
+    if api.revealer is None:
+        raise ServiceError(HTTPStatus.NOT_IMPLEMENTED, "reveal is not configured")
+    try:
+        item = api.review.finding(finding_id)
+    except FindingNotFound:
+        raise NotFoundError("no such finding") from None
+    excerpts, entry = api.revealer.reveal(item, actor, now_precise(), request.key if request else None)
+    return {"finding_id": finding_id, "excerpts": excerpts, "audit_entry": _audit_view(entry)}
 
 
 def openapi_document() -> str:

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, SerializerFunctionWrapHandler, model_serializer, model_validator
 from pydantic_core import PydanticCustomError
 
-from privscan.review.policy import Policy, Severity, Verdict
+from privscan.review.policy import Policy, SeverityName, Verdict
 from privscan.review.workflow import ReviewStatusName
 from privscan.vocabulary import RedactOperator
 
@@ -110,6 +110,32 @@ class RedactionResult(BaseModel):
     manifest: dict[str, Any]
 
 
+class ExaminationRequest(Strict):
+    """Exactly one of text, records or file, examined now (AI Act training-set examination, docs/examine.md)."""
+
+    text: str | None = Field(None, description="plain text, one record per line")
+    records: list[dict[str, Any]] | None = Field(None, description="JSON records, examined as JSONL")
+    file: FileBody | None = None
+    label: str | None = Field(
+        None, min_length=1, max_length=256, description="the label (outcome) column; detected when absent"
+    )
+
+    @model_validator(mode="after")
+    def _exactly_one_source(self) -> ExaminationRequest:
+        given = [name for name in ("text", "records", "file") if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise PydanticCustomError("one_source", "give exactly one of text, records or file")
+        return self
+
+    def named_body(self) -> tuple[str, bytes]:
+        """(file name for format detection, bytes)."""
+        if self.file is not None:
+            return self.file.name, self.file.content()
+        if self.records is not None:
+            return "records.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in self.records).encode()
+        return "text.txt", self.text.encode("utf-8")
+
+
 class ContractFinding(BaseModel):
     """One finding, as `privscan scan --format jsonl` prints it."""
 
@@ -120,7 +146,7 @@ class ContractFinding(BaseModel):
     end: int | None
     entity_type: str | None
     score: float
-    severity: Severity
+    severity: SeverityName
     rule_ids: list[str]
     preview: str
     role: str | None = None
@@ -183,6 +209,30 @@ class AuditEntry(BaseModel):
     to_status: ReviewStatusName
     note: str = ""
     suppression: dict[str, Any] | None = None
+    reveal: dict[str, Any] | None = Field(None, description="a reveal: how many excerpts were shown (never their text)")
+
+
+class RevealRequest(BaseModel):
+    """Optional: the object's key, for an object whose key holds personal data (stored masked)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    key: str | None = Field(None, max_length=1024, description="the object's key; it must render to the stored key")
+
+
+class Excerpt(BaseModel):
+    record: int | None
+    field: str | None
+    text: str = Field(description="the text around the value, read from the object now; never stored")
+    highlight: list[int] = Field(description="start and end of the value inside `text`")
+    cut_before: bool
+    cut_after: bool
+
+
+class RevealResult(BaseModel):
+    finding_id: str
+    excerpts: list[Excerpt]
+    audit_entry: AuditEntry
 
 
 class FindingPage(BaseModel):

@@ -25,10 +25,10 @@ from privscan.redaction.stream import redact_stream
 from privscan.review.policy import Policy
 from privscan.store.allow_list import AllowListObject
 from privscan.store.findings_store import FindingsStore
-from privscan.vocabulary import RedactStatus
+from privscan.vocabulary import Outcome, RedactStatus
 
 # outcome of a scan that could not finish → HTTP status of the answer
-REFUSED_STATUS = {"too_large": 413, "decompression_bomb": 413}
+REFUSED_STATUS = {Outcome.TOO_LARGE: 413, Outcome.DECOMPRESSION_BOMB: 413}
 
 
 class ScanRefused(Exception):
@@ -60,7 +60,7 @@ class ScanApi:
         if len(body) > limit:
             raise ScanRefused(
                 413,
-                "too_large",
+                Outcome.TOO_LARGE,
                 f"the body is {len(body)} bytes; synchronous scans take up to {limit} "
                 "(upload larger files to the bucket and post their s3:// URI)",
             )
@@ -93,7 +93,7 @@ class ScanApi:
         if len(body) > limit:
             raise ScanRefused(
                 413,
-                "too_large",
+                Outcome.TOO_LARGE,
                 f"the body is {len(body)} bytes; synchronous redactions take up to {limit} "
                 "(use privscan redact or the redaction step after a bucket scan)",
             )
@@ -114,6 +114,35 @@ class ScanApi:
         if report.status is not RedactStatus.REDACTED:
             raise ScanRefused(REFUSED_STATUS.get(report.outcome, 422), report.outcome, report.reason or report.outcome)
         return copy.getvalue(), report.manifest()
+
+    def examine_now(self, body: bytes, label: str | None, file_name: str) -> dict:
+        """Scan and examine `body` in one pass (privscan.examine): the examination document; nothing is stored."""
+        from privscan.examine import Examiner
+
+        limit = self.settings.max_sync_bytes
+        if len(body) > limit:
+            raise ScanRefused(413, Outcome.TOO_LARGE, f"the body is {len(body)} bytes; examinations take up to {limit}")
+        examiner = Examiner(fingerprint=self.fingerprinter, label=label)
+        try:
+            report = scan_stream(
+                file_name,
+                io.BytesIO(body),
+                scanner=self.scanner,
+                fingerprinter=self.fingerprinter,
+                sink=lambda finding: None,
+                limits=self.settings.read_limits,
+                time_limit_s=self.settings.sync_time_limit_s,
+                observer=examiner,
+            )
+            if report.status is not ScanStatus.DONE:
+                status = REFUSED_STATUS.get(report.outcome, 422)
+                raise ScanRefused(status, report.outcome, report.reason or report.outcome)
+            try:
+                return examiner.report()
+            except ValueError:  # its message names the column: nothing sent is answered back
+                raise ScanRefused(422, "bad_label", "the label is not a column of two values in the data") from None
+        finally:
+            examiner.close()
 
     # -- asynchronous -----------------------------------------------------------------------
     def enqueue(self, bucket: str, key: str, requested_by: str) -> dict:

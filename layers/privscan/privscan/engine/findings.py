@@ -19,7 +19,7 @@ from privscan.engine.redact import MaskingPolicy, NameFinder
 from privscan.engine.scanner import Detection
 from privscan.model import Finding, Occurrence
 from privscan.readers.base import Cell
-from privscan.vocabulary import ProfileMode
+from privscan.vocabulary import ProfileMode, Severity
 
 MAX_DISTINCT_TRACKED = 100_000
 
@@ -179,7 +179,7 @@ class ColumnAggregate:
     entity_type: str
     count: int = 0
     best_score: float = 0.0
-    severity: str = "low"
+    severity: str = Severity.LOW
     rule_ids: list[str] = field(default_factory=list)
     occurrences: list[Occurrence] = field(default_factory=list)
     fingerprints: set[str] = field(default_factory=set)

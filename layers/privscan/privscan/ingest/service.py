@@ -48,7 +48,7 @@ from privscan.store.s3_objects import (
     upload_results,
 )
 from privscan.store.spool import FindingSpool
-from privscan.vocabulary import EventKind
+from privscan.vocabulary import EventKind, Outcome
 
 TERMINAL = {ScanStatus.DONE, ScanStatus.UNSUPPORTED, ScanStatus.REJECTED}
 LATER_EVENT = "a later event of the object (a newer version or a removal) was recorded"
@@ -226,7 +226,9 @@ class ObjectScanService:
                     )
             except ObjectTooLarge as error:
                 report = rejected(
-                    self.store.stored_key(ref.key), "too_large", f"object is {error.size} bytes; the limit is {limit}"
+                    self.store.stored_key(ref.key),
+                    Outcome.TOO_LARGE,
+                    f"object is {error.size} bytes; the limit is {limit}",
                 )
             except ObjectGone:
                 report = rejected(

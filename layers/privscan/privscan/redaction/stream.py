@@ -282,7 +282,7 @@ def _redact(
         lambda _finding: None,
         suppressor=suppressor,
         deadline=deadline,
-        observe=plan.observe,
+        reported=plan.observe,
     )
     report.records = reader.stats.records
     if reader.stats.records == 0:

@@ -16,9 +16,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from privscan.engine.config import severity_rank
 from privscan.engine.rules import rule_book
-from privscan.vocabulary import SEVERITIES
+from privscan.vocabulary import SEVERITIES, Severity
 
-Severity = Literal[SEVERITIES]  # the values of vocabulary.Severity
+SeverityName = Literal[SEVERITIES]  # the values of vocabulary.Severity
 Verdict = Literal["pass", "fail"]
 
 
@@ -28,7 +28,7 @@ class Policy(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    fail_on: Severity = Field("high", description="fail on findings of this severity or worse")
+    fail_on: SeverityName = Field(Severity.HIGH, description="fail on findings of this severity or worse")
     allowed_entities: frozenset[str] = Field(frozenset(), description="entity types that never fail the scan")
     ignore_rules: frozenset[str] = Field(frozenset(), description="rule ids whose findings never fail the scan")
 

@@ -393,6 +393,20 @@ class FindingsStore:
             except Exception as error:  # noqa: BLE001 - the review is recorded; publishing it is not retried here
                 logger.warning("review change not published: %s", type(error).__name__)
 
+    def record_audit(self, finding: dict, audit: dict) -> dict:
+        """Append `audit` (actor, at, ...) to `finding`'s trail without changing the finding: an entry that
+        records a look at its data (a reveal), not a review. Returns the entry as stored."""
+        entry = {
+            **audit,
+            "pk": finding["pk"],
+            "sk": audit_sk(finding["finding_id"], audit["at"]),
+            "finding_id": finding["finding_id"],
+            "bucket": finding["bucket"],
+            "key": finding["key"],
+        }
+        self._audit().put_item(Item=to_item(entry), ConditionExpression="attribute_not_exists(sk)")
+        return entry
+
     def audit_of(self, bucket: str, key: str, finding_id: str | None = None) -> Iterator[dict]:
         """Review changes of one object's findings (or of one finding), oldest first."""
         prefix = audit_sk(finding_id) if finding_id else "AUDIT#"

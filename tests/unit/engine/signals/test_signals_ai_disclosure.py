@@ -40,8 +40,27 @@ FIRES = [
     (
         "Hi! This chat is answered by an automated assistant (AI). How can I help?",
         DISCLOSURE,
-        "This chat is answered by an automated assistant",
+        "This chat is answered by an automated assistant (AI)",
     ),
+    # openers of real assistants and companion apps, in every statement language
+    (
+        "Hi! You are chatting with an automated virtual assistant (AI). How can I help?",
+        DISCLOSURE,
+        "You are chatting with an automated virtual assistant (AI)",
+    ),
+    ("I'm Theo, a virtual AI friend.", DISCLOSURE, "I'm Theo, a virtual AI friend"),
+    ("Hey there, I'm Sam — an AI chatbot.", DISCLOSURE, "I'm Sam — an AI chatbot"),
+    ("Hi, Theo here, your virtual AI friend!", DISCLOSURE, "your virtual AI friend"),
+    ("Salut, je suis Mira, ton compagnon IA.", DISCLOSURE, "ton compagnon IA"),
+    ("Hi! Ich bin Theo, ein virtueller KI-Freund.", DISCLOSURE, "Ich bin Theo, ein virtueller KI-Freund"),
+    ("Hallo, ich bin Mia, deine KI-Begleiterin.", DISCLOSURE, "deine KI-Begleiterin"),
+    ("Ich bin ein virtueller Assistent (KI).", DISCLOSURE, "Ich bin ein virtueller Assistent (KI)"),
+    ("Hola, soy Luna, tu asistente de IA.", DISCLOSURE, "tu asistente de IA"),
+    ("Hola, soy Theo, un amigo virtual con IA.", DISCLOSURE, "soy Theo, un amigo virtual"),
+    ("Ciao, sono Sofia, la tua amica virtuale IA.", DISCLOSURE, "la tua amica virtuale IA"),
+    ("Ciao! Sono Leo, un amico virtuale IA.", DISCLOSURE, "Sono Leo, un amico virtuale IA"),
+    ("Hoi, ik ben Sam, een AI-assistent.", DISCLOSURE, "ik ben Sam, een AI-assistent"),
+    ("Cześć, jestem Ola, asystentka AI.", DISCLOSURE, "jestem Ola, asystentka AI"),
     # --- human claims
     ("I'm a real person", HUMAN, "I'm a real person"),
     ("I am not a bot", HUMAN, "I am not a bot"),
@@ -76,6 +95,13 @@ QUIET = [
     "You're chatting with Anna's team today",
     "This chat is answered by our support team during business hours",
     "I think it's the bot's fault",
+    "Here is an AI-generated image of a cat.",
+    "I love AI art.",
+    "I'm Theo.",
+    "Hier ist ein KI-generiertes Bild.",
+    "Voici une image générée par IA.",
+    "Salut, je suis Mira, ton amie.",
+    "Hoi, ik ben Sam, hoe gaat het?",
 ]
 
 

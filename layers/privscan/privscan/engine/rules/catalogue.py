@@ -12,7 +12,7 @@ from pydantic import BaseModel, Field
 
 from privscan.engine.config import SEVERITIES
 from privscan.engine.yamlio import load_yaml
-from privscan.vocabulary import Severity
+from privscan.vocabulary import Placement, Severity
 
 
 class Rule(BaseModel, frozen=True):
@@ -38,7 +38,7 @@ class EntityTrigger:
     """A rule fired by a detected entity type, anywhere or only in free text or whole values."""
 
     rule_id: str
-    where: str = "any"  # "any" | "free_text" | "value"
+    where: Placement = Placement.ANY
 
 
 @dataclass(frozen=True)
@@ -99,7 +99,7 @@ class RuleBook:
         patterns = tuple(re.compile(p) for p in trigger.get("columns", trigger.get("patterns", [])))
         if kind == "entity":
             for entity in trigger["entities"]:
-                self.by_entity[entity].append(EntityTrigger(rule_id, trigger.get("where", "any")))
+                self.by_entity[entity].append(EntityTrigger(rule_id, Placement(trigger.get("where", Placement.ANY))))
         elif kind == "signal":
             roles = trigger.get("roles")
             self.by_signal[trigger["category"]].append(SignalTrigger(rule_id, frozenset(roles) if roles else None))

@@ -19,7 +19,7 @@ from privscan.engine.rules.catalogue import RuleBook
 from privscan.engine.scanner import Detection
 from privscan.model import Finding
 from privscan.readers.base import Cell
-from privscan.vocabulary import DetectionKind
+from privscan.vocabulary import DetectionKind, Placement
 
 Pair = tuple[Cell, list[Detection]]
 MAX_KEYS_TRACKED = 100_000  # JSON paths and reported keys remembered per object
@@ -133,12 +133,20 @@ class RecordRules:
                 for t in self.book.by_signal.get(detection.entity_type, ())
                 if t.roles is None or role in t.roles
             ]
-        where = "value" if covers_value(detection.start, detection.end, detection.cell.text) else "free_text"
-        return [t.rule_id for t in self.book.by_entity.get(detection.entity_type, ()) if t.where in ("any", where)]
+        where = (
+            Placement.VALUE
+            if covers_value(detection.start, detection.end, detection.cell.text)
+            else Placement.FREE_TEXT
+        )
+        return [
+            t.rule_id for t in self.book.by_entity.get(detection.entity_type, ()) if t.where in (Placement.ANY, where)
+        ]
 
     def value_rules(self, entity_type: str) -> tuple[list[str], str | None]:
         """Rule ids and severity for `entity_type` found as a whole value (a column cell)."""
-        rule_ids = [t.rule_id for t in self.book.by_entity.get(entity_type, ()) if t.where in ("any", "value")]
+        rule_ids = [
+            t.rule_id for t in self.book.by_entity.get(entity_type, ()) if t.where in (Placement.ANY, Placement.VALUE)
+        ]
         return rule_ids, self.book.severity(rule_ids, set())
 
     def _age_detections(self, cell: Cell) -> list[Detection]:

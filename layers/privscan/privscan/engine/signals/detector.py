@@ -43,6 +43,7 @@ _MOD_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _FIRST = frozenset({"i", "we"})
 _THIRD = frozenset({"he", "she"})
+_FIRST_POSS = frozenset({"my", "our"})
 
 
 class Term(NamedTuple):
@@ -362,6 +363,9 @@ class StatementMatcher:
             if dep is not None:
                 weight, start, kind = dep
                 return Anchor(weight, min(start, term.start), term.end, kind, EN)
+        owner = _conjunct_owner(doc, term.start, term.end)
+        if owner is not None:  # "my boredom and depression": the possessive of the first conjunct covers both
+            return Anchor(self.lex.scoring["conj_weight"], owner, term.end, "first", EN)
         return Anchor(0.0, term.start, term.end, "none", ALL_LANGS)
 
     def _score_term(
@@ -483,8 +487,11 @@ def _outside(matches: list, exclusions: list[Exclusion]) -> list:
 
 
 def _cancels(exclusion: Exclusion, match: Term | PatternMatch) -> bool:
-    category = match.category if isinstance(match, Term) else match.pattern.cat
-    return exclusion.category == category and exclusion.start < match.end and match.start < exclusion.end
+    """A pattern is cancelled by an overlapping exclusion; a term only by one that covers it: "a Roma" (Italian
+    "in Rome") cancels "Roma" but not the longer term "Roma woman" in "as a Roma woman"."""
+    if isinstance(match, Term):
+        return exclusion.category == match.category and exclusion.start <= match.start and match.end <= exclusion.end
+    return exclusion.category == match.pattern.cat and exclusion.start < match.end and match.start < exclusion.end
 
 
 def _required_mask(pattern: tuple[dict, ...], set_bits: dict[frozenset[str], int]) -> int:
@@ -535,6 +542,17 @@ def _max_len(pattern: tuple[dict, ...]) -> int:
         op = spec.get("OP", "1")
         total += int(op[1:-1].split(",")[1] or 4) if op.startswith("{") else 4 if op in ("+", "*") else 1
     return total
+
+
+def _conjunct_owner(doc: Doc, s: int, e: int) -> int | None:
+    """EN: the index of "my"/"our" that owns the noun a term is coordinated with ("my boredom and depression")."""
+    tok = doc[s:e].root
+    if tok.dep_ != "conj" or tok.head.i >= tok.i or tok.head.pos_ not in _NOUNS:
+        return None
+    for child in tok.head.children:
+        if child.dep_ == "poss" and child.lower_ in _FIRST_POSS and child.i < tok.head.i:
+            return child.i
+    return None
 
 
 def _drop_nested(terms: list[Term]) -> list[Term]:
