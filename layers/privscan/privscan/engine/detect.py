@@ -18,7 +18,7 @@ from privscan.engine.config import EngineConfig, ignored_entities
 from privscan.engine.deadline import DeadlineExceeded, check
 from privscan.engine.language import language_of
 from privscan.engine.national_ids import NATIONAL_ID_ENTITIES, fold, header_evidence, identify
-from privscan.engine.ner_filters import trim
+from privscan.engine.ner_filters import foreign_plausible, trim
 from privscan.engine.ner_models import NerModels
 from privscan.engine.phone import possible_phone_value
 from privscan.engine.prefilter import STOP_WORDS, candidate_entities, may_hold_names
@@ -120,13 +120,14 @@ def plausible(entity_type: str, span: str) -> bool:
     return True
 
 
-def language_filtered(results, text: str, language: str | None):
+def language_filtered(results, text: str, language: str | None, foreign: bool = False):
     """NER results without the language's words that are never a name or place (engine/ner_filters.py): such a
-    result is dropped, or cut down to the rest of its span."""
+    result is dropped, or cut down to the rest of its span. `foreign`: the English model read a text of another
+    language, and only spans written like names in any language are kept."""
     kept = []
     for result in results:
         span = trim(result.entity_type, text, result.start, result.end, language)
-        if span is not None:
+        if span is not None and (not foreign or foreign_plausible(result.entity_type, text, *span)):
             result.start, result.end = span
             kept.append(result)
     return kept
@@ -425,7 +426,8 @@ class Detector:
             deadline=self._deadline,
         )
         if with_ner:
-            results = language_filtered(results, unit.text, language)
+            foreign = language not in (None, self.config.language) and not self.ner_models.has(language)
+            results = language_filtered(results, unit.text, language, foreign)
         kept = prefer_named_ids([r for r in results if plausible(r.entity_type, unit.text[r.start : r.end])])
         if unit.field and CODE_COLUMN.search(unit.field):  # barcodes and order numbers pass checksums by chance
             kept = [r for r in kept if r.entity_type not in NUMERIC_IDENTIFIERS_IN_CODES]

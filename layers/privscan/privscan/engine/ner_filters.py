@@ -4,6 +4,11 @@ assistants, days and months (``Salut``, ``Bonne``, ``KI``, ``IA``, ``Juli``), li
 
 A PERSON or LOCATION span made only of listed words is no name; listed words at either end of a span are
 cut off it (``Salut Marie`` → ``Marie``). A text of unknown language gets every language's list.
+
+A text in a language that has no NER model of its own gets the English model, which reads every
+capitalised word of another language as a name. For such a text, `foreign_plausible` keeps only spans
+written like names in any European language: the first and last words capitalised, the others too but
+name particles (``de``, ``van``, ``von``), and not a lone word opening a sentence, where every language capitalises.
 """
 
 from __future__ import annotations
@@ -16,6 +21,47 @@ from privscan.engine.yamlio import load_yaml
 
 FILTERED_ENTITIES = frozenset({"PERSON", "LOCATION"})
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# Lower-case words inside names and places: family-name particles and the articles of place names.
+NAME_PARTICLES = frozenset(
+    [
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "du",
+        "des",
+        "la",
+        "le",
+        "lo",
+        "los",
+        "las",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ten",
+        "ter",
+        "te",
+        "zu",
+        "zum",
+        "zur",
+        "am",
+        "im",
+        "op",
+        "y",
+        "e",
+        "i",
+        "d'",
+        "l'",
+        "dell'",
+        "degli",
+    ]
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n])[\s\"'«»„“”‘’(¡¿-]*$")
 
 
 @lru_cache(maxsize=1)
@@ -55,3 +101,16 @@ def trim(entity_type: str, text: str, start: int, end: int, language: str | None
     if first == 0 and last == len(tokens):
         return start, end
     return tokens[first][0], tokens[last - 1][1]
+
+
+def foreign_plausible(entity_type: str, text: str, start: int, end: int) -> bool:
+    """Whether an English-model PERSON / LOCATION span in a text of another language, which has no model of its
+    own, is written like a name: each word capitalised or a name particle, and not one word opening a sentence."""
+    if entity_type not in FILTERED_ENTITIES:
+        return True
+    words = text[start:end].split()
+    if not (words[0][0].isupper() and words[-1][0].isupper()):
+        return False
+    if not all(word[0].isupper() or word.casefold() in NAME_PARTICLES for word in words):
+        return False
+    return len(words) > 1 or _SENTENCE_START.search(text, 0, start) is None
