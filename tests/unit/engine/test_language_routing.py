@@ -8,7 +8,7 @@ import logging
 import pytest
 from privscan.engine.detect import Detector, Unit
 from privscan.engine.language import EU_LANGUAGES, LanguageIdentifier, language_of
-from privscan.engine.ner_filters import foreign_plausible, trim
+from privscan.engine.ner_filters import foreign_span, trim
 from privscan.engine.ner_models import NerModels, default_models_dir, presidio_label
 
 # ------------------------------------------------------------------------------ language identification
@@ -61,19 +61,27 @@ def test_listed_words_alone_are_no_name_and_are_cut_off_the_ends_of_a_span():
 @pytest.mark.parametrize(
     ("span", "kept"),
     [
-        ("Schön", False),  # one word opening a sentence
-        ("das Wasser", False),  # a lower-case first word
-        ("Ricordati di", False),  # a lower-case last word
-        ("Anna", True),
-        ("Angela Merkel", True),
-        ("Costa del Sol", True),  # a particle inside
-        ("Köln", True),
+        ("Schön", None),  # one word opening a sentence
+        ("das Wasser", "Wasser"),  # lower-case words before the name are cut off
+        ("bin Lena", "Lena"),
+        ("Hier ist Theo", "Theo"),
+        ("Ricordati di", None),  # a lower-case last word
+        ("voel je je vandaag", None),
+        ("Anna", "Anna"),
+        ("Angela Merkel", "Angela Merkel"),
+        ("Costa del Sol", "Costa del Sol"),  # a particle inside
+        ("de Vries", "Vries"),
     ],
 )
-def test_english_model_spans_in_another_language_must_be_written_like_names(span, kept):
-    text = "Schön, dass du da bist. Ricordati di das Wasser und Anna, Angela Merkel in Köln an der Costa del Sol."
+def test_english_model_spans_in_another_language_keep_their_part_written_like_a_name(span, kept):
+    text = (
+        "Schön, dass du da bist. Ricordati di das Wasser und Anna, Angela Merkel in Köln an der Costa del Sol. "
+        "Ich bin Lena, bin Lena. Hier ist Theo, voel je je vandaag met de Vries."
+    )
     start = text.index(span)
-    assert foreign_plausible("PERSON", text, start, start + len(span)) is kept
+    found = foreign_span("PERSON", text, start, start + len(span))
+    assert (None if found is None else text[found[0] : found[1]]) == kept
+    assert foreign_span("EMAIL_ADDRESS", text, start, start + len(span)) == (start, start + len(span))
 
 
 # ------------------------------------------------------------------------------------------- registry

@@ -18,7 +18,7 @@ from privscan.engine.config import EngineConfig, ignored_entities
 from privscan.engine.deadline import DeadlineExceeded, check
 from privscan.engine.language import language_of
 from privscan.engine.national_ids import NATIONAL_ID_ENTITIES, fold, header_evidence, identify
-from privscan.engine.ner_filters import foreign_plausible, trim
+from privscan.engine.ner_filters import foreign_span, trim
 from privscan.engine.ner_models import NerModels
 from privscan.engine.phone import possible_phone_value
 from privscan.engine.prefilter import STOP_WORDS, candidate_entities, may_hold_names
@@ -123,11 +123,13 @@ def plausible(entity_type: str, span: str) -> bool:
 def language_filtered(results, text: str, language: str | None, foreign: bool = False):
     """NER results without the language's words that are never a name or place (engine/ner_filters.py): such a
     result is dropped, or cut down to the rest of its span. `foreign`: the English model read a text of another
-    language, and only spans written like names in any language are kept."""
+    language, and only the part of a span written like a name in any language is kept."""
     kept = []
     for result in results:
         span = trim(result.entity_type, text, result.start, result.end, language)
-        if span is not None and (not foreign or foreign_plausible(result.entity_type, text, *span)):
+        if span is not None and foreign:
+            span = foreign_span(result.entity_type, text, *span)
+        if span is not None:
             result.start, result.end = span
             kept.append(result)
     return kept

@@ -6,9 +6,10 @@ A PERSON or LOCATION span made only of listed words is no name; listed words at 
 cut off it (``Salut Marie`` → ``Marie``). A text of unknown language gets every language's list.
 
 A text in a language that has no NER model of its own gets the English model, which reads every
-capitalised word of another language as a name. For such a text, `foreign_plausible` keeps only spans
-written like names in any European language: the first and last words capitalised, the others too but
-name particles (``de``, ``van``, ``von``), and not a lone word opening a sentence, where every language capitalises.
+capitalised word of another language as a name. For such a text, `foreign_span` keeps only the part of a
+span written like a name in any European language: capitalised words and name particles (``de``,
+``van``, ``von``) after the span's last lower-case word, and not a lone word opening a sentence, where
+every language capitalises.
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ NAME_PARTICLES = frozenset(
         "degli",
     ]
 )
+_SPACE_FREE = re.compile(r"\S+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n])[\s\"'«»„“”‘’(¡¿-]*$")
 
 
@@ -103,14 +105,27 @@ def trim(entity_type: str, text: str, start: int, end: int, language: str | None
     return tokens[first][0], tokens[last - 1][1]
 
 
-def foreign_plausible(entity_type: str, text: str, start: int, end: int) -> bool:
-    """Whether an English-model PERSON / LOCATION span in a text of another language, which has no model of its
-    own, is written like a name: each word capitalised or a name particle, and not one word opening a sentence."""
+def foreign_span(entity_type: str, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The part of an English-model PERSON / LOCATION span, in a text of another language that has no model of its
+    own, that is written like a name; None when no part is.
+
+    The English model glues the words before a name onto it (``bin Lena``, ``Hier ist Theo``): the span is cut
+    after its last lower-case word that is no name particle. What is left must end in a capitalised word and
+    not be one word opening a sentence, where every language capitalises.
+    """
     if entity_type not in FILTERED_ENTITIES:
-        return True
-    words = text[start:end].split()
-    if not (words[0][0].isupper() and words[-1][0].isupper()):
-        return False
-    if not all(word[0].isupper() or word.casefold() in NAME_PARTICLES for word in words):
-        return False
-    return len(words) > 1 or _SENTENCE_START.search(text, 0, start) is None
+        return start, end
+    words = [(m.start(), m.end()) for m in _SPACE_FREE.finditer(text, start, end)]
+    keep = 0
+    for index, (word_start, word_end) in enumerate(words):
+        word = text[word_start:word_end]
+        if not word[0].isupper() and word.casefold() not in NAME_PARTICLES:
+            keep = index + 1
+    words = words[keep:]
+    while words and not text[words[0][0]].isupper():  # a particle left at the front goes too: "de Vries" → "Vries"
+        words = words[1:]
+    if not words or not text[words[-1][0]].isupper():
+        return None
+    if len(words) == 1 and _SENTENCE_START.search(text, 0, words[0][0]) is not None:
+        return None
+    return words[0][0], words[-1][1]
