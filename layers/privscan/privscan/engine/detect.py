@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from privscan.engine.config import EngineConfig, ignored_entities
 from privscan.engine.deadline import DeadlineExceeded, check
 from privscan.engine.language import language_of
+from privscan.engine.language import preload as preload_language_identifier
 from privscan.engine.national_ids import NATIONAL_ID_ENTITIES, fold, header_evidence, identify
 from privscan.engine.ner_filters import foreign_span, trim
 from privscan.engine.ner_models import NerModels
@@ -226,6 +227,7 @@ class Detector:
         }
         self._recognizers = RecognizerRunner(analyzer, config.language, config.score_threshold)
         self.ner_models = NerModels(config.ner_models_dir)
+        preload_language_identifier()  # here, not in a scan: a scan's deadline must not pay for loading it
         lemmatizer = self._nlp.get_pipe("lemmatizer") if "lemmatizer" in self._nlp.pipe_names else None
         self._lemma_cache: dict = getattr(lemmatizer, "cache", {})
         self._vocab_base = len(self._nlp.vocab.strings)

@@ -10,8 +10,9 @@ unknown text keeps the English model and gets the false-positive filters of ever
 (engine/ner_filters.py). Its column's or conversation's language is not used: cells reach the
 detector in batches whose make-up depends on the number of workers, and a cell's result must not.
 
-The model is loaded on first use (half a second, most of it decompressing); `Detector.prime` uses it,
-so a Lambda loads it during INIT and forked workers share it.
+The model takes half a second to load, most of it decompressing. The detector loads it when it is built
+(`Detector.__init__`, through `preload`), not on a scan's first text: that scan's deadline would pay for
+it. So a Lambda loads it during INIT and forked workers share it.
 """
 
 from __future__ import annotations
@@ -86,6 +87,11 @@ class LanguageIdentifier:
 
 
 _IDENTIFIER = LanguageIdentifier()
+
+
+def preload() -> None:
+    """Load the process's shared identifier now (see the module docstring)."""
+    _IDENTIFIER.model()
 
 
 def language_of(text: str) -> str | None:
