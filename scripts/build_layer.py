@@ -7,6 +7,10 @@ Layers (Lambda python3.12, arm64):
                             installed with ``pip --platform manylinux*_aarch64 --only-binary=:all:``
                             and then slimmed (see ``slim()`` -- every removal is documented there).
 * ``<out>/privscan/python`` privscan's own engine package (``layers/privscan/privscan``, no tests).
+* ``<out>/privscan/models`` the per-language NER pipelines (``layers/models/ner/<lang>``), which Lambda
+                            mounts at ``/opt/models/ner``: where the engine looks by default
+                            (privscan.engine.ner_models). Each model's language must be one of
+                            SPACY_KEEP_LANGS, whose tokenizer the pipeline loads.
 
 Both layers ship bytecode for Python 3.12 (see ``compile_bytecode``): Lambda's /opt is read-only, so
 without it every cold start would compile every module it imports again.
@@ -46,6 +50,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 DEPS_REQUIREMENTS = REPO / "layers" / "deps" / "requirements.txt"
 PRIVSCAN_SRC = REPO / "layers" / "privscan" / "privscan"
+MODELS_SRC = REPO / "layers" / "models"
 FUNCTION_DIR = REPO / "functions" / "scan_object"
 
 TARGET_PYTHON = "3.12"
@@ -71,8 +76,10 @@ RUNTIME_PROVIDED_DISTS = ("boto3", "botocore", "s3transfer")
 # (3.8: ja, ko, th, vi, zh from spacy/registrations.py -- detected by spacy_langs_imported_by_core).
 # Every other spacy/lang/<code>/ is a language-specific tokenizer/lemmatizer definition that is only
 # imported by spacy.blank(code) / a model of that language. Top-level spacy/lang/*.py utilities
-# (char_classes, punctuation, lex_attrs, norm_exceptions, tokenizer_exceptions) are kept.
-SPACY_KEEP_LANGS = {"en", "fr", "de", "es", "it", "nl", "xx"}
+# (char_classes, punctuation, lex_attrs, norm_exceptions, tokenizer_exceptions) are kept. The kept ones
+# are English (the main model) and the languages NER is routed to (layers/models/ner/<lang>: their
+# pipelines load spacy.lang.<lang>), and xx.
+SPACY_KEEP_LANGS = {"en", "fr", "de", "es", "it", "nl", "pt", "pl", "xx"}
 
 # phonenumbers data only used by phonenumbers.geocoder / .carrier / .timezone, which Presidio and
 # privscan never import (PhoneNumberMatcher / parsing / validation use phonenumbers/data only).
@@ -547,6 +554,25 @@ def build_privscan(layer_dir: Path, bytecode_python: str | None) -> None:
         ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.pyo", "tests", "test", "conftest.py", "test_*.py"),
     )
     compile_bytecode(dest, bytecode_python)
+    copy_models(layer_dir)
+
+
+def copy_models(layer_dir: Path, source: Path = MODELS_SRC) -> None:
+    """The NER pipelines of ``layers/models/ner`` into ``<layer>/models/ner`` (/opt/models/ner on Lambda).
+
+    Fails when a pipeline's language is not in SPACY_KEEP_LANGS: the deps layer would lack its tokenizer.
+    """
+    dest = layer_dir / "models"
+    if dest.exists():
+        shutil.rmtree(dest)
+    ner = source / "ner"
+    languages = sorted(p.name for p in ner.iterdir() if (p / "config.cfg").is_file()) if ner.is_dir() else []
+    missing = [language for language in languages if language not in SPACY_KEEP_LANGS]
+    if missing:
+        sys.exit(f"NER pipelines for {missing}: add them to SPACY_KEEP_LANGS, or their tokenizers are stripped")
+    for language in languages:
+        shutil.copytree(ner / language, dest / "ner" / language, ignore=shutil.ignore_patterns("README.md"))
+    log(f"NER pipelines: {', '.join(languages) or 'none'}")
 
 
 # --- report ----------------------------------------------------------------------------------------

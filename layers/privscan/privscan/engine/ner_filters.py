@@ -1,0 +1,131 @@
+"""False PERSON / LOCATION findings of NER that the text's language tells apart: greetings, the words for AI and
+assistants, days and months (``Salut``, ``Bonne``, ``KI``, ``IA``, ``Juli``), listed per language in
+`engine/conf/ner_filters.yaml`.
+
+A PERSON or LOCATION span made only of listed words is no name; listed words at either end of a span are
+cut off it (``Salut Marie`` → ``Marie``). A text of unknown language gets every language's list.
+
+A text in a language that has no NER model of its own gets the English model, which reads every
+capitalised word of another language as a name. For such a text, `foreign_span` keeps only the part of a
+span written like a name in any European language: capitalised words and name particles (``de``,
+``van``, ``von``) after the span's last lower-case word, and not a lone word opening a sentence, where
+every language capitalises.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from privscan.engine.yamlio import load_yaml
+
+FILTERED_ENTITIES = frozenset({"PERSON", "LOCATION"})
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# Lower-case words inside names and places: family-name particles and the articles of place names.
+NAME_PARTICLES = frozenset(
+    [
+        "de",
+        "del",
+        "della",
+        "di",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "du",
+        "des",
+        "la",
+        "le",
+        "lo",
+        "los",
+        "las",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ten",
+        "ter",
+        "te",
+        "zu",
+        "zum",
+        "zur",
+        "am",
+        "im",
+        "op",
+        "y",
+        "e",
+        "i",
+        "d'",
+        "l'",
+        "dell'",
+        "degli",
+    ]
+)
+_SPACE_FREE = re.compile(r"\S+")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n])[\s\"'«»„“”‘’(¡¿-]*$")
+
+
+@lru_cache(maxsize=1)
+def _lists() -> dict[str, frozenset[str]]:
+    text = resources.files("privscan.engine.conf").joinpath("ner_filters.yaml").read_text(encoding="utf-8")
+    return {language: frozenset(str(word).casefold() for word in words) for language, words in load_yaml(text).items()}
+
+
+@lru_cache(maxsize=64)
+def filter_words(language: str | None) -> frozenset[str]:
+    """The words never a name or place on their own in `language`; every list for None (unknown language)."""
+    lists = _lists()
+    if language is None:
+        return frozenset().union(*lists.values())
+    return lists.get(language, frozenset())
+
+
+def _listed(word: str, words: frozenset[str]) -> bool:
+    folded = word.casefold().replace("’", "'")
+    return folded in words or all(part in words for part in folded.split("-"))
+
+
+def trim(entity_type: str, text: str, start: int, end: int, language: str | None) -> tuple[int, int] | None:
+    """The span of a PERSON / LOCATION finding without the language's listed words at its ends; None when nothing
+    else is left. Other entity types, and spans with no listed word at an end, come back unchanged."""
+    if entity_type not in FILTERED_ENTITIES:
+        return start, end
+    words = filter_words(language)
+    tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+    first, last = 0, len(tokens)
+    while first < last and _listed(tokens[first][2], words):
+        first += 1
+    while last > first and _listed(tokens[last - 1][2], words):
+        last -= 1
+    if first == last:
+        return None
+    if first == 0 and last == len(tokens):
+        return start, end
+    return tokens[first][0], tokens[last - 1][1]
+
+
+def foreign_span(entity_type: str, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The part of an English-model PERSON / LOCATION span, in a text of another language that has no model of its
+    own, that is written like a name; None when no part is.
+
+    The English model glues the words before a name onto it (``bin Lena``, ``Hier ist Theo``): the span is cut
+    after its last lower-case word that is no name particle. What is left must end in a capitalised word and
+    not be one word opening a sentence, where every language capitalises.
+    """
+    if entity_type not in FILTERED_ENTITIES:
+        return start, end
+    words = [(m.start(), m.end()) for m in _SPACE_FREE.finditer(text, start, end)]
+    keep = 0
+    for index, (word_start, word_end) in enumerate(words):
+        word = text[word_start:word_end]
+        if not word[0].isupper() and word.casefold() not in NAME_PARTICLES:
+            keep = index + 1
+    words = words[keep:]
+    while words and not text[words[0][0]].isupper():  # a particle left at the front goes too: "de Vries" → "Vries"
+        words = words[1:]
+    if not words or not text[words[-1][0]].isupper():
+        return None
+    if len(words) == 1 and _SENTENCE_START.search(text, 0, words[0][0]) is not None:
+        return None
+    return words[0][0], words[-1][1]
