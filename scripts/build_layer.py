@@ -72,6 +72,21 @@ PYENV_VERSIONS = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv")) / "v
 # deps (aws-xray-sdk -> botocore). Removed via their RECORD files.
 RUNTIME_PROVIDED_DISTS = ("boto3", "botocore", "s3transfer")
 
+# Only spaCy's and weasel's command lines import these (spaCy is imported without its command line:
+# engine/lean_spacy.py), and setuptools only serves pip. tests/unit/test_cli_free_runtime.py checks that
+# a scan, with a language's NER pipeline loaded, imports none of their top-level modules.
+COMMAND_LINE_ONLY_DISTS = (
+    "typer",
+    "typer-slim",
+    "click",
+    "rich",
+    "pygments",
+    "markdown-it-py",
+    "mdurl",
+    "shellingham",
+    "setuptools",
+)
+
 # spaCy languages that are kept (spacy/lang/<code>/), plus the ones spaCy's core imports eagerly
 # (3.8: ja, ko, th, vi, zh from spacy/registrations.py -- detected by spacy_langs_imported_by_core).
 # Every other spacy/lang/<code>/ is a language-specific tokenizer/lemmatizer definition that is only
@@ -320,7 +335,7 @@ class Removed:
         self.bytes_by_rule[rule] += n
 
 
-def remove_distribution(site: Path, dist: str, removed: Removed) -> None:
+def remove_distribution(site: Path, dist: str, removed: Removed, why: str = "runtime-provided") -> None:
     norm = dist.replace("-", "_").lower()
     for info in site.glob("*.dist-info"):
         name = dist_name(info).replace("-", "_").lower()
@@ -334,9 +349,9 @@ def remove_distribution(site: Path, dist: str, removed: Removed) -> None:
                     continue
                 p = site / rel
                 if p.is_file():
-                    removed.add(f"runtime-provided: {dist}", remove(p))
+                    removed.add(f"{why}: {dist}", remove(p))
         if info.exists():
-            removed.add(f"runtime-provided: {dist}", remove(info))
+            removed.add(f"{why}: {dist}", remove(info))
 
 
 def strip_shared_objects(site: Path, strip_tool: str, removed: Removed) -> list[str]:
@@ -422,6 +437,8 @@ def slim(site: Path, strip_tool: str | None) -> Removed:
     bundled_before = {p.name for p in site.rglob("*.so*")}
     for dist in RUNTIME_PROVIDED_DISTS:  # packages the Lambda runtime already provides (RECORD-driven removal)
         remove_distribution(site, dist, removed)
+    for dist in COMMAND_LINE_ONLY_DISTS:
+        remove_distribution(site, dist, removed, "command-line only")
     _remove_scripts_and_bytecode(site, removed)
     _remove_test_dirs(site, removed)
     _remove_unused_data(site, readelf, removed)
