@@ -6,20 +6,22 @@
 
 The pipeline is ``spacy.blank(lang)``'s tokenizer and one ``ner`` component with its own small CNN
 tok2vec (hash embeddings of NORM, PREFIX, SUFFIX and SHAPE, no static vectors), so the model needs no
-other package than spaCy and stays a few MB. Training is bounded by ``--max-steps`` and
-``--max-epochs`` and runs on one thread; spaCy keeps the checkpoint that scores best on the internal
-held-out split (``dev.spacy``), never on data/real-ner. The saved copy has a fresh vocabulary (the
-training words are not shipped) and no optimizer state.
+other package than spaCy and stays a few MB. Training runs on one thread, bounded by ``--max-steps``,
+``--max-epochs`` and optionally ``--max-minutes`` (wall-clock); spaCy keeps the checkpoint that scores
+best on the internal held-out split (``dev.spacy``), never on data/real-ner. spaCy's own output
+(checkpoints, optimizer state) stays in ``build/ner-train/<lang>/training/``. The saved copy has a
+fresh vocabulary (the training words are not shipped) and no optimizer state.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
+import signal
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -190,6 +192,7 @@ def lean_copy(trained_dir: Path, out: Path) -> None:
     )
     if out.exists():
         shutil.rmtree(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
     lean.to_disk(out)
 
 
@@ -199,25 +202,45 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT / "build" / "ner-train")
     parser.add_argument("--out", type=Path, help="default: layers/models/ner/<lang>")
     parser.add_argument("--width", type=int, default=96)
-    parser.add_argument("--max-steps", type=int, default=2000)
+    parser.add_argument("--max-steps", type=int, default=3000)
     parser.add_argument("--max-epochs", type=int, default=30)
     parser.add_argument("--patience", type=int, default=1600)
     parser.add_argument("--eval-frequency", type=int, default=200)
+    parser.add_argument("--max-minutes", type=float, help="stop training after this wall-clock time, keep the best")
+    parser.add_argument("--export-only", action="store_true", help="save the best checkpoint of an earlier run")
     args = parser.parse_args()
     data = args.data / args.lang
     out = args.out or ROOT / "layers" / "models" / "ner" / args.lang
-    env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
-    with tempfile.TemporaryDirectory(prefix=f"ner-{args.lang}-") as work:
-        config = Path(work) / "config.cfg"
-        write_config(config, args.lang, args)
-        started = time.monotonic()
-        command = [sys.executable, "-m", "spacy", "train", str(config), "--output", str(Path(work) / "out")]
-        command += ["--paths.train", str(data / "train.spacy"), "--paths.dev", str(data / "dev.spacy")]
-        subprocess.run(command, check=True, env=env)
-        minutes = (time.monotonic() - started) / 60
-        lean_copy(Path(work) / "out" / "model-best", out)
+    work = data / "training"
+    if not args.export_only:
+        train(args, data, work)
+    lean_copy(work / "out" / "model-best", out)
     size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
-    print(f"{args.lang}: trained in {minutes:.1f} min, saved {size / 1e6:.2f} MB to {out}")
+    print(f"{args.lang}: saved {size / 1e6:.2f} MB to {out}")
+
+
+def train(args: argparse.Namespace, data: Path, work: Path) -> None:
+    """Run ``spacy train`` on one thread; past ``--max-minutes`` interrupt it (spaCy has already saved
+    the best checkpoint at each evaluation)."""
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+    work.mkdir(parents=True, exist_ok=True)
+    config = work / "config.cfg"
+    write_config(config, args.lang, args)
+    started = time.monotonic()
+    command = [sys.executable, "-m", "spacy", "train", str(config), "--output", str(work / "out")]
+    command += ["--paths.train", str(data / "train.spacy"), "--paths.dev", str(data / "dev.spacy")]
+    process = subprocess.Popen(command, env=env)
+    try:
+        process.wait(timeout=args.max_minutes * 60 if args.max_minutes else None)
+    except subprocess.TimeoutExpired:
+        process.send_signal(signal.SIGINT)
+        process.wait()
+        print(f"{args.lang}: stopped after --max-minutes {args.max_minutes}")
+    if process.returncode not in (0, -signal.SIGINT, 130) or not (work / "out" / "model-best").exists():
+        raise SystemExit(f"spacy train failed ({process.returncode})")
+    cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wall = (time.monotonic() - started) / 60
+    print(f"{args.lang}: trained in {wall:.1f} min wall-clock, {(cpu.ru_utime + cpu.ru_stime) / 60:.1f} min CPU")
 
 
 if __name__ == "__main__":
