@@ -62,7 +62,7 @@ class TrainSource:
     repo: str
     commit: str
     path: str
-    parser: str  # "germeval", "europeana" or "hipe"
+    parser: str  # "germeval", "europeana", "hipe" or "conllu-iob2" (UNER)
     licence: str
 
 
@@ -112,6 +112,15 @@ SOURCES = (
         "CC BY 4.0",
     ),
     TrainSource("europeana-nl-kb", "nl", *EUROPEANA, "enp_NL.kb.bio/enp_NL.kb.bio", "europeana", "CC0 1.0"),
+    TrainSource(
+        "uner-pt-bosque-train",
+        "pt",
+        "UniversalNER/UNER_Portuguese-Bosque",
+        "f2c2ad67aed900385fbe5d655af41f439c9b3333",
+        "pt_bosque-ud-train.iob2",
+        "conllu-iob2",
+        "CC BY-SA 4.0",
+    ),
 )
 
 
@@ -153,7 +162,12 @@ def parse_hipe(text: str) -> list[Sentence]:
     return sentences
 
 
-PARSERS = {"germeval": REAL.parse_germeval, "europeana": parse_europeana, "hipe": parse_hipe}
+PARSERS = {
+    "germeval": REAL.parse_germeval,
+    "europeana": parse_europeana,
+    "hipe": parse_hipe,
+    "conllu-iob2": REAL.parse_conllu_iob2,
+}
 
 
 def normalise_label(label: str) -> str | None:

@@ -27,6 +27,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
+# Licence terms carried by each model because of its training data (layers/models/ner/README.md).
+MODEL_LICENCES = {
+    "de": "CC BY 4.0 (attribution: GermEval 2014, HIPE-2022 NewsEye and SoNAR; Europeana Newspapers CC0)",
+    "fr": "CC BY 4.0 (attribution: HIPE-2022 NewsEye; Europeana Newspapers CC0)",
+    "nl": "CC0 1.0 (Europeana Newspapers)",
+    "pt": "CC BY-SA 4.0 (Universal NER, Portuguese-Bosque: ShareAlike)",
+}
+
 CONFIG = """
 [paths]
 train = null
@@ -187,6 +195,7 @@ def lean_copy(trained_dir: Path, out: Path) -> None:
             "name": f"privscan_ner_{trained.lang}",
             "version": "1.0.0",
             "description": "privscan NER: PER, LOC, ORG, MISC (see layers/models/ner/README.md)",
+            "license": MODEL_LICENCES.get(trained.lang, "see layers/models/ner/README.md"),
             "performance": trained.meta.get("performance", {}),
         }
     )
