@@ -188,7 +188,9 @@ def lean_copy(trained_dir: Path, out: Path) -> None:
     import spacy
 
     trained = spacy.load(trained_dir)
-    lean = spacy.blank(trained.lang, config=trained.config)
+    config = trained.config.copy()
+    config["paths"].update({"train": None, "dev": None})  # the build machine's paths are not shipped
+    lean = spacy.blank(trained.lang, config=config)
     lean.get_pipe("ner").from_bytes(trained.get_pipe("ner").to_bytes(exclude=["vocab"]), exclude=["vocab"])
     lean.meta.update(
         {
