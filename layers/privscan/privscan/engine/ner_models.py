@@ -130,7 +130,29 @@ class NerModels:
             spans = []
             for ent in doc.ents:
                 label = presidio_label(ent.label_)
-                if label is not None:
-                    spans.append((ent.start_char, ent.end_char, label))
+                trimmed = trim_punctuation(doc.text, ent.start_char, ent.end_char)
+                if label is not None and trimmed is not None:
+                    spans.append((*trimmed, label))
             out.append(spans)
         return out
+
+
+_EDGE_PUNCTUATION = ".,;:!?()[]{}\"'«»„“”‚‘’"
+
+
+def trim_punctuation(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span without punctuation at its ends (a pipeline whose tokenizer leaves ``Groningen.`` whole tags
+    the full stop too); None when nothing but punctuation is left. An abbreviation's inner full stops stay."""
+    while start < end and text[start] in _EDGE_PUNCTUATION:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_PUNCTUATION and not _abbreviation_end(text, start, end):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _abbreviation_end(text: str, start: int, end: int) -> bool:
+    """A final full stop that ends an initial or abbreviation inside the span (``J.``, ``St.``): kept."""
+    if text[end - 1] != ".":
+        return False
+    word = text[start : end - 1].split()[-1] if text[start : end - 1].split() else ""
+    return len(word) <= 2 or "." in word
