@@ -231,8 +231,8 @@ def main() -> None:
 
 
 def train(args: argparse.Namespace, data: Path, work: Path) -> None:
-    """Run ``spacy train`` on one thread; past ``--max-minutes`` interrupt it (spaCy has already saved
-    the best checkpoint at each evaluation)."""
+    """Run ``spacy train`` on one thread; past ``--max-minutes`` stop it (spaCy has already saved the
+    best checkpoint at each evaluation)."""
     env = {**os.environ, "OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
     work.mkdir(parents=True, exist_ok=True)
     config = work / "config.cfg"
@@ -244,10 +244,10 @@ def train(args: argparse.Namespace, data: Path, work: Path) -> None:
     try:
         process.wait(timeout=args.max_minutes * 60 if args.max_minutes else None)
     except subprocess.TimeoutExpired:
-        process.send_signal(signal.SIGINT)
+        process.terminate()  # SIGTERM: SIGINT is ignored by a job started in the background
         process.wait()
         print(f"{args.lang}: stopped after --max-minutes {args.max_minutes}")
-    if process.returncode not in (0, -signal.SIGINT, 130) or not (work / "out" / "model-best").exists():
+    if process.returncode not in (0, -signal.SIGTERM) or not (work / "out" / "model-best").exists():
         raise SystemExit(f"spacy train failed ({process.returncode})")
     cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
     wall = (time.monotonic() - started) / 60

@@ -4,6 +4,7 @@ sentences and repeats, and the train / internal held-out assignment."""
 import json
 
 import pytest
+import spacy
 
 from tests.unit.scripts import load_script
 
@@ -117,6 +118,6 @@ def test_docbin_keeps_the_tokens_and_entity_spans(tmp_path):
             "spans": [[0, 9, "PER"], [19, 23, "LOC"]],
         }
     ]
-    doc = next(iter(build.to_docbin("de", rows).get_docs(__import__("spacy").blank("de").vocab)))
+    doc = next(iter(build.to_docbin("de", rows).get_docs(spacy.blank("de").vocab)))
     assert [t.text for t in doc] == ["Karl", "Berg", "wohnt", "in", "Graz", "."]
     assert [(e.text, e.label_, e.start, e.end) for e in doc.ents] == [("Karl Berg", "PER", 0, 2), ("Graz", "LOC", 4, 5)]
