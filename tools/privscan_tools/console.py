@@ -19,8 +19,21 @@ def _interrupted(_signum, _frame) -> None:
     os._exit(EXIT_INTERRUPTED)
 
 
+def logs_to_stderr() -> None:
+    """The service's log lines (Powertools writes them to stdout, as Lambda reads them) go to stderr here:
+    a command's stdout carries its output (JSONL, JSON, SARIF), which a log line would corrupt."""
+    import logging
+
+    from privscan.observability import logger
+
+    for handler in [*logger.handlers, *logging.getLogger(logger.name).handlers]:
+        if isinstance(handler, logging.StreamHandler) and handler.stream is sys.stdout:
+            handler.setStream(sys.stderr)
+
+
 def main() -> int:
     signal.signal(signal.SIGINT, _interrupted)
+    logs_to_stderr()
     from privscan_tools.cli import main as run
 
     return run()

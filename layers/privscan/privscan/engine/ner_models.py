@@ -104,7 +104,7 @@ class NerModels:
             return None
         self._loaded[language] = nlp
         self._vocab_base[language] = len(nlp.vocab.strings)
-        logger.info("NER pipeline for %s loaded", language)
+        logger.debug("NER pipeline for %s loaded", language)
         return nlp
 
     def entities(self, language: str, texts: list[str]) -> list[list[EntityTuple]] | None:
