@@ -180,3 +180,21 @@ def test_no_progress_line_when_stderr_is_not_a_terminal():
     progress.message("a.csv: done")
     progress.close()
     assert not progress.enabled and out.getvalue() == "a.csv: done\n"
+
+
+def test_on_a_terminal_table_rows_arrive_as_findings_are_found_and_a_totals_line_ends_them(tmp_path, monkeypatch):
+    from privscan_tools.cli.scan_cmd import run_scan
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "payments.csv").write_text(PAYMENTS)
+    out = _Terminal()
+    monkeypatch.setattr("sys.stdout", out)
+    monkeypatch.setattr("privscan_tools.cli.scan_cmd._is_terminal", lambda stream: stream is out)
+    monkeypatch.setattr("privscan_tools.cli.scan_cmd.table_width", lambda stream: 100)
+    assert run_scan(["payments.csv"], "table", "high", show_progress=False) == 1
+    lines = out.getvalue().splitlines()
+    assert lines[0].split() == ["FILE", "WHERE", "FOUND", "SEVERITY", "PREVIEW"]
+    assert sorted(line.split("  ")[0] for line in lines[1:4]) == ["payments.csv"] * 3
+    assert any("bank account (IBAN)" in line for line in lines[1:4])
+    assert lines[4:] == ["3 findings in 1 file: 1 high, 2 medium"]
+    assert all(len(line) <= 100 for line in lines)

@@ -143,6 +143,38 @@ def totals_line(rows: list[dict]) -> str:
     return f"{len(rows)} {noun} in {where}: {', '.join(parts)}"
 
 
+class StreamingTable:
+    """Rows written as findings arrive, for a terminal: a long scan shows its first findings at once. The
+    columns are fixed from the terminal's width (the values to come are unknown); `totals` ends the table."""
+
+    SHARES = (("FILE", 0.22), ("WHERE", 0.2), ("FOUND", 0.24), ("SEVERITY", 0.0), ("PREVIEW", 0.0))
+
+    def __init__(self, width: int):
+        flexible = max(width - 8 - 2 * 4, 40)
+        self.widths = [max(MIN_FLEX, int(flexible * share)) if share else 8 for _, share in self.SHARES]
+        self.widths[-1] = max(MIN_FLEX, flexible - sum(self.widths[:3]))
+        self.rows: list[dict] = []
+
+    def header(self) -> str:
+        return "  ".join(name.ljust(w) for (name, _), w in zip(self.SHARES, self.widths)).rstrip()
+
+    def row(self, contract: dict) -> str:
+        """The finding's line; the header comes before the first."""
+        self.rows.append({k: contract.get(k) for k in ("object", "severity")})
+        values = [
+            shown_path(str(contract.get("object", ""))),
+            location(contract),
+            finding_title(contract),
+            str(contract.get("severity", "")),
+            str(contract.get("preview", "")),
+        ]
+        line = "  ".join(_clip(v, w).ljust(w) for v, w in zip(values, self.widths)).rstrip()
+        return line if len(self.rows) > 1 else self.header() + "\n" + line
+
+    def totals(self) -> str:
+        return totals_line(self.rows) if self.rows else "no findings"
+
+
 def print_findings(contracts: Iterable[dict], fmt: str, out: TextIO = sys.stdout) -> int:
     if fmt == "jsonl":
         count = 0

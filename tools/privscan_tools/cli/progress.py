@@ -47,11 +47,12 @@ class Progress:
     def found(self, count: int = 1) -> None:
         self.findings += count
 
-    def message(self, text: str) -> None:
-        """Print `text` on a line of its own above the progress line (or alone, when disabled)."""
+    def message(self, text: str, to: TextIO | None = None) -> None:
+        """Print `text` on a line of its own (to `to`, default the progress line's stream) above the progress
+        line, or alone when disabled."""
         with self._lock:
             self._erase()
-            print(text, file=self.out, flush=True)
+            print(text, file=to or self.out, flush=True)
 
     def _erase(self) -> None:
         if self.enabled and self._width:

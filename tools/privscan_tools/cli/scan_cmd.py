@@ -26,7 +26,7 @@ from privscan.pipeline import ScanReport, rejected, scan_stream
 from privscan.store.keyring import fingerprinter_from_secret
 from privscan.store.spool import FindingSpool
 
-from privscan_tools.cli.output import jsonl_line, print_findings
+from privscan_tools.cli.output import StreamingTable, jsonl_line, print_findings, table_width
 from privscan_tools.cli.progress import Progress
 from privscan_tools.reports.sarif import to_sarif
 
@@ -161,6 +161,8 @@ def run_scan(
     job = _ScanJob(fingerprinter, config, suppressions, chunk_bytes, fmt, collected, progress, stdin_name)
     try:
         with _opened(output) as out:
+            if fmt == "table" and _is_terminal(out):
+                job.live = StreamingTable(table_width(out))
             for path, explicit in files:
                 report = job.scan(path, out)
                 reports.append(report)
@@ -169,7 +171,10 @@ def run_scan(
                 elif report.status in INPUT_ERRORS or explicit:
                     errored = True
             progress.close()
-            _write_document(fmt, collected, reports, out)
+            if job.live is not None:
+                print(job.live.totals(), file=out)
+            else:
+                _write_document(fmt, collected, reports, out)
     finally:
         progress.close()
     if errored:
@@ -190,10 +195,17 @@ class _ScanJob:
     progress: Progress
     stdin_name: str | None
 
+    live: StreamingTable | None = None  # a table on a terminal: rows as findings arrive
+
     def scan(self, path: Path, out: TextIO) -> ScanReport:
-        """One file: JSONL lines to `out` at once, other formats' findings kept in `collected`; a status line."""
+        """One file: JSONL lines (and a terminal's table rows) to `out` at once, other formats' findings kept in
+        `collected`; a status line."""
         with FindingSpool() as spool:
-            sink = (lambda c: print(jsonl_line(c), file=out, flush=True)) if self.fmt == "jsonl" else spool
+            sink = spool
+            if self.fmt == "jsonl":
+                sink = lambda c: print(jsonl_line(c), file=out, flush=True)
+            elif self.live is not None:
+                sink = lambda c: self.progress.message(self.live.row(c), to=out)
             report = scan_file(
                 path,
                 self.fingerprinter,
@@ -222,6 +234,13 @@ def _write_document(fmt: str, collected: list[tuple[dict, str | None]], reports:
         print(json.dumps(document, indent=2, ensure_ascii=False), file=out)
     elif fmt == "sarif":
         print(json.dumps(to_sarif(collected, Path.cwd()), indent=2, ensure_ascii=False), file=out)
+
+
+def _is_terminal(out: TextIO) -> bool:
+    try:
+        return out.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 @contextmanager
