@@ -10,6 +10,24 @@ HUMAN = "AIACT-ART50-1-ASSISTANT-CLAIMS-HUMAN"
 
 FIRES = [
     # --- disclosures
+    # a name given, then what it is: "je m'appelle Théo, une intelligence artificielle"
+    (
+        "Bonjour ! Je m'appelle Théo, une intelligence artificielle.",
+        DISCLOSURE,
+        "Je m'appelle Théo, une intelligence artificielle",
+    ),
+    (
+        "Buenas, soy Martina, un asistente de inteligencia artificial.",
+        DISCLOSURE,
+        "soy Martina, un asistente de inteligencia artificial",
+    ),
+    ("Hallo, ich heiße Mira, eine künstliche Intelligenz.", DISCLOSURE, "ich heiße Mira, eine künstliche Intelligenz"),
+    (
+        "Ciao, mi chiamo Luca, un assistente di intelligenza artificiale.",
+        DISCLOSURE,
+        "mi chiamo Luca, un assistente di intelligenza artificiale",
+    ),
+    ("Hoi, ik heet Sanne, een AI-assistent.", DISCLOSURE, "ik heet Sanne, een AI-assistent"),
     ("I'm an AI assistant", DISCLOSURE, "I'm an AI assistant"),
     ("As an AI language model, I can't browse the web", DISCLOSURE, "As an AI language model"),
     ("I am not a human", DISCLOSURE, "I am not a human"),
@@ -78,6 +96,9 @@ FIRES = [
 ]
 
 QUIET = [
+    "Je m'appelle Paul, j'habite à Lyon.",  # a name given, nothing about being an AI
+    "Me llamo Pablo, tengo 30 años.",
+    "Ich heiße Mira, ich arbeite in der Bibliothek.",
     "AI is transforming healthcare",
     "I'm not sure about that",
     "I'm happy to help with your order",
