@@ -54,16 +54,19 @@ class ScanApi:
     allow_list: AllowListObject
 
     # -- synchronous ------------------------------------------------------------------------
-    def scan_now(self, name: str, body: bytes, policy: Policy, file_name: str | None = None) -> dict:
-        """Scan `body` as the object `name` of the upload bucket (`file_name`, default `name`, tells the format)."""
+    def _within_sync_limit(self, body: bytes, what: str, instead: str) -> None:
+        """Refuse (413, too_large) a body over the synchronous limit, saying what to do `instead`."""
         limit = self.settings.max_sync_bytes
         if len(body) > limit:
             raise ScanRefused(
                 413,
                 Outcome.TOO_LARGE,
-                f"the body is {len(body)} bytes; synchronous scans take up to {limit} "
-                "(upload larger files to the bucket and post their s3:// URI)",
+                f"the body is {len(body)} bytes; synchronous {what} take up to {limit} ({instead})",
             )
+
+    def scan_now(self, name: str, body: bytes, policy: Policy, file_name: str | None = None) -> dict:
+        """Scan `body` as the object `name` of the upload bucket (`file_name`, default `name`, tells the format)."""
+        self._within_sync_limit(body, "scans", "upload larger files to the bucket and post their s3:// URI")
         findings: list[dict] = []
         suppressor = self.allow_list.read().for_object(self.settings.upload_bucket, name, self.fingerprinter)
         report = scan_stream(
@@ -89,14 +92,7 @@ class ScanApi:
     def redact_now(self, name: str, body: bytes, redactor: Redactor, file_name: str | None = None) -> tuple:
         """A de-identified copy of `body`, judged as the object `name` of the upload bucket (its allow list
         applies): (the copy's bytes, its manifest entry). Refused as a scan is: too large, or unreadable."""
-        limit = self.settings.max_sync_bytes
-        if len(body) > limit:
-            raise ScanRefused(
-                413,
-                Outcome.TOO_LARGE,
-                f"the body is {len(body)} bytes; synchronous redactions take up to {limit} "
-                "(use privscan redact or the redaction step after a bucket scan)",
-            )
+        self._within_sync_limit(body, "redactions", "use privscan redact or the redaction step after a bucket scan")
         suppressor = self.allow_list.read().for_object(self.settings.upload_bucket, name, self.fingerprinter)
         copy = io.BytesIO()
         report = redact_stream(

@@ -110,6 +110,19 @@ def audit_sk(finding_id: str, at: str = "") -> str:
     return f"AUDIT#{finding_id}#{at}"
 
 
+def audit_item(finding: dict, audit: dict) -> dict:
+    """The audit table's item for `audit` (actor, at, ...) on `finding`: keyed beside the finding's object,
+    sorted by time."""
+    return {
+        **audit,
+        "pk": finding["pk"],
+        "sk": audit_sk(finding["finding_id"], audit["at"]),
+        "finding_id": finding["finding_id"],
+        "bucket": finding["bucket"],
+        "key": finding["key"],
+    }
+
+
 def finding_id(bucket: str, key: str, version_token: str, seq: int) -> str:
     """A finding's stable id: the same object version and position always give the same id, so a redelivered scan
     overwrites instead of duplicating."""
@@ -354,14 +367,7 @@ class FindingsStore:
             }
         else:
             update += " REMOVE gsi2pk, gsi2sk"
-        entry = {
-            **audit,
-            "pk": finding["pk"],
-            "sk": audit_sk(finding["finding_id"], audit["at"]),
-            "finding_id": finding["finding_id"],
-            "bucket": finding["bucket"],
-            "key": finding["key"],
-        }
+        entry = audit_item(finding, audit)
         client = self.table.meta.client  # the resource's client: plain Python values, as the Table takes
         try:
             client.transact_write_items(
@@ -396,14 +402,7 @@ class FindingsStore:
     def record_audit(self, finding: dict, audit: dict) -> dict:
         """Append `audit` (actor, at, ...) to `finding`'s trail without changing the finding: an entry that
         records a look at its data (a reveal), not a review. Returns the entry as stored."""
-        entry = {
-            **audit,
-            "pk": finding["pk"],
-            "sk": audit_sk(finding["finding_id"], audit["at"]),
-            "finding_id": finding["finding_id"],
-            "bucket": finding["bucket"],
-            "key": finding["key"],
-        }
+        entry = audit_item(finding, audit)
         self._audit().put_item(Item=to_item(entry), ConditionExpression="attribute_not_exists(sk)")
         return entry
 
