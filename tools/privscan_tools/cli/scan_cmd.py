@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import secrets
-import shutil
+import stat
 import sys
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -33,7 +33,6 @@ from privscan_tools.reports.sarif import to_sarif
 EXIT_PASS, EXIT_FAIL, EXIT_ERROR = 0, 1, 2
 # A file named on the command line must be scannable; inside a directory walk, non-data files are skipped.
 INPUT_ERRORS = {ScanStatus.REJECTED, ScanStatus.FAILED}
-STDIN_SPOOL_BYTES = 8 * 1024**2
 
 
 STDIN = "-"
@@ -121,13 +120,17 @@ def scan_file(
 
 
 def _scan_stdin(name: str, progress: Progress, shown: str, engine: dict) -> ScanReport:
-    """Standard input, spooled (to disk past STDIN_SPOOL_BYTES) because readers may seek, then scanned."""
-    with tempfile.SpooledTemporaryFile(max_size=STDIN_SPOOL_BYTES) as spooled:
-        shutil.copyfileobj(sys.stdin.buffer, spooled)
-        size = spooled.tell()
-        spooled.seek(0)
-        progress.start_file(shown, size)
-        return scan_stream(name, spooled, file_name=name, **engine)
+    """Standard input, streamed: the readers spool what they must seek in (Parquet, PDF, archives) themselves.
+    A file redirected to stdin shows its size and position in the progress line; a pipe shows neither."""
+    stream = sys.stdin.buffer
+    try:
+        fd = stream.fileno()
+        info = os.fstat(fd)
+        size = info.st_size if stat.S_ISREG(info.st_mode) else 0
+    except (AttributeError, OSError, io.UnsupportedOperation):
+        fd, size = None, 0
+    progress.start_file(shown, size, fd if size else None)
+    return scan_stream(name, stream, file_name=name, **engine)
 
 
 def run_scan(
