@@ -6,8 +6,8 @@ import io
 import math
 
 import pytest
+from privscan.engine.language import language_of as detect_language
 from privscan.examine import Examiner, examine_stream
-from privscan.examine.language import detect_language
 from privscan.examine.summary import date_of, domain_of, size_range
 
 from tests.unit.examine.corpus import web_corpus

@@ -14,7 +14,7 @@ import os
 import shutil
 import sys
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 from typing import TextIO
@@ -69,9 +69,9 @@ def shown_path(name: str) -> str:
         return name
 
 
-def _columns(rows: list[dict]) -> list[tuple[str, callable]]:
+def _columns(rows: list[dict]) -> list[tuple[str, Callable[[dict], str]]]:
     """The columns of this table: id and status when the rows come from the store."""
-    columns: list[tuple[str, callable]] = []
+    columns: list[tuple[str, Callable[[dict], str]]] = []
     if any("finding_id" in row for row in rows):
         columns.append(("ID", lambda r: str(r.get("finding_id", ""))))
     if any("review_status" in row for row in rows):

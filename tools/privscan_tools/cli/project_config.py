@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import argparse
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from privscan.vocabulary import SEVERITIES
@@ -43,7 +43,6 @@ class ProjectConfig:
     allow_list: str | None = None
     allow_entities: tuple[str, ...] = ()
     ignore_rules: tuple[str, ...] = ()
-    unknown: tuple[str, ...] = field(default=())
 
 
 def find_project_config(start: Path | None = None) -> ProjectConfig:
@@ -89,12 +88,10 @@ def _parsed(path: Path, table: dict) -> ProjectConfig:
     if allow_list is not None and not isinstance(allow_list, str):
         raise ConfigError(f"{path}: allow_list must be a path")
     lists = {key: _string_list(path, key, table.get(key, [])) for key in _LISTS}
-    known = {"fail_on", "allow_list", *_LISTS}
     return ProjectConfig(
         source=path,
         fail_on=fail_on,
         allow_list=str(path.parent / allow_list) if allow_list else None,
-        unknown=tuple(sorted(key for key in table if key not in known)),
         **lists,
     )
 

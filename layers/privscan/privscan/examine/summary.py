@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from privscan.examine.language import detect_language
+from privscan.engine.language import language_of
 
 MAX_DOMAINS = 200_000  # distinct domains counted one by one; bytes of further new domains go to OTHER_DOMAIN
 OTHER_DOMAIN = "(other domains)"
@@ -99,7 +99,7 @@ class TrainingSummary:
             match = _URL.search(text)
             source = domain_of(match.group(0)) if match else None
         self.text_bytes += size
-        self.languages[(detect_language(text) if text else None) or UNDETERMINED] += 1
+        self.languages[(language_of(text) if text else None) or UNDETERMINED] += 1
         if source is not None:
             self.records_with_url += 1
             if source in self.domain_bytes or len(self.domain_bytes) < MAX_DOMAINS:
