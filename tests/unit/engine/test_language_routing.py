@@ -56,6 +56,10 @@ def test_listed_words_alone_are_no_name_and_are_cut_off_the_ends_of_a_span():
     assert trim("LOCATION", text, 41, 46, "de") is None  # "Hallo"
     assert trim("EMAIL_ADDRESS", text, 0, 5, "fr") == (0, 5)  # other entities pass
     assert trim("PERSON", "Juli", 0, 4, "de") is None and trim("PERSON", "Juli", 0, 4, "en") == (0, 4)
+    # "Schön, dass du da bist": the opener alone is no name; a name ending in the word loses it (a known cost)
+    assert trim("PERSON", "Schön, dass du da bist", 0, 5, "de") is None
+    assert trim("PERSON", "Schön, dass du da bist", 0, 5, "fr") == (0, 5)  # near miss: listed in German only
+    assert trim("PERSON", "Trainer Helmut Schön", 8, 20, "de") == (8, 14)
 
 
 @pytest.mark.parametrize(
