@@ -13,6 +13,7 @@ from privscan.engine.config import severity_rank
 from privscan.store.findings_store import FindingsStore, finding_from_item
 from privscan.vocabulary import ScanStatus, Severity
 
+from privscan_tools.cli.output import finding_title
 from privscan_tools.local.api_server import LocalApi
 from privscan_tools.local.samples import sample_dataset
 from privscan_tools.local.stack import REGION, LocalStack, deploy_stack, start_moto, use_endpoint
@@ -79,15 +80,22 @@ def print_groups(rows: list[dict], limit: int = 30) -> None:
         group["count"] += row.get("count") or 1
         if severity_rank(row["severity"]) > severity_rank(group["severity"]):
             group["severity"] = row["severity"]
-    ordered = sorted(groups.items(), key=lambda kv: (-severity_rank(kv[1]["severity"]), -kv[1]["count"], kv[0]))
-    print(f"{'SEVERITY':9} {'COUNT':>5}  {'OBJECT':26} {'FIELD':20} {'ENTITY':18} {'EXAMPLE':16} RULES")
-    for (obj, field, entity, rules), group in ordered[:limit]:
-        print(
-            f"{group['severity']:9} {group['count']:>5}  {obj[:26]:26} {field[:20]:20} {entity[:18]:18} "
-            f"{group['preview'][:16]:16} {rules}"
-        )
-    if len(ordered) > limit:
-        print(f"... {len(ordered) - limit} more groups")
+    ordered = sorted(groups.items(), key=lambda kv: (-severity_rank(kv[1]["severity"]), -kv[1]["count"], kv[0]))[:limit]
+    lines = [
+        [group["severity"], str(group["count"]), obj, field, _title(entity, rules), group["preview"][:24], rules]
+        for (obj, field, entity, rules), group in ordered
+    ]
+    headers = ["SEVERITY", "COUNT", "OBJECT", "FIELD", "FOUND", "EXAMPLE", "RULES"]
+    widths = [max(len(h), *(len(line[i]) for line in lines)) for i, h in enumerate(headers)] if lines else []
+    for line in [headers, *lines]:
+        print("  ".join(v.rjust(w) if i == 1 else v.ljust(w) for i, (v, w) in enumerate(zip(line, widths))).rstrip())
+    if len(groups) > limit:
+        print(f"... {len(groups) - limit} more groups")
+
+
+def _title(entity: str, rules: str) -> str:
+    """What a group is, in words (``NRP`` is "nationality, religious or political group")."""
+    return finding_title({"entity_type": None if entity == "-" else entity, "rule_ids": rules.split(",")})
 
 
 def write_demo_report(store: FindingsStore, stack: LocalStack, report_dir: str) -> None:
@@ -98,9 +106,10 @@ def write_demo_report(store: FindingsStore, stack: LocalStack, report_dir: str) 
         f"\ndataset report and AI Act Art. 10 governance record: {Path(report_dir) / 'report.html'}, "
         "governance.json, governance.md"
     )
+    print("this local stack stops with the demo; to browse every finding, keep one up with `privscan serve` and run")
     print(
-        "the same for a stack kept up by `privscan serve`: "
-        "privscan report --endpoint ENDPOINT --dataset datasets/demo/ --out DIR"
+        "  privscan findings list --endpoint ENDPOINT --format jsonl\n"
+        "  privscan report --endpoint ENDPOINT --dataset datasets/demo/ --out DIR"
     )
 
 
@@ -121,7 +130,6 @@ def run_demo(port: int | None = None, timeout_s: float = 150.0, report_dir: str 
             "(masked previews; no raw value is stored):\n"
         )
         print_groups(rows)
-        print(f"\nevery finding: privscan findings list --endpoint {stack.endpoint} --format jsonl")
         write_demo_report(store, stack, report_dir)
         pending = [k for k, s in summaries.items() if not s or s.get("status") not in TERMINAL]
         return 1 if pending else 0
