@@ -7,6 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from privscan_tools.local.moto_lock import serialize_moto
+
+serialize_moto()  # moto, like AWS, is called from several threads (the objects of a batch are scanned side by side)
 
 EVENTS = Path(__file__).parent / "events"
 REPO_ROOT = Path(__file__).parent.parent

@@ -1,20 +1,16 @@
 """scan_object: SQS batch of S3 notifications → one idempotent scan per object version.
 
-Thin on purpose: parse the batch, hand every S3 record to the service. Failed
-messages are reported back to SQS (partial batch response) and retried, then
-dead-lettered; the others are deleted.
+Thin on purpose: hand the batch to `ingest.batch`, which scans its objects side by side and
+answers with the ids of the messages that failed (partial batch response): SQS delivers those
+again, then dead-letters them; the others are deleted.
 """
 
-from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
-from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 from privscan.engine import warm_up
-from privscan.failures import contained
-from privscan.ingest.events import parse_notification
+from privscan.ingest.batch import handle_batch
 from privscan.observability import logger, metrics, tracer
 from privscan.settings import get_settings
 from privscan.wiring import get_service
 
-processor = BatchProcessor(event_type=EventType.SQS)
 warm_up()  # load spaCy and Presidio during INIT (snapshotted by SnapStart), not in the first invocation
 
 
@@ -24,9 +20,4 @@ warm_up()  # load spaCy and Presidio during INIT (snapshotted by SnapStart), not
 def lambda_handler(event, context):
     service = get_service(get_settings())
     service.use_lambda_context(context)
-
-    @contained  # the batch processor logs and records the exception's message
-    def record_handler(record: SQSRecord) -> list[dict]:
-        return [service.handle(event=object_event) for object_event in parse_notification(record.body)]
-
-    return process_partial_response(event=event, record_handler=record_handler, processor=processor, context=context)
+    return handle_batch(event.get("Records", []), service.handle, service.scanner)

@@ -3,6 +3,7 @@ formats and files."""
 
 import json
 
+from privscan.pipeline import scan_each as scan_cmd_scan_each
 from privscan_tools.cli import main
 
 
@@ -61,3 +62,35 @@ def test_jsonl_to_a_file_is_the_same_as_to_stdout(tmp_path, monkeypatch, capfd):
     main(["scan", "payments.csv", "--format", "jsonl", "--output", "out.jsonl"])
     assert capfd.readouterr().out == "" and (tmp_path / "out.jsonl").read_text(encoding="utf-8") == printed
     assert len(printed.splitlines()) == 3
+
+
+def test_a_directory_scanned_side_by_side_writes_what_one_file_after_another_writes(tmp_path, monkeypatch, capfd):
+    """With worker processes, the files of a directory are scanned side by side (largest first); the findings and
+    the files' summaries come out in the walk's order, exactly as from one file after the other."""
+    from privscan_tools.cli import scan_cmd
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PRIVSCAN_FINGERPRINT_KEY", "0" * 64)
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "a_small.csv").write_text(PAYMENTS)
+    (data / "b_large.csv").write_text(PAYMENTS + "".join(f"Bo Lind,bo{i}@example.org,x\n" for i in range(300)))
+    (data / "c_note.txt").write_text("Call Anna Roe on +49 30 901820 or mail anna.roe@example.com.\n")
+    sides = []
+    monkeypatch.setattr(scan_cmd, "scan_each", lambda *a, **k: sides.append(1) or scan_cmd_scan_each(*a, **k))
+    outputs = {}
+    for workers in ("1", "2"):
+        monkeypatch.setenv("PRIVSCAN_WORKERS", workers)
+        for fmt in ("json", "jsonl"):
+            assert main(["scan", "data", "--format", fmt]) == 1
+            outputs[workers, fmt] = capfd.readouterr().out
+    assert sides == [1, 1]  # the side-by-side path ran for both formats with two workers, not with one
+    timeless = [{**json.loads(outputs[w, "json"]), "objects": None} for w in ("1", "2")]
+    assert timeless[0] == timeless[1]
+    durations = [[{**o, "duration_s": 0} for o in json.loads(outputs[w, "json"])["objects"]] for w in ("1", "2")]
+    assert durations[0] == durations[1]
+    assert outputs["1", "jsonl"] == outputs["2", "jsonl"]
+    document = json.loads(outputs["2", "json"])
+    assert [o["object"] for o in document["objects"]] == ["data/a_small.csv", "data/b_large.csv", "data/c_note.txt"]
+    objects = [json.loads(line)["object"] for line in outputs["2", "jsonl"].splitlines()]
+    assert objects == sorted(objects) and len(set(objects)) == 3

@@ -22,7 +22,7 @@ from privscan.engine.redact import MaskingPolicy
 from privscan.engine.suppress import Suppressions
 from privscan.ingest.chunked.local import scan_file_chunked
 from privscan.model import ScanStatus
-from privscan.pipeline import ScanReport, rejected, scan_stream
+from privscan.pipeline import ScanReport, rejected, scan_each, scan_stream
 from privscan.store.keyring import fingerprinter_from_secret
 from privscan.store.spool import FindingSpool
 
@@ -166,8 +166,7 @@ def run_scan(
         with _opened(output) as out:
             if fmt == "table" and _is_terminal(out):
                 job.live = StreamingTable(table_width(out))
-            for path, explicit in files:
-                report = job.scan(path, out)
+            for (_, explicit), report in zip(files, job.scan_all([path for path, _ in files], out), strict=True):
                 reports.append(report)
                 if report.status is ScanStatus.DONE:
                     failed |= any(severity_rank(s) >= threshold for s in report.by_severity)
@@ -200,31 +199,76 @@ class _ScanJob:
 
     live: StreamingTable | None = None  # a table on a terminal: rows as findings arrive
 
+    def scan_all(self, paths: list[Path], out: TextIO) -> Iterator[ScanReport]:
+        """Every file's report, in the order given. One file, or an engine without worker processes: each file's
+        findings go to `out` as they are found. Several files with workers: files are scanned side by side
+        (`pipeline.scan_each`), each into a spool of its own, and a file's findings are written once it and the
+        files before it are done, so the output is in the same order either way."""
+        scanner = get_scanner(self.config)
+        if len(paths) < 2 or not scanner.concurrent or self.chunk_bytes:
+            yield from (self.scan(path, out) for path in paths)
+            return
+        streamed = self.fmt == "jsonl" or self.live is not None
+        for report, spool in scan_each(paths, self._scan_to_spool, scanner, size=_file_size):
+            with spool:
+                if streamed:
+                    for line in spool.lines():
+                        self._sink(out)(line)
+                self._done(report, None if streamed else spool)
+                yield report
+
+    def _scan_to_spool(self, path: Path) -> tuple[ScanReport, FindingSpool]:
+        spool = FindingSpool()
+        try:
+            return self._scan_file(path, spool), spool
+        except BaseException:
+            spool.close()
+            raise
+
     def scan(self, path: Path, out: TextIO) -> ScanReport:
         """One file: JSONL lines (and a terminal's table rows) to `out` at once, other formats' findings kept in
         `collected`; a status line."""
         with FindingSpool() as spool:
-            sink = spool
-            if self.fmt == "jsonl":
-                sink = lambda c: print(jsonl_line(c), file=out, flush=True)
-            elif self.live is not None:
-                sink = lambda c: self.progress.message(self.live.row(c), to=out)
-            report = scan_file(
-                path,
-                self.fingerprinter,
-                self.config,
-                sink,
-                self.suppressions,
-                self.chunk_bytes,
-                self.progress,
-                self.stdin_name,
-            )
-            if report.status is ScanStatus.DONE:
-                self.collected.extend((line, report.format) for line in spool.lines())
+            streamed = self.fmt == "jsonl" or self.live is not None
+            report = self._scan_file(path, self._sink(out) if streamed else spool)
+            self._done(report, None if streamed else spool)
+        return report
+
+    def _sink(self, out: TextIO) -> Callable[[dict], None]:
+        """Where a finding goes at once: a JSONL line or a terminal table row on `out`, else nowhere yet."""
+        if self.fmt == "jsonl":
+            return lambda c: print(jsonl_line(c), file=out, flush=True)
+        if self.live is not None:
+            return lambda c: self.progress.message(self.live.row(c), to=out)
+        return lambda c: None
+
+    def _scan_file(self, path: Path, sink: Callable[[dict], None]) -> ScanReport:
+        return scan_file(
+            path,
+            self.fingerprinter,
+            self.config,
+            sink,
+            self.suppressions,
+            self.chunk_bytes,
+            self.progress,
+            self.stdin_name,
+        )
+
+    def _done(self, report: ScanReport, spool: FindingSpool | None) -> None:
+        """Keep a finished file's spooled findings for the documents written at the end; its status line."""
+        if spool is not None and report.status is ScanStatus.DONE:
+            self.collected.extend((line, report.format) for line in spool.lines())
         reason = f": {report.reason})" if report.reason else ")"
         note = f"{report.object}: {report.status} ({report.outcome}{reason}"
         self.progress.message(f"{note}, {report.records} records, {report.findings_total} findings")
-        return report
+
+
+def _file_size(path: Path) -> int:
+    """A file's size, for starting the largest first; 0 for standard input or a file gone."""
+    try:
+        return path.stat().st_size if str(path) != STDIN else 0
+    except OSError:
+        return 0
 
 
 def _write_document(fmt: str, collected: list[tuple[dict, str | None]], reports: list[ScanReport], out) -> None:

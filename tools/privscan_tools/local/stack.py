@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 import boto3
 from privscan.wiring import play_executions_locally
 
+from privscan_tools.local.moto_lock import serialize_moto
 from privscan_tools.local.template import default_template_path, evaluate, load_template, references, resolve
 
 STACK_NAME = "privscan-local"
@@ -47,6 +48,7 @@ def start_moto(port: int | None = None):
     """Start moto's server on 127.0.0.1 in a thread; returns (server, endpoint URL)."""
     from moto.server import ThreadedMotoServer
 
+    serialize_moto()
     logging.getLogger("werkzeug").setLevel(logging.ERROR)  # its access log would print object keys
     port = port or free_port()
     server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)

@@ -105,9 +105,9 @@ class ObjectScanService:
         return self.fingerprinter.token(f"object:{ref.bucket}/{ref.key}")[:16]
 
     def log_object(self, ref: ObjectRef) -> None:
-        """Add the object to every log line of this invocation, as the store renders its key (never a raw personal
-        value)."""
-        logger.append_keys(bucket=ref.bucket, object_ref=self.object_ref(ref), version=ref.version_token)
+        """Add the object to every log line of this thread (objects of a batch are scanned side by side, each in its
+        own thread), as the store renders its key (never a raw personal value)."""
+        logger.thread_safe_append_keys(bucket=ref.bucket, object_ref=self.object_ref(ref), version=ref.version_token)
 
     def _handle(self, event: ObjectEvent) -> dict:
         ref = event.ref
