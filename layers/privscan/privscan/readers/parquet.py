@@ -2,7 +2,8 @@
 
 Nested columns (structs / lists / maps) that hold strings or integers somewhere are
 walked like JSON, so a Hugging Face style `messages: list<struct<role, content>>`
-column yields `messages[0].content` cells with their role.
+column yields `messages[0].content` cells with their role (and ShareGPT's `conversations: list<struct<from, value>>`
+likewise); flat `prompt` / `response` (... docs/transcripts.md) columns give their cells a role too.
 
 Parquet compresses twice: a codec (zstd, gzip, snappy) over each page, and dictionary
 plus run-length encoding inside it, so a few hundred bytes can declare one long string
@@ -41,7 +42,7 @@ from privscan.readers.base import (
     TooLarge,
 )
 from privscan.readers.delimited import field_names
-from privscan.readers.jsonpath import iter_leaves
+from privscan.readers.jsonpath import PAIR_KEYS, iter_leaves, pair_roles
 from privscan.readers.sniff import PARQUET_MAGIC
 from privscan.readers.streams import decode_utf8
 
@@ -248,6 +249,8 @@ class ParquetReader(ObjectReader):
             raise MalformedObject("invalid Parquet file (schema and columns disagree)")
         self._row_groups = list(range(metadata.num_row_groups)) if row_groups is None else list(row_groups)
         self._rows = self._check_declared(metadata)
+        # flat columns that may make a row a prompt-and-answer record
+        self._pairs = [i for i, column in enumerate(self._read) if column.flat and column.name in PAIR_KEYS]
 
     def _check_declared(self, metadata: pq.FileMetaData) -> int:
         """The rows of the row groups to read, once their declared figures are within the limits.
@@ -319,6 +322,7 @@ class ParquetReader(ObjectReader):
             for offset in range(end - start):
                 record = first_row + start + offset
                 self.stats.records = record + 1
+                roles = self._pair_roles(columns, offset)
                 for column, (values, invalid) in zip(self._read, columns, strict=True):
                     value = values[offset]
                     if value is None:
@@ -328,11 +332,20 @@ class ParquetReader(ObjectReader):
                     if column.flat:
                         text = value if isinstance(value, str) else str(value)
                         if text.strip():
-                            yield Cell(record, column.name, text)
+                            yield Cell(record, column.name, text, roles.get(column.name) if roles else None)
                     else:
                         for field, leaf, role in iter_leaves({column.name: value}):
                             yield Cell(record, field, leaf, role)
             start = end
+
+    def _pair_roles(self, columns: list[tuple[list, set[int]]], offset: int) -> dict[str, str] | None:
+        """The chat roles of a row's flat prompt-and-answer columns (`jsonpath.pair_roles`), if it is such a row."""
+        if not self._pairs:
+            return None
+        row = {}
+        for index in self._pairs:
+            row[self._read[index].name] = columns[index][0][offset]
+        return pair_roles(row)
 
 
 def _python_values(array: pa.Array) -> tuple[list, set[int]]:
