@@ -83,6 +83,8 @@ class RuleBook:
     age_columns: list[ColumnTrigger] = field(default_factory=list)
     conversation: list[tuple[str, str]] = field(default_factory=list)  # (rule id, missing signal category)
     coverage_gap: str | None = None  # the rule of an object that could not be scanned
+    # rules judged per conversation: a conversation trigger, or a signal in chat roles only (never outside a chat)
+    conversation_level: set[str] = field(default_factory=set)
 
     @classmethod
     def from_yaml(cls, text: str) -> RuleBook:
@@ -103,6 +105,8 @@ class RuleBook:
         elif kind == "signal":
             roles = trigger.get("roles")
             self.by_signal[trigger["category"]].append(SignalTrigger(rule_id, frozenset(roles) if roles else None))
+            if roles and None not in roles:
+                self.conversation_level.add(rule_id)
         elif kind == "consent":
             self.consent.append(
                 ColumnTrigger(rule_id, patterns, frozenset(v.casefold() for v in trigger["true_values"]))
@@ -113,6 +117,7 @@ class RuleBook:
             self.age_columns.append(ColumnTrigger(rule_id, patterns, below=int(trigger["below"])))
         elif kind == "conversation":
             self.conversation.append((rule_id, trigger["missing"]))
+            self.conversation_level.add(rule_id)
         elif kind == "coverage_gap":
             self.coverage_gap = rule_id
         else:
