@@ -294,6 +294,8 @@ def sniff_json(text: str, eof: bool, prefer: str, final: bool) -> tuple[str, boo
         if first is not _BAD:
             if len(whole) > 1 or (not eof and lines[-1].strip()):
                 return "jsonl", is_chat_record(first)
+            if isinstance(first, list):  # a JSON array on one line: its records are its elements
+                return (prefer, bool(first) and is_chat_record(first[0])) if decided else None
             return (prefer, is_chat_record(first)) if decided else None
         # The first line is not a value by itself: a multi-line document, or JSONL with a broken first line.
         if prefer == "jsonl" and whole[0].strip() not in ("[", "{"):

@@ -137,7 +137,7 @@ def chat_position(field: str | None) -> tuple[str, int] | None:
         return field[: match.start(1) - 1], int(match.group(1))
     if field in _PAIR_ORDER:
         return "", _PAIR_ORDER[field]
-    return field, 3
+    return (field, 3) if field in PAIR_KEYS else None
 
 
 def iter_leaves(

@@ -197,7 +197,7 @@ class RecordRules:
             if conversation.has_role("assistant"):
                 categories = {d.entity_type for d in conversation.detections()}
                 found = [
-                    self._rule_finding(rule_id, record, conversation.path, preview="")
+                    self._rule_finding(rule_id, record, conversation.path, member=conversation.member)
                     for rule_id, missing in self.book.conversation
                     if missing not in categories
                 ]
@@ -214,6 +214,13 @@ class RecordRules:
         self.tally.add(assistant_of(conversation, model, self.factory.fingerprint.token), rules)
 
     def _rule_finding(
-        self, rule_id: str, record: int | None, field: str | None, preview: str = "", name: str | None = None
+        self,
+        rule_id: str,
+        record: int | None,
+        field: str | None,
+        preview: str = "",
+        name: str | None = None,
+        member: str | None = None,
     ) -> Finding:
-        return self.factory.rule_finding(rule_id, self.book.rules[rule_id].severity, record, field, preview, name)
+        severity = self.book.rules[rule_id].severity
+        return self.factory.rule_finding(rule_id, severity, record, field, preview, name, member)
