@@ -9,7 +9,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from privscan.engine.masking import Fingerprinter
+from privscan.ingest.chunked.local import scan_file_chunked
 from privscan.pipeline import scan_stream
+from privscan_tools.cli import main
 
 from tests.unit.readers.containers import zip_of
 
@@ -188,3 +190,30 @@ def test_records_that_merely_use_chat_keys_are_not_conversations(scanner, record
     assert report.format == "jsonl"
     assert located(found) == []
     assert "conversation_rules" not in report.summary()
+
+
+def test_a_chunked_scan_counts_the_conversations_as_one_pass_does(scanner, tmp_path):
+    records = [sharegpt([PLAIN, DISCLOSED, CLAIMS_HUMAN][i % 3], f"m{i % 2}") for i in range(24)]
+    path = tmp_path / "chats.jsonl"
+    path.write_bytes(jsonl(records))
+    whole, found = scan("chats.jsonl", path.read_bytes(), scanner)
+    chunked_found = []
+    chunked = scan_file_chunked(
+        path, 1024, scanner=scanner, fingerprinter=KEY, sink=chunked_found.append, object_name="chats.jsonl"
+    )
+    assert len(chunked.summary()["conversation_rules"]["models"]) == 2
+    assert chunked.summary()["conversation_rules"] == whole.summary()["conversation_rules"]
+    assert located(chunked_found) == located(found)
+
+
+@pytest.mark.parametrize("command", ["scan", "ci"])
+def test_fail_on_applies_to_a_conversation_rule(tmp_path, monkeypatch, command):
+    """A conversation that never discloses is a high finding and nothing else: it fails at high, not at critical."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "chat.jsonl").write_bytes(jsonl([sharegpt(PLAIN), sharegpt(DISCLOSED)]))
+    extra = ["--summary", "s.md"] if command == "ci" else ["--format", "jsonl", "-o", "out.jsonl"]
+    assert main([command, "chat.jsonl", "--fail-on", "critical", *extra]) == 0
+    assert main([command, "chat.jsonl", "--fail-on", "high", *extra]) == 1
+    if command == "scan":
+        lines = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+        assert [(f["record"], f["field"], f["rule_ids"]) for f in lines] == [(0, "conversations", [NO_AI])]
