@@ -318,12 +318,18 @@ def test_a_sharegpt_upload_gets_the_conversation_rules_and_their_rates_in_its_su
             {
                 "model": "gpt-4",
                 "conversations": 2,
-                "per_1000": {"AIACT-ART50-1-ASSISTANT-CLAIMS-HUMAN": 0.0, "AIACT-ART50-1-NO-AI-DISCLOSURE": 500.0},
+                "rules": {
+                    "AIACT-ART50-1-ASSISTANT-CLAIMS-HUMAN": {"conversations": 0, "per_1000": 0.0},
+                    "AIACT-ART50-1-NO-AI-DISCLOSURE": {"conversations": 1, "per_1000": 500.0},
+                },
             },
             {
                 "model": "llama-3",
                 "conversations": 1,
-                "per_1000": {"AIACT-ART50-1-ASSISTANT-CLAIMS-HUMAN": 1000.0, "AIACT-ART50-1-NO-AI-DISCLOSURE": 1000.0},
+                "rules": {
+                    "AIACT-ART50-1-ASSISTANT-CLAIMS-HUMAN": {"conversations": 1, "per_1000": 1000.0},
+                    "AIACT-ART50-1-NO-AI-DISCLOSURE": {"conversations": 1, "per_1000": 1000.0},
+                },
             },
         ],
         "models_total": 2,

@@ -4,11 +4,13 @@ array, Parquet, gzip and a zip member: exact rule ids and locations, the per-obj
 import gzip
 import io
 import json
+from collections import Counter
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from privscan.engine.masking import Fingerprinter
+from privscan.engine.rules.conversations import ConversationTally
 from privscan.ingest.chunked.local import scan_file_chunked
 from privscan.pipeline import scan_stream
 from privscan_tools.cli import main
@@ -151,8 +153,22 @@ def test_rates_per_rule_and_per_model_in_the_summary(scanner):
             NO_AI: {"findings": 2, "conversations": 2, "per_1000": 500.0},
         },
         "models": [
-            {"model": "gpt-4", "conversations": 3, "per_1000": {HUMAN: 0.0, NO_AI: 333.3}},
-            {"model": "llama-3", "conversations": 1, "per_1000": {HUMAN: 1000.0, NO_AI: 1000.0}},
+            {
+                "model": "gpt-4",
+                "conversations": 3,
+                "rules": {
+                    HUMAN: {"conversations": 0, "per_1000": 0.0},
+                    NO_AI: {"conversations": 1, "per_1000": 333.3},
+                },
+            },
+            {
+                "model": "llama-3",
+                "conversations": 1,
+                "rules": {
+                    HUMAN: {"conversations": 1, "per_1000": 1000.0},
+                    NO_AI: {"conversations": 1, "per_1000": 1000.0},
+                },
+            },
         ],
         "models_total": 2,
     }
@@ -217,3 +233,19 @@ def test_fail_on_applies_to_a_conversation_rule(tmp_path, monkeypatch, command):
     if command == "scan":
         lines = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
         assert [(f["record"], f["field"], f["rule_ids"]) for f in lines] == [(0, "conversations", [NO_AI])]
+
+
+def test_the_models_listed_are_capped_with_the_rest_as_other():
+    tally = ConversationTally()
+    for i in range(25):
+        for _ in range(25 - i):  # m00 has the most conversations
+            tally.add(f"m{i:02d}", Counter({NO_AI: 1} if i % 2 else {}))
+    summary = tally.summary([NO_AI])
+    names = [m["model"] for m in summary["models"]]
+    assert names == [f"m{i:02d}" for i in range(20)] + ["other"] and summary["models_total"] == 25
+    other = summary["models"][-1]
+    assert other["conversations"] == 5 + 4 + 3 + 2 + 1  # m20..m24
+    assert other["rules"][NO_AI] == {"conversations": 4 + 2, "per_1000": 400.0}  # m21, m23
+    again = ConversationTally()
+    again.add_summary(summary)  # a dataset's record sums its objects' summaries
+    assert again.summary([NO_AI]) == summary | {"models_total": 21}

@@ -112,7 +112,8 @@ class ConversationTally:
     """Conversations of an object and the conversation-level rules that fired in them, overall and per assistant.
 
     `fired` counts the findings of each rule, `flagged` the conversations with at least one; per assistant only
-    `flagged`. At most `MAX_MODELS_TRACKED` assistants are told apart; the rest count as `other`.
+    `flagged`. A rate is `flagged` per 1,000 conversations, rounded to 0.1. At most `MAX_MODELS_TRACKED`
+    assistants are told apart; the rest count as `other`.
     """
 
     def __init__(self) -> None:
@@ -156,11 +157,21 @@ class ConversationTally:
         for name, entry in counts.get("models", {}).items():
             self._model(name, entry["conversations"], Counter(entry["flagged"]))
 
+    def add_summary(self, summary: dict) -> None:
+        """Add what another object's `summary` says (a dataset's record sums its objects' summaries)."""
+        self.conversations += summary.get("conversations", 0)
+        for rule_id, counts in summary.get("rules", {}).items():
+            self.fired[rule_id] += counts.get("findings", 0)
+            self.flagged[rule_id] += counts.get("conversations", 0)
+        for entry in summary.get("models", []):
+            flagged = Counter({rule_id: c.get("conversations", 0) for rule_id, c in entry.get("rules", {}).items()})
+            self._model(entry["model"], entry.get("conversations", 0), flagged)
+
     def summary(self, rule_ids: Iterable[str]) -> dict | None:
         """What an object's summary says of its conversations (None without any): for each of `rule_ids` (every
         conversation-level rule, so that a rate of 0 shows), its findings, the conversations it fired in and
-        those per 1,000 conversations; the same per assistant, at most `MAX_MODELS_LISTED` (most conversations
-        first) and the rest summed as `other`."""
+        those per 1,000 conversations; per assistant, the conversations each rule fired in and their rate, at
+        most `MAX_MODELS_LISTED` assistants (most conversations first), the rest summed as `other`."""
         if not self.conversations:
             return None
         rule_ids = sorted(set(rule_ids) | set(self.fired))
@@ -198,8 +209,12 @@ class ConversationTally:
             {
                 "model": name,
                 "conversations": entry["conversations"],
-                "per_1000": {
-                    rule_id: _per_1000(entry["flagged"][rule_id], entry["conversations"]) for rule_id in rule_ids
+                "rules": {
+                    rule_id: {
+                        "conversations": entry["flagged"][rule_id],
+                        "per_1000": _per_1000(entry["flagged"][rule_id], entry["conversations"]),
+                    }
+                    for rule_id in rule_ids
                 },
             }
             for name, entry in listed
