@@ -11,9 +11,11 @@ import pyarrow.parquet as pq
 import pytest
 from privscan.engine.masking import Fingerprinter
 from privscan.engine.rules.conversations import ConversationTally
+from privscan.examine import Examiner
 from privscan.ingest.chunked.local import scan_file_chunked
 from privscan.pipeline import scan_stream
 from privscan_tools.cli import main
+from privscan_tools.reports.examination import examination_markdown, governance_section
 
 from tests.unit.readers.containers import zip_of
 
@@ -249,3 +251,21 @@ def test_the_models_listed_are_capped_with_the_rest_as_other():
     again = ConversationTally()
     again.add_summary(summary)  # a dataset's record sums its objects' summaries
     assert again.summary([NO_AI]) == summary | {"models_total": 21}
+
+
+def test_the_examination_carries_the_conversation_rates_and_its_markdown_shows_them(scanner):
+    examiner = Examiner(fingerprint=KEY)
+    report = scan_stream(
+        "data.jsonl",
+        io.BytesIO(jsonl([sharegpt(PLAIN, "gpt-4"), sharegpt(DISCLOSED, "gpt-4")])),
+        scanner=scanner,
+        fingerprinter=KEY,
+        sink=lambda finding: None,
+        observer=examiner,
+    )
+    examiner.add_conversations(report.conversations)
+    document = examiner.report()
+    assert document["conversation_rules"]["rules"][NO_AI] == {"findings": 1, "conversations": 1, "per_1000": 500.0}
+    lines = examination_markdown(document).splitlines()
+    assert f"- {NO_AI}: 500.0 (1 conversations, 1 findings)" in lines
+    assert governance_section(document)["conversation_rules"] == document["conversation_rules"]
