@@ -269,3 +269,10 @@ def test_the_examination_carries_the_conversation_rates_and_its_markdown_shows_t
     lines = examination_markdown(document).splitlines()
     assert f"- {NO_AI}: 500.0 (1 conversations, 1 findings)" in lines
     assert governance_section(document)["conversation_rules"] == document["conversation_rules"]
+
+
+def test_a_user_only_conversation_is_not_judged_nor_counted(scanner):
+    records = [{"messages": [{"role": "user", "content": ASK}]}, sharegpt(PLAIN)]
+    report, found = scan("data.jsonl", jsonl(records), scanner)
+    assert located(found) == [("data.jsonl", 1, "conversations", NO_AI)]
+    assert report.summary()["conversation_rules"]["conversations"] == 1

@@ -6,9 +6,9 @@ conversations (docs/transcripts.md). Turns are found from the cells' roles and p
 (`readers.jsonpath.chat_position`), so every reader (JSON, JSONL, Parquet, inside .gz and archives) gives the
 same conversations.
 
-`ConversationTally` counts, per object, the conversations seen and how many of them each conversation-level rule
-fired in, overall and per assistant (the record's `model` or `assistant_id`, else a keyed hash of the system
-prompt): bounded, content-free, mergeable over the chunks of a chunked scan.
+`ConversationTally` counts, per object, the conversations where the assistant speaks and how many of them each
+conversation-level rule fired in, overall and per assistant (the record's `model` or `assistant_id`, else a
+keyed hash of the system prompt): bounded, content-free, mergeable over the chunks of a chunked scan.
 """
 
 from __future__ import annotations

@@ -186,21 +186,21 @@ class RecordRules:
         return findings
 
     def _conversation(self, record: int | None, pairs: list[Pair]) -> list[Finding]:
-        """The conversation rules' findings of each conversation in the record (one where the assistant speaks),
-        located at the conversation's path (`messages`, `chosen`...); each conversation is counted."""
+        """The conversation rules' findings of each conversation in the record where the assistant speaks, located
+        at the conversation's path (`messages`, `chosen`...); each such conversation is counted."""
         if not any(cell.role is not None for cell, _ in pairs):
             return []
         findings = []
         model = record_model(pairs)
         for conversation in conversations_of(pairs):
-            found = []
-            if conversation.has_role("assistant"):
-                categories = {d.entity_type for d in conversation.detections()}
-                found = [
-                    self._rule_finding(rule_id, record, conversation.path, member=conversation.member)
-                    for rule_id, missing in self.book.conversation
-                    if missing not in categories
-                ]
+            if not conversation.has_role("assistant"):
+                continue  # a prompt with no answer: nothing a chatbot said to judge
+            categories = {d.entity_type for d in conversation.detections()}
+            found = [
+                self._rule_finding(rule_id, record, conversation.path, member=conversation.member)
+                for rule_id, missing in self.book.conversation
+                if missing not in categories
+            ]
             findings += found
             if self.tally is not None:
                 self._count(conversation, found, model)
