@@ -57,7 +57,7 @@ def _quoted(key: str) -> str | None:
 
 def normal_role(role: str) -> str:
     """A turn's role as privscan names it: `human` is `user`, `gpt` / `bot` / `model` are `assistant`."""
-    return ROLE_NAMES.get(role.strip().casefold(), role)
+    return ROLE_NAMES.get(role) or ROLE_NAMES.get(role.strip().casefold(), role)
 
 
 def _turn_keys(value: Any) -> tuple[str, str, str] | None:
@@ -68,6 +68,9 @@ def _turn_keys(value: Any) -> tuple[str, str, str] | None:
     """
     if not isinstance(value, dict):
         return None
+    role = value.get("role")
+    if isinstance(role, str) and "content" in value:  # the common case
+        return "role", "content", normal_role(role)
     for role_key, content_key in _TURN_KEYS:
         role = value.get(role_key)
         if isinstance(role, str) and content_key in value:
