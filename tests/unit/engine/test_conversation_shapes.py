@@ -10,6 +10,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from privscan.engine.masking import Fingerprinter
+from privscan.engine.rules.catalogue import RuleBook, rule_book
 from privscan.engine.rules.conversations import ConversationTally
 from privscan.examine import Examiner
 from privscan.ingest.chunked.local import scan_file_chunked
@@ -276,3 +277,17 @@ def test_a_user_only_conversation_is_not_judged_nor_counted(scanner):
     report, found = scan("data.jsonl", jsonl(records), scanner)
     assert located(found) == [("data.jsonl", 1, "conversations", NO_AI)]
     assert report.summary()["conversation_rules"]["conversations"] == 1
+
+
+def test_the_conversation_level_rules_are_those_judged_on_conversations_or_chat_roles_only():
+    assert rule_book().conversation_level == {NO_AI, HUMAN}  # erasure requests count outside chats too
+    book = RuleBook.from_yaml("""
+rules:
+  - {id: AIACT-TEST-A, law: AI Act Art. 5, severity: high, title: t, description: d, remediation: r,
+     triggers: [{kind: conversation, missing: TEST}]}
+  - {id: AIACT-TEST-B, law: AI Act Art. 5, severity: high, title: t, description: d, remediation: r,
+     triggers: [{kind: signal, category: TEST, roles: [assistant, user]}]}
+  - {id: GDPR-TEST-C, law: GDPR Art. 17, severity: high, title: t, description: d, remediation: r,
+     triggers: [{kind: signal, category: TEST, roles: [user, null]}]}
+""")
+    assert book.conversation_level == {"AIACT-TEST-A", "AIACT-TEST-B"}

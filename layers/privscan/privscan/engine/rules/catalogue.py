@@ -98,6 +98,8 @@ class RuleBook:
 
     def _index(self, rule_id: str, trigger: dict) -> None:
         kind = trigger["kind"]
+        if kind.startswith("conversation"):  # any trigger judged on a whole conversation is conversation-level
+            self.conversation_level.add(rule_id)
         patterns = tuple(re.compile(p) for p in trigger.get("columns", trigger.get("patterns", [])))
         if kind == "entity":
             for entity in trigger["entities"]:
@@ -117,7 +119,6 @@ class RuleBook:
             self.age_columns.append(ColumnTrigger(rule_id, patterns, below=int(trigger["below"])))
         elif kind == "conversation":
             self.conversation.append((rule_id, trigger["missing"]))
-            self.conversation_level.add(rule_id)
         elif kind == "coverage_gap":
             self.coverage_gap = rule_id
         else:
