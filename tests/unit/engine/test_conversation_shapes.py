@@ -291,3 +291,10 @@ rules:
      triggers: [{kind: signal, category: TEST, roles: [user, null]}]}
 """)
     assert book.conversation_level == {"AIACT-TEST-A", "AIACT-TEST-B"}
+
+
+def test_a_model_field_holding_personal_data_is_masked_in_the_rates(scanner):
+    report, _ = scan("data.jsonl", jsonl([sharegpt(PLAIN, "anna.roe@example.com")]), scanner)
+    summary = json.dumps(report.summary()["conversation_rules"])
+    [model] = report.summary()["conversation_rules"]["models"]
+    assert "anna.roe" not in summary and model["model"] != "anna.roe@example.com"

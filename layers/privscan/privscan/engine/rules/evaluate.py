@@ -52,6 +52,7 @@ class RecordRules:
         `conversations`: where each conversation and the conversation-level rules fired in it are counted."""
         self.book = book
         self.tally = conversations
+        self._models: dict[str, str] = {}  # a record's model identifier -> as shown (see _model_name)
         self.object_findings = object_findings
         self.factory = factory
         self.emit = emit
@@ -191,7 +192,7 @@ class RecordRules:
         if not any(cell.role is not None for cell, _ in pairs):
             return []
         findings = []
-        model = record_model(pairs)
+        model = self._model_name(record_model(pairs))
         for conversation in conversations_of(pairs):
             if not conversation.has_role("assistant"):
                 continue  # a prompt with no answer: nothing a chatbot said to judge
@@ -205,6 +206,18 @@ class RecordRules:
             if self.tally is not None:
                 self._count(conversation, found, model)
         return findings
+
+    def _model_name(self, model: str | None) -> str | None:
+        """A record's model identifier as summaries may show it: masked by the policy if it holds personal data
+        (an e-mail address in a `model` field), remembered per object."""
+        if model is None:
+            return None
+        shown = self._models.get(model)
+        if shown is None:
+            if len(self._models) >= MAX_KEYS_TRACKED:
+                self._models.clear()
+            shown = self._models[model] = self.factory.policy.name(model)
+        return shown
 
     def _count(self, conversation: Conversation, found: list[Finding], model: str | None) -> None:
         """Count one conversation with the conversation-level rules that fired in its turns and on it."""
