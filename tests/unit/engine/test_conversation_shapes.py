@@ -18,7 +18,7 @@ from privscan.pipeline import scan_stream
 from privscan_tools.cli import main
 from privscan_tools.reports.examination import examination_markdown, governance_section
 
-from tests.unit.readers.containers import zip_of
+from tests.unit.readers.containers import tar_of, zip_of
 
 KEY = Fingerprinter("unit-test-key-0123456789abcdef")
 NO_AI = "AIACT-ART50-1-NO-AI-DISCLOSURE"
@@ -135,10 +135,15 @@ def test_every_shape_in_every_format_gets_the_conversation_rules_where_they_appl
         assert report.format == "chat"
 
 
-def test_a_zip_member_is_scanned_as_chat_and_named_in_the_finding(scanner):
-    data = zip_of({"chats/sharegpt.jsonl": jsonl([sharegpt(PLAIN), sharegpt(DISCLOSED)]).decode()})
-    _, found = scan("export.zip", data, scanner)
-    assert located(found) == [("export.zip!chats/sharegpt.jsonl", 0, "conversations", NO_AI)]
+@pytest.mark.parametrize(
+    ("name", "pack"),
+    [("export.zip", zip_of), ("export.tar.gz", lambda members: tar_of(members, "w:gz"))],
+)
+def test_an_archive_member_is_scanned_as_chat_and_named_in_the_finding(scanner, name, pack):
+    data = pack({"chats/sharegpt.jsonl": jsonl([sharegpt(PLAIN), sharegpt(DISCLOSED)])})
+    report, found = scan(name, data, scanner)
+    assert located(found) == [(f"{name}!chats/sharegpt.jsonl", 0, "conversations", NO_AI)]
+    assert report.summary()["conversation_rules"]["conversations"] == 2
 
 
 def test_rates_per_rule_and_per_model_in_the_summary(scanner):
