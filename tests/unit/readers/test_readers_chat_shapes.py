@@ -7,7 +7,9 @@ import json
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from privscan.engine.rules.conversations import conversations_of
 from privscan.readers import open_object
+from privscan.readers.base import Cell
 
 
 def cells(name, data):
@@ -96,3 +98,32 @@ def test_parquet_pairs_and_sharegpt_columns_carry_roles():
             (1, "prompt", "p", None),  # no answer: not a prompt-and-answer row
         ],
     )
+
+
+def test_llama_factory_sharegpt_with_a_system_field_and_tool_turns():
+    record = {
+        "system": "You are Sam.",
+        "tools": "[]",
+        "conversations": [
+            {"from": "human", "value": "Weather?"},
+            {"from": "function_call", "value": "get_weather"},
+            {"from": "observation", "value": "sunny"},
+            {"from": "gpt", "value": "Sunny."},
+        ],
+    }
+    fmt, got = cells("d.jsonl", (json.dumps(record) + "\n").encode())
+    assert (fmt, [(field, role) for _, field, _, role in got]) == (
+        "chat",
+        [
+            ("system", "system"),
+            ("tools", None),
+            ("conversations[0].value", "user"),
+            ("conversations[1].value", "function_call"),
+            ("conversations[2].value", "observation"),
+            ("conversations[3].value", "assistant"),
+        ],
+    )
+    assert [
+        (c.path, [(t.index, t.role) for t in c.turns])
+        for c in conversations_of([(Cell(0, f, "x", r), []) for _, f, _, r in got])
+    ] == [("conversations", [(0, "system"), (0, "user"), (1, "function_call"), (2, "observation"), (3, "assistant")])]

@@ -31,6 +31,10 @@ ROLE_NAMES = {
     "chatbot": "assistant",
     "system": "system",
 }
+# Tool turns of agent transcripts (ShareGPT's `function_call`, `observation`): turns, but neither side.
+TOOL_ROLES = frozenset(
+    {"tool", "function", "function_call", "observation", "ipython", "tool_call", "tool_response", "function_response"}
+)
 _TURN_KEYS = (("role", "content"), ("role", "value"), ("from", "value"), ("from", "content"))
 # Records of one prompt and its answers, as string fields at the top of the record: the keys giving the user's
 # turn, and the keys of the assistant's answers (each answer a conversation of its own with the shared turns).
@@ -64,7 +68,7 @@ def _turn_keys(value: Any) -> tuple[str, str, str] | None:
     """(role key, content key, normalised role) of a chat turn, or None.
 
     A turn is `{"role": ..., "content": ...}` (any role string) or ShareGPT's `{"from": ..., "value": ...}`
-    (a known role only: `from` / `value` are common words in other data).
+    (a known role or tool role only: `from` / `value` are common words in other data).
     """
     if not isinstance(value, dict):
         return None
@@ -75,7 +79,7 @@ def _turn_keys(value: Any) -> tuple[str, str, str] | None:
         role = value.get(role_key)
         if isinstance(role, str) and content_key in value:
             normal = normal_role(role)
-            if role_key == "role" or normal in ("user", "assistant", "system"):
+            if role_key == "role" or normal in ("user", "assistant", "system") or normal in TOOL_ROLES:
                 return role_key, content_key, normal
     return None
 
@@ -160,9 +164,9 @@ def iter_leaves(
         ctx, role = _MESSAGE, _alternate(index) if item_of == "turns" and isinstance(value, str) else None
     else:
         ctx, role = None, None
-    pairs = pair_roles(value) if not path and ctx is None else None
-    if pairs:
-        stack = [(join_key("", str(k)), v, None, pairs.get(str(k))) for k, v in reversed(value.items())]
+    roles = _record_roles(value) if not path and ctx is None else None
+    if roles:
+        stack = [(join_key("", str(k)), v, _list_context(k), roles.get(str(k))) for k, v in reversed(value.items())]
     else:
         stack = [(path, value, ctx, role)]
     while stack:
@@ -188,6 +192,15 @@ def iter_leaves(
                 item_role = role if ctx == _CONTENT else None
                 items = [(f"{path}[{i}]", item, item_ctx, item_role) for i, item in enumerate(value)]
             stack.extend(reversed(items))
+
+
+def _record_roles(record: Any) -> dict[str, str] | None:
+    """The roles of a record's top-level string fields: a prompt-and-answer record's (`pair_roles`), or the
+    `system` prompt beside a chat list (LLaMA-Factory's ShareGPT: `{"system": "…", "conversations": [...]}`)."""
+    roles = pair_roles(record)
+    if roles is not None or not isinstance(record, dict) or not _text(record.get("system")):
+        return roles
+    return {"system": "system"} if any(is_chat_list(key, record.get(key)) for key in CHAT_LISTS) else None
 
 
 def _list_context(key: Any) -> str | None:

@@ -32,8 +32,8 @@ OTHER = "other"
 
 @dataclass
 class Turn:
-    """One turn of a conversation: its index (the list index, or the place of a prompt-and-answer field), role,
-    and the cells of its text with their detections."""
+    """One turn of a conversation: its index (the list index, or the place of a record's field: system 0, prompt
+    1, input 2, answer 3), role, and the cells of its text with their detections."""
 
     index: int
     role: str
@@ -67,8 +67,8 @@ class Conversation:
 def conversations_of(pairs: Iterable[Pair]) -> list[Conversation]:
     """The conversations of one record's cells, in the order they start; turns ordered by index.
 
-    Cells without a role are not turns. The shared turns of a prompt-and-answer record join each of its
-    answers' conversations (alone, they make one conversation).
+    Cells without a role are not turns. The shared turns of a record (a prompt-and-answer record's prompt, a
+    `system` field beside a chat list) open each of its conversations (alone, they make one conversation).
     """
     groups: dict[tuple[str | None, str], dict[int, Turn]] = {}
     shared: dict[str | None, dict[int, Turn]] = {}
@@ -81,8 +81,10 @@ def conversations_of(pairs: Iterable[Pair]) -> list[Conversation]:
         turns.setdefault(index, Turn(index, cell.role)).pairs.append((cell, detections))
     found = []
     for (member, path), turns in groups.items():
-        merged = {**shared.get(member, {}), **turns}
-        found.append(Conversation(path, member, [merged[i] for i in sorted(merged)]))
+        common = shared.get(member, {})
+        found.append(
+            Conversation(path, member, [common[i] for i in sorted(common)] + [turns[i] for i in sorted(turns)])
+        )
     members = {member for member, _ in groups}
     for member, turns in shared.items():
         if member not in members:
