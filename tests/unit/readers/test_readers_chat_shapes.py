@@ -127,3 +127,19 @@ def test_llama_factory_sharegpt_with_a_system_field_and_tool_turns():
         (c.path, [(t.index, t.role) for t in c.turns])
         for c in conversations_of([(Cell(0, f, "x", r), []) for _, f, _, r in got])
     ] == [("conversations", [(0, "system"), (0, "user"), (1, "function_call"), (2, "observation"), (3, "assistant")])]
+
+
+def test_a_parquet_system_column_beside_a_messages_column_is_a_system_turn():
+    table = pa.Table.from_pylist(
+        [
+            {"system": "You are Sam.", "messages": [{"role": "user", "content": "hi"}]},
+            {"system": "You are Sam.", "messages": []},
+        ]
+    )
+    out = io.BytesIO()
+    pq.write_table(table, out)
+    assert cells("d.parquet", out.getvalue())[1] == [
+        (0, "system", "You are Sam.", "system"),
+        (0, "messages[0].content", "hi", "user"),
+        (1, "system", "You are Sam.", None),  # no conversation in the row
+    ]

@@ -164,7 +164,7 @@ def iter_leaves(
         ctx, role = _MESSAGE, _alternate(index) if item_of == "turns" and isinstance(value, str) else None
     else:
         ctx, role = None, None
-    roles = _record_roles(value) if not path and ctx is None else None
+    roles = record_roles(value) if not path and ctx is None else None
     if roles:
         stack = [(join_key("", str(k)), v, _list_context(k), roles.get(str(k))) for k, v in reversed(value.items())]
     else:
@@ -194,7 +194,7 @@ def iter_leaves(
             stack.extend(reversed(items))
 
 
-def _record_roles(record: Any) -> dict[str, str] | None:
+def record_roles(record: Any) -> dict[str, str] | None:
     """The roles of a record's top-level string fields: a prompt-and-answer record's (`pair_roles`), or the
     `system` prompt beside a chat list (LLaMA-Factory's ShareGPT: `{"system": "…", "conversations": [...]}`)."""
     roles = pair_roles(record)

@@ -42,7 +42,7 @@ from privscan.readers.base import (
     TooLarge,
 )
 from privscan.readers.delimited import field_names
-from privscan.readers.jsonpath import PAIR_KEYS, iter_leaves, pair_roles
+from privscan.readers.jsonpath import CHAT_LISTS, PAIR_KEYS, iter_leaves, record_roles
 from privscan.readers.sniff import PARQUET_MAGIC
 from privscan.readers.streams import decode_utf8
 
@@ -249,8 +249,12 @@ class ParquetReader(ObjectReader):
             raise MalformedObject("invalid Parquet file (schema and columns disagree)")
         self._row_groups = list(range(metadata.num_row_groups)) if row_groups is None else list(row_groups)
         self._rows = self._check_declared(metadata)
-        # flat columns that may make a row a prompt-and-answer record
-        self._pairs = [i for i, column in enumerate(self._read) if column.flat and column.name in PAIR_KEYS]
+        # the columns that may give a row's flat columns roles: prompt-and-answer fields, chat lists beside `system`
+        self._pairs = [
+            i
+            for i, column in enumerate(self._read)
+            if (column.flat and column.name in PAIR_KEYS) or (not column.flat and column.name in CHAT_LISTS)
+        ]
 
     def _check_declared(self, metadata: pq.FileMetaData) -> int:
         """The rows of the row groups to read, once their declared figures are within the limits.
@@ -339,13 +343,13 @@ class ParquetReader(ObjectReader):
             start = end
 
     def _pair_roles(self, columns: list[tuple[list, set[int]]], offset: int) -> dict[str, str] | None:
-        """The chat roles of a row's flat prompt-and-answer columns (`jsonpath.pair_roles`), if it is such a row."""
+        """The chat roles of a row's flat columns (`jsonpath.record_roles`): prompt and answers, a `system` prompt."""
         if not self._pairs:
             return None
         row = {}
         for index in self._pairs:
             row[self._read[index].name] = columns[index][0][offset]
-        return pair_roles(row)
+        return record_roles(row)
 
 
 def _python_values(array: pa.Array) -> tuple[list, set[int]]:
