@@ -2,7 +2,8 @@
 
 Shared by the JSON / JSONL readers and by Parquet's nested columns. Paths look
 like `user.email`, `items[2].sku`, `messages[3].content`; a key that would make
-the path ambiguous is quoted: `attrs["a.b"]`.
+the path ambiguous is quoted: `attrs["a.b"]`. The conversation shapes whose text gets a
+chat role are listed in docs/transcripts.md.
 """
 
 from __future__ import annotations
@@ -156,8 +157,8 @@ def iter_leaves(
     content of a turn in a chat list (`messages[i].content`, `conversations[i].value`, and
     `messages[i].content[j].text` when the content is a list of parts), for a string at index i of a `turns`
     list (user when i is even, assistant when odd), and for the string fields of a prompt-and-answer record
-    (`pair_roles`) at the top of `value`; None elsewhere. `item_of` says `value` is item `index` of a chat list
-    of that name (used when the list is streamed element by element).
+    and a `system` field beside a chat list (`record_roles`) at the top of `value`; None elsewhere. `item_of`
+    says `value` is item `index` of a chat list of that name (used when the list is streamed element by element).
     Iterative, so deeply nested documents cannot exhaust the call stack.
     """
     if item_of in CHAT_LISTS:
