@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import json
 
+from privscan.store.dynamo import from_item
+
 from tests.integration.conftest import notification
 
 CUSTOMERS = (
@@ -281,3 +283,54 @@ def test_an_unchanged_allow_list_is_not_parsed_again(pipeline, monkeypatch):
     pipeline.deliver()
     assert parsed == []  # S3 answered 304 Not Modified: the list already parsed applies
     assert pipeline.findings("a/contact.txt") == pipeline.findings("b/contact.txt") == []
+
+
+def test_a_sharegpt_upload_gets_the_conversation_rules_and_their_rates_in_its_summary(pipeline):
+    turns = [
+        ("gpt-4", "Of course, here is a recipe for pancakes."),
+        ("gpt-4", "As an AI language model I can suggest a recipe for pancakes."),
+        ("llama-3", "I am not a bot, I promise. Here is a recipe for pancakes."),
+    ]
+    body = "".join(
+        json.dumps(
+            {"model": model, "conversations": [{"from": "human", "value": "A recipe?"}, {"from": "gpt", "value": a}]}
+        )
+        + "\n"
+        for model, a in turns
+    )
+    pipeline.put("chats/sharegpt.jsonl.gz", gzip.compress(body.encode()))
+    assert pipeline.deliver()[0] == {"batchItemFailures": []}
+    found = sorted((f["record"], f["field"], f["rule_ids"][0]) for f in pipeline.findings("chats/sharegpt.jsonl.gz"))
+    assert [f for f in found if f[2].startswith("AIACT")] == [
+        (0, "conversations", "AIACT-ART50-1-NO-AI-DISCLOSURE"),
+        (2, "conversations", "AIACT-ART50-1-NO-AI-DISCLOSURE"),
+        (2, "conversations[1].value", "AIACT-ART50-1-ASSISTANT-CLAIMS-HUMAN"),
+    ]
+    summary = from_item(pipeline.summary("chats/sharegpt.jsonl.gz"))  # as the API gives it: numbers, not Decimals
+    assert summary["format"] == "chat"
+    assert summary["conversation_rules"] == {
+        "conversations": 3,
+        "rules": {
+            "AIACT-ART50-1-ASSISTANT-CLAIMS-HUMAN": {"findings": 1, "conversations": 1, "per_1000": 333.3},
+            "AIACT-ART50-1-NO-AI-DISCLOSURE": {"findings": 2, "conversations": 2, "per_1000": 666.7},
+        },
+        "models": [
+            {
+                "model": "gpt-4",
+                "conversations": 2,
+                "rules": {
+                    "AIACT-ART50-1-ASSISTANT-CLAIMS-HUMAN": {"conversations": 0, "per_1000": 0.0},
+                    "AIACT-ART50-1-NO-AI-DISCLOSURE": {"conversations": 1, "per_1000": 500.0},
+                },
+            },
+            {
+                "model": "llama-3",
+                "conversations": 1,
+                "rules": {
+                    "AIACT-ART50-1-ASSISTANT-CLAIMS-HUMAN": {"conversations": 1, "per_1000": 1000.0},
+                    "AIACT-ART50-1-NO-AI-DISCLOSURE": {"conversations": 1, "per_1000": 1000.0},
+                },
+            },
+        ],
+        "models_total": 2,
+    }

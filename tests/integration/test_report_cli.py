@@ -59,6 +59,14 @@ def test_report_of_the_demo_uploads(pipeline, tmp_path, capsys):
     assert record["consent"]["consent_columns"] == ["consent_marketing"]
 
     page = (out / "report.html").read_text()
-    assert page.count('data-chart="') == 4 and "datasets/demo/support chats.jsonl" in page
+    # the four charts and, for the demo's support chats, the conversation rules' rates (no assistant named: no chart
+    # per assistant)
+    assert page.count('data-chart="') == 5 and 'data-chart="conversation_rates"' in page
+    assert "datasets/demo/support chats.jsonl" in page
+    assert [o["object"] for o in record["conversations"]["top_objects"]] == [
+        "datasets/demo/support chats.jsonl",
+        "datasets/demo/support-chats-archive.jsonl.gz",
+    ]
+    assert record["conversations"]["conversations"] == 40  # 20 conversations in each
     assert "## Consent coverage" in (out / "governance.md").read_text()
     assert f"{len(findings)} findings" in capsys.readouterr().out

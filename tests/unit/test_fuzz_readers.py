@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import json
 import os
 import time
 
@@ -19,8 +20,11 @@ import pytest
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 from privscan.engine.masking import Fingerprinter
+from privscan.engine.rules.conversations import conversations_of
 from privscan.pipeline import scan_stream
 from privscan.readers import ReadError, ReadLimits, open_object
+from privscan.readers.base import Cell
+from privscan.readers.jsonpath import CHAT_LISTS, iter_leaves
 
 EXAMPLES = int(os.environ.get("PRIVSCAN_FUZZ_EXAMPLES", "20"))
 FUZZ_SEED = os.environ.get("PRIVSCAN_FUZZ_SEED") or None
@@ -87,6 +91,10 @@ SEEDS = {
     "events.jsonl": b'{"user": "Jane Doe", "ip": "192.0.2.1"}\n{"user": "John Roe", "n": 12345}\n',
     "chats.jsonl": b'{"messages": [{"role": "user", "content": "I am Jane Doe, call +49 30 1234567"},'
     b' {"role": "assistant", "content": "Hello Jane"}]}\n',
+    "sharegpt.jsonl": b'{"model": "m-1", "conversations": [{"from": "human", "value": "I am Jane Doe"},'
+    b' {"from": "gpt", "value": [{"type": "text", "text": "Hello Jane"}]}]}\n',
+    "pairs.json": b'[{"prompt": "Call Jane Doe", "chosen": [{"role": "assistant", "content": "ok"}], "rejected": "no"},'
+    b' {"instruction": "hi", "output": 3, "turns": ["a", 1, {"role": null}]}]',
     "notes.txt": b"Contact Jane Doe at jane.doe@example.com\nIBAN DE89370400440532013000\n\n",
     "people.parquet": parquet_seed(),
     "people.csv.gz": gzip.compress(CSV),
@@ -113,6 +121,10 @@ TOKENS = [
     b"\t",
     b'{"messages": [{"role": "user", "content": ',
     b'"messages"',
+    b'"conversations"',
+    b'{"from": "gpt", "value": ',
+    b'"turns": [',
+    b'"prompt": "x", "response": ',
 ]
 
 
@@ -272,3 +284,36 @@ def test_scan_stream_on_mutated_seeds(scanner, fingerprinter, case):
 @given(data=hostile_tables())
 def test_scan_stream_on_hostile_tables(scanner, fingerprinter, data):
     timed(lambda: scan_case(scanner, fingerprinter, "t.parquet", data))
+
+
+CHAT_KEYS = [*sorted(CHAT_LISTS), "role", "from", "content", "value", "type", "text", "prompt", "response", "chosen"]
+chat_like = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-5, 5)
+    | st.floats(allow_nan=False)
+    | st.sampled_from(["user", "assistant", "gpt", "human", "system", "model", "", " ", "Jane Doe", "\ud800"]),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.sampled_from(CHAT_KEYS), children, max_size=4),
+    max_leaves=30,
+)
+
+
+@fuzz_settings(EXAMPLES * 10)
+@given(chat_like)
+def test_chat_shapes_walked_from_any_value(value):
+    """Malformed conversations (a role missing, content not text, junk nested in turns) are walked without error:
+    every leaf is text, every role one of the walker's, and the turns group into conversations."""
+    cells = []
+    for path, text, role in iter_leaves(value):
+        assert isinstance(text, str) and text.strip()
+        assert role is None or isinstance(role, str)
+        cells.append((Cell(0, path, text, role), []))
+    for conversation in conversations_of(cells):
+        assert conversation.turns and all(turn.pairs for turn in conversation.turns)
+
+
+@fuzz_settings(EXAMPLES)
+@given(st.lists(chat_like, min_size=1, max_size=4))
+def test_scan_stream_on_chat_like_records(scanner, fingerprinter, records):
+    data = "".join(json.dumps(record) + "\n" for record in records).encode()
+    timed(lambda: scan_case(scanner, fingerprinter, "chats.jsonl", data))

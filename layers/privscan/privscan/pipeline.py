@@ -31,6 +31,7 @@ from privscan.engine.operator import OperatorNames
 from privscan.engine.profile import ColumnProfiler
 from privscan.engine.redact import MaskingPolicy
 from privscan.engine.rules import RecordRules, rule_book
+from privscan.engine.rules.conversations import ConversationTally
 from privscan.engine.scanner import Detection, Scanner, worker_count
 from privscan.engine.suppress import ObjectSuppressor
 from privscan.model import Finding, ScanStatus
@@ -67,6 +68,7 @@ class ScanReport:
     by_entity: Counter = field(default_factory=Counter)
     by_severity: Counter = field(default_factory=Counter)
     by_rule: Counter = field(default_factory=Counter)
+    conversations: ConversationTally = field(default_factory=ConversationTally)
     duration_s: float = 0.0
 
     def count(self, finding: Finding) -> None:
@@ -85,6 +87,7 @@ class ScanReport:
             "by_entity": dict(self.by_entity),
             "by_severity": dict(self.by_severity),
             "by_rule": dict(self.by_rule),
+            "conversations": self.conversations.to_dict(),
         }
 
     def add_counts(self, counts: dict) -> None:
@@ -93,11 +96,13 @@ class ScanReport:
         self.by_entity.update(counts.get("by_entity", {}))
         self.by_severity.update(counts.get("by_severity", {}))
         self.by_rule.update(counts.get("by_rule", {}))
+        self.conversations.merge(counts.get("conversations", {}))
 
     def summary(self) -> dict:
-        """Content-free summary for logs, status items and CLI output."""
+        """Content-free summary for logs, status items and CLI output; `conversation_rules` (an object holding
+        conversations only) gives the conversation-level rules' counts and rates (docs/transcripts.md)."""
         issue_codes = Counter(issue.code for issue in self.issues)
-        return {
+        summary = {
             "object": self.object,
             "status": str(self.status),
             "outcome": self.outcome,
@@ -113,6 +118,10 @@ class ScanReport:
             "issues": dict(sorted(issue_codes.items())),
             "duration_s": round(self.duration_s, 3),
         }
+        conversation_rules = self.conversations.summary(rule_book().conversation_level)
+        if conversation_rules is not None:
+            summary["conversation_rules"] = conversation_rules
+        return summary
 
 
 class Observer(Protocol):
@@ -167,6 +176,7 @@ def assemble(
     profiler: ColumnProfiler | None = None,
     operator: OperatorNames | None = None,
     object_findings: bool = True,
+    conversations: ConversationTally | None = None,
     emit_columns: bool = True,
     deadline: float | None = None,
     observe: Callable[[Cell, list], None] | None = None,
@@ -180,10 +190,19 @@ def assemble(
     With a `deadline` (engine/deadline.py), detection stops inside long work once it passes: DeadlineExceeded.
     `observe(cell, detections)` sees every cell with its detections, rules applied (the examination, privscan.examine).
     `reported(detection)` sees each detection a finding reports, a typed column's values one by one (redaction).
+    `conversations` counts the conversations and the conversation-level rules that fired in them.
     """
     if profiler is None and reader.tabular:
         profiler = ColumnProfiler(scanner.config)
-    rules = RecordRules(rule_book(), factory, emit, reader.format, reader.columns, object_findings=object_findings)
+    rules = RecordRules(
+        rule_book(),
+        factory,
+        emit,
+        reader.format,
+        reader.columns,
+        object_findings=object_findings,
+        conversations=conversations,
+    )
     assembler = FindingAssembler(factory, scanner.config, profiler, emit, rules.value_rules, reported)
     detected = scanner.detect(cells, profiler, deadline)
     if reader.format == "chat":
@@ -253,7 +272,17 @@ def scan_stream(
             observer.begin(shown_as, reader.format, scanned=True)
             observe = observer.add
         try:
-            assemble(reader, cells, factory, scanner, emit, suppressor=suppressor, deadline=deadline, observe=observe)
+            assemble(
+                reader,
+                cells,
+                factory,
+                scanner,
+                emit,
+                suppressor=suppressor,
+                conversations=report.conversations,
+                deadline=deadline,
+                observe=observe,
+            )
         except DeadlineExceeded:
             report.outcome = Outcome.TIME_LIMIT
         _read_outcome(report, reader, time_limit_s)

@@ -87,6 +87,7 @@ def _examine_all(args, examiner: Examiner, fingerprinter) -> int:
                     str(path), stream, scanner=scanner, fingerprinter=fingerprinter, sink=_drop, observer=examiner
                 )
                 outcome, records = report.outcome, report.records
+                examiner.add_conversations(report.conversations)
         print(f"{path}: {outcome}, {records} records", file=sys.stderr)
         if explicit and outcome not in ("examined", "scanned", "empty"):
             status = EXIT_ERROR

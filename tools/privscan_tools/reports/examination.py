@@ -197,8 +197,30 @@ def examination_markdown(document: dict) -> str:
         *_processing(summary),
         *_bias(document),
         *_duplicates(document["duplicates"]),
+        *_conversations(document.get("conversation_rules")),
     ]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _conversations(section: dict | None) -> list[str]:
+    """The conversation-level rules per 1,000 conversations, when the training set holds conversations."""
+    if not section:
+        return []
+    lines = [
+        "## Conversations (AI Act Art. 50)",
+        "",
+        f"{section['conversations']} conversations; per 1,000 conversations (docs/transcripts.md):",
+        "",
+        *(
+            f"- {rule_id}: {c['per_1000']} ({c['conversations']} conversations, {c['findings']} findings)"
+            for rule_id, c in section["rules"].items()
+        ),
+        "",
+    ]
+    for model in section.get("models", []):
+        rates = ", ".join(f"{rule_id} {c['per_1000']}" for rule_id, c in model["rules"].items())
+        lines.append(f"- assistant {md(model['model'])}: {model['conversations']} conversations; {rates}")
+    return [*lines, ""] if section.get("models") else lines
 
 
 def governance_section(document: dict) -> dict:
@@ -219,7 +241,7 @@ def governance_section(document: dict) -> dict:
         ],
         "training_summary": document["training_summary"],
         "duplicates": duplicates,
-    }
+    } | ({"conversation_rules": document["conversation_rules"]} if document.get("conversation_rules") else {})
 
 
 def examination_annex(section: dict) -> str:

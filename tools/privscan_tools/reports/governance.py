@@ -16,6 +16,7 @@ from typing import Any
 
 from privscan.engine.config import SEVERITIES
 from privscan.engine.rules.catalogue import RuleBook, rule_book
+from privscan.engine.rules.conversations import ConversationTally
 from privscan.vocabulary import REVIEW_STATUSES, ReviewStatus, ScanStatus
 
 from privscan_tools.reports.snapshot import DatasetSnapshot
@@ -29,6 +30,11 @@ DATA_SUBJECT_SIGNALS = {
 }
 RULE_FINDING = "RULE"  # the summaries' entity bucket of findings that have no entity type (consent, columns)
 TOP = 10
+CONVERSATIONS_MEASURED = (
+    "Conversations are the chat transcripts found in the objects (docs/transcripts.md); a rule's rate is the "
+    "conversations it fired in per 1,000 conversations. An assistant is the record's model or assistant_id, else a "
+    "keyed hash of its system prompt; at most 20 are listed, the rest as other."
+)
 
 CONSENT_MEASURED = (
     "Records that hold personal data and whose consent column (recognised by its name) is false, no or empty; "
@@ -93,6 +99,7 @@ class _Record:
             "decisions": self.decisions(),
             "top_objects": self.top_objects(),
             "coverage_gaps": self.coverage_gaps(),
+            "conversations": self.conversations(),
         }
 
     # -- scope and inventory ------------------------------------------------------------------
@@ -278,6 +285,42 @@ class _Record:
             }
             for s in sorted((s for s in self.done if s.get("findings")), key=rank)[:TOP]
         ]
+
+    def conversations(self) -> dict:
+        """The conversation-level rules over every conversation of the scanned objects: findings, conversations
+        flagged and their rate per 1,000 conversations, per rule, per assistant and for the objects with the most
+        conversations. Every conversation-level rule of the catalogue is listed, found or not."""
+        tally, objects = ConversationTally(), []
+        for summary in self.done:
+            counts = summary.get("conversation_rules")
+            if counts:
+                tally.add_summary(counts)
+                objects.append((summary["key"], counts))
+        totals = tally.summary(self.book.conversation_level) or {"conversations": 0, "rules": {}}
+        rules = [
+            {
+                **{k: v for k, v in self._rule_row(rule_id).items() if k not in ("findings", "objects")},
+                **totals["rules"].get(rule_id, {"findings": 0, "conversations": 0, "per_1000": 0.0}),
+            }
+            for rule_id in sorted(self.book.conversation_level | set(totals["rules"]))
+        ]
+        objects.sort(key=lambda item: (-item[1]["conversations"], item[0]))
+        return {
+            "objects": len(objects),
+            "conversations": totals["conversations"],
+            "rules": rules,
+            "models": totals.get("models", []),
+            "models_total": totals.get("models_total", 0),
+            "top_objects": [
+                {
+                    "object": key,
+                    "conversations": counts["conversations"],
+                    "per_1000": {rule_id: c["per_1000"] for rule_id, c in sorted(counts.get("rules", {}).items())},
+                }
+                for key, counts in objects[:TOP]
+            ],
+            "measured": CONVERSATIONS_MEASURED,
+        }
 
     def coverage_gaps(self) -> dict:
         return {

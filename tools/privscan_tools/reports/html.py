@@ -107,6 +107,46 @@ def chart_series(record: dict) -> dict[str, list[dict]]:
     }
 
 
+CONVERSATION_COLOUR = "#7048e8"
+
+
+def conversation_charts(section: dict | None) -> list[tuple[str, str, list[dict]]]:
+    """(name, caption, bars) of the conversation charts: each conversation-level rule's rate per 1,000
+    conversations, and with more than one assistant, one chart per rule of its rate per assistant."""
+    if not section or not section["conversations"]:
+        return []
+    charts = [
+        (
+            "conversation_rates",
+            f"Conversation rules per 1,000 conversations ({section['conversations']} conversations)",
+            [
+                {
+                    "label": r["rule_id"],
+                    "title": f"{r['title'] or r['rule_id']}: {r['conversations']} conversations",
+                    "value": r["per_1000"],
+                    "color": SEVERITY_COLOURS.get(r["rule_severity"], CONVERSATION_COLOUR),
+                }
+                for r in section["rules"]
+            ],
+        )
+    ]
+    if len(section["models"]) > 1:
+        for index, rule in enumerate(section["rules"]):
+            bars = [
+                {
+                    "label": m["model"],
+                    "title": f"{m['model']}: {m['conversations']} conversations",
+                    "value": m["rules"].get(rule["rule_id"], {}).get("per_1000", 0.0),
+                    "color": CONVERSATION_COLOUR,
+                }
+                for m in section["models"]
+            ]
+            charts.append(
+                (f"conversation_models_{index}", f"{rule['rule_id']} per 1,000 conversations, by assistant", bars)
+            )
+    return charts
+
+
 def examination_series(section: dict) -> dict[str, list[dict]]:
     """Bars of the examination's charts: positive rate per group of each protected attribute, languages, domains."""
     rates = [
@@ -175,6 +215,33 @@ def _examination(section: dict) -> str:
         + f"<p>{duplicates['near_duplicate_groups']} near-duplicate groups, {duplicates['groups_with_personal_data']} "
         f"with personal data; {duplicates['repeated_identifiers']} identifiers held by more than one record.</p>"
     )
+
+
+def _conversations(section: dict) -> str:
+    """The conversation-level rules' table and, with assistants named, the rates per assistant."""
+    rules = [r["rule_id"] for r in section["rules"]]
+    html = (
+        f"<p>{section['conversations']} conversations in {section['objects']} objects.</p>"
+        + _table(
+            ("rule", "title", "law", "findings", "conversations", "per 1,000 conversations"),
+            [
+                [r["rule_id"], r["title"], r["law"], r["findings"], r["conversations"], r["per_1000"]]
+                for r in section["rules"]
+            ],
+            numeric=frozenset({3, 4, 5}),
+        )
+        + f'<p class="note">{escape(section["measured"])}</p>'
+    )
+    if section["models"]:
+        html += "<h3>By assistant</h3>" + _table(
+            ("assistant", "conversations", *(f"{rule} per 1,000" for rule in rules)),
+            [
+                [m["model"], m["conversations"], *(m["rules"].get(rule, {}).get("per_1000") for rule in rules)]
+                for m in section["models"]
+            ],
+            numeric=frozenset(range(1, len(rules) + 2)),
+        )
+    return html
 
 
 def _script_json(data) -> str:
@@ -274,6 +341,9 @@ def _sections(record: dict) -> str:
             + f'<p class="note">Findings truncated in: {escape(", ".join(gaps["truncated"]) or "none")}.</p>',
         ),
     ]
+    section = record.get("conversations")
+    if section and section["conversations"]:
+        parts.append(("Conversations (AI Act Art. 50)", _conversations(section)))
     if record.get("examination"):
         parts.append(("Training-set examination (AI Act Art. 10, Art. 53(1)(d))", _examination(record["examination"])))
     return "".join(f"<section><h2>{escape(title)}</h2>{body}</section>" for title, body in parts)
@@ -282,12 +352,16 @@ def _sections(record: dict) -> str:
 def render_html(record: dict) -> str:
     scope = record["scope"]
     dataset = f"s3://{scope['bucket']}/{scope['prefix']}"
+    conversations = conversation_charts(record.get("conversations"))
     charts = "".join(
         f"<figure><figcaption>{escape(caption)}</figcaption>"
         f'<div class="chart" data-chart="{name}" id="chart-{name}" aria-label="{escape(caption)}"></div></figure>'
-        for name, caption in CHARTS + (EXAMINATION_CHARTS if record.get("examination") else ())
+        for name, caption in CHARTS
+        + tuple((name, caption) for name, caption, _ in conversations)
+        + (EXAMINATION_CHARTS if record.get("examination") else ())
     )
     series = chart_series(record)
+    series.update({name: bars for name, _, bars in conversations})
     if record.get("examination"):
         series.update(examination_series(record["examination"]))
     return (

@@ -164,8 +164,43 @@ def governance_markdown(record: dict) -> str:
         f"- Record issues while reading: {counts(gaps['record_issues'])}",
         "",
     ]
+    lines += _conversations(record.get("conversations"))
     if record.get("examination"):
         from privscan_tools.reports.examination import examination_annex  # it renders with this module's helpers
 
         lines += [examination_annex(record["examination"])]
     return "\n".join(lines)
+
+
+def _conversations(section: dict | None) -> list[str]:
+    """The conversation-level rules' rates, when the dataset holds conversations."""
+    if not section or not section["conversations"]:
+        return []
+    rules = [r["rule_id"] for r in section["rules"]]
+    return [
+        "## Conversations (AI Act Art. 50)",
+        "",
+        f"- Conversations: {section['conversations']} in {section['objects']} objects",
+        f"- Measured: {section['measured']}",
+        "",
+        *table(
+            ("rule", "title", "law", "findings", "conversations", "per 1,000 conversations"),
+            (
+                [r["rule_id"], r["title"], r["law"], r["findings"], r["conversations"], r["per_1000"]]
+                for r in section["rules"]
+            ),
+        ),
+        "",
+        *(
+            table(
+                ("assistant", "conversations", *(f"{rule} per 1,000" for rule in rules)),
+                (
+                    [m["model"], m["conversations"], *(m["rules"].get(rule, {}).get("per_1000") for rule in rules)]
+                    for m in section["models"]
+                ),
+            )
+            + [""]
+            if section["models"]
+            else []
+        ),
+    ]

@@ -193,6 +193,7 @@ SUMMARY_FIELDS = (
     "by_entity",
     "by_severity",
     "by_rule",
+    "conversation_rules",  # an object holding conversations: the conversation rules' rates (docs/transcripts.md)
     "issues",
     "truncated",
     "results_uri",

@@ -116,13 +116,15 @@ class FindingFactory:
         field: str | None,
         preview: str = "",
         name: str | None = None,
+        member: str | None = None,
     ) -> Finding:
         """A finding of a rule rather than of a value: its preview is content-free words (`RULE_PREVIEWS`)
-        or, when it is about a name (a column name), that name as the policy renders it."""
+        or, when it is about a name (a column name), that name as the policy renders it. `member`: the archive
+        member it is in."""
         if preview not in RULE_PREVIEWS:
             raise ValueError("a rule finding's preview is one of RULE_PREVIEWS")
         return Finding(
-            object=self.object_name,
+            object=self.object_of(member) if member else self.object_name,
             record=record,
             field=self.field(field),
             start=None,

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 
+from privscan.engine.rules.catalogue import rule_book
+from privscan.engine.rules.conversations import ConversationTally
 from privscan.examine.bias import SAMPLE_RECORDS, BiasCounts, ColumnSample, Plan, bias_report, decide_plan, safeguards
 from privscan.examine.duplicates import RECORDS_LISTED, DuplicateIndex, record_shingles
 from privscan.examine.summary import TrainingSummary
@@ -60,6 +62,7 @@ class Examiner:
         self.buffer: list[dict[str, str]] = []
         self.index = DuplicateIndex(index_dir)
         self.erasure_requests: list[tuple[str, int | None, list[str]]] = []
+        self.conversations = ConversationTally()  # the scans' conversation-level rules (add_conversations)
         self._obj = -1
         self._object_name = ""
         self._record: int | None = None
@@ -94,6 +97,10 @@ class Examiner:
         """The object ended after `bytes_read` bytes."""
         self._close_record()
         self.summary.bytes += bytes_read
+
+    def add_conversations(self, tally: ConversationTally) -> None:
+        """An object's conversations and the conversation-level rules that fired in them (its scan's report)."""
+        self.conversations.merge(tally.to_dict())
 
     # -- one record ---------------------------------------------------------------------------------
     def _close_record(self) -> None:
@@ -191,13 +198,17 @@ class Examiner:
         training = self.summary.report(self.sme)
         duplicates = self.index.report()
         duplicates["erasure_requests"] = self._found_requests() + self.erasure(erase)
-        return {
+        document = {
             "records": self.summary.records,
             "bias": bias_report(self.plan, self.counts),
             "special_category_safeguards": safeguards(self.plan, self.counts),
             "training_summary": training,
             "duplicates": duplicates,
         }
+        conversations = self.conversations.summary(rule_book().conversation_level)
+        if conversations is not None:  # the objects held conversations: the rates of the conversation rules
+            document["conversation_rules"] = conversations
+        return document
 
     def merge(self, other: Examiner) -> None:
         """Add another chunk's examination (its plan decided on the same sample as this one's)."""
@@ -206,6 +217,7 @@ class Examiner:
         self.summary.merge(other.summary)
         self.counts.merge(other.counts)
         self.index.merge(other.index)
+        self.conversations.merge(other.conversations.to_dict())
         self.erasure_requests.extend(other.erasure_requests[: MAX_ERASURE_REQUESTS - len(self.erasure_requests)])
 
     def close(self) -> None:

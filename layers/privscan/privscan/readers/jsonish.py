@@ -1,4 +1,4 @@
-"""JSON documents, JSON Lines and chat transcripts (either of those holding `messages` turns)."""
+"""JSON documents, JSON Lines and chat transcripts (either of those holding conversations: docs/transcripts.md)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from privscan.readers.base import Cell, MalformedObject, ObjectReader, ReadLimits, TooLarge
-from privscan.readers.jsonpath import is_chat_record, is_turn, iter_leaves, join_key
+from privscan.readers.jsonpath import CHAT_LISTS, is_chat_list, is_chat_record, iter_leaves, join_key
 from privscan.readers.streams import CHUNK, Peekable, complete_utf8_len, decode_utf8, strip_newline
 from privscan.readers.text import LineSource
 
@@ -202,13 +202,13 @@ class JsonReader(ObjectReader):
                 text.pos += 1
                 path = join_key("", key)
                 for i, value in enumerate(self._items()):
-                    yield from self._emit(value, f"{path}[{i}]", in_messages=key == "messages")
+                    yield from self._emit(value, f"{path}[{i}]", item_of=key, index=i)
             else:
-                yield from self._emit({key: text.value()})  # the walker handles a `messages` key
+                yield from self._emit({key: text.value()})  # the walker handles a chat list's key
             if text.expect(",}") == "}":
                 return
 
-    def _emit(self, value: Any, path: str = "", *, in_messages: bool = False) -> Iterator[Cell]:
+    def _emit(self, value: Any, path: str = "", *, item_of: str | None = None, index: int = 0) -> Iterator[Cell]:
         if self._text.bad_utf8:
             # Best effort: charged to the record being read when the bad chunk was decoded.
             self._text.bad_utf8 = False
@@ -216,7 +216,7 @@ class JsonReader(ObjectReader):
                 self._utf8_reported = self._record
                 self._issue(self._record, "invalid_utf8", "invalid UTF-8 bytes replaced")
         self._progress = True
-        for field, leaf, role in iter_leaves(value, path, in_messages=in_messages):
+        for field, leaf, role in iter_leaves(value, path, item_of=item_of, index=index):
             yield Cell(self._record, field, leaf, role)
 
 
@@ -281,7 +281,7 @@ def sniff_json(text: str, eof: bool, prefer: str, final: bool) -> tuple[str, boo
     `text` is the start of the object (all of it if `eof`); `prefer` is the format the
     name suggests, taken when the content fits both. None: undecided, look further
     (unless `final`). JSONL needs a first line that is a whole JSON value followed by
-    more non-blank text; chat needs the first record to hold `messages` turns.
+    more non-blank text; chat needs the first record to hold a conversation (`jsonpath.is_chat_record`).
     """
     decided = eof or final
     lines = text.split("\n")
@@ -294,6 +294,8 @@ def sniff_json(text: str, eof: bool, prefer: str, final: bool) -> tuple[str, boo
         if first is not _BAD:
             if len(whole) > 1 or (not eof and lines[-1].strip()):
                 return "jsonl", is_chat_record(first)
+            if isinstance(first, list):  # a JSON array on one line: its records are its elements
+                return (prefer, bool(first) and is_chat_record(first[0])) if decided else None
             return (prefer, is_chat_record(first)) if decided else None
         # The first line is not a value by itself: a multi-line document, or JSONL with a broken first line.
         if prefer == "jsonl" and whole[0].strip() not in ("[", "{"):
@@ -319,7 +321,8 @@ def _array_chat(body: str) -> Any:
 
 
 def _object_chat(body: str) -> Any:
-    """Whether the object starting `body` has a `messages` list starting with a turn (or _MORE).
+    """Whether the object starting `body` has a chat list (`messages`, `conversations`...) starting with a turn
+    (or _MORE).
 
     Walks the members without decoding the rest of `messages`, so a large single
     conversation is recognised from its start.
@@ -333,9 +336,10 @@ def _object_chat(body: str) -> Any:
             key, pos = _DECODER.raw_decode(body, pos)
             pos = _WS.match(body, pos).end() + 1  # past ":"
             pos = _WS.match(body, pos).end()
-            if key == "messages" and body.startswith("[", pos):
+            if key in CHAT_LISTS and body.startswith("[", pos):
                 first, _ = _DECODER.raw_decode(body, _WS.match(body, pos + 1).end())
-                return is_turn(first)
+                if is_chat_list(key, [first]):
+                    return True
             _, pos = _DECODER.raw_decode(body, pos)
             pos = _WS.match(body, pos).end() + 1  # past ","
     except (ValueError, RecursionError):

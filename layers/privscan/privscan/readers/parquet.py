@@ -2,7 +2,8 @@
 
 Nested columns (structs / lists / maps) that hold strings or integers somewhere are
 walked like JSON, so a Hugging Face style `messages: list<struct<role, content>>`
-column yields `messages[0].content` cells with their role.
+column yields `messages[0].content` cells with their role (and ShareGPT's `conversations: list<struct<from, value>>`
+likewise); flat `prompt` / `response` (... docs/transcripts.md) columns give their cells a role too.
 
 Parquet compresses twice: a codec (zstd, gzip, snappy) over each page, and dictionary
 plus run-length encoding inside it, so a few hundred bytes can declare one long string
@@ -41,7 +42,7 @@ from privscan.readers.base import (
     TooLarge,
 )
 from privscan.readers.delimited import field_names
-from privscan.readers.jsonpath import iter_leaves
+from privscan.readers.jsonpath import CHAT_LISTS, PAIR_KEYS, iter_leaves, record_roles
 from privscan.readers.sniff import PARQUET_MAGIC
 from privscan.readers.streams import decode_utf8
 
@@ -248,6 +249,12 @@ class ParquetReader(ObjectReader):
             raise MalformedObject("invalid Parquet file (schema and columns disagree)")
         self._row_groups = list(range(metadata.num_row_groups)) if row_groups is None else list(row_groups)
         self._rows = self._check_declared(metadata)
+        # the columns that may give a row's flat columns roles: prompt-and-answer fields, chat lists beside `system`
+        self._pairs = [
+            i
+            for i, column in enumerate(self._read)
+            if (column.flat and column.name in PAIR_KEYS) or (not column.flat and column.name in CHAT_LISTS)
+        ]
 
     def _check_declared(self, metadata: pq.FileMetaData) -> int:
         """The rows of the row groups to read, once their declared figures are within the limits.
@@ -319,6 +326,7 @@ class ParquetReader(ObjectReader):
             for offset in range(end - start):
                 record = first_row + start + offset
                 self.stats.records = record + 1
+                roles = self._pair_roles(columns, offset)
                 for column, (values, invalid) in zip(self._read, columns, strict=True):
                     value = values[offset]
                     if value is None:
@@ -328,11 +336,20 @@ class ParquetReader(ObjectReader):
                     if column.flat:
                         text = value if isinstance(value, str) else str(value)
                         if text.strip():
-                            yield Cell(record, column.name, text)
+                            yield Cell(record, column.name, text, roles.get(column.name) if roles else None)
                     else:
                         for field, leaf, role in iter_leaves({column.name: value}):
                             yield Cell(record, field, leaf, role)
             start = end
+
+    def _pair_roles(self, columns: list[tuple[list, set[int]]], offset: int) -> dict[str, str] | None:
+        """The chat roles of a row's flat columns (`jsonpath.record_roles`): prompt and answers, a `system` prompt."""
+        if not self._pairs:
+            return None
+        row = {}
+        for index in self._pairs:
+            row[self._read[index].name] = columns[index][0][offset]
+        return record_roles(row)
 
 
 def _python_values(array: pa.Array) -> tuple[list, set[int]]:

@@ -83,6 +83,8 @@ class RuleBook:
     age_columns: list[ColumnTrigger] = field(default_factory=list)
     conversation: list[tuple[str, str]] = field(default_factory=list)  # (rule id, missing signal category)
     coverage_gap: str | None = None  # the rule of an object that could not be scanned
+    # rules judged per conversation: a conversation trigger, or a signal in chat roles only (never outside a chat)
+    conversation_level: set[str] = field(default_factory=set)
 
     @classmethod
     def from_yaml(cls, text: str) -> RuleBook:
@@ -96,6 +98,8 @@ class RuleBook:
 
     def _index(self, rule_id: str, trigger: dict) -> None:
         kind = trigger["kind"]
+        if kind.startswith("conversation"):  # any trigger judged on a whole conversation is conversation-level
+            self.conversation_level.add(rule_id)
         patterns = tuple(re.compile(p) for p in trigger.get("columns", trigger.get("patterns", [])))
         if kind == "entity":
             for entity in trigger["entities"]:
@@ -103,6 +107,8 @@ class RuleBook:
         elif kind == "signal":
             roles = trigger.get("roles")
             self.by_signal[trigger["category"]].append(SignalTrigger(rule_id, frozenset(roles) if roles else None))
+            if roles and None not in roles:
+                self.conversation_level.add(rule_id)
         elif kind == "consent":
             self.consent.append(
                 ColumnTrigger(rule_id, patterns, frozenset(v.casefold() for v in trigger["true_values"]))

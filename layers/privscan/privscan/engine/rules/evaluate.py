@@ -2,7 +2,8 @@
 
 Readers yield the cells of one record together, so the evaluator buffers one
 record at a time: it labels detections with rule ids, adds record-level findings
-(consent, conversation disclosure, personal data in a JSON key), escalates
+(consent, conversation disclosure, personal data in a JSON key), counts the
+conversations and the conversation-level rules that fired in them, escalates
 severities by companion rules, and passes the cells on unchanged in order. Per
 object, it reports personal data in the object's key and in column names.
 Every finding it adds is built by the FindingFactory, so masked by its policy.
@@ -10,12 +11,20 @@ Every finding it adds is built by the FindingFactory, so masked by its policy.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 
 from privscan.engine.findings import FindingFactory, max_severity
 from privscan.engine.profile import covers_value
 from privscan.engine.redact import path_keys
 from privscan.engine.rules.catalogue import RuleBook
+from privscan.engine.rules.conversations import (
+    Conversation,
+    ConversationTally,
+    assistant_of,
+    conversations_of,
+    record_model,
+)
 from privscan.engine.scanner import Detection
 from privscan.model import Finding
 from privscan.readers.base import Cell
@@ -37,9 +46,13 @@ class RecordRules:
         fmt: str | None = None,
         columns: list[str] | None = None,
         object_findings: bool = True,
+        conversations: ConversationTally | None = None,
     ):
-        """`object_findings`: emit the per-object findings (column names) too; a chunked scan's first chunk does."""
+        """`object_findings`: emit the per-object findings (column names) too; a chunked scan's first chunk does.
+        `conversations`: where each conversation and the conversation-level rules fired in it are counted."""
         self.book = book
+        self.tally = conversations
+        self._models: dict[str, str] = {}  # a record's model identifier -> as shown (see _model_name)
         self.object_findings = object_findings
         self.factory = factory
         self.emit = emit
@@ -174,16 +187,53 @@ class RecordRules:
         return findings
 
     def _conversation(self, record: int | None, pairs: list[Pair]) -> list[Finding]:
-        if self.fmt != "chat" or not any(cell.role == "assistant" for cell, _ in pairs):
+        """The conversation rules' findings of each conversation in the record where the assistant speaks, located
+        at the conversation's path (`messages`, `chosen`...); each such conversation is counted."""
+        if not any(cell.role is not None for cell, _ in pairs):
             return []
-        categories = {d.entity_type for _, detections in pairs for d in detections}
-        return [
-            self._rule_finding(rule_id, record, "messages", preview="")
-            for rule_id, missing in self.book.conversation
-            if missing not in categories
-        ]
+        findings = []
+        model = self._model_name(record_model(pairs))
+        for conversation in conversations_of(pairs):
+            if not conversation.has_role("assistant"):
+                continue  # a prompt with no answer: nothing a chatbot said to judge
+            categories = {d.entity_type for d in conversation.detections()}
+            found = [
+                self._rule_finding(rule_id, record, conversation.path, member=conversation.member)
+                for rule_id, missing in self.book.conversation
+                if missing not in categories
+            ]
+            findings += found
+            if self.tally is not None:
+                self._count(conversation, found, model)
+        return findings
+
+    def _model_name(self, model: str | None) -> str | None:
+        """A record's model identifier as summaries may show it: masked by the policy if it holds personal data
+        (an e-mail address in a `model` field), remembered per object."""
+        if model is None:
+            return None
+        shown = self._models.get(model)
+        if shown is None:
+            if len(self._models) >= MAX_KEYS_TRACKED:
+                self._models.clear()
+            shown = self._models[model] = self.factory.policy.name(model)
+        return shown
+
+    def _count(self, conversation: Conversation, found: list[Finding], model: str | None) -> None:
+        """Count one conversation with the conversation-level rules that fired in its turns and on it."""
+        level = self.book.conversation_level
+        rules = Counter(r for d in conversation.detections() for r in d.rule_ids if r in level)
+        rules.update(r for finding in found for r in finding.rule_ids if r in level)
+        self.tally.add(assistant_of(conversation, model, self.factory.fingerprint.token), rules)
 
     def _rule_finding(
-        self, rule_id: str, record: int | None, field: str | None, preview: str = "", name: str | None = None
+        self,
+        rule_id: str,
+        record: int | None,
+        field: str | None,
+        preview: str = "",
+        name: str | None = None,
+        member: str | None = None,
     ) -> Finding:
-        return self.factory.rule_finding(rule_id, self.book.rules[rule_id].severity, record, field, preview, name)
+        severity = self.book.rules[rule_id].severity
+        return self.factory.rule_finding(rule_id, severity, record, field, preview, name, member)

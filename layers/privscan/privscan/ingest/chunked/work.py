@@ -108,9 +108,9 @@ def scan_chunk(
     ordered = CanonicalOrder(counted)
     try:
         if plan.whole:
-            _scan_whole(plan, source, result, ordered, scanner, fingerprinter, suppressor, limits)
+            _scan_whole(plan, source, result, ordered, scanner, fingerprinter, suppressor, limits, tally)
         else:
-            _scan_part(plan, chunk, source, result, ordered, scanner, fingerprinter, suppressor, limits)
+            _scan_part(plan, chunk, source, result, ordered, scanner, fingerprinter, suppressor, limits, tally)
     except ReadError as error:
         result.status, result.outcome, result.reason = ScanStatus.REJECTED, error.code, error.reason
     ordered.flush()
@@ -119,7 +119,7 @@ def scan_chunk(
     return result
 
 
-def _scan_whole(plan, source, result, ordered, scanner, fingerprinter, suppressor, limits) -> None:
+def _scan_whole(plan, source, result, ordered, scanner, fingerprinter, suppressor, limits, tally) -> None:
     with source.open() as stream:
         report = scan_stream(
             plan.name,  # the key as given: scan_stream renders it as plan.object, and scans its segments
@@ -132,12 +132,13 @@ def _scan_whole(plan, source, result, ordered, scanner, fingerprinter, suppresso
             suppressor=suppressor,
         )
     result.records, result.bytes_read = report.records, report.bytes_read
+    tally.conversations.merge(report.conversations.to_dict())
     result.issues = [asdict(issue) for issue in report.issues]
     if report.outcome not in COMPLETE_OUTCOMES:
         result.status, result.outcome, result.reason = str(report.status), report.outcome, report.reason
 
 
-def _scan_part(plan, chunk: Chunk, source, result, ordered, scanner, fingerprinter, suppressor, limits) -> None:
+def _scan_part(plan, chunk: Chunk, source, result, ordered, scanner, fingerprinter, suppressor, limits, tally) -> None:
     with ExitStack() as stack:
         reader, shift = open_chunk(plan, chunk, source, stack, limits)
         profiler = None
@@ -157,6 +158,7 @@ def _scan_part(plan, chunk: Chunk, source, result, ordered, scanner, fingerprint
             profiler=profiler,
             operator=operator,
             object_findings=chunk.index == 0,
+            conversations=tally.conversations,
             emit_columns=False,
         )
     result.records, result.bytes_read = reader.stats.records, chunk.end - chunk.start
