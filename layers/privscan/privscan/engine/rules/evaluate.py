@@ -10,6 +10,7 @@ Every finding it adds is built by the FindingFactory, so masked by its policy.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 
 from privscan.engine.findings import FindingFactory, max_severity
@@ -17,11 +18,14 @@ from privscan.engine.profile import covers_value
 from privscan.engine.redact import path_keys
 from privscan.engine.rules.catalogue import RuleBook
 from privscan.engine.scanner import Detection
+from privscan.engine.signals.conversation_ethics import ASSISTANT, Turn, conversation_ethics
 from privscan.model import Finding
 from privscan.readers.base import Cell
 from privscan.vocabulary import DetectionKind, Placement
 
 Pair = tuple[Cell, list[Detection]]
+_SUBSCRIPT = re.compile(r"\[(\d+)\][^\[]*$")  # the last subscript of a path
+_CONTENT_PART = re.compile(r"\.content\[\d+\].*$")  # messages[3].content[1].text: a part of message 3
 MAX_KEYS_TRACKED = 100_000  # JSON paths and reported keys remembered per object
 
 
@@ -181,9 +185,49 @@ class RecordRules:
             self._rule_finding(rule_id, record, "messages", preview="")
             for rule_id, missing in self.book.conversation
             if missing not in categories
-        ]
+        ] + self._conversation_ethics(pairs)
+
+    def _conversation_ethics(self, pairs: list[Pair]) -> list[Finding]:
+        """The conversation-ethics rules over the record's turns: each finding at the turn that fires it, citing
+        the context turns by index; an assistant's words are quoted only when that turn holds no personal data."""
+        if not self.book.conversation_ethics:
+            return []
+        turns, by_index = conversation_turns(pairs)
+        if len(turns) < 1:
+            return []
+        findings = []
+        for hit in conversation_ethics().hits(turns):
+            if hit.rule_id not in self.book.conversation_ethics:
+                continue
+            cell, detections = by_index[hit.turn]
+            span = (hit.start, hit.end) if hit.start is not None and hit.end is not None else None
+            quotable = cell.role == ASSISTANT and not any(d.kind == DetectionKind.ENTITY for d in detections)
+            severity = self.book.rules[hit.rule_id].severity
+            findings.append(self.factory.turn_finding(hit.rule_id, severity, cell, span, hit.turn, hit.cited, quotable))
+        return findings
 
     def _rule_finding(
         self, rule_id: str, record: int | None, field: str | None, preview: str = "", name: str | None = None
     ) -> Finding:
         return self.factory.rule_finding(rule_id, self.book.rules[rule_id].severity, record, field, preview, name)
+
+
+def conversation_turns(pairs: list[Pair]) -> tuple[list[Turn], dict[int, Pair]]:
+    """A record's chat turns in order (role, text, turn index) and each turn's cell with its detections.
+
+    A turn's index is the message's position in the transcript (the last subscript of its field path before a
+    content part, ``messages[3].content`` and ``messages[3].content[1].text`` → 3) when every turn has one,
+    else its position among the turns. Cells of one message (content parts) are one turn, read from its first
+    part, which locates the findings."""
+    cells = [(cell, detections) for cell, detections in pairs if cell.role]
+    indices = [_SUBSCRIPT.search(_CONTENT_PART.sub("", cell.field or "")) for cell, _ in cells]
+    subscripted = all(indices)
+    turns: list[Turn] = []
+    by_index: dict[int, Pair] = {}
+    for position, ((cell, detections), match) in enumerate(zip(cells, indices, strict=True)):
+        index = int(match.group(1)) if subscripted and match else position
+        if index in by_index:  # another part of the same message
+            continue
+        by_index[index] = (cell, detections)
+        turns.append(Turn(cell.role, cell.text, index))
+    return turns, by_index
