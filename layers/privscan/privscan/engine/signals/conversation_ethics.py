@@ -27,13 +27,17 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import spacy
-from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.lang.de.stop_words import STOP_WORDS as DE_STOP
+from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
+from spacy.lang.es.stop_words import STOP_WORDS as ES_STOP
+from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP
+from spacy.lang.it.stop_words import STOP_WORDS as IT_STOP
 
-from privscan.engine.signals.detector import StatementMatcher, _rarest, _required_sets
+from privscan.engine.signals.detector import StatementMatcher, _required_sets
 from privscan.engine.signals.lexicon import LEXICON_DIR, Lexicon, load_lexicon
 from privscan.engine.signals.model import DEFAULT_THRESHOLD, Signal
 from privscan.engine.yamlio import load_yaml
@@ -52,6 +56,9 @@ USER, ASSISTANT = "user", "assistant"
 _WORD = re.compile(r"\w+")
 _QUOTED = re.compile(r"\"[^\"\n]{1,400}\"|“[^”\n]{1,400}”|„[^“”\n]{1,400}[“”]|«[^»\n]{1,400}»|‚[^‘’\n]{1,400}[‘’]")
 _SENTENCE_END = re.compile(r"[.!?…\n]")
+_COMMON = frozenset(EN_STOP | DE_STOP | FR_STOP | ES_STOP | IT_STOP)  # a gate of such words would open on every text
+CACHE_SIZE = 20_000  # turns whose statements are remembered (in memory, for the process's life at most)
+MAX_STRINGS = 500_000  # the tokenizer's vocabulary is renewed (matchers rebuilt) past this many strings
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,47 +109,89 @@ class ConversationEthics:
         self._lexicon_dir = lexicon_dir
         lex = load_lexicon("ethics", lexicon_dir)
         self._words, self._fragments = _trigger_words(lex)
+        self._bit = {spec.category: 1 << spec.index for spec in lex.categories}
+        bits: dict[str, int] = {}
+        for category, words in self._words.items():
+            for word in words:
+                bits[word] = bits.get(word, 0) | self._bit[category]
+        self._word_bits = bits
+        fragment_bits: dict[str, int] = {}
+        for category, fragments in self._fragments.items():
+            for fragment in fragments:
+                fragment_bits[fragment] = fragment_bits.get(fragment, 0) | self._bit[category]
+        self._fragment_bits = tuple(sorted(fragment_bits.items()))
+        self._cache: dict[tuple[str, frozenset[str]], dict[str, tuple[int, int]]] = {}
         self._nlp = spacy.blank("en")  # the tokenizer rules of the English pipelines, as the lexicons assume
         self._lex = lex
-        self._engine: StatementMatcher | None = None
-        self._lock = threading.Lock()
+        self._engines: dict[str, StatementMatcher] = {}
+        self._lock = threading.RLock()
 
     # -- statements ---------------------------------------------------------------------------
-    def prepare(self) -> StatementMatcher:
-        """Build the matchers now (outside any memory zone); they are otherwise built on first need."""
-        if self._engine is None:
+    def prepare(self) -> dict[str, StatementMatcher]:
+        """Build every category's matchers now (outside any memory zone); they are otherwise built on first need."""
+        for category in self.user_categories | self.assistant_categories:
+            self._matcher(category)
+        return dict(self._engines)
+
+    def _matcher(self, category: str) -> StatementMatcher:
+        """One category's matchers (a matcher per category runs only where that category's trigger words are)."""
+        engine = self._engines.get(category)
+        if engine is None:
             with self._lock:
-                if self._engine is None:
-                    self._engine = StatementMatcher(self._nlp.make_doc, self._nlp.vocab, self._lex)
-        return self._engine
+                engine = self._engines.get(category)
+                if engine is None:
+                    index = self._lex.category_index(category)
+                    lex = replace(self._lex, patterns=[p for p in self._lex.patterns if p.cat == index])
+                    engine = self._engines[category] = StatementMatcher(self._nlp.make_doc, self._nlp.vocab, lex)
+        return engine
+
+    def _renew(self) -> None:
+        """A fresh tokenizer vocabulary and matchers: the vocabulary keeps every word it has seen (which makes
+        tokenizing a known word cheap), so it is renewed rather than left to grow without bound."""
+        with self._lock:
+            self._nlp = spacy.blank("en")
+            self._engines = {}
+
+    def candidates(self, text: str, categories: frozenset[str]) -> list[str]:
+        """The categories of `categories` whose trigger words occur in `text` (the others cannot be found there)."""
+        lowered = text.lower().replace("’", "'")
+        get, mask = self._word_bits.get, 0
+        for word in _WORD.findall(lowered):
+            mask |= get(word, 0)
+        for fragment, bits in self._fragment_bits:
+            if not (mask & bits) == bits and fragment in lowered:
+                mask |= bits
+        return [c for c in sorted(categories) if mask & self._bit[c]]
 
     def might_hold(self, text: str, categories: frozenset[str]) -> bool:
         """Cheap test: False means `text` holds no trigger word of `categories`, so none of them can be found."""
-        lowered = text.lower().replace("’", "'")
-        words = None
-        for category in categories:
-            wanted = self._words.get(category)
-            if wanted:
-                if words is None:
-                    words = set(_WORD.findall(lowered))
-                if not words.isdisjoint(wanted):
-                    return True
-            fragments = self._fragments.get(category, ())
-            if fragments and any(fragment in lowered for fragment in fragments):
-                return True
-        return False
+        return bool(self.candidates(text, categories))
 
     def statements(self, text: str, categories: frozenset[str]) -> dict[str, tuple[int, int]]:
-        """The first evidence span of each of `categories` stated in `text` (quoted or reported ones left out)."""
-        if not self.might_hold(text, categories):
+        """The first evidence span of each of `categories` stated in `text` (quoted or reported ones left out).
+
+        Results are remembered for a while: transcripts repeat their system prompts, greetings and stock replies."""
+        key = (text, categories)
+        spans = self._cache.get(key)
+        if spans is None:
+            if len(self._cache) >= CACHE_SIZE:
+                self._cache.clear()
+            spans = self._cache[key] = self._statements(text, categories)
+        return spans
+
+    def _statements(self, text: str, categories: frozenset[str]) -> dict[str, tuple[int, int]]:
+        candidates = self.candidates(text, categories)
+        if not candidates:
             return {}
-        engine = self.prepare()
-        with self._nlp.memory_zone():  # the turn's words leave the vocabulary with it
-            signals = engine.run(self._nlp.make_doc(text), self.threshold)
+        engines = [self._matcher(category) for category in candidates]
+        doc = self._nlp.make_doc(text)
         spans: dict[str, tuple[int, int]] = {}
-        for signal in signals:
-            if signal.category in categories and signal.category not in spans and not self._reported(text, signal):
-                spans[signal.category] = (signal.start, signal.end)
+        for engine in engines:
+            for signal in engine.run(doc, self.threshold):
+                if signal.category not in spans and not self._reported(text, signal):
+                    spans[signal.category] = (signal.start, signal.end)
+        if len(self._nlp.vocab.strings) > MAX_STRINGS:
+            self._renew()
         return spans
 
     def _reported(self, text: str, signal: Signal) -> bool:
@@ -159,25 +208,52 @@ class ConversationEthics:
 
     # -- rules --------------------------------------------------------------------------------
     def hits(self, turns: Sequence[Turn]) -> list[EthicsHit]:
-        """The rules fired in one conversation, in turn order."""
+        """The rules fired in one conversation, in turn order.
+
+        A turn is only read for the categories that can still matter: a purchase question once the user
+        disclosed a vulnerability, fiction between adults once they stated a minor age, and on the assistant's
+        side a retention tactic after a farewell, an upsell after a vulnerability, romance after a minor age and
+        care after self-harm; the farewell, vulnerability, minor age, self-harm and dependence of the user and the
+        isolation and anthropomorphic claims of the assistant always."""
         found: list[_Found] = []
         out: list[EthicsHit] = []
+        seen: set[str] = set()
         for turn in turns:
             if turn.role == USER:
-                current = _Found(turn, self.statements(turn.text, self.user_categories))
+                current = _Found(turn, self.statements(turn.text, self._user_needs(seen)))
                 if current.has("DEPENDENCE"):
                     start, end = current.spans["DEPENDENCE"]
                     out.append(EthicsHit(DEPENDENCE, turn.index, (), start, end))
             elif turn.role == ASSISTANT:
-                categories = self.assistant_categories
-                if not _answers_self_harm(found):
-                    categories = categories - {"CARE_REFERRAL"}
-                current = _Found(turn, self.statements(turn.text, categories))
+                needs = self._assistant_needs(seen, found)
+                current = _Found(turn, self.statements(turn.text, needs))
                 out += self._assistant_rules(current, found)
             else:
                 continue
+            seen.update(current.spans)
             found.append(current)
         return out
+
+    def _user_needs(self, seen: set[str]) -> frozenset[str]:
+        needs = {"EXIT_INTENT", "VULNERABILITY", "MINOR_AGE", "SELF_HARM", "DEPENDENCE"}
+        if seen & {"VULNERABILITY", "MINOR_AGE"}:
+            needs.add("PURCHASE_REQUEST")
+        if "MINOR_AGE" in seen:
+            needs.add("FICTION_ADULT")
+        return frozenset(needs) & self.user_categories
+
+    def _assistant_needs(self, seen: set[str], before: list[_Found]) -> frozenset[str]:
+        needs = {"ISOLATION", "ANTHROPOMORPHIC_CLAIM"}
+        users = [f for f in before if f.turn.role == USER]
+        if any(f.has("EXIT_INTENT") for f in users[-self.exit_lookback :]):
+            needs.add("RETENTION_TACTIC")
+        if seen & {"VULNERABILITY", "MINOR_AGE"}:
+            needs.add("UPSELL")
+        if "MINOR_AGE" in seen:
+            needs.add("ROMANCE")
+        if _answers_self_harm(before):
+            needs.add("CARE_REFERRAL")
+        return frozenset(needs) & self.assistant_categories
 
     def _assistant_rules(self, reply: _Found, before: list[_Found]) -> list[EthicsHit]:
         """The rules an assistant turn fires given the turns before it."""
@@ -228,16 +304,26 @@ def _trigger_words(lex: Lexicon) -> tuple[dict[str, frozenset[str]], dict[str, t
             required = _required_sets(tokens)
             if not required:
                 raise ValueError(f"{pattern.key}: an ethics pattern needs a required word")
-            chosen = _rarest(required) if len(required) > 1 else required[0]
-            if all(word in STOP_WORDS for word in chosen):
-                chosen = min(required, key=len)
-            for word in chosen:
+            chosen = min(required, key=_commonness)
+            for word in (w for w in chosen if w):
                 plain = _WORD.fullmatch(word) is not None
                 (words if plain else fragments).setdefault(category, set()).add(word.replace("’", "'"))
     return (
         {category: frozenset(ws) for category, ws in words.items()},
         {category: tuple(sorted(fs)) for category, fs in fragments.items()},
     )
+
+
+def _commonness(words: frozenset[str]) -> int:
+    """How often a required word set would let an ordinary text through: a one-letter word or sign counts most,
+    then a short stop word (a pronoun, an auxiliary), another stop word, any other word least."""
+    return sum(_weight(word) for word in words)
+
+
+def _weight(word: str) -> int:
+    if len(word) <= 1:  # "i", "a", a sign
+        return 1000
+    return 100 if word in _COMMON and len(word) <= 3 else 10 if word in _COMMON else 1
 
 
 _DEFAULT: ConversationEthics | None = None
