@@ -306,6 +306,7 @@ def render(result: dict, show_errors: bool = False) -> str:
             lines.append(
                 f"{row['source']:16} {row['lang']:4}  {row.get('hits', 0)} / {row['conversations']:5}"
                 f"   {row['per_1000']}"
+                + "".join(f"   ({v} {k})" for k, v in sorted(row.items()) if k.startswith("unscored"))
             )
         total = [r for r in result["ordinary"] if r["split"] == split]
         hits, conversations = sum(r.get("hits", 0) for r in total), sum(r["conversations"] for r in total)
