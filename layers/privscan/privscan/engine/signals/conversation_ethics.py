@@ -107,7 +107,7 @@ class ConversationEthics:
         self.exit_lookback = int(config["exit_lookback_user_turns"])
         self.max_cited = int(config["max_cited"])
         self._lexicon_dir = lexicon_dir
-        lex = load_lexicon("ethics", lexicon_dir)
+        lex = load_lexicon("ethics", lexicon_dir, names="ethics_*.yaml")
         self._words, self._fragments = _trigger_words(lex)
         self._bit = {spec.category: 1 << spec.index for spec in lex.categories}
         bits: dict[str, int] = {}
