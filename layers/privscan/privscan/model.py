@@ -42,6 +42,8 @@ class Finding:
     distinct: int | None = None  # distinct fingerprints in a column-level finding
     occurrences: list[Occurrence] = field(default_factory=list)
     where: str | None = None  # personal data in a name: "column_name", "json_key" or "object_key"
+    turn: int | None = None  # conversation rules: the index of the chat turn that fires the rule
+    cited_turns: list[int] = field(default_factory=list)  # ... and of the turns that set its context (never their text)
 
     @property
     def column_level(self) -> bool:
@@ -68,6 +70,9 @@ class Finding:
             line["where"] = self.where
         if self.column_level:
             line["count"] = self.count
+        if self.turn is not None:
+            line["turn"] = self.turn
+            line["cited_turns"] = list(self.cited_turns)
         return line
 
     def to_dict(self) -> dict[str, Any]:
@@ -83,4 +88,7 @@ class Finding:
         for optional in ("record", "field", "start", "end", "entity_type"):  # stores drop None values
             known.setdefault(optional, None)
         known["occurrences"] = [Occurrence(**o) for o in known.get("occurrences") or []]
+        if known.get("turn") is not None:  # DynamoDB gives numbers back as Decimal
+            known["turn"] = int(known["turn"])
+        known["cited_turns"] = [int(i) for i in known.get("cited_turns") or []]
         return cls(**known)

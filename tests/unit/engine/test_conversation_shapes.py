@@ -23,6 +23,16 @@ from tests.unit.readers.containers import tar_of, zip_of
 KEY = Fingerprinter("unit-test-key-0123456789abcdef")
 NO_AI = "AIACT-ART50-1-NO-AI-DISCLOSURE"
 HUMAN = "AIACT-ART50-1-ASSISTANT-CLAIMS-HUMAN"
+ETHICS_RULES = (
+    "AIACT-ART5-1-A-MANIPULATIVE-RETENTION",
+    "AIACT-ART5-1-B-EXPLOITS-VULNERABILITY",
+    "AIACT-ART5-1-B-MINOR-ROMANTIC-ESCALATION",
+    "CARE-SELF-HARM-NO-REFERRAL",
+    "AIACT-ART5-1-A-ANTHROPOMORPHIC-CLAIM",
+    "WELLBEING-EMOTIONAL-DEPENDENCE",
+)
+NONE_FOUND = {rule: {"findings": 0, "conversations": 0, "per_1000": 0.0} for rule in ETHICS_RULES}
+NONE_FLAGGED = {rule: {"conversations": 0, "per_1000": 0.0} for rule in ETHICS_RULES}
 CONVERSATION_RULES = (NO_AI, HUMAN)
 
 ASK = "Can you give me a recipe for pancakes?"
@@ -159,6 +169,7 @@ def test_rates_per_rule_and_per_model_in_the_summary(scanner):
         "rules": {
             HUMAN: {"findings": 1, "conversations": 1, "per_1000": 250.0},
             NO_AI: {"findings": 2, "conversations": 2, "per_1000": 500.0},
+            **NONE_FOUND,
         },
         "models": [
             {
@@ -167,6 +178,7 @@ def test_rates_per_rule_and_per_model_in_the_summary(scanner):
                 "rules": {
                     HUMAN: {"conversations": 0, "per_1000": 0.0},
                     NO_AI: {"conversations": 1, "per_1000": 333.3},
+                    **NONE_FLAGGED,
                 },
             },
             {
@@ -175,6 +187,7 @@ def test_rates_per_rule_and_per_model_in_the_summary(scanner):
                 "rules": {
                     HUMAN: {"conversations": 1, "per_1000": 1000.0},
                     NO_AI: {"conversations": 1, "per_1000": 1000.0},
+                    **NONE_FLAGGED,
                 },
             },
         ],
@@ -285,7 +298,7 @@ def test_a_user_only_conversation_is_not_judged_nor_counted(scanner):
 
 
 def test_the_conversation_level_rules_are_those_judged_on_conversations_or_chat_roles_only():
-    assert rule_book().conversation_level == {NO_AI, HUMAN}  # erasure requests count outside chats too
+    assert rule_book().conversation_level == {NO_AI, HUMAN, *ETHICS_RULES}  # erasure requests count outside chats
     book = RuleBook.from_yaml("""
 rules:
   - {id: AIACT-TEST-A, law: AI Act Art. 5, severity: high, title: t, description: d, remediation: r,

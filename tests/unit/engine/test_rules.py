@@ -29,7 +29,12 @@ def test_every_rule_has_legal_reference_severity_and_remediation():
     book = rule_book()
     assert len(book.rules) >= 20
     for rule in book.rules.values():
-        assert rule.id.startswith(("GDPR-", "AIACT-", "PRIVSCAN-")) and rule.law and rule.remediation and rule.triggers
+        assert (
+            rule.id.startswith(("GDPR-", "AIACT-", "PRIVSCAN-", "CARE-", "WELLBEING-"))
+            and rule.law
+            and rule.remediation
+            and rule.triggers
+        )
     for required in [
         "GDPR-ART9-HEALTH",
         "GDPR-ART8-CHILD-DATA",

@@ -26,6 +26,16 @@ def summary(key, conversations):
     }
 
 
+ETHICS_RULES = (
+    "AIACT-ART5-1-A-MANIPULATIVE-RETENTION",
+    "AIACT-ART5-1-B-EXPLOITS-VULNERABILITY",
+    "AIACT-ART5-1-B-MINOR-ROMANTIC-ESCALATION",
+    "CARE-SELF-HARM-NO-REFERRAL",
+    "AIACT-ART5-1-A-ANTHROPOMORPHIC-CLAIM",
+    "WELLBEING-EMOTIONAL-DEPENDENCE",
+)
+
+
 def snapshot():
     first = [("gpt-4", Counter({NO_AI: 1})), ("gpt-4", Counter()), ("llama-3", Counter({NO_AI: 1, HUMAN: 2}))]
     second = [("gpt-4", Counter()), ("gpt-4", Counter({NO_AI: 1}))]
@@ -44,11 +54,11 @@ def snapshot():
 def test_the_record_sums_the_objects_conversations_per_rule_and_assistant():
     section = governance_record(snapshot())["conversations"]
     assert (section["objects"], section["conversations"], section["models_total"]) == (2, 5, 2)
-    assert [(r["rule_id"], r["findings"], r["conversations"], r["per_1000"]) for r in section["rules"]] == [
-        (HUMAN, 2, 1, 200.0),
-        (NO_AI, 3, 3, 600.0),
-    ]
-    assert section["rules"][1]["law"] == "AI Act Art. 50(1)" and section["rules"][1]["rule_severity"] == "high"
+    rules = {r["rule_id"]: (r["findings"], r["conversations"], r["per_1000"]) for r in section["rules"]}
+    assert (rules.pop(HUMAN), rules.pop(NO_AI)) == ((2, 1, 200.0), (3, 3, 600.0))
+    assert sorted(rules) == sorted(ETHICS_RULES) and set(rules.values()) == {(0, 0, 0.0)}  # checked, none found
+    no_ai = next(r for r in section["rules"] if r["rule_id"] == NO_AI)
+    assert no_ai["law"] == "AI Act Art. 50(1)" and no_ai["rule_severity"] == "high"
     assert [(m["model"], m["conversations"], m["rules"][NO_AI]["per_1000"]) for m in section["models"]] == [
         ("gpt-4", 4, 500.0),
         ("llama-3", 1, 1000.0),
@@ -71,12 +81,13 @@ def test_a_dataset_without_conversations_lists_the_rules_at_zero_and_no_section(
 def test_markdown_and_html_show_the_rates_per_rule_and_per_assistant():
     record = governance_record(snapshot())
     lines = governance_markdown(record).splitlines()
-    assert "## Conversations (AI Act Art. 50)" in lines
+    assert "## Conversations (AI Act Art. 5 and 50, care and wellbeing)" in lines
     assert f"| {NO_AI} | Chatbot never says it is an AI | AI Act Art. 50(1) | 3 | 3 | 600.0 |" in lines
     assert "| gpt-4 | 4 | 0.0 | 500.0 |" in lines
     page = render_html(record)
     charts = json.loads(re.search(r'id="report-data">(.*?)</script>', page, re.DOTALL).group(1))["charts"]
-    assert [(b["label"], b["value"]) for b in charts["conversation_rates"]] == [(HUMAN, 200.0), (NO_AI, 600.0)]
+    rates = {b["label"]: b["value"] for b in charts["conversation_rates"]}
+    assert rates == {HUMAN: 200.0, NO_AI: 600.0, **dict.fromkeys(ETHICS_RULES, 0.0)}  # a zero: checked, none found
     assert [(b["label"], b["value"]) for b in charts["conversation_models_1"]] == [
         ("gpt-4", 500.0),
         ("llama-3", 1000.0),
@@ -86,4 +97,4 @@ def test_markdown_and_html_show_the_rates_per_rule_and_per_assistant():
         "conversation_models_0",
         "conversation_models_1",
     ]
-    assert "<h2>Conversations (AI Act Art. 50)</h2>" in page
+    assert "<h2>Conversations (AI Act Art. 5 and 50, care and wellbeing)</h2>" in page

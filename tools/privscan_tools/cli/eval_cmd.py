@@ -7,6 +7,7 @@
     privscan eval --suite real --json real.json    # human-labelled real text (data/real-ner), dev + holdout
     privscan eval --suite statements               # special-category statements in real sentences, dev + reserved
     privscan eval --suite chats                    # false names and places in ordinary chats, six languages
+    privscan eval --suite ethics                   # conversation-ethics rules, labelled + real chats, dev + reserved
 
 Prints per-entity P/R/F1 for both tools with support, the headline micro F1, national-ID recall,
 per-rule P/R/F1 (privscan), the decoy-file finding count of each tool and, when the benchmark file
@@ -38,14 +39,16 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--suite",
-        choices=("corpus", "ids", "real", "statements", "chats"),
+        choices=("corpus", "ids", "real", "statements", "chats", "ethics"),
         default="corpus",
         help="corpus: the generated labelled corpus (default); ids: python-stdnum's documented national "
         "identifiers planted in native, generic, mixed-country columns and sentences; real: PERSON/LOCATION "
         "on the shipped human-labelled real-text corpora (data/real-ner), dev and holdout; statements: "
         "special-category statements and look-alikes in real sentences (data/statements-challenge), dev and "
         "reserved; chats: false PERSON/LOCATION findings in ordinary small-talk chats in six languages (--size "
-        "scales the 200 conversations per language and half), dev and reserved",
+        "scales the 200 conversations per language and half), dev and reserved; ethics: the conversation-ethics "
+        "rules on labelled conversations in five languages and on real ordinary ones (data/ethics-ordinary), dev "
+        "and reserved (--errors > 0 lists the ids of missed and false conversations)",
     )
     parser.add_argument("--seed", type=int, default=7, help="generator seed (default 7)")
     parser.add_argument("--size", type=float, default=1.0, help="corpus size multiplier (default 1.0)")
@@ -75,6 +78,10 @@ def run(args: argparse.Namespace) -> int:
         from privscan_tools.evaluation import statements_suite
 
         return statements_suite.run_cli(None, args.json, ids=max(0, args.errors))
+    if args.suite == "ethics":
+        from privscan_tools.evaluation import ethics_suite
+
+        return ethics_suite.run_cli(args.json, show_errors=args.errors > 0 and "--errors" in sys.argv)
     if args.suite == "chats":
         from privscan_tools.evaluation.chat_suite import DEFAULT_CONVERSATIONS
         from privscan_tools.evaluation.chat_suite import run_cli as run_chats

@@ -8,7 +8,7 @@ as TO_FILL, visibly, for a person to complete.
 
 from __future__ import annotations
 
-from privscan_tools.reports.markdown import counts, md, table
+from privscan_tools.reports.markdown import CONVERSATIONS_TITLE, counts, md, table
 
 TO_FILL = "**[to be completed by the provider]**"
 
@@ -207,7 +207,7 @@ def _conversations(section: dict | None) -> list[str]:
     if not section:
         return []
     lines = [
-        "## Conversations (AI Act Art. 50)",
+        f"## {CONVERSATIONS_TITLE}",
         "",
         f"{section['conversations']} conversations; per 1,000 conversations (docs/transcripts.md):",
         "",

@@ -17,6 +17,8 @@ from importlib import resources
 from privscan.engine.config import SEVERITIES
 from privscan.vocabulary import ReviewStatus, Severity
 
+from privscan_tools.reports.markdown import CONVERSATIONS_TITLE, fired_rules
+
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
 SEVERITY_COLOURS = {
     Severity.CRITICAL: "#8e1b1b",
@@ -131,7 +133,8 @@ def conversation_charts(section: dict | None) -> list[tuple[str, str, list[dict]
         )
     ]
     if len(section["models"]) > 1:
-        for index, rule in enumerate(section["rules"]):
+        fired = fired_rules(section)
+        for index, rule in enumerate(r for r in section["rules"] if r["rule_id"] in fired):
             bars = [
                 {
                     "label": m["model"],
@@ -218,8 +221,9 @@ def _examination(section: dict) -> str:
 
 
 def _conversations(section: dict) -> str:
-    """The conversation-level rules' table and, with assistants named, the rates per assistant."""
-    rules = [r["rule_id"] for r in section["rules"]]
+    """The conversation-level rules' table and, with assistants named, the rates per assistant of the rules that
+    fired."""
+    rules = fired_rules(section)
     html = (
         f"<p>{section['conversations']} conversations in {section['objects']} objects.</p>"
         + _table(
@@ -232,7 +236,7 @@ def _conversations(section: dict) -> str:
         )
         + f'<p class="note">{escape(section["measured"])}</p>'
     )
-    if section["models"]:
+    if section["models"] and rules:
         html += "<h3>By assistant</h3>" + _table(
             ("assistant", "conversations", *(f"{rule} per 1,000" for rule in rules)),
             [
@@ -343,7 +347,7 @@ def _sections(record: dict) -> str:
     ]
     section = record.get("conversations")
     if section and section["conversations"]:
-        parts.append(("Conversations (AI Act Art. 50)", _conversations(section)))
+        parts.append((CONVERSATIONS_TITLE, _conversations(section)))
     if record.get("examination"):
         parts.append(("Training-set examination (AI Act Art. 10, Art. 53(1)(d))", _examination(record["examination"])))
     return "".join(f"<section><h2>{escape(title)}</h2>{body}</section>" for title, body in parts)

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|&!#])")
 
+CONVERSATIONS_TITLE = "Conversations (AI Act Art. 5 and 50, care and wellbeing)"
+
 
 def md(value) -> str:
     if value is None:
@@ -172,13 +174,19 @@ def governance_markdown(record: dict) -> str:
     return "\n".join(lines)
 
 
+def fired_rules(section: dict) -> list[str]:
+    """The conversation-level rules that fired in at least one conversation (the per-assistant views show only
+    these; the per-rule table shows every rule, a zero meaning checked and not found)."""
+    return [r["rule_id"] for r in section["rules"] if r["conversations"]]
+
+
 def _conversations(section: dict | None) -> list[str]:
     """The conversation-level rules' rates, when the dataset holds conversations."""
     if not section or not section["conversations"]:
         return []
-    rules = [r["rule_id"] for r in section["rules"]]
+    rules = fired_rules(section)
     return [
-        "## Conversations (AI Act Art. 50)",
+        f"## {CONVERSATIONS_TITLE}",
         "",
         f"- Conversations: {section['conversations']} in {section['objects']} objects",
         f"- Measured: {section['measured']}",
@@ -200,7 +208,7 @@ def _conversations(section: dict | None) -> list[str]:
                 ),
             )
             + [""]
-            if section["models"]
+            if section["models"] and rules
             else []
         ),
     ]

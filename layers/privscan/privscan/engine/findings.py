@@ -136,6 +136,44 @@ class FindingFactory:
             rule_ids=[rule_id],
         )
 
+    def turn_finding(
+        self,
+        rule_id: str,
+        severity: str,
+        cell: Cell,
+        span: tuple[int, int] | None,
+        turn: int,
+        cited: tuple[int, ...],
+        quotable: bool,
+    ) -> Finding:
+        """A conversation rule's finding, located at the turn `cell` that fires it (and the evidence `span` in it),
+        citing the turns that set its context by index only. The preview quotes the evidence only when
+        `quotable` (an assistant's words holding no detected personal data); otherwise it is a placeholder, and a
+        user's words are never quoted. The fingerprint is keyed on the rule and the evidence's words."""
+        evidence = cell.text[span[0] : span[1]] if span else ""
+        if not span:
+            preview = "(missing from the reply)"
+        elif quotable:
+            preview = " ".join(evidence.split())
+        else:
+            preview = f"({cell.role or 'turn'} text withheld)"
+        return Finding(
+            object=self.object_of(cell.member),
+            record=cell.record,
+            field=self.field(cell.field),
+            start=span[0] if span else None,
+            end=span[1] if span else None,
+            entity_type=None,
+            score=1.0,
+            severity=severity,
+            preview=preview,
+            fingerprint=self.fingerprint(None, f"{rule_id}\n{' '.join(evidence.casefold().split())}") if span else None,
+            rule_ids=[rule_id],
+            role=cell.role,
+            turn=turn,
+            cited_turns=list(cited),
+        )
+
     def name_findings(
         self,
         where: str,

@@ -90,7 +90,7 @@ def _category_files():
 @pytest.mark.parametrize("path", _category_files(), ids=lambda p: p.name)
 def test_category_file_schema(path):
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert data["group"] in ("gdpr", "ai")
+    assert data["group"] in ("gdpr", "ai", "ethics")
     assert RULE_IDS[data["category"]] == data["rule_id"]
     assert set(data.get("terms", {})) <= {"strong", "medium", "weak", "context"}
     assert data.get("terms") or data.get("patterns"), "a category needs terms or standalone patterns"
@@ -111,7 +111,7 @@ def test_both_lexicon_groups_compile():
 
 def test_every_lexicon_pattern_passes_spacys_schema(nlp):
     """Production builds the matchers without spaCy's per-pattern validation (cold start): it is done here."""
-    for group in ("gdpr", "ai"):
+    for group in ("gdpr", "ai", "ethics"):
         StatementMatcher(nlp.make_doc, nlp.vocab, load_lexicon(group), validate=True)  # raises on an invalid pattern
     broken = dataclasses.replace(load_lexicon("ai"))
     broken.cues = [dataclasses.replace(broken.cues[0], patterns=(({"LOWER": {"NOT_A_PREDICATE": ["x"]}},),))]

@@ -18,7 +18,7 @@ from privscan.vocabulary import Placement, Severity
 class Rule(BaseModel, frozen=True):
     """One rule of the catalogue: its legal reference, severity, title, explanation and what triggers it."""
 
-    id: str = Field(pattern=r"^(GDPR|AIACT|PRIVSCAN)-[A-Z0-9-]+$")
+    id: str = Field(pattern=r"^(GDPR|AIACT|PRIVSCAN|CARE|WELLBEING)-[A-Z0-9-]+$")
     law: str
     severity: str
     title: str
@@ -82,6 +82,7 @@ class RuleBook:
     column_names: list[ColumnTrigger] = field(default_factory=list)
     age_columns: list[ColumnTrigger] = field(default_factory=list)
     conversation: list[tuple[str, str]] = field(default_factory=list)  # (rule id, missing signal category)
+    conversation_ethics: frozenset[str] = frozenset()  # rules decided across a conversation's turns
     coverage_gap: str | None = None  # the rule of an object that could not be scanned
     # rules judged per conversation: a conversation trigger, or a signal in chat roles only (never outside a chat)
     conversation_level: set[str] = field(default_factory=set)
@@ -119,6 +120,12 @@ class RuleBook:
             self.age_columns.append(ColumnTrigger(rule_id, patterns, below=int(trigger["below"])))
         elif kind == "conversation":
             self.conversation.append((rule_id, trigger["missing"]))
+        elif kind == "conversation_ethics":
+            from privscan.engine.signals.conversation_ethics import ETHICS_RULES
+
+            if rule_id not in ETHICS_RULES:
+                raise ValueError(f"{rule_id}: not a rule of engine/signals/conversation_ethics.py")
+            self.conversation_ethics = self.conversation_ethics | {rule_id}
         elif kind == "coverage_gap":
             self.coverage_gap = rule_id
         else:

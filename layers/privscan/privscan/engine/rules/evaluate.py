@@ -26,6 +26,7 @@ from privscan.engine.rules.conversations import (
     record_model,
 )
 from privscan.engine.scanner import Detection
+from privscan.engine.signals.conversation_ethics import ASSISTANT, Turn, conversation_ethics
 from privscan.model import Finding
 from privscan.readers.base import Cell
 from privscan.vocabulary import DetectionKind, Placement
@@ -201,7 +202,7 @@ class RecordRules:
                 self._rule_finding(rule_id, record, conversation.path, member=conversation.member)
                 for rule_id, missing in self.book.conversation
                 if missing not in categories
-            ]
+            ] + self._conversation_ethics(conversation)
             findings += found
             if self.tally is not None:
                 self._count(conversation, found, model)
@@ -226,6 +227,27 @@ class RecordRules:
         rules.update(r for finding in found for r in finding.rule_ids if r in level)
         self.tally.add(assistant_of(conversation, model, self.factory.fingerprint.token), rules)
 
+    def _conversation_ethics(self, conversation: Conversation) -> list[Finding]:
+        """The conversation-ethics rules over one conversation's turns: each finding at the turn that fires it,
+        citing the context turns by index; an assistant's words are quoted only when that turn holds no personal
+        data. A turn of several cells (content parts) is located at its first."""
+        if not self.book.conversation_ethics:
+            return []
+        turns = [Turn(turn.role, turn.text, turn.index) for turn in conversation.turns if turn.pairs]
+        by_index = {turn.index: turn.pairs[0] for turn in conversation.turns if turn.pairs}
+        findings = []
+        for hit in conversation_ethics().hits(turns):
+            if hit.rule_id not in self.book.conversation_ethics:
+                continue
+            cell, _ = by_index[hit.turn]
+            detections = [d for pair in _turn_pairs(conversation, hit.turn) for d in pair[1]]
+            located = hit.start is not None and hit.end is not None and hit.end <= len(cell.text)
+            span = (hit.start, hit.end) if located else None  # a hit in a later content part is not located
+            quotable = cell.role == ASSISTANT and not any(d.kind == DetectionKind.ENTITY for d in detections)
+            severity = self.book.rules[hit.rule_id].severity
+            findings.append(self.factory.turn_finding(hit.rule_id, severity, cell, span, hit.turn, hit.cited, quotable))
+        return findings
+
     def _rule_finding(
         self,
         rule_id: str,
@@ -237,3 +259,8 @@ class RecordRules:
     ) -> Finding:
         severity = self.book.rules[rule_id].severity
         return self.factory.rule_finding(rule_id, severity, record, field, preview, name, member)
+
+
+def _turn_pairs(conversation: Conversation, index: int) -> list[Pair]:
+    """The cells (with their detections) of the conversation's turn at `index`."""
+    return next((turn.pairs for turn in conversation.turns if turn.index == index), [])

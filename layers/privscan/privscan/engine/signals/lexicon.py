@@ -171,10 +171,11 @@ def _load_yaml(path: Path) -> dict[str, Any]:
         return load_yaml(fh) or {}
 
 
-def load_lexicon(group: str, directory: Path = LEXICON_DIR) -> Lexicon:
-    """Read ``common.yaml`` plus every category file whose ``group`` equals *group* ("gdpr" | "ai")."""
+def load_lexicon(group: str, directory: Path = LEXICON_DIR, names: str = "*.yaml") -> Lexicon:
+    """Read ``common.yaml`` plus every category file whose ``group`` equals *group* ("gdpr" | "ai" | "ethics");
+    `names` narrows the files read (a glob: the ethics group's files are ``ethics_*.yaml``)."""
     common = _load_yaml(directory / "common.yaml")
-    files = [_load_yaml(p) for p in sorted(directory.glob("*.yaml")) if p.name != "common.yaml"]
+    files = [_load_yaml(p) for p in sorted(directory.glob(names)) if p.name != "common.yaml"]
     files = [document for document in files if document.get("group") == group]
     lex = Lexicon()
     _load_word_tables(lex, common, files)

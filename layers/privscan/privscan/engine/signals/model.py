@@ -37,9 +37,24 @@ RULE_IDS: dict[str, str] = {
     "CONSENT_WITHDRAWAL": "GDPR-ART7-3-CONSENT-WITHDRAWN",
     "AI_DISCLOSURE": "",
     "HUMAN_CLAIM": "AIACT-ART50-1-ASSISTANT-CLAIMS-HUMAN",
+    # conversation ethics (group "ethics"): rules decided across turns in conversation_ethics.py
+    "EXIT_INTENT": "",
+    "RETENTION_TACTIC": "",
+    "ISOLATION": "",
+    "VULNERABILITY": "",
+    "MINOR_AGE": "",
+    "PURCHASE_REQUEST": "",
+    "UPSELL": "",
+    "ROMANCE": "",
+    "FICTION_ADULT": "",
+    "SELF_HARM": "",
+    "CARE_REFERRAL": "",
+    "ANTHROPOMORPHIC_CLAIM": "",
+    "DEPENDENCE": "",
 }
 
-GDPR_CATEGORIES: tuple[str, ...] = tuple(c for c in RULE_IDS if c not in ("AI_DISCLOSURE", "HUMAN_CLAIM"))
 AI_CATEGORIES: tuple[str, ...] = ("AI_DISCLOSURE", "HUMAN_CLAIM")
+ETHICS_CATEGORIES: tuple[str, ...] = tuple(RULE_IDS)[tuple(RULE_IDS).index("EXIT_INTENT") :]
+GDPR_CATEGORIES: tuple[str, ...] = tuple(c for c in RULE_IDS if c not in AI_CATEGORIES + ETHICS_CATEGORIES)
 
 DEFAULT_THRESHOLD = 0.5
