@@ -10,17 +10,21 @@ What it does, per language:
 
 1. parse every source file of the language into sentences of (tokens, IOB tags);
 2. map the corpus's labels onto four: PER, LOC, ORG, MISC (GermEval OTH and every *deriv / *part label,
-   HIPE's HumanProd become MISC; HIPE's time and anything else become O), so the model learns to tell
-   persons and places from organisations and other names;
+   HIPE's HumanProd become MISC; HIPE's time and anything else become O; SmartData and German LER by
+   their own tables below, with punctuation at a name's edges left out), so the model learns to tell
+   persons and places from organisations and other names; keep the share of each source set on it
+   (German LER: one in four sentences without a person or place, none citing literature);
 3. drop every sentence whose text is one of the data/real-ner sentences (dev and holdout, all corpora),
    or shares a run of SHINGLE tokens with one of them, so no measured sentence is ever trained on;
 4. drop repeated sentences (same text) and sentences outside MIN_TOKENS..MAX_TOKENS;
 5. assign each sentence by SHA-256 of ``<lang>:<text>`` to ``train`` or to the internal held-out ``dev``
    split (1 in DEV_EVERY), which spaCy uses to pick the best checkpoint.
 
-Writes ``<out>/<lang>/train.spacy``, ``<out>/<lang>/dev.spacy`` and ``<out>/<lang>/stats.json``. The test
-splits of CoNLL-2002/2003, GermEval 2014 and all of WikiNEuRal are reserved for acceptance and never
-read. The output is deterministic: the same sources give the same sentences in the same order.
+Writes ``<out>/<lang>/train.spacy``, ``<out>/<lang>/dev.spacy`` and ``<out>/<lang>/stats.json``, and for
+German ``<out>/de/smartdata-v3-test.spacy``: SmartData's test split, only to measure on (its documents and
+sentences are kept out of training). The test splits of CoNLL-2002/2003, GermEval 2014 and all of
+WikiNEuRal are reserved for acceptance and never read, nor is German LER's test file. The output is
+deterministic: the same sources give the same sentences in the same order.
 """
 
 from __future__ import annotations
@@ -83,7 +87,6 @@ HIPE = ("hipe-eval/HIPE-2022-data", "147f5bc3c7fb7e5c6b024a9ffd6503cd019fb9ea")
 GERMEVAL_DEV = ("MaviccPRP/ger_ner_evals", "091199e6d30885f6bba18dfd1ba1c7ea1dd51898")
 SMARTDATA = ("DFKI-NLP/smartdata-corpus", "796c8b8f5d76fcdeb7f2458c4f8df5711e2115af")
 LER = ("elenanereiss/Legal-Entity-Recognition", "f9c2b950898c56fdc328e553d5537c7611a0ffb1")
-HISTORIC_EVERY = 2  # historic newspapers: one sentence in two, so that modern text is not outweighed
 
 # SmartData: persons; places (general, cities, streets, public-transport stops); companies and other
 # organisations. Routes (motorway and train line names such as "A9", "S7") are names but neither persons
@@ -121,33 +124,9 @@ SMARTDATA_TEST = "v3_20200302/test.json.gz"
 
 SOURCES = (
     TrainSource("germeval2014-dev", "de", *GERMEVAL_DEV, "corpora/germaner/NER-de-dev.tsv", "germeval", "CC BY 4.0"),
-    TrainSource(
-        "europeana-de-onb",
-        "de",
-        *EUROPEANA,
-        "enp_DE.onb.bio/enp_DE.onb.bio",
-        "europeana",
-        "CC0 1.0",
-        every=HISTORIC_EVERY,
-    ),
-    TrainSource(
-        "europeana-de-lft",
-        "de",
-        *EUROPEANA,
-        "enp_DE.lft.bio/enp_DE.lft.bio",
-        "europeana",
-        "CC0 1.0",
-        every=HISTORIC_EVERY,
-    ),
-    TrainSource(
-        "europeana-de-sbb",
-        "de",
-        *EUROPEANA,
-        "enp_DE.sbb.bio/enp_DE.sbb.bio",
-        "europeana",
-        "CC0 1.0",
-        every=HISTORIC_EVERY,
-    ),
+    TrainSource("europeana-de-onb", "de", *EUROPEANA, "enp_DE.onb.bio/enp_DE.onb.bio", "europeana", "CC0 1.0"),
+    TrainSource("europeana-de-lft", "de", *EUROPEANA, "enp_DE.lft.bio/enp_DE.lft.bio", "europeana", "CC0 1.0"),
+    TrainSource("europeana-de-sbb", "de", *EUROPEANA, "enp_DE.sbb.bio/enp_DE.sbb.bio", "europeana", "CC0 1.0"),
     TrainSource(
         "hipe2022-newseye-de-dev",
         "de",
@@ -155,7 +134,6 @@ SOURCES = (
         "data/v2.1/newseye/de/HIPE-2022-v2.1-newseye-dev-de.tsv",
         "hipe",
         "CC BY 4.0",
-        every=HISTORIC_EVERY,
     ),
     TrainSource(
         "hipe2022-newseye-de-dev2",
@@ -164,16 +142,9 @@ SOURCES = (
         "data/v2.1/newseye/de/HIPE-2022-v2.1-newseye-dev2-de.tsv",
         "hipe",
         "CC BY 4.0",
-        every=HISTORIC_EVERY,
     ),
     TrainSource(
-        "hipe2022-sonar-de-dev",
-        "de",
-        *HIPE,
-        "data/v2.1/sonar/de/HIPE-2022-v2.1-sonar-dev-de.tsv",
-        "hipe",
-        "CC BY 4.0",
-        every=HISTORIC_EVERY,
+        "hipe2022-sonar-de-dev", "de", *HIPE, "data/v2.1/sonar/de/HIPE-2022-v2.1-sonar-dev-de.tsv", "hipe", "CC BY 4.0"
     ),
     TrainSource(
         "smartdata-v3-dev",
