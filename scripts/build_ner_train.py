@@ -10,25 +10,31 @@ What it does, per language:
 
 1. parse every source file of the language into sentences of (tokens, IOB tags);
 2. map the corpus's labels onto four: PER, LOC, ORG, MISC (GermEval OTH and every *deriv / *part label,
-   HIPE's HumanProd become MISC; HIPE's time and anything else become O), so the model learns to tell
-   persons and places from organisations and other names;
+   HIPE's HumanProd become MISC; HIPE's time and anything else become O; SmartData and German LER by
+   their own tables below, with punctuation at a name's edges left out), so the model learns to tell
+   persons and places from organisations and other names; keep the share of each source set on it
+   (German LER: one in four sentences without a person or place, none citing literature);
 3. drop every sentence whose text is one of the data/real-ner sentences (dev and holdout, all corpora),
    or shares a run of SHINGLE tokens with one of them, so no measured sentence is ever trained on;
 4. drop repeated sentences (same text) and sentences outside MIN_TOKENS..MAX_TOKENS;
 5. assign each sentence by SHA-256 of ``<lang>:<text>`` to ``train`` or to the internal held-out ``dev``
    split (1 in DEV_EVERY), which spaCy uses to pick the best checkpoint.
 
-Writes ``<out>/<lang>/train.spacy``, ``<out>/<lang>/dev.spacy`` and ``<out>/<lang>/stats.json``. The test
-splits of CoNLL-2002/2003, GermEval 2014 and all of WikiNEuRal are reserved for acceptance and never
-read. The output is deterministic: the same sources give the same sentences in the same order.
+Writes ``<out>/<lang>/train.spacy``, ``<out>/<lang>/dev.spacy`` and ``<out>/<lang>/stats.json``, and for
+German ``<out>/de/smartdata-v3-test.spacy``: SmartData's test split, only to measure on (its documents and
+sentences are kept out of training). The test splits of CoNLL-2002/2003, GermEval 2014 and all of
+WikiNEuRal are reserved for acceptance and never read, nor is German LER's test file. The output is
+deterministic: the same sources give the same sentences in the same order.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import importlib.util
 import json
+import subprocess
 import sys
 from collections import Counter
 from collections.abc import Iterable
@@ -57,18 +63,64 @@ Sentence = tuple[str, list[str], list[str]]  # (id, tokens, IOB tags)
 
 @dataclass(frozen=True)
 class TrainSource:
+    """One corpus file. `labels` maps the corpus's own labels onto LABELS (a label not in it becomes O);
+    empty means normalise_label's generic mapping. `every` keeps one sentence in that many (by SHA-256 of
+    source and text: to keep one register from outweighing the others), `plain_every` does the same for
+    sentences without a PER or LOC span only, and a sentence with a label in `drop_with` is left out
+    whole (where that label covers names that are not tagged as persons)."""
+
     name: str
     language: str
     repo: str
     commit: str
     path: str
-    parser: str  # "germeval", "europeana", "hipe" or "conllu-iob2" (UNER)
+    parser: str  # "germeval", "europeana", "hipe", "conllu-iob2" (UNER), "conll-space", "smartdata-v1" or -v3
     licence: str
+    labels: tuple[tuple[str, str], ...] = ()
+    every: int = 1
+    plain_every: int = 1
+    drop_with: tuple[str, ...] = ()
 
 
 EUROPEANA = ("EuropeanaNewspapers/ner-corpora", "6bf838d23112c255fd81431b1187ab30ef6c2d90")
 HIPE = ("hipe-eval/HIPE-2022-data", "147f5bc3c7fb7e5c6b024a9ffd6503cd019fb9ea")
 GERMEVAL_DEV = ("MaviccPRP/ger_ner_evals", "091199e6d30885f6bba18dfd1ba1c7ea1dd51898")
+SMARTDATA = ("DFKI-NLP/smartdata-corpus", "796c8b8f5d76fcdeb7f2458c4f8df5711e2115af")
+LER = ("elenanereiss/Legal-Entity-Recognition", "f9c2b950898c56fdc328e553d5537c7611a0ffb1")
+
+# SmartData: persons; places (general, cities, streets, public-transport stops); companies and other
+# organisations. Routes (motorway and train line names such as "A9", "S7") are names but neither persons
+# nor places: MISC. Dates, numbers, triggers, job positions and the like: O.
+SMARTDATA_LABELS = (
+    ("PERSON", "PER"),
+    ("LOCATION", "LOC"),
+    ("LOCATION_CITY", "LOC"),
+    ("LOCATION_STREET", "LOC"),
+    ("LOCATION_STOP", "LOC"),
+    ("LOCATION_ROUTE", "MISC"),
+    ("ORGANIZATION", "ORG"),
+    ("ORGANIZATION_COMPANY", "ORG"),
+)
+# German LER: persons, judges, lawyers; countries, cities, streets, landscapes; organisations, companies,
+# institutions, courts, brands. Laws, regulations, court decisions, EU norms, contracts: O. Literature
+# (LIT) citations carry authors' names that are not tagged as persons: such sentences are left out.
+LER_LABELS = (
+    ("PER", "PER"),
+    ("RR", "PER"),
+    ("AN", "PER"),
+    ("LD", "LOC"),
+    ("ST", "LOC"),
+    ("STR", "LOC"),
+    ("LDS", "LOC"),
+    ("ORG", "ORG"),
+    ("UN", "ORG"),
+    ("INN", "ORG"),
+    ("GRT", "ORG"),
+    ("MRK", "ORG"),
+)
+# SmartData v3's test split: never trained on; written as an evaluation DocBin, and every v1 document that
+# is also in it (same id, URI or text) and every sentence sharing a run of SHINGLE tokens with it is dropped.
+SMARTDATA_TEST = "v3_20200302/test.json.gz"
 
 SOURCES = (
     TrainSource("germeval2014-dev", "de", *GERMEVAL_DEV, "corpora/germaner/NER-de-dev.tsv", "germeval", "CC BY 4.0"),
@@ -93,6 +145,35 @@ SOURCES = (
     ),
     TrainSource(
         "hipe2022-sonar-de-dev", "de", *HIPE, "data/v2.1/sonar/de/HIPE-2022-v2.1-sonar-dev-de.tsv", "hipe", "CC BY 4.0"
+    ),
+    TrainSource(
+        "smartdata-v3-dev",
+        "de",
+        *SMARTDATA,
+        "v3_20200302/dev.json.gz",
+        "smartdata-v3",
+        "CC BY 4.0",
+        labels=SMARTDATA_LABELS,
+    ),
+    TrainSource(
+        "smartdata-v1-train",
+        "de",
+        *SMARTDATA,
+        "v1_20180119/train.json.gz",
+        "smartdata-v1",
+        "CC BY 4.0",
+        labels=SMARTDATA_LABELS,
+    ),
+    TrainSource(
+        "ler-dev",
+        "de",
+        *LER,
+        "data/ler_dev.conll",
+        "conll-space",
+        "CC BY 4.0",
+        labels=LER_LABELS,
+        plain_every=4,
+        drop_with=("LIT",),
     ),
     TrainSource("europeana-fr-bnf", "fr", *EUROPEANA, "enp_FR.bnf.bio/enp_FR.bnf.bio", "europeana", "CC0 1.0"),
     TrainSource(
@@ -120,6 +201,13 @@ SOURCES = (
         "pt_bosque-ud-train.iob2",
         "conllu-iob2",
         "CC BY-SA 4.0",
+    ),
+)
+
+# Read only to measure on and to keep out of training (build_language writes them beside the splits).
+EVALUATION_SOURCES = (
+    TrainSource(
+        "smartdata-v3-test", "de", *SMARTDATA, SMARTDATA_TEST, "smartdata-v3", "CC BY 4.0", labels=SMARTDATA_LABELS
     ),
 )
 
@@ -162,11 +250,114 @@ def parse_hipe(text: str) -> list[Sentence]:
     return sentences
 
 
+def parse_conll_space(text: str) -> list[Sentence]:
+    """German LER: ``token tag`` lines (one space), a blank line between sentences."""
+    sentences: list[Sentence] = []
+    tokens: list[str] = []
+    tags: list[str] = []
+    for line in [*text.splitlines(), ""]:
+        token, _, tag = line.strip().rpartition(" ")
+        if token:
+            tokens.append(token)
+            tags.append(tag)
+        elif tokens:
+            sentences.append((f"l{len(sentences) + 1:06d}", tokens, tags))
+            tokens, tags = [], []
+    return sentences
+
+
+def json_documents(text: str) -> list[dict]:
+    """The documents of a SmartData JSON file: Avro JSON objects one after another."""
+    decoder, documents, at = json.JSONDecoder(), [], 0
+    while True:
+        while at < len(text) and text[at].isspace():
+            at += 1
+        if at >= len(text):
+            return documents
+        document, at = decoder.raw_decode(text, at)
+        documents.append(document)
+
+
+def _avro(value, kind: str = "string"):
+    """An Avro JSON union's value (``{"string": x}`` or null) as the plain value."""
+    return value.get(kind) if isinstance(value, dict) else value
+
+
+def _smartdata_label(label: str) -> str:
+    """v1 spells types ``location-city``, v3 ``LOCATION_CITY``: both become the v3 spelling."""
+    return label.upper().replace("-", "_")
+
+
+def parse_smartdata_v3(text: str) -> list[Sentence]:
+    """SmartData v3 JSON: the corpus's own sentences and tokens (character spans into the document text)
+    with BIO tags; a token with a space inside is split, its parts keeping the tag (I- after the first)."""
+    sentences: list[Sentence] = []
+    for document in json_documents(text):
+        body = _avro(document["text"])
+        for sentence in _avro(document.get("sentences"), "array") or []:
+            tokens, tags = [], []
+            for token in _avro(sentence["tokens"], "array"):
+                tag = _avro(token.get("ner")) or "O"
+                prefix, _, label = tag.partition("-")
+                for i, part in enumerate(body[token["span"]["start"] : token["span"]["end"]].split()):
+                    tokens.append(part)
+                    mapped = f"{'I' if i else prefix}-{_smartdata_label(label)}" if label else "O"
+                    tags.append(mapped)
+            if tokens:
+                sentences.append((str(sentence["id"]), tokens, tags))
+    return sentences
+
+
+def smartdata_keys(document: dict) -> set[str]:
+    """What identifies a SmartData document across versions: id (with and without its crawl time), URI, text."""
+    keys = {document["id"], document["id"].split("@")[0], "text:" + _avro(document["text"])}
+    uri = _avro(document.get("uri"))
+    return keys | {uri} if uri else keys
+
+
+def parse_smartdata_v1(text: str, excluded: set[str], kept: tuple[str, ...] = ()) -> list[Sentence]:
+    """SmartData v1 JSON: text and typed character spans only, so each line of a document is tokenised and
+    cut into sentences by spaCy (``spacy.blank("de")`` and its sentencizer, as at run time); a token takes
+    the type of a span it overlaps (types in `kept` first). Documents with a key in `excluded` are skipped."""
+    import spacy
+
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    sentences: list[Sentence] = []
+    for document in json_documents(text):
+        if smartdata_keys(document) & excluded:
+            continue
+        body = _avro(document["text"])
+        mentions = [
+            (m["span"]["start"], m["span"]["end"], _smartdata_label(m["type"]))
+            for m in _avro(document.get("conceptMentions"), "array") or []
+        ]
+        mentions.sort(key=lambda m: (m[2] not in kept, m[0], m[0] - m[1]))
+        offset = 0
+        for line in body.split("\n"):
+            for sent in nlp(line).sents:
+                tokens, tags, previous = [], [], None
+                for token in sent:
+                    if token.is_space:
+                        continue
+                    start, end = offset + token.idx, offset + token.idx + len(token.text)
+                    mention = next((m for m in mentions if m[0] < end and start < m[1]), None)
+                    tokens.append(token.text)
+                    tags.append("O" if mention is None else f"{'I' if mention == previous else 'B'}-{mention[2]}")
+                    previous = mention
+                if tokens:
+                    sentences.append((f"{document['id']}:{len(sentences)}", tokens, tags))
+            offset += len(line) + 1
+    return sentences
+
+
 PARSERS = {
     "germeval": REAL.parse_germeval,
     "europeana": parse_europeana,
     "hipe": parse_hipe,
     "conllu-iob2": REAL.parse_conllu_iob2,
+    "conll-space": parse_conll_space,
+    "smartdata-v3": parse_smartdata_v3,
 }
 
 
@@ -250,8 +441,74 @@ def select(language: str, named: Iterable[tuple[str, Sentence]], excluded: Exclu
     return rows, dropped
 
 
+def read_text(sources: Path, source: TrainSource, path: str | None = None) -> str:
+    """A file of the source's repository at its pinned commit (gunzipped if it ends in .gz)."""
+    path = path or source.path
+    if not path.endswith(".gz"):
+        return REAL.read_source(sources, source) if path == source.path else ""
+    base = sources / source.repo.replace("/", "+")
+    repo = base / "repo" if (base / "repo").exists() else base
+    shown = subprocess.run(["git", "-C", str(repo), "show", f"{source.commit}:{path}"], check=True, capture_output=True)
+    return gzip.decompress(shown.stdout).decode("utf-8")
+
+
 def read_sentences(sources: Path, source: TrainSource) -> list[Sentence]:
-    return PARSERS[source.parser](REAL.read_source(sources, source))
+    """The source's sentences, tags with the corpus's own labels."""
+    if source.parser == "smartdata-v1":
+        test = json_documents(read_text(sources, source, SMARTDATA_TEST))
+        excluded = set().union(*(smartdata_keys(document) for document in test))
+        kept = tuple(label for label, _ in source.labels)
+        return parse_smartdata_v1(read_text(sources, source), excluded, kept)
+    return PARSERS[source.parser](read_text(sources, source))
+
+
+def map_tags(source: TrainSource, tags: list[str]) -> list[str]:
+    """Tags with the source's labels mapped onto LABELS (unmapped labels: O); unchanged without a map."""
+    if not source.labels:
+        return tags
+    mapping = dict(source.labels)
+    result = []
+    for tag in tags:
+        prefix, _, label = tag.partition("-")
+        mapped = mapping.get(label.upper()) if prefix.upper() in {"B", "I"} else None
+        result.append(f"{prefix.upper()}-{mapped}" if mapped else "O")
+    return result
+
+
+def trim_punctuation(tokens: list[str], tags: list[str]) -> list[str]:
+    """IOB2 tags whose spans start and end at a token with a letter or digit: quotes and full stops that a
+    corpus tagged at a name's edges (LER's „ Albert Einstein “) become O, as GermEval tags them."""
+    spans: list[list] = []
+    for i, tag in enumerate(tags):
+        prefix, _, label = tag.partition("-")
+        if prefix == "I" and spans and spans[-1][1] == i and spans[-1][2] == label:
+            spans[-1][1] = i + 1
+        elif prefix in {"B", "I"}:
+            spans.append([i, i + 1, label])
+    result = ["O"] * len(tags)
+    for start, end, label in spans:
+        words = [i for i in range(start, end) if any(c.isalnum() for c in tokens[i])]
+        if words:
+            result[words[0] : words[-1] + 1] = [f"B-{label}"] + [f"I-{label}"] * (words[-1] - words[0])
+    return result
+
+
+def sampled(source: TrainSource, sentences: list[Sentence], dropped: Counter) -> list[Sentence]:
+    """The source's sentences that `every`, `plain_every` and `drop_with` keep, labels mapped; the others
+    counted in `dropped` (``sampled``, ``label``)."""
+    kept = []
+    for sent_id, tokens, tags in sentences:
+        if any(tag.partition("-")[2].upper() in source.drop_with for tag in tags):
+            dropped["label"] += 1
+            continue
+        mapped = trim_punctuation(tokens, map_tags(source, tags)) if source.labels else tags
+        digest = hashlib.sha256(f"{source.name}:{' '.join(tokens)}".encode()).hexdigest()
+        named = any(tag.endswith(("-PER", "-LOC")) for tag in normalise_tags(mapped))
+        if int(digest[:8], 16) % source.every or (not named and int(digest[8:16], 16) % source.plain_every):
+            dropped["sampled"] += 1
+            continue
+        kept.append((sent_id, tokens, mapped))
+    return kept
 
 
 def to_docbin(language: str, rows: list[dict]):
@@ -269,15 +526,38 @@ def to_docbin(language: str, rows: list[dict]):
     return docs
 
 
+def write_evaluation(language: str, sources: Path, target: Path, excluded: Excluded) -> dict:
+    """Write each evaluation-only source of the language as ``<target>/<name>.spacy`` and add its sentences
+    to `excluded`, so that none of them is trained on. Returns sentences per written file."""
+    written = {}
+    for source in EVALUATION_SOURCES:
+        if source.language != language:
+            continue
+        rows = []
+        for _, tokens, tags in read_sentences(sources, source):
+            text, spans = REAL.to_spans(tokens, normalise_tags(trim_punctuation(tokens, map_tags(source, tags))))
+            rows.append({"text": text, "spans": spans})
+            excluded.texts.add(text)
+            excluded.runs |= shingles(tokens)
+        to_docbin(language, rows).to_disk(target / f"{source.name}.spacy")
+        written[source.name] = len(rows)
+    return written
+
+
 def build_language(language: str, sources: Path, out: Path, excluded: Excluded) -> dict:
-    named = []
-    for source in SOURCES:
-        if source.language == language:
-            named.extend((source.name, sentence) for sentence in read_sentences(sources, source))
-    rows, dropped = select(language, named, excluded)
     target = out / language
     target.mkdir(parents=True, exist_ok=True)
+    evaluation = write_evaluation(language, sources, target, excluded)
+    named, sampling = [], Counter()
+    for source in SOURCES:
+        if source.language == language:
+            sentences = sampled(source, read_sentences(sources, source), sampling)
+            named.extend((source.name, sentence) for sentence in sentences)
+    rows, dropped = select(language, named, excluded)
+    dropped.update(sampling)
     stats = {"language": language, "dropped": dict(sorted(dropped.items())), "splits": {}}
+    if evaluation:
+        stats["evaluation_only"] = evaluation
     for split in ("train", "dev"):
         chosen = [row for row in rows if row["split"] == split]
         to_docbin(language, chosen).to_disk(target / f"{split}.spacy")

@@ -29,7 +29,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 # Licence terms carried by each model because of its training data (layers/models/ner/README.md).
 MODEL_LICENCES = {
-    "de": "CC BY 4.0 (attribution: GermEval 2014, HIPE-2022 NewsEye and SoNAR; Europeana Newspapers CC0)",
+    "de": (
+        "CC BY 4.0 (attribution: GermEval 2014, HIPE-2022 NewsEye and SoNAR, DFKI SmartData Corpus, German LER;"
+        " Europeana Newspapers CC0)"
+    ),
     "fr": "CC BY 4.0 (attribution: HIPE-2022 NewsEye; Europeana Newspapers CC0)",
     "nl": "CC0 1.0 (Europeana Newspapers)",
     "pt": "CC BY-SA 4.0 (Universal NER, Portuguese-Bosque: ShareAlike)",

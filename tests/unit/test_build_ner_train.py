@@ -121,3 +121,84 @@ def test_docbin_keeps_the_tokens_and_entity_spans(tmp_path):
     doc = next(iter(build.to_docbin("de", rows).get_docs(spacy.blank("de").vocab)))
     assert [t.text for t in doc] == ["Karl", "Berg", "wohnt", "in", "Graz", "."]
     assert [(e.text, e.label_, e.start, e.end) for e in doc.ents] == [("Karl Berg", "PER", 0, 2), ("Graz", "LOC", 4, 5)]
+
+
+LER = (
+    "Der O\nRichter O\nDr. B-RR\nMüller I-RR\naus O\n„ B-ST\nKassel I-ST\n“ I-ST\nverwies O\nauf O\n§ B-GS\n5 I-GS\n"
+    "\nSo O\nPalandt B-LIT\n. O\n"
+)
+LER_SOURCE = build.TrainSource(
+    "ler", "de", "o/r", "0" * 40, "x.conll", "conll-space", "CC BY 4.0", labels=build.LER_LABELS, drop_with=("LIT",)
+)
+
+
+def test_ler_conll_lines_map_judges_to_per_cities_to_loc_and_laws_to_o_without_edge_quotes():
+    sentences = build.parse_conll_space(LER)
+    assert len(sentences) == 2
+    assert sentences[0][1] == [
+        "Der", "Richter", "Dr.", "Müller", "aus", "„", "Kassel", "“", "verwies", "auf", "§", "5",
+    ]  # fmt: skip
+    dropped = build.Counter()
+    kept = build.sampled(LER_SOURCE, sentences, dropped)
+    assert len(kept) == 1 and dropped == {"label": 1}  # the sentence citing literature is left out
+    tokens, tags = kept[0][1], kept[0][2]
+    text, spans = build.REAL.to_spans(tokens, build.normalise_tags(tags))
+    assert [(text[s:e], label) for s, e, label in spans] == [("Dr. Müller", "PER"), ("Kassel", "LOC")]
+
+
+def test_trim_punctuation_keeps_inner_punctuation_and_restarts_spans_with_b():
+    tokens = ["„", "A.", "-", "B.", "“", "und", "."]
+    tags = ["B-PER", "I-PER", "I-PER", "I-PER", "I-PER", "O", "B-ORG"]
+    assert build.trim_punctuation(tokens, tags) == ["O", "B-PER", "I-PER", "I-PER", "O", "O", "O"]
+    assert build.trim_punctuation(["Karl", "Anna"], ["B-PER", "B-PER"]) == ["B-PER", "B-PER"]
+
+
+def smartdata_document(identifier, text, **fields):
+    return {"id": identifier, "text": {"string": text}, "uri": None, **fields}
+
+
+def test_smartdata_v3_sentences_take_the_token_spans_and_the_mapped_types():
+    text = "Anna Berg fährt zur Haltestelle Alexanderplatz am 3.5."
+    offsets = [(0, 4), (5, 9), (10, 15), (16, 19), (20, 31), (32, 46), (47, 49), (50, 54)]
+    ner = ["B-PERSON", "I-PERSON", "O", "O", "O", "B-LOCATION_STOP", "O", "B-DATE"]
+    tokens = [{"span": {"start": s, "end": e}, "ner": {"string": t}} for (s, e), t in zip(offsets, ner, strict=True)]
+    document = smartdata_document("d1", text, sentences={"array": [{"id": "d1::0", "tokens": {"array": tokens}}]})
+    ((_, words, tags),) = build.parse_smartdata_v3(
+        json.dumps(document) + "\n" + json.dumps(smartdata_document("d2", ""))
+    )
+    assert words == text.split(" ")
+    mapped = build.map_tags(
+        build.TrainSource("s", "de", "o/r", "0", "p", "smartdata-v3", "x", build.SMARTDATA_LABELS), tags
+    )
+    assert mapped == ["B-PER", "I-PER", "O", "O", "O", "B-LOC", "O", "O"]
+
+
+def test_smartdata_v1_documents_are_tokenised_per_line_and_test_documents_are_skipped():
+    mentions = [
+        {"span": {"start": 0, "end": 11}, "type": "person"},
+        {"span": {"start": 0, "end": 4}, "type": "date"},  # overlaps the person: the person wins
+        {"span": {"start": 20, "end": 26}, "type": "location-city"},
+        {"span": {"start": 28, "end": 31}, "type": "organization-company"},
+    ]
+    kept = smartdata_document("k@1", "Heute Meier wohnt in Berlin.\nDB streikt.", conceptMentions={"array": mentions})
+    test = smartdata_document("t@2", "Geheim", conceptMentions=None)
+    text = json.dumps(kept) + json.dumps(test)
+    sentences = build.parse_smartdata_v1(text, {"t"}, ("PERSON", "LOCATION_CITY"))
+    assert [(tokens, tags) for _, tokens, tags in sentences] == [
+        (["Heute", "Meier", "wohnt", "in", "Berlin", "."], ["B-PERSON", "I-PERSON", "O", "O", "B-LOCATION_CITY", "O"]),
+        (["DB", "streikt", "."], ["B-ORGANIZATION_COMPANY", "O", "O"]),
+    ]
+    assert build.parse_smartdata_v1(text, {"text:Geheim", "k"}, ()) == []
+
+
+def test_sampling_keeps_one_in_every_and_plain_sentences_one_in_plain_every():
+    sentences = [("s", ["Satz", str(i), "Anna"], ["O", "O", "B-PER" if i % 2 else "O"]) for i in range(4000)]
+    halved = build.TrainSource("h", "de", "o/r", "0", "p", "hipe", "x", every=2)
+    dropped = build.Counter()
+    kept = build.sampled(halved, sentences, dropped)
+    assert 1800 <= len(kept) <= 2200 and dropped["sampled"] == 4000 - len(kept)
+    assert kept == build.sampled(halved, sentences, build.Counter())
+    plain = build.TrainSource("p", "de", "o/r", "0", "p", "hipe", "x", plain_every=4)
+    kept = build.sampled(plain, sentences, build.Counter())
+    named = [s for s in kept if s[2][2] == "B-PER"]
+    assert len(named) == 2000 and 400 <= len(kept) - len(named) <= 600
