@@ -18,7 +18,7 @@ from privscan.engine.profile import ColumnProfiler, looks_like, same_kind, value
 from privscan.engine.redact import MaskingPolicy, NameFinder
 from privscan.engine.scanner import Detection
 from privscan.model import Finding, Occurrence
-from privscan.readers.base import Cell
+from privscan.readers.base import BlockCell, Cell
 from privscan.vocabulary import ProfileMode, Severity
 
 MAX_DISTINCT_TRACKED = 100_000
@@ -209,6 +209,30 @@ class ColumnAggregate:
         if len(self.fingerprints) < MAX_DISTINCT_TRACKED:
             self.fingerprints.add(fingerprint)
 
+    def add_block(self, fold, factory: FindingFactory, max_occurrences: int) -> None:
+        """Count a run of whole-value detections the columnar path settled (engine/columnar.py `ColumnFold`):
+        what `add` of each in record order gives, the fingerprints taken once per distinct value."""
+        self.count += len(fold.records)
+        self.best_score = max(self.best_score, fold.best_score)
+        if severity_rank(fold.severity) > severity_rank(self.severity):
+            self.severity = fold.severity
+        self.rule_ids += [r for r in fold.rule_ids if r not in self.rule_ids]
+        kept = min(max(0, max_occurrences - len(self.occurrences)), len(fold.records))
+        for index, value in enumerate(fold.values.slice(0, kept).to_pylist()):
+            fingerprint = factory.fingerprint(fold.entity, value)
+            preview = factory.preview(fold.entity, value)
+            self.occurrences.append(
+                Occurrence(int(fold.records[index]), 0, int(fold.ends[index]), preview, fingerprint)
+            )
+            if len(self.fingerprints) < MAX_DISTINCT_TRACKED:
+                self.fingerprints.add(fingerprint)
+        if len(self.fingerprints) >= MAX_DISTINCT_TRACKED or kept == len(fold.records):
+            return
+        for value in fold.values.slice(kept).unique().to_pylist():  # in order of first appearance
+            if len(self.fingerprints) >= MAX_DISTINCT_TRACKED:
+                break
+            self.fingerprints.add(factory.fingerprint(fold.entity, value))
+
     def merge(self, later: ColumnAggregate, max_occurrences: int) -> None:
         """Fold in the aggregate of a later part of the same column (chunked scans): the result is the
         aggregate one pass over both parts gives (first occurrences, first-seen rule order, capped distinct)."""
@@ -290,6 +314,9 @@ class FindingAssembler:
     def add(self, cell: Cell, detections: list[Detection]) -> None:
         """Take one cell's detections: a typed column's values fold into its aggregate, every other detection becomes
         a finding."""
+        if isinstance(cell, BlockCell):
+            self._add_block(cell.block)
+            return
         if self.profiler is None or cell.field is None:
             self._emit_cells(detections)
             return
@@ -310,6 +337,18 @@ class FindingAssembler:
         for name, aggregate in self.aggregates.items():
             if aggregate.count:
                 self.emit(self.factory.column_finding(name, aggregate))
+
+    def _add_block(self, block) -> None:
+        """Fold a run of records the columnar path settled (engine/columnar.py) into the typed columns' findings,
+        after every cell before it."""
+        for name in list(self._pending):
+            if self.profiler.profile(name).decided:
+                self._flush(name)
+        for fold in block.folds:
+            aggregate = self.aggregates.get(fold.name)
+            if aggregate is None:
+                aggregate = self.aggregates[fold.name] = ColumnAggregate(fold.entity)
+            aggregate.add_block(fold, self.factory, self.config.max_occurrences)
 
     def _flush(self, name: str) -> None:
         profile = self.profiler.profile(name)

@@ -1,0 +1,375 @@
+"""The columnar path for tables: records whose every cell the column profiles settle, settled a batch at a time.
+
+The per-cell path costs about 30 µs of Python per cell, whatever the cell holds. On a table, once each
+column's profile is decided (engine/profile.py), most cells need no analysis of their own: a quiet
+column's value of a known shape is skipped, a typed column's value is its column's entity. This path
+reads the table as column batches (`ObjectReader.table_batches`: CSV / TSV, flat Parquet) and works on
+whole arrays:
+
+- a quiet column's values are matched against the shapes its sample showed, and its decimal numbers
+  against the decimal form, with one RE2 expression over the array (Arrow compute);
+- other values are asked of the detector's own per-value routes (`Detector.value_detections`, the
+  answer the worker processes give) once per distinct value in the batch;
+- a record is *settled* when each of its cells is skipped, gives nothing, or gives exactly one detection
+  of its typed column's entity over the whole value. What the per-record stages do with such a record
+  is computed for the run of settled records at once: the record's countries for national identifiers
+  (`scanner.with_record_countries`), the rule severities that depend on the rules fired in the record
+  (`RecordRules`), and the fold into each typed column's finding (`ColumnAggregate.add_block`);
+- every other record (a free-text or mixed value, a new shape with a finding, a column still sampling,
+  a malformed row) goes through the per-cell path as its cells, in order.
+
+A run of settled records travels the cell stream as one `BlockCell`, so every stage keeps input order,
+and the findings are those of the per-cell path: the same column counts, distinct counts, occurrences,
+record numbers, scores, severities and rule ids. The path is used for a whole object scanned in one pass
+(`pipeline.scan_stream`) when `EngineConfig.columnar` is set; not for chunks of a chunked scan, an
+examination (it observes every cell), redaction, or tables whose columns trigger record rules on their
+values (consent flags, ages), which take the per-cell path.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from privscan.engine.config import severity_of
+from privscan.engine.deadline import DeadlineExceeded
+from privscan.engine.detect import ENTITY, NER_VALUE, PATTERN, TYPED
+from privscan.engine.findings import max_severity
+from privscan.engine.national_ids import (
+    ENTITY_COUNTRY,
+    NAMED_SCORE,
+    NATIONAL_ID_ENTITIES,
+    _entities_of,
+    candidates,
+    country_of_iban,
+    country_of_name,
+    country_of_phone,
+    is_country_field,
+)
+from privscan.engine.prefilter import NER_ENTITIES
+from privscan.engine.profile import MAX_SHAPES, ColumnProfile, ColumnProfiler, DecidedProfiler
+from privscan.engine.rules.catalogue import RuleBook
+from privscan.engine.scanner import MAX_HELD_CELLS, MAX_RUN_CHARS, Scanner
+from privscan.readers.base import BlockCell, Cell, ObjectReader, TableBatch
+from privscan.readers.delimited import NOT_BLANK
+from privscan.vocabulary import Placement, ProfileMode
+
+MEMO_ENTRIES = 65_536  # answers remembered per column (a column of few distinct values asks each once)
+# Python's white space (str.isspace), for the shapes' runs and the edges `str.strip` removes: RE2's \s is ASCII.
+_SPACE = r"[\t\n\x0b\f\r\x1c-\x1f \x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]"
+_EDGES = f"^{NOT_BLANK}(?:.*{NOT_BLANK})?$"  # no white space at either end (`str.strip` keeps the value whole)
+_DECIMAL = r"[+-]?[0-9]+\.[0-9]+(?:[eE][+-]?[0-9]+)?"  # profile._DECIMAL on ASCII digits
+_SHAPE_TOKEN = re.compile(r"9\{(\d+)\}|(a)|( )|(.)", re.DOTALL)
+
+
+def shape_pattern(shape: str) -> str:
+    """An RE2 expression that matches only values whose `profile.shape` is `shape` (never one of another shape).
+
+    Digit runs are ASCII digits of the run's length, letter runs letters (\\pL: a subset of what Python's
+    runs take), white space runs Python's white space; any other character is itself. A value Python would
+    cut into other runs (a non-ASCII digit, a letter outside \\pL) does not match, and takes the per-cell path.
+    """
+    out = []
+    for match in _SHAPE_TOKEN.finditer(shape):
+        digits, letters, space, other = match.groups()
+        if digits:
+            out.append(f"[0-9]{{{digits}}}")
+        elif letters:
+            out.append(r"\pL+")
+        elif space:
+            out.append(f"{_SPACE}+")
+        else:
+            out.append(re.escape(other) if other != "\n" else r"\n")
+    return "".join(out)
+
+
+def quiet_pattern(profile: ColumnProfile) -> str | None:
+    """One RE2 expression for the values a quiet column skips (`ColumnProfile.known_shape`), or None."""
+    alternatives = []
+    if profile.decimal_column:
+        alternatives.append(_DECIMAL)
+    if len(profile.shapes) <= MAX_SHAPES:
+        alternatives += [shape_pattern(s) for s in sorted(profile.shapes)]
+    if not alternatives:
+        return None
+    return f"^{_SPACE}*(?:{'|'.join(alternatives)}){_SPACE}*$"
+
+
+@dataclass(slots=True)
+class ColumnFold:
+    """What a run of settled records adds to one typed column's finding: its values in record order."""
+
+    name: str
+    entity: str
+    records: np.ndarray  # record of each value
+    values: pa.Array  # the values (each a whole cell, no white space at its ends)
+    ends: np.ndarray  # length of each value in characters (its detection's end; it starts at 0)
+    best_score: float
+    severity: str
+    rule_ids: list[str]
+
+
+@dataclass(slots=True)
+class Block:
+    """A run of settled records: the typed columns' folds, in the order the per-cell path first folds them."""
+
+    first_record: int
+    records: int
+    folds: list[ColumnFold] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Column:
+    """One column of a batch: which of its cells are settled, and the detection each settled cell gives."""
+
+    name: str
+    present: np.ndarray  # a cell is there (not null, not blank)
+    settled: np.ndarray  # the cell is absent, skipped, gives nothing, or gives its column's entity
+    detected: np.ndarray  # the cell gives one detection of `entity` over the whole value
+    entity: str | None = None
+    scores: np.ndarray | None = None
+
+
+def _bools(array: pa.Array) -> np.ndarray:
+    return pc.fill_null(array, False).to_numpy(zero_copy_only=False).astype(bool)
+
+
+class ColumnarSplitter:
+    """Turns the column batches of one table into the cell stream of the per-cell path, runs of settled records
+    standing as one `BlockCell` each (`split`)."""
+
+    def __init__(self, scanner: Scanner, profiler: ColumnProfiler, book: RuleBook, deadline: float | None = None):
+        self.scanner = scanner
+        self.detector = scanner.detector
+        self.profiler = profiler
+        self.book = book
+        self.deadline = deadline
+        self._quiet: dict[str, str | None] = {}
+        self._memo: dict[str, dict[str, tuple | None]] = {}
+        self.asked = 0  # values asked of the detector (tests count them)
+
+    @staticmethod
+    def eligible(reader: ObjectReader, book: RuleBook) -> bool:
+        """Whether the columnar path gives this table the per-cell path's findings: a record's cells fit what
+        `with_record_countries` holds, and no column fires a rule on its values (consent flags, ages)."""
+        columns = reader.columns or []
+        if not reader.tabular or not columns or len(columns) >= MAX_HELD_CELLS:
+            return False
+        return not any(t.matches(c) for t in (*book.consent, *book.age_columns) for c in columns)
+
+    def split(self, batch: TableBatch) -> Iterator[Cell]:
+        """The batch's cells in order, each run of settled records as one BlockCell."""
+        settled, columns = self._settle(batch)
+        if not settled.any():
+            for i in range(batch.rows):
+                yield from batch.record_cells(i)
+            return
+        edges = np.flatnonzero(np.diff(settled.astype(np.int8))) + 1
+        starts = np.concatenate(([0], edges))
+        ends = np.concatenate((edges, [batch.rows]))
+        for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+            if settled[start]:
+                block, cells = self._block(batch, columns, start, end)
+                yield BlockCell(batch.first_record + start, None, "", block=block, cells=cells)
+            else:
+                for i in range(start, end):
+                    yield from batch.record_cells(i)
+
+    # -- which records are settled ------------------------------------------------------------
+    def _settle(self, batch: TableBatch) -> tuple[np.ndarray, list[_Column]]:
+        settled = ~np.asarray(batch.irregular, bool)
+        if isinstance(self.profiler, DecidedProfiler) or not settled.any():
+            return np.zeros(batch.rows, bool), []
+        columns, asks = [], []
+        for name, array in batch.columns.items():
+            found = self._column(name, array)
+            if found is not None:
+                column, pending, route = found
+                columns.append(column)
+                if pending is None:
+                    settled &= column.settled  # nothing to ask: settled or not already
+                else:
+                    asks.append((column, array, pending, route))
+        # values are asked only in records that nothing else keeps from being settled
+        self._answer([(c, a, np.flatnonzero(p & settled), r) for c, a, p, r in asks])
+        for column in columns:
+            settled &= column.settled
+        if any(c.entity in NATIONAL_ID_ENTITIES for c in columns if c.detected.any()):
+            settled &= self._countries(batch, columns, settled)
+        return settled, columns
+
+    def _column(self, name: str, array: pa.Array) -> tuple[_Column, np.ndarray | None, str] | None:
+        """The column's cells that are settled without asking, and those to ask the detector about (None: no
+        cell can be settled by asking: a free-text column, or one still sampling)."""
+        present = _bools(pc.is_valid(array))
+        if not present.any():
+            return None
+        profile = self.profiler.columns.get(name)
+        if profile is None or not profile.decided or profile.mode == ProfileMode.FREE_TEXT:
+            return _Column(name, present, ~present, np.zeros(len(present), bool)), None, PATTERN
+        short = _bools(pc.less_equal(pc.utf8_length(array), MAX_RUN_CHARS))  # one piece (scanner.pieces)
+        pending = present & short
+        if profile.mode == ProfileMode.QUIET:
+            pattern = self._quiet_pattern(name, profile)
+            if pattern is not None:
+                pending &= ~_bools(pc.match_substring_regex(array, pattern))  # skipped: a known shape
+        column = _Column(name, present, ~present | (present & short & ~pending), np.zeros(len(present), bool))
+        if profile.mode == ProfileMode.TYPED:
+            column.entity, column.scores = profile.typed_as, np.zeros(len(present))
+        if pending.any():
+            pending &= _bools(pc.match_substring_regex(array, _EDGES))
+        return column, pending, self._route(profile)
+
+    @staticmethod
+    def _route(profile: ColumnProfile) -> str:
+        if profile.mode == ProfileMode.TYPED:
+            return NER_VALUE if profile.typed_as in NER_ENTITIES else TYPED
+        return PATTERN
+
+    def _quiet_pattern(self, name: str, profile: ColumnProfile) -> str | None:
+        if name not in self._quiet:
+            self._quiet[name] = quiet_pattern(profile)
+        return self._quiet[name]
+
+    def _answer(self, asks: list) -> None:
+        """The detector's answer for each value to ask, once per distinct value and column (remembered)."""
+        units, waiting = [], []
+        for column, array, rows, route in asks:
+            if not len(rows):
+                continue
+            memo = self._memo.setdefault(column.name, {})
+            if len(memo) > MEMO_ENTRIES:
+                memo.clear()
+            values = array.take(pa.array(rows)).to_pylist()
+            new: dict[str, int] = {}
+            for value in values:
+                if value not in memo and value not in new:
+                    new[value] = len(units)
+                    cell = Cell(None, column.name, value)
+                    units.append(Scanner._unit(cell, 0, value, route, self.profiler))
+            waiting.append((column, rows, values, memo, new))
+        if units:
+            self.asked += len(units)
+            answers = self.detector.run(units, self.deadline)
+            if answers is None:
+                raise DeadlineExceeded
+        for column, rows, values, memo, new in waiting:
+            for value, index in new.items():
+                memo[value] = _settled_answer(answers[index], value, column.entity)
+            for row, value in zip(rows.tolist(), values, strict=True):
+                answer = memo[value]
+                if answer is None:
+                    continue
+                column.settled[row] = True
+                if answer:
+                    column.detected[row] = True
+                    column.scores[row] = answer[0]
+
+    def _countries(self, batch: TableBatch, columns: list[_Column], settled: np.ndarray) -> np.ndarray:
+        """Which settled records keep their national identifiers as they are (`scanner.settle_countries`), each
+        identifier's score raised where its country is the record's; False where another country renames it."""
+        rows = batch.rows
+        sources: list[list[str | None]] = []
+        for column in columns:
+            array = batch.columns[column.name]
+            if is_country_field(column.name):
+                sources.append(_mapped(array, country_of_name, column.present))
+            if column.entity == "PHONE_NUMBER":
+                sources.append(_mapped(array, country_of_phone, column.detected))
+            elif column.entity == "IBAN_CODE":
+                sources.append(_mapped(array, country_of_iban, column.detected))
+        keep = np.ones(rows, bool)
+        for column in columns:
+            if column.entity not in NATIONAL_ID_ENTITIES or not column.detected.any():
+                continue
+            country = ENTITY_COUNTRY[column.entity]
+            named = np.zeros(rows, bool)
+            known = np.zeros(rows, bool)
+            for source in sources:
+                codes = np.array(source, dtype=object)
+                named |= codes == country
+                known |= codes != None
+            ids = column.detected & settled
+            column.scores[ids & named] = np.maximum(column.scores[ids & named], NAMED_SCORE)
+            rows_to_check = np.flatnonzero(ids & known & ~named)
+            values = batch.columns[column.name].take(pa.array(rows_to_check)).to_pylist()
+            for row, value in zip(rows_to_check.tolist(), values, strict=True):
+                countries = frozenset(source[row] for source in sources) - {None}
+                if any(ENTITY_COUNTRY[c.entity] in countries for c in candidates(value, _entities_of(countries))):
+                    keep[row] = False  # renamed to the record's country: a cell finding (per-cell path)
+        return keep
+
+    # -- what a run of settled records adds ---------------------------------------------------------
+    def _block(self, batch: TableBatch, columns: list[_Column], start: int, end: int) -> tuple[Block, int]:
+        block = Block(batch.first_record + start, end - start)
+        cells = int(sum(int(c.present[start:end].sum()) for c in columns))
+        typed = [c for c in columns if c.entity is not None and c.detected[start:end].any()]
+        if not typed:
+            return block, cells
+        detected = np.stack([c.detected[start:end] for c in typed])
+        rules = [value_rule_ids(self.book, c.entity) for c in typed]
+        # the rules fired in a record are its typed values' rules: records with the same typed values present
+        # share their severities (a companion rule raises a rule to critical)
+        bits = (detected.astype(np.int64) << np.arange(len(typed))[:, None]).sum(axis=0)
+        masks = np.unique(bits)
+        severity = {}
+        for mask in masks.tolist():
+            fired = {r for i, rule_ids in enumerate(rules) if mask >> i & 1 for r in rule_ids}
+            severity[mask] = [self.book.severity(rule_ids, fired) for rule_ids in rules]
+        order = sorted(range(len(typed)), key=lambda i: int(np.argmax(detected[i])))
+        for i in order:
+            column = typed[i]
+            rows = np.flatnonzero(detected[i]) + start
+            row_masks = set(bits[detected[i]].tolist())
+            worst = max_severity(*(severity[mask][i] for mask in row_masks), severity_of(column.entity))
+            values = batch.columns[column.name].take(pa.array(rows))
+            block.folds.append(
+                ColumnFold(
+                    column.name,
+                    column.entity,
+                    rows + batch.first_record,
+                    values,
+                    pc.utf8_length(values).to_numpy(zero_copy_only=False),
+                    float(column.scores[rows].max()),
+                    worst,
+                    list(rules[i]),
+                )
+            )
+        return block, cells
+
+
+def value_rule_ids(book: RuleBook, entity: str) -> list[str]:
+    """The rule ids of `entity` found as a whole value (`RecordRules._rules_for` of a whole-cell detection)."""
+    return [t.rule_id for t in book.by_entity.get(entity, ()) if t.where in (Placement.ANY, Placement.VALUE)]
+
+
+def _settled_answer(found: list, value: str, entity: str | None) -> tuple | None:
+    """() for a value that gives nothing, (score,) for one detection of the column's entity over the whole value,
+    None for anything else (the record takes the per-cell path)."""
+    if not found:
+        return ()
+    if len(found) == 1 and entity is not None:
+        found_entity, start, end, score, kind, rule_ids = found[0]
+        if found_entity == entity and start == 0 and end == len(value) and kind == ENTITY and not rule_ids:
+            return (score,)
+    return None
+
+
+def _mapped(array: pa.Array, function, where: np.ndarray) -> list[str | None]:
+    """`function(value)` for the values at `where` (once per distinct value), None elsewhere."""
+    out: list[str | None] = [None] * len(array)
+    rows = np.flatnonzero(where)
+    if not len(rows):
+        return out
+    seen: dict[str, str | None] = {}
+    for row, value in zip(rows.tolist(), array.take(pa.array(rows)).to_pylist(), strict=True):
+        code = seen.get(value, seen)
+        if code is seen:
+            code = seen[value] = function(value)
+        out[row] = code
+    return out
