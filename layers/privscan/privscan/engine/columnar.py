@@ -59,6 +59,7 @@ from privscan.readers.base import BlockCell, Cell, ObjectReader, TableBatch
 from privscan.readers.delimited import NOT_BLANK
 from privscan.vocabulary import Placement, ProfileMode
 
+SAMPLING_ROWS = 256  # records per step while a column is still sampling
 MEMO_ENTRIES = 65_536  # answers remembered per column (a column of few distinct values asks each once)
 # Python's white space (str.isspace), for the shapes' runs and the edges `str.strip` removes: RE2's \s is ASCII.
 _SPACE = r"[\t\n\x0b\f\r\x1c-\x1f \x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]"
@@ -135,6 +136,17 @@ class _Column:
     scores: np.ndarray | None = None
 
 
+def _sliced(batch: TableBatch, start: int, end: int) -> TableBatch:
+    """Records `start` to `end` of a batch, as a batch of their own."""
+    return TableBatch(
+        batch.first_record + start,
+        end - start,
+        {name: array.slice(start, end - start) for name, array in batch.columns.items()},
+        np.asarray(batch.irregular, bool)[start:end],
+        lambda i: batch.record_cells(start + i),
+    )
+
+
 def _bools(array: pa.Array) -> np.ndarray:
     return pc.fill_null(array, False).to_numpy(zero_copy_only=False).astype(bool)
 
@@ -163,7 +175,24 @@ class ColumnarSplitter:
         return not any(t.matches(c) for t in (*book.consent, *book.age_columns) for c in columns)
 
     def split(self, batch: TableBatch) -> Iterator[Cell]:
-        """The batch's cells in order, each run of settled records as one BlockCell."""
+        """The batch's cells in order, each run of settled records as one BlockCell.
+
+        While a column of the batch is still sampling, the batch goes SAMPLING_ROWS records at a time: the
+        per-cell path takes the sample's records, and the rest is settled once the profiles are decided."""
+        start = 0
+        while start < batch.rows:
+            end = min(start + SAMPLING_ROWS, batch.rows) if self._sampling(batch) else batch.rows
+            yield from self._split(batch if (start, end) == (0, batch.rows) else _sliced(batch, start, end))
+            start = end
+
+    def _sampling(self, batch: TableBatch) -> bool:
+        for name, array in batch.columns.items():
+            profile = self.profiler.columns.get(name)
+            if (profile is None or not profile.decided) and array.null_count < len(array):
+                return True
+        return False
+
+    def _split(self, batch: TableBatch) -> Iterator[Cell]:
         settled, columns = self._settle(batch)
         if not settled.any():
             for i in range(batch.rows):
