@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 import pytest
 from privscan.engine import columnar
 from privscan.engine.columnar import ColumnarSplitter, quiet_pattern, shape_pattern
-from privscan.engine.detect import Detector
+from privscan.engine.detect import TYPED, Detector, Unit
 from privscan.engine.masking import Fingerprinter
 from privscan.engine.profile import ColumnProfile, shape
 from privscan.pipeline import scan_stream
@@ -249,3 +249,35 @@ def test_a_quiet_pattern_takes_what_known_shape_takes():
     assert (
         matched == [profile.known_shape(v) for v in array.to_pylist()] == [True, True, False, True, False, True, False]
     )
+
+
+def _exact(scanner, entity: str, values: list[str]) -> list[bool]:
+    """Whether the detector's typed route gives one detection of `entity` over each whole value."""
+    units = [Unit(v, 0, "wert", None, TYPED, entity, 0.9, False) for v in values]
+    return [found == [(entity, 0, len(v), 0.9, "entity", ())] for v, found in zip(values, scanner.detector.run(units))]
+
+
+def test_the_email_prover_agrees_with_the_typed_route(scanner):
+    rng = random.Random(11)
+    parts = ["anna", "b", "x_y", "o'neil", "ü", "a-b", "1", "", ".", "..", "+tag", "Élise"]
+    domains = ["mail.de", "example.com", "post.example", "localhost", "web.nl", "a-b.co.uk", "x..y.com", "ä.de", "e.c"]
+    values = [
+        f"{rng.choice(parts)}{rng.choice(['', '.', '_', '-'])}{rng.choice(parts)}@{rng.choice(domains)}"
+        for _ in range(600)
+    ] + ["a@b@mail.de", "anna@mail.de/x", "ANNA@MAIL.DE", "a.b@mail.de."]
+    proven = columnar.prove_emails(scanner.detector, pa.array(values)).tolist()
+    exact = _exact(scanner, "EMAIL_ADDRESS", values)
+    assert [v for v, p, e in zip(values, proven, exact, strict=True) if p and not e] == []
+    assert sum(proven) == 48  # the plain ones
+
+
+def test_the_iban_prover_agrees_with_the_typed_route(scanner):
+    rng = random.Random(12)
+    values = [iban(rng) for _ in range(300)]
+    values += [v[:5] + str((int(v[5]) + 1) % 10) + v[6:] for v in values[:100]]  # a wrong digit
+    values += ["FR1420041010050500013M02606", "GB82WEST12345698765432", "NL91ABNA0417164300", "XX82WEST1234569876543"]
+    values += ["DE89 3704 0044 0532 0130 00", "de89370400440532013000", "DE8937040044053201300", "BE68539007547034"]
+    proven = columnar.prove_ibans(scanner.detector, pa.array(values)).tolist()
+    exact = _exact(scanner, "IBAN_CODE", values)
+    assert [v for v, p, e in zip(values, proven, exact, strict=True) if p and not e] == []
+    assert sum(proven) >= 303

@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
 import pyarrow as pa
@@ -38,17 +39,19 @@ import pyarrow.compute as pc
 
 from privscan.engine.config import severity_of
 from privscan.engine.deadline import DeadlineExceeded
-from privscan.engine.detect import ENTITY, NER_VALUE, PATTERN, TYPED
+from privscan.engine.detect import CODE_COLUMN, ENTITY, NER_VALUE, PATTERN, TYPED
 from privscan.engine.findings import max_severity
 from privscan.engine.national_ids import (
     ENTITY_COUNTRY,
     NAMED_SCORE,
     NATIONAL_ID_ENTITIES,
     _entities_of,
+    _validators,
     candidates,
     country_of_iban,
     country_of_name,
     country_of_phone,
+    header_evidence,
     is_country_field,
 )
 from privscan.engine.prefilter import NER_ENTITIES
@@ -250,6 +253,13 @@ class ColumnarSplitter:
         column = _Column(name, present, ~present | (present & short & ~pending), np.zeros(len(present), bool))
         if profile.mode == ProfileMode.TYPED:
             column.entity, column.scores = profile.typed_as, np.zeros(len(present))
+            prover = TYPED_PROVERS.get(profile.typed_as)
+            if prover is not None and pending.any() and not _identifier_checked(name, profile):
+                proven = pending & prover(self.detector, array)
+                column.settled |= proven
+                column.detected |= proven
+                column.scores[proven] = profile.best_score[profile.typed_as]
+                pending &= ~proven
         if pending.any():
             pending &= _bools(pc.match_substring_regex(array, _EDGES))
         return column, pending, self._route(profile)
@@ -326,10 +336,19 @@ class ColumnarSplitter:
             ids = column.detected & settled
             column.scores[ids & named] = np.maximum(column.scores[ids & named], NAMED_SCORE)
             rows_to_check = np.flatnonzero(ids & known & ~named)
-            values = batch.columns[column.name].take(pa.array(rows_to_check)).to_pylist()
-            for row, value in zip(rows_to_check.tolist(), values, strict=True):
-                countries = frozenset(source[row] for source in sources) - {None}
-                if any(ENTITY_COUNTRY[c.entity] in countries for c in candidates(value, _entities_of(countries))):
+            array = batch.columns[column.name].take(pa.array(rows_to_check))
+            values = array.to_pylist()
+            sets = [frozenset(source[row] for source in sources) - {None} for row in rows_to_check.tolist()]
+            possible = np.ones(len(values), bool)
+            for countries in set(sets):
+                pattern = _identifier_pattern(countries)
+                if pattern is not None:
+                    these = np.array([s == countries for s in sets])
+                    possible[these] = _bools(pc.match_substring_regex(array, pattern))[these]
+            for row, value, countries, maybe in zip(rows_to_check.tolist(), values, sets, possible, strict=True):
+                if maybe and any(
+                    ENTITY_COUNTRY[c.entity] in countries for c in candidates(value, _entities_of(countries))
+                ):
                     keep[row] = False  # renamed to the record's country: a cell finding (per-cell path)
         return keep
 
@@ -370,6 +389,103 @@ class ColumnarSplitter:
                 )
             )
         return block, cells
+
+
+# what a national-identifier pattern holds around its expression (recognizers/stdnum_recognizer.py)
+_BEFORE, _AFTER = r"(?<!\w)(?<!\d[.,])(?<!\w[-/])", r"(?!\w)(?![.,]\d)(?![-/]\w)"
+# a value `national_ids.candidates` may read with its country prefix left out, or not printable ASCII: always asked
+_MAYBE_PREFIXED = r"^[A-Za-z]{2}[ \-]?[0-9]|[^ -~]"
+
+
+@lru_cache(maxsize=256)
+def _identifier_pattern(countries: frozenset[str]) -> str | None:
+    """An RE2 expression that every value a national-identifier validator of `countries` may accept matches
+    (`national_ids.candidates`), or None when a validator's expression has no RE2 form (then every value is asked).
+
+    A validator's expression is its pattern between look-arounds that hold at both ends of a whole value; on
+    printable ASCII, RE2 and Python's `regex` read the rest alike (the other values always match)."""
+    cores = []
+    for validator in _validators():
+        if validator.cls.ENTITY not in _entities_of(countries):
+            continue
+        for compiled in validator.patterns:
+            if not (compiled.pattern.startswith(_BEFORE) and compiled.pattern.endswith(_AFTER)):
+                return None
+            cores.append(compiled.pattern[len(_BEFORE) : -len(_AFTER)])
+    if not cores:
+        return "a^"  # nothing can be accepted
+    pattern = f"{_MAYBE_PREFIXED}|(?i:^(?:{'|'.join(cores)})$)"
+    try:
+        pc.match_substring_regex(pa.array([""]), pattern)
+    except pa.ArrowInvalid:
+        return None
+    return pattern
+
+
+def _identifier_checked(name: str, profile: ColumnProfile) -> bool:
+    """Whether the detector tries the column's values against every national-identifier validator first
+    (`Detector._identifier_cell`): then no typed prover stands for it."""
+    return header_evidence(name).identifier and not CODE_COLUMN.search(name) and profile.holds_identifiers
+
+
+# An e-mail address Presidio's expression takes whole (ASCII letters and digits in dot, dash, plus or underscore
+# separated runs): what the typed route then asks is whether its domain ends in a public suffix, which
+# depends on the domain alone (tldextract reads the host after the last "@").
+_EMAIL = (
+    r"^(?P<local>[A-Za-z0-9]+(?:[._+-][A-Za-z0-9]+)*)"
+    r"@(?P<domain>[A-Za-z0-9]+(?:-+[A-Za-z0-9]+)*(?:\.[A-Za-z0-9]+(?:-+[A-Za-z0-9]+)*)+)$"
+)
+_IBAN = r"^[A-Z]{2}[0-9]{2}[A-Z0-9]{8,31}$"  # Presidio's IBAN expression takes such a value whole, as one group
+
+
+def prove_emails(detector, array: pa.Array) -> np.ndarray:
+    """The values the typed route (`Detector._typed`) confirms as whole e-mail addresses, by column: the shape
+    with one RE2 expression, the domain's public suffix once per distinct domain."""
+    shaped = _bools(pc.match_substring_regex(array, _EMAIL))
+    if not shaped.any():
+        return shaped
+    recognizer = detector._recognizers_for["EMAIL_ADDRESS"][0]
+    domains = pc.extract_regex(array, _EMAIL).field("domain")
+    distinct = pc.unique(pc.drop_null(domains)).to_pylist()
+    valid = pa.array([d for d in distinct if recognizer.validate_result(f"x@{d}")], pa.string())
+    return shaped & _bools(pc.is_in(domains, value_set=valid))
+
+
+def prove_ibans(detector, array: pa.Array) -> np.ndarray:
+    """The values the typed route confirms as whole IBANs, by column: Presidio's IbanRecognizer takes a value of
+    this shape whole and accepts it when its country's layout matches at its start and its check digits are
+    those of ISO 13616 (mod 97, computed here over all values of one length at once)."""
+    shaped = _bools(pc.match_substring_regex(array, _IBAN)) & _bools(pc.match_substring_regex(array, _iban_layouts()))
+    rows = np.flatnonzero(shaped)
+    if not len(rows):
+        return shaped
+    values = array.take(pa.array(rows))
+    lengths = pc.utf8_length(values).to_numpy(zero_copy_only=False)
+    ok = np.zeros(len(rows), bool)
+    for length in np.unique(lengths).tolist():
+        these = np.flatnonzero(lengths == length)
+        same = values.take(pa.array(these)).cast(pa.binary())
+        chars = np.frombuffer(same.buffers()[2], np.uint8)[: len(these) * length].reshape(len(these), length)
+        numbers = np.where(chars >= 65, chars.astype(np.int64) - 55, chars.astype(np.int64) - 48)
+        order = [*range(4, length), 0, 1]
+        remainder = np.zeros(len(these), np.int64)
+        for position in order:
+            digit = numbers[:, position]
+            remainder = (remainder * np.where(digit >= 10, 100, 10) + digit) % 97
+        remainder = remainder * 100 % 97  # the check digits' place, as "00"
+        ok[these] = 98 - remainder == numbers[:, 2] * 10 + numbers[:, 3]
+    shaped[rows] = ok
+    return shaped
+
+
+@lru_cache(maxsize=1)
+def _iban_layouts() -> str:
+    from presidio_analyzer.predefined_recognizers.generic.iban_patterns import regex_per_country
+
+    return "^(?:" + "|".join(regex_per_country.values()) + ")"
+
+
+TYPED_PROVERS = {"EMAIL_ADDRESS": prove_emails, "IBAN_CODE": prove_ibans}
 
 
 def value_rule_ids(book: RuleBook, entity: str) -> list[str]:
