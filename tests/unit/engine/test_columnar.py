@@ -12,6 +12,7 @@ import csv
 import io
 import random
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -20,6 +21,8 @@ from privscan.engine import columnar
 from privscan.engine.columnar import ColumnarSplitter, quiet_pattern, shape_pattern
 from privscan.engine.detect import TYPED, Detector, Unit
 from privscan.engine.masking import Fingerprinter
+from privscan.engine.national_ids import country_of_phone
+from privscan.engine.phone import possible_phone_value
 from privscan.engine.profile import ColumnProfile, shape
 from privscan.pipeline import scan_stream
 from privscan.readers import delimited
@@ -281,3 +284,47 @@ def test_the_iban_prover_agrees_with_the_typed_route(scanner):
     exact = _exact(scanner, "IBAN_CODE", values)
     assert [v for v, p, e in zip(values, proven, exact, strict=True) if p and not e] == []
     assert sum(proven) >= 303
+
+
+@pytest.mark.parametrize(
+    ("entity", "header", "make"),
+    [
+        ("DE_TAX_ID", "steuer_id", steuer_id),
+        ("NL_BSN", "bsn", bsn),
+        ("ES_NIF", "dni", dni_number),
+        ("PL_PESEL", "pesel", pesel_number),
+    ],
+)
+def test_the_identifier_provers_agree_with_identify(scanner, entity, header, make):
+    rng = random.Random(13)
+    values = [make(rng) for _ in range(200)]
+    values += [f"{rng.randrange(10**10, 10**11)}" for _ in range(300)]  # random 11 digits
+    values += [f"{rng.randrange(10**8, 10**9)}" for _ in range(300)]
+    values += [f"{rng.randrange(10**7, 10**8)}{rng.choice('TRWAGMYFPDXBNJZSQVHLCKE')}" for _ in range(300)]
+    values += ["00000000000", "11111111111", "111111111", "00000000T", "02290112345", "99123112345", "000000000"]
+    units = [Unit(v, 0, header, None, TYPED, entity, 0.5, True) for v in values]
+    exact = [
+        found == [(entity, 0, len(v), 0.85, "entity", ())] for v, found in zip(values, scanner.detector.run(units))
+    ]
+    proven = columnar.prove_identifiers(entity, pa.array(values)).tolist()
+    assert proven == exact
+    assert sum(proven) >= 200
+
+
+def test_the_phone_prover_agrees_with_the_typed_route_and_the_record_countries():
+    rng = random.Random(14)
+    codes = ["49", "33", "39", "1", "44", "7", "358", "800", "0", "351", "420", "54", "49 0", "39 0", "33 0"]
+    values = []
+    for _ in range(1500):
+        groups = [
+            str(rng.randrange(10 ** rng.randrange(1, 5), 10 ** rng.randrange(5, 9))) for _ in range(rng.randrange(1, 4))
+        ]
+        values.append(f"+{rng.choice(codes)} {' '.join(groups)}")
+    values += ["+49 151 12345678", "+4915112345678", "+49  151", "+49 151 1234567 8", "+1 800 5550100", "0151 1234567"]
+    array = pa.array(values)
+    proven = columnar.prove_phones(None, array).tolist()
+    exact = [possible_phone_value(v) == (0, len(v)) for v in values]
+    assert [v for v, p, e in zip(values, proven, exact, strict=True) if p and not e] == []
+    assert sum(proven) == 284 and sum(exact) >= 284
+    countries = columnar.phone_countries(array, np.ones(len(values), bool))
+    assert countries == [country_of_phone(v) for v in values]

@@ -253,16 +253,28 @@ class ColumnarSplitter:
         column = _Column(name, present, ~present | (present & short & ~pending), np.zeros(len(present), bool))
         if profile.mode == ProfileMode.TYPED:
             column.entity, column.scores = profile.typed_as, np.zeros(len(present))
-            prover = TYPED_PROVERS.get(profile.typed_as)
-            if prover is not None and pending.any() and not _identifier_checked(name, profile):
-                proven = pending & prover(self.detector, array)
-                column.settled |= proven
-                column.detected |= proven
-                column.scores[proven] = profile.best_score[profile.typed_as]
-                pending &= ~proven
+            if pending.any():
+                proven, score = self._prove(name, profile, array)
+                if proven is not None:
+                    proven &= pending
+                    column.settled |= proven
+                    column.detected |= proven
+                    column.scores[proven] = score
+                    pending &= ~proven
         if pending.any():
             pending &= _bools(pc.match_substring_regex(array, _EDGES))
         return column, pending, self._route(profile)
+
+    def _prove(self, name: str, profile: ColumnProfile, array: pa.Array) -> tuple[np.ndarray | None, float]:
+        """A typed column's values its route gives one whole-value detection, found with whole-array operations,
+        and that detection's score; (None, 0) when no prover stands for the column's route."""
+        entity = profile.typed_as
+        if _identifier_checked(name, profile):
+            if header_evidence(name).entities == {entity} and entity in IDENTIFIER_PROVERS:
+                return prove_identifiers(entity, array), NAMED_SCORE
+            return None, 0.0
+        prover = TYPED_PROVERS.get(entity)
+        return (None, 0.0) if prover is None else (prover(self.detector, array), profile.best_score[entity])
 
     @staticmethod
     def _route(profile: ColumnProfile) -> str:
@@ -319,7 +331,7 @@ class ColumnarSplitter:
             if is_country_field(column.name):
                 sources.append(_mapped(array, country_of_name, column.present))
             if column.entity == "PHONE_NUMBER":
-                sources.append(_mapped(array, country_of_phone, column.detected))
+                sources.append(phone_countries(array, column.detected))
             elif column.entity == "IBAN_CODE":
                 sources.append(_mapped(array, country_of_iban, column.detected))
         keep = np.ones(rows, bool)
@@ -485,7 +497,179 @@ def _iban_layouts() -> str:
     return "^(?:" + "|".join(regex_per_country.values()) + ")"
 
 
-TYPED_PROVERS = {"EMAIL_ADDRESS": prove_emails, "IBAN_CODE": prove_ibans}
+def _digits(array: pa.Array, pattern: str, length: int) -> tuple[np.ndarray, np.ndarray]:
+    """The rows whose value matches `pattern` (an ASCII form of `length` characters) and their characters as a
+    matrix of numbers (digits 0-9, letters A-Z 10-35)."""
+    rows = np.flatnonzero(_bools(pc.match_substring_regex(array, pattern)))
+    if not len(rows):
+        return rows, np.zeros((0, length), np.int64)
+    values = array.take(pa.array(rows)).cast(pa.binary())
+    chars = np.frombuffer(values.buffers()[2], np.uint8)[: len(rows) * length].reshape(len(rows), length)
+    return rows, np.where(chars >= 65, chars.astype(np.int64) - 55, chars.astype(np.int64) - 48)
+
+
+_ONE_DIGIT = "|".join(f"{d}+" for d in range(10))  # placeholder_or_decimal: one repeated digit
+
+
+def _accepted(array: pa.Array, pattern: str, length: int, check) -> np.ndarray:
+    out = np.zeros(len(array), bool)
+    rows, numbers = _digits(array, f"^{pattern}$", length)
+    if len(rows):
+        placeholder = _bools(pc.match_substring_regex(array.take(pa.array(rows)), f"^(?:{_ONE_DIGIT})[A-Z]?$"))
+        out[rows] = check(numbers) & ~placeholder
+    return out
+
+
+def _de_tax_id(numbers: np.ndarray) -> np.ndarray:
+    """stdnum.de.idnr: in the first ten digits one digit twice or three times, the others once; ISO 7064 mod 11,10."""
+    counts = np.stack([(numbers[:, :10] == d).sum(axis=1) for d in range(10)], axis=1)
+    repeated = (counts > 1).sum(axis=1)
+    most = counts.max(axis=1)
+    check = np.full(len(numbers), 5)
+    for position in range(11):
+        check = ((np.where(check == 0, 10, check) * 2) % 11 + numbers[:, position]) % 10
+    return (repeated == 1) & ((most == 2) | (most == 3)) & (check == 1)
+
+
+def _nl_bsn(numbers: np.ndarray) -> np.ndarray:
+    """stdnum.nl.bsn on nine digits: not all zero, the eleven-test."""
+    total = sum((9 - i) * numbers[:, i] for i in range(8)) - numbers[:, 8]
+    return (numbers.sum(axis=1) > 0) & (total % 11 == 0)
+
+
+def _es_dni(numbers: np.ndarray) -> np.ndarray:
+    """stdnum.es.dni: the check letter of the eight digits."""
+    letters = np.array([ord(c) - 55 for c in "TRWAGMYFPDXBNJZSQVHLCKE"])
+    value = numbers[:, :8] @ (10 ** np.arange(7, -1, -1))
+    return letters[value % 23] == numbers[:, 8]
+
+
+def _pl_pesel(numbers: np.ndarray) -> np.ndarray:
+    """stdnum.pl.pesel: weights 1, 3, 7, 9 mod 10, and a birth date that exists (the century in the month)."""
+    weights = np.array([1, 3, 7, 9, 1, 3, 7, 9, 1, 3])
+    check = (10 - (numbers[:, :10] @ weights) % 10) % 10
+    year = numbers[:, 0] * 10 + numbers[:, 1]
+    coded = numbers[:, 2] * 10 + numbers[:, 3]
+    day = numbers[:, 4] * 10 + numbers[:, 5]
+    year = year + np.array([1900, 2000, 2100, 2200, 1800])[coded // 20]
+    month = coded % 20
+    leap = ((year % 4 == 0) & (year % 100 != 0)) | (year % 400 == 0)
+    days = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31, 0, 0, 0, 0, 0, 0, 0])[month]
+    days = days + ((month == 2) & leap)
+    return (check == numbers[:, 10]) & (month >= 1) & (month <= 12) & (day >= 1) & (day <= days)
+
+
+# An international number written as digits in space-separated groups after "+", of a length phone.py's
+# whole-number expression takes (6 to 28 characters after the "+").
+_PHONE = r"^\+[0-9]+(?: [0-9]+)*$"
+
+
+@dataclass(slots=True)
+class PhonePlan:
+    """What `phone.possible_phone_value` and `national_ids.country_of_phone` give the values of a phone column.
+
+    For a value of the form `_PHONE`, phonenumbers' parse reads the calling code from the first digits, and
+    the rest only by its length, unless the region's national prefix for parsing matches at the start of
+    the national number (then the prefix may be stripped, depending on every digit). So every value with
+    the same layout (digits as 9) and the same first four digits, no national prefix, gets the answer of
+    any one of them: asked once per such key. Other values are asked one by one."""
+
+    keys: np.ndarray  # per row: the key's index, -1 for a value asked on its own
+    possible: np.ndarray  # per key: possible_phone_value takes the whole value
+    countries: list[str | None]  # per key: the country of the calling code (None also when it has several)
+    single: np.ndarray  # per key: the calling code belongs to one region
+
+
+def phone_plan(array: pa.Array) -> PhonePlan:
+    """The keys of a phone column's values and each key's answers (see PhonePlan)."""
+    from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, PhoneMetadata
+
+    from privscan.engine.phone import possible_phone_value
+
+    lengths = pc.utf8_length(array)
+    shaped = pc.and_kleene(
+        pc.match_substring_regex(array, _PHONE),
+        pc.and_kleene(pc.greater_equal(lengths, 7), pc.less_equal(lengths, 29)),
+    )
+    digits = pc.replace_substring_regex(array, "[^0-9]", "")
+    key = pc.binary_join_element_wise(
+        pc.replace_substring_regex(array, "[0-9]", "9"), pc.utf8_slice_codeunits(digits, 0, 4), "|"
+    )
+    key = pc.if_else(shaped, key, None)
+    encoded = key.dictionary_encode()
+    indices = pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+    distinct = encoded.dictionary.to_pylist()
+    codes = []
+    for entry in distinct:
+        lead = entry.rsplit("|", 1)[1]
+        codes.append(next((lead[:i] for i in (1, 2, 3) if int(lead[:i]) in COUNTRY_CODE_TO_REGION_CODE), None))
+    # a national prefix that matches at the start of the national number: asked one by one
+    for code in set(codes) - {None}:
+        regions = COUNTRY_CODE_TO_REGION_CODE[int(code)]
+        metadata = PhoneMetadata.metadata_for_region_or_calling_code(int(code), regions[0])
+        prefix = metadata.national_prefix_for_parsing if metadata is not None else None
+        if not prefix:
+            continue
+        rows = np.flatnonzero(np.isin(indices, [i for i, c in enumerate(codes) if c == code]))
+        national = pc.utf8_slice_codeunits(digits.take(pa.array(rows)), len(code))
+        try:
+            hit = _bools(pc.match_substring_regex(national, f"^(?:{prefix})"))
+        except pa.ArrowInvalid:
+            hit = np.ones(len(rows), bool)
+        indices[rows[hit]] = -1
+    possible = np.zeros(len(distinct), bool)
+    countries: list[str | None] = [None] * len(distinct)
+    single = np.zeros(len(distinct), bool)
+    present = np.unique(indices[indices >= 0])
+    if len(present):
+        first = {int(k): int(np.argmax(indices == k)) for k in present.tolist()}
+        values = array.take(pa.array(list(first.values()))).to_pylist()
+        for (k, _), value in zip(first.items(), values, strict=True):
+            span = possible_phone_value(value)
+            possible[k] = span == (0, len(value))
+            code = codes[k]
+            single[k] = code is not None and len(COUNTRY_CODE_TO_REGION_CODE[int(code)]) == 1
+            if single[k]:
+                countries[k] = country_of_phone(value)
+    return PhonePlan(indices, possible, countries, single)
+
+
+def prove_phones(detector, array: pa.Array) -> np.ndarray:
+    """The values the typed route confirms as whole phone numbers (`possible_phone_value`), once per key."""
+    plan = phone_plan(array)
+    keys = plan.keys
+    return (keys >= 0) & plan.possible[np.maximum(keys, 0)]
+
+
+def phone_countries(array: pa.Array, where: np.ndarray) -> list[str | None]:
+    """`country_of_phone` of the values at `where` (None elsewhere): once per key, or for each value."""
+    plan = phone_plan(array)
+    out: list[str | None] = [None] * len(array)
+    asked = np.flatnonzero(where & ((plan.keys < 0) | ~plan.single[np.maximum(plan.keys, 0)]))
+    for row in np.flatnonzero(where & (plan.keys >= 0) & plan.single[np.maximum(plan.keys, 0)]).tolist():
+        out[row] = plan.countries[plan.keys[row]]
+    for row, value in zip(asked.tolist(), array.take(pa.array(asked)).to_pylist(), strict=True):
+        out[row] = country_of_phone(value)
+    return out
+
+
+TYPED_PROVERS = {"EMAIL_ADDRESS": prove_emails, "IBAN_CODE": prove_ibans, "PHONE_NUMBER": prove_phones}
+
+
+# National identifiers named by a column's header (`Detector._identifier_cell` → `national_ids.identify`), plain
+# form only: (expression, length, check). A value of the form that passes the check is the header's identifier.
+IDENTIFIER_PROVERS = {
+    "DE_TAX_ID": ("[1-9][0-9]{10}", 11, _de_tax_id),
+    "NL_BSN": ("[0-9]{9}", 9, _nl_bsn),
+    "ES_NIF": ("[0-9]{8}[A-Z]", 9, _es_dni),
+    "PL_PESEL": ("[0-9]{11}", 11, _pl_pesel),
+}
+
+
+def prove_identifiers(entity: str, array: pa.Array) -> np.ndarray:
+    """The values `national_ids.identify` takes whole as `entity` in a column whose header names `entity` only."""
+    pattern, length, check = IDENTIFIER_PROVERS[entity]
+    return _accepted(array, pattern, length, check)
 
 
 def value_rule_ids(book: RuleBook, entity: str) -> list[str]:
