@@ -335,6 +335,7 @@ class ColumnarSplitter:
             elif column.entity == "IBAN_CODE":
                 sources.append(_mapped(array, country_of_iban, column.detected))
         keep = np.ones(rows, bool)
+        row_sets = None
         for column in columns:
             if column.entity not in NATIONAL_ID_ENTITIES or not column.detected.any():
                 continue
@@ -348,20 +349,17 @@ class ColumnarSplitter:
             ids = column.detected & settled
             column.scores[ids & named] = np.maximum(column.scores[ids & named], NAMED_SCORE)
             rows_to_check = np.flatnonzero(ids & known & ~named)
-            array = batch.columns[column.name].take(pa.array(rows_to_check))
-            values = array.to_pylist()
-            sets = [frozenset(source[row] for source in sources) - {None} for row in rows_to_check.tolist()]
-            possible = np.ones(len(values), bool)
-            for countries in set(sets):
-                pattern = _identifier_pattern(countries)
-                if pattern is not None:
-                    these = np.array([s == countries for s in sets])
-                    possible[these] = _bools(pc.match_substring_regex(array, pattern))[these]
-            for row, value, countries, maybe in zip(rows_to_check.tolist(), values, sets, possible, strict=True):
-                if maybe and any(
-                    ENTITY_COUNTRY[c.entity] in countries for c in candidates(value, _entities_of(countries))
-                ):
-                    keep[row] = False  # renamed to the record's country: a cell finding (per-cell path)
+            if not len(rows_to_check):
+                continue
+            if row_sets is None:
+                row_sets = [frozenset(found) - {None} for found in zip(*sources, strict=True)]
+            array = batch.columns[column.name]
+            groups: dict[frozenset[str], list[int]] = {}
+            for row in rows_to_check.tolist():
+                groups.setdefault(row_sets[row], []).append(row)
+            for countries, group in groups.items():
+                renamed = _renamed(array.take(pa.array(group)), countries)
+                keep[np.asarray(group)[renamed]] = False  # renamed to the record's country: the per-cell path
         return keep
 
     # -- what a run of settled records adds ---------------------------------------------------------
@@ -409,16 +407,41 @@ _BEFORE, _AFTER = r"(?<!\w)(?<!\d[.,])(?<!\w[-/])", r"(?!\w)(?![.,]\d)(?![-/]\w)
 _MAYBE_PREFIXED = r"^[A-Za-z]{2}[ \-]?[0-9]|[^ -~]"
 
 
+def _renamed(values: pa.Array, countries: frozenset[str]) -> np.ndarray:
+    """Whether a validator of `countries` accepts each value (`national_ids.candidates`): then the record's
+    country renames it (`scanner.settle_countries`). A validator with a numpy check (IDENTIFIER_PROVERS) answers
+    for the values of its plain form; the others' values are asked one by one, those no validator's
+    expression takes are not."""
+    ask = _bools(pc.match_substring_regex(values, _MAYBE_PREFIXED))
+    accepted = np.zeros(len(values), bool)
+    for entity in sorted(_entities_of(countries)):
+        pattern = _identifier_pattern(frozenset({entity}))
+        if pattern is None:
+            ask[:] = True
+            break
+        taken = _bools(pc.match_substring_regex(values, pattern))
+        if entity in IDENTIFIER_PROVERS:
+            plain = IDENTIFIER_PROVERS[entity][0]
+            accepted |= taken & prove_identifiers(entity, values)
+            taken &= ~_bools(pc.match_substring_regex(values, f"^{plain}$"))
+        ask |= taken
+    asked = np.flatnonzero(ask & ~accepted)
+    entities = _entities_of(countries)
+    for row, value in zip(asked.tolist(), values.take(pa.array(asked)).to_pylist(), strict=True):
+        accepted[row] = any(ENTITY_COUNTRY[c.entity] in countries for c in candidates(value, entities))
+    return accepted
+
+
 @lru_cache(maxsize=256)
-def _identifier_pattern(countries: frozenset[str]) -> str | None:
-    """An RE2 expression that every value a national-identifier validator of `countries` may accept matches
-    (`national_ids.candidates`), or None when a validator's expression has no RE2 form (then every value is asked).
+def _identifier_pattern(entities: frozenset[str]) -> str | None:
+    """An RE2 expression that every value a national-identifier validator of `entities` may accept whole matches
+    (`national_ids._accepts`), or None when a validator's expression has no RE2 form.
 
     A validator's expression is its pattern between look-arounds that hold at both ends of a whole value; on
-    printable ASCII, RE2 and Python's `regex` read the rest alike (the other values always match)."""
+    printable ASCII, RE2 and Python's `regex` read the rest alike (other values are asked: `_MAYBE_PREFIXED`)."""
     cores = []
     for validator in _validators():
-        if validator.cls.ENTITY not in _entities_of(countries):
+        if validator.cls.ENTITY not in entities:
             continue
         for compiled in validator.patterns:
             if not (compiled.pattern.startswith(_BEFORE) and compiled.pattern.endswith(_AFTER)):
@@ -426,7 +449,7 @@ def _identifier_pattern(countries: frozenset[str]) -> str | None:
             cores.append(compiled.pattern[len(_BEFORE) : -len(_AFTER)])
     if not cores:
         return "a^"  # nothing can be accepted
-    pattern = f"{_MAYBE_PREFIXED}|(?i:^(?:{'|'.join(cores)})$)"
+    pattern = f"(?i:^(?:{'|'.join(cores)})$)"
     try:
         pc.match_substring_regex(pa.array([""]), pattern)
     except pa.ArrowInvalid:
