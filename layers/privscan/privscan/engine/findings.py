@@ -209,9 +209,12 @@ class ColumnAggregate:
         if len(self.fingerprints) < MAX_DISTINCT_TRACKED:
             self.fingerprints.add(fingerprint)
 
-    def add_block(self, fold, factory: FindingFactory, max_occurrences: int) -> None:
+    def add_block(self, fold, factory: FindingFactory, max_occurrences: int, seen: set[str] | None = None) -> None:
         """Count a run of whole-value detections the columnar path settled (engine/columnar.py `ColumnFold`):
-        what `add` of each in record order gives, the fingerprints taken once per distinct value."""
+        what `add` of each in record order gives, the fingerprints taken once per distinct value. `seen`: the
+        values whose fingerprints are in already (kept by the caller, never staged), so a value met again in a
+        later run costs no keyed hash."""
+        seen = set() if seen is None else seen
         self.count += len(fold.records)
         self.best_score = max(self.best_score, fold.best_score)
         if severity_rank(fold.severity) > severity_rank(self.severity):
@@ -231,7 +234,11 @@ class ColumnAggregate:
         for value in fold.values.slice(kept).unique().to_pylist():  # in order of first appearance
             if len(self.fingerprints) >= MAX_DISTINCT_TRACKED:
                 break
-            self.fingerprints.add(factory.fingerprint(fold.entity, value))
+            if value not in seen:
+                self.fingerprints.add(factory.fingerprint(fold.entity, value))
+                if len(seen) >= MAX_DISTINCT_TRACKED:  # values that share a fingerprint: still bounded
+                    seen.clear()
+                seen.add(value)
 
     def merge(self, later: ColumnAggregate, max_occurrences: int) -> None:
         """Fold in the aggregate of a later part of the same column (chunked scans): the result is the
@@ -310,6 +317,9 @@ class FindingAssembler:
         self.value_rules = value_rules
         self._pending: dict[str, list[tuple[Cell, list[Detection]]]] = {}
         self.aggregates: dict[str, ColumnAggregate] = {}  # typed columns' folded values, in first-fold order
+        # per column, the values whose fingerprints a run of settled records added (engine/columnar.py): bounded as
+        # the aggregate's distinct fingerprints are
+        self._fingerprinted: dict[str, set[str]] = {}
 
     def add(self, cell: Cell, detections: list[Detection]) -> None:
         """Take one cell's detections: a typed column's values fold into its aggregate, every other detection becomes
@@ -348,7 +358,8 @@ class FindingAssembler:
             aggregate = self.aggregates.get(fold.name)
             if aggregate is None:
                 aggregate = self.aggregates[fold.name] = ColumnAggregate(fold.entity)
-            aggregate.add_block(fold, self.factory, self.config.max_occurrences)
+            seen = self._fingerprinted.setdefault(fold.name, set())
+            aggregate.add_block(fold, self.factory, self.config.max_occurrences, seen)
 
     def _flush(self, name: str) -> None:
         profile = self.profiler.profile(name)
