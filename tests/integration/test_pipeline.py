@@ -8,6 +8,7 @@ import json
 from privscan.store.dynamo import from_item
 
 from tests.integration.conftest import notification
+from tests.unit.engine.test_conversation_shapes import NONE_FLAGGED, NONE_FOUND
 
 CUSTOMERS = (
     b"name;email;iban;notes\n"
@@ -313,6 +314,7 @@ def test_a_sharegpt_upload_gets_the_conversation_rules_and_their_rates_in_its_su
         "rules": {
             "AIACT-ART50-1-ASSISTANT-CLAIMS-HUMAN": {"findings": 1, "conversations": 1, "per_1000": 333.3},
             "AIACT-ART50-1-NO-AI-DISCLOSURE": {"findings": 2, "conversations": 2, "per_1000": 666.7},
+            **NONE_FOUND,
         },
         "models": [
             {
@@ -321,6 +323,7 @@ def test_a_sharegpt_upload_gets_the_conversation_rules_and_their_rates_in_its_su
                 "rules": {
                     "AIACT-ART50-1-ASSISTANT-CLAIMS-HUMAN": {"conversations": 0, "per_1000": 0.0},
                     "AIACT-ART50-1-NO-AI-DISCLOSURE": {"conversations": 1, "per_1000": 500.0},
+                    **NONE_FLAGGED,
                 },
             },
             {
@@ -329,6 +332,7 @@ def test_a_sharegpt_upload_gets_the_conversation_rules_and_their_rates_in_its_su
                 "rules": {
                     "AIACT-ART50-1-ASSISTANT-CLAIMS-HUMAN": {"conversations": 1, "per_1000": 1000.0},
                     "AIACT-ART50-1-NO-AI-DISCLOSURE": {"conversations": 1, "per_1000": 1000.0},
+                    **NONE_FLAGGED,
                 },
             },
         ],

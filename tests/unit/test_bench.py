@@ -162,3 +162,17 @@ def test_presidio_batch_finds_what_presidio_finds_one_value_at_a_time():
     assert batched.name == "presidio-batch"
     assert sorted(batched.spans, key=repr) == sorted(one_by_one.spans, key=repr)
     assert {(s.record, s.raw_type) for s in batched.spans} >= {(0, "EMAIL_ADDRESS"), (1, "IBAN_CODE")}
+
+
+def test_structured_tables_hold_the_same_rows_as_csv_and_parquet(tmp_path):
+    import pyarrow.parquet as pq
+    from privscan_tools.bench.tables import COLUMNS, write_structured_csv, write_structured_parquet
+
+    size = write_structured_csv(tmp_path / "t.csv", 0.05)
+    assert 0.05 * 1024**2 <= size < 0.051 * 1024**2
+    write_structured_parquet(tmp_path / "t.parquet", 0.05)
+    with (tmp_path / "t.csv").open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.reader(handle))
+    table = pq.read_table(tmp_path / "t.parquet")
+    assert rows[0] == COLUMNS == table.column_names
+    assert [list(r) for r in zip(*table.to_pydict().values(), strict=True)] == rows[1:]

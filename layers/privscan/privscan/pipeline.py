@@ -23,6 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import BinaryIO, Protocol, TypeVar
 
+from privscan.engine.columnar import ColumnarSplitter
 from privscan.engine.coverage import coverage_gap_finding, is_gap
 from privscan.engine.deadline import DeadlineExceeded, deadline_after, passed
 from privscan.engine.findings import FindingAssembler, FindingFactory
@@ -227,6 +228,19 @@ def _read_outcome(report: ScanReport, reader: ObjectReader, time_limit_s: float 
         report.outcome, report.reason = Outcome.EMPTY, "the object holds no records"
 
 
+def _cells(
+    reader: ObjectReader, scanner: Scanner, deadline: float | None, columnar: bool
+) -> tuple[ColumnProfiler | None, Iterator[Cell]]:
+    """The reader's cells, and the column profiler they are scanned with: on the columnar path (engine/columnar.py)
+    for a table it applies to, when the engine's settings ask for it and `columnar` allows it."""
+    if columnar and scanner.config.columnar and ColumnarSplitter.eligible(reader, rule_book()):
+        profiler = ColumnProfiler(scanner.config)
+        splitter = ColumnarSplitter(scanner, profiler, rule_book(), deadline)
+        if reader.table_batches() is not None:
+            return profiler, reader.columnar_cells(splitter.split)
+    return None, reader.cells()
+
+
 def scan_stream(
     object_name: str,
     stream: BinaryIO,
@@ -266,7 +280,9 @@ def scan_stream(
         reader = open_object(file_name or object_name, stream, limits)
         report.format, report.compressed = reader.format, reader.compressed
         factory = FindingFactory(object_name, fingerprinter, scanner.names, reader.tabular, policy)
-        cells = reader.cells() if deadline is None else _until(reader.cells(), deadline, report)
+        profiler, cells = _cells(reader, scanner, deadline, columnar=observer is None)
+        if deadline is not None:
+            cells = _until(cells, deadline, report)
         observe = None
         if observer is not None:
             observer.begin(shown_as, reader.format, scanned=True)
@@ -280,6 +296,7 @@ def scan_stream(
                 emit,
                 suppressor=suppressor,
                 conversations=report.conversations,
+                profiler=profiler,
                 deadline=deadline,
                 observe=observe,
             )

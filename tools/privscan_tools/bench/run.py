@@ -201,6 +201,52 @@ def scale_curve(sizes_mb: list[int], log) -> list[dict]:
     return points
 
 
+def table_bench(sizes_mb: list[float], formats: list[str], modes: list[str], log) -> list[dict]:
+    """Time and peak RSS of scanning generated structured tables (no free text; privscan_tools.bench.tables), each
+    in a fresh process through `scan_stream`, on the columnar path (`on`) and the per-cell path (`off`).
+
+    The rate is over the table's text as CSV (the Parquet file holds the same rows, compressed), so the
+    formats' figures compare; the file's own size is reported too."""
+    from privscan_tools.bench.tables import write_structured_csv, write_structured_parquet
+
+    writers = {"csv": write_structured_csv, "parquet": write_structured_parquet}
+    points = []
+    with tempfile.TemporaryDirectory(prefix="privscan-tables-") as tmp:
+        for size in sizes_mb:
+            for fmt in formats:
+                path = Path(tmp) / f"table-{size}mb.{fmt}"
+                file_bytes = writers[fmt](path, size)
+                text_bytes = file_bytes if fmt == "csv" else int(size * 1024**2)
+                for mode in modes:
+                    env = {**os.environ, "PRIVSCAN_COLUMNAR": "1" if mode == "on" else "0"}
+                    started = time.perf_counter()
+                    probe = subprocess.run(
+                        [sys.executable, "-c", _SCAN_AND_REPORT, str(path)],
+                        capture_output=True,
+                        text=True,
+                        check=True,
+                        env=env,
+                    )
+                    seconds = time.perf_counter() - started
+                    findings, parent_rss, worker_rss = probe.stdout.split()
+                    points.append(
+                        {
+                            "format": fmt,
+                            "columnar": mode,
+                            "text_mb": round(text_bytes / 1024**2, 1),
+                            "file_mb": round(file_bytes / 1024**2, 1),
+                            "seconds": round(seconds, 1),
+                            "mb_per_s": round(text_bytes / 1024**2 / seconds, 2),
+                            "findings": int(findings),
+                            "peak_rss_mb": round(float(parent_rss)),
+                            "worker_rss_mb": round(float(worker_rss)),
+                        }
+                    )
+                    log(f"tables: {points[-1]}")
+                path.unlink()
+    return points
+
+
 _SCAN_AND_REPORT = """
 import resource, sys
 from privscan.engine import get_scanner
@@ -266,14 +312,34 @@ def render(report: dict) -> str:
             f"peak RSS {point['peak_rss_mb']} MB, largest worker {point.get('worker_rss_mb', 0)} MB  "
             f"stock Presidio {point['stock_kb_per_s']} KB/s  ratio {point['ratio']}x"
         )
+    for point in report.get("tables", []):
+        lines.append(
+            f"table {point['format']:7} columnar {point['columnar']:3} {point['text_mb']:>8} MB "
+            f"(file {point['file_mb']} MB)  {point['seconds']:>8} s  {point['mb_per_s']:>7} MB/s  "
+            f"{point['findings']} findings  peak RSS {point['peak_rss_mb']} MB, "
+            f"largest worker {point['worker_rss_mb']} MB"
+        )
     return "\n".join(lines)
 
 
-def run_bench(size: float, curve: list[int], json_path: str | None, log, corpus: bool = True) -> int:
+def run_bench(
+    size: float,
+    curve: list[int],
+    json_path: str | None,
+    log,
+    corpus: bool = True,
+    tables: list[float] | None = None,
+    table_formats: list[str] | None = None,
+    table_modes: list[str] | None = None,
+    cold: bool = True,
+) -> int:
     report = {"corpus": compare_on_corpus(size, log)} if corpus else {}
-    report["cold_start"] = cold_start()
+    if cold:
+        report["cold_start"] = cold_start()
     if curve:
         report["curve"] = scale_curve(curve, log)
+    if tables:
+        report["tables"] = table_bench(tables, table_formats or ["csv", "parquet"], table_modes or ["on"], log)
     print(render(report))
     if json_path:
         Path(json_path).write_text(json.dumps(report, indent=2))

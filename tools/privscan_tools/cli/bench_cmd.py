@@ -11,6 +11,21 @@ def add_parser(subparsers) -> None:
     bench.add_argument("--curve", default="", help="comma-separated sizes in MB for the scale curve, e.g. 10,100")
     bench.add_argument("--json", dest="json_path", help="also write every figure to this file")
     bench.add_argument("--no-corpus", action="store_true", help="skip the labelled-corpus comparison")
+    bench.add_argument("--no-cold-start", action="store_true", help="skip the cold-start measurement")
+    bench.add_argument(
+        "--tables",
+        default="",
+        metavar="MB",
+        help="comma-separated sizes in MB of generated structured tables (ids, e-mails, phones, IBANs, national "
+        "ids, dates, amounts, categories) to scan, e.g. 100,1000",
+    )
+    bench.add_argument("--table-formats", default="csv,parquet", help="formats of the tables: csv, parquet")
+    bench.add_argument(
+        "--columnar",
+        choices=["on", "off", "both"],
+        default="on",
+        help="scan the tables on the columnar path, the per-cell path, or both (PRIVSCAN_COLUMNAR)",
+    )
 
 
 def run(args) -> int:
@@ -18,5 +33,13 @@ def run(args) -> int:
 
     curve = [int(x) for x in args.curve.split(",") if x.strip()]
     return run_bench(
-        args.size, curve, args.json_path, log=lambda message: print(message, file=sys.stderr), corpus=not args.no_corpus
+        args.size,
+        curve,
+        args.json_path,
+        log=lambda message: print(message, file=sys.stderr),
+        corpus=not args.no_corpus,
+        tables=[float(x) for x in args.tables.split(",") if x.strip()],
+        table_formats=[x.strip() for x in args.table_formats.split(",") if x.strip()],
+        table_modes=["on", "off"] if args.columnar == "both" else [args.columnar],
+        cold=not args.no_cold_start,
     )

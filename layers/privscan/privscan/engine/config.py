@@ -29,6 +29,9 @@ class EngineConfig(BaseModel, frozen=True):
     column_type_ratio: float = Field(0.6, gt=0.0, le=1.0)  # share of whole-cell matches that types a column
     # worker processes; 0 = one per vCPU (at most 6, Lambda's maximum). PRIVSCAN_WORKERS overrides the default.
     workers: int = Field(default_factory=lambda: int(os.environ.get("PRIVSCAN_WORKERS", "0")), ge=0)
+    # tables settled a column batch at a time where the profiles allow (engine/columnar.py); PRIVSCAN_COLUMNAR=0
+    # gives every cell the per-cell path (same findings, slower)
+    columnar: bool = Field(default_factory=lambda: os.environ.get("PRIVSCAN_COLUMNAR", "1") != "0")
 
 
 @lru_cache(maxsize=1)

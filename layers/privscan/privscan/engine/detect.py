@@ -290,16 +290,28 @@ class Detector:
                 detections = identified
             elif unit.route == FULL:
                 detections = self._full(unit, artifacts.get(index), tokenized.get(index), languages.get(index))
-            elif unit.route == SKIP:
-                detections = []
-            elif unit.route == NER_VALUE:
-                detections = self._ner_value(unit) or self._pattern(unit)
-            elif unit.route == TYPED:
-                detections = self._typed(unit) or self._pattern(unit)
             else:
-                detections = self._pattern(unit)
+                detections = self.value_detections(unit, identified=False)
             out.append(detections)
         return out
+
+    def value_detections(self, unit: Unit, identified: bool = True) -> list[DetectionTuple]:
+        """The detections of a unit on a column's decided route (not FULL): what `run` gives it, one unit at a time.
+
+        The columnar path (engine/columnar.py) asks this for the values it cannot settle with whole-array
+        operations, so that a value gets the same answer on either path. `identified=False`: the identifier
+        check (`_identifier_cell`) was already made."""
+        if identified and unit.field and unit.identifiers:
+            found = self._identifier_cell(unit)
+            if found:
+                return found
+        if unit.route == SKIP:
+            return []
+        if unit.route == NER_VALUE:
+            return self._ner_value(unit) or self._pattern(unit)
+        if unit.route == TYPED:
+            return self._typed(unit) or self._pattern(unit)
+        return self._pattern(unit)
 
     def _nlp_for(self, units: list[Unit]) -> tuple[dict[int, NlpArtifacts], dict[int, Doc], dict[int, str | None]]:
         """Run spaCy on the units that need it, and only the components they need.

@@ -18,7 +18,7 @@ from privscan.engine.profile import ColumnProfiler, looks_like, same_kind, value
 from privscan.engine.redact import MaskingPolicy, NameFinder
 from privscan.engine.scanner import Detection
 from privscan.model import Finding, Occurrence
-from privscan.readers.base import Cell
+from privscan.readers.base import BlockCell, Cell
 from privscan.vocabulary import ProfileMode, Severity
 
 MAX_DISTINCT_TRACKED = 100_000
@@ -249,6 +249,37 @@ class ColumnAggregate:
         if len(self.fingerprints) < MAX_DISTINCT_TRACKED:
             self.fingerprints.add(fingerprint)
 
+    def add_block(self, fold, factory: FindingFactory, max_occurrences: int, seen: set[str] | None = None) -> None:
+        """Count a run of whole-value detections the columnar path settled (engine/columnar.py `ColumnFold`):
+        what `add` of each in record order gives, the fingerprints taken once per distinct value. `seen`: the
+        values whose fingerprints are in already (kept by the caller, never staged), so a value met again in a
+        later run costs no keyed hash."""
+        seen = set() if seen is None else seen
+        self.count += len(fold.records)
+        self.best_score = max(self.best_score, fold.best_score)
+        if severity_rank(fold.severity) > severity_rank(self.severity):
+            self.severity = fold.severity
+        self.rule_ids += [r for r in fold.rule_ids if r not in self.rule_ids]
+        kept = min(max(0, max_occurrences - len(self.occurrences)), len(fold.records))
+        for index, value in enumerate(fold.values.slice(0, kept).to_pylist()):
+            fingerprint = factory.fingerprint(fold.entity, value)
+            preview = factory.preview(fold.entity, value)
+            self.occurrences.append(
+                Occurrence(int(fold.records[index]), 0, int(fold.ends[index]), preview, fingerprint)
+            )
+            if len(self.fingerprints) < MAX_DISTINCT_TRACKED:
+                self.fingerprints.add(fingerprint)
+        if len(self.fingerprints) >= MAX_DISTINCT_TRACKED or kept == len(fold.records):
+            return
+        for value in fold.values.slice(kept).unique().to_pylist():  # in order of first appearance
+            if len(self.fingerprints) >= MAX_DISTINCT_TRACKED:
+                break
+            if value not in seen:
+                self.fingerprints.add(factory.fingerprint(fold.entity, value))
+                if len(seen) >= MAX_DISTINCT_TRACKED:  # values that share a fingerprint: still bounded
+                    seen.clear()
+                seen.add(value)
+
     def merge(self, later: ColumnAggregate, max_occurrences: int) -> None:
         """Fold in the aggregate of a later part of the same column (chunked scans): the result is the
         aggregate one pass over both parts gives (first occurrences, first-seen rule order, capped distinct)."""
@@ -326,10 +357,16 @@ class FindingAssembler:
         self.value_rules = value_rules
         self._pending: dict[str, list[tuple[Cell, list[Detection]]]] = {}
         self.aggregates: dict[str, ColumnAggregate] = {}  # typed columns' folded values, in first-fold order
+        # per column, the values whose fingerprints a run of settled records added (engine/columnar.py): bounded as
+        # the aggregate's distinct fingerprints are
+        self._fingerprinted: dict[str, set[str]] = {}
 
     def add(self, cell: Cell, detections: list[Detection]) -> None:
         """Take one cell's detections: a typed column's values fold into its aggregate, every other detection becomes
         a finding."""
+        if isinstance(cell, BlockCell):
+            self._add_block(cell.block)
+            return
         if self.profiler is None or cell.field is None:
             self._emit_cells(detections)
             return
@@ -350,6 +387,19 @@ class FindingAssembler:
         for name, aggregate in self.aggregates.items():
             if aggregate.count:
                 self.emit(self.factory.column_finding(name, aggregate))
+
+    def _add_block(self, block) -> None:
+        """Fold a run of records the columnar path settled (engine/columnar.py) into the typed columns' findings,
+        after every cell before it."""
+        for name in list(self._pending):
+            if self.profiler.profile(name).decided:
+                self._flush(name)
+        for fold in block.folds:
+            aggregate = self.aggregates.get(fold.name)
+            if aggregate is None:
+                aggregate = self.aggregates[fold.name] = ColumnAggregate(fold.entity)
+            seen = self._fingerprinted.setdefault(fold.name, set())
+            aggregate.add_block(fold, self.factory, self.config.max_occurrences, seen)
 
     def _flush(self, name: str) -> None:
         profile = self.profiler.profile(name)

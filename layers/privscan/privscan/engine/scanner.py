@@ -36,7 +36,7 @@ from privscan.engine.national_ids import (
 from privscan.engine.parallel import InlineExecutor, WorkerPool
 from privscan.engine.prefilter import NER_ENTITIES
 from privscan.engine.profile import ColumnProfiler
-from privscan.readers.base import Cell
+from privscan.readers.base import BlockCell, Cell
 from privscan.vocabulary import DetectionKind, ProfileMode, Route
 
 # spaCy refuses texts over nlp.max_length (1,000,000 chars) and slows down far earlier;
@@ -340,6 +340,9 @@ class _DetectionRun:
         interrupted = False
         try:
             for cell in cells:
+                if isinstance(cell, BlockCell):  # records the columnar path settled: nothing to detect
+                    self.batch.add(cell, Unit("", 0, None, None, SKIP), self.scanner._cache, self.pending)
+                    continue
                 for offset, piece in pieces(cell.text):
                     yield from self._add(cell, offset, piece)
             yield from self._submit()

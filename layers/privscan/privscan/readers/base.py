@@ -8,9 +8,9 @@ text means; detection happens later in the engine.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Self
+from typing import Any, Self
 
 from privscan.vocabulary import Outcome
 
@@ -28,6 +28,16 @@ class Cell:
     text: str
     role: str | None = None  # chat-turn role (user / assistant / system) when the text is a turn's content
     member: str | None = None  # the member path inside an archive (.zip, .tar): findings name `archive!member`
+
+
+@dataclass(frozen=True, slots=True)
+class BlockCell(Cell):
+    """Stands in a cell stream for a run of records that the columnar path settled as a whole (engine/columnar.py):
+    `block` holds what they add to the findings, `cells` how many cells they hold. Its `field` is None and its
+    `record` the run's first record's, so the stages that work per record or per cell pass it on untouched."""
+
+    block: Any = None
+    cells: int = 0
 
 
 def has_lone_surrogate(cell: Cell) -> bool:
@@ -147,6 +157,23 @@ class ReadStats:
             self.issue_overflow += 1
 
 
+@dataclass(slots=True)
+class TableBatch:
+    """Consecutive records of a table as columns, for the columnar path (engine/columnar.py).
+
+    `columns[name]` is a string array with one entry per record, null where the per-cell path yields no cell
+    (a null, or a value that `str.strip` leaves empty); `irregular` marks records whose cells are not those
+    columns (a malformed row, replaced bytes): the columnar path gives them to `record_cells`, which yields
+    exactly the cells `cells()` would, so a record reads the same on either path.
+    """
+
+    first_record: int
+    rows: int
+    columns: dict[str, Any]  # name -> pyarrow string array
+    irregular: Any  # numpy bool array, one per record
+    record_cells: Callable[[int], Iterator[Cell]]  # the cells of the batch's i-th record
+
+
 class ObjectReader:
     """One opened object: what it is, plus a single-use, lazy stream of its cells.
 
@@ -182,6 +209,37 @@ class ObjectReader:
                 self.stats.cells += 1
                 self.stats.bytes_read = self._bytes_consumed()
                 yield cell
+            self._state = "done"
+        finally:
+            self.stats.bytes_read = self._bytes_consumed()
+            self.close()
+
+    def table_batches(self) -> Iterator[TableBatch] | None:
+        """The object's records as column batches, for the columnar path; None when this reader or this
+        object has none (every reader but CSV / TSV and flat Parquet, a header wider than its names)."""
+        return None
+
+    def columnar_cells(self, split: Callable[[TableBatch], Iterator[Cell]]) -> Iterator[Cell]:
+        """`cells()` over `table_batches()`: each batch turned into cells by `split` (engine/columnar.py), which
+        may stand for many records with one `Cell` of its own; the stats and states are those of `cells()`.
+        `split` yields exactly the cells `cells()` would for the records it gives as cells."""
+        if self._state != "new":
+            raise RuntimeError("cells() can only be iterated once")
+        batches = self.table_batches()
+        if batches is None:
+            raise RuntimeError("this reader has no table batches")
+        self._state = "reading"
+        try:
+            for batch in batches:
+                for cell in split(batch):
+                    if isinstance(cell, BlockCell):
+                        self.stats.cells += cell.cells
+                    else:
+                        if has_lone_surrogate(cell):
+                            cell = self._without_surrogates(cell)
+                        self.stats.cells += 1
+                    yield cell
+                self.stats.bytes_read = self._bytes_consumed()
             self._state = "done"
         finally:
             self.stats.bytes_read = self._bytes_consumed()

@@ -6,12 +6,22 @@ import csv
 import io
 from collections.abc import Iterator
 
-from privscan.readers.base import Cell, ObjectReader, ReadLimits, TooLarge
+from privscan.readers.base import Cell, ObjectReader, ReadLimits, TableBatch, TooLarge
 from privscan.readers.streams import Peekable
 from privscan.readers.text import LineSource
 
 _DELIMITERS = ",;\t|"
 _SNIFF_ROWS = 50
+TABLE_BATCH_ROWS = 4096  # records per column batch (the columnar path): bounded memory, few Arrow calls
+# A character `str.strip` keeps: a value holding one is not blank (Python's white space, listed in full).
+NOT_BLANK = r"[^\t\n\x0b\f\r\x1c-\x1f \x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]"
+
+
+def blank_as_null(array):
+    """A string array with the values `str.strip` leaves empty made null: the cells a reader does not yield."""
+    import pyarrow.compute as pc
+
+    return pc.if_else(pc.match_substring_regex(array, NOT_BLANK), array, None)
 
 
 def sniff_delimiter(sample: str) -> str:
@@ -139,6 +149,41 @@ class DelimitedReader(ObjectReader):
         names = self.columns or []
         for record, row in self.rows():
             yield from row_cells(names, record, row)
+
+    def table_batches(self) -> Iterator[TableBatch] | None:
+        """Up to TABLE_BATCH_ROWS records at a time as columns; a malformed row is irregular (its cells as `cells()`
+        gives them). None when the header names fewer columns than it has (past `max_columns`)."""
+        if not self.columns or len(self.columns) != self._width:
+            return None
+        return self._table_batches()
+
+    def _table_batches(self) -> Iterator[TableBatch]:
+        import numpy as np
+        import pyarrow as pa
+
+        names, width = self.columns, self._width
+        empty = [""] * width
+        batch: list[list[str] | None] = []
+        first = 0
+        for record, row in self.rows():
+            if not batch:
+                first = record
+            batch.append(row)
+            if len(batch) >= TABLE_BATCH_ROWS:
+                yield self._table_batch(names, width, first, batch, empty, np, pa)
+                batch = []
+        if batch:
+            yield self._table_batch(names, width, first, batch, empty, np, pa)
+
+    @staticmethod
+    def _table_batch(names, width, first, batch, empty, np, pa) -> TableBatch:
+        irregular = np.fromiter((row is None or len(row) != width for row in batch), bool, len(batch))
+        rows = [empty if bad else row for row, bad in zip(batch, irregular, strict=True)] if irregular.any() else batch
+        columns = {
+            name: blank_as_null(pa.array(values, pa.string()))
+            for name, values in zip(names, zip(*rows, strict=True), strict=True)
+        }
+        return TableBatch(first, len(batch), columns, irregular, lambda i: row_cells(names, first + i, batch[i]))
 
     def rows(self) -> Iterator[tuple[int, list[str] | None]]:
         """(record, row) for each data row after the header, blank lines skipped; None for a row the csv

@@ -39,9 +39,10 @@ from privscan.readers.base import (
     MalformedObject,
     ObjectReader,
     ReadLimits,
+    TableBatch,
     TooLarge,
 )
-from privscan.readers.delimited import field_names
+from privscan.readers.delimited import blank_as_null, field_names
 from privscan.readers.jsonpath import CHAT_LISTS, PAIR_KEYS, iter_leaves, record_roles
 from privscan.readers.sniff import PARQUET_MAGIC
 from privscan.readers.streams import decode_utf8
@@ -292,13 +293,18 @@ class ParquetReader(ObjectReader):
             self._file.close()
 
     def _cells(self) -> Iterator[Cell]:
+        for first_row, batch in self._batches():
+            yield from self._batch_cells(batch, first_row)
+
+    def _batches(self, batch_rows: int = _BATCH_ROWS) -> Iterator[tuple[int, pa.RecordBatch]]:
+        """(first row, batch) over the row groups to read, each batch's decoded size checked against the limits."""
         if not self._read:
             self.stats.records = self._rows
             return
         leaves = [leaf for column in self._read for leaf in column.leaves]
         row = 0
         for group in self._row_groups:  # one group at a time: Arrow cannot join nested dictionaries across groups
-            batches = self._pf.reader.iter_batches(_BATCH_ROWS, [group], column_indices=leaves, use_threads=False)
+            batches = self._pf.reader.iter_batches(batch_rows, [group], column_indices=leaves, use_threads=False)
             while True:
                 try:
                     batch = next(batches, None)
@@ -309,16 +315,22 @@ class ParquetReader(ObjectReader):
                     return
                 if batch is None:
                     break
-                yield from self._batch_cells(batch, row)
+                self._check_batch(batch)
+                yield row, batch
                 row += batch.num_rows
 
-    def _batch_cells(self, batch: pa.RecordBatch, first_row: int) -> Iterator[Cell]:
-        """The cells of one batch, once its decoded size is known to be within the limits."""
+    def _check_batch(self, batch: pa.RecordBatch) -> np.ndarray:
+        """What each row of `batch` decodes to, once the batch is known to be within the limits."""
         costs = _arrow(lambda: sum((_costs(array) for array in batch.columns), np.zeros(batch.num_rows, np.int64)))
         self._decoded += int(costs.sum())
         self._check_inflation(self._decoded, "the text columns decode to")
         if batch.num_rows and int(costs.max()) > self.limits.max_record_bytes:
             raise TooLarge(f"a Parquet row holds more than {self.limits.max_record_bytes} bytes of text")
+        return costs
+
+    def _batch_cells(self, batch: pa.RecordBatch, first_row: int) -> Iterator[Cell]:
+        """The cells of one batch (its size already checked), a few MB of Python values at a time."""
+        costs = _arrow(lambda: sum((_costs(array) for array in batch.columns), np.zeros(batch.num_rows, np.int64)))
         start = 0
         for end in _slice_ends(costs):
             piece = batch.slice(start, end - start)
@@ -350,6 +362,49 @@ class ParquetReader(ObjectReader):
         for index in self._pairs:
             row[self._read[index].name] = columns[index][0][offset]
         return record_roles(row)
+
+    def table_batches(self) -> Iterator[TableBatch] | None:
+        """Batches of flat text columns as string arrays (integers written as `str` writes them); None when a
+        column is nested or the rows are chat turns (prompt and answer columns: conversations are judged record
+        by record). A batch holding invalid UTF-8 is irregular throughout (its cells as `cells()` gives them)."""
+        if not self._read or not all(column.flat for column in self._read) or self._pairs:
+            return None
+        return self._table_batches()
+
+    def _table_batches(self) -> Iterator[TableBatch]:
+        for first_row, batch in self._batches():
+            columns, valid = {}, True
+            for column, array in zip(self._read, batch.columns, strict=True):
+                strings, ok = _arrow(lambda array=array: _strings(array))
+                columns[column.name] = strings
+                valid &= ok
+            irregular = np.zeros(batch.num_rows, bool) if valid else np.ones(batch.num_rows, bool)
+            rows = batch.num_rows
+            self.stats.records = first_row + rows
+            yield TableBatch(first_row, rows, columns, irregular, self._record_cells(batch, first_row))
+
+    def _record_cells(self, batch: pa.RecordBatch, first_row: int) -> Callable[[int], Iterator[Cell]]:
+        def cells(i: int) -> Iterator[Cell]:
+            records = self.stats.records
+            yield from self._batch_cells(batch.slice(i, 1), first_row + i)
+            self.stats.records = records
+
+        return cells
+
+
+def _strings(array: pa.Array) -> tuple[pa.Array, bool]:
+    """A flat text column as a string array with blank values null, and whether its bytes were valid UTF-8."""
+    if pa.types.is_dictionary(array.type):
+        array = array.dictionary_decode()
+    if pa.types.is_integer(array.type):
+        return array.cast(pa.string()), True
+    if not pa.types.is_string(array.type):
+        array = array.cast(pa.large_string()) if pa.types.is_large_string(array.type) else array.cast(pa.string())
+    try:
+        array.validate(full=True)
+    except pa.ArrowInvalid:
+        return pa.nulls(len(array), pa.string()), False
+    return blank_as_null(array), True
 
 
 def _python_values(array: pa.Array) -> tuple[list, set[int]]:

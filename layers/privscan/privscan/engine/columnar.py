@@ -1,0 +1,727 @@
+"""The columnar path for tables: records whose every cell the column profiles settle, settled a batch at a time.
+
+The per-cell path costs about 30 µs of Python per cell, whatever the cell holds. On a table, once each
+column's profile is decided (engine/profile.py), most cells need no analysis of their own: a quiet
+column's value of a known shape is skipped, a typed column's value is its column's entity. This path
+reads the table as column batches (`ObjectReader.table_batches`: CSV / TSV, flat Parquet) and works on
+whole arrays:
+
+- a quiet column's values are matched against the shapes its sample showed, and its decimal numbers
+  against the decimal form, with one RE2 expression over the array (Arrow compute);
+- other values are asked of the detector's own per-value routes (`Detector.value_detections`, the
+  answer the worker processes give) once per distinct value in the batch;
+- a record is *settled* when each of its cells is skipped, gives nothing, or gives exactly one detection
+  of its typed column's entity over the whole value. What the per-record stages do with such a record
+  is computed for the run of settled records at once: the record's countries for national identifiers
+  (`scanner.with_record_countries`), the rule severities that depend on the rules fired in the record
+  (`RecordRules`), and the fold into each typed column's finding (`ColumnAggregate.add_block`);
+- every other record (a free-text or mixed value, a new shape with a finding, a column still sampling,
+  a malformed row) goes through the per-cell path as its cells, in order.
+
+A run of settled records travels the cell stream as one `BlockCell`, so every stage keeps input order,
+and the findings are those of the per-cell path: the same column counts, distinct counts, occurrences,
+record numbers, scores, severities and rule ids. The path is used for a whole object scanned in one pass
+(`pipeline.scan_stream`) when `EngineConfig.columnar` is set; not for chunks of a chunked scan, an
+examination (it observes every cell), redaction, or tables whose columns trigger record rules on their
+values (consent flags, ages), which take the per-cell path.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from privscan.engine.config import severity_of
+from privscan.engine.deadline import DeadlineExceeded
+from privscan.engine.detect import CODE_COLUMN, ENTITY, NER_VALUE, PATTERN, TYPED
+from privscan.engine.findings import max_severity
+from privscan.engine.national_ids import (
+    ENTITY_COUNTRY,
+    NAMED_SCORE,
+    NATIONAL_ID_ENTITIES,
+    _entities_of,
+    _validators,
+    candidates,
+    country_of_iban,
+    country_of_name,
+    country_of_phone,
+    header_evidence,
+    is_country_field,
+)
+from privscan.engine.prefilter import NER_ENTITIES
+from privscan.engine.profile import MAX_SHAPES, ColumnProfile, ColumnProfiler, DecidedProfiler
+from privscan.engine.rules.catalogue import RuleBook
+from privscan.engine.scanner import MAX_HELD_CELLS, MAX_RUN_CHARS, Scanner
+from privscan.readers.base import BlockCell, Cell, ObjectReader, TableBatch
+from privscan.readers.delimited import NOT_BLANK
+from privscan.vocabulary import Placement, ProfileMode
+
+SAMPLING_ROWS = 256  # records per step while a column is still sampling
+MEMO_ENTRIES = 65_536  # answers remembered per column (a column of few distinct values asks each once)
+# Python's white space (str.isspace), for the shapes' runs and the edges `str.strip` removes: RE2's \s is ASCII.
+_SPACE = r"[\t\n\x0b\f\r\x1c-\x1f \x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]"
+_EDGES = f"^{NOT_BLANK}(?:.*{NOT_BLANK})?$"  # no white space at either end (`str.strip` keeps the value whole)
+_DECIMAL = r"[+-]?[0-9]+\.[0-9]+(?:[eE][+-]?[0-9]+)?"  # profile._DECIMAL on ASCII digits
+_SHAPE_TOKEN = re.compile(r"9\{(\d+)\}|(a)|( )|(.)", re.DOTALL)
+
+
+def shape_pattern(shape: str) -> str:
+    """An RE2 expression that matches only values whose `profile.shape` is `shape` (never one of another shape).
+
+    Digit runs are ASCII digits of the run's length, letter runs letters (\\pL: a subset of what Python's
+    runs take), white space runs Python's white space; any other character is itself. A value Python would
+    cut into other runs (a non-ASCII digit, a letter outside \\pL) does not match, and takes the per-cell path.
+    """
+    out = []
+    for match in _SHAPE_TOKEN.finditer(shape):
+        digits, letters, space, other = match.groups()
+        if digits:
+            out.append(f"[0-9]{{{digits}}}")
+        elif letters:
+            out.append(r"\pL+")
+        elif space:
+            out.append(f"{_SPACE}+")
+        else:
+            out.append(re.escape(other) if other != "\n" else r"\n")
+    return "".join(out)
+
+
+def quiet_pattern(profile: ColumnProfile) -> str | None:
+    """One RE2 expression for the values a quiet column skips (`ColumnProfile.known_shape`), or None."""
+    alternatives = []
+    if profile.decimal_column:
+        alternatives.append(_DECIMAL)
+    if len(profile.shapes) <= MAX_SHAPES:
+        alternatives += [shape_pattern(s) for s in sorted(profile.shapes)]
+    if not alternatives:
+        return None
+    return f"^{_SPACE}*(?:{'|'.join(alternatives)}){_SPACE}*$"
+
+
+@dataclass(slots=True)
+class ColumnFold:
+    """What a run of settled records adds to one typed column's finding: its values in record order."""
+
+    name: str
+    entity: str
+    records: np.ndarray  # record of each value
+    values: pa.Array  # the values (each a whole cell, no white space at its ends)
+    ends: np.ndarray  # length of each value in characters (its detection's end; it starts at 0)
+    best_score: float
+    severity: str
+    rule_ids: list[str]
+
+
+@dataclass(slots=True)
+class Block:
+    """A run of settled records: the typed columns' folds, in the order the per-cell path first folds them."""
+
+    first_record: int
+    records: int
+    folds: list[ColumnFold] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Column:
+    """One column of a batch: which of its cells are settled, and the detection each settled cell gives."""
+
+    name: str
+    present: np.ndarray  # a cell is there (not null, not blank)
+    settled: np.ndarray  # the cell is absent, skipped, gives nothing, or gives its column's entity
+    detected: np.ndarray  # the cell gives one detection of `entity` over the whole value
+    entity: str | None = None
+    scores: np.ndarray | None = None
+
+
+def _sliced(batch: TableBatch, start: int, end: int) -> TableBatch:
+    """Records `start` to `end` of a batch, as a batch of their own."""
+    return TableBatch(
+        batch.first_record + start,
+        end - start,
+        {name: array.slice(start, end - start) for name, array in batch.columns.items()},
+        np.asarray(batch.irregular, bool)[start:end],
+        lambda i: batch.record_cells(start + i),
+    )
+
+
+def _bools(array: pa.Array) -> np.ndarray:
+    return pc.fill_null(array, False).to_numpy(zero_copy_only=False).astype(bool)
+
+
+class ColumnarSplitter:
+    """Turns the column batches of one table into the cell stream of the per-cell path, runs of settled records
+    standing as one `BlockCell` each (`split`)."""
+
+    def __init__(self, scanner: Scanner, profiler: ColumnProfiler, book: RuleBook, deadline: float | None = None):
+        self.scanner = scanner
+        self.detector = scanner.detector
+        self.profiler = profiler
+        self.book = book
+        self.deadline = deadline
+        self._quiet: dict[str, str | None] = {}
+        self._memo: dict[str, dict[str, tuple | None]] = {}
+        self.asked = 0  # values asked of the detector (tests count them)
+
+    @staticmethod
+    def eligible(reader: ObjectReader, book: RuleBook) -> bool:
+        """Whether the columnar path gives this table the per-cell path's findings: a record's cells fit what
+        `with_record_countries` holds, and no column fires a rule on its values (consent flags, ages)."""
+        columns = reader.columns or []
+        if not reader.tabular or not columns or len(columns) >= MAX_HELD_CELLS:
+            return False
+        return not any(t.matches(c) for t in (*book.consent, *book.age_columns) for c in columns)
+
+    def split(self, batch: TableBatch) -> Iterator[Cell]:
+        """The batch's cells in order, each run of settled records as one BlockCell.
+
+        While a column of the batch is still sampling, the batch goes SAMPLING_ROWS records at a time: the
+        per-cell path takes the sample's records, and the rest is settled once the profiles are decided."""
+        start = 0
+        while start < batch.rows:
+            end = min(start + SAMPLING_ROWS, batch.rows) if self._sampling(batch) else batch.rows
+            yield from self._split(batch if (start, end) == (0, batch.rows) else _sliced(batch, start, end))
+            start = end
+
+    def _sampling(self, batch: TableBatch) -> bool:
+        for name, array in batch.columns.items():
+            profile = self.profiler.columns.get(name)
+            if (profile is None or not profile.decided) and array.null_count < len(array):
+                return True
+        return False
+
+    def _split(self, batch: TableBatch) -> Iterator[Cell]:
+        settled, columns = self._settle(batch)
+        if not settled.any():
+            for i in range(batch.rows):
+                yield from batch.record_cells(i)
+            return
+        edges = np.flatnonzero(np.diff(settled.astype(np.int8))) + 1
+        starts = np.concatenate(([0], edges))
+        ends = np.concatenate((edges, [batch.rows]))
+        for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+            if settled[start]:
+                block, cells = self._block(batch, columns, start, end)
+                yield BlockCell(batch.first_record + start, None, "", block=block, cells=cells)
+            else:
+                for i in range(start, end):
+                    yield from batch.record_cells(i)
+
+    # -- which records are settled ------------------------------------------------------------
+    def _settle(self, batch: TableBatch) -> tuple[np.ndarray, list[_Column]]:
+        settled = ~np.asarray(batch.irregular, bool)
+        if isinstance(self.profiler, DecidedProfiler) or not settled.any():
+            return np.zeros(batch.rows, bool), []
+        columns, asks = [], []
+        for name, array in batch.columns.items():
+            found = self._column(name, array)
+            if found is not None:
+                column, pending, route = found
+                columns.append(column)
+                if pending is None:
+                    settled &= column.settled  # nothing to ask: settled or not already
+                else:
+                    asks.append((column, array, pending, route))
+        # values are asked only in records that nothing else keeps from being settled
+        self._answer([(c, a, np.flatnonzero(p & settled), r) for c, a, p, r in asks])
+        for column in columns:
+            settled &= column.settled
+        if any(c.entity in NATIONAL_ID_ENTITIES for c in columns if c.detected.any()):
+            settled &= self._countries(batch, columns, settled)
+        return settled, columns
+
+    def _column(self, name: str, array: pa.Array) -> tuple[_Column, np.ndarray | None, str] | None:
+        """The column's cells that are settled without asking, and those to ask the detector about (None: no
+        cell can be settled by asking: a free-text column, or one still sampling)."""
+        present = _bools(pc.is_valid(array))
+        if not present.any():
+            return None
+        profile = self.profiler.columns.get(name)
+        if profile is None or not profile.decided or profile.mode == ProfileMode.FREE_TEXT:
+            return _Column(name, present, ~present, np.zeros(len(present), bool)), None, PATTERN
+        short = _bools(pc.less_equal(pc.utf8_length(array), MAX_RUN_CHARS))  # one piece (scanner.pieces)
+        pending = present & short
+        if profile.mode == ProfileMode.QUIET:
+            pattern = self._quiet_pattern(name, profile)
+            if pattern is not None:
+                pending &= ~_bools(pc.match_substring_regex(array, pattern))  # skipped: a known shape
+        column = _Column(name, present, ~present | (present & short & ~pending), np.zeros(len(present), bool))
+        if profile.mode == ProfileMode.TYPED:
+            column.entity, column.scores = profile.typed_as, np.zeros(len(present))
+            if pending.any():
+                proven, score = self._prove(name, profile, array)
+                if proven is not None:
+                    proven &= pending
+                    column.settled |= proven
+                    column.detected |= proven
+                    column.scores[proven] = score
+                    pending &= ~proven
+        if pending.any():
+            pending &= _bools(pc.match_substring_regex(array, _EDGES))
+        return column, pending, self._route(profile)
+
+    def _prove(self, name: str, profile: ColumnProfile, array: pa.Array) -> tuple[np.ndarray | None, float]:
+        """A typed column's values its route gives one whole-value detection, found with whole-array operations,
+        and that detection's score; (None, 0) when no prover stands for the column's route."""
+        entity = profile.typed_as
+        if _identifier_checked(name, profile):
+            if header_evidence(name).entities == {entity} and entity in IDENTIFIER_PROVERS:
+                return prove_identifiers(entity, array), NAMED_SCORE
+            return None, 0.0
+        prover = TYPED_PROVERS.get(entity)
+        return (None, 0.0) if prover is None else (prover(self.detector, array), profile.best_score[entity])
+
+    @staticmethod
+    def _route(profile: ColumnProfile) -> str:
+        if profile.mode == ProfileMode.TYPED:
+            return NER_VALUE if profile.typed_as in NER_ENTITIES else TYPED
+        return PATTERN
+
+    def _quiet_pattern(self, name: str, profile: ColumnProfile) -> str | None:
+        if name not in self._quiet:
+            self._quiet[name] = quiet_pattern(profile)
+        return self._quiet[name]
+
+    def _answer(self, asks: list) -> None:
+        """The detector's answer for each value to ask, once per distinct value and column (remembered)."""
+        units, waiting = [], []
+        for column, array, rows, route in asks:
+            if not len(rows):
+                continue
+            memo = self._memo.setdefault(column.name, {})
+            if len(memo) > MEMO_ENTRIES:
+                memo.clear()
+            values = array.take(pa.array(rows)).to_pylist()
+            new: dict[str, int] = {}
+            for value in values:
+                if value not in memo and value not in new:
+                    new[value] = len(units)
+                    cell = Cell(None, column.name, value)
+                    units.append(Scanner._unit(cell, 0, value, route, self.profiler))
+            waiting.append((column, rows, values, memo, new))
+        if units:
+            self.asked += len(units)
+            answers = self.detector.run(units, self.deadline)
+            if answers is None:
+                raise DeadlineExceeded
+        for column, rows, values, memo, new in waiting:
+            for value, index in new.items():
+                memo[value] = _settled_answer(answers[index], value, column.entity)
+            for row, value in zip(rows.tolist(), values, strict=True):
+                answer = memo[value]
+                if answer is None:
+                    continue
+                column.settled[row] = True
+                if answer:
+                    column.detected[row] = True
+                    column.scores[row] = answer[0]
+
+    def _countries(self, batch: TableBatch, columns: list[_Column], settled: np.ndarray) -> np.ndarray:
+        """Which settled records keep their national identifiers as they are (`scanner.settle_countries`), each
+        identifier's score raised where its country is the record's; False where another country renames it."""
+        rows = batch.rows
+        sources: list[list[str | None]] = []
+        for column in columns:
+            array = batch.columns[column.name]
+            if is_country_field(column.name):
+                sources.append(_mapped(array, country_of_name, column.present))
+            if column.entity == "PHONE_NUMBER":
+                sources.append(phone_countries(array, column.detected))
+            elif column.entity == "IBAN_CODE":
+                sources.append(_mapped(array, country_of_iban, column.detected))
+        keep = np.ones(rows, bool)
+        row_sets = None
+        for column in columns:
+            if column.entity not in NATIONAL_ID_ENTITIES or not column.detected.any():
+                continue
+            country = ENTITY_COUNTRY[column.entity]
+            named = np.zeros(rows, bool)
+            known = np.zeros(rows, bool)
+            for source in sources:
+                codes = np.array(source, dtype=object)
+                named |= codes == country
+                known |= codes != None
+            ids = column.detected & settled
+            column.scores[ids & named] = np.maximum(column.scores[ids & named], NAMED_SCORE)
+            rows_to_check = np.flatnonzero(ids & known & ~named)
+            if not len(rows_to_check):
+                continue
+            if row_sets is None:
+                row_sets = [frozenset(found) - {None} for found in zip(*sources, strict=True)]
+            array = batch.columns[column.name]
+            groups: dict[frozenset[str], list[int]] = {}
+            for row in rows_to_check.tolist():
+                groups.setdefault(row_sets[row], []).append(row)
+            for countries, group in groups.items():
+                renamed = _renamed(array.take(pa.array(group)), countries)
+                keep[np.asarray(group)[renamed]] = False  # renamed to the record's country: the per-cell path
+        return keep
+
+    # -- what a run of settled records adds ---------------------------------------------------------
+    def _block(self, batch: TableBatch, columns: list[_Column], start: int, end: int) -> tuple[Block, int]:
+        block = Block(batch.first_record + start, end - start)
+        cells = int(sum(int(c.present[start:end].sum()) for c in columns))
+        typed = [c for c in columns if c.entity is not None and c.detected[start:end].any()]
+        if not typed:
+            return block, cells
+        detected = np.stack([c.detected[start:end] for c in typed])
+        rules = [value_rule_ids(self.book, c.entity) for c in typed]
+        # the rules fired in a record are its typed values' rules: records with the same typed values present
+        # share their severities (a companion rule raises a rule to critical)
+        bits = (detected.astype(np.int64) << np.arange(len(typed))[:, None]).sum(axis=0)
+        masks = np.unique(bits)
+        severity = {}
+        for mask in masks.tolist():
+            fired = {r for i, rule_ids in enumerate(rules) if mask >> i & 1 for r in rule_ids}
+            severity[mask] = [self.book.severity(rule_ids, fired) for rule_ids in rules]
+        order = sorted(range(len(typed)), key=lambda i: int(np.argmax(detected[i])))
+        for i in order:
+            column = typed[i]
+            rows = np.flatnonzero(detected[i]) + start
+            row_masks = set(bits[detected[i]].tolist())
+            worst = max_severity(*(severity[mask][i] for mask in row_masks), severity_of(column.entity))
+            values = batch.columns[column.name].take(pa.array(rows))
+            block.folds.append(
+                ColumnFold(
+                    column.name,
+                    column.entity,
+                    rows + batch.first_record,
+                    values,
+                    pc.utf8_length(values).to_numpy(zero_copy_only=False),
+                    float(column.scores[rows].max()),
+                    worst,
+                    list(rules[i]),
+                )
+            )
+        return block, cells
+
+
+# what a national-identifier pattern holds around its expression (recognizers/stdnum_recognizer.py)
+_BEFORE, _AFTER = r"(?<!\w)(?<!\d[.,])(?<!\w[-/])", r"(?!\w)(?![.,]\d)(?![-/]\w)"
+# a value `national_ids.candidates` may read with its country prefix left out, or not printable ASCII: always asked
+_MAYBE_PREFIXED = r"^[A-Za-z]{2}[ \-]?[0-9]|[^ -~]"
+
+
+def _renamed(values: pa.Array, countries: frozenset[str]) -> np.ndarray:
+    """Whether a validator of `countries` accepts each value (`national_ids.candidates`): then the record's
+    country renames it (`scanner.settle_countries`). A validator with a numpy check (IDENTIFIER_PROVERS) answers
+    for the values of its plain form; the others' values are asked one by one, those no validator's
+    expression takes are not."""
+    ask = _bools(pc.match_substring_regex(values, _MAYBE_PREFIXED))
+    accepted = np.zeros(len(values), bool)
+    for entity in sorted(_entities_of(countries)):
+        pattern = _identifier_pattern(frozenset({entity}))
+        if pattern is None:
+            ask[:] = True
+            break
+        taken = _bools(pc.match_substring_regex(values, pattern))
+        if entity in IDENTIFIER_PROVERS:
+            plain = IDENTIFIER_PROVERS[entity][0]
+            accepted |= taken & prove_identifiers(entity, values)
+            taken &= ~_bools(pc.match_substring_regex(values, f"^{plain}$"))
+        ask |= taken
+    asked = np.flatnonzero(ask & ~accepted)
+    entities = _entities_of(countries)
+    for row, value in zip(asked.tolist(), values.take(pa.array(asked)).to_pylist(), strict=True):
+        accepted[row] = any(ENTITY_COUNTRY[c.entity] in countries for c in candidates(value, entities))
+    return accepted
+
+
+@lru_cache(maxsize=256)
+def _identifier_pattern(entities: frozenset[str]) -> str | None:
+    """An RE2 expression that every value a national-identifier validator of `entities` may accept whole matches
+    (`national_ids._accepts`), or None when a validator's expression has no RE2 form.
+
+    A validator's expression is its pattern between look-arounds that hold at both ends of a whole value; on
+    printable ASCII, RE2 and Python's `regex` read the rest alike (other values are asked: `_MAYBE_PREFIXED`)."""
+    cores = []
+    for validator in _validators():
+        if validator.cls.ENTITY not in entities:
+            continue
+        for compiled in validator.patterns:
+            if not (compiled.pattern.startswith(_BEFORE) and compiled.pattern.endswith(_AFTER)):
+                return None
+            cores.append(compiled.pattern[len(_BEFORE) : -len(_AFTER)])
+    if not cores:
+        return "a^"  # nothing can be accepted
+    pattern = f"(?i:^(?:{'|'.join(cores)})$)"
+    try:
+        pc.match_substring_regex(pa.array([""]), pattern)
+    except pa.ArrowInvalid:
+        return None
+    return pattern
+
+
+def _identifier_checked(name: str, profile: ColumnProfile) -> bool:
+    """Whether the detector tries the column's values against every national-identifier validator first
+    (`Detector._identifier_cell`): then no typed prover stands for it."""
+    return header_evidence(name).identifier and not CODE_COLUMN.search(name) and profile.holds_identifiers
+
+
+# An e-mail address Presidio's expression takes whole (ASCII letters and digits in dot, dash, plus or underscore
+# separated runs): what the typed route then asks is whether its domain ends in a public suffix, which
+# depends on the domain alone (tldextract reads the host after the last "@").
+_EMAIL = (
+    r"^(?P<local>[A-Za-z0-9]+(?:[._+-][A-Za-z0-9]+)*)"
+    r"@(?P<domain>[A-Za-z0-9]+(?:-+[A-Za-z0-9]+)*(?:\.[A-Za-z0-9]+(?:-+[A-Za-z0-9]+)*)+)$"
+)
+_IBAN = r"^[A-Z]{2}[0-9]{2}[A-Z0-9]{8,31}$"  # Presidio's IBAN expression takes such a value whole, as one group
+
+
+def prove_emails(detector, array: pa.Array) -> np.ndarray:
+    """The values the typed route (`Detector._typed`) confirms as whole e-mail addresses, by column: the shape
+    with one RE2 expression, the domain's public suffix once per distinct domain."""
+    shaped = _bools(pc.match_substring_regex(array, _EMAIL))
+    if not shaped.any():
+        return shaped
+    recognizer = detector._recognizers_for["EMAIL_ADDRESS"][0]
+    domains = pc.extract_regex(array, _EMAIL).field("domain")
+    distinct = pc.unique(pc.drop_null(domains)).to_pylist()
+    valid = pa.array([d for d in distinct if recognizer.validate_result(f"x@{d}")], pa.string())
+    return shaped & _bools(pc.is_in(domains, value_set=valid))
+
+
+def prove_ibans(detector, array: pa.Array) -> np.ndarray:
+    """The values the typed route confirms as whole IBANs, by column: Presidio's IbanRecognizer takes a value of
+    this shape whole and accepts it when its country's layout matches at its start and its check digits are
+    those of ISO 13616 (mod 97, computed here over all values of one length at once)."""
+    shaped = _bools(pc.match_substring_regex(array, _IBAN)) & _bools(pc.match_substring_regex(array, _iban_layouts()))
+    rows = np.flatnonzero(shaped)
+    if not len(rows):
+        return shaped
+    values = array.take(pa.array(rows))
+    lengths = pc.utf8_length(values).to_numpy(zero_copy_only=False)
+    ok = np.zeros(len(rows), bool)
+    for length in np.unique(lengths).tolist():
+        these = np.flatnonzero(lengths == length)
+        same = values.take(pa.array(these)).cast(pa.binary())
+        chars = np.frombuffer(same.buffers()[2], np.uint8)[: len(these) * length].reshape(len(these), length)
+        numbers = np.where(chars >= 65, chars.astype(np.int64) - 55, chars.astype(np.int64) - 48)
+        order = [*range(4, length), 0, 1]
+        remainder = np.zeros(len(these), np.int64)
+        for position in order:
+            digit = numbers[:, position]
+            remainder = (remainder * np.where(digit >= 10, 100, 10) + digit) % 97
+        remainder = remainder * 100 % 97  # the check digits' place, as "00"
+        ok[these] = 98 - remainder == numbers[:, 2] * 10 + numbers[:, 3]
+    shaped[rows] = ok
+    return shaped
+
+
+@lru_cache(maxsize=1)
+def _iban_layouts() -> str:
+    from presidio_analyzer.predefined_recognizers.generic.iban_patterns import regex_per_country
+
+    return "^(?:" + "|".join(regex_per_country.values()) + ")"
+
+
+def _digits(array: pa.Array, pattern: str, length: int) -> tuple[np.ndarray, np.ndarray]:
+    """The rows whose value matches `pattern` (an ASCII form of `length` characters) and their characters as a
+    matrix of numbers (digits 0-9, letters A-Z 10-35)."""
+    rows = np.flatnonzero(_bools(pc.match_substring_regex(array, pattern)))
+    if not len(rows):
+        return rows, np.zeros((0, length), np.int64)
+    values = array.take(pa.array(rows)).cast(pa.binary())
+    chars = np.frombuffer(values.buffers()[2], np.uint8)[: len(rows) * length].reshape(len(rows), length)
+    return rows, np.where(chars >= 65, chars.astype(np.int64) - 55, chars.astype(np.int64) - 48)
+
+
+_ONE_DIGIT = "|".join(f"{d}+" for d in range(10))  # placeholder_or_decimal: one repeated digit
+
+
+def _accepted(array: pa.Array, pattern: str, length: int, check) -> np.ndarray:
+    out = np.zeros(len(array), bool)
+    rows, numbers = _digits(array, f"^{pattern}$", length)
+    if len(rows):
+        placeholder = _bools(pc.match_substring_regex(array.take(pa.array(rows)), f"^(?:{_ONE_DIGIT})[A-Z]?$"))
+        out[rows] = check(numbers) & ~placeholder
+    return out
+
+
+def _de_tax_id(numbers: np.ndarray) -> np.ndarray:
+    """stdnum.de.idnr: in the first ten digits one digit twice or three times, the others once; ISO 7064 mod 11,10."""
+    counts = np.stack([(numbers[:, :10] == d).sum(axis=1) for d in range(10)], axis=1)
+    repeated = (counts > 1).sum(axis=1)
+    most = counts.max(axis=1)
+    check = np.full(len(numbers), 5)
+    for position in range(11):
+        check = ((np.where(check == 0, 10, check) * 2) % 11 + numbers[:, position]) % 10
+    return (repeated == 1) & ((most == 2) | (most == 3)) & (check == 1)
+
+
+def _nl_bsn(numbers: np.ndarray) -> np.ndarray:
+    """stdnum.nl.bsn on nine digits: not all zero, the eleven-test."""
+    total = sum((9 - i) * numbers[:, i] for i in range(8)) - numbers[:, 8]
+    return (numbers.sum(axis=1) > 0) & (total % 11 == 0)
+
+
+def _es_dni(numbers: np.ndarray) -> np.ndarray:
+    """stdnum.es.dni: the check letter of the eight digits."""
+    letters = np.array([ord(c) - 55 for c in "TRWAGMYFPDXBNJZSQVHLCKE"])
+    value = numbers[:, :8] @ (10 ** np.arange(7, -1, -1))
+    return letters[value % 23] == numbers[:, 8]
+
+
+def _pl_pesel(numbers: np.ndarray) -> np.ndarray:
+    """stdnum.pl.pesel: weights 1, 3, 7, 9 mod 10, and a birth date that exists (the century in the month)."""
+    weights = np.array([1, 3, 7, 9, 1, 3, 7, 9, 1, 3])
+    check = (10 - (numbers[:, :10] @ weights) % 10) % 10
+    year = numbers[:, 0] * 10 + numbers[:, 1]
+    coded = numbers[:, 2] * 10 + numbers[:, 3]
+    day = numbers[:, 4] * 10 + numbers[:, 5]
+    year = year + np.array([1900, 2000, 2100, 2200, 1800])[coded // 20]
+    month = coded % 20
+    leap = ((year % 4 == 0) & (year % 100 != 0)) | (year % 400 == 0)
+    days = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31, 0, 0, 0, 0, 0, 0, 0])[month]
+    days = days + ((month == 2) & leap)
+    return (check == numbers[:, 10]) & (month >= 1) & (month <= 12) & (day >= 1) & (day <= days)
+
+
+# An international number written as digits in space-separated groups after "+", of a length phone.py's
+# whole-number expression takes (6 to 28 characters after the "+").
+_PHONE = r"^\+[0-9]+(?: [0-9]+)*$"
+
+
+@dataclass(slots=True)
+class PhonePlan:
+    """What `phone.possible_phone_value` and `national_ids.country_of_phone` give the values of a phone column.
+
+    For a value of the form `_PHONE`, phonenumbers' parse reads the calling code from the first digits, and
+    the rest only by its length, unless the region's national prefix for parsing matches at the start of
+    the national number (then the prefix may be stripped, depending on every digit). So every value with
+    the same layout (digits as 9) and the same first four digits, no national prefix, gets the answer of
+    any one of them: asked once per such key. Other values are asked one by one."""
+
+    keys: np.ndarray  # per row: the key's index, -1 for a value asked on its own
+    possible: np.ndarray  # per key: possible_phone_value takes the whole value
+    countries: list[str | None]  # per key: the country of the calling code (None also when it has several)
+    single: np.ndarray  # per key: the calling code belongs to one region
+
+
+def phone_plan(array: pa.Array) -> PhonePlan:
+    """The keys of a phone column's values and each key's answers (see PhonePlan)."""
+    from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, PhoneMetadata
+
+    from privscan.engine.phone import possible_phone_value
+
+    lengths = pc.utf8_length(array)
+    shaped = pc.and_kleene(
+        pc.match_substring_regex(array, _PHONE),
+        pc.and_kleene(pc.greater_equal(lengths, 7), pc.less_equal(lengths, 29)),
+    )
+    digits = pc.replace_substring_regex(array, "[^0-9]", "")
+    key = pc.binary_join_element_wise(
+        pc.replace_substring_regex(array, "[0-9]", "9"), pc.utf8_slice_codeunits(digits, 0, 4), "|"
+    )
+    key = pc.if_else(shaped, key, None)
+    encoded = key.dictionary_encode()
+    indices = pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+    distinct = encoded.dictionary.to_pylist()
+    codes = []
+    for entry in distinct:
+        lead = entry.rsplit("|", 1)[1]
+        codes.append(next((lead[:i] for i in (1, 2, 3) if int(lead[:i]) in COUNTRY_CODE_TO_REGION_CODE), None))
+    # a national prefix that matches at the start of the national number: asked one by one
+    for code in set(codes) - {None}:
+        regions = COUNTRY_CODE_TO_REGION_CODE[int(code)]
+        metadata = PhoneMetadata.metadata_for_region_or_calling_code(int(code), regions[0])
+        prefix = metadata.national_prefix_for_parsing if metadata is not None else None
+        if not prefix:
+            continue
+        rows = np.flatnonzero(np.isin(indices, [i for i, c in enumerate(codes) if c == code]))
+        national = pc.utf8_slice_codeunits(digits.take(pa.array(rows)), len(code))
+        try:
+            hit = _bools(pc.match_substring_regex(national, f"^(?:{prefix})"))
+        except pa.ArrowInvalid:
+            hit = np.ones(len(rows), bool)
+        indices[rows[hit]] = -1
+    possible = np.zeros(len(distinct), bool)
+    countries: list[str | None] = [None] * len(distinct)
+    single = np.zeros(len(distinct), bool)
+    present = np.unique(indices[indices >= 0])
+    if len(present):
+        first = {int(k): int(np.argmax(indices == k)) for k in present.tolist()}
+        values = array.take(pa.array(list(first.values()))).to_pylist()
+        for (k, _), value in zip(first.items(), values, strict=True):
+            span = possible_phone_value(value)
+            possible[k] = span == (0, len(value))
+            code = codes[k]
+            single[k] = code is not None and len(COUNTRY_CODE_TO_REGION_CODE[int(code)]) == 1
+            if single[k]:
+                countries[k] = country_of_phone(value)
+    return PhonePlan(indices, possible, countries, single)
+
+
+def prove_phones(detector, array: pa.Array) -> np.ndarray:
+    """The values the typed route confirms as whole phone numbers (`possible_phone_value`), once per key."""
+    plan = phone_plan(array)
+    keys = plan.keys
+    return (keys >= 0) & plan.possible[np.maximum(keys, 0)]
+
+
+def phone_countries(array: pa.Array, where: np.ndarray) -> list[str | None]:
+    """`country_of_phone` of the values at `where` (None elsewhere): once per key, or for each value."""
+    plan = phone_plan(array)
+    out: list[str | None] = [None] * len(array)
+    asked = np.flatnonzero(where & ((plan.keys < 0) | ~plan.single[np.maximum(plan.keys, 0)]))
+    for row in np.flatnonzero(where & (plan.keys >= 0) & plan.single[np.maximum(plan.keys, 0)]).tolist():
+        out[row] = plan.countries[plan.keys[row]]
+    for row, value in zip(asked.tolist(), array.take(pa.array(asked)).to_pylist(), strict=True):
+        out[row] = country_of_phone(value)
+    return out
+
+
+TYPED_PROVERS = {"EMAIL_ADDRESS": prove_emails, "IBAN_CODE": prove_ibans, "PHONE_NUMBER": prove_phones}
+
+
+# National identifiers named by a column's header (`Detector._identifier_cell` → `national_ids.identify`), plain
+# form only: (expression, length, check). A value of the form that passes the check is the header's identifier.
+IDENTIFIER_PROVERS = {
+    "DE_TAX_ID": ("[1-9][0-9]{10}", 11, _de_tax_id),
+    "NL_BSN": ("[0-9]{9}", 9, _nl_bsn),
+    "ES_NIF": ("[0-9]{8}[A-Z]", 9, _es_dni),
+    "PL_PESEL": ("[0-9]{11}", 11, _pl_pesel),
+}
+
+
+def prove_identifiers(entity: str, array: pa.Array) -> np.ndarray:
+    """The values `national_ids.identify` takes whole as `entity` in a column whose header names `entity` only."""
+    pattern, length, check = IDENTIFIER_PROVERS[entity]
+    return _accepted(array, pattern, length, check)
+
+
+def value_rule_ids(book: RuleBook, entity: str) -> list[str]:
+    """The rule ids of `entity` found as a whole value (`RecordRules._rules_for` of a whole-cell detection)."""
+    return [t.rule_id for t in book.by_entity.get(entity, ()) if t.where in (Placement.ANY, Placement.VALUE)]
+
+
+def _settled_answer(found: list, value: str, entity: str | None) -> tuple | None:
+    """() for a value that gives nothing, (score,) for one detection of the column's entity over the whole value,
+    None for anything else (the record takes the per-cell path)."""
+    if not found:
+        return ()
+    if len(found) == 1 and entity is not None:
+        found_entity, start, end, score, kind, rule_ids = found[0]
+        if found_entity == entity and start == 0 and end == len(value) and kind == ENTITY and not rule_ids:
+            return (score,)
+    return None
+
+
+def _mapped(array: pa.Array, function, where: np.ndarray) -> list[str | None]:
+    """`function(value)` for the values at `where` (once per distinct value), None elsewhere."""
+    out: list[str | None] = [None] * len(array)
+    rows = np.flatnonzero(where)
+    if not len(rows):
+        return out
+    seen: dict[str, str | None] = {}
+    for row, value in zip(rows.tolist(), array.take(pa.array(rows)).to_pylist(), strict=True):
+        code = seen.get(value, seen)
+        if code is seen:
+            code = seen[value] = function(value)
+        out[row] = code
+    return out
