@@ -156,4 +156,9 @@ def serving(stderr=subprocess.DEVNULL) -> Iterator[dict]:
         yield json.loads(process.stdout.readline())
     finally:
         process.terminate()
-        process.wait(timeout=30)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # a stuck server must not outlive the tests
+            process.kill()
+            process.wait(timeout=10)
+        process.stdout.close()
