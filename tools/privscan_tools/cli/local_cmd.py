@@ -111,6 +111,7 @@ def write_demo_report(store: FindingsStore, stack: LocalStack, report_dir: str) 
         "  privscan findings list --endpoint ENDPOINT --format jsonl\n"
         "  privscan report --endpoint ENDPOINT --dataset datasets/demo/ --out DIR"
     )
+    print("or review in a browser: `privscan serve` also prints the review console's URL and a reviewer's sign-in")
 
 
 def run_demo(port: int | None = None, timeout_s: float = 150.0, report_dir: str = "build/demo-report") -> int:
