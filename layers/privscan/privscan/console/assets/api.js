@@ -1,7 +1,7 @@
 // The session and the console's API calls.
 //
 // Sign-in posts Cognito's InitiateAuth (USER_PASSWORD_AUTH) to the configured endpoint; the IdToken it returns
-// is kept in sessionStorage (it goes with the tab; never localStorage, never a cookie) with its expiry, and
+// is kept in sessionStorage (it goes with the tab; never local storage, never a cookie) with its expiry, and
 // sent as "Authorization: Bearer <IdToken>". The session ends when the token expires, on any 401, or on
 // "Sign out". Nothing else is ever stored in the browser: no finding, no excerpt, no filter.
 
