@@ -29,6 +29,8 @@ from tests.conftest import REPO_ROOT
 from tests.integration.browser import HEADLESS_ARGS, chromium
 from tests.integration.conftest import serving
 
+pytestmark = pytest.mark.browser
+
 ARTIFACTS = REPO_ROOT / "build" / "test-artifacts" / "console"
 NOTES = "datasets/demo/notes.txt"  # plain text: one finding per address, each with its own value
 TERMINAL = {"done", "unsupported", "rejected", "failed", "deleted", "superseded"}

@@ -20,6 +20,8 @@ from tests.conftest import REPO_ROOT
 from tests.integration.browser import HEADLESS_ARGS, chromium
 from tests.unit.reports.dataset import dataset_record
 
+pytestmark = pytest.mark.browser
+
 BARS = {
     "by_rule": [2, 1, 1, 1, 1, 1, 1],
     "by_entity": [3, 1, 1, 1],
