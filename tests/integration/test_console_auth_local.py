@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import re
 import time
 from pathlib import Path
 
@@ -250,3 +251,17 @@ def test_gateway_claims_are_strings():
 )
 def test_routes_match_as_api_gateway_matches_them(route, method, path, expected):
     assert HttpRoute("F", "f", route[0], route[1], None).match(method, path) == expected
+
+
+def test_local_passwords_meet_the_pools_policy_and_differ_each_time():
+    from privscan_tools.local.stack import console_password
+    from privscan_tools.local.template import load_template
+
+    policy = load_template(REPO_ROOT / "template.yaml")["Resources"]["ConsoleUserPool"]["Properties"]["Policies"]
+    policy = policy["PasswordPolicy"]
+    passwords = {console_password() for _ in range(50)}
+    assert len(passwords) == 50
+    for password in passwords:
+        assert len(password) >= policy["MinimumLength"]
+        assert re.search(r"[a-z]", password) and re.search(r"[A-Z]", password) and re.search(r"[0-9]", password)
+        assert re.search(r"[^A-Za-z0-9]", password)
