@@ -269,7 +269,6 @@ def test_the_listing_item_holds_names_and_masked_previews(console):
             "preview": "DE******************00",
             "count": None,
             "distinct": None,
-            "occurrences": 0,
             "scanned_at": "2026-12-03T10:00:00+00:00",
             "reviewed_by": None,
             "reviewed_at": None,
@@ -650,3 +649,62 @@ def test_the_audit_table_holds_usernames_not_arns(console):
     console.call("POST", "/console/api/reviews", body=review_body([fid], "confirmed"))
     items = console.audit_table.query(KeyConditionExpression=Key("pk").eq(f"OBJ#{console.bucket}#crm/notes.txt"))
     assert [i["actor"] for i in items["Items"]] == ["rita"]
+
+
+# -- the listing's rows held by a warm function -------------------------------------------------------
+def test_a_new_scan_or_a_removal_shows_at_once_and_a_review_made_elsewhere_after_max_age(console, monkeypatch):
+    from privscan.console import listing
+    from privscan.ingest.events import ObjectRef
+
+    from tests.unit.console.conftest import finding
+
+    store, index = console.services.review.store, console.services.index
+    index.refresh_budget = 60
+    assert console.call("GET", "/console/api/findings")[1]["total"] == 6
+    newer = ObjectRef(console.bucket, "crm/notes.txt", "v2", sequencer="00000000000000000F")
+    store.replace_findings(newer, [finding("crm/notes.txt", 1, "PERSON", "critical", [], "B** C**")])
+    store.put_summary(newer, {"status": "done", "findings": 1})
+    page = console.call("GET", "/console/api/findings", {"object": "crm/notes.txt"})[1]
+    assert [(i["severity"], i["preview"]) for i in page["items"]] == [("critical", "B** C**")]
+    store.remove(ObjectRef(console.bucket, "chats/log.jsonl", "null", sequencer="00000000000000000F"))
+    assert console.call("GET", "/console/api/findings", {"prefix": "chats/"})[1]["total"] == 0
+    other = console.ids["crm/people.csv"][0]
+    item = store.get_finding(other)
+    entry = {"at": "2026-12-07T12:00:00+00:00", "actor": "arn:aws:iam::123456789012:user/cli", "note": ""}
+    store.review(item, "confirmed", {**entry, "from_status": "open", "to_status": "confirmed"})
+    assert console.call("GET", "/console/api/findings", {"status": "confirmed"})[1]["total"] == 0  # held rows
+    clock = [listing.time.monotonic() + index.max_age + 1]
+    monkeypatch.setattr(listing.time, "monotonic", lambda: clock[0])
+    assert ids_of(console.call("GET", "/console/api/findings", {"status": "confirmed"})[1]) == [other]
+
+
+def test_stale_rows_are_read_again_oldest_first_within_each_requests_budget(console, monkeypatch):
+    from privscan.console import listing
+
+    store, index = console.services.review.store, console.services.index
+    index.refresh_budget = 0  # one object a request
+    console.call("GET", "/console/api/findings")  # read in key order: chats/, crm/notes, crm/people
+    reviewed = [console.ids["crm/people.csv"][0], console.ids["chats/log.jsonl"][1]]
+    for fid in reviewed:
+        entry = {"at": "2026-12-07T12:00:00+00:00", "actor": "cli", "note": "", "from_status": "open"}
+        store.review(store.get_finding(fid), "confirmed", {**entry, "to_status": "confirmed"})
+    ticks = iter(range(10**6))
+    start = listing.time.monotonic() + index.max_age + 1
+    monkeypatch.setattr(listing.time, "monotonic", lambda: start + next(ticks) / 1000)
+    shown = [ids_of(console.call("GET", "/console/api/findings", {"status": "confirmed"})[1]) for _ in range(3)]
+    assert shown == [[reviewed[1]], [reviewed[1]], [reviewed[0], reviewed[1]]]
+
+
+def test_the_listing_holds_at_most_max_findings(console):
+    console.services.index.clear()
+    console.services.index.max_findings = 4
+    assert console.call("GET", "/console/api/findings")[1]["total"] == 4
+
+
+def test_the_assets_served_are_the_files_of_the_assets_folder():
+    from importlib import resources
+
+    from privscan.console.app import ASSETS
+
+    folder = resources.files("privscan.console").joinpath("assets")
+    assert set(ASSETS) == {p.name for p in folder.iterdir() if p.is_file()} - {"index.html"}

@@ -9,17 +9,19 @@ query of the ``ByDataset`` index for the summaries, one query per object), keeps
 shows (no occurrences, no fingerprint), and filters, counts and sorts in Python, which takes milliseconds for
 thousands of findings.
 
-When it is read again: every request queries the summaries (one index query) and compares their state
-(key, version, sequence, status, time) with the state the rows were read at; a new scan, a removal or a new
-object reloads the rows. A review changes a finding, not a summary: a review made through this function
-updates its rows at once, and rows older than ``max_age`` seconds are read again, so another function
-instance's review shows within that time. A finding's detail, reviews and reveals always read the table.
+When it is read again: every request reads the summaries' state (key, version, sequence, status, time:
+one query of the index, those attributes only) and reads again the findings of each object whose state
+changed, that appeared or that went: a new scan or a removal shows at once, and only its object is read.
+A review changes a finding, not a summary: a review made through this function updates its rows at once,
+and an object's rows older than ``max_age`` seconds are read again, the oldest first, for at most
+``refresh_budget`` seconds of each request, so a review made elsewhere (another instance, the IAM API) shows
+after that time without one request paying for the whole bucket. A finding's detail, reviews and reveals
+always read the table.
 """
 
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import threading
 import time
@@ -125,71 +127,91 @@ def row_of(item: dict, scanned_at: str | None) -> dict:
     row = {name: item.get(name) for name in ROW_FIELDS}
     row["rule_ids"] = list(row["rule_ids"] or [])
     row["review_status"] = row["review_status"] or ReviewStatus.OPEN
-    row["occurrences"] = len(item.get("occurrences") or [])
     row["scanned_at"] = scanned_at
     return row
 
 
+STATE_FIELDS = ("key", "version", "sequence", "status", "updated_at")  # what changes when a scan rewrites an object
+
+
 @dataclass
-class _Held:
-    state: str
+class _Object:
+    state: tuple  # the summary's STATE_FIELDS when the rows were read
     read_at: float
-    rows: dict[str, dict] = field(default_factory=dict)  # by finding id
+    rows: dict[str, dict]  # by finding id
 
 
 @dataclass
 class FindingsIndex:
-    """One bucket's findings as rows, read again when the summaries change or the rows are `max_age` s old."""
+    """One bucket's findings as rows, held by a warm function (see the module docstring).
+
+    Each request reads the summaries' state (`STATE_FIELDS` only) and reads again the findings of the objects
+    whose state changed, that appeared or that went. Rows older than `max_age` seconds are read again too, the
+    oldest first, for at most `refresh_budget` seconds a request, which brings in reviews made elsewhere
+    without making one request pay for the whole bucket."""
 
     store: FindingsStore
-    max_age: float = 15.0
+    max_age: float = 60.0
     max_findings: int = 50_000
     max_buckets: int = 4
-    _held: dict[str, _Held] = field(default_factory=dict)
+    refresh_budget: float = 0.3
+    _held: dict[str, dict[str, _Object]] = field(default_factory=dict)  # bucket → key → rows
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def rows(self, bucket: str) -> list[dict]:
-        """The bucket's current findings (objects removed since their scan left out)."""
-        summaries = list(self.store.list_summaries(bucket))
-        state = summaries_state(summaries)
+        """The bucket's current findings (objects removed since their scan left out), in object order."""
+        summaries = {s["key"]: s for s in self.store.list_summaries(bucket, attributes=STATE_FIELDS)}
         with self._lock:
-            held = self._held.get(bucket)
-            if held is not None and held.state == state and time.monotonic() - held.read_at < self.max_age:
-                return list(held.rows.values())
-        held = _Held(state, time.monotonic())
-        for summary in sorted(summaries, key=lambda s: s["key"]):
-            if summary.get("status") == ScanStatus.DELETED:
-                continue
-            for item in self.store.findings_of(bucket, summary["key"]):
-                if item.get("object_deleted") or len(held.rows) >= self.max_findings:
-                    continue
-                held.rows[item["finding_id"]] = row_of(item, summary.get("updated_at"))
-        with self._lock:
-            if bucket not in self._held and len(self._held) >= self.max_buckets:
-                self._held.pop(next(iter(self._held)))
-            self._held[bucket] = held
-        return list(held.rows.values())
+            held = self._held.setdefault(bucket, {})
+            for key in held.keys() - summaries.keys():
+                del held[key]
+            total = sum(len(o.rows) for o in held.values())
+            for key in sorted(summaries):
+                state = tuple(summaries[key].get(name) for name in STATE_FIELDS)
+                if key not in held or held[key].state != state:
+                    total = self._refresh(bucket, held, summaries[key], state, total)
+            now = time.monotonic()
+            stale = sorted((o.read_at, key) for key, o in held.items() if now - o.read_at >= self.max_age)
+            for done, (_, key) in enumerate(stale):
+                if done and time.monotonic() - now > self.refresh_budget:  # at least one a request
+                    break
+                total = self._refresh(bucket, held, summaries[key], held[key].state, total)
+            while len(self._held) > self.max_buckets:
+                self._held.pop(next(b for b in self._held if b != bucket))
+            return [row for key in sorted(held) for row in held[key].rows.values()]
+
+    def _refresh(self, bucket: str, held: dict[str, _Object], summary: dict, state: tuple, total: int) -> int:
+        """Read one object's rows again; returns the bucket's number of rows afterwards."""
+        old = held.pop(summary["key"], None)
+        total -= len(old.rows) if old else 0
+        rows = self._read(bucket, summary, self.max_findings - total)
+        held[summary["key"]] = _Object(state, time.monotonic(), rows)
+        return total + len(rows)
+
+    def _read(self, bucket: str, summary: dict, room: int) -> dict[str, dict]:
+        """The rows of one object's current findings, at most `room` of them."""
+        rows: dict[str, dict] = {}
+        if summary.get("status") == ScanStatus.DELETED or room <= 0:
+            return rows
+        for item in self.store.findings_of(bucket, summary["key"], attributes=(*ROW_FIELDS, "object_deleted")):
+            if not item.get("object_deleted"):
+                rows[item["finding_id"]] = row_of(item, summary.get("updated_at"))
+                if len(rows) >= room:
+                    break
+        return rows
 
     def changed(self, item: dict) -> None:
         """A finding reviewed through this function: its row now, without reading the bucket again."""
         with self._lock:
-            held = self._held.get(item.get("bucket"))
-            if held is not None and item.get("finding_id") in held.rows:
-                old = held.rows[item["finding_id"]]
-                held.rows[item["finding_id"]] = row_of(item, old.get("scanned_at"))
+            held = self._held.get(item.get("bucket")) or {}
+            entry = held.get(item.get("key"))
+            if entry is not None and item.get("finding_id") in entry.rows:
+                old = entry.rows[item["finding_id"]]
+                entry.rows[item["finding_id"]] = row_of(item, old.get("scanned_at"))
 
     def clear(self) -> None:
         with self._lock:
             self._held.clear()
-
-
-def summaries_state(summaries: list[dict]) -> str:
-    """A digest of what, in the summaries, changes when an object's findings change."""
-    digest = hashlib.sha256()
-    for s in sorted(summaries, key=lambda s: s["key"]):
-        parts = (s["key"], s.get("version"), s.get("sequence"), s.get("status"), s.get("updated_at"))
-        digest.update("\x1f".join(str(p) for p in parts).encode() + b"\x1e")
-    return digest.hexdigest()
 
 
 def _sort_key(sort: str):
@@ -271,7 +293,6 @@ def item_view(row: dict, book: RuleBook) -> dict:
         "preview": row.get("preview") or "",
         "count": row.get("count"),
         "distinct": row.get("distinct"),
-        "occurrences": row.get("occurrences", 0),
         "scanned_at": row.get("scanned_at"),
         "reviewed_by": row.get("reviewed_by"),
         "reviewed_at": row.get("reviewed_at"),

@@ -24,8 +24,8 @@ class ConsoleSettings(ScanSettings):
     upload_bucket: str = Field(min_length=1)
     console_auth_endpoint: str = Field(default_factory=default_auth_endpoint)
     console_client_id: str = ""
-    # how long a warm function serves the findings listing from memory before reading the table again
-    console_cache_seconds: float = Field(15.0, ge=0, le=300)
+    # how long a warm function serves reviews in the findings listing from memory before reading every object again
+    console_cache_seconds: float = Field(60.0, ge=0, le=600)
     console_max_findings: PositiveInt = 50_000  # findings of one bucket held for the listing
 
     @property

@@ -215,6 +215,16 @@ function readFilters() {
 }
 
 // -- detail -------------------------------------------------------------------------------------
+function resetDetail() {
+  // nothing of the previous finding stays on screen, and nothing can be applied before the new one is loaded
+  delete $('view-detail').dataset.findingId;
+  $('detail-title').textContent = 'Loading the finding\u2026';
+  for (const id of ['detail-location', 'detail-rules', 'detail-occurrences', 'reveal-text', 'audit']) clear($(id));
+  $('reveal').disabled = true;
+  $('apply-action').disabled = true;
+  $('action-result').textContent = '';
+}
+
 async function loadDetail(id) {
   say('Loading the finding\u2026');
   const detail = await api(`/console/api/findings/${encodeURIComponent(id)}`);
@@ -263,6 +273,7 @@ async function loadDetail(id) {
   $('suppression-pattern').value = '';
   $('suppression').disabled = !f.can_suppress;
   $('action-result').textContent = '';
+  $('apply-action').disabled = !(state.me && state.me.can_review);
   renderAudit(detail.audit);
   say('');
 }
@@ -337,7 +348,11 @@ async function loadDatasets() {
   say('Loading datasets\u2026');
   const result = await api('/console/api/datasets');
   const body = clear($('datasets-body'));
-  const all = { prefix: '', objects: result.objects_total, findings: result.datasets.reduce((n, d) => n + d.findings, 0), by_severity: {} };
+  const all = { prefix: '', objects: result.objects_total, findings: 0, by_severity: {} };
+  for (const dataset of result.datasets) {
+    all.findings += dataset.findings;
+    for (const [severity, n] of Object.entries(dataset.by_severity)) all.by_severity[severity] = (all.by_severity[severity] || 0) + n;
+  }
   for (const dataset of [all, ...result.datasets]) {
     const open = el('button', { type: 'button', class: 'dataset-link', text: dataset.prefix || 'Whole bucket' });
     open.addEventListener('click', () => loadDataset(dataset.prefix).catch(fail));
@@ -415,7 +430,7 @@ function renderEthics(ethics) {
 // -- routing ------------------------------------------------------------------------------------
 async function route() {
   if (!session()) {
-    signedOut('');
+    signedOut(state.me ? 'Your session has expired; sign in again.' : '');
     return;
   }
   if (!state.me) await afterSignIn();
@@ -424,6 +439,7 @@ async function route() {
   try {
     if (detail) {
       showView('view-detail');
+      resetDetail();
       await loadDetail(detail[1]);
       $('detail-title').focus();
     } else if (hash === '#/datasets') {

@@ -31,7 +31,7 @@ export function show(id, visible = true) {
 }
 
 export function badge(kind, value) {
-  return el('span', { class: `badge ${kind}-${value}`, text: String(value).replace(/_/g, ' ') });
+  return el('span', { class: `badge ${kind} ${kind}-${value}`, text: String(value).replace(/_/g, ' ') });
 }
 
 export function options(select, values, selected, allLabel) {
