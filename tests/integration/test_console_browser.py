@@ -2,8 +2,8 @@
 
 A privacy officer signs in, filters the findings, opens one, reveals its context (an audit entry), marks it
 a false positive with a suppression of its value (another audit entry); the object uploaded again is scanned
-with that suppression and the value is no longer a finding. A bulk action on 100 findings is one request. Over
-HTTP: the data routes refuse a request without a token (401, from the authorizer) and a viewer's review (403,
+with that suppression and the value is no longer a finding. A bulk action on 100 findings is one request. A
+viewer signs in (after a wrong password), reads, and is offered no change. Over HTTP: the data routes refuse a request without a token (401, from the authorizer) and a viewer's review (403,
 from the console).
 
 Chromium is Debian's `chromium`, driven by Playwright for Python (never a browser Playwright downloads).
@@ -301,3 +301,27 @@ def test_a_bulk_action_on_100_findings_is_one_request(local, page):
         timeout=30,
     ).json()["counts"]["status"]
     assert counts["accepted_risk"] == 100
+
+
+def test_a_viewer_signs_in_reads_and_is_offered_no_change(local, page):
+    page.goto(local.banner["console"])
+    page.fill("#username", local.banner["console_viewer"])
+    page.fill("#password", local.banner["console_viewer_password"] + "x")
+    page.click("#sign-in")
+    expect(page.locator("#error")).to_have_text("Wrong user name or password.")
+    expect(page.locator("#view-sign-in")).to_be_visible()
+    page.fill("#password", local.banner["console_viewer_password"])
+    page.click("#sign-in")
+    expect(page.locator("#whoami")).to_have_text(f"{local.banner['console_viewer']} (viewer)")
+    expect(page.locator("#findings-body tr").first).to_be_visible()
+    expect(page.locator("#bulk-apply")).to_be_disabled()
+    expect(page.locator("#bulk-status")).to_be_disabled()
+    expect(page.locator("#findings-body input.select-finding").first).to_be_disabled()
+    page.locator("#findings-body a.finding-link").first.click()
+    expect(page.locator("#view-detail")).to_be_visible()
+    expect(page.locator("#reveal")).to_be_disabled()
+    expect(page.locator("#action-form")).to_be_hidden()
+    page.screenshot(path=str(ARTIFACTS / "07-viewer.png"), full_page=True)
+    page.click("#sign-out")
+    expect(page.locator("#view-sign-in")).to_be_visible()
+    assert page.evaluate("Object.keys(sessionStorage).length") == 0  # the token went with the session
