@@ -30,7 +30,7 @@ from aws_lambda_powertools.event_handler.exceptions import (
 )
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from privscan.api.errors import validation_errors, validation_summary
+from privscan.api.errors import error, refused_pattern, validation_errors, validation_summary
 from privscan.api.models import AUDIT_FIELDS
 from privscan.console import datasets as dataset_views
 from privscan.console.identity import User, user_from_event
@@ -42,7 +42,6 @@ from privscan.failures import describe
 from privscan.observability import logger
 from privscan.review.reveal import RevealRefused
 from privscan.review.workflow import (
-    PATTERN_REFUSED,
     FindingNotFound,
     ReviewChange,
     ReviewRejected,
@@ -167,24 +166,13 @@ def _body(model: type[BaseModel]):
 
 
 # -- errors ---------------------------------------------------------------------------------------
-def error(status: int, message: str, **extra) -> Response:
-    return Response(
-        status_code=status,
-        content_type=content_types.APPLICATION_JSON,
-        body={"statusCode": status, "message": message, **extra},
-    )
-
-
 @app.exception_handler(ValidationError)
 def invalid_request(exc: ValidationError) -> Response:
     """422 naming the fields and error types (api/errors.py); a refused suppression pattern is a 400 with its code."""
     problems = exc.errors()
-    refused = next((p for p in problems if p["type"] == PATTERN_REFUSED), None)
+    refused = refused_pattern(problems)
     if refused is not None:  # its code and reason only, never the pattern
-        ctx = refused.get("ctx") or {}
-        return error(
-            HTTPStatus.BAD_REQUEST, f"suppression.pattern refused: {ctx.get('reason')}", outcome=ctx.get("code")
-        )
+        return error(HTTPStatus.BAD_REQUEST, f"suppression.pattern refused: {refused[0]}", outcome=refused[1])
     details = validation_errors(problems, schema_names())
     return error(HTTPStatus.UNPROCESSABLE_ENTITY, validation_summary(details), errors=details)
 
