@@ -255,28 +255,27 @@ def _rows(api: ConsoleServices, bucket: str | None) -> tuple[str, list[dict]]:
     return bucket, api.index.rows(bucket)
 
 
-def _filters() -> Filters:
+def _selection() -> tuple[ConsoleServices, Filters, str, list[dict]]:
+    """The services, the listing's filters (an object key as it is stored: masked when it holds personal data),
+    the bucket and its rows, for a signed-in user."""
+    signed_in()
+    api = services()
     filters = _query(Filters)
-    if filters.object is not None:  # a key holding personal data is stored masked
-        filters = filters.model_copy(update={"object": services().review.store.stored_key(filters.object)})
-    return filters
+    if filters.object is not None:
+        filters = filters.model_copy(update={"object": api.review.store.stored_key(filters.object)})
+    bucket, rows = _rows(api, filters.bucket)
+    return api, filters, bucket, rows
 
 
 @app.get("/console/api/findings")
 def list_findings() -> dict:
-    signed_in()
-    api = services()
-    filters = _filters()
-    bucket, rows = _rows(api, filters.bucket)
+    api, filters, bucket, rows = _selection()
     return {"bucket": bucket, **page_of(rows, filters, api.book)}
 
 
 @app.get("/console/api/export")
 def export() -> Response:
-    signed_in()
-    api = services()
-    filters = _filters()
-    _, rows = _rows(api, filters.bucket)
+    api, filters, _, rows = _selection()
     return Response(
         HTTPStatus.OK,
         "text/csv; charset=utf-8",
