@@ -30,7 +30,7 @@ from aws_lambda_powertools.event_handler.exceptions import (
 )
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from privscan.api.errors import validation_errors, validation_summary
+from privscan.api.errors import error, refused_pattern, validation_errors, validation_summary
 from privscan.api.models import AUDIT_FIELDS
 from privscan.console import datasets as dataset_views
 from privscan.console.identity import User, user_from_event
@@ -42,7 +42,6 @@ from privscan.failures import describe
 from privscan.observability import logger
 from privscan.review.reveal import RevealRefused
 from privscan.review.workflow import (
-    PATTERN_REFUSED,
     FindingNotFound,
     ReviewChange,
     ReviewRejected,
@@ -167,24 +166,13 @@ def _body(model: type[BaseModel]):
 
 
 # -- errors ---------------------------------------------------------------------------------------
-def error(status: int, message: str, **extra) -> Response:
-    return Response(
-        status_code=status,
-        content_type=content_types.APPLICATION_JSON,
-        body={"statusCode": status, "message": message, **extra},
-    )
-
-
 @app.exception_handler(ValidationError)
 def invalid_request(exc: ValidationError) -> Response:
     """422 naming the fields and error types (api/errors.py); a refused suppression pattern is a 400 with its code."""
     problems = exc.errors()
-    refused = next((p for p in problems if p["type"] == PATTERN_REFUSED), None)
+    refused = refused_pattern(problems)
     if refused is not None:  # its code and reason only, never the pattern
-        ctx = refused.get("ctx") or {}
-        return error(
-            HTTPStatus.BAD_REQUEST, f"suppression.pattern refused: {ctx.get('reason')}", outcome=ctx.get("code")
-        )
+        return error(HTTPStatus.BAD_REQUEST, f"suppression.pattern refused: {refused[0]}", outcome=refused[1])
     details = validation_errors(problems, schema_names())
     return error(HTTPStatus.UNPROCESSABLE_ENTITY, validation_summary(details), errors=details)
 
@@ -267,28 +255,27 @@ def _rows(api: ConsoleServices, bucket: str | None) -> tuple[str, list[dict]]:
     return bucket, api.index.rows(bucket)
 
 
-def _filters() -> Filters:
+def _selection() -> tuple[ConsoleServices, Filters, str, list[dict]]:
+    """The services, the listing's filters (an object key as it is stored: masked when it holds personal data),
+    the bucket and its rows, for a signed-in user."""
+    signed_in()
+    api = services()
     filters = _query(Filters)
-    if filters.object is not None:  # a key holding personal data is stored masked
-        filters = filters.model_copy(update={"object": services().review.store.stored_key(filters.object)})
-    return filters
+    if filters.object is not None:
+        filters = filters.model_copy(update={"object": api.review.store.stored_key(filters.object)})
+    bucket, rows = _rows(api, filters.bucket)
+    return api, filters, bucket, rows
 
 
 @app.get("/console/api/findings")
 def list_findings() -> dict:
-    signed_in()
-    api = services()
-    filters = _filters()
-    bucket, rows = _rows(api, filters.bucket)
+    api, filters, bucket, rows = _selection()
     return {"bucket": bucket, **page_of(rows, filters, api.book)}
 
 
 @app.get("/console/api/export")
 def export() -> Response:
-    signed_in()
-    api = services()
-    filters = _filters()
-    _, rows = _rows(api, filters.bucket)
+    api, filters, _, rows = _selection()
     return Response(
         HTTPStatus.OK,
         "text/csv; charset=utf-8",

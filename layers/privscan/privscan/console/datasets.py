@@ -16,7 +16,7 @@ from privscan.engine.rules.catalogue import RuleBook
 from privscan.vocabulary import ReviewStatus, ScanStatus
 
 MAX_OBJECTS = 500  # objects listed by the datasets view (the counts cover all)
-RULE_ID = re.compile(r"^(GDPR|AIACT|PRIVSCAN)-[A-Z0-9-]+$")
+RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")  # a catalogue rule id (GDPR-..., AIACT-..., CARE-...)
 CONVERSATION_COUNTS = ("conversations", "dialogues", "transcripts")  # summary keys that count conversations
 EXAMINATION_KEYS = ("examination", "training_examination")  # summary keys of a recorded examination
 
@@ -111,22 +111,34 @@ def _examination(summary: dict) -> dict | None:
 
 
 def _conversation_rules(book: RuleBook) -> set[str]:
-    """Rules about chatbot conversations: a conversation trigger, a role-bound signal, or an AI Act rule."""
-    rules = {rule_id for rule_id, _ in book.conversation}
+    """Rules about chatbot conversations: conversation triggers (and conversation-ethics ones, where the
+    catalogue has them), role-bound signals, and the AI Act's rules."""
+    rules = {rule_id for rule_id, _ in book.conversation} | set(getattr(book, "conversation_ethics", ()))
     rules |= {t.rule_id for triggers in book.by_signal.values() for t in triggers if t.roles}
     return rules | {rule_id for rule_id in book.rules if rule_id.startswith("AIACT-")}
 
 
-def _rule_counts(summary: dict) -> dict[str, float]:
-    """Counts per rule that a scan recorded under a conversation or ethics key of its summary (any such key)."""
+def _is_count(value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _rule_counts(summary: dict) -> tuple[dict[str, float], int | None]:
+    """Counts per rule that a scan recorded under a key of its summary naming conversations or ethics (a
+    ``{rule id: count}`` map, directly or one level down), and a conversation count found there."""
     found: dict[str, float] = {}
+    conversations = None
     for name, value in summary.items():
         if not isinstance(value, dict) or not ("conversation" in name or "ethic" in name):
             continue
-        for rule_id, n in value.items():
-            if RULE_ID.match(str(rule_id)) and isinstance(n, int | float) and not isinstance(n, bool):
-                found[str(rule_id)] = found.get(str(rule_id), 0) + n
-    return found
+        for inner, n in value.items():
+            if inner in CONVERSATION_COUNTS and _is_count(n):
+                conversations = int(n)
+        maps = [value] + [v for k, v in value.items() if isinstance(v, dict) and "rate" not in k and "per" not in k]
+        for counts in maps:
+            for rule_id, n in counts.items():
+                if RULE_ID.match(str(rule_id)) and _is_count(n):
+                    found[str(rule_id)] = found.get(str(rule_id), 0) + n
+    return found, conversations
 
 
 def ethics(summaries: list[dict], book: RuleBook) -> dict:
@@ -138,11 +150,11 @@ def ethics(summaries: list[dict], book: RuleBook) -> dict:
     conversations = 0
     counted = False
     for s in summaries:
-        n = next((s[k] for k in CONVERSATION_COUNTS if isinstance(s.get(k), int) and not isinstance(s[k], bool)), None)
+        own, inner = _rule_counts(s)
+        n = next((s[k] for k in CONVERSATION_COUNTS if _is_count(s.get(k))), inner)
         if n is not None:
-            conversations += n
+            conversations += int(n)
             counted = True
-        own = _rule_counts(s)
         if own:
             counts.update(own)
         else:

@@ -25,16 +25,9 @@ class ConsoleServices:
 @lru_cache(maxsize=1)
 def get_console_services(settings: ConsoleSettings) -> ConsoleServices:
     """One set of services per process (engine, clients, key and the listing's rows are reused while warm)."""
-    from privscan.engine import get_scanner
-    from privscan.store.allow_list import AllowListObject
-    from privscan.store.keyring import fingerprinter_from_secret
-    from privscan.wiring import _clients, fingerprint_key, masked_store, publishers
+    from privscan.wiring import review_parts
 
-    s3, dynamodb = _clients()
-    scanner, fingerprinter = get_scanner(settings.engine), fingerprinter_from_secret(fingerprint_key(settings))
-    audit = dynamodb.Table(settings.audit_table)
-    store = masked_store(dynamodb.Table(settings.findings_table), scanner, fingerprinter, audit, publishers(settings))
-    allow_list = AllowListObject(s3, settings.results_bucket, settings.suppressions_key)
+    s3, scanner, fingerprinter, store, allow_list = review_parts(settings, settings.audit_table)
     return ConsoleServices(
         review=ReviewService(store, allow_list, scanner, fingerprinter),
         revealer=Revealer(s3, store, scanner, fingerprinter, settings.read_limits),
