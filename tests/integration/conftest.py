@@ -141,13 +141,14 @@ def notification(bucket: str, key: str, version_id: str | None, etag: str, seque
 
 
 @contextmanager
-def serving() -> Iterator[dict]:
-    """`privscan serve` as a subprocess; yields the JSON banner it prints (endpoint, bucket, table, api)."""
+def serving(stderr=subprocess.DEVNULL) -> Iterator[dict]:
+    """`privscan serve` as a subprocess; yields the JSON banner it prints (endpoint, bucket, table, api, console
+    and its accounts). `stderr`: where its messages go (a file for a test's artefacts; dropped by default)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("AWS_ENDPOINT")}
     process = subprocess.Popen(
         [sys.executable, "-m", "privscan_tools.cli", "serve", "--port", str(free_port())],
         stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
+        stderr=stderr,
         text=True,
         env=env,
     )
@@ -155,4 +156,9 @@ def serving() -> Iterator[dict]:
         yield json.loads(process.stdout.readline())
     finally:
         process.terminate()
-        process.wait(timeout=30)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:  # a stuck server must not outlive the tests
+            process.kill()
+            process.wait(timeout=10)
+        process.stdout.close()

@@ -6,7 +6,6 @@ PRIVSCAN_REQUIRE_BROWSER=1 (set by .ci/run), where a missing browser is a failur
 
 from __future__ import annotations
 
-import os
 import shutil
 import struct
 import subprocess
@@ -18,7 +17,10 @@ import pytest
 from privscan_tools.reports import render_html
 
 from tests.conftest import REPO_ROOT
+from tests.integration.browser import HEADLESS_ARGS, chromium
 from tests.unit.reports.dataset import dataset_record
+
+pytestmark = pytest.mark.browser
 
 BARS = {
     "by_rule": [2, 1, 1, 1, 1, 1, 1],
@@ -29,26 +31,10 @@ BARS = {
 HEADER_BLUE, HIGH_ORANGE, MEDIUM_AMBER, ENTITY_BLUE = (31, 58, 95), (217, 72, 15), (232, 163, 23), (31, 111, 235)
 
 
-def chromium() -> str:
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if path:
-        return path
-    if os.environ.get("PRIVSCAN_REQUIRE_BROWSER") == "1":
-        pytest.fail("PRIVSCAN_REQUIRE_BROWSER=1 but chromium is not installed (apt-get install chromium)")
-    pytest.skip("chromium is not installed (apt-get install chromium); PRIVSCAN_REQUIRE_BROWSER=1 makes this a failure")
-
-
 def headless(page: Path, profile: Path, *args: str) -> subprocess.CompletedProcess:
     command = [
         chromium(),
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
+        *HEADLESS_ARGS,
         f"--user-data-dir={profile}",
         *args,
         page.as_uri(),

@@ -42,7 +42,19 @@ def contract_without_object(lines: str) -> list[dict]:
 
 
 def test_uploaded_file_findings_match_a_local_scan(served, tmp_path):
-    assert set(served) == {"endpoint", "bucket", "findings_table", "api"}
+    assert set(served) == {
+        "endpoint",
+        "bucket",
+        "findings_table",
+        "api",
+        "console",
+        "console_user",
+        "console_password",
+        "console_viewer",
+        "console_viewer_password",
+    }
+    assert served["console"] == f"{served['api']}/console"
+    assert served["console_password"] != served["console_viewer_password"]
     key = "datasets/crm/customers 2026.csv"
     s3 = boto3.client("s3", endpoint_url=served["endpoint"], region_name=REGION)
     s3.put_object(Bucket=served["bucket"], Key=key, Body=CSV.encode())

@@ -57,14 +57,29 @@ def test_the_runtime_layer_holds_the_runtime_package_only(tmp_path):
     shipped = tmp_path / "python" / "privscan"
     modules = {p.relative_to(shipped).as_posix() for p in shipped.rglob("*.py")}
     assert "wiring.py" in modules and "ingest/service.py" in modules and "engine/detect.py" in modules
-    top_level = {m.split("/")[0].removesuffix(".py") for m in modules}
-    assert not top_level & (TOOL_PACKAGES | TOOL_MODULES)
+    packages = {m.split("/")[0] for m in modules if "/" in m}
+    top_modules = {m.removesuffix(".py") for m in modules if "/" not in m}
+    assert not packages & TOOL_PACKAGES and not top_modules & TOOL_MODULES  # privscan/console/ is the runtime's
     assert [p for p in (tmp_path / "python").iterdir()] == [shipped]
     offending = {
         module: sorted(_imported_roots((shipped / module).read_text(encoding="utf-8")) & TOOL_ONLY_IMPORTS)
         for module in sorted(modules)
     }
     assert {module: roots for module, roots in offending.items() if roots} == {}
+
+
+def test_the_runtime_layer_carries_the_packages_data_files(tmp_path):
+    """Package data ships beside the modules: the rule catalogue and the review console's page and assets."""
+    from importlib import resources
+
+    _build_layer().build_privscan(tmp_path, None)
+    shipped = tmp_path / "python" / "privscan"
+    assets = resources.files("privscan.console").joinpath("assets")
+    names = sorted(p.name for p in assets.iterdir() if p.is_file())
+    assert {"index.html", "console.css", "console.js", "api.js", "views.js", "charts.js"} <= set(names)
+    for name in names:
+        assert (shipped / "console" / "assets" / name).read_bytes() == assets.joinpath(name).read_bytes()
+    assert (shipped / "engine" / "rules" / "catalogue.yaml").is_file()
 
 
 def test_the_import_check_sees_a_tool_import_hidden_inside_a_function():

@@ -398,7 +398,9 @@ def api_statements(resources) -> list[dict[str, Any]]:
 def test_api_is_an_http_api_authorised_with_iam(resources, template):
     api = resources["ScanApi"]
     assert api["Type"] == "AWS::Serverless::HttpApi"
-    assert api["Properties"]["Auth"] == {"EnableIamAuthorizer": True, "DefaultAuthorizer": "AWS_IAM"}
+    auth = api["Properties"]["Auth"]
+    assert (auth["EnableIamAuthorizer"], auth["DefaultAuthorizer"]) == (True, "AWS_IAM")
+    assert set(auth["Authorizers"]) == {"ConsoleAuthorizer"}  # the console's JWTs; every other route is IAM
     assert template["Outputs"]["ApiUrl"]["Value"] == {
         "Fn::Sub": "https://${ScanApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}"
     }
@@ -609,7 +611,12 @@ def test_no_role_may_update_or_delete_an_audit_entry(resources):
         if s["Effect"] == "Allow" and any(json_key(r).startswith("AuditTable") for r in as_list(s["Resource"]))
         for action in as_list(s["Action"])
     ]
-    assert sorted(on_audit) == [("ApiFunction", "dynamodb:PutItem"), ("ApiFunction", "dynamodb:Query")]
+    assert sorted(on_audit) == [
+        ("ApiFunction", "dynamodb:PutItem"),
+        ("ApiFunction", "dynamodb:Query"),
+        ("ConsoleFunction", "dynamodb:PutItem"),
+        ("ConsoleFunction", "dynamodb:Query"),
+    ]
     wildcard = [
         (logical, s["Action"])
         for logical, s in _all_statements(resources)
@@ -678,6 +685,7 @@ FUNCTION_RESERVATIONS = {
     "ReduceObjectFunction": "StepReservedConcurrency",
     "BackfillBatchFunction": "StepReservedConcurrency",
     "ApiFunction": "ApiReservedConcurrency",
+    "ConsoleFunction": "ConsoleReservedConcurrency",
 }
 
 
@@ -768,13 +776,13 @@ def test_publishing_and_redaction_are_off_unless_their_parameters_say_so(templat
     assert conditions["Redacting"] == {"Fn::Equals": [{"Ref": "RedactAfterScan"}, "true"]}
     assert template["Resources"]["RedactedBucket"]["Condition"] == "Redacting"
     assert template["Resources"]["RedactedBucketPolicy"]["Condition"] == "Redacting"
-    for function in ("ScanObjectFunction", "ReduceObjectFunction", "ApiFunction"):
+    for function in ("ScanObjectFunction", "ReduceObjectFunction", "ApiFunction", "ConsoleFunction"):
         env = template["Resources"][function]["Properties"]["Environment"]["Variables"]
         assert env["SECURITY_HUB_PRODUCT_ARN"] == {"Fn::If": ["PublishToSecurityHub", {"Fn::Sub": PRODUCT}, ""]}
         assert env["FINDINGS_EVENT_BUS"] == {"Fn::If": ["PublishToEventBridge", {"Ref": "FindingsEventBusName"}, ""]}
 
 
-@pytest.mark.parametrize("function", ["ScanObjectFunction", "ReduceObjectFunction", "ApiFunction"])
+@pytest.mark.parametrize("function", ["ScanObjectFunction", "ReduceObjectFunction", "ApiFunction", "ConsoleFunction"])
 def test_publishing_grants_one_action_on_one_resource_and_only_under_its_condition(resources, function):
     conditional = {
         p["Fn::If"][0]: p["Fn::If"]
@@ -805,5 +813,107 @@ def test_the_redaction_step_writes_only_its_copies_and_manifests(resources):
         {"Fn::Sub": "${RedactedBucket.Arn}/data/*"},
         {"Fn::Sub": "${RedactedBucket.Arn}/manifests/*"},
     ]
-    for function in ("ReduceObjectFunction", "ApiFunction"):
+    for function in ("ReduceObjectFunction", "ApiFunction", "ConsoleFunction"):
         assert all(p.get("Fn::If", [None])[0] != "Redacting" for p in props(resources, function)["Policies"])
+
+
+# --- the review console: Cognito sign-in, JWT-authorised data routes, public page -------------------------
+
+
+def _routes(resources, function: str) -> dict[tuple[str, str], Any]:
+    """(method, path) -> the route's Auth (None: the API's default, IAM) of a function's HttpApi events."""
+    events = props(resources, function)["Events"].values()
+    assert all(e["Type"] == "HttpApi" and e["Properties"]["ApiId"] == {"Ref": "ScanApi"} for e in events)
+    return {(e["Properties"]["Method"], e["Properties"]["Path"]): e["Properties"].get("Auth") for e in events}
+
+
+def test_the_console_data_routes_need_the_pools_jwt_and_its_page_is_public(resources):
+    assert _routes(resources, "ConsoleFunction") == {
+        ("GET", "/console"): {"Authorizer": "NONE"},
+        ("GET", "/console/config.json"): {"Authorizer": "NONE"},
+        ("GET", "/console/static/{name}"): {"Authorizer": "NONE"},
+        ("ANY", "/console/api/{proxy+}"): {"Authorizer": "ConsoleAuthorizer"},
+    }
+    authorizer = props(resources, "ScanApi")["Auth"]["Authorizers"]["ConsoleAuthorizer"]
+    assert authorizer == {
+        "IdentitySource": "$request.header.Authorization",
+        "JwtConfiguration": {
+            "issuer": {"Fn::Sub": "https://cognito-idp.${AWS::Region}.amazonaws.com/${ConsoleUserPool}"},
+            "audience": [{"Ref": "ConsoleUserPoolClient"}],
+        },
+    }
+
+
+def test_the_scan_and_review_routes_keep_iam(resources):
+    routes = _routes(resources, "ApiFunction")
+    assert routes and set(routes.values()) == {None}  # no route overrides the default AWS_IAM authorizer
+    assert not any(path.startswith("/console") for _, path in routes)
+
+
+def test_the_console_pool_takes_only_accounts_an_administrator_creates(resources):
+    pool = resources["ConsoleUserPool"]
+    assert (pool["DeletionPolicy"], pool["UpdateReplacePolicy"]) == ("Retain", "Retain")
+    pool = pool["Properties"]
+    assert pool["AdminCreateUserConfig"] == {"AllowAdminCreateUserOnly": True}
+    assert pool["DeletionProtection"] == {"Fn::If": ["ProtectTables", "ACTIVE", "INACTIVE"]}
+    assert pool["Policies"]["PasswordPolicy"] == {
+        "MinimumLength": 14,
+        "RequireLowercase": True,
+        "RequireUppercase": True,
+        "RequireNumbers": True,
+        "RequireSymbols": True,
+        "TemporaryPasswordValidityDays": 3,
+    }
+    assert pool["MfaConfiguration"] == "OFF"  # the page answers no challenge (the template says why)
+    assert pool["AccountRecoverySetting"] == {"RecoveryMechanisms": [{"Name": "admin_only", "Priority": 1}]}
+    groups = {
+        props(resources, lid)["GroupName"]: props(resources, lid)["UserPoolId"]
+        for lid, spec in resources.items()
+        if spec["Type"] == "AWS::Cognito::UserPoolGroup"
+    }
+    assert groups == {"reviewer": {"Ref": "ConsoleUserPool"}, "viewer": {"Ref": "ConsoleUserPool"}}
+
+
+def test_the_console_client_is_public_and_its_session_short(resources):
+    client = props(resources, "ConsoleUserPoolClient")
+    assert client["UserPoolId"] == {"Ref": "ConsoleUserPool"}
+    assert client["GenerateSecret"] is False  # a browser cannot keep a secret
+    assert client["ExplicitAuthFlows"] == ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]
+    assert (client["IdTokenValidity"], client["TokenValidityUnits"]["IdToken"]) == (60, "minutes")
+    assert (client["RefreshTokenValidity"], client["TokenValidityUnits"]["RefreshToken"]) == (8, "hours")
+    assert client["PreventUserExistenceErrors"] == "ENABLED" and client["EnableTokenRevocation"] is True
+    assert "CallbackURLs" not in client and "AllowedOAuthFlows" not in client  # no hosted UI, no implicit flow
+
+
+def test_the_console_function_reviews_as_the_api_does_and_queues_nothing(resources):
+    console = props(resources, "ConsoleFunction")
+    api = props(resources, "ApiFunction")
+    assert (console["CodeUri"], console["Handler"], console["Timeout"]) == (
+        "functions/console/",
+        "app.lambda_handler",
+        29,
+    )
+    assert console["Layers"] == api["Layers"]
+    (policy, *conditional) = console["Policies"]
+    api_policy = api["Policies"][0]["Statement"]
+    assert policy["Statement"] == [
+        {**s, "Sid": "RevealUploadObjects"} if s["Sid"] == "HeadAndRevealUploadObjects" else s
+        for s in api_policy
+        if s["Sid"] != "QueueUploadedObjects"  # the console starts no scan
+    ]
+    assert conditional == api["Policies"][1:]
+    env, api_env = console["Environment"]["Variables"], api["Environment"]["Variables"]
+    shared = ("FINDINGS_TABLE", "AUDIT_TABLE", "RESULTS_BUCKET", "SUPPRESSIONS_KEY", "FINGERPRINT_SECRET_ARN")
+    assert {name: env[name] for name in shared} == {name: api_env[name] for name in shared}
+    assert env["UPLOAD_BUCKET"] == {"Ref": "UploadBucket"}
+    assert env["CONSOLE_CLIENT_ID"] == {"Ref": "ConsoleUserPoolClient"}
+    assert "SCAN_QUEUE_URL" not in env and "REVIEWER_PRINCIPALS" not in env  # Cognito groups decide who reviews
+
+
+def test_the_console_outputs(template):
+    outputs = template["Outputs"]
+    assert outputs["ConsoleUrl"]["Value"] == {
+        "Fn::Sub": "https://${ScanApi}.execute-api.${AWS::Region}.${AWS::URLSuffix}/console"
+    }
+    assert outputs["UserPoolId"]["Value"] == {"Ref": "ConsoleUserPool"}
+    assert outputs["ConsoleClientId"]["Value"] == {"Ref": "ConsoleUserPoolClient"}

@@ -122,6 +122,17 @@ def build_service(settings: ScanSettings) -> ObjectScanService:
     )
 
 
+def review_parts(settings: ScanSettings, audit_table: str) -> tuple:
+    """What reviewing findings needs, for the api and console functions: the S3 client, the engine and key, the
+    findings store (keys masked, with the audit table and the publishers) and the allow list object."""
+    s3, dynamodb = _clients()
+    scanner, fingerprinter = get_scanner(settings.engine), fingerprinter_from_secret(fingerprint_key(settings))
+    audit = dynamodb.Table(audit_table)
+    store = masked_store(dynamodb.Table(settings.findings_table), scanner, fingerprinter, audit, publishers(settings))
+    allow_list = AllowListObject(s3, settings.results_bucket, settings.suppressions_key)
+    return s3, scanner, fingerprinter, store, allow_list
+
+
 @lru_cache(maxsize=1)
 def get_api_services(settings: ApiSettings) -> ApiServices:
     """The api function's services: the sync scanner shares the engine and key with bucket scans."""
@@ -131,11 +142,7 @@ def get_api_services(settings: ApiSettings) -> ApiServices:
     from privscan.review.reveal import Revealer
     from privscan.review.workflow import ReviewService
 
-    s3, dynamodb = _clients()
-    scanner, fingerprinter = get_scanner(settings.engine), fingerprinter_from_secret(fingerprint_key(settings))
-    audit = dynamodb.Table(settings.audit_table)
-    store = masked_store(dynamodb.Table(settings.findings_table), scanner, fingerprinter, audit, publishers(settings))
-    allow_list = AllowListObject(s3, settings.results_bucket, settings.suppressions_key)
+    s3, scanner, fingerprinter, store, allow_list = review_parts(settings, settings.audit_table)
     scans = ScanApi(
         settings=settings,
         s3=s3,

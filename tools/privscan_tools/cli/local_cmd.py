@@ -16,7 +16,7 @@ from privscan.vocabulary import ScanStatus, Severity
 from privscan_tools.cli.output import finding_title
 from privscan_tools.local.api_server import LocalApi
 from privscan_tools.local.samples import sample_dataset
-from privscan_tools.local.stack import REGION, LocalStack, deploy_stack, start_moto, use_endpoint
+from privscan_tools.local.stack import REGION, LocalStack, add_console_user, deploy_stack, start_moto, use_endpoint
 from privscan_tools.local.template import default_template_path
 from privscan_tools.local.worker import LocalWorker
 
@@ -111,6 +111,7 @@ def write_demo_report(store: FindingsStore, stack: LocalStack, report_dir: str) 
         "  privscan findings list --endpoint ENDPOINT --format jsonl\n"
         "  privscan report --endpoint ENDPOINT --dataset datasets/demo/ --out DIR"
     )
+    print("or review in a browser: `privscan serve` also prints the review console's URL and a reviewer's sign-in")
 
 
 def run_demo(port: int | None = None, timeout_s: float = 150.0, report_dir: str = "build/demo-report") -> int:
@@ -142,13 +143,35 @@ def _stop(*_) -> None:
     raise KeyboardInterrupt
 
 
+# the local review console's two accounts: one per group, new passwords each run
+CONSOLE_REVIEWER = "privacy-officer"
+CONSOLE_VIEWER = "privacy-viewer"
+
+
+def console_accounts(stack: LocalStack, api: LocalApi) -> dict[str, str]:
+    """A reviewer and a viewer in the local stack's user pool; the banner's console fields."""
+    return {
+        "console": f"{api.url}/console",
+        "console_user": CONSOLE_REVIEWER,
+        "console_password": add_console_user(stack, CONSOLE_REVIEWER, "reviewer", "privacy-officer@example.org"),
+        "console_viewer": CONSOLE_VIEWER,
+        "console_viewer_password": add_console_user(stack, CONSOLE_VIEWER, "viewer", "privacy-viewer@example.org"),
+    }
+
+
 def run_serve(port: int | None = None, api_port: int | None = None) -> int:
     signal.signal(signal.SIGTERM, _stop)
     signal.signal(signal.SIGINT, signal.default_int_handler)  # stop the API and moto, then say so
     server, stack, worker = start_local(port)
     api = LocalApi(stack, repo_root=default_template_path().parent, port=api_port or 0).start()
-    print(json.dumps({**stack.banner(), "api": api.url}), flush=True)
+    console = console_accounts(stack, api)
+    print(json.dumps({**stack.banner(), "api": api.url, **console}), flush=True)
     print(f"privscan serve: local AWS at {stack.endpoint}, API at {api.url}; Ctrl-C to stop", file=sys.stderr)
+    print(
+        f"privscan serve: review console at {console['console']}: sign in as {CONSOLE_REVIEWER} (reviewer) or "
+        f"{CONSOLE_VIEWER} (viewer), passwords in the JSON line above",
+        file=sys.stderr,
+    )
     try:
         while True:
             worker.poll_once(wait_seconds=1)

@@ -3,7 +3,8 @@
 moto's CloudFormation creates the template's buckets, queues and tables. What it
 does not implement is completed here from the same template, so the template
 stays the single source of truth: bucket notifications (moto ignores them in
-CloudFormation), secrets, and the function's environment variables.
+CloudFormation), secrets, the review console's Cognito user pool, groups and app
+client, and the function's environment variables.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import secrets
 import socket
 from dataclasses import dataclass, field
@@ -71,12 +73,38 @@ def _local_executions():
     return LocalExecutions()
 
 
+@dataclass(frozen=True)
+class HttpRoute:
+    """One HttpApi event of a function in the template: what API Gateway routes, and who may call it."""
+
+    function: str  # the function's logical id
+    code: str  # its folder under functions/ (the CodeUri)
+    method: str  # GET, POST, ..., or ANY
+    path: str  # /console/static/{name}, /console/api/{proxy+}
+    authorizer: str | None  # None: the API's default (AWS_IAM); "NONE": public; else a JWT authorizer's name
+
+    def match(self, method: str, path: str) -> dict[str, str] | None:
+        """The path parameters if this route takes the request, else None."""
+        if self.method not in ("ANY", method):
+            return None
+        pattern = re.sub(
+            r"\\\{(\w+)(\\\+)?\\\}",
+            lambda m: f"(?P<{m[1]}>.+)" if m[2] else f"(?P<{m[1]}>[^/]+)",
+            re.escape(self.path),
+        )
+        found = re.fullmatch(pattern, path)
+        return found.groupdict() if found else None
+
+
 @dataclass
 class LocalStack:
     endpoint: str
     outputs: dict[str, str]
     function_env: dict[str, str]  # of ScanObjectFunction
     function_envs: dict[str, dict[str, str]] = field(default_factory=dict)  # of every function, by logical id
+    http_routes: list[HttpRoute] = field(default_factory=list)
+    # the HTTP API's JWT authorizers by name: {"issuer": ..., "audience": [...]}, resolved
+    jwt_authorizers: dict[str, dict] = field(default_factory=dict)
 
     @property
     def bucket(self) -> str:
@@ -93,6 +121,14 @@ class LocalStack:
     @property
     def queue_url(self) -> str:
         return self.outputs["ScanQueueUrl"]
+
+    @property
+    def user_pool_id(self) -> str:
+        return self.outputs["UserPoolId"]
+
+    @property
+    def console_client_id(self) -> str:
+        return self.outputs["ConsoleClientId"]
 
     def banner(self) -> dict[str, str]:
         return {"endpoint": self.endpoint, "bucket": self.bucket, "findings_table": self.findings_table}
@@ -141,6 +177,13 @@ class _Deployment:
             return self.client("dynamodb").describe_table(TableName=physical)["Table"]["TableArn"]
         if kind == "AWS::SecretsManager::Secret":
             return physical
+        if kind == "AWS::Cognito::UserPool":
+            return {
+                "Arn": f"arn:aws:cognito-idp:{REGION}:{ACCOUNT_ID}:userpool/{physical}",
+                "ProviderName": f"cognito-idp.{REGION}.amazonaws.com/{physical}",
+                "ProviderURL": f"https://cognito-idp.{REGION}.amazonaws.com/{physical}",
+                "UserPoolId": physical,
+            }[attribute]
         raise KeyError(f"cannot resolve {logical}.{attribute} locally")
 
     def condition(self, name: str) -> bool:
@@ -170,6 +213,7 @@ class _Deployment:
         for resource in cloudformation.describe_stack_resources(StackName=self.stack_name)["StackResources"]:
             self.physical[resource["LogicalResourceId"]] = resource["PhysicalResourceId"]
         self._create_secrets()
+        self._create_user_pools()
         self._apply_bucket_settings()
         return LocalStack(
             endpoint=self.endpoint,
@@ -180,7 +224,31 @@ class _Deployment:
                 for logical, spec in self.template["Resources"].items()
                 if spec["Type"] == "AWS::Serverless::Function"
             },
+            http_routes=self._http_routes(),
+            jwt_authorizers=self._jwt_authorizers(),
         )
+
+    def _http_routes(self) -> list[HttpRoute]:
+        routes = []
+        for logical, spec in self.template["Resources"].items():
+            if spec["Type"] != "AWS::Serverless::Function":
+                continue
+            code = Path(spec["Properties"]["CodeUri"]).name
+            for event in (spec["Properties"].get("Events") or {}).values():
+                if event["Type"] == "HttpApi":
+                    given = event["Properties"]
+                    authorizer = (given.get("Auth") or {}).get("Authorizer")
+                    routes.append(HttpRoute(logical, code, given["Method"].upper(), given["Path"], authorizer))
+        return routes
+
+    def _jwt_authorizers(self) -> dict[str, dict]:
+        found = {}
+        for spec in self.template["Resources"].values():
+            if spec["Type"] == "AWS::Serverless::HttpApi":
+                for name, authorizer in (spec["Properties"].get("Auth", {}).get("Authorizers") or {}).items():
+                    if "JwtConfiguration" in authorizer:
+                        found[name] = self.resolve(authorizer["JwtConfiguration"])
+        return found
 
     @staticmethod
     def _without_unsupported(spec: dict, resources: dict) -> dict:
@@ -201,6 +269,27 @@ class _Deployment:
                     Name=f"{self.stack_name}/{logical}", SecretString=secrets.token_hex(32)
                 )
                 self.physical[logical] = created["ARN"]
+
+    def _of_type(self, kind: str) -> dict[str, dict]:
+        """The template's resources of one type (whose condition holds), their properties resolved."""
+        return {
+            logical: self.resolve(spec.get("Properties", {}))
+            for logical, spec in self.template["Resources"].items()
+            if spec["Type"] == kind and ("Condition" not in spec or self.condition(spec["Condition"]))
+        }
+
+    def _create_user_pools(self) -> None:
+        """The console's user pools, their groups and app clients (moto's CloudFormation creates none of them)."""
+        cognito = self.client("cognito-idp")
+        for logical, properties in self._of_type("AWS::Cognito::UserPool").items():
+            properties["PoolName"] = properties.pop("UserPoolName", f"{self.stack_name}-{logical}")
+            self.physical[logical] = cognito.create_user_pool(**properties)["UserPool"]["Id"]
+        for logical, properties in self._of_type("AWS::Cognito::UserPoolGroup").items():
+            cognito.create_group(**properties)
+            self.physical[logical] = properties["GroupName"]
+        for logical, properties in self._of_type("AWS::Cognito::UserPoolClient").items():
+            created = cognito.create_user_pool_client(**properties)["UserPoolClient"]
+            self.physical[logical] = created["ClientId"]
 
     def _apply_bucket_settings(self) -> None:
         """Versioning and notifications: moto's CloudFormation ignores both on AWS::S3::Bucket."""
@@ -246,6 +335,24 @@ class _Deployment:
         global_env = self.template.get("Globals", {}).get("Function", {}).get("Environment", {}).get("Variables", {})
         own_env = self.template["Resources"][function]["Properties"].get("Environment", {}).get("Variables", {})
         return {name: str(self.resolve(value)) for name, value in {**global_env, **own_env}.items()}
+
+
+def console_password() -> str:
+    """A fresh password the console pool's policy accepts: 128 random bits, and every character class."""
+    return f"{secrets.token_urlsafe(16)}-Pq7!"
+
+
+def add_console_user(stack: LocalStack, username: str, group: str, email: str | None = None) -> str:
+    """An account of the console's user pool, in `group`, signed in with the password returned (permanent)."""
+    cognito = boto3.client("cognito-idp", endpoint_url=stack.endpoint, region_name=REGION)
+    attributes = [{"Name": "email", "Value": email}, {"Name": "email_verified", "Value": "true"}] if email else []
+    cognito.admin_create_user(
+        UserPoolId=stack.user_pool_id, Username=username, UserAttributes=attributes, MessageAction="SUPPRESS"
+    )
+    password = console_password()
+    cognito.admin_set_user_password(UserPoolId=stack.user_pool_id, Username=username, Password=password, Permanent=True)
+    cognito.admin_add_user_to_group(UserPoolId=stack.user_pool_id, Username=username, GroupName=group)
+    return password
 
 
 def deploy_stack(

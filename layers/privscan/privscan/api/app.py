@@ -25,7 +25,7 @@ from aws_lambda_powertools.event_handler.openapi.models import APIKey, APIKeyIn
 from aws_lambda_powertools.event_handler.openapi.params import Body, Path, Query
 
 from privscan import __version__
-from privscan.api.errors import declared_names, validation_errors, validation_summary
+from privscan.api.errors import declared_names, error, refused_pattern, validation_errors, validation_summary
 from privscan.api.models import (
     AUDIT_FIELDS,
     REVIEW_FIELDS,
@@ -50,7 +50,6 @@ from privscan.redaction.operators import Redactor
 from privscan.review.policy import SeverityName
 from privscan.review.reveal import Revealer, RevealRefused
 from privscan.review.workflow import (
-    PATTERN_REFUSED,
     FindingNotFound,
     ReviewChange,
     ReviewRejected,
@@ -123,14 +122,6 @@ app.configure_openapi(
 )
 
 
-def error(status: int, message: str, **extra) -> Response:
-    return Response(
-        status_code=status,
-        content_type=content_types.APPLICATION_JSON,
-        body={"statusCode": status, "message": message, **extra},
-    )
-
-
 @app.exception_handler(RequestValidationError)
 def invalid_request(exc: RequestValidationError) -> Response:
     """400 for a body that is not JSON; 422 naming the schema's fields and error types (api/errors.py), never
@@ -138,10 +129,9 @@ def invalid_request(exc: RequestValidationError) -> Response:
     problems = exc.errors()
     if any(p["type"] == "json_invalid" for p in problems):
         return error(HTTPStatus.BAD_REQUEST, "the body is not valid JSON")
-    refused = next((p for p in problems if p["type"] == PATTERN_REFUSED), None)
+    refused = refused_pattern(problems)
     if refused is not None:  # its code and reason only, never the pattern
-        ctx = refused.get("ctx") or {}
-        return error(HTTPStatus.BAD_REQUEST, f"suppress.pattern refused: {ctx.get('reason')}", outcome=ctx.get("code"))
+        return error(HTTPStatus.BAD_REQUEST, f"suppress.pattern refused: {refused[0]}", outcome=refused[1])
     details = validation_errors(problems, schema_names())
     return error(HTTPStatus.UNPROCESSABLE_ENTITY, validation_summary(details), errors=details)
 

@@ -17,6 +17,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from aws_lambda_powertools.event_handler import Response, content_types
+
+from privscan.review.workflow import PATTERN_REFUSED
+
 LOCATIONS = frozenset({"body", "query", "path", "header", "cookie"})
 SCHEMA_CONTEXT = frozenset(
     {"expected", "max_length", "min_length", "pattern", "ge", "gt", "le", "lt", "multiple_of", "max_digits"}
@@ -80,4 +84,23 @@ def validation_summary(errors: list[dict]) -> str:
     """A request validation error as one line naming the fields and the kind of error, never the values sent."""
     return "invalid request: " + "; ".join(
         f"{'.'.join(map(str, error['loc'])) or 'request'}: {error['msg']} ({error['type']})" for error in errors
+    )
+
+
+def refused_pattern(problems: Iterable[dict]) -> tuple[str, str | None] | None:
+    """The reason and code of a suppression pattern refused by the pattern checks, if one is among `problems`
+    (an HTTP 400 that names the reason, never the pattern)."""
+    refused = next((p for p in problems if p.get("type") == PATTERN_REFUSED), None)
+    if refused is None:
+        return None
+    context = refused.get("ctx") or {}
+    return str(context.get("reason")), context.get("code")
+
+
+def error(status: int, message: str, **extra) -> Response:
+    """An error answer: its HTTP status and a content-free message (and `errors`, `outcome` where given)."""
+    return Response(
+        status_code=status,
+        content_type=content_types.APPLICATION_JSON,
+        body={"statusCode": status, "message": message, **extra},
     )

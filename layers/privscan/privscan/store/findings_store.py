@@ -259,9 +259,10 @@ class FindingsStore:
         item = self.table.get_item(Key={"pk": f"SCAN#{scan_id}", "sk": "SCAN"}).get("Item")
         return from_item(item) if item else None
 
-    def list_summaries(self, bucket: str, prefix: str = "") -> Iterator[dict]:
-        """The summaries of every object under a bucket prefix, one query page at a time."""
-        yield from self._query(**_dataset_query(bucket, prefix))
+    def list_summaries(self, bucket: str, prefix: str = "", attributes: tuple[str, ...] = ()) -> Iterator[dict]:
+        """The summaries of every object under a bucket prefix, one query page at a time (only `attributes`, when
+        given)."""
+        yield from self._query(**_dataset_query(bucket, prefix), **_projection(attributes))
 
     # -- findings ---------------------------------------------------------------------------
     def replace_findings(self, ref: ObjectRef, findings: Iterable[Finding]) -> int:
@@ -312,10 +313,11 @@ class FindingsStore:
             self._put_summary_item({**current, **tombstone, SEQUENCE: ref.sequence})
         return marked
 
-    def findings_of(self, bucket: str, key: str) -> Iterator[dict]:
-        """Every finding of an object's latest scan."""
+    def findings_of(self, bucket: str, key: str, attributes: tuple[str, ...] = ()) -> Iterator[dict]:
+        """Every finding of an object's latest scan (only `attributes` of each, when given)."""
         yield from self._query(
-            KeyConditionExpression=Key("pk").eq(self._pk(bucket, key)) & Key("sk").begins_with("FINDING#")
+            KeyConditionExpression=Key("pk").eq(self._pk(bucket, key)) & Key("sk").begins_with("FINDING#"),
+            **_projection(attributes),
         )
 
     def open_findings(self, bucket: str, severity: str) -> Iterator[dict]:
@@ -568,6 +570,14 @@ def _dataset_query(bucket: str, prefix: str) -> dict[str, Any]:
     if prefix:
         condition &= Key("gsi1sk").begins_with(prefix)
     return {"IndexName": BY_DATASET, "KeyConditionExpression": condition}
+
+
+def _projection(attributes: tuple[str, ...]) -> dict[str, Any]:
+    """Query arguments that read only `attributes` of each item (none: every attribute)."""
+    if not attributes:
+        return {}
+    names = {f"#a{i}": name for i, name in enumerate(attributes)}
+    return {"ProjectionExpression": ", ".join(names), "ExpressionAttributeNames": names}
 
 
 def finding_from_item(item: dict) -> Finding:
