@@ -3,8 +3,8 @@
 A privacy officer signs in, filters the findings, opens one, reveals its context (an audit entry), marks it
 a false positive with a suppression of its value (another audit entry); the object uploaded again is scanned
 with that suppression and the value is no longer a finding. A bulk action on 100 findings is one request. A
-viewer signs in (after a wrong password), reads, and is offered no change. Over HTTP: the data routes refuse a request without a token (401, from the authorizer) and a viewer's review (403,
-from the console).
+viewer signs in (after a wrong password), reads, and is offered no change. Over HTTP: the data routes refuse
+a request without a token (401, from the authorizer) and a viewer's review (403, from the console).
 
 Chromium is Debian's `chromium`, driven by Playwright for Python (never a browser Playwright downloads).
 Without it the browser tests are skipped, unless PRIVSCAN_REQUIRE_BROWSER=1 (set by .ci/run). Screenshots
