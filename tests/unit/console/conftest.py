@@ -34,6 +34,12 @@ NOTES = f"pay to {IBAN} today\nnothing here\n"
 DIRECT = "GDPR-ART5-1-C-DIRECT-IDENTIFIERS"
 NATIONAL = "GDPR-ART87-NATIONAL-ID"
 NO_AI = "AIACT-ART50-1-NO-AI-DISCLOSURE"
+CHAT_RATES = {  # a chat object's conversation-level rules as its scan records them (engine/rules/conversations.py)
+    "conversations": 500,
+    "rules": {NO_AI: {"findings": 1, "conversations": 1, "per_1000": 2.0}},
+    "models": [],
+    "models_total": 0,
+}
 
 
 def finding(obj, record, entity, severity, rules, preview, *, field=None, start=None, end=None, count=None, value=None):
@@ -177,7 +183,7 @@ def console(monkeypatch, scanner, lambda_context):
         )
         ids = {}
         for key, findings in KNOWN.items():
-            extra = {"conversations": 500, "by_conversation_rule": {NO_AI: 1}} if key.startswith("chats/") else {}
+            extra = {"conversation_rules": CHAT_RATES} if key.startswith("chats/") else {}
             ids[key] = add_object(
                 store, s3, stack.bucket, key, findings, NOTES if key == "crm/notes.txt" else "x", **extra
             )

@@ -32,48 +32,39 @@ def test_removed_objects_are_left_out_of_datasets_and_charts():
     assert (shown["objects"], shown["records"], shown["findings"]) == (1, 5, 2)
 
 
-def test_ethics_counts_come_from_the_conversation_rules_of_the_counts_by_rule():
+def rates(conversations: int, **fired: tuple[int, int]) -> dict:
+    """A summary's `conversation_rules` as a scan records it: per rule (findings, conversations fired in)."""
+    return {
+        "conversations": conversations,
+        "rules": {rule: {"findings": f, "conversations": c, "per_1000": 0.0} for rule, (f, c) in fired.items()},
+        "models": [],
+        "models_total": 0,
+    }
+
+
+def test_ethics_sums_the_objects_conversation_rules_and_rates_them_per_1000_conversations():
     summaries = [
-        {"key": "c.jsonl", "conversations": 400, "by_rule": {NO_AI: 2, "GDPR-ART9-HEALTH": 7}},
-        {"key": "d.jsonl", "conversations": 100, "by_rule": {NO_AI: 1, CLAIMS_HUMAN: 1}},
+        {"key": "c.jsonl", "conversation_rules": rates(400, **{NO_AI: (2, 2)}), "by_rule": {"GDPR-ART9-HEALTH": 7}},
+        {"key": "d.jsonl", "conversation_rules": rates(100, **{NO_AI: (1, 1), CLAIMS_HUMAN: (3, 1)})},
+        {"key": "t.csv", "by_rule": {"GDPR-ART9-HEALTH": 4}},
     ]
-    assert ethics(summaries, rule_book()) == {
-        "conversations": 500,
-        "rules": [
-            {"rule_id": CLAIMS_HUMAN, "title": "Chatbot claims to be human", "count": 1, "per_1000": 2.0},
-            {"rule_id": NO_AI, "title": "Chatbot never says it is an AI", "count": 3, "per_1000": 6.0},
-        ],
+    shown = ethics(summaries, rule_book())
+    assert shown["conversations"] == 500
+    rules = {rule["rule_id"]: rule for rule in shown["rules"]}
+    assert rules.pop(CLAIMS_HUMAN) == {
+        "rule_id": CLAIMS_HUMAN,
+        "title": "Chatbot claims to be human",
+        "count": 3,
+        "conversations": 1,
+        "per_1000": 2.0,
     }
+    assert (rules[NO_AI]["count"], rules.pop(NO_AI)["per_1000"]) == (3, 6.0)
+    assert "CARE-SELF-HARM-NO-REFERRAL" in rules and {(r["count"], r["per_1000"]) for r in rules.values()} == {
+        (0, 0.0)
+    }  # every conversation-level rule is shown: zero means checked, none found
+    assert "GDPR-ART9-HEALTH" not in rules
 
 
-def test_counts_a_scan_recorded_under_an_ethics_key_win_and_nested_maps_are_read():
-    summary = {
-        "key": "chat.jsonl",
-        "by_rule": {NO_AI: 5},
-        "conversation_ethics": {
-            "conversations": 250,
-            "by_rule": {"CARE-SELF-HARM-NO-REFERRAL": 3, "WELLBEING-EMOTIONAL-DEPENDENCE": 1, "flag": True},
-            "per_1000": {"CARE-SELF-HARM-NO-REFERRAL": 12.0},
-        },
-    }
-    assert ethics([summary], rule_book()) == {
-        "conversations": 250,
-        "rules": [
-            {"rule_id": "CARE-SELF-HARM-NO-REFERRAL", "title": "CARE-SELF-HARM-NO-REFERRAL", "count": 3,
-             "per_1000": 12.0},
-            {"rule_id": "WELLBEING-EMOTIONAL-DEPENDENCE", "title": "WELLBEING-EMOTIONAL-DEPENDENCE", "count": 1,
-             "per_1000": 4.0},
-        ],
-    }  # fmt: skip
-
-
-def test_without_a_conversation_count_there_are_counts_and_no_rates():
-    summaries = [{"key": "c.jsonl", "by_rule": {NO_AI: 2}}, {"key": "t.csv", "conversations": True}]
-    assert ethics(summaries, rule_book()) == {
-        "conversations": None,
-        "rules": [{"rule_id": NO_AI, "title": "Chatbot never says it is an AI", "count": 2, "per_1000": None}],
-    }
-    assert ethics([{"key": "t.csv", "by_rule": {"GDPR-ART9-HEALTH": 4}}], rule_book()) == {
-        "conversations": None,
-        "rules": [],
-    }
+def test_without_conversations_there_are_no_rates():
+    assert ethics([{"key": "t.csv", "by_rule": {NO_AI: 4}}], rule_book()) == {"conversations": None, "rules": []}
+    assert ethics([{"key": "t.csv", "conversation_rules": "junk"}], rule_book()) == {"conversations": None, "rules": []}

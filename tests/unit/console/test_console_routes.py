@@ -622,10 +622,16 @@ def test_a_datasets_detail_has_the_reports_charts_and_review_progress(console):
 def test_a_chat_objects_ethics_rates_are_per_1000_conversations(console):
     status, detail, _ = console.call("GET", "/console/api/datasets/detail", {"key": "chats/log.jsonl"})
     assert status == 200 and detail["scope"] == {"object": "chats/log.jsonl"}
-    assert detail["ethics"] == {
-        "conversations": 500,
-        "rules": [{"rule_id": NO_AI, "title": "Chatbot never says it is an AI", "count": 1, "per_1000": 2.0}],
+    assert detail["ethics"]["conversations"] == 500
+    rules = {rule["rule_id"]: rule for rule in detail["ethics"]["rules"]}
+    assert rules.pop(NO_AI) == {
+        "rule_id": NO_AI,
+        "title": "Chatbot never says it is an AI",
+        "count": 1,
+        "conversations": 1,
+        "per_1000": 2.0,
     }
+    assert len(rules) == 7 and {(r["count"], r["per_1000"]) for r in rules.values()} == {(0, 0.0)}
 
 
 def test_an_examination_recorded_in_a_summary_is_shown(console):

@@ -2,22 +2,21 @@
 where one is recorded, and the chatbot-ethics rates per 1,000 conversations.
 
 Everything comes from what the scans recorded: the objects' summary items (counts by severity, entity and
-rule, records, and whatever conversation counts a scan adds) and the findings' review statuses (the
+rule, records, and the conversation-level rules' counts of a chat object) and the findings' review statuses (the
 listing's rows). Nothing is read from the objects.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from privscan.engine.config import SEVERITIES
 from privscan.engine.rules.catalogue import RuleBook
+from privscan.engine.rules.conversations import ConversationTally
+from privscan.store.dynamo import from_item
 from privscan.vocabulary import ReviewStatus, ScanStatus
 
 MAX_OBJECTS = 500  # objects listed by the datasets view (the counts cover all)
-RULE_ID = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")  # a catalogue rule id (GDPR-..., AIACT-..., CARE-...)
-CONVERSATION_COUNTS = ("conversations", "dialogues", "transcripts")  # summary keys that count conversations
 EXAMINATION_KEYS = ("examination", "training_examination")  # summary keys of a recorded examination
 
 
@@ -110,66 +109,28 @@ def _examination(summary: dict) -> dict | None:
     return None
 
 
-def _conversation_rules(book: RuleBook) -> set[str]:
-    """Rules about chatbot conversations: conversation triggers (and conversation-ethics ones, where the
-    catalogue has them), role-bound signals, and the AI Act's rules."""
-    rules = {rule_id for rule_id, _ in book.conversation} | set(getattr(book, "conversation_ethics", ()))
-    rules |= {t.rule_id for triggers in book.by_signal.values() for t in triggers if t.roles}
-    return rules | {rule_id for rule_id in book.rules if rule_id.startswith("AIACT-")}
-
-
-def _is_count(value) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def _rule_counts(summary: dict) -> tuple[dict[str, float], int | None]:
-    """Counts per rule that a scan recorded under a key of its summary naming conversations or ethics (a
-    ``{rule id: count}`` map, directly or one level down), and a conversation count found there."""
-    found: dict[str, float] = {}
-    conversations = None
-    for name, value in summary.items():
-        if not isinstance(value, dict) or not ("conversation" in name or "ethic" in name):
-            continue
-        for inner, n in value.items():
-            if inner in CONVERSATION_COUNTS and _is_count(n):
-                conversations = int(n)
-        maps = [value] + [v for k, v in value.items() if isinstance(v, dict) and "rate" not in k and "per" not in k]
-        for counts in maps:
-            for rule_id, n in counts.items():
-                if RULE_ID.match(str(rule_id)) and _is_count(n):
-                    found[str(rule_id)] = found.get(str(rule_id), 0) + n
-    return found, conversations
-
-
 def ethics(summaries: list[dict], book: RuleBook) -> dict:
-    """Conversation-rule counts of the chosen objects and, where the summaries count conversations, the rate per
-    1,000 conversations. Counts come from a conversation or ethics key of the summary when a scan recorded one,
-    else from the summary's counts by rule for the conversation rules of the catalogue."""
-    conversation_rules = _conversation_rules(book)
-    counts: Counter = Counter()
-    conversations = 0
-    counted = False
-    for s in summaries:
-        own, inner = _rule_counts(s)
-        n = next((s[k] for k in CONVERSATION_COUNTS if _is_count(s.get(k))), inner)
-        if n is not None:
-            conversations += int(n)
-            counted = True
-        if own:
-            counts.update(own)
-        else:
-            counts.update(
-                {r: int(v) for r, v in (s.get("by_rule") or {}).items() if r in conversation_rules and int(v)}
-            )
+    """The conversation-level rules of the chosen objects, as their scans recorded them (`conversation_rules` of
+    each summary, engine/rules/conversations.py): the conversations counted and, per rule of the catalogue, its
+    findings, the conversations it fired in and those per 1,000 conversations (a zero: checked, none found)."""
+    tally = ConversationTally()
+    for summary in summaries:
+        recorded = summary.get("conversation_rules")
+        if isinstance(recorded, dict):
+            tally.add_summary(from_item(recorded))
+    counted = tally.summary(book.conversation_level)
+    if counted is None:
+        return {"conversations": None, "rules": []}
     return {
-        "conversations": conversations if counted else None,
+        "conversations": counted["conversations"],
         "rules": [
             {
                 "rule_id": rule_id,
                 "title": book.rules[rule_id].title if rule_id in book.rules else rule_id,
-                "count": n,
-                "per_1000": round(1000 * n / conversations, 1) if counted and conversations else None,
+                "count": rates["findings"],
+                "conversations": rates["conversations"],
+                "per_1000": rates["per_1000"],
             }
-            for rule_id, n in sorted(counts.items())
+            for rule_id, rates in counted["rules"].items()
         ],
     }

@@ -409,19 +409,19 @@ function renderExamination(examinations) {
 
 function renderEthics(ethics) {
   const box = clear($('ethics'));
-  box.append(el('p', { class: 'muted', text: ethics.conversations === null ? 'The scans did not count conversations: counts only.' : `${ethics.conversations} conversations.` }));
-  if (!ethics.rules.length) {
-    box.append(el('p', { text: 'No conversation rule fired.' }));
+  if (ethics.conversations === null) {
+    box.append(el('p', { text: 'No chatbot conversations in this scope.' }));
     return;
   }
+  box.append(el('p', { class: 'muted', text: `${ethics.conversations} conversations; a rate is the conversations a rule fired in, per 1,000.` }));
   const rows = ethics.rules.map((rule) =>
-    el('tr', { 'data-rule-id': rule.rule_id }, el('td', { text: `${rule.title} (${rule.rule_id})` }), el('td', { text: rule.count }), el('td', { text: rule.per_1000 ?? '\u2013' })),
+    el('tr', { 'data-rule-id': rule.rule_id }, el('td', { text: `${rule.title} (${rule.rule_id})` }), el('td', { text: rule.count }), el('td', { text: rule.conversations }), el('td', { text: rule.per_1000 })),
   );
   box.append(
     el(
       'table',
       { id: 'ethics-table' },
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'Rule' }), el('th', { scope: 'col', text: 'Findings' }), el('th', { scope: 'col', text: 'Per 1,000 conversations' }))),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'Rule' }), el('th', { scope: 'col', text: 'Findings' }), el('th', { scope: 'col', text: 'Conversations' }), el('th', { scope: 'col', text: 'Per 1,000 conversations' }))),
       el('tbody', {}, ...rows),
     ),
   );
