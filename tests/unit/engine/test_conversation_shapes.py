@@ -12,6 +12,7 @@ import pytest
 from privscan.engine.masking import Fingerprinter
 from privscan.engine.rules.catalogue import RuleBook, rule_book
 from privscan.engine.rules.conversations import ConversationTally
+from privscan.engine.signals.conversation_ethics import ETHICS_RULES
 from privscan.examine import Examiner
 from privscan.ingest.chunked.local import scan_file_chunked
 from privscan.pipeline import scan_stream
@@ -23,14 +24,6 @@ from tests.unit.readers.containers import tar_of, zip_of
 KEY = Fingerprinter("unit-test-key-0123456789abcdef")
 NO_AI = "AIACT-ART50-1-NO-AI-DISCLOSURE"
 HUMAN = "AIACT-ART50-1-ASSISTANT-CLAIMS-HUMAN"
-ETHICS_RULES = (
-    "AIACT-ART5-1-A-MANIPULATIVE-RETENTION",
-    "AIACT-ART5-1-B-EXPLOITS-VULNERABILITY",
-    "AIACT-ART5-1-B-MINOR-ROMANTIC-ESCALATION",
-    "CARE-SELF-HARM-NO-REFERRAL",
-    "AIACT-ART5-1-A-ANTHROPOMORPHIC-CLAIM",
-    "WELLBEING-EMOTIONAL-DEPENDENCE",
-)
 NONE_FOUND = {rule: {"findings": 0, "conversations": 0, "per_1000": 0.0} for rule in ETHICS_RULES}
 NONE_FLAGGED = {rule: {"conversations": 0, "per_1000": 0.0} for rule in ETHICS_RULES}
 CONVERSATION_RULES = (NO_AI, HUMAN)

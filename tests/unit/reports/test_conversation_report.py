@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from privscan.engine.rules.conversations import ConversationTally
+from privscan.engine.signals.conversation_ethics import ETHICS_RULES
 from privscan_tools.reports import DatasetSnapshot, governance_markdown, governance_record, render_html
 
 NO_AI = "AIACT-ART50-1-NO-AI-DISCLOSURE"
@@ -24,16 +25,6 @@ def summary(key, conversations):
         "records": len(conversations),
         "conversation_rules": tally.summary([NO_AI, HUMAN]),
     }
-
-
-ETHICS_RULES = (
-    "AIACT-ART5-1-A-MANIPULATIVE-RETENTION",
-    "AIACT-ART5-1-B-EXPLOITS-VULNERABILITY",
-    "AIACT-ART5-1-B-MINOR-ROMANTIC-ESCALATION",
-    "CARE-SELF-HARM-NO-REFERRAL",
-    "AIACT-ART5-1-A-ANTHROPOMORPHIC-CLAIM",
-    "WELLBEING-EMOTIONAL-DEPENDENCE",
-)
 
 
 def snapshot():

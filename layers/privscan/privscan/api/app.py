@@ -25,7 +25,15 @@ from aws_lambda_powertools.event_handler.openapi.models import APIKey, APIKeyIn
 from aws_lambda_powertools.event_handler.openapi.params import Body, Path, Query
 
 from privscan import __version__
-from privscan.api.errors import declared_names, error, refused_pattern, validation_errors, validation_summary
+from privscan.api.errors import (
+    declared_names,
+    error,
+    handle_common_errors,
+    internal_error,
+    refused_pattern,
+    validation_errors,
+    validation_summary,
+)
 from privscan.api.models import (
     AUDIT_FIELDS,
     REVIEW_FIELDS,
@@ -44,11 +52,9 @@ from privscan.api.models import (
 )
 from privscan.api.principals import is_one_of
 from privscan.api.scans import ScanApi, ScanRefused
-from privscan.failures import describe
-from privscan.observability import logger
 from privscan.redaction.operators import Redactor
 from privscan.review.policy import SeverityName
-from privscan.review.reveal import Revealer, RevealRefused
+from privscan.review.reveal import Revealer
 from privscan.review.workflow import (
     FindingNotFound,
     ReviewChange,
@@ -108,6 +114,7 @@ def reviewer(api: Services, actor: Caller) -> str:
 Reviewer = Annotated[str, Depends(reviewer)]
 
 app = APIGatewayHttpResolver(enable_validation=True)
+handle_common_errors(app)
 app.configure_openapi(
     title="privscan API",
     version=__version__,
@@ -159,19 +166,6 @@ def not_json(_: Exception) -> Response:
     return error(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json")
 
 
-@app.exception_handler(ServiceError)
-def service_error(exc: ServiceError) -> Response:
-    """Errors the routes raise on purpose (403, 404, ...), with their own content-free messages."""
-    return error(exc.status_code, exc.msg)
-
-
-@app.exception_handler(Exception)
-def internal_error(exc: Exception) -> Response:
-    """A bug: logged as its type and code locations only (privscan/failures.py), answered with a bare 500."""
-    logger.error("unexpected failure", reason=describe(exc))
-    return error(HTTPStatus.INTERNAL_SERVER_ERROR, "internal error")
-
-
 @app.exception_handler(ScanRefused)
 def refused(exc: ScanRefused) -> Response:
     return error(exc.status, exc.reason, outcome=exc.outcome)
@@ -180,11 +174,6 @@ def refused(exc: ScanRefused) -> Response:
 @app.exception_handler(ReviewRejected)
 def review_rejected(exc: ReviewRejected) -> Response:
     return error(HTTPStatus.UNPROCESSABLE_ENTITY, str(exc))
-
-
-@app.exception_handler(RevealRefused)
-def reveal_refused(exc: RevealRefused) -> Response:
-    return error(exc.status, exc.reason)
 
 
 @app.exception_handler(ReviewConflict)

@@ -15,10 +15,15 @@ that pydantic quotes in a message. A validation problem is therefore reported as
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from http import HTTPStatus
 from typing import Any
 
 from aws_lambda_powertools.event_handler import Response, content_types
+from aws_lambda_powertools.event_handler.exceptions import ServiceError
 
+from privscan.failures import describe
+from privscan.observability import logger
+from privscan.review.reveal import RevealRefused
 from privscan.review.workflow import PATTERN_REFUSED
 
 LOCATIONS = frozenset({"body", "query", "path", "header", "cookie"})
@@ -104,3 +109,26 @@ def error(status: int, message: str, **extra) -> Response:
         content_type=content_types.APPLICATION_JSON,
         body={"statusCode": status, "message": message, **extra},
     )
+
+
+def service_error(exc: ServiceError) -> Response:
+    """An error a route raises on purpose (403, 404, ...), with its own content-free message."""
+    return error(exc.status_code, exc.msg)
+
+
+def reveal_refused(exc: RevealRefused) -> Response:
+    """A reveal that could not be done, with its reason (never the text)."""
+    return error(exc.status, exc.reason)
+
+
+def internal_error(exc: Exception) -> Response:
+    """A bug: logged as its type and code locations only (privscan/failures.py), answered with a bare 500."""
+    logger.error("unexpected failure", reason=describe(exc))
+    return error(HTTPStatus.INTERNAL_SERVER_ERROR, "internal error")
+
+
+def handle_common_errors(app) -> None:
+    """Register on a resolver (the API's, the console's) the answers both give alike."""
+    app.exception_handler(ServiceError)(service_error)
+    app.exception_handler(RevealRefused)(reveal_refused)
+    app.exception_handler(Exception)(internal_error)

@@ -30,7 +30,7 @@ from aws_lambda_powertools.event_handler.exceptions import (
 )
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from privscan.api.errors import error, refused_pattern, validation_errors, validation_summary
+from privscan.api.errors import error, handle_common_errors, refused_pattern, validation_errors, validation_summary
 from privscan.api.models import AUDIT_FIELDS
 from privscan.console import datasets as dataset_views
 from privscan.console.identity import User, user_from_event
@@ -38,9 +38,6 @@ from privscan.console.listing import BUCKET, Filters, csv_of, item_view, page_of
 from privscan.console.services import ConsoleServices
 from privscan.console.settings import default_auth_endpoint
 from privscan.engine.config import SEVERITIES
-from privscan.failures import describe
-from privscan.observability import logger
-from privscan.review.reveal import RevealRefused
 from privscan.review.workflow import (
     FindingNotFound,
     ReviewChange,
@@ -73,6 +70,7 @@ def services() -> ConsoleServices:
 
 
 app = APIGatewayHttpResolver()
+handle_common_errors(app)
 
 
 # -- web hygiene --------------------------------------------------------------------------------
@@ -183,23 +181,6 @@ def schema_names() -> frozenset[str]:
     for model in (Filters, BulkReview, Suppression, RevealBody, DatasetScope):
         names |= set(model.model_fields)
     return frozenset(names)
-
-
-@app.exception_handler(ServiceError)
-def service_error(exc: ServiceError) -> Response:
-    return error(exc.status_code, exc.msg)
-
-
-@app.exception_handler(RevealRefused)
-def reveal_refused(exc: RevealRefused) -> Response:
-    return error(exc.status, exc.reason)
-
-
-@app.exception_handler(Exception)
-def internal_error(exc: Exception) -> Response:
-    """A bug: logged as its type and code locations only (privscan/failures.py), answered with a bare 500."""
-    logger.error("unexpected failure", reason=describe(exc))
-    return error(HTTPStatus.INTERNAL_SERVER_ERROR, "internal error")
 
 
 # -- the page -------------------------------------------------------------------------------------
