@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import random
 from pathlib import Path
 
@@ -42,7 +43,7 @@ def _email(rng: random.Random, pools: dict[str, list[str]], name: str) -> str:
 def write_csv(path: Path, megabytes: float, seed: int = 11, notes: bool = True) -> int:
     """A customer table; `notes` adds a free-text column (sentences, some naming a person) to every row."""
     rng, pools = random.Random(seed), _pools(seed)
-    target = int(megabytes * 1024**2)
+    target = math.ceil(megabytes * 1024**2)
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["id", "name", "email", "phone", "iban", "city", "amount"] + (["notes"] if notes else []))
@@ -81,7 +82,7 @@ def write_features_csv(path: Path, megabytes: float, seed: int = 13, features: i
     writes them), a label, and a sparse free-text note, some of them quoted over several lines (CRLF too)."""
     rng, pools = random.Random(seed), _pools(seed)
     floats = _float_pool(rng)
-    target = int(megabytes * 1024**2)
+    target = math.ceil(megabytes * 1024**2)
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(["id", "name", "email", "iban"] + [f"f{i:03d}" for i in range(features)] + ["label", "note"])
@@ -112,7 +113,7 @@ def write_chats(path: Path, megabytes: float, seed: int = 12, embedding: int = 0
     float64 values (as curation pipelines store them for clustering and de-duplication)."""
     rng, pools = random.Random(seed), _pools(seed)
     floats = _float_pool(rng) if embedding else []
-    target = int(megabytes * 1024**2)
+    target = math.ceil(megabytes * 1024**2)
     with path.open("w", encoding="utf-8") as handle:
         conversation = 0
         while handle.tell() < target:

@@ -9,6 +9,7 @@ are large without being one repeated block, and the same seed writes the same fi
 from __future__ import annotations
 
 import csv
+import math
 import random
 from collections.abc import Iterator
 from pathlib import Path
@@ -102,7 +103,7 @@ def rows(seed: int = 17) -> Iterator[list[str]]:
 
 def write_structured_csv(path: Path, megabytes: float, seed: int = 17) -> int:
     """A structured CSV of about `megabytes` MB; returns its size in bytes."""
-    target = int(megabytes * 1024**2)
+    target = math.ceil(megabytes * 1024**2)
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(COLUMNS)
@@ -119,7 +120,7 @@ def write_structured_parquet(path: Path, megabytes: float, seed: int = 17, row_g
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    target = int(megabytes * 1024**2)
+    target = math.ceil(megabytes * 1024**2)
     schema = pa.schema([(name, pa.string()) for name in COLUMNS])
     header = len(",".join(COLUMNS)) + 2
     written, batch = header, []
