@@ -289,3 +289,26 @@ def test_shifting_a_settled_run_moves_every_record_it_stands_for():
     assert cell.block.folds[0].records.tolist() == [103, 104, 106]
     assert fold.records.tolist() == [3, 4, 6]  # the original run is left as it was
     assert shifted(Cell(7, "name", "Anna"), 100) == Cell(107, "name", "Anna")
+
+
+def test_the_planner_stops_reading_a_parquet_once_every_columns_sample_is_full(tmp_path, scanner, monkeypatch):
+    from privscan.readers import parquet
+
+    read = {"cells": 0}
+    original = parquet.ParquetReader.cells
+
+    def counted(self):
+        for cell in original(self):
+            read["cells"] += 1
+            yield cell
+
+    monkeypatch.setattr(parquet.ParquetReader, "cells", counted)
+    table = pa.table({"mail": [f"u{i}@example.com" for i in range(3000)], "code": [f"K-{i:05d}" for i in range(3000)]})
+    sink = io.BytesIO()
+    pq.write_table(table, sink, row_group_size=500)
+    path = tmp_path / "t.parquet"
+    path.write_bytes(sink.getvalue())
+    plan, _ = plan_object("t.parquet", FileSource(path), chunk_bytes=1, scanner=scanner, fingerprinter=KEY)
+    assert len(plan.chunks) == 6 and plan.sample_ends == {"mail": [9, 0], "code": [9, 0]}  # decided early
+    # both columns' samples of 50 values, and the cell that shows they are full: not the file's 6,000 cells
+    assert read["cells"] == 2 * scanner.config.column_sample + 1
