@@ -1,7 +1,11 @@
 """Chunked == single pass, at a size: generate a synthetic CSV and chat JSONL, scan each both ways,
 compare the findings line for line (single pass sorted by `canonical_key`), print per-chunk figures.
 
-    uv run python scripts/scale_check.py --mb 8 --chunk-mb 1 [--json out.json]
+    uv run python scripts/scale_check.py --mb 8 --chunk-mb 1 [--files customers.csv,chats.jsonl] [--json out.json]
+
+Files: customers.csv (names, e-mails, phones, IBANs, cities, free-text notes), chats.jsonl (support
+conversations), structured.csv and structured.parquet (ids, e-mails, phones, IBANs, national ids,
+dates, amounts, categories; no free text: the columnar path's tables).
 
 Data are generated (privscan_tools.bench.bulk: invented people). Per-chunk throughput is what one chunk
 worker sustains on this machine (all of its vCPUs), the figure the README's scale model uses.
@@ -10,6 +14,7 @@ worker sustains on this machine (all of its vCPUs), the figure the README's scal
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 import tempfile
@@ -24,8 +29,16 @@ from privscan.ingest.chunked.source import FileSource
 from privscan.ingest.chunked.work import canonical_key, read_part, scan_chunk_part
 from privscan.pipeline import scan_stream
 from privscan_tools.bench.bulk import write_chats, write_csv
+from privscan_tools.bench.tables import write_structured_csv, write_structured_parquet
 
 KEY = Fingerprinter("scale-check-key-0123456789abcdef")
+WRITERS = {
+    "customers.csv": write_csv,
+    "chats.jsonl": write_chats,
+    "structured.csv": write_structured_csv,
+    # row groups of 16,384 rows (about 1.6 MB of CSV): a chunk of Parquet is a run of whole row groups
+    "structured.parquet": lambda path, mb: write_structured_parquet(path, mb, row_group_rows=16_384),
+}
 
 
 def check(path: Path, chunk_bytes: int, work: Path) -> dict:
@@ -59,8 +72,8 @@ def check(path: Path, chunk_bytes: int, work: Path) -> dict:
 
     expected = [json.dumps(f.to_dict(), sort_keys=True) for f in sorted(single, key=canonical_key)]
     got = [json.dumps(f.to_dict(), sort_keys=True) for f in chunked]
-    sizes = [c.end - c.start for c in plan.chunks]
     mb = path.stat().st_size / 1024**2
+    sizes = _chunk_bytes(plan, path)
     return {
         "file": path.name,
         "format": plan.format,
@@ -78,17 +91,31 @@ def check(path: Path, chunk_bytes: int, work: Path) -> dict:
     }
 
 
+def _chunk_bytes(plan, path: Path) -> list[float]:
+    """Each chunk's bytes: its byte range, or for Parquet (chunks of row groups) its share of the records."""
+    if plan.format != "parquet":
+        return [c.end - c.start for c in plan.chunks]
+    import pyarrow.parquet as pq
+
+    rows = pq.ParquetFile(path).metadata.num_rows
+    firsts = [c.first_record for c in plan.chunks] + [rows]
+    return [path.stat().st_size * (b - a) / max(rows, 1) for a, b in itertools.pairwise(firsts)]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=8.0)
     parser.add_argument("--chunk-mb", type=float, default=1.0)
+    parser.add_argument(
+        "--files", default="customers.csv,chats.jsonl", help=f"comma-separated, of {', '.join(WRITERS)}"
+    )
     parser.add_argument("--json", dest="json_path")
     args = parser.parse_args()
     results = []
     with tempfile.TemporaryDirectory(prefix="privscan-scale-") as tmp:
         work = Path(tmp)
-        for name, write in (("customers.csv", write_csv), ("chats.jsonl", write_chats)):
-            write(work / name, args.mb)
+        for name in args.files.split(","):
+            WRITERS[name](work / name, args.mb)
             results.append(check(work / name, int(args.chunk_mb * 1024**2), work))
             print(json.dumps(results[-1]), flush=True)
     if args.json_path:

@@ -196,3 +196,119 @@ def test_utf16_text_is_scanned_whole_as_a_single_pass_does(tmp_path, scanner):
     text = "".join(f"Line {i}: write to user{i}@example.com\n" for i in range(40))
     report, findings = both(tmp_path, "notes.txt", text.encode("utf-16"), 64, scanner)
     assert report.outcome == "scanned" and len(findings) == 40
+
+
+@pytest.fixture()
+def settled_runs(monkeypatch):
+    """Counts the records each chunk settles on the columnar path (runs of `BlockCell`s)."""
+    from privscan.ingest.chunked import work
+    from privscan.readers.base import BlockCell
+
+    counted = {"chunk_records": 0}
+
+    class CountingSplitter(work.ColumnarSplitter):
+        def split(self, batch):
+            for cell in super().split(batch):
+                if isinstance(cell, BlockCell):
+                    counted["chunk_records"] += cell.block.records
+                yield cell
+
+    monkeypatch.setattr(work, "ColumnarSplitter", CountingSplitter)
+    return counted
+
+
+def test_a_structured_csv_takes_the_columnar_path_in_every_chunk_with_the_single_pass_findings(
+    tmp_path, scanner, settled_runs
+):
+    from privscan_tools.bench.tables import write_structured_csv
+
+    write_structured_csv(tmp_path / "source.csv", 0.06)
+    data = (tmp_path / "source.csv").read_bytes()
+    report, findings = both(tmp_path, "accounts.csv", data, 6000, scanner)
+    assert report.records > 300
+    # every record after the columns' samples is settled by the chunks (none of this table needs the per-cell path)
+    assert settled_runs["chunk_records"] > report.records - 100
+    column = {f["field"]: f for f in findings if f["count"] is not None}
+    assert column["email"]["count"] == report.records and column["iban"]["count"] == report.records
+    assert column["pesel"]["entity_type"] == "PL_PESEL" and column["pesel"]["count"] == report.records
+
+
+def test_a_structured_parquet_takes_the_columnar_path_in_every_chunk_with_the_single_pass_findings(
+    tmp_path, scanner, settled_runs
+):
+    from privscan_tools.bench.tables import write_structured_parquet
+
+    write_structured_parquet(tmp_path / "source.parquet", 0.06, row_group_rows=80)
+    data = (tmp_path / "source.parquet").read_bytes()
+    report, findings = both(tmp_path, "accounts.parquet", data, 1, scanner)
+    assert report.records > 300
+    assert settled_runs["chunk_records"] > report.records - 100
+    assert {f["field"] for f in findings if f["count"]} >= {"email", "iban", "pesel", "bsn"}
+
+
+def test_a_chunk_with_columnar_off_gives_the_same_findings(tmp_path, scanner, settled_runs, monkeypatch):
+    from privscan_tools.bench.tables import write_structured_csv
+
+    write_structured_csv(tmp_path / "source.csv", 0.03)
+    data = (tmp_path / "source.csv").read_bytes()
+    _, on = both(tmp_path, "accounts.csv", data, 4000, scanner)
+    monkeypatch.setattr(scanner, "config", scanner.config.model_copy(update={"columnar": False}))
+    settled_runs["chunk_records"] = 0
+    _, off = both(tmp_path, "accounts.csv", data, 4000, scanner)
+    assert settled_runs["chunk_records"] == 0 and off == on
+
+
+def test_a_chunk_settles_only_the_records_after_every_columns_sample(scanner):
+    import numpy as np
+    from privscan.engine.columnar import ColumnarSplitter
+    from privscan.engine.profile import ColumnProfile, DecidedProfiler
+    from privscan.engine.rules import rule_book
+    from privscan.readers.base import TableBatch
+
+    profiles = {"a": ColumnProfile(), "b": ColumnProfile()}
+    profiler = DecidedProfiler(scanner.config, profiles, {"a": (40, 0), "b": (55, 12)})
+    splitter = ColumnarSplitter(scanner, profiler, rule_book(), record_offset=50)
+    batch = TableBatch(0, 10, {}, np.zeros(10, bool), lambda i: iter(()))
+    # records 50..59 of the object: 56 and later are past both samples; 55 still holds b's last sample piece
+    assert splitter.past_samples(batch).tolist() == [False] * 6 + [True] * 4
+    assert ColumnarSplitter(scanner, profiler, rule_book(), record_offset=56).past_samples(batch).all()
+    assert not ColumnarSplitter(scanner, profiler, rule_book()).past_samples(batch).any()
+
+
+def test_shifting_a_settled_run_moves_every_record_it_stands_for():
+    import numpy as np
+    import pyarrow as pa
+    from privscan.engine.columnar import Block, ColumnFold, shifted
+    from privscan.readers.base import BlockCell, Cell
+
+    fold = ColumnFold(
+        "iban", "IBAN_CODE", np.array([3, 4, 6]), pa.array(["x", "y", "z"]), np.array([1, 1, 1]), 1.0, "high", []
+    )
+    cell = shifted(BlockCell(3, None, "", block=Block(3, 4, [fold]), cells=12), 100)
+    assert (cell.record, cell.block.first_record, cell.block.records, cell.cells) == (103, 103, 4, 12)
+    assert cell.block.folds[0].records.tolist() == [103, 104, 106]
+    assert fold.records.tolist() == [3, 4, 6]  # the original run is left as it was
+    assert shifted(Cell(7, "name", "Anna"), 100) == Cell(107, "name", "Anna")
+
+
+def test_the_planner_stops_reading_a_parquet_once_every_columns_sample_is_full(tmp_path, scanner, monkeypatch):
+    from privscan.readers import parquet
+
+    read = {"cells": 0}
+    original = parquet.ParquetReader.cells
+
+    def counted(self):
+        for cell in original(self):
+            read["cells"] += 1
+            yield cell
+
+    monkeypatch.setattr(parquet.ParquetReader, "cells", counted)
+    table = pa.table({"mail": [f"u{i}@example.com" for i in range(3000)], "code": [f"K-{i:05d}" for i in range(3000)]})
+    sink = io.BytesIO()
+    pq.write_table(table, sink, row_group_size=500)
+    path = tmp_path / "t.parquet"
+    path.write_bytes(sink.getvalue())
+    plan, _ = plan_object("t.parquet", FileSource(path), chunk_bytes=1, scanner=scanner, fingerprinter=KEY)
+    assert len(plan.chunks) == 6 and plan.sample_ends == {"mail": [9, 0], "code": [9, 0]}  # decided early
+    # both columns' samples of 50 values, and the cell that shows they are full: not the file's 6,000 cells
+    assert read["cells"] == 2 * scanner.config.column_sample + 1

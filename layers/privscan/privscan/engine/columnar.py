@@ -20,9 +20,10 @@ whole arrays:
 
 A run of settled records travels the cell stream as one `BlockCell`, so every stage keeps input order,
 and the findings are those of the per-cell path: the same column counts, distinct counts, occurrences,
-record numbers, scores, severities and rule ids. The path is used for a whole object scanned in one pass
-(`pipeline.scan_stream`) when `EngineConfig.columnar` is set; not for chunks of a chunked scan, an
-examination (it observes every cell), redaction, or tables whose columns trigger record rules on their
+record numbers, scores, severities and rule ids. The path is used when `EngineConfig.columnar` is set, for
+a whole object scanned in one pass (`pipeline.scan_stream`) and for each chunk of a chunked scan (with the
+planner's decided profiles: the records up to the samples' end take the per-cell path, as in one pass); not
+for an examination (it observes every cell), redaction, or tables whose columns trigger record rules on their
 values (consent flags, ages), which take the per-cell path.
 """
 
@@ -30,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import numpy as np
@@ -127,6 +128,17 @@ class Block:
     folds: list[ColumnFold] = field(default_factory=list)
 
 
+def shifted(cell: Cell, offset: int) -> Cell:
+    """`cell` with `offset` added to its record number, and to every record a `BlockCell` stands for (a chunk's
+    records counted in the whole object)."""
+    if not isinstance(cell, BlockCell):
+        return replace(cell, record=cell.record + offset)
+    block = cell.block
+    folds = [replace(fold, records=fold.records + offset) for fold in block.folds]
+    moved = replace(block, first_record=block.first_record + offset, folds=folds)
+    return replace(cell, record=cell.record + offset, block=moved)
+
+
 @dataclass(slots=True)
 class _Column:
     """One column of a batch: which of its cells are settled, and the detection each settled cell gives."""
@@ -158,8 +170,18 @@ class ColumnarSplitter:
     """Turns the column batches of one table into the cell stream of the per-cell path, runs of settled records
     standing as one `BlockCell` each (`split`)."""
 
-    def __init__(self, scanner: Scanner, profiler: ColumnProfiler, book: RuleBook, deadline: float | None = None):
+    def __init__(
+        self,
+        scanner: Scanner,
+        profiler: ColumnProfiler,
+        book: RuleBook,
+        deadline: float | None = None,
+        record_offset: int = 0,
+    ):
+        """`record_offset`: what to add to the batches' record numbers to get the whole object's (a chunk of a
+        chunked scan, whose `DecidedProfiler` says where each column's sample ends in the whole object)."""
         self.scanner = scanner
+        self.record_offset = record_offset
         self.detector = scanner.detector
         self.profiler = profiler
         self.book = book
@@ -215,7 +237,9 @@ class ColumnarSplitter:
     # -- which records are settled ------------------------------------------------------------
     def _settle(self, batch: TableBatch) -> tuple[np.ndarray, list[_Column]]:
         settled = ~np.asarray(batch.irregular, bool)
-        if isinstance(self.profiler, DecidedProfiler) or not settled.any():
+        if isinstance(self.profiler, DecidedProfiler):
+            settled &= self.past_samples(batch)
+        if not settled.any():
             return np.zeros(batch.rows, bool), []
         columns, asks = [], []
         for name, array in batch.columns.items():
@@ -234,6 +258,13 @@ class ColumnarSplitter:
         if any(c.entity in NATIONAL_ID_ENTITIES for c in columns if c.detected.any()):
             settled &= self._countries(batch, columns, settled)
         return settled, columns
+
+    def past_samples(self, batch: TableBatch) -> np.ndarray:
+        """Which records of the batch come after every column's sample in the whole object (the decided profiles
+        of a chunked scan). The records up to a sample's end take the per-cell path: a single pass gives their
+        cells the full analysis, and so does the chunk."""
+        last = max((end[0] for end in self.profiler.sample_ends.values()), default=-1)
+        return np.arange(batch.rows) + (batch.first_record + self.record_offset) > last
 
     def _column(self, name: str, array: pa.Array) -> tuple[_Column, np.ndarray | None, str] | None:
         """The column's cells that are settled without asking, and those to ask the detector about (None: no

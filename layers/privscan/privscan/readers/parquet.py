@@ -363,6 +363,11 @@ class ParquetReader(ObjectReader):
             row[self._read[index].name] = columns[index][0][offset]
         return record_roles(row)
 
+    @property
+    def flat_text_columns(self) -> list[str]:
+        """The names of the flat columns whose values become cells (a nested column's cells are named by path)."""
+        return [column.name for column in self._read if column.flat]
+
     def table_batches(self) -> Iterator[TableBatch] | None:
         """Batches of flat text columns as string arrays (integers written as `str` writes them); None when a
         column is nested or the rows are chat turns (prompt and answer columns: conversations are judged record

@@ -196,9 +196,14 @@ class _Samples:
     def full(self, name: str) -> bool:
         return len(self.positions[name]) >= self.size
 
-    def add(self, cells: Iterable[Cell]) -> None:
+    def add(self, cells: Iterable[Cell], columns: Iterable[str] = ()) -> None:
+        """Take the sample's pieces from `cells`; stop reading once every one of `columns` holds a full sample
+        (what follows cannot change it)."""
+        columns = list(columns)
         for cell in cells:
             if self.full(cell.field):
+                if columns and all(self.full(name) for name in columns):
+                    break
                 continue
             for offset, _ in pieces(cell.text):
                 if self.full(cell.field):
@@ -460,7 +465,8 @@ def _plan_parquet(plan: Plan, source: ByteSource, chunk_bytes: int, scanner: Sca
                 plan.chunks.append(Chunk(len(plan.chunks), 0, 0, first, row_groups=groups))
                 groups, size, first = [], 0, rows
         file.seek(0)
-        samples.add(ParquetReader(file, compressed=False, limits=limits).cells())
+        reader = ParquetReader(file, compressed=False, limits=limits)
+        samples.add(reader.cells(), reader.flat_text_columns)
     if not plan.chunks:
         plan.whole, plan.chunks = True, [Chunk(0, 0, plan.size, 0)]
     plan.profiles, plan.sample_ends = samples.decide(scanner), samples.ends

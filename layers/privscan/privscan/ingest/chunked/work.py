@@ -12,20 +12,22 @@ import json
 import shutil
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from typing import IO
 
+from privscan.engine.columnar import ColumnarSplitter, shifted
 from privscan.engine.findings import FindingFactory
 from privscan.engine.masking import Fingerprinter
 from privscan.engine.operator import OperatorNames
 from privscan.engine.profile import ColumnProfile, DecidedProfiler
+from privscan.engine.rules import rule_book
 from privscan.engine.scanner import Scanner
 from privscan.engine.suppress import ObjectSuppressor
 from privscan.ingest.chunked.plan import Chunk, Plan, open_chunk
 from privscan.ingest.chunked.source import ByteSource
 from privscan.model import Finding
 from privscan.pipeline import ScanReport, assemble, scan_stream
-from privscan.readers.base import ReadError, ReadLimits
+from privscan.readers.base import Cell, ReadError, ReadLimits
 from privscan.store.spool import FindingSpool
 from privscan.vocabulary import COMPLETE_OUTCOMES, ScanStatus
 
@@ -146,7 +148,7 @@ def _scan_part(plan, chunk: Chunk, source, result, ordered, scanner, fingerprint
             profiles = {name: ColumnProfile.from_dict(data) for name, data in plan.profiles.items()}
             profiler = DecidedProfiler(scanner.config, profiles, plan.sample_ends)
         operator = OperatorNames(chunk.operator_names or (), fingerprinter.token) if plan.format == "chat" else None
-        cells = (replace(cell, record=cell.record + shift) for cell in reader.cells())
+        cells = (shifted(cell, shift) for cell in _chunk_cells(reader, scanner, profiler, shift))
         factory = FindingFactory(plan.name, fingerprinter, scanner.names, reader.tabular)  # renders it as plan.object
         assembler = assemble(
             reader,
@@ -167,6 +169,16 @@ def _scan_part(plan, chunk: Chunk, source, result, ordered, scanner, fingerprint
     ]  # the object-level ones are the plan's
     # under the columns' rendered names: the reducer builds the column findings from them as they are
     result.aggregates = {factory.field(name): aggregate.to_dict() for name, aggregate in assembler.aggregates.items()}
+
+
+def _chunk_cells(reader, scanner: Scanner, profiler: DecidedProfiler | None, shift: int) -> Iterator[Cell]:
+    """The chunk's cells, numbered from its own first record: on the columnar path (engine/columnar.py) as a single
+    pass takes it, when the engine's settings ask for it and the table allows it."""
+    if profiler is not None and scanner.config.columnar and ColumnarSplitter.eligible(reader, rule_book()):
+        splitter = ColumnarSplitter(scanner, profiler, rule_book(), record_offset=shift)
+        if reader.table_batches() is not None:
+            return reader.columnar_cells(splitter.split)
+    return reader.cells()
 
 
 # -- parts ------------------------------------------------------------------------------------------
