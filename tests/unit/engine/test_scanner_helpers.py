@@ -73,3 +73,21 @@ def test_numbers_in_product_code_columns_are_not_identifiers(scanner):
 def test_short_acronyms_are_not_names():
     assert not plausible("PERSON", "Batch LOT")
     assert plausible("PERSON", "Anna SCHNEIDER")
+
+
+@pytest.mark.parametrize(
+    "span, language, expected",
+    [
+        ("Ed Wong", "en", True),  # "ed": Italian "and"
+        ("Dan Froomkin", "en", True),  # "dan": Dutch "then"
+        ("Kevin A. Boone", "en", True),  # an initial
+        ("Ed Wong", None, False),  # language not known: every language's function words
+        ("Ed Wong", "it", False),
+        ("Dan Froomkin", "nl", False),
+        ("The Wong", "en", False),
+        ("Ihr Profil", "de", False),
+        ("Kevin A Boone", "en", False),  # "a" without its full stop is the article
+    ],
+)
+def test_function_words_are_those_of_the_texts_language(span, language, expected):
+    assert plausible("PERSON", span, language) is expected

@@ -22,7 +22,7 @@ from privscan.engine.national_ids import NATIONAL_ID_ENTITIES, fold, header_evid
 from privscan.engine.ner_filters import foreign_span, trim
 from privscan.engine.ner_models import NerModels
 from privscan.engine.phone import possible_phone_value
-from privscan.engine.prefilter import STOP_WORDS, candidate_entities, may_hold_names
+from privscan.engine.prefilter import STOP_WORDS, STOP_WORDS_BY_LANGUAGE, candidate_entities, may_hold_names
 from privscan.engine.profile import looks_like, value_span
 from privscan.engine.recognize import RecognizerRunner
 from privscan.engine.recognizers import EU_ENTITIES
@@ -99,18 +99,25 @@ def is_free_text(text: str) -> bool:
     return len(text) >= 12 and " " in text.strip()
 
 
-def plausible(entity_type: str, span: str) -> bool:
+_INITIAL = re.compile(r"^[A-ZÀ-ÖØ-Þ]\.$")  # "A." in "Kevin A. Boone"
+
+
+def plausible(entity_type: str, span: str, language: str | None = None) -> bool:
     """Drop NER output that cannot be a name or place.
 
     spaCy's English model tags codes such as ``C-10016``, and phrases of other languages such as
     "Je suis désolé" or "votre profil", as PERSON: a name has no digits, no function words, and at
-    least one word written like a name (capital, then lower case).
+    least one word written like a name (capital, then lower case). Function words are those of the text's
+    `language` when it is known (in English text "Ed Wong", "Dan Froomkin" and "Kevin A. Boone" are names,
+    though "ed", "dan" and "a" are Italian, Dutch and Spanish function words), of every language otherwise;
+    an initial ("A.") is never one.
     """
     if entity_type == "PERSON":
         words = span.replace("-", " ").split()
+        stop_words = STOP_WORDS_BY_LANGUAGE.get(language, STOP_WORDS)
         return (
             not any(ch.isdigit() for ch in span)
-            and not any(word.casefold().strip(".,'’") in STOP_WORDS for word in words)
+            and not any(word.casefold().strip(".,'’") in stop_words and not _INITIAL.match(word) for word in words)
             and any(word[0].isupper() and any(ch.islower() for ch in word[1:]) for word in words)
             and not any(word.isalpha() and word.isupper() and 2 <= len(word) <= 4 for word in words)  # "Batch LOT"
         )
@@ -444,7 +451,7 @@ class Detector:
         if with_ner:
             foreign = language not in (None, self.config.language) and not self.ner_models.has(language)
             results = language_filtered(results, unit.text, language, foreign)
-        kept = prefer_named_ids([r for r in results if plausible(r.entity_type, unit.text[r.start : r.end])])
+        kept = prefer_named_ids([r for r in results if plausible(r.entity_type, unit.text[r.start : r.end], language)])
         if unit.field and CODE_COLUMN.search(unit.field):  # barcodes and order numbers pass checksums by chance
             kept = [r for r in kept if r.entity_type not in NUMERIC_IDENTIFIERS_IN_CODES]
         return [

@@ -75,24 +75,9 @@ def candidate_entities(text: str, entities: Iterable[str], with_ner: bool = True
     ]
 
 
-def _stop_words() -> frozenset[str]:
-    """Function words of the languages privscan's users write, minus the particles of family names.
-
-    Read from spaCy's per-language stop-word files directly: importing ``spacy.lang.fr`` itself would
-    compile its tokenizer exceptions, seconds of start-up for a word list (and importing ``spacy``, a second).
-    """
-    import importlib.util
-    from pathlib import Path
-
-    spacy_dir = Path(importlib.util.find_spec("spacy").submodule_search_locations[0])
-    words: set[str] = set()
-    for language in ("en", "de", "fr", "es", "it", "nl"):
-        path = spacy_dir / "lang" / language / "stop_words.py"
-        spec = importlib.util.spec_from_file_location(f"privscan_stop_words_{language}", path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        words |= module.STOP_WORDS
-    particles = {
+# Particles of family names ("Saar de Vries", "Ludwig van Beethoven"): function words that a name holds.
+_NAME_PARTICLES = frozenset(
+    {
         "de",
         "van",
         "der",
@@ -120,10 +105,31 @@ def _stop_words() -> frozenset[str]:
         "mc",
         "st",
     }
-    return frozenset(words - particles)
+)
 
 
-STOP_WORDS = _stop_words()
+def _stop_words_by_language() -> dict[str, frozenset[str]]:
+    """Function words of each language privscan's users write, minus the particles of family names.
+
+    Read from spaCy's per-language stop-word files directly: importing ``spacy.lang.fr`` itself would
+    compile its tokenizer exceptions, seconds of start-up for a word list (and importing ``spacy``, a second).
+    """
+    import importlib.util
+    from pathlib import Path
+
+    spacy_dir = Path(importlib.util.find_spec("spacy").submodule_search_locations[0])
+    by_language = {}
+    for language in ("en", "de", "fr", "es", "it", "nl"):
+        path = spacy_dir / "lang" / language / "stop_words.py"
+        spec = importlib.util.spec_from_file_location(f"privscan_stop_words_{language}", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        by_language[language] = frozenset(module.STOP_WORDS - _NAME_PARTICLES)
+    return by_language
+
+
+STOP_WORDS_BY_LANGUAGE = _stop_words_by_language()
+STOP_WORDS = frozenset().union(*STOP_WORDS_BY_LANGUAGE.values())  # a text whose language is not known
 
 # Words that are capitalised for grammar, not because they name someone: sentence starters, pronouns,
 # greetings, days and months. A text whose only capitalised words are these, or stop words of the
