@@ -123,6 +123,50 @@ DISCLOSING = [
     "Jestem sztuczną inteligencją, nie człowiekiem.",
     "Jestem Ania, twoja wirtualna asystentka.",
     "Jako AI nie mam uczuć.",
+    "I am an AI-powered assistant.",
+    "I'm a large language model trained to help.",
+    "You're talking to a bot.",
+    "I'm your AI companion, Mia.",
+    "I'm not a real person.",
+    "I'm a virtual agent for Example Air.",
+    "Je suis un robot conversationnel.",
+    "Je suis une IA.",
+    "Je ne suis pas un humain.",
+    "Je suis votre assistant numérique.",
+    "Je suis un programme d'intelligence artificielle.",
+    "Vous êtes en train de discuter avec un chatbot.",
+    "Je suis l'assistante virtuelle de la boutique.",
+    "Soy una IA.",
+    "No soy una persona, soy un programa.",
+    "Soy tu asistente digital.",
+    "Estás hablando con una inteligencia artificial.",
+    "Soy la asistente virtual de la tienda.",
+    "Soy un bot.",
+    "Sono un'IA.",
+    "Sono un assistente digitale.",
+    "Sono l'assistente virtuale del negozio.",
+    "Stai parlando con un'intelligenza artificiale.",
+    "Sono un bot.",
+    "Hier praat je met een chatbot.",
+    "Je spreekt met onze digitale assistent.",
+    "Ik ben een AI-chatbot.",
+    "Ik ben een computerprogramma.",
+    "Ik ben geen mens.",
+    "Ik ben de virtuele assistent van de gemeente.",
+    "Jestem botem.",
+    "Jestem chatbotem.",
+    "Nie jestem człowiekiem.",
+    "Jestem asystentem AI.",
+    "Rozmawiasz z wirtualnym asystentem.",
+    "Jestem programem komputerowym.",
+    "Jestem sztuczną inteligencją.",
+    "I'm a bot.",
+    "Ich bin eine KI.",
+    "Je suis une IA.",
+    "Soy una IA.",
+    "Soy una IA, ¿vale?",
+    "Hola, soy una IA.",
+    "Tu es en train de discuter avec une IA.",
 ]
 
 NOT_DISCLOSING = [
@@ -160,6 +204,11 @@ NOT_DISCLOSING = [
     "Usiamo l'IA nei nostri prodotti.",
     "Wij gebruiken AI in onze producten.",
     "Używamy AI w naszych produktach.",
+    "Je ne suis pas un robot.",
+    "No soy un bot.",
+    "Non sono un bot.",
+    "Ik ben geen robot.",
+    "Nie jestem botem.",
 ]
 
 
@@ -170,3 +219,11 @@ def test_an_assistant_that_says_what_it_is_discloses(scanner, opener):
 
 def test_talk_about_ai_images_ai_products_or_ai_jobs_and_human_claims_are_no_disclosure(scanner):
     assert flagged(scanner, NOT_DISCLOSING) == list(range(len(NOT_DISCLOSING)))
+
+
+def test_short_turns_are_read_for_a_disclosure_only_when_the_assistant_speaks():
+    from privscan.engine.detect import is_free_text
+
+    assert is_free_text("I'm a bot.", "assistant") and is_free_text("Soy una IA.", "assistant")
+    assert not is_free_text("I'm a bot.", "user") and not is_free_text("I'm a bot.")
+    assert not is_free_text("Chatbot", "assistant")  # one word is no statement
