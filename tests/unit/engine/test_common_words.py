@@ -70,3 +70,10 @@ def test_listed_greetings_are_cut_off_first_and_what_is_left_is_checked():
     assert kept("Hallo Roland", "Hallo Roland", "de") == "Roland"
     assert kept("Kannst du mir helfen?", "Kannst", "de") is None  # a question's verb
     assert kept("Kun je me helpen?", "Kun", "nl") is None
+
+
+def test_a_preposition_of_place_keeps_a_place_that_is_also_a_word_but_not_a_person():
+    assert kept("Ich wohne seit Jahren in Essen.", "Essen", "de", "LOCATION") == "Essen"
+    assert kept("Morgen fahre ich nach Halle.", "Halle", "de", "LOCATION") == "Halle"
+    assert kept("Ich wohne seit Jahren in Essen.", "Essen", "de") is None  # a person after "in" is no cue
+    assert kept("Das Essen ist fertig.", "Essen", "de", "LOCATION") is None  # an article is no preposition

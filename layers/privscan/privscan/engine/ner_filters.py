@@ -8,10 +8,11 @@ cut off it (``Salut Marie`` → ``Marie``). A text of unknown language gets ever
 What is left of a span is also dropped when it is one word that the language's common words
 (`engine/conf/common_words/<lang>.txt`: frequent forms that treebanks of the language almost never tag as
 a proper noun, built by scripts/build_common_words.py) hold, unless its context says name: a title or
-honorific before it (``Herr Wolf``, ``Mme Blanc``) or a capitalised word next to it that is no listed or
-common word (``Christa Wolf``). In a language that capitalises only names (not German), a capitalised
-common word inside a sentence is context enough. A text of unknown language gets no common words: a lone
-cell such as ``Mark`` or ``Rosa`` keeps its name.
+honorific before it (``Herr Wolf``, ``Mme Blanc``), a preposition of place before a LOCATION (``in
+Essen``), or a capitalised word next to it that is no listed or common word (``Christa Wolf``). In a
+language that capitalises only names (not German), a capitalised common word inside a sentence is context
+enough. A text of unknown language gets no common words: a lone cell such as ``Mark`` or ``Rosa`` keeps
+its name.
 
 A text in a language that has no NER model of its own gets the English model, which reads every
 capitalised word of another language as a name. For such a text, `foreign_span` keeps only the part of a
@@ -83,6 +84,17 @@ TITLES = frozenset(
     pan pani
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
+# Prepositions of place and direction that make the next word a place (LOCATION only): "in Essen", "nach Halle".
+PLACE_PREPOSITIONS = frozenset(
+    """
+    in nach aus bei ab bis von
+    à en de depuis vers
+    desde hacia
+    a da di
+    naar uit bij van
+    em para
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
 # Languages that capitalise every noun: there a capital letter inside a sentence says nothing of a name.
 NOUN_CAPITALISING = frozenset({"de"})
 _SPACE_FREE = re.compile(r"\S+")
@@ -125,13 +137,17 @@ def _name_word(word: str, language: str | None) -> bool:
     return word[0].isupper() and not _listed(word, filter_words(language)) and folded not in common_words(language)
 
 
-def _named_by_context(text: str, start: int, end: int, language: str | None) -> bool:
-    """Whether the words around text[start:end] make it a name: a title before it, a name-like word next to
-    it, or (in a language that capitalises only names) a capital letter inside a sentence."""
+def _named_by_context(entity_type: str, text: str, start: int, end: int, language: str | None) -> bool:
+    """Whether the words around text[start:end] make it a name: a title before it (a preposition of place
+    before a LOCATION), a name-like word next to it, or (in a language that capitalises only names) a capital
+    letter inside a sentence."""
     window = max(0, start - _CONTEXT_CHARS)
     before = _WORD_BEFORE.search(text, window, start)
-    if before is not None and (before.group(1).casefold() in TITLES or _name_word(before.group(1), language)):
-        return True
+    if before is not None:
+        word = before.group(1)
+        cues = PLACE_PREPOSITIONS if entity_type == "LOCATION" else TITLES
+        if word.casefold() in cues or _name_word(word, language):
+            return True
     after = _WORD_AFTER.match(text, end)
     if after is not None and _name_word(after.group(1), language):
         return True
@@ -142,10 +158,12 @@ def _named_by_context(text: str, start: int, end: int, language: str | None) -> 
     )
 
 
-def common_alone(text: str, start: int, end: int, language: str | None) -> bool:
+def common_alone(entity_type: str, text: str, start: int, end: int, language: str | None) -> bool:
     """Whether the one word text[start:end] is a common word of the language that its context does not
-    make a name."""
-    return text[start:end].casefold() in common_words(language) and not _named_by_context(text, start, end, language)
+    make a name (or, for a LOCATION, a place)."""
+    return text[start:end].casefold() in common_words(language) and not _named_by_context(
+        entity_type, text, start, end, language
+    )
 
 
 def _listed(word: str, words: frozenset[str]) -> bool:
@@ -168,7 +186,7 @@ def trim(entity_type: str, text: str, start: int, end: int, language: str | None
         last -= 1
     if first == last:
         return None
-    if last - first == 1 and common_alone(text, tokens[first][0], tokens[first][1], language):
+    if last - first == 1 and common_alone(entity_type, text, tokens[first][0], tokens[first][1], language):
         return None
     if first == 0 and last == len(tokens):
         return start, end
