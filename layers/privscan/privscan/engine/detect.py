@@ -94,9 +94,10 @@ def field_context(field: str | None) -> list[str]:
     return context
 
 
-def is_free_text(text: str) -> bool:
-    """Prose worth reading for statements (not a code, a number or a single word)."""
-    return len(text) >= 12 and " " in text.strip()
+def is_free_text(text: str, role: str | None = None) -> bool:
+    """Prose worth reading for statements (not a code, a number or a single word). An assistant's turn counts
+    from two words on: a short self-description ("I'm a bot.", "Soy una IA.") is a disclosure."""
+    return len(text) >= (6 if role == "assistant" else 12) and " " in text.strip()
 
 
 _INITIAL = re.compile(r"^[A-ZÀ-ÖØ-Þ]\.$")  # "A." in "Kevin A. Boone"
@@ -336,7 +337,11 @@ class Detector:
             if unit.route != FULL or unit.role == "system":
                 continue  # a system prompt is the operator's text: scanned for patterns (secrets), not people
             doc = docs[index] = self._nlp.make_doc(unit.text)
-            if self.signals is not None and is_free_text(unit.text) and self.signals.might_fire(doc, unit.role):
+            if (
+                self.signals is not None
+                and is_free_text(unit.text, unit.role)
+                and self.signals.might_fire(doc, unit.role)
+            ):
                 for_statements.append(index)
             if may_hold_names(unit.text):
                 for_ner.append(index)

@@ -5,6 +5,15 @@ assistants, days and months (``Salut``, ``Bonne``, ``KI``, ``IA``, ``Juli``), li
 A PERSON or LOCATION span made only of listed words is no name; listed words at either end of a span are
 cut off it (``Salut Marie`` → ``Marie``). A text of unknown language gets every language's list.
 
+What is left of a span is also dropped when it is one word that the language's common words
+(`engine/conf/common_words/<lang>.txt`: frequent forms that treebanks of the language almost never tag as
+a proper noun, built by scripts/build_common_words.py) hold, unless its context says name: a title or
+honorific before it (``Herr Wolf``, ``Mme Blanc``), a preposition of place before a LOCATION (``in
+Essen``), or a capitalised word next to it that is no listed or common word (``Christa Wolf``). In a
+language that capitalises only names (not German), a capitalised common word inside a sentence is context
+enough. A text of unknown language gets no common words: a lone cell such as ``Mark`` or ``Rosa`` keeps
+its name.
+
 A text in a language that has no NER model of its own gets the English model, which reads every
 capitalised word of another language as a name. For such a text, `foreign_span` keeps only the part of a
 span written like a name in any European language: capitalised words and name particles (``de``,
@@ -62,7 +71,36 @@ NAME_PARTICLES = frozenset(
         "degli",
     ]
 )
+# Titles and honorifics that make the next word a name, in the languages privscan reads (lower case, no dot).
+TITLES = frozenset(
+    """
+    herr herrn frau fräulein dr prof professor professorin doktor onkel tante oma opa
+    mr mrs ms miss sir madam dame lady lord uncle aunt
+    monsieur madame mademoiselle m mme mlle maître docteur oncle
+    señor señora señorita sr sra srta don doña tío tía dra
+    signor signore signora signorina sig dott dottor dottore dottoressa zio zia
+    meneer mevrouw juffrouw dhr mevr mw heer oom
+    senhor senhora senhorita dona dom tio
+    pan pani
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+# Prepositions of place and direction that make the next word a place (LOCATION only): "in Essen", "nach Halle".
+PLACE_PREPOSITIONS = frozenset(
+    """
+    in nach aus bei ab bis von
+    à en de depuis vers
+    desde hacia
+    a da di
+    naar uit bij van
+    em para
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+# Languages that capitalise every noun: there a capital letter inside a sentence says nothing of a name.
+NOUN_CAPITALISING = frozenset({"de"})
 _SPACE_FREE = re.compile(r"\S+")
+_CONTEXT_CHARS = 64  # how far back the word before a span, or the end of the sentence before it, is looked for
+_WORD_BEFORE = re.compile(r"([^\W\d_]+(?:['’-][^\W\d_]+)*)\.?[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+(?:['’-][^\W\d_]+)*)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n])[\s\"'«»„“”‘’(¡¿-]*$")
 
 
@@ -81,6 +119,53 @@ def filter_words(language: str | None) -> frozenset[str]:
     return lists.get(language, frozenset())
 
 
+@lru_cache(maxsize=16)
+def common_words(language: str | None) -> frozenset[str]:
+    """The language's common words that are never a name alone; none for an unknown language or one
+    without a list."""
+    if language is None or not language.isalpha():
+        return frozenset()
+    path = resources.files("privscan.engine.conf").joinpath("common_words", f"{language}.txt")
+    if not path.is_file():
+        return frozenset()
+    return frozenset(path.read_text(encoding="utf-8").split())
+
+
+def _name_word(word: str, language: str | None) -> bool:
+    """A capitalised word that is neither a listed word nor a common word of the language."""
+    folded = word.casefold()
+    return word[0].isupper() and not _listed(word, filter_words(language)) and folded not in common_words(language)
+
+
+def _named_by_context(entity_type: str, text: str, start: int, end: int, language: str | None) -> bool:
+    """Whether the words around text[start:end] make it a name: a title before it (a preposition of place
+    before a LOCATION), a name-like word next to it, or (in a language that capitalises only names) a capital
+    letter inside a sentence."""
+    window = max(0, start - _CONTEXT_CHARS)
+    before = _WORD_BEFORE.search(text, window, start)
+    if before is not None:
+        word = before.group(1)
+        cues = PLACE_PREPOSITIONS if entity_type == "LOCATION" else TITLES
+        if word.casefold() in cues or _name_word(word, language):
+            return True
+    after = _WORD_AFTER.match(text, end)
+    if after is not None and _name_word(after.group(1), language):
+        return True
+    return (
+        language not in NOUN_CAPITALISING
+        and text[start].isupper()
+        and _SENTENCE_START.search(text, window, start) is None
+    )
+
+
+def common_alone(entity_type: str, text: str, start: int, end: int, language: str | None) -> bool:
+    """Whether the one word text[start:end] is a common word of the language that its context does not
+    make a name (or, for a LOCATION, a place)."""
+    return text[start:end].casefold() in common_words(language) and not _named_by_context(
+        entity_type, text, start, end, language
+    )
+
+
 def _listed(word: str, words: frozenset[str]) -> bool:
     folded = word.casefold().replace("’", "'")
     return folded in words or all(part in words for part in folded.split("-"))
@@ -88,7 +173,8 @@ def _listed(word: str, words: frozenset[str]) -> bool:
 
 def trim(entity_type: str, text: str, start: int, end: int, language: str | None) -> tuple[int, int] | None:
     """The span of a PERSON / LOCATION finding without the language's listed words at its ends; None when nothing
-    else is left. Other entity types, and spans with no listed word at an end, come back unchanged."""
+    else is left, or only one common word of the language that its context does not make a name. Other entity
+    types, and spans with no listed word at an end, come back unchanged."""
     if entity_type not in FILTERED_ENTITIES:
         return start, end
     words = filter_words(language)
@@ -99,6 +185,8 @@ def trim(entity_type: str, text: str, start: int, end: int, language: str | None
     while last > first and _listed(tokens[last - 1][2], words):
         last -= 1
     if first == last:
+        return None
+    if last - first == 1 and common_alone(entity_type, text, tokens[first][0], tokens[first][1], language):
         return None
     if first == 0 and last == len(tokens):
         return start, end
