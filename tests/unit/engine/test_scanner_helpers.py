@@ -91,3 +91,19 @@ def test_short_acronyms_are_not_names():
 )
 def test_function_words_are_those_of_the_texts_language(span, language, expected):
     assert plausible("PERSON", span, language) is expected
+
+
+@pytest.mark.parametrize(
+    "text, span, kept",
+    [
+        ('Email : " Ryan Reynolds " < ryan@example.com >', (0, 5), None),  # a form's label, not a person
+        ("The games will have to take place on Fri , Sat , or Sun .", (37, 40), None),
+        ("Tel Aviv is warm in May .", (0, 8), (0, 8)),  # a place that starts with an abbreviation
+        ("Mobile is a port city in Alabama .", (0, 6), (0, 6)),
+    ],
+)
+def test_english_labels_and_day_abbreviations_are_not_names(text, span, kept):
+    from privscan.engine.ner_filters import trim
+
+    entity = "LOCATION" if "Tel" in text or "Mobile" in text else "PERSON"
+    assert trim(entity, text, *span, "en") == kept
