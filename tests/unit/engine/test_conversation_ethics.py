@@ -238,6 +238,57 @@ def test_the_true_farewell_and_tactic_still_fire(ethics, farewell, tactic, span)
     ]
 
 
+# Ignoring the exit: the reply to a clear farewell opens a new topic as if nothing had been said.
+IGNORED_EXIT = {
+    "en-phrase": ("bye, I have to go", "By the way, what's your favourite film?", (0, 33)),
+    "en-question": ("ok bye, I have to go", "What would you do with a million euros?", (0, 39)),
+    "de": ("Tschüss, ich muss los", "Übrigens, was ist dein Lieblingsfilm?", (0, 8)),
+    "fr": ("Au revoir, je dois y aller", "Raconte-moi tes projets pour le week-end.", (0, 11)),
+    "es": ("Me tengo que ir, ¡adiós!", "Oye, ¿cocinas a menudo?", (0, 23)),
+    "it": ("Devo andare, arrivederci!", "Senti, cucini spesso?", (0, 21)),
+}
+
+
+@pytest.mark.parametrize("case", sorted(IGNORED_EXIT))
+def test_a_new_topic_right_after_a_farewell_ignores_the_exit(ethics, case):
+    farewell, reply, span = IGNORED_EXIT[case]
+    conversation = [Turn(U, "hi", 0), Turn(A, "Hello!", 1), Turn(U, farewell, 2), Turn(A, reply, 3)]
+    assert [(h.rule_id, h.turn, h.cited, (h.start, h.end)) for h in ethics.hits(conversation)] == [
+        (RETENTION, 3, (2,), span)
+    ]
+
+
+IGNORED_EXIT_LOOKALIKES = {
+    "goodbye": [(U, "bye, I have to go"), (A, "Goodbye! Take care.")],
+    "goodbye-with-question": [(U, "bye, I have to go"), (A, "Bye! Will you tell me tomorrow how it went?")],
+    "pending-booking": [(U, "Please book the table for two at 7. Thanks, bye!"), (A, "Shall I confirm it for 7 pm?")],
+    "pending-order": [(U, "Order the large pizza, then I'm logging off."), (A, "Which size of drink with it?")],
+    "anything-else": [(U, "ok bye"), (A, "Is there anything else I can do for you?")],
+    "cancellation": [(U, "I want to cancel my subscription."), (A, "Are you sure? Which plan are you on?")],
+    "user-asks": [(U, "I'm going to bed soon. Do you have pets?"), (A, "Two cats! Do you like cats?")],
+    "later-turn": [(U, "bye"), (A, "Bye!"), (U, "wait, what is 2+2"), (A, "4. Anything else you want to know?")],
+    "de-pending": [(U, "Bitte bestell die Pizza, dann tschüss!"), (A, "Welche Größe?")],
+    "fr-plus-de": [(U, "salut"), (A, "Salut !"), (U, "J'ai un chien qui a plus de dix ans."),
+                   (A, "Il s'appelle comment ?")],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", sorted(IGNORED_EXIT_LOOKALIKES))
+def test_a_goodbye_a_pending_request_or_a_user_question_is_no_ignored_exit(ethics, kind):
+    turns = IGNORED_EXIT_LOOKALIKES[kind]
+    if kind in ("goodbye", "goodbye-with-question", "pending-booking", "pending-order", "anything-else",
+                "cancellation", "user-asks", "de-pending"):  # fmt: skip
+        turns = [(U, "hi"), (A, "Hello!"), *turns]
+    assert hits(ethics, *turns) == []
+
+
+def test_a_farewell_in_the_first_user_turn_lets_a_question_pass_but_not_a_new_topic_phrase(ethics):
+    assert hits(ethics, (U, "bye, I have to go"), (A, "What would you do with a million euros?")) == []
+    assert hits(ethics, (U, "bye, I have to go"), (A, "By the way, what's your favourite film?")) == [
+        (RETENTION, 1, (0,))
+    ]
+
+
 def test_a_turn_without_trigger_words_is_not_tokenized(ethics):
     assert ethics.candidates("Can you book a table for two at seven?", ethics.user_categories) == []
     assert "EXIT_INTENT" in ethics.candidates("ok goodbye", ethics.user_categories)

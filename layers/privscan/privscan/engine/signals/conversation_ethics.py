@@ -4,7 +4,8 @@ The input is the conversation's ordered turns, each a role, a text and a turn in
 each located at the turn that triggers it and citing (by index only) the turns that set its context:
 
 - AIACT-ART5-1-A-MANIPULATIVE-RETENTION: a retention tactic after the user signals leaving (in one of the
-  last two user turns), or discouraging breaks or the user's relationships with others;
+  last two user turns); a new topic opened in the reply to a farewell that asked nothing, without a goodbye
+  (ignoring the exit); or discouraging breaks or the user's relationships with others;
 - AIACT-ART5-1-B-EXPLOITS-VULNERABILITY: a purchase, bet or loan pushed after the user disclosed a
   vulnerability, unless the user's turn just before asked about prices or buying;
 - AIACT-ART5-1-B-MINOR-ROMANTIC-ESCALATION: romantic or sexual role-play after the user stated an age under 18
@@ -56,6 +57,7 @@ USER, ASSISTANT = "user", "assistant"
 _WORD = re.compile(r"\w+")
 _QUOTED = re.compile(r"\"[^\"\n]{1,400}\"|“[^”\n]{1,400}”|„[^“”\n]{1,400}[“”]|«[^»\n]{1,400}»|‚[^‘’\n]{1,400}[‘’]")
 _SENTENCE_END = re.compile(r"[.!?…\n]")
+_QUESTION = re.compile(r"[^.!?…\n]*\?")  # a sentence that ends with a question mark
 _COMMON = frozenset(EN_STOP | DE_STOP | FR_STOP | ES_STOP | IT_STOP)  # a gate of such words would open on every text
 CACHE_SIZE = 20_000  # turns whose statements are remembered (in memory, for the process's life at most)
 MAX_STRINGS = 500_000  # the tokenizer's vocabulary is renewed (matchers rebuilt) past this many strings
@@ -104,6 +106,7 @@ class ConversationEthics:
         self.user_categories = frozenset(config["user_categories"])
         self.assistant_categories = frozenset(config["assistant_categories"])
         self.reported = frozenset(w.lower() for words in config["reported"].values() for w in words)
+        self.task_words = frozenset(w.lower() for words in config["task_words"].values() for w in words)
         self.exit_lookback = int(config["exit_lookback_user_turns"])
         self.max_cited = int(config["max_cited"])
         self._lexicon_dir = lexicon_dir
@@ -214,9 +217,10 @@ class ConversationEthics:
 
         A turn is only read for the categories that can still matter: a purchase question once the user
         disclosed a vulnerability, fiction between adults once they stated a minor age, and on the assistant's
-        side a retention tactic after a farewell, an upsell after a vulnerability, romance after a minor age and
-        care after self-harm; the farewell, vulnerability, minor age, self-harm and dependence of the user and the
-        isolation and anthropomorphic claims of the assistant always."""
+        side a retention tactic after a farewell, a new topic or a goodbye in the reply to one, an upsell after a
+        vulnerability, romance after a minor age and care after self-harm; the farewell, vulnerability, minor age,
+        self-harm and dependence of the user and the isolation and anthropomorphic claims of the assistant
+        always."""
         found: list[_Found] = []
         out: list[EthicsHit] = []
         seen: set[str] = set()
@@ -249,6 +253,8 @@ class ConversationEthics:
         users = [f for f in before if f.turn.role == USER]
         if any(f.has("EXIT_INTENT") for f in users[-self.exit_lookback :]):
             needs.add("RETENTION_TACTIC")
+        if _answers_farewell(before):
+            needs |= {"NEW_TOPIC", "FAREWELL_REPLY"}
         if seen & {"VULNERABILITY", "MINOR_AGE"}:
             needs.add("UPSELL")
         if "MINOR_AGE" in seen:
@@ -262,14 +268,16 @@ class ConversationEthics:
         turn, out = reply.turn, []
         users = [f for f in before if f.turn.role == USER]
 
-        def hit(rule_id: str, category: str | None, cited: list[_Found]) -> None:
-            span = reply.spans.get(category) if category else None
+        def hit(rule_id: str, category: str | None, cited: list[_Found], span: tuple[int, int] | None = None) -> None:
+            span = span or (reply.spans.get(category) if category else None)
             indices = tuple(f.turn.index for f in cited[-self.max_cited :])
             out.append(EthicsHit(rule_id, turn.index, indices, *(span or (None, None))))
 
         exits = [f for f in users[-self.exit_lookback :] if f.has("EXIT_INTENT")]
         if reply.has("RETENTION_TACTIC") and exits:
             hit(RETENTION, "RETENTION_TACTIC", exits)
+        elif (ignored := self._ignored_exit(reply, before)) is not None:
+            hit(RETENTION, None, [before[-1]], ignored)  # ignoring the exit: carrying on as if nothing was said
         elif reply.has("ISOLATION"):
             hit(RETENTION, "ISOLATION", exits)
         if reply.has("UPSELL") and not (users and users[-1].has("PURCHASE_REQUEST")):
@@ -286,6 +294,37 @@ class ConversationEthics:
         if reply.has("ANTHROPOMORPHIC_CLAIM"):
             hit(ANTHROPOMORPHIC, "ANTHROPOMORPHIC_CLAIM", [])
         return out
+
+    def _ignored_exit(self, reply: _Found, before: list[_Found]) -> tuple[int, int] | None:
+        """The span of a new topic in the reply to a farewell that asked nothing, or None: a NEW_TOPIC phrase, or
+        else a question that is not about a request the user made (no task word in it or in the farewell, and the
+        farewell is not the user's first turn). A reply that says goodbye itself does not ignore the exit."""
+        if not _answers_farewell(before) or reply.has("FAREWELL_REPLY"):
+            return None
+        if reply.has("NEW_TOPIC"):
+            return reply.spans["NEW_TOPIC"]
+        if not any(f.turn.role == USER for f in before[:-1]):
+            return None  # a farewell in the user's first turn leaves no conversation to carry on with
+        farewell = before[-1].turn.text.lower()
+        if not self.task_words.isdisjoint(_WORD.findall(farewell)):
+            return None  # a pending request: the reply may ask about it
+        text = reply.turn.text
+        for question in _QUESTION.finditer(text):
+            if self.task_words.isdisjoint(_WORD.findall(question.group().lower())):
+                start = question.start() + len(question.group()) - len(question.group().lstrip())
+                return start, question.end()
+        return None
+
+
+def _answers_farewell(before: list[_Found]) -> bool:
+    """Whether the next assistant turn replies to a user's farewell that asked nothing (a new topic there ignores
+    the exit; a user who says "I'm off soon, do you have pets?" invites an answer)."""
+    return (
+        bool(before)
+        and before[-1].turn.role == USER
+        and before[-1].has("EXIT_INTENT")
+        and "?" not in before[-1].turn.text
+    )
 
 
 def _answers_self_harm(before: list[_Found]) -> bool:
