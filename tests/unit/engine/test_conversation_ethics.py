@@ -294,6 +294,28 @@ def test_a_turn_without_trigger_words_is_not_tokenized(ethics):
     assert "EXIT_INTENT" in ethics.candidates("ok goodbye", ethics.user_categories)
 
 
+def test_the_gate_needs_every_required_word_of_a_pattern(ethics):
+    retention = frozenset({"RETENTION_TACTIC"})
+    assert ethics.candidates("I need a new phone charger.", retention) == []  # "i need you" lacks "you"
+    assert ethics.candidates("Oh, I need you!", retention) == ["RETENTION_TACTIC"]
+    assert ethics.candidates("Where is the station?", retention) == []  # "where are you going" lacks the rest
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("I won't let you go.", "RETENTION_TACTIC"),  # "wo" + "n't": pieces of one word, searched as substrings
+        ("You can't leave!", "RETENTION_TACTIC"),
+        ("gotta go, see you", "EXIT_INTENT"),
+        ("J'ai 15 ans.", "MINOR_AGE"),
+    ],
+)
+def test_the_gate_lets_through_words_the_tokenizer_splits(ethics, text, category):
+    categories = frozenset({category})
+    assert ethics.candidates(text, categories) == [category]
+    assert list(ethics.statements(text, categories)) == [category]
+
+
 # -- findings: location, cited turns, previews ------------------------------------------------------------
 def scan(scanner, conversations):
     data = "".join(json.dumps({"messages": turns}) + "\n" for turns in conversations).encode()

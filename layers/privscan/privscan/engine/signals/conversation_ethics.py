@@ -32,6 +32,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.lang.de.stop_words import STOP_WORDS as DE_STOP
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
 from spacy.lang.es.stop_words import STOP_WORDS as ES_STOP
@@ -111,20 +112,12 @@ class ConversationEthics:
         self.max_cited = int(config["max_cited"])
         self._lexicon_dir = lexicon_dir
         lex = load_lexicon("ethics", lexicon_dir, names="ethics_*.yaml")
-        self._words, self._fragments = _trigger_words(lex)
-        self._bit = {spec.category: 1 << spec.index for spec in lex.categories}
-        bits: dict[str, int] = {}
-        for category, words in self._words.items():
-            for word in words:
-                bits[word] = bits.get(word, 0) | self._bit[category]
-        self._word_bits = bits
-        fragment_bits: dict[str, int] = {}
-        for category, fragments in self._fragments.items():
-            for fragment in fragments:
-                fragment_bits[fragment] = fragment_bits.get(fragment, 0) | self._bit[category]
-        self._fragment_bits = tuple(sorted(fragment_bits.items()))
-        self._cache: dict[tuple[str, frozenset[str]], dict[str, tuple[int, int]]] = {}
         self._nlp = spacy.blank("en")  # the tokenizer rules of the English pipelines, as the lexicons assume
+        self._bit = {spec.category: 1 << spec.index for spec in lex.categories}
+        self._by_word, self._by_fragment = _gates(lex, self._bit, _split_pieces(self._nlp))
+        self._anchor_words = frozenset(self._by_word)
+        self._masks: dict[frozenset[str], int] = {}
+        self._cache: dict[tuple[str, frozenset[str]], dict[str, tuple[int, int]]] = {}
         self._lex = lex
         self._engines: dict[str, StatementMatcher] = {}
         self._lock = threading.RLock()
@@ -156,15 +149,23 @@ class ConversationEthics:
             self._engines = {}
 
     def candidates(self, text: str, categories: frozenset[str]) -> list[str]:
-        """The categories of `categories` whose trigger words occur in `text` (the others cannot be found there)."""
+        """The categories of `categories` that `text` may hold: those with a pattern all of whose required words
+        occur in it (the others cannot be found there). A pattern is looked up by its rarest required word; its
+        other required words are then searched as substrings (a token's text is always one)."""
+        wanted = self._masks.get(categories)
+        if wanted is None:
+            wanted = self._masks[categories] = sum(self._bit[c] for c in categories if c in self._bit)
         lowered = text.lower().replace("’", "'")
-        get, mask = self._word_bits.get, 0
-        for word in _WORD.findall(lowered):
-            mask |= get(word, 0)
-        for fragment, bits in self._fragment_bits:
-            if mask & bits != bits and fragment in lowered:
-                mask |= bits
-        return [c for c in sorted(categories) if mask & self._bit[c]]
+        by_word, mask = self._by_word, 0
+        anchors = [by_word[word] for word in self._anchor_words.intersection(_WORD.findall(lowered))]
+        anchors += [gates for fragment, gates in self._by_fragment if fragment in lowered]
+        for gates in anchors:
+            for bit, rest in gates:
+                if bit & wanted and not bit & mask and all(any(w in lowered for w in words) for words in rest):
+                    mask |= bit
+                    if mask == wanted:
+                        return [c for c in sorted(categories) if mask & self._bit[c]]
+        return [c for c in sorted(categories) if mask & self._bit.get(c, 0)]
 
     def might_hold(self, text: str, categories: frozenset[str]) -> bool:
         """Cheap test: False means `text` holds no trigger word of `categories`, so none of them can be found."""
@@ -332,26 +333,44 @@ def _answers_self_harm(before: list[_Found]) -> bool:
     return bool(before) and before[-1].turn.role == USER and before[-1].has("SELF_HARM")
 
 
-def _trigger_words(lex: Lexicon) -> tuple[dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:
-    """Per category, the words one of which every pattern needs (the rarest required set of each pattern):
-    plain words, looked up in a turn's word set, and fragments with an apostrophe or a sign ("j'ai", "*"),
-    searched as substrings."""
-    words: dict[str, set[str]] = {}
-    fragments: dict[str, set[str]] = {}
+Gate = tuple[int, tuple[tuple[str, ...], ...]]  # a category's bit, and the other required word sets of a pattern
+
+
+def _gates(
+    lex: Lexicon, bits: dict[str, int], pieces: frozenset[str]
+) -> tuple[dict[str, tuple[Gate, ...]], tuple[tuple[str, tuple[Gate, ...]], ...]]:
+    """Each pattern indexed by the words of its rarest required set (judged against the five languages' stop
+    words), with its other required sets: by whole word, or by substring for a word with an apostrophe or a
+    sign ("j'ai", "*") and for a piece the tokenizer splits off inside a word ("ca" of "can't", "need" of
+    "needn't"), which is no whole word of the text."""
+    by_word: dict[str, set[Gate]] = {}
+    by_fragment: dict[str, set[Gate]] = {}
     names = {spec.index: spec.category for spec in lex.categories}
     for pattern in lex.patterns:
-        category = names[pattern.cat]
+        bit = bits[names[pattern.cat]]
         for tokens in pattern.patterns:
-            required = _required_sets(tokens)
-            if not required:
+            required = [frozenset(w.replace("’", "'") for w in words if w) for words in _required_sets(tokens)]
+            if not required or not all(required):
                 raise ValueError(f"{pattern.key}: an ethics pattern needs a required word")
-            chosen = min(required, key=_commonness)
-            for word in (w for w in chosen if w):
-                plain = _WORD.fullmatch(word) is not None
-                (words if plain else fragments).setdefault(category, set()).add(word.replace("’", "'"))
+            anchor = min(required, key=_commonness)
+            rest = tuple(sorted({tuple(sorted(words)) for words in required if words != anchor}, key=_rarest_first))
+            for word in anchor:
+                whole = _WORD.fullmatch(word) is not None and word not in pieces
+                (by_word if whole else by_fragment).setdefault(word, set()).add((bit, rest))
     return (
-        {category: frozenset(ws) for category, ws in words.items()},
-        {category: tuple(sorted(fs)) for category, fs in fragments.items()},
+        {word: tuple(sorted(gates)) for word, gates in by_word.items()},
+        tuple((fragment, tuple(sorted(gates))) for fragment, gates in sorted(by_fragment.items())),
+    )
+
+
+def _rarest_first(words: tuple[str, ...]) -> int:
+    return _commonness(frozenset(words))
+
+
+def _split_pieces(nlp) -> frozenset[str]:
+    """The tokens the tokenizer's special cases split out of one word ("ca" and "n't" of "can't")."""
+    return frozenset(
+        piece[ORTH].lower() for pieces in nlp.tokenizer.rules.values() if len(pieces) > 1 for piece in pieces
     )
 
 
