@@ -301,6 +301,26 @@ def test_the_gate_needs_every_required_word_of_a_pattern(ethics):
     assert ethics.candidates("Where is the station?", retention) == []  # "where are you going" lacks the rest
 
 
+def test_the_stored_gates_are_current_and_used_only_while_they_are(tmp_path):
+    """If this fails, an ethics lexicon changed: regenerate with `python -m privscan.engine.signals.triggers`."""
+    import shutil
+
+    from privscan.engine.signals.conversation_ethics import GATES_NAME, cached_gates, gates_document
+    from privscan.engine.signals.lexicon import LEXICON_DIR
+
+    assert cached_gates(LEXICON_DIR) == json.loads(json.dumps(gates_document(LEXICON_DIR)))
+    for path in LEXICON_DIR.glob("*.yaml"):
+        shutil.copy(path, tmp_path / path.name)
+    shutil.copy(LEXICON_DIR / GATES_NAME, tmp_path / GATES_NAME)
+    assert cached_gates(tmp_path) is not None
+    exit_file = tmp_path / "ethics_exit.yaml"
+    exit_file.write_text(exit_file.read_text(encoding="utf-8").replace('"unsubscribe", ', ""), encoding="utf-8")
+    assert cached_gates(tmp_path) is None  # a changed lexicon: the gates are computed again, from the lexicons
+    engine = ConversationEthics(lexicon_dir=tmp_path)
+    assert engine.candidates("unsubscribe", frozenset({"EXIT_INTENT"})) == []
+    assert engine.candidates("ok goodbye", frozenset({"EXIT_INTENT"})) == ["EXIT_INTENT"]
+
+
 @pytest.mark.parametrize(
     ("text", "category"),
     [

@@ -1,7 +1,8 @@
 """What the conversation-ethics rules cost a chat scan: the same file scanned with them on and off.
 
-Each run is a fresh process with one worker: it loads the models and scans a two-turn chat (so that both modes
-start warm), then times one `scan_stream` of the file. "off" replaces `RecordRules._conversation_ethics` by a
+Each run is a fresh process with one worker: it loads the models and scans a one-turn prompt (the models warm,
+the ethics rules not yet reached, so that their one-off set-up counts in the cost), then times one `scan_stream`
+of the file. "off" replaces `RecordRules._conversation_ethics` by a
 function that returns no finding. On and off alternate, so that a change in the machine's load falls on both;
 the process's CPU time is reported beside the wall time, being less disturbed by other work on a shared machine.
 
@@ -11,7 +12,8 @@ the process's CPU time is reported beside the wall time, being less disturbed by
 with `git archive`), so that a change is measured against its predecessor in the same rounds.
 
 The engine's own one-off set-up (the ethics lexicons, its tokenizer, the matchers) is reported apart with
-`--setup`: a fresh process each time, nothing else loaded but the engine's module.
+`--setup`, and `--engine N` times the engine alone over each file's conversations (CPU seconds, a fresh process
+each time, set-up apart): steadier than a whole scan on a shared machine.
 """
 
 from __future__ import annotations
@@ -26,7 +28,8 @@ import sys
 import time
 from pathlib import Path
 
-WARM_UP = b'{"messages": [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "Hello!"}]}\n'
+# a prompt with no answer: the models load, the ethics rules are not reached (their set-up is part of the cost)
+WARM_UP = b'{"messages": [{"role": "user", "content": "Hi, I am Anna Schneider from Berlin."}]}\n'
 
 
 def child(path: str, mode: str) -> dict:
@@ -62,6 +65,23 @@ t2 = time.process_time()
 engine.prepare()
 t3 = time.process_time()
 print(json.dumps({"import_s": round(t1 - t0, 3), "init_s": round(t2 - t1, 3), "matchers_s": round(t3 - t2, 3)}))
+"""
+
+ENGINE = """
+import json, sys, time
+from privscan.engine.signals.conversation_ethics import ConversationEthics, Turn
+conversations = []
+with open(sys.argv[1], encoding="utf-8") as handle:
+    for line in handle:
+        turns = json.loads(line)["messages"]
+        conversations.append([Turn(t["role"], t["content"], i) for i, t in enumerate(turns)])
+t0 = time.process_time()
+engine = ConversationEthics()
+t1 = time.process_time()
+hits = sum(len(engine.hits(turns)) for turns in conversations)
+t2 = time.process_time()
+print(json.dumps({"init_s": round(t1 - t0, 3), "hits_s": round(t2 - t1, 3), "conversations": len(conversations),
+                  "ms_per_conversation": round(1000 * (t2 - t1) / len(conversations), 3), "hits": hits}))
 """
 
 
@@ -106,16 +126,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--before", type=Path, help="a directory holding another version of the privscan package")
     parser.add_argument("--setup", type=int, default=0, help="also time the engine's set-up this many times")
+    parser.add_argument("--engine", type=int, default=0, help="also time the engine alone on each file this many times")
     parser.add_argument("--child", nargs=2, metavar=("FILE", "MODE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         print(json.dumps(child(*args.child)))
         return 0
-    report: dict = {"files": [measure(path, args.runs, args.before) for path in args.files]}
+    report: dict = {"files": [measure(path, args.runs, args.before) for path in args.files if args.runs]}
     for version, pythonpath in [("on", None)] + ([("before", args.before)] if args.before else []):
         rows = [_run(["-c", SETUP], pythonpath) for _ in range(args.setup)]
         if rows:
             report.setdefault("setup", {})[version] = rows
+    for path in args.files if args.engine else []:
+        for version, pythonpath in [("on", None)] + ([("before", args.before)] if args.before else []):
+            rows = [_run(["-c", ENGINE, str(path)], pythonpath) for _ in range(args.engine)]
+            report.setdefault("engine", {}).setdefault(path.name, {})[version] = rows
+            print(f"ethics engine alone, {path.name}, {version} (cpu): {rows}")
     for row in report["files"]:
         for unit in ("cpu_s", "wall_s"):
             costs = "; ".join(f"{k[:-5]} {v['best_cost_pct']} % best, {v['median_cost_pct']} % median"

@@ -25,6 +25,7 @@ side is read for, so an ordinary conversation costs a set lookup per word.
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from collections.abc import Sequence
@@ -38,13 +39,16 @@ from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
 from spacy.lang.es.stop_words import STOP_WORDS as ES_STOP
 from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP
 from spacy.lang.it.stop_words import STOP_WORDS as IT_STOP
+from spacy.language import Language
 
 from privscan.engine.signals.detector import StatementMatcher, _required_sets
 from privscan.engine.signals.lexicon import LEXICON_DIR, Lexicon, load_lexicon
 from privscan.engine.signals.model import DEFAULT_THRESHOLD, Signal
+from privscan.engine.signals.triggers import lexicon_digest
 from privscan.engine.yamlio import load_yaml
 
 CONFIG_PATH = Path(__file__).with_name("conversation_ethics.yaml")
+GATES_NAME = "ethics_gates.json"  # the gates of the ethics patterns, stored beside the lexicons
 
 RETENTION = "AIACT-ART5-1-A-MANIPULATIVE-RETENTION"
 VULNERABILITY = "AIACT-ART5-1-B-EXPLOITS-VULNERABILITY"
@@ -111,14 +115,15 @@ class ConversationEthics:
         self.exit_lookback = int(config["exit_lookback_user_turns"])
         self.max_cited = int(config["max_cited"])
         self._lexicon_dir = lexicon_dir
-        lex = load_lexicon("ethics", lexicon_dir, names="ethics_*.yaml")
-        self._nlp = spacy.blank("en")  # the tokenizer rules of the English pipelines, as the lexicons assume
-        self._bit = {spec.category: 1 << spec.index for spec in lex.categories}
-        self._by_word, self._by_fragment = _gates(lex, self._bit, _split_pieces(self._nlp))
+        gates = cached_gates(lexicon_dir) or gates_document(lexicon_dir)
+        self._bit = {category: 1 << index for index, category in enumerate(gates["categories"])}
+        self._by_word = {word: _gate_tuple(entries) for word, entries in gates["by_word"].items()}
+        self._by_fragment = tuple((fragment, _gate_tuple(entries)) for fragment, entries in gates["by_fragment"])
         self._anchor_words = frozenset(self._by_word)
         self._masks: dict[frozenset[str], int] = {}
         self._cache: dict[tuple[str, frozenset[str]], dict[str, tuple[int, int]]] = {}
-        self._lex = lex
+        self._nlp: Language | None = None  # made on the first turn to tokenize
+        self._lex: Lexicon | None = None  # the ethics lexicons, read on the first turn to match
         self._engines: dict[str, StatementMatcher] = {}
         self._lock = threading.RLock()
 
@@ -130,16 +135,29 @@ class ConversationEthics:
         return dict(self._engines)
 
     def _matcher(self, category: str) -> StatementMatcher:
-        """One category's matchers (a matcher per category runs only where that category's trigger words are)."""
+        """One category's matchers (a matcher per category runs only where one of its patterns can match)."""
         engine = self._engines.get(category)
         if engine is None:
             with self._lock:
                 engine = self._engines.get(category)
                 if engine is None:
+                    if self._lex is None:
+                        self._lex = load_lexicon("ethics", self._lexicon_dir, names="ethics_*.yaml")
                     index = self._lex.category_index(category)
                     lex = replace(self._lex, patterns=[p for p in self._lex.patterns if p.cat == index])
-                    engine = self._engines[category] = StatementMatcher(self._nlp.make_doc, self._nlp.vocab, lex)
+                    nlp = self._tokenizer()
+                    engine = self._engines[category] = StatementMatcher(nlp.make_doc, nlp.vocab, lex)
         return engine
+
+    def _tokenizer(self) -> Language:
+        """The blank English pipeline whose tokenizer the lexicons assume, made on first need."""
+        nlp = self._nlp
+        if nlp is None:
+            with self._lock:
+                nlp = self._nlp
+                if nlp is None:
+                    nlp = self._nlp = spacy.blank("en")
+        return nlp
 
     def _renew(self) -> None:
         """A fresh tokenizer vocabulary and matchers: the vocabulary keeps every word it has seen (which makes
@@ -188,13 +206,14 @@ class ConversationEthics:
         if not candidates:
             return {}
         engines = [self._matcher(category) for category in candidates]
-        doc = self._nlp.make_doc(text)
+        nlp = self._tokenizer()
+        doc = nlp.make_doc(text)
         spans: dict[str, tuple[int, int]] = {}
         for engine in engines:
             for signal in engine.run(doc, self.threshold):
                 if signal.category not in spans and not self._reported(text, signal):
                     spans[signal.category] = (signal.start, signal.end)
-        if len(self._nlp.vocab.strings) > MAX_STRINGS:
+        if len(nlp.vocab.strings) > MAX_STRINGS:
             self._renew()
         return spans
 
@@ -336,6 +355,48 @@ def _answers_self_harm(before: list[_Found]) -> bool:
 Gate = tuple[int, tuple[tuple[str, ...], ...]]  # a category's bit, and the other required word sets of a pattern
 
 
+def gates_document(lexicon_dir: Path = LEXICON_DIR) -> dict:
+    """The gates of every ethics pattern (see `_gates`) and the categories in bit order, as JSON-ready data,
+    computed from the lexicons (`cached_gates` reads them from GATES_NAME beside the lexicons when current)."""
+    lex = load_lexicon("ethics", lexicon_dir, names="ethics_*.yaml")
+    categories = [spec.category for spec in sorted(lex.categories, key=lambda spec: spec.index)]
+    bits = {category: 1 << index for index, category in enumerate(categories)}
+    by_word, by_fragment = _gates(lex, bits, _split_pieces(spacy.blank("en")))
+    return {
+        "digest": lexicon_digest(lexicon_dir),
+        "categories": categories,
+        "by_word": {
+            word: [[bit, [list(words) for words in rest]] for bit, rest in gates] for word, gates in by_word.items()
+        },
+        "by_fragment": [
+            [fragment, [[bit, [list(words) for words in rest]] for bit, rest in gates]]
+            for fragment, gates in by_fragment
+        ],
+    }
+
+
+def cached_gates(lexicon_dir: Path = LEXICON_DIR) -> dict | None:
+    """The stored gates document, or None when there is none or the lexicons changed since it was written."""
+    path = lexicon_dir / GATES_NAME
+    if not path.is_file():
+        return None
+    document = json.loads(path.read_text(encoding="utf-8"))
+    return document if document.get("digest") == lexicon_digest(lexicon_dir) else None
+
+
+def write_gates(lexicon_dir: Path = LEXICON_DIR) -> Path:
+    """Store the gates document beside the lexicons (`python -m privscan.engine.signals.triggers` does it too)."""
+    path = lexicon_dir / GATES_NAME
+    path.write_text(
+        json.dumps(gates_document(lexicon_dir), ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8"
+    )
+    return path
+
+
+def _gate_tuple(entries: list) -> tuple[Gate, ...]:
+    return tuple((int(bit), tuple(tuple(words) for words in rest)) for bit, rest in entries)
+
+
 def _gates(
     lex: Lexicon, bits: dict[str, int], pieces: frozenset[str]
 ) -> tuple[dict[str, tuple[Gate, ...]], tuple[tuple[str, tuple[Gate, ...]], ...]]:
@@ -363,8 +424,8 @@ def _gates(
     )
 
 
-def _rarest_first(words: tuple[str, ...]) -> int:
-    return _commonness(frozenset(words))
+def _rarest_first(words: tuple[str, ...]) -> tuple[int, tuple[str, ...]]:
+    return _commonness(frozenset(words)), words
 
 
 def _split_pieces(nlp) -> frozenset[str]:
