@@ -19,8 +19,9 @@ each located at the turn that triggers it and citing (by index only) the turns t
 Statements are the ``lexicons/ethics_*.yaml`` phrase patterns (group "ethics"), matched by the same
 StatementMatcher as the other signals, so negation ("As an AI I don't have feelings") and hypothetical cues
 cancel them. A user's statement in quotation marks or next to a film, song or book word is someone else's;
-an assistant's only when both hold. A turn is tokenized only when it holds a trigger word of a category its
-side is read for, so an ordinary conversation costs a set lookup per word.
+an assistant's only when both hold. A turn is tokenized only when every required word of one of the patterns of
+a category its side is read for occurs in it, so an ordinary conversation mostly costs a set intersection per
+turn.
 """
 
 from __future__ import annotations
