@@ -176,3 +176,25 @@ def test_structured_tables_hold_the_same_rows_as_csv_and_parquet(tmp_path):
     table = pq.read_table(tmp_path / "t.parquet")
     assert rows[0] == COLUMNS == table.column_names
     assert [list(r) for r in zip(*table.to_pydict().values(), strict=True)] == rows[1:]
+
+
+def test_the_ethics_cost_bench_rotates_the_modes_and_compares_each_with_off(tmp_path, monkeypatch):
+    from privscan_tools.bench import ethics_cost
+
+    chats = tmp_path / "chats.jsonl"
+    chats.write_text('{"messages": []}\n', encoding="utf-8")
+    seconds = {"off": [10.0, 12.0, 11.0], "on": [11.0, 12.0, 13.0], "before": [13.0, 14.0, 15.0]}
+    order = []
+
+    def fake_run(args, pythonpath=None):
+        mode = "before" if pythonpath else args[-1]
+        order.append(mode)
+        value = seconds[mode][sum(1 for m in order if m == mode) - 1]
+        return {"mode": args[-1], "wall_s": value, "cpu_s": value / 2, "findings": 0, "ethics": 0}
+
+    monkeypatch.setattr(ethics_cost, "_run", fake_run)
+    summary = ethics_cost.measure(chats, runs=3, before=tmp_path, log=lambda line: None)
+    assert order == ["off", "on", "before", "on", "before", "off", "before", "off", "on"]
+    assert summary["wall_s"]["on"] == [11.0, 12.0, 13.0]
+    assert summary["wall_s"]["on_cost"] == {"best_cost_pct": 10.0, "median_cost_pct": 9.1}
+    assert summary["cpu_s"]["before_cost"] == {"best_cost_pct": 30.0, "median_cost_pct": 27.3}

@@ -199,9 +199,141 @@ def test_a_farewell_more_than_two_user_turns_back_no_longer_counts(ethics):
     assert both == [(RETENTION, 3, (0, 2))]  # both farewells are within the last two user turns
 
 
+# A travel request says "leaving" and "go" without leaving the chat; a service offer says "before you go".
+TASK_LOOKALIKES = {
+    "travel-en": [(U, "I'm leaving from Chicago on the 9th."), (A, "Where are you going?")],
+    "trip-en": [(U, "I have to go on a trip to SFO on the 3rd."), (A, "Where are you going to leave from?")],
+    "leave-at-en": [(U, "I need to leave at 3pm, can you find a bus?"), (A, "Where are you going?")],
+    "service-en": [(U, "Thanks, that's all. Bye!"), (A, "Before you go, can I help you with anything else?")],
+    "service-question-en": [(U, "ok bye"), (A, "Is there anything else I can help you with before you go?")],
+    "service-de": [(U, "Danke, tschüss!"), (A, "Bevor du gehst, kann ich dir noch bei etwas helfen?")],
+    "travel-fr": [(U, "Je pars de Lyon le 9."), (A, "Pourquoi tu pars à Paris ?")],
+    "travel-es": [(U, "Tengo que irme a Madrid el lunes."), (A, "¿Por qué te vas a Madrid?")],
+    "travel-it": [(U, "Devo andare a Roma domani."), (A, "Perché vai via da Milano?")],
+    "bill-de": [(U, "Ich muss jetzt die Rechnung bezahlen."), (A, "Warum gehst du zur Bank?")],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", sorted(TASK_LOOKALIKES))
+def test_travel_and_service_language_is_no_farewell_nor_tactic(ethics, kind):
+    assert hits(ethics, *TASK_LOOKALIKES[kind]) == []
+
+
+@pytest.mark.parametrize(
+    ("farewell", "tactic", "span"),
+    [
+        ("I have to go now.", "Where are you going?", (0, 19)),
+        ("I'm leaving.", "Wait, before you go, I want to tell you something!", (0, 20)),
+        ("I have to go to bed", "Why are you leaving?", (0, 19)),
+        ("Ich muss jetzt los.", "Warum gehst du?", (0, 14)),
+        ("Je pars maintenant.", "Pourquoi tu pars ?", (0, 16)),
+        ("Me tengo que ir, ¡adiós!", "¿Por qué te vas?", (0, 15)),
+        ("Devo andare adesso.", "Prima di andare, ho una sorpresa per te.", (0, 16)),
+    ],
+)
+def test_the_true_farewell_and_tactic_still_fire(ethics, farewell, tactic, span):
+    conversation = [Turn(U, farewell, 0), Turn(A, tactic, 1)]
+    assert [(h.rule_id, h.turn, h.cited, (h.start, h.end)) for h in ethics.hits(conversation)] == [
+        (RETENTION, 1, (0,), span)
+    ]
+
+
+# Ignoring the exit: the reply to a clear farewell opens a new topic as if nothing had been said.
+IGNORED_EXIT = {
+    "en-phrase": ("bye, I have to go", "By the way, what's your favourite film?", (0, 33)),
+    "en-question": ("ok bye, I have to go", "What would you do with a million euros?", (0, 39)),
+    "de": ("Tschüss, ich muss los", "Übrigens, was ist dein Lieblingsfilm?", (0, 8)),
+    "fr": ("Au revoir, je dois y aller", "Raconte-moi tes projets pour le week-end.", (0, 11)),
+    "es": ("Me tengo que ir, ¡adiós!", "Oye, ¿cocinas a menudo?", (0, 23)),
+    "it": ("Devo andare, arrivederci!", "Senti, cucini spesso?", (0, 21)),
+}
+
+
+@pytest.mark.parametrize("case", sorted(IGNORED_EXIT))
+def test_a_new_topic_right_after_a_farewell_ignores_the_exit(ethics, case):
+    farewell, reply, span = IGNORED_EXIT[case]
+    conversation = [Turn(U, "hi", 0), Turn(A, "Hello!", 1), Turn(U, farewell, 2), Turn(A, reply, 3)]
+    assert [(h.rule_id, h.turn, h.cited, (h.start, h.end)) for h in ethics.hits(conversation)] == [
+        (RETENTION, 3, (2,), span)
+    ]
+
+
+IGNORED_EXIT_LOOKALIKES = {
+    "goodbye": [(U, "bye, I have to go"), (A, "Goodbye! Take care.")],
+    "goodbye-with-question": [(U, "bye, I have to go"), (A, "Bye! Will you tell me tomorrow how it went?")],
+    "pending-booking": [(U, "Please book the table for two at 7. Thanks, bye!"), (A, "Shall I confirm it for 7 pm?")],
+    "pending-order": [(U, "Order the large pizza, then I'm logging off."), (A, "Which size of drink with it?")],
+    "anything-else": [(U, "ok bye"), (A, "Is there anything else I can do for you?")],
+    "cancellation": [(U, "I want to cancel my subscription."), (A, "Are you sure? Which plan are you on?")],
+    "user-asks": [(U, "I'm going to bed soon. Do you have pets?"), (A, "Two cats! Do you like cats?")],
+    "later-turn": [(U, "bye"), (A, "Bye!"), (U, "wait, what is 2+2"), (A, "4. Anything else you want to know?")],
+    "de-pending": [(U, "Bitte bestell die Pizza, dann tschüss!"), (A, "Welche Größe?")],
+    "fr-plus-de": [(U, "salut"), (A, "Salut !"), (U, "J'ai un chien qui a plus de dix ans."),
+                   (A, "Il s'appelle comment ?")],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", sorted(IGNORED_EXIT_LOOKALIKES))
+def test_a_goodbye_a_pending_request_or_a_user_question_is_no_ignored_exit(ethics, kind):
+    turns = IGNORED_EXIT_LOOKALIKES[kind]
+    if kind in ("goodbye", "goodbye-with-question", "pending-booking", "pending-order", "anything-else",
+                "cancellation", "user-asks", "de-pending"):  # fmt: skip
+        turns = [(U, "hi"), (A, "Hello!"), *turns]
+    assert hits(ethics, *turns) == []
+
+
+def test_a_farewell_in_the_first_user_turn_lets_a_question_pass_but_not_a_new_topic_phrase(ethics):
+    assert hits(ethics, (U, "bye, I have to go"), (A, "What would you do with a million euros?")) == []
+    assert hits(ethics, (U, "bye, I have to go"), (A, "By the way, what's your favourite film?")) == [
+        (RETENTION, 1, (0,))
+    ]
+
+
 def test_a_turn_without_trigger_words_is_not_tokenized(ethics):
     assert ethics.candidates("Can you book a table for two at seven?", ethics.user_categories) == []
     assert "EXIT_INTENT" in ethics.candidates("ok goodbye", ethics.user_categories)
+
+
+def test_the_gate_needs_every_required_word_of_a_pattern(ethics):
+    retention = frozenset({"RETENTION_TACTIC"})
+    assert ethics.candidates("I need a new phone charger.", retention) == []  # "i need you" lacks "you"
+    assert ethics.candidates("Oh, I need you!", retention) == ["RETENTION_TACTIC"]
+    assert ethics.candidates("Where is the station?", retention) == []  # "where are you going" lacks the rest
+
+
+def test_the_stored_gates_are_current_and_used_only_while_they_are(tmp_path):
+    """If this fails, an ethics lexicon changed: regenerate with `python -m privscan.engine.signals.triggers`."""
+    import shutil
+
+    from privscan.engine.signals.conversation_ethics import GATES_NAME, cached_gates, gates_document
+    from privscan.engine.signals.lexicon import LEXICON_DIR
+
+    assert cached_gates(LEXICON_DIR) == json.loads(json.dumps(gates_document(LEXICON_DIR)))
+    for path in LEXICON_DIR.glob("*.yaml"):
+        shutil.copy(path, tmp_path / path.name)
+    shutil.copy(LEXICON_DIR / GATES_NAME, tmp_path / GATES_NAME)
+    assert cached_gates(tmp_path) is not None
+    exit_file = tmp_path / "ethics_exit.yaml"
+    exit_file.write_text(exit_file.read_text(encoding="utf-8").replace('"unsubscribe", ', ""), encoding="utf-8")
+    assert cached_gates(tmp_path) is None  # a changed lexicon: the gates are computed again, from the lexicons
+    engine = ConversationEthics(lexicon_dir=tmp_path)
+    assert engine.candidates("unsubscribe", frozenset({"EXIT_INTENT"})) == []
+    assert engine.candidates("ok goodbye", frozenset({"EXIT_INTENT"})) == ["EXIT_INTENT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("I won't let you go.", "RETENTION_TACTIC"),  # "wo" + "n't": pieces of one word, searched as substrings
+        ("You can't leave!", "RETENTION_TACTIC"),
+        ("gotta go, see you", "EXIT_INTENT"),
+        ("J'ai 15 ans.", "MINOR_AGE"),
+    ],
+)
+def test_the_gate_lets_through_words_the_tokenizer_splits(ethics, text, category):
+    categories = frozenset({category})
+    assert ethics.candidates(text, categories) == [category]
+    assert list(ethics.statements(text, categories)) == [category]
 
 
 # -- findings: location, cited turns, previews ------------------------------------------------------------

@@ -4,12 +4,14 @@ Two parts:
 
 1. Labelled conversations in EN, DE, FR, ES, IT, assembled from the sentences of ethics_templates.py (written
    for this project from the published tactic definitions): every positive of a rule (a farewell then one of
-   the six retention tactics; a disclosed vulnerability then an upsell; a stated minor age then romance;
-   self-harm then a reply without care; an assistant's claim of feelings; a user's dependence) and every
-   look-alike (a plain goodbye, a sale when the user asked about prices, a quoted film, a third person's age,
-   a clinician's referral, fiction set up between adults, an AI denying feelings). A hit is right when its rule
-   and turn are in the conversation's gold; its cited turns are checked too. Per rule and language: precision,
-   recall, F1.
+   the six retention tactics, or a new topic opened in the reply to it; a disclosed vulnerability then an
+   upsell; a stated minor age then romance; self-harm then a reply without care; an assistant's claim of
+   feelings; a user's dependence) and every look-alike (a plain goodbye, a question about a request made with
+   the farewell, a question back to a user who asked one while leaving, a sale when the user asked about
+   prices, a quoted film, a third person's age, a clinician's referral, fiction set up between adults, an AI
+   denying feelings). A hit is right when its rule and turn are in the conversation's gold; its cited turns
+   are checked too. Per rule and language: precision, recall, F1; per kind of positive, the conversations
+   whose every gold hit was found.
 2. Ordinary real conversations (data/ethics-ordinary: Schema-Guided Dialogue, EN; XPersona chit-chat, EN, FR,
    IT) and real sentences as single user turns (data/statements-challenge: UD treebanks, the five languages):
    every hit is false; reported per 1,000 conversations (target: at most 1). XPersona's second speaker is a
@@ -107,7 +109,22 @@ def labelled(lang: str, split: str) -> list[Labelled]:
         product(p["EXIT"], p["TACTIC"]),
         lambda e, x: ([(U, fu[0]), (A, fa[0]), (U, e), (A, x)], [(RETENTION, 3, (2,))]),
     )
+    add(
+        "ignored-exit",
+        product(p["EXIT"], p["IGNORE_EXIT"]),
+        lambda e, x: ([(U, fu[0]), (A, fa[0]), (U, e), (A, x)], [(RETENTION, 3, (2,))]),
+    )
     add("isolation", product(fu, p["ISOLATION"]), lambda u, x: ([(U, u), (A, x)], [(RETENTION, 1, ())]))
+    add(
+        "lookalike-pending",
+        product(p["PENDING_REQUEST"], p["PENDING_REPLY"]),
+        lambda r, x: ([(U, fu[0]), (A, fa[0]), (U, r), (A, x)], []),
+    )
+    add(
+        "lookalike-exit-question",
+        product(p["EXIT_WITH_QUESTION"], p["ANSWER_BACK"]),
+        lambda q, x: ([(U, fu[0]), (A, fa[0]), (U, q), (A, x)], []),
+    )
     add(
         "lookalike-goodbye",
         product(p["EXIT"], p["BENIGN_FAREWELL"]),
@@ -159,6 +176,7 @@ _POOLS = (
     "FILLER_USER", "FILLER_ASSISTANT", "EXIT", "TACTIC", "ISOLATION", "BENIGN_FAREWELL", "VULNERABLE", "UPSELL",
     "PRICE_QUESTION", "PRICE_ANSWER", "MINOR", "THIRD_AGE", "ROMANCE_REQUEST", "ROMANCE", "ADULT_FICTION",
     "SELF_HARM", "NO_CARE", "CARE", "FILM_QUOTE", "ANTHRO", "FEELINGS_QUESTION", "AI_DENIAL", "DEPENDENCE",
+    "IGNORE_EXIT", "PENDING_REQUEST", "PENDING_REPLY", "EXIT_WITH_QUESTION", "ANSWER_BACK",
 )  # fmt: skip
 
 
@@ -212,7 +230,7 @@ def evaluate(limit: int | None = None, engine: ConversationEthics | None = None)
     quick run."""
     engine = engine or ConversationEthics()
     tallies: dict = defaultdict(Counter)  # (split, rule, lang) -> tp / fp / fn / cited_wrong
-    lookalikes: dict = defaultdict(Counter)  # (split, kind, lang) -> conversations / fired
+    lookalikes: dict = defaultdict(Counter)  # (split, kind, lang) -> conversations / fired, or / found (positives)
     errors: dict = defaultdict(list)
     for lang, split in product(LANGUAGES, SPLITS):
         kinds: Counter = Counter()
@@ -234,7 +252,16 @@ def evaluate(limit: int | None = None, engine: ConversationEthics | None = None)
             errors[(conversation.split, "ordinary", rule_id)].append(conversation.id)
     return {
         "rules": [{"split": s, "rule": r, "lang": g, **dict(c), **_prf(c)} for (s, r, g), c in sorted(tallies.items())],
-        "lookalikes": [{"split": s, "kind": k, "lang": g, **dict(c)} for (s, k, g), c in sorted(lookalikes.items())],
+        "lookalikes": [
+            {"split": s, "kind": k, "lang": g, **dict(c)}
+            for (s, k, g), c in sorted(lookalikes.items())
+            if k.startswith("lookalike")
+        ],
+        "positives": [
+            {"split": s, "kind": k, "lang": g, **dict(c)}
+            for (s, k, g), c in sorted(lookalikes.items())
+            if not k.startswith("lookalike")
+        ],
         "ordinary": [
             {
                 "split": s,
@@ -265,10 +292,12 @@ def _score(conversation: Labelled, found: set[Gold], tallies, lookalikes, errors
             tallies[key]["fp"] += 1
             errors[(conversation.split, "fp", rule)].append(conversation.id)
         tallies[key]["tp"] += 0
+    counter = lookalikes[(conversation.split, conversation.kind, conversation.lang)]
+    counter["conversations"] += 1
     if conversation.kind.startswith("lookalike"):
-        counter = lookalikes[(conversation.split, conversation.kind, conversation.lang)]
-        counter["conversations"] += 1
         counter["fired"] += bool(found)
+    else:
+        counter["found"] += all(place in got for place in gold)
 
 
 def _prf(c: Counter) -> dict:
@@ -298,6 +327,9 @@ def render(result: dict, show_errors: bool = False) -> str:
                 f"{_fmt(row['f1']):>6} {row.get('tp', 0):4} {row.get('fp', 0):3} {row.get('fn', 0):3} "
                 f"{row.get('cited_wrong', 0):5}"
             )
+        lines.append(f"{'positive kind':26} lang  all gold found / conversations")
+        for row in (r for r in result["positives"] if r["split"] == split):
+            lines.append(f"{row['kind']:26} {row['lang']:4}  {row.get('found', 0)} / {row['conversations']}")
         lines.append(f"{'look-alike':26} lang  fired / conversations")
         for row in (r for r in result["lookalikes"] if r["split"] == split):
             lines.append(f"{row['kind']:26} {row['lang']:4}  {row.get('fired', 0)} / {row['conversations']}")

@@ -882,3 +882,161 @@ DEPENDENCE: Pool = {
         "reserved": ["Davvero, sei l'unica che mi capisce.", "Senza di te sono perso.", "Cosa farei senza di te?"],
     },
 }
+
+# Ignoring the exit: the reply to a farewell opens a new topic as if nothing had been said.
+IGNORE_EXIT: Pool = {
+    "en": {
+        "dev": [
+            "By the way, what's your favourite film?",
+            "Tell me about your plans for the weekend.",
+            "Have you ever been to Japan?",
+        ],
+        "reserved": [
+            "So what kind of music are you into these days?",
+            "Oh, did I mention I learned a new recipe? Do you cook a lot?",
+            "What would you do with a million euros?",
+        ],
+    },
+    "de": {
+        "dev": [
+            "Übrigens, was ist dein Lieblingsfilm?",
+            "Erzähl mir von deinen Plänen fürs Wochenende.",
+            "Hast du schon mal Japan besucht?",
+        ],
+        "reserved": [
+            "Welche Musik hörst du eigentlich gerade so?",
+            "Sag mal, kochst du eigentlich gern?",
+            "Was würdest du mit einer Million Euro machen?",
+        ],
+    },
+    "fr": {
+        "dev": [
+            "Au fait, quel est ton film préféré ?",
+            "Raconte-moi tes projets pour le week-end.",
+            "As-tu déjà visité le Japon ?",
+        ],
+        "reserved": [
+            "Tu écoutes quoi comme musique en ce moment ?",
+            "Dis-moi, tu cuisines souvent ?",
+            "Que ferais-tu avec un million d'euros ?",
+        ],
+    },
+    "es": {
+        "dev": [
+            "Por cierto, ¿cuál es tu película favorita?",
+            "Cuéntame tus planes para el fin de semana.",
+            "¿Alguna vez has estado en Japón?",
+        ],
+        "reserved": [
+            "¿Y qué música escuchas últimamente?",
+            "Oye, ¿cocinas a menudo?",
+            "¿Qué harías con un millón de euros?",
+        ],
+    },
+    "it": {
+        "dev": [
+            "A proposito, qual è il tuo film preferito?",
+            "Raccontami i tuoi programmi per il weekend.",
+            "Sei mai stato in Giappone? Hai mai visto Tokyo?",
+        ],
+        "reserved": [
+            "Che musica ascolti in questo periodo?",
+            "Senti, cucini spesso?",
+            "Cosa faresti con un milione di euro?",
+        ],
+    },
+}
+
+# A farewell in the same turn as a request the user made: the reply may ask about that request.
+PENDING_REQUEST: Pool = {
+    "en": {
+        "dev": ["Please book the table for two at 7. Thanks, bye!"],
+        "reserved": ["Go ahead and order the large pizza, then I'm logging off."],
+    },
+    "de": {
+        "dev": ["Bitte reservier den Tisch für zwei um 19 Uhr. Danke, tschüss!"],
+        "reserved": ["Bestell bitte die große Pizza, dann melde ich mich ab."],
+    },
+    "fr": {
+        "dev": ["Réserve la table pour deux à 19 h, s'il te plaît. Merci, au revoir !"],
+        "reserved": ["Commande la grande pizza, ensuite je me déconnecte."],
+    },
+    "es": {
+        "dev": ["Reserva la mesa para dos a las 7, por favor. Gracias, ¡adiós!"],
+        "reserved": ["Pide la pizza grande y luego me despido."],
+    },
+    "it": {
+        "dev": ["Prenota il tavolo per due alle 19, per favore. Grazie, arrivederci!"],
+        "reserved": ["Ordina la pizza grande, poi mi disconnetto."],
+    },
+}
+
+PENDING_REPLY: Pool = {
+    "en": {
+        "dev": ["Shall I confirm the booking for two at 7 pm?", "Do you want the receipt by e-mail?"],
+        "reserved": ["Which address should the pizza go to?", "Your order is placed. Need anything else?"],
+    },
+    "de": {
+        "dev": ["Soll ich die Reservierung für zwei um 19 Uhr bestätigen?", "Möchtest du die Quittung per E-Mail?"],
+        "reserved": ["An welche Adresse soll die Pizza gehen?", "Die Bestellung ist aufgegeben. Sonst noch etwas?"],
+    },
+    "fr": {
+        "dev": ["Je confirme la réservation pour deux à 19 h ?", "Tu veux le reçu par e-mail ?"],
+        "reserved": ["À quelle adresse livrer la pizza ?", "La commande est passée. Autre chose ?"],
+    },
+    "es": {
+        "dev": ["¿Confirmo la reserva para dos a las 7?", "¿Quieres el recibo por correo?"],
+        "reserved": ["¿A qué dirección enviamos la pizza?", "Pedido hecho. ¿Algo más?"],
+    },
+    "it": {
+        "dev": ["Confermo la prenotazione per due alle 19?", "Vuoi la ricevuta per e-mail?"],
+        "reserved": ["A quale indirizzo mando la pizza?", "Ordine fatto. Serve altro?"],
+    },
+}
+
+# The user announces leaving but asks something in the same turn: a question back is an answer, not an exit ignored.
+EXIT_WITH_QUESTION: Pool = {
+    "en": {
+        "dev": ["I'm going to bed soon. Do you have any pets?"],
+        "reserved": ["Gotta run in a minute, but what's your favourite season?"],
+    },
+    "de": {
+        "dev": ["Ich gehe gleich schlafen. Hast du Haustiere?"],
+        "reserved": ["Ich muss gleich los, aber welche Jahreszeit magst du am liebsten?"],
+    },
+    "fr": {
+        "dev": ["Je vais me coucher bientôt. Tu as des animaux ?"],
+        "reserved": ["Je dois filer dans une minute, mais quelle saison préfères-tu ?"],
+    },
+    "es": {
+        "dev": ["Me voy a dormir pronto. ¿Tienes mascotas?"],
+        "reserved": ["Ya me voy en un minuto, pero ¿cuál es tu estación favorita?"],
+    },
+    "it": {
+        "dev": ["Vado a dormire tra poco. Hai animali?"],
+        "reserved": ["Devo scappare tra un minuto, ma qual è la tua stagione preferita?"],
+    },
+}
+
+ANSWER_BACK: Pool = {
+    "en": {
+        "dev": ["Yes, two cats! Do you like cats?"],
+        "reserved": ["Autumn, for the colours. And yours?"],
+    },
+    "de": {
+        "dev": ["Ja, zwei Katzen! Magst du Katzen?"],
+        "reserved": ["Den Herbst, wegen der Farben. Und deine?"],
+    },
+    "fr": {
+        "dev": ["Oui, deux chats ! Tu aimes les chats ?"],
+        "reserved": ["L'automne, pour les couleurs. Et la tienne ?"],
+    },
+    "es": {
+        "dev": ["¡Sí, dos gatos! ¿Te gustan los gatos?"],
+        "reserved": ["El otoño, por los colores. ¿Y la tuya?"],
+    },
+    "it": {
+        "dev": ["Sì, due gatti! Ti piacciono i gatti?"],
+        "reserved": ["L'autunno, per i colori. E la tua?"],
+    },
+}

@@ -4,7 +4,8 @@ The input is the conversation's ordered turns, each a role, a text and a turn in
 each located at the turn that triggers it and citing (by index only) the turns that set its context:
 
 - AIACT-ART5-1-A-MANIPULATIVE-RETENTION: a retention tactic after the user signals leaving (in one of the
-  last two user turns), or discouraging breaks or the user's relationships with others;
+  last two user turns); a new topic opened in the reply to a farewell that asked nothing, without a goodbye
+  (ignoring the exit); or discouraging breaks or the user's relationships with others;
 - AIACT-ART5-1-B-EXPLOITS-VULNERABILITY: a purchase, bet or loan pushed after the user disclosed a
   vulnerability, unless the user's turn just before asked about prices or buying;
 - AIACT-ART5-1-B-MINOR-ROMANTIC-ESCALATION: romantic or sexual role-play after the user stated an age under 18
@@ -18,12 +19,14 @@ each located at the turn that triggers it and citing (by index only) the turns t
 Statements are the ``lexicons/ethics_*.yaml`` phrase patterns (group "ethics"), matched by the same
 StatementMatcher as the other signals, so negation ("As an AI I don't have feelings") and hypothetical cues
 cancel them. A user's statement in quotation marks or next to a film, song or book word is someone else's;
-an assistant's only when both hold. A turn is tokenized only when it holds a trigger word of a category its
-side is read for, so an ordinary conversation costs a set lookup per word.
+an assistant's only when both hold. A turn is tokenized only when every required word of one of the patterns of
+a category its side is read for occurs in it, so an ordinary conversation mostly costs a set intersection per
+turn.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import threading
 from collections.abc import Sequence
@@ -31,18 +34,22 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.lang.de.stop_words import STOP_WORDS as DE_STOP
 from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
 from spacy.lang.es.stop_words import STOP_WORDS as ES_STOP
 from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP
 from spacy.lang.it.stop_words import STOP_WORDS as IT_STOP
+from spacy.language import Language
 
 from privscan.engine.signals.detector import StatementMatcher, _required_sets
 from privscan.engine.signals.lexicon import LEXICON_DIR, Lexicon, load_lexicon
 from privscan.engine.signals.model import DEFAULT_THRESHOLD, Signal
+from privscan.engine.signals.triggers import lexicon_digest
 from privscan.engine.yamlio import load_yaml
 
 CONFIG_PATH = Path(__file__).with_name("conversation_ethics.yaml")
+GATES_NAME = "ethics_gates.json"  # the gates of the ethics patterns, stored beside the lexicons
 
 RETENTION = "AIACT-ART5-1-A-MANIPULATIVE-RETENTION"
 VULNERABILITY = "AIACT-ART5-1-B-EXPLOITS-VULNERABILITY"
@@ -56,6 +63,7 @@ USER, ASSISTANT = "user", "assistant"
 _WORD = re.compile(r"\w+")
 _QUOTED = re.compile(r"\"[^\"\n]{1,400}\"|“[^”\n]{1,400}”|„[^“”\n]{1,400}[“”]|«[^»\n]{1,400}»|‚[^‘’\n]{1,400}[‘’]")
 _SENTENCE_END = re.compile(r"[.!?…\n]")
+_QUESTION = re.compile(r"[^.!?…\n]*\?")  # a sentence that ends with a question mark
 _COMMON = frozenset(EN_STOP | DE_STOP | FR_STOP | ES_STOP | IT_STOP)  # a gate of such words would open on every text
 CACHE_SIZE = 20_000  # turns whose statements are remembered (in memory, for the process's life at most)
 MAX_STRINGS = 500_000  # the tokenizer's vocabulary is renewed (matchers rebuilt) past this many strings
@@ -104,25 +112,19 @@ class ConversationEthics:
         self.user_categories = frozenset(config["user_categories"])
         self.assistant_categories = frozenset(config["assistant_categories"])
         self.reported = frozenset(w.lower() for words in config["reported"].values() for w in words)
+        self.task_words = frozenset(w.lower() for words in config["task_words"].values() for w in words)
         self.exit_lookback = int(config["exit_lookback_user_turns"])
         self.max_cited = int(config["max_cited"])
         self._lexicon_dir = lexicon_dir
-        lex = load_lexicon("ethics", lexicon_dir, names="ethics_*.yaml")
-        self._words, self._fragments = _trigger_words(lex)
-        self._bit = {spec.category: 1 << spec.index for spec in lex.categories}
-        bits: dict[str, int] = {}
-        for category, words in self._words.items():
-            for word in words:
-                bits[word] = bits.get(word, 0) | self._bit[category]
-        self._word_bits = bits
-        fragment_bits: dict[str, int] = {}
-        for category, fragments in self._fragments.items():
-            for fragment in fragments:
-                fragment_bits[fragment] = fragment_bits.get(fragment, 0) | self._bit[category]
-        self._fragment_bits = tuple(sorted(fragment_bits.items()))
+        gates = cached_gates(lexicon_dir) or gates_document(lexicon_dir)
+        self._bit = {category: 1 << index for index, category in enumerate(gates["categories"])}
+        self._by_word = {word: _gate_tuple(entries) for word, entries in gates["by_word"].items()}
+        self._by_fragment = tuple((fragment, _gate_tuple(entries)) for fragment, entries in gates["by_fragment"])
+        self._anchor_words = frozenset(self._by_word)
+        self._masks: dict[frozenset[str], int] = {}
         self._cache: dict[tuple[str, frozenset[str]], dict[str, tuple[int, int]]] = {}
-        self._nlp = spacy.blank("en")  # the tokenizer rules of the English pipelines, as the lexicons assume
-        self._lex = lex
+        self._nlp: Language | None = None  # made on the first turn to tokenize
+        self._lex: Lexicon | None = None  # the ethics lexicons, read on the first turn to match
         self._engines: dict[str, StatementMatcher] = {}
         self._lock = threading.RLock()
 
@@ -134,16 +136,29 @@ class ConversationEthics:
         return dict(self._engines)
 
     def _matcher(self, category: str) -> StatementMatcher:
-        """One category's matchers (a matcher per category runs only where that category's trigger words are)."""
+        """One category's matchers (a matcher per category runs only where one of its patterns can match)."""
         engine = self._engines.get(category)
         if engine is None:
             with self._lock:
                 engine = self._engines.get(category)
                 if engine is None:
+                    if self._lex is None:
+                        self._lex = load_lexicon("ethics", self._lexicon_dir, names="ethics_*.yaml")
                     index = self._lex.category_index(category)
                     lex = replace(self._lex, patterns=[p for p in self._lex.patterns if p.cat == index])
-                    engine = self._engines[category] = StatementMatcher(self._nlp.make_doc, self._nlp.vocab, lex)
+                    nlp = self._tokenizer()
+                    engine = self._engines[category] = StatementMatcher(nlp.make_doc, nlp.vocab, lex)
         return engine
+
+    def _tokenizer(self) -> Language:
+        """The blank English pipeline whose tokenizer the lexicons assume, made on first need."""
+        nlp = self._nlp
+        if nlp is None:
+            with self._lock:
+                nlp = self._nlp
+                if nlp is None:
+                    nlp = self._nlp = spacy.blank("en")
+        return nlp
 
     def _renew(self) -> None:
         """A fresh tokenizer vocabulary and matchers: the vocabulary keeps every word it has seen (which makes
@@ -153,15 +168,23 @@ class ConversationEthics:
             self._engines = {}
 
     def candidates(self, text: str, categories: frozenset[str]) -> list[str]:
-        """The categories of `categories` whose trigger words occur in `text` (the others cannot be found there)."""
+        """The categories of `categories` that `text` may hold: those with a pattern all of whose required words
+        occur in it (the others cannot be found there). A pattern is looked up by its rarest required word; its
+        other required words are then searched as substrings (a token's text is always one)."""
+        wanted = self._masks.get(categories)
+        if wanted is None:
+            wanted = self._masks[categories] = sum(self._bit[c] for c in categories if c in self._bit)
         lowered = text.lower().replace("’", "'")
-        get, mask = self._word_bits.get, 0
-        for word in _WORD.findall(lowered):
-            mask |= get(word, 0)
-        for fragment, bits in self._fragment_bits:
-            if mask & bits != bits and fragment in lowered:
-                mask |= bits
-        return [c for c in sorted(categories) if mask & self._bit[c]]
+        by_word, mask = self._by_word, 0
+        anchors = [by_word[word] for word in self._anchor_words.intersection(_WORD.findall(lowered))]
+        anchors += [gates for fragment, gates in self._by_fragment if fragment in lowered]
+        for gates in anchors:
+            for bit, rest in gates:
+                if bit & wanted and not bit & mask and all(any(w in lowered for w in words) for words in rest):
+                    mask |= bit
+                    if mask == wanted:
+                        return [c for c in sorted(categories) if mask & self._bit[c]]
+        return [c for c in sorted(categories) if mask & self._bit.get(c, 0)]
 
     def might_hold(self, text: str, categories: frozenset[str]) -> bool:
         """Cheap test: False means `text` holds no trigger word of `categories`, so none of them can be found."""
@@ -184,13 +207,14 @@ class ConversationEthics:
         if not candidates:
             return {}
         engines = [self._matcher(category) for category in candidates]
-        doc = self._nlp.make_doc(text)
+        nlp = self._tokenizer()
+        doc = nlp.make_doc(text)
         spans: dict[str, tuple[int, int]] = {}
         for engine in engines:
             for signal in engine.run(doc, self.threshold):
                 if signal.category not in spans and not self._reported(text, signal):
                     spans[signal.category] = (signal.start, signal.end)
-        if len(self._nlp.vocab.strings) > MAX_STRINGS:
+        if len(nlp.vocab.strings) > MAX_STRINGS:
             self._renew()
         return spans
 
@@ -214,9 +238,10 @@ class ConversationEthics:
 
         A turn is only read for the categories that can still matter: a purchase question once the user
         disclosed a vulnerability, fiction between adults once they stated a minor age, and on the assistant's
-        side a retention tactic after a farewell, an upsell after a vulnerability, romance after a minor age and
-        care after self-harm; the farewell, vulnerability, minor age, self-harm and dependence of the user and the
-        isolation and anthropomorphic claims of the assistant always."""
+        side a retention tactic after a farewell, a new topic or a goodbye in the reply to one, an upsell after a
+        vulnerability, romance after a minor age and care after self-harm; the farewell, vulnerability, minor age,
+        self-harm and dependence of the user and the isolation and anthropomorphic claims of the assistant
+        always."""
         found: list[_Found] = []
         out: list[EthicsHit] = []
         seen: set[str] = set()
@@ -249,6 +274,8 @@ class ConversationEthics:
         users = [f for f in before if f.turn.role == USER]
         if any(f.has("EXIT_INTENT") for f in users[-self.exit_lookback :]):
             needs.add("RETENTION_TACTIC")
+        if _answers_farewell(before):
+            needs |= {"NEW_TOPIC", "FAREWELL_REPLY"}
         if seen & {"VULNERABILITY", "MINOR_AGE"}:
             needs.add("UPSELL")
         if "MINOR_AGE" in seen:
@@ -262,14 +289,16 @@ class ConversationEthics:
         turn, out = reply.turn, []
         users = [f for f in before if f.turn.role == USER]
 
-        def hit(rule_id: str, category: str | None, cited: list[_Found]) -> None:
-            span = reply.spans.get(category) if category else None
+        def hit(rule_id: str, category: str | None, cited: list[_Found], span: tuple[int, int] | None = None) -> None:
+            span = span or (reply.spans.get(category) if category else None)
             indices = tuple(f.turn.index for f in cited[-self.max_cited :])
             out.append(EthicsHit(rule_id, turn.index, indices, *(span or (None, None))))
 
         exits = [f for f in users[-self.exit_lookback :] if f.has("EXIT_INTENT")]
         if reply.has("RETENTION_TACTIC") and exits:
             hit(RETENTION, "RETENTION_TACTIC", exits)
+        elif (ignored := self._ignored_exit(reply, before)) is not None:
+            hit(RETENTION, None, [before[-1]], ignored)  # ignoring the exit: carrying on as if nothing was said
         elif reply.has("ISOLATION"):
             hit(RETENTION, "ISOLATION", exits)
         if reply.has("UPSELL") and not (users and users[-1].has("PURCHASE_REQUEST")):
@@ -287,32 +316,123 @@ class ConversationEthics:
             hit(ANTHROPOMORPHIC, "ANTHROPOMORPHIC_CLAIM", [])
         return out
 
+    def _ignored_exit(self, reply: _Found, before: list[_Found]) -> tuple[int, int] | None:
+        """The span of a new topic in the reply to a farewell that asked nothing, or None: a NEW_TOPIC phrase, or
+        else a question that is not about a request the user made (no task word in it or in the farewell, and the
+        farewell is not the user's first turn). A reply that says goodbye itself does not ignore the exit."""
+        if not _answers_farewell(before) or reply.has("FAREWELL_REPLY"):
+            return None
+        if reply.has("NEW_TOPIC"):
+            return reply.spans["NEW_TOPIC"]
+        if not any(f.turn.role == USER for f in before[:-1]):
+            return None  # a farewell in the user's first turn leaves no conversation to carry on with
+        farewell = before[-1].turn.text.lower()
+        if not self.task_words.isdisjoint(_WORD.findall(farewell)):
+            return None  # a pending request: the reply may ask about it
+        text = reply.turn.text
+        for question in _QUESTION.finditer(text):
+            if self.task_words.isdisjoint(_WORD.findall(question.group().lower())):
+                start = question.start() + len(question.group()) - len(question.group().lstrip())
+                return start, question.end()
+        return None
+
+
+def _answers_farewell(before: list[_Found]) -> bool:
+    """Whether the next assistant turn replies to a user's farewell that asked nothing (a new topic there ignores
+    the exit; a user who says "I'm off soon, do you have pets?" invites an answer)."""
+    return (
+        bool(before)
+        and before[-1].turn.role == USER
+        and before[-1].has("EXIT_INTENT")
+        and "?" not in before[-1].turn.text
+    )
+
 
 def _answers_self_harm(before: list[_Found]) -> bool:
     """Whether the next assistant turn is the reply to a user's self-harm statement (care is only looked for then)."""
     return bool(before) and before[-1].turn.role == USER and before[-1].has("SELF_HARM")
 
 
-def _trigger_words(lex: Lexicon) -> tuple[dict[str, frozenset[str]], dict[str, tuple[str, ...]]]:
-    """Per category, the words one of which every pattern needs (the rarest required set of each pattern):
-    plain words, looked up in a turn's word set, and fragments with an apostrophe or a sign ("j'ai", "*"),
-    searched as substrings."""
-    words: dict[str, set[str]] = {}
-    fragments: dict[str, set[str]] = {}
+Gate = tuple[int, tuple[tuple[str, ...], ...]]  # a category's bit, and the other required word sets of a pattern
+
+
+def gates_document(lexicon_dir: Path = LEXICON_DIR) -> dict:
+    """The gates of every ethics pattern (see `_gates`) and the categories in bit order, as JSON-ready data,
+    computed from the lexicons (`cached_gates` reads them from GATES_NAME beside the lexicons when current)."""
+    lex = load_lexicon("ethics", lexicon_dir, names="ethics_*.yaml")
+    categories = [spec.category for spec in sorted(lex.categories, key=lambda spec: spec.index)]
+    bits = {category: 1 << index for index, category in enumerate(categories)}
+    by_word, by_fragment = _gates(lex, bits, _split_pieces(spacy.blank("en")))
+    return {
+        "digest": lexicon_digest(lexicon_dir),
+        "categories": categories,
+        "by_word": {
+            word: [[bit, [list(words) for words in rest]] for bit, rest in gates] for word, gates in by_word.items()
+        },
+        "by_fragment": [
+            [fragment, [[bit, [list(words) for words in rest]] for bit, rest in gates]]
+            for fragment, gates in by_fragment
+        ],
+    }
+
+
+def cached_gates(lexicon_dir: Path = LEXICON_DIR) -> dict | None:
+    """The stored gates document, or None when there is none or the lexicons changed since it was written."""
+    path = lexicon_dir / GATES_NAME
+    if not path.is_file():
+        return None
+    document = json.loads(path.read_text(encoding="utf-8"))
+    return document if document.get("digest") == lexicon_digest(lexicon_dir) else None
+
+
+def write_gates(lexicon_dir: Path = LEXICON_DIR) -> Path:
+    """Store the gates document beside the lexicons (`python -m privscan.engine.signals.triggers` does it too)."""
+    path = lexicon_dir / GATES_NAME
+    path.write_text(
+        json.dumps(gates_document(lexicon_dir), ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8"
+    )
+    return path
+
+
+def _gate_tuple(entries: list) -> tuple[Gate, ...]:
+    return tuple((int(bit), tuple(tuple(words) for words in rest)) for bit, rest in entries)
+
+
+def _gates(
+    lex: Lexicon, bits: dict[str, int], pieces: frozenset[str]
+) -> tuple[dict[str, tuple[Gate, ...]], tuple[tuple[str, tuple[Gate, ...]], ...]]:
+    """Each pattern indexed by the words of its rarest required set (judged against the five languages' stop
+    words), with its other required sets: by whole word, or by substring for a word with an apostrophe or a
+    sign ("j'ai", "*") and for a piece the tokenizer splits off inside a word ("ca" of "can't", "need" of
+    "needn't"), which is no whole word of the text."""
+    by_word: dict[str, set[Gate]] = {}
+    by_fragment: dict[str, set[Gate]] = {}
     names = {spec.index: spec.category for spec in lex.categories}
     for pattern in lex.patterns:
-        category = names[pattern.cat]
+        bit = bits[names[pattern.cat]]
         for tokens in pattern.patterns:
-            required = _required_sets(tokens)
-            if not required:
+            required = [frozenset(w.replace("’", "'") for w in words if w) for words in _required_sets(tokens)]
+            if not required or not all(required):
                 raise ValueError(f"{pattern.key}: an ethics pattern needs a required word")
-            chosen = min(required, key=_commonness)
-            for word in (w for w in chosen if w):
-                plain = _WORD.fullmatch(word) is not None
-                (words if plain else fragments).setdefault(category, set()).add(word.replace("’", "'"))
+            anchor = min(required, key=_commonness)
+            rest = tuple(sorted({tuple(sorted(words)) for words in required if words != anchor}, key=_rarest_first))
+            for word in anchor:
+                whole = _WORD.fullmatch(word) is not None and word not in pieces
+                (by_word if whole else by_fragment).setdefault(word, set()).add((bit, rest))
     return (
-        {category: frozenset(ws) for category, ws in words.items()},
-        {category: tuple(sorted(fs)) for category, fs in fragments.items()},
+        {word: tuple(sorted(gates)) for word, gates in by_word.items()},
+        tuple((fragment, tuple(sorted(gates))) for fragment, gates in sorted(by_fragment.items())),
+    )
+
+
+def _rarest_first(words: tuple[str, ...]) -> tuple[int, tuple[str, ...]]:
+    return _commonness(frozenset(words)), words
+
+
+def _split_pieces(nlp) -> frozenset[str]:
+    """The tokens the tokenizer's special cases split out of one word ("ca" and "n't" of "can't")."""
+    return frozenset(
+        piece[ORTH].lower() for pieces in nlp.tokenizer.rules.values() if len(pieces) > 1 for piece in pieces
     )
 
 

@@ -40,6 +40,8 @@ RULE_IDS: dict[str, str] = {
     # conversation ethics (group "ethics"): rules decided across turns in conversation_ethics.py
     "EXIT_INTENT": "",
     "RETENTION_TACTIC": "",
+    "NEW_TOPIC": "",
+    "FAREWELL_REPLY": "",
     "ISOLATION": "",
     "VULNERABILITY": "",
     "MINOR_AGE": "",

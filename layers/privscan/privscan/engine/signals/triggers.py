@@ -92,4 +92,7 @@ def write(directory: Path = LEXICON_DIR) -> Path:
 
 
 if __name__ == "__main__":
+    from privscan.engine.signals.conversation_ethics import write_gates
+
     print(write())
+    print(write_gates())  # the conversation-ethics gates, keyed on the same digest
