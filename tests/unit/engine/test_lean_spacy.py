@@ -35,3 +35,33 @@ def test_touching_the_stand_in_loads_the_real_cli():
         "print(loaded, 'typer' in sys.modules, type(sys.modules['spacy.cli']).__name__)"
     )
     assert run_probe(code) == ["True True module"]
+
+
+def test_the_engine_and_its_first_english_result_import_no_french_language_data():
+    """spacy.lang.fr's __init__ imports its tokenizer exceptions, a 1.4 MB regular expression compiled at import:
+    the conversation-ethics gate's stop words are read without it, and an English text never needs it."""
+    code = (
+        "import io, sys\n"
+        "from privscan.engine import get_scanner\nfrom privscan.engine.config import EngineConfig\n"
+        "from privscan.engine.masking import Fingerprinter\nfrom privscan.pipeline import scan_stream\n"
+        "import privscan.engine.signals.conversation_ethics\n"
+        "found = []\n"
+        "scan_stream('a.txt', io.BytesIO(b'Contact Anna Schneider at anna@example.com\\n'),\n"
+        "            scanner=get_scanner(EngineConfig(workers=1)), fingerprinter=Fingerprinter('k' * 24),\n"
+        "            sink=found.append)\n"
+        "print(len(found), sorted(n for n in sys.modules if n.startswith('spacy.lang.fr')))"
+    )
+    assert run_probe(code) == ["2 []"]
+
+
+def test_stop_words_are_spacys_lists_read_without_the_language_package():
+    code = (
+        "import sys\nfrom privscan.engine.lean_spacy import stop_words\n"
+        "words = {lang: stop_words(lang) for lang in ('en', 'de', 'fr', 'es', 'it')}\n"
+        "print('spacy.lang.fr' in sys.modules, type(words['fr']).__name__)\n"
+        "import importlib\n"
+        "print(all(words[l] == importlib.import_module(f'spacy.lang.{l}.stop_words').STOP_WORDS for l in words))\n"
+        "print(stop_words('fr') == stop_words('fr'), 'afin' in words['fr'], 'afin' in words['en'],\n"
+        "      'aber' in words['de'])"
+    )
+    assert run_probe(code) == ["False frozenset", "True", "True True False True"]

@@ -8,13 +8,19 @@ time: cold-start cost for a command line the scanner never uses.
 before spaCy is first imported; anything that then touches them loads the real
 command line. `release()` drops the stand-ins once spaCy is loaded, so a later
 ``import spacy.cli`` is an ordinary import.
+
+`stop_words(lang)` reads a language's stop-word list without importing that language's package:
+``spacy/lang/fr/__init__.py`` imports the French tokenizer exceptions, whose module compiles a
+1.4 MB regular expression when it is imported, so the list alone must not cost that.
 """
 
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import sys
 import types
+from pathlib import Path
 
 _NAMES = ("spacy.cli", "spacy.cli.info")
 
@@ -48,3 +54,17 @@ def release() -> None:
     for name in _NAMES:
         if isinstance(sys.modules.get(name), _DeferredModule):
             del sys.modules[name]
+
+
+def stop_words(lang: str) -> frozenset[str]:
+    """spaCy's stop words of `lang` (``spacy/lang/<lang>/stop_words.py``), read without running the language
+    package's ``__init__`` (see the module docstring)."""
+    package = sys.modules.get(f"spacy.lang.{lang}.stop_words")
+    if package is None:
+        root = importlib.util.find_spec("spacy.lang").submodule_search_locations[0]
+        spec = importlib.util.spec_from_file_location(
+            f"_privscan_spacy_stop_words_{lang}", Path(root, lang, "stop_words.py")
+        )
+        package = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(package)
+    return frozenset(package.STOP_WORDS)
