@@ -106,7 +106,8 @@ def test_render_shows_every_figure():
 def test_cold_start_is_timed_from_spawn_to_the_first_result_and_counts_each_phase_within():
     from privscan_tools.bench.run import cold_start
 
-    measured = cold_start(runs=1)
+    measured = cold_start(runs=1, languages=[])
+    assert measured["languages"] == [] and measured["runs"] == 1
     phases = measured["imports_s"] + measured["engine_s"] + measured["first_result_s"]
     assert measured["findings"] == 2  # the person and the e-mail address of the sample line
     assert phases <= measured["process_to_first_result_s"] < phases + 1.0  # + interpreter start, not shutdown
@@ -176,3 +177,108 @@ def test_structured_tables_hold_the_same_rows_as_csv_and_parquet(tmp_path):
     table = pq.read_table(tmp_path / "t.parquet")
     assert rows[0] == COLUMNS == table.column_names
     assert [list(r) for r in zip(*table.to_pydict().values(), strict=True)] == rows[1:]
+
+
+LANGUAGE_ROWS = [
+    {
+        "language": "de",
+        "language_data_s": 0.002,
+        "pipeline_s": 0.2,
+        "first_text_s": 0.018,
+        "next_text_s": 0.014,
+        "one_off_s": 0.206,
+        "rss_mb": 17,
+        "prime_s": 0.81,
+        "loaded": True,
+        "routed": True,
+    },
+    {
+        "language": "sv",
+        "language_data_s": 0.01,
+        "pipeline_s": 0.3,
+        "first_text_s": None,
+        "next_text_s": None,
+        "one_off_s": 0.31,
+        "rss_mb": 20,
+        "prime_s": 0.7,
+        "loaded": True,
+        "routed": None,
+    },
+]
+
+
+def test_render_shows_each_further_languages_cost_and_the_priming_once():
+    text = render(
+        {
+            "cold_start": {
+                "process_to_first_result_s": 1.2,
+                "imports_s": 0.6,
+                "engine_s": 0.4,
+                "first_result_s": 0.1,
+                "languages": LANGUAGE_ROWS,
+            }
+        }
+    )
+    lines = text.splitlines()
+    assert lines[2].startswith("priming (statement lexicons") and lines[2].endswith(": 0.700 s")
+    assert lines[4].split() == ["language", "spaCy", "data", "pipeline", "first", "text", "next", "text", "one-off"] + [
+        "RSS",
+        "+MB",
+    ]
+    assert lines[5].split() == ["de", "0.002", "0.200", "0.018", "0.014", "0.206", "17"]
+    assert lines[6].split() == ["sv", "0.010", "0.300", "-", "-", "0.310", "20", "(no", "sample", "text)"]
+
+
+def test_a_language_not_routed_to_its_pipeline_is_flagged():
+    from privscan_tools.bench.run import render_languages
+
+    rows = [{**LANGUAGE_ROWS[0], "routed": False}, {**LANGUAGE_ROWS[0], "language": "fr", "loaded": False}]
+    lines = render_languages(rows)
+    assert lines[3].endswith("(not routed to its pipeline)") and lines[4].endswith("(not routed to its pipeline)")
+    assert render_languages([]) == []
+
+
+def test_the_one_off_cost_is_data_plus_pipeline_plus_the_first_texts_extra():
+    from privscan_tools.bench.run import _one_off
+
+    sample = {"language_data_s": 0.5, "pipeline_s": 0.25, "texts_s": [0.375, 0.125]}
+    assert _one_off(sample) == 1.0
+    assert _one_off({**sample, "texts_s": [0.1, 0.2]}) == 0.75  # a slower second text adds nothing
+    assert _one_off({**sample, "texts_s": []}) == 0.75
+
+
+def test_cold_start_only_skips_the_corpus_curve_and_tables(monkeypatch):
+    from privscan_tools import cli
+    from privscan_tools.bench import run as bench
+
+    calls = []
+    monkeypatch.setattr(bench, "run_bench", lambda *args, **kwargs: calls.append((args, kwargs)) or 0)
+    assert cli.main(["bench", "--cold-start-only", "--curve", "10", "--tables", "5", "--cold-start-runs", "5"]) == 0
+    ((args, kwargs),) = calls
+    assert args[1] == [] and kwargs["corpus"] is False and kwargs["tables"] == []
+    assert kwargs["cold"] is True and kwargs["cold_runs"] == 5
+    calls.clear()
+    assert cli.main(["bench", "--no-corpus", "--curve", "10"]) == 0
+    ((args, kwargs),) = calls
+    assert args[1] == [10] and kwargs["corpus"] is False and kwargs["cold"] is True and kwargs["cold_runs"] == 3
+
+
+def test_a_languages_cost_is_measured_in_a_fresh_process_after_the_priming(tmp_path):
+    from privscan_tools.bench.run import bytecode_env, language_costs
+
+    (row,) = language_costs(["de"], 1, bytecode_env(str(tmp_path)))
+    assert row["language"] == "de" and row["loaded"] is True and row["routed"] is True
+    assert 0 < row["pipeline_s"] < row["one_off_s"] + 1e-9
+    assert row["first_text_s"] is not None and row["next_text_s"] is not None
+    assert row["one_off_s"] == pytest.approx(
+        row["language_data_s"] + row["pipeline_s"] + max(row["first_text_s"] - row["next_text_s"], 0), abs=0.003
+    )
+    assert row["prime_s"] > 0 and row["rss_mb"] > 0
+
+
+def test_the_timed_processes_get_bytecode_as_the_layer_ships_it(monkeypatch):
+    from privscan_tools.bench.run import bytecode_env
+
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    env = bytecode_env("/tmp/cache")
+    assert "PYTHONDONTWRITEBYTECODE" not in env and env["PYTHONPYCACHEPREFIX"] == "/tmp/cache"
