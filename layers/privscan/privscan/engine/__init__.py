@@ -12,6 +12,7 @@ from privscan.engine import lean_presidio, lean_spacy
 from privscan.engine.config import EngineConfig
 
 lean_spacy.defer_cli()  # before anything imports spaCy (every engine module imports this package first)
+lean_spacy.factor_french_token_match()
 lean_presidio.defer_checks()  # ... or Presidio
 
 if TYPE_CHECKING:
