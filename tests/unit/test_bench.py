@@ -108,6 +108,7 @@ def test_cold_start_is_timed_from_spawn_to_the_first_result_and_counts_each_phas
 
     measured = cold_start(runs=1, languages=[])
     assert measured["languages"] == [] and measured["runs"] == 1
+    assert 0 < measured["cpu_to_first_result_s"] < measured["process_to_first_result_s"] + 1.0
     phases = measured["imports_s"] + measured["engine_s"] + measured["first_result_s"]
     assert measured["findings"] == 2  # the person and the e-mail address of the sample line
     assert phases <= measured["process_to_first_result_s"] < phases + 1.0  # + interpreter start, not shutdown
@@ -212,6 +213,7 @@ def test_render_shows_each_further_languages_cost_and_the_priming_once():
         {
             "cold_start": {
                 "process_to_first_result_s": 1.2,
+                "cpu_to_first_result_s": 1.1,
                 "imports_s": 0.6,
                 "engine_s": 0.4,
                 "first_result_s": 0.1,
@@ -220,6 +222,7 @@ def test_render_shows_each_further_languages_cost_and_the_priming_once():
         }
     )
     lines = text.splitlines()
+    assert lines[1].endswith("first result 0.1 s); CPU time 1.1 s")
     assert lines[2].startswith("priming (statement lexicons") and lines[2].endswith(": 0.700 s")
     assert lines[4].split() == ["language", "spaCy", "data", "pipeline", "first", "text", "next", "text", "one-off"] + [
         "RSS",
