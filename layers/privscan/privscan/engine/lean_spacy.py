@@ -18,6 +18,12 @@ a ``re`` whose ``compile`` writes the alternation's common endings once (`regex_
 language of tokens, compiled in a fraction of the time, so the first French text of a process no longer
 pays seconds for it. The French NER pipeline stores the same rewritten pattern in its tokenizer
 (scripts/slim_ner_model.py), which spaCy compiles again when it loads it.
+
+`load(name)` loads a pipeline whose tokenizer starts empty: spaCy builds a pipeline's tokenizer from its
+language's defaults (thousands of special cases, each creating lexemes; the affix regexes compiled) and
+then, reading the pipeline's own ``tokenizer`` file, resets every one of those settings and loads them
+again from the file. Starting from an empty tokenizer, the file's settings are the only ones loaded: the
+same tokenizer, built once (English: about a fifth of its load time; Dutch, 4,670 special cases, a third).
 """
 
 from __future__ import annotations
@@ -129,3 +135,29 @@ def factor_french_token_match() -> None:
     if FRENCH_EXCEPTIONS in sys.modules or any(isinstance(f, _FrenchExceptionsFinder) for f in sys.meta_path):
         return
     sys.meta_path.insert(0, _FrenchExceptionsFinder())
+
+
+TOKENIZER_FROM_DISK = "privscan.TokenizerFromDisk.v1"
+
+
+def _tokenizer_from_disk():
+    """A spaCy tokenizer factory: an empty tokenizer, whose every setting the pipeline's tokenizer file supplies."""
+    from spacy.tokenizer import Tokenizer
+
+    def create(nlp):
+        return Tokenizer(nlp.vocab)
+
+    return create
+
+
+def load(name: str | Path):
+    """`spacy.load(name)` with the tokenizer built from the pipeline's own file only (see the module docstring).
+
+    spaCy's reading of that file resets every setting before it loads the file's, so whatever the language's
+    defaults are, the loaded tokenizer is the one the file describes either way."""
+    import spacy
+    from spacy.util import registry
+
+    if TOKENIZER_FROM_DISK not in registry.tokenizers:
+        registry.tokenizers.register(TOKENIZER_FROM_DISK, func=_tokenizer_from_disk)
+    return spacy.load(name, config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_FROM_DISK}}})
