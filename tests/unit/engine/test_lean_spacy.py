@@ -109,3 +109,12 @@ def test_a_pipeline_whose_file_gives_no_tokenizer_settings_is_loaded_as_spacy_lo
     assert [t.text for t in lean.make_doc("Don't stop.")] == ["Don't", "stop."]
     assert [t.text for t in standard.make_doc("Don't stop.")] == ["Don't", "stop."]
     assert [t.text for t in spacy.blank("en").make_doc("Don't stop.")] == ["Do", "n't", "stop", "."]
+
+
+def test_building_the_scanner_freezes_what_is_loaded_so_the_first_result_pays_no_full_collection():
+    code = (
+        "import gc\nfrom privscan.engine import get_scanner\nfrom privscan.engine.config import EngineConfig\n"
+        "before = gc.get_freeze_count()\nget_scanner(EngineConfig(workers=1))\n"
+        "print(before, gc.get_freeze_count() > 50_000, gc.isenabled())"
+    )
+    assert run_probe(code) == ["0 True True"]
