@@ -264,6 +264,24 @@ def test_cold_start_only_skips_the_corpus_curve_and_tables(monkeypatch):
     assert cli.main(["bench", "--no-corpus", "--curve", "10"]) == 0
     ((args, kwargs),) = calls
     assert args[1] == [10] and kwargs["corpus"] is False and kwargs["cold"] is True and kwargs["cold_runs"] == 3
+    assert kwargs["languages"] is None
+    calls.clear()
+    assert cli.main(["bench", "--cold-start-only", "--languages", "fr, de"]) == 0
+    assert calls[0][1]["languages"] == ["fr", "de"]
+    calls.clear()
+    assert cli.main(["bench", "--cold-start-only", "--languages", "none"]) == 0
+    assert calls[0][1]["languages"] == ["none"]
+
+
+def test_run_bench_passes_no_language_for_none_and_every_installed_one_by_default(monkeypatch):
+    from privscan_tools.bench import run as bench
+
+    seen = []
+    monkeypatch.setattr(bench, "cold_start", lambda runs, languages: seen.append((runs, languages)) or {})
+    bench.run_bench(1.0, [], None, log=print, corpus=False, cold_runs=2, languages=["none"])
+    bench.run_bench(1.0, [], None, log=print, corpus=False, cold_runs=2, languages=None)
+    bench.run_bench(1.0, [], None, log=print, corpus=False, cold_runs=2, languages=["nl"])
+    assert seen == [(2, []), (2, None), (2, ["nl"])]
 
 
 def test_a_languages_cost_is_measured_in_a_fresh_process_after_the_priming(tmp_path):

@@ -507,10 +507,11 @@ def run_bench(
     table_modes: list[str] | None = None,
     cold: bool = True,
     cold_runs: int = 3,
+    languages: list[str] | None = None,
 ) -> int:
     report = {"corpus": compare_on_corpus(size, log)} if corpus else {}
     if cold:
-        report["cold_start"] = cold_start(cold_runs)
+        report["cold_start"] = cold_start(cold_runs, [x for x in languages if x != "none"] if languages else None)
     if curve:
         report["curve"] = scale_curve(curve, log)
     if tables:

@@ -21,6 +21,12 @@ def add_parser(subparsers) -> None:
         "--cold-start-runs", type=int, default=3, help="fresh processes per cold-start figure (the best is kept)"
     )
     bench.add_argument(
+        "--languages",
+        default="all",
+        help="languages whose further cost the cold start measures: comma-separated codes, 'all' (every NER "
+        "pipeline in the models directory) or 'none'",
+    )
+    bench.add_argument(
         "--tables",
         default="",
         metavar="MB",
@@ -52,4 +58,5 @@ def run(args) -> int:
         table_modes=["on", "off"] if args.columnar == "both" else [args.columnar],
         cold=only or not args.no_cold_start,
         cold_runs=args.cold_start_runs,
+        languages=None if args.languages == "all" else [x.strip() for x in args.languages.split(",") if x.strip()],
     )
