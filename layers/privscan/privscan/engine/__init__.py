@@ -36,8 +36,11 @@ def get_scanner(config: EngineConfig | None = None) -> Scanner:
     scanner = Scanner(Detector(analyzer, config, SignalDetector(nlp)), config)
     # The modules and models loaded so far live as long as the process: the cyclic garbage collector need not
     # walk them again (its next full pass would be part of the first result), and forked workers then share
-    # their pages instead of copying them when a collection touches them.
-    gc.freeze()
+    # their pages instead of copying them when a collection touches them. Once per process, after the young
+    # generations' garbage is collected, so that a process building several scanners freezes no later garbage.
+    if not gc.get_freeze_count():
+        gc.collect(1)
+        gc.freeze()
     return scanner
 
 
