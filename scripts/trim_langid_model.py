@@ -8,7 +8,7 @@ loading it means decompressing about 68 MB and keeping a 28 MB weight table of w
 the columns of the EU's official languages (privscan.engine.language.EU_LANGUAGES). The trimmed copy
 keeps those columns (same float16 values, same order), the class priors of those languages and the
 byte n-gram automaton unchanged, in a zlib-compressed numpy archive, so it scores every text exactly
-as the full model restricted with ``set_languages`` does, and loads several times faster.
+as the full model restricted with ``set_languages`` does, without an LZMA archive to decompress.
 
 The output must be rebuilt when py3langid's model changes (tests/unit/engine/test_language_model.py
 compares it with the installed model).

@@ -14,7 +14,7 @@ The model ships trimmed to these languages (``models/langid/eu.npz`` beside the 
 /opt/models/langid in the layer, layers/models/langid in a checkout; written by
 ``scripts/trim_langid_model.py``): the same weights for these languages and the same n-gram automaton
 as py3langid's own model, which covers 142 languages and is LZMA-compressed, so it scores every text
-the same and loads several times faster. Without the file, py3langid's own model is loaded and
+the same and loads without decompressing LZMA. Without the file, py3langid's own model is loaded and
 restricted. Either way the detector loads it when it is built (`Detector.__init__`, through
 `preload`), not on a scan's first text: that scan's deadline would pay for it. So a Lambda loads it
 during INIT and forked workers share it.

@@ -16,14 +16,14 @@ command line. `release()` drops the stand-ins once spaCy is loaded, so a later
 `factor_french_token_match()` registers an import hook for that module: it runs spaCy's own module, with
 a ``re`` whose ``compile`` writes the alternation's common endings once (`regex_factor.factor`): the same
 language of tokens, compiled in a fraction of the time, so the first French text of a process no longer
-pays seconds for it. The French NER pipeline stores the same rewritten pattern in its tokenizer
+pays for the large one. The French NER pipeline stores the same rewritten pattern in its tokenizer
 (scripts/slim_ner_model.py), which spaCy compiles again when it loads it.
 
 `load(name)` loads a pipeline whose tokenizer starts empty: spaCy builds a pipeline's tokenizer from its
 language's defaults (thousands of special cases, each creating lexemes; the affix regexes compiled) and
 then, reading the pipeline's own ``tokenizer`` file, resets every one of those settings and loads them
 again from the file. Starting from an empty tokenizer, the file's settings are the only ones loaded: the
-same tokenizer, built once (English: about a fifth of its load time; Dutch, 4,670 special cases, a third).
+same tokenizer, built once (docs/performance.md, Cold start).
 """
 
 from __future__ import annotations

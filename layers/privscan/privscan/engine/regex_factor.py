@@ -2,10 +2,11 @@
 
 spaCy's French tokenizer exceptions (``spacy/lang/fr/tokenizer_exceptions.py``) join 266 patterns such as
 ``^a[-–]sexualis[<letters>]+$`` into one ``TOKEN_MATCH`` of 1.4 MB: each pattern repeats a class of about
-3,000 characters (every lower-case letter spaCy knows), and compiling the whole takes seconds, in every
-process that meets French text. Most patterns end alike (``[-–][<letters>][-–<letters>']*$``), so the same
-language is written with each shared ending once: ``(?:^a|^b)X$`` matches exactly the strings ``^aX$|^bX$``
-does (concatenation distributes over alternation), and compiles in a small fraction of the time.
+3,000 characters (every lower-case letter spaCy knows), and compiling the whole was the largest part of
+what a process paid the first time it met French text (docs/performance.md, Cold start). Most patterns end
+alike (``[-–][<letters>][-–<letters>']*$``), so the same language is written with each shared ending once:
+``(?:^a|^b)X$`` matches exactly the strings ``^aX$|^bX$`` does (concatenation distributes over
+alternation), and compiles in a small fraction of the time.
 
 `factor(pattern)` takes a pattern that is an alternation at its top level (optionally after global inline
 flags such as ``(?iu)``), unwraps alternatives that are a whole non-capturing group, and writes the
