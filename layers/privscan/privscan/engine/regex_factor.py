@@ -2,8 +2,8 @@
 
 spaCy's French tokenizer exceptions (``spacy/lang/fr/tokenizer_exceptions.py``) join 266 patterns such as
 ``^a[-–]sexualis[<letters>]+$`` into one ``TOKEN_MATCH`` of 1.4 MB: each pattern repeats a class of about
-3,000 characters (every lower-case letter spaCy knows), and compiling the whole was the largest part of
-what a process paid the first time it met French text (docs/performance.md, Cold start). Most patterns end
+3,000 characters (every lower-case letter spaCy knows), and compiling the whole as written is most of what
+spaCy's French language data costs a process (docs/performance.md, Cold start). Most patterns end
 alike (``[-–][<letters>][-–<letters>']*$``), so the same language is written with each shared ending once:
 ``(?:^a|^b)X$`` matches exactly the strings ``^aX$|^bX$`` does (concatenation distributes over
 alternation), and compiles in a small fraction of the time.
