@@ -10,7 +10,10 @@ Layers (Lambda python3.12, arm64):
 * ``<out>/privscan/models`` the per-language NER pipelines (``layers/models/ner/<lang>``), which Lambda
                             mounts at ``/opt/models/ner``: where the engine looks by default
                             (privscan.engine.ner_models). Each model's language must be one of
-                            SPACY_KEEP_LANGS, whose tokenizer the pipeline loads.
+                            SPACY_KEEP_LANGS, whose tokenizer the pipeline loads. And the language
+                            identifier's trimmed model (``layers/models/langid``, at
+                            ``/opt/models/langid``: privscan.engine.language), which replaces
+                            py3langid's own model in the deps layer.
 
 Both layers ship bytecode for Python 3.12 (see ``compile_bytecode``): Lambda's /opt is read-only, so
 without it every cold start would compile every module it imports again.
@@ -99,6 +102,11 @@ SPACY_KEEP_LANGS = {"en", "fr", "de", "es", "it", "nl", "pt", "pl", "xx"}
 # phonenumbers data only used by phonenumbers.geocoder / .carrier / .timezone, which Presidio and
 # privscan never import (PhoneNumberMatcher / parsing / validation use phonenumbers/data only).
 PHONENUMBERS_DROP_DIRS = ("geodata", "carrierdata", "tzdata")
+
+# py3langid's own model (142 languages, LZMA): the engine loads the trimmed copy in the privscan layer's
+# models/langid (scripts/trim_langid_model.py; copy_models fails without it).
+PY3LANGID_FULL_MODEL = Path("py3langid") / "data" / "model.npz.xz"
+LANGID_FILES = ("eu.npz", "LICENSE")
 
 # pyarrow parts that are not needed to read Parquet/CSV/JSON from local files or file-like
 # objects. The NEEDED graph was checked with readelf (pyarrow 26): pyarrow.lib itself links
@@ -481,12 +489,17 @@ def _remove_test_dirs(site: Path, removed: Removed) -> None:
 
 
 def _remove_unused_data(site: Path, readelf: str | None, removed: Removed) -> None:
-    """phonenumbers' geo/carrier/timezone data, spaCy languages other than SPACY_KEEP_LANGS (and those spaCy
-    itself imports), and pyarrow parts Parquet does not need (PYARROW_DROP_GLOBS, duplicate library copies)."""
+    """phonenumbers' geo/carrier/timezone data, py3langid's full model, spaCy languages other than
+    SPACY_KEEP_LANGS (and those spaCy itself imports), and pyarrow parts Parquet does not need
+    (PYARROW_DROP_GLOBS, duplicate library copies)."""
     for d in PHONENUMBERS_DROP_DIRS:
         p = site / "phonenumbers" / d
         if p.exists():
             removed.add("phonenumbers geodata/carrierdata/tzdata", remove(p))
+    if (site / PY3LANGID_FULL_MODEL).exists():
+        removed.add(
+            "py3langid's full model (the privscan layer ships models/langid)", remove(site / PY3LANGID_FULL_MODEL)
+        )
     lang_dir = site / "spacy" / "lang"
     if lang_dir.is_dir():
         keep = SPACY_KEEP_LANGS | spacy_langs_imported_by_core(site / "spacy")
@@ -575,9 +588,11 @@ def build_privscan(layer_dir: Path, bytecode_python: str | None) -> None:
 
 
 def copy_models(layer_dir: Path, source: Path = MODELS_SRC) -> None:
-    """The NER pipelines of ``layers/models/ner`` into ``<layer>/models/ner`` (/opt/models/ner on Lambda).
+    """The NER pipelines of ``layers/models/ner`` into ``<layer>/models/ner`` (/opt/models/ner on Lambda), and the
+    language identifier's model and licence of ``layers/models/langid`` into ``<layer>/models/langid``.
 
-    Fails when a pipeline's language is not in SPACY_KEEP_LANGS: the deps layer would lack its tokenizer.
+    Fails when a pipeline's language is not in SPACY_KEEP_LANGS (the deps layer would lack its tokenizer), or
+    when the language identifier's model is missing (the deps layer has no other).
     """
     dest = layer_dir / "models"
     if dest.exists():
@@ -590,6 +605,12 @@ def copy_models(layer_dir: Path, source: Path = MODELS_SRC) -> None:
     for language in languages:
         shutil.copytree(ner / language, dest / "ner" / language, ignore=shutil.ignore_patterns("README.md"))
     log(f"NER pipelines: {', '.join(languages) or 'none'}")
+    absent = [name for name in LANGID_FILES if not (source / "langid" / name).is_file()]
+    if absent:
+        sys.exit(f"language identifier: {absent} missing from {source / 'langid'} (scripts/trim_langid_model.py)")
+    (dest / "langid").mkdir(parents=True)
+    for name in LANGID_FILES:
+        shutil.copy2(source / "langid" / name, dest / "langid" / name)
 
 
 # --- report ----------------------------------------------------------------------------------------

@@ -106,7 +106,9 @@ def test_render_shows_every_figure():
 def test_cold_start_is_timed_from_spawn_to_the_first_result_and_counts_each_phase_within():
     from privscan_tools.bench.run import cold_start
 
-    measured = cold_start(runs=1)
+    measured = cold_start(runs=1, languages=[])
+    assert measured["languages"] == [] and measured["runs"] == 1
+    assert 0 < measured["cpu_to_first_result_s"] < measured["process_to_first_result_s"] + 1.0
     phases = measured["imports_s"] + measured["engine_s"] + measured["first_result_s"]
     assert measured["findings"] == 2  # the person and the e-mail address of the sample line
     assert phases <= measured["process_to_first_result_s"] < phases + 1.0  # + interpreter start, not shutdown
@@ -198,3 +200,128 @@ def test_the_ethics_cost_bench_rotates_the_modes_and_compares_each_with_off(tmp_
     assert summary["wall_s"]["on"] == [11.0, 12.0, 13.0]
     assert summary["wall_s"]["on_cost"] == {"best_cost_pct": 10.0, "median_cost_pct": 9.1}
     assert summary["cpu_s"]["before_cost"] == {"best_cost_pct": 30.0, "median_cost_pct": 27.3}
+
+
+LANGUAGE_ROWS = [
+    {
+        "language": "de",
+        "language_data_s": 0.002,
+        "pipeline_s": 0.2,
+        "first_text_s": 0.018,
+        "next_text_s": 0.014,
+        "one_off_s": 0.206,
+        "rss_mb": 17,
+        "prime_s": 0.81,
+        "loaded": True,
+        "routed": True,
+    },
+    {
+        "language": "sv",
+        "language_data_s": 0.01,
+        "pipeline_s": 0.3,
+        "first_text_s": None,
+        "next_text_s": None,
+        "one_off_s": 0.31,
+        "rss_mb": 20,
+        "prime_s": 0.7,
+        "loaded": True,
+        "routed": None,
+    },
+]
+
+
+def test_render_shows_each_further_languages_cost_and_the_priming_once():
+    text = render(
+        {
+            "cold_start": {
+                "process_to_first_result_s": 1.2,
+                "cpu_to_first_result_s": 1.1,
+                "imports_s": 0.6,
+                "engine_s": 0.4,
+                "first_result_s": 0.1,
+                "languages": LANGUAGE_ROWS,
+            }
+        }
+    )
+    lines = text.splitlines()
+    assert lines[1].endswith("first result 0.1 s); CPU time 1.1 s")
+    assert lines[2].startswith("priming (statement lexicons") and lines[2].endswith(": 0.700 s")
+    assert lines[4].split() == ["language", "spaCy", "data", "pipeline", "first", "text", "next", "text", "one-off"] + [
+        "RSS",
+        "+MB",
+    ]
+    assert lines[5].split() == ["de", "0.002", "0.200", "0.018", "0.014", "0.206", "17"]
+    assert lines[6].split() == ["sv", "0.010", "0.300", "-", "-", "0.310", "20", "(no", "sample", "text)"]
+
+
+def test_a_language_not_routed_to_its_pipeline_is_flagged():
+    from privscan_tools.bench.run import render_languages
+
+    rows = [{**LANGUAGE_ROWS[0], "routed": False}, {**LANGUAGE_ROWS[0], "language": "fr", "loaded": False}]
+    lines = render_languages(rows)
+    assert lines[3].endswith("(not routed to its pipeline)") and lines[4].endswith("(not routed to its pipeline)")
+    assert render_languages([]) == []
+
+
+def test_the_one_off_cost_is_data_plus_pipeline_plus_the_first_texts_extra():
+    from privscan_tools.bench.run import _one_off
+
+    sample = {"language_data_s": 0.5, "pipeline_s": 0.25, "texts_s": [0.375, 0.125]}
+    assert _one_off(sample) == 1.0
+    assert _one_off({**sample, "texts_s": [0.1, 0.2]}) == 0.75  # a slower second text adds nothing
+    assert _one_off({**sample, "texts_s": []}) == 0.75
+
+
+def test_cold_start_only_skips_the_corpus_curve_and_tables(monkeypatch):
+    from privscan_tools import cli
+    from privscan_tools.bench import run as bench
+
+    calls = []
+    monkeypatch.setattr(bench, "run_bench", lambda *args, **kwargs: calls.append((args, kwargs)) or 0)
+    assert cli.main(["bench", "--cold-start-only", "--curve", "10", "--tables", "5", "--cold-start-runs", "5"]) == 0
+    ((args, kwargs),) = calls
+    assert args[1] == [] and kwargs["corpus"] is False and kwargs["tables"] == []
+    assert kwargs["cold"] is True and kwargs["cold_runs"] == 5
+    calls.clear()
+    assert cli.main(["bench", "--no-corpus", "--curve", "10"]) == 0
+    ((args, kwargs),) = calls
+    assert args[1] == [10] and kwargs["corpus"] is False and kwargs["cold"] is True and kwargs["cold_runs"] == 3
+    assert kwargs["languages"] is None
+    calls.clear()
+    assert cli.main(["bench", "--cold-start-only", "--languages", "fr, de"]) == 0
+    assert calls[0][1]["languages"] == ["fr", "de"]
+    calls.clear()
+    assert cli.main(["bench", "--cold-start-only", "--languages", "none"]) == 0
+    assert calls[0][1]["languages"] == ["none"]
+
+
+def test_run_bench_passes_no_language_for_none_and_every_installed_one_by_default(monkeypatch):
+    from privscan_tools.bench import run as bench
+
+    seen = []
+    monkeypatch.setattr(bench, "cold_start", lambda runs, languages: seen.append((runs, languages)) or {})
+    bench.run_bench(1.0, [], None, log=print, corpus=False, cold_runs=2, languages=["none"])
+    bench.run_bench(1.0, [], None, log=print, corpus=False, cold_runs=2, languages=None)
+    bench.run_bench(1.0, [], None, log=print, corpus=False, cold_runs=2, languages=["nl"])
+    assert seen == [(2, []), (2, None), (2, ["nl"])]
+
+
+def test_a_languages_cost_is_measured_in_a_fresh_process_after_the_priming(tmp_path):
+    from privscan_tools.bench.run import bytecode_env, language_costs
+
+    (row,) = language_costs(["de"], 1, bytecode_env(str(tmp_path)))
+    assert row["language"] == "de" and row["loaded"] is True and row["routed"] is True
+    assert 0 < row["pipeline_s"] < row["one_off_s"] + 1e-9
+    assert row["first_text_s"] is not None and row["next_text_s"] is not None
+    assert row["one_off_s"] == pytest.approx(
+        row["language_data_s"] + row["pipeline_s"] + max(row["first_text_s"] - row["next_text_s"], 0), abs=0.003
+    )
+    assert row["prime_s"] > 0 and row["rss_mb"] > 0
+
+
+def test_the_timed_processes_get_bytecode_as_the_layer_ships_it(monkeypatch):
+    from privscan_tools.bench.run import bytecode_env
+
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    env = bytecode_env("/tmp/cache")
+    assert "PYTHONDONTWRITEBYTECODE" not in env and env["PYTHONPYCACHEPREFIX"] == "/tmp/cache"

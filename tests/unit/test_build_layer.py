@@ -106,11 +106,17 @@ def test_the_ner_pipelines_go_to_models_ner_in_the_layer_and_a_language_without_
         (source / "ner" / language / "config.cfg").write_text("[nlp]\n")
         (source / "ner" / language / "README.md").write_text("about the model\n")
     (source / "ner" / "notes").mkdir()  # no config.cfg: not a pipeline, not shipped
+    (source / "langid").mkdir()
+    for name in ("eu.npz", "LICENSE", "README.md"):
+        (source / "langid" / name).write_text(name)
     layer = tmp_path / "layer"
     module.copy_models(layer, source)
     shipped = sorted(p.relative_to(layer).as_posix() for p in layer.rglob("*"))
     assert shipped == [
         "models",
+        "models/langid",
+        "models/langid/LICENSE",
+        "models/langid/eu.npz",
         "models/ner",
         "models/ner/de",
         "models/ner/de/config.cfg",
@@ -119,7 +125,26 @@ def test_the_ner_pipelines_go_to_models_ner_in_the_layer_and_a_language_without_
         "models/ner/fr/config.cfg",
         "models/ner/fr/ner",
     ]
+    (source / "langid" / "eu.npz").unlink()
+    with pytest.raises(SystemExit, match="eu.npz"):
+        module.copy_models(layer, source)
     (source / "ner" / "ja" / "ner").mkdir(parents=True)
     (source / "ner" / "ja" / "config.cfg").write_text("[nlp]\n")
     with pytest.raises(SystemExit, match="ja"):
         module.copy_models(layer, source)
+
+
+def test_the_repository_ships_the_language_identifiers_model_and_licence_and_the_deps_layer_drops_the_full_one(
+    tmp_path,
+):
+    module = _build_layer()
+    assert all((module.MODELS_SRC / "langid" / name).is_file() for name in module.LANGID_FILES)
+    site = tmp_path / "site"
+    (site / module.PY3LANGID_FULL_MODEL).parent.mkdir(parents=True)
+    (site / module.PY3LANGID_FULL_MODEL).write_bytes(b"x" * 10)
+    (site / "py3langid" / "langid.py").write_text("")
+    removed = module.Removed()
+    module._remove_unused_data(site, None, removed)
+    assert not (site / module.PY3LANGID_FULL_MODEL).exists()
+    assert (site / "py3langid" / "langid.py").exists()
+    assert sum(removed.bytes_by_rule.values()) == 10

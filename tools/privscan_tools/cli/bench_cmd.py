@@ -13,6 +13,20 @@ def add_parser(subparsers) -> None:
     bench.add_argument("--no-corpus", action="store_true", help="skip the labelled-corpus comparison")
     bench.add_argument("--no-cold-start", action="store_true", help="skip the cold-start measurement")
     bench.add_argument(
+        "--cold-start-only",
+        action="store_true",
+        help="measure the cold start and each further language's cost only (no corpus, curve or tables)",
+    )
+    bench.add_argument(
+        "--cold-start-runs", type=int, default=3, help="fresh processes per cold-start figure (the best is kept)"
+    )
+    bench.add_argument(
+        "--languages",
+        default="all",
+        help="languages whose further cost the cold start measures: comma-separated codes, 'all' (every NER "
+        "pipeline in the models directory) or 'none'",
+    )
+    bench.add_argument(
         "--tables",
         default="",
         metavar="MB",
@@ -31,15 +45,18 @@ def add_parser(subparsers) -> None:
 def run(args) -> int:
     from privscan_tools.bench.run import run_bench
 
-    curve = [int(x) for x in args.curve.split(",") if x.strip()]
+    only = args.cold_start_only
+    curve = [] if only else [int(x) for x in args.curve.split(",") if x.strip()]
     return run_bench(
         args.size,
         curve,
         args.json_path,
         log=lambda message: print(message, file=sys.stderr),
-        corpus=not args.no_corpus,
-        tables=[float(x) for x in args.tables.split(",") if x.strip()],
+        corpus=not (args.no_corpus or only),
+        tables=[] if only else [float(x) for x in args.tables.split(",") if x.strip()],
         table_formats=[x.strip() for x in args.table_formats.split(",") if x.strip()],
         table_modes=["on", "off"] if args.columnar == "both" else [args.columnar],
-        cold=not args.no_cold_start,
+        cold=only or not args.no_cold_start,
+        cold_runs=args.cold_start_runs,
+        languages=None if args.languages == "all" else [x.strip() for x in args.languages.split(",") if x.strip()],
     )

@@ -5,6 +5,7 @@ Importing this package is cheap; spaCy and Presidio load only when a scanner is 
 
 from __future__ import annotations
 
+import gc
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,7 @@ from privscan.engine import lean_presidio, lean_spacy
 from privscan.engine.config import EngineConfig
 
 lean_spacy.defer_cli()  # before anything imports spaCy (every engine module imports this package first)
+lean_spacy.factor_french_token_match()
 lean_presidio.defer_checks()  # ... or Presidio
 
 if TYPE_CHECKING:
@@ -31,7 +33,15 @@ def get_scanner(config: EngineConfig | None = None) -> Scanner:
     config = config or EngineConfig()
     analyzer = build_analyzer(config)
     nlp = analyzer.nlp_engine.nlp[config.language]
-    return Scanner(Detector(analyzer, config, SignalDetector(nlp)), config)
+    scanner = Scanner(Detector(analyzer, config, SignalDetector(nlp)), config)
+    # The modules and models loaded so far live as long as the process: the cyclic garbage collector need not
+    # walk them again (its next full pass would be part of the first result), and forked workers then share
+    # their pages instead of copying them when a collection touches them. Once per process, after the young
+    # generations' garbage is collected, so that a process building several scanners freezes no later garbage.
+    if not gc.get_freeze_count():
+        gc.collect(1)
+        gc.freeze()
+    return scanner
 
 
 def warm_up() -> None:

@@ -90,10 +90,10 @@ class NerModels:
         return nlp
 
     def _load(self, language: str):
-        import spacy
+        from privscan.engine import lean_spacy
 
         try:
-            nlp = spacy.load(self.directory / language)
+            nlp = lean_spacy.load(self.directory / language)
         except Exception as error:  # noqa: BLE001 - a broken model must not stop the scan: its texts take English
             logger.warning("NER pipeline for %s not loaded (%s): English used instead", language, type(error).__name__)
             self._failed.add(language)

@@ -35,13 +35,9 @@ from pathlib import Path
 
 import spacy
 from spacy.attrs import ORTH
-from spacy.lang.de.stop_words import STOP_WORDS as DE_STOP
-from spacy.lang.en.stop_words import STOP_WORDS as EN_STOP
-from spacy.lang.es.stop_words import STOP_WORDS as ES_STOP
-from spacy.lang.fr.stop_words import STOP_WORDS as FR_STOP
-from spacy.lang.it.stop_words import STOP_WORDS as IT_STOP
 from spacy.language import Language
 
+from privscan.engine.lean_spacy import stop_words
 from privscan.engine.signals.detector import StatementMatcher, _required_sets
 from privscan.engine.signals.lexicon import LEXICON_DIR, Lexicon, load_lexicon
 from privscan.engine.signals.model import DEFAULT_THRESHOLD, Signal
@@ -64,7 +60,9 @@ _WORD = re.compile(r"\w+")
 _QUOTED = re.compile(r"\"[^\"\n]{1,400}\"|“[^”\n]{1,400}”|„[^“”\n]{1,400}[“”]|«[^»\n]{1,400}»|‚[^‘’\n]{1,400}[‘’]")
 _SENTENCE_END = re.compile(r"[.!?…\n]")
 _QUESTION = re.compile(r"[^.!?…\n]*\?")  # a sentence that ends with a question mark
-_COMMON = frozenset(EN_STOP | DE_STOP | FR_STOP | ES_STOP | IT_STOP)  # a gate of such words would open on every text
+_COMMON = frozenset().union(
+    *map(stop_words, ("en", "de", "fr", "es", "it"))
+)  # a gate of such words would open on every text
 CACHE_SIZE = 20_000  # turns whose statements are remembered (in memory, for the process's life at most)
 MAX_STRINGS = 500_000  # the tokenizer's vocabulary is renewed (matchers rebuilt) past this many strings
 
