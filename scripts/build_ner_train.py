@@ -184,6 +184,9 @@ MEDDOCAN_LABELS = (
     ("INSTITUCION", "ORG"),
     ("CENTRO_SALUD", "ORG"),
 )
+# Tokens after which recasing capitalises the next word (a sentence or a question opens there).
+SENTENCE_MARKS = frozenset({".", "!", "?", "…", "¿", "¡", ":", "«", '"'})
+MERGE_EVERY = 3  # MultiCoNER sentences per training text (merge_rows)
 # Lower-case words inside a name that recasing leaves lower-case (MultiCoNER is all lower-case).
 PARTICLES = frozenset(
     ("a", "al", "da", "das", "de", "degli", "dei", "del", "della", "delle", "dello", "di", "do", "dos", "du", "e")
@@ -484,15 +487,46 @@ def recase(tokens: list[str], tags: list[str]) -> list[str]:
     """MultiCoNER is all lower-case; written Spanish and Italian capitalise names. Each word of a PER, LOC or
     ORG span gets a capital (particles such as "de", "di" inside a name excepted), a MISC span (titles,
     products) its first word only, and the sentence its first word. `tags` are mapped IOB2 tags."""
-    cased = list(tokens)
+    cased, opening = list(tokens), True
     for i, tag in enumerate(tags):
         prefix, _, label = tag.partition("-")
         name = label in {"PER", "LOC", "ORG"} and (prefix == "B" or cased[i] not in PARTICLES)
-        if name or (label == "MISC" and prefix == "B"):
+        if name or (label == "MISC" and prefix == "B") or (opening and cased[i][:1].isalpha()):
             cased[i] = cased[i][:1].upper() + cased[i][1:]
-    if cased and cased[0][:1].isalpha():
-        cased[0] = cased[0][:1].upper() + cased[0][1:]
+        if any(c.isalnum() for c in cased[i]):
+            opening = False
+        opening = opening or cased[i] in SENTENCE_MARKS
     return cased
+
+
+def merge_rows(rows: list[dict], language: str) -> list[dict]:
+    """MultiCoNER rows (one short sentence each) joined MERGE_EVERY at a time, in order, with a full stop
+    between sentences that have none: the model then also sees capitalised words that open a sentence inside
+    a text and are no name (real chat turns hold several sentences). Other rows are unchanged. The joined
+    row's split is drawn again from its text."""
+    merged, group = [], []
+
+    def close() -> None:
+        if not group:
+            return
+        text, spans = "", []
+        for row in group:
+            if text:
+                text += " " if text.split(" ")[-1] in SENTENCE_MARKS else " . "
+            spans.extend([start + len(text), end + len(text), label] for start, end, label in row["spans"])
+            text += row["text"]
+        merged.append({**group[0], "text": text, "spans": spans, "split": split_of(language, text)})
+        group.clear()
+
+    for row in rows:
+        if not row["source"].startswith("multiconer"):
+            merged.append(row)
+            continue
+        if group and (group[0]["source"] != row["source"] or len(group) == MERGE_EVERY):
+            close()
+        group.append(row)
+    close()
+    return merged
 
 
 def _brat_label(label: str, mention: str) -> str:
@@ -804,6 +838,7 @@ def build_language(language: str, sources: Path, out: Path, excluded: Excluded) 
     missing: list[str] = []
     reserved = frozenset(reserved_hashes(sources, language, missing))
     rows, dropped = select(language, named, excluded, reserved)
+    rows = merge_rows(rows, language)
     dropped.update(sampling)
     stats = {"language": language, "dropped": dict(sorted(dropped.items())), "splits": {}}
     if language in RESERVED_FOR_HASHES:
