@@ -87,6 +87,24 @@ HIPE = ("hipe-eval/HIPE-2022-data", "147f5bc3c7fb7e5c6b024a9ffd6503cd019fb9ea")
 GERMEVAL_DEV = ("MaviccPRP/ger_ner_evals", "091199e6d30885f6bba18dfd1ba1c7ea1dd51898")
 SMARTDATA = ("DFKI-NLP/smartdata-corpus", "796c8b8f5d76fcdeb7f2458c4f8df5711e2115af")
 LER = ("elenanereiss/Legal-Entity-Recognition", "f9c2b950898c56fdc328e553d5537c7611a0ffb1")
+# MultiCoNER v1 (Spanish) and v2 (Spanish, Italian development files), CC BY 4.0, as copied into these
+# repositories with the organisers' file names; every other copy's training file is over the size readable here.
+MULTICONER_V1 = ("aapop/multiconer_AaltoNLP", "8886b4cbbf8f2ec3812f8d6b9098a6200ab3a9fd")
+MULTICONER_V2 = ("diqiuzhuanzhuan/semeval-2023", "3f2f1402f2bf26755e300dde17c1994daa72b37c")
+MEDDOCAN = ("PlanTL-GOB-ES/SPACCC_MEDDOCAN", "783a6df385c975b328c99bcffb54196a9ba4078a")
+EUROPARL = ("ixa-ehu/ner-evaluation-corpus-europarl", "40e84e215a35c7e46c1b169ad88ab55108a8b0de")
+# Reserved test sets, read only for SHA-256 hashes of their normalised sentence text (reserved_hashes): the
+# CoNLL-2002 Spanish test file and WikiNEuRal's es / it files, as copied into the WikiNEuRal repository.
+WIKINEURAL = ("Babelscape/wikineural", "d2e28c770cba2b285e742529ae18ed849e336c65")
+RESERVED_FOR_HASHES = {
+    "es": (
+        "data/conll/es/test.conllu",
+        "data/wikineural/es/train.conllu",
+        "data/wikineural/es/val.conllu",
+        "data/wikineural/es/test.conllu",
+    ),
+    "it": ("data/wikineural/it/train.conllu", "data/wikineural/it/val.conllu", "data/wikineural/it/test.conllu"),
+}
 
 # SmartData: persons; places (general, cities, streets, public-transport stops); companies and other
 # organisations. Routes (motorway and train line names such as "A9", "S7") are names but neither persons
@@ -117,6 +135,62 @@ LER_LABELS = (
     ("INN", "ORG"),
     ("GRT", "ORG"),
     ("MRK", "ORG"),
+)
+# MultiCoNER v1: persons, places; groups and corporations as organisations; creative works and products as
+# other names.
+MULTICONER_V1_LABELS = (
+    ("PER", "PER"),
+    ("LOC", "LOC"),
+    ("GRP", "ORG"),
+    ("CORP", "ORG"),
+    ("CW", "MISC"),
+    ("PROD", "MISC"),
+)
+# MultiCoNER v2's fine types onto the four; food, drinks, clothing and the medical types are common nouns: O.
+MULTICONER_V2_LABELS = (
+    *(
+        (label, "PER")
+        for label in ("ARTIST", "ATHLETE", "POLITICIAN", "CLERIC", "SCIENTIST", "SPORTSMANAGER", "OTHERPER")
+    ),
+    *((label, "LOC") for label in ("HUMANSETTLEMENT", "FACILITY", "STATION", "OTHERLOC")),
+    *(
+        (label, "ORG")
+        for label in (
+            "ORG",
+            "MUSICALGRP",
+            "SPORTSGRP",
+            "PUBLICCORP",
+            "PRIVATECORP",
+            "AEROSPACEMANUFACTURER",
+            "CARMANUFACTURER",
+        )
+    ),
+    *(
+        (label, "MISC")
+        for label in ("VISUALWORK", "MUSICALWORK", "WRITTENWORK", "ARTWORK", "SOFTWARE", "VEHICLE", "OTHERPROD")
+    ),
+)
+# MEDDOCAN (clinical cases): patients', clinicians' and relatives' names (a relative's span that is a relation,
+# "madre", is O); cities, provinces, countries and streets (postcodes, tagged as territories, are O); hospitals
+# and institutions. Dates, ages, identifiers, e-mail addresses, professions: O.
+MEDDOCAN_LABELS = (
+    ("NOMBRE_SUJETO_ASISTENCIA", "PER"),
+    ("NOMBRE_PERSONAL_SANITARIO", "PER"),
+    ("FAMILIARES_NOMBRE", "PER"),
+    ("TERRITORIO", "LOC"),
+    ("PAIS", "LOC"),
+    ("CALLE", "LOC"),
+    ("HOSPITAL", "ORG"),
+    ("INSTITUCION", "ORG"),
+    ("CENTRO_SALUD", "ORG"),
+)
+# Tokens after which recasing capitalises the next word (a sentence or a question opens there).
+SENTENCE_MARKS = frozenset({".", "!", "?", "…", "¿", "¡", ":", "«", '"'})
+MERGE_EVERY = 3  # MultiCoNER sentences per training text (merge_rows)
+# Lower-case words inside a name that recasing leaves lower-case (MultiCoNER is all lower-case).
+PARTICLES = frozenset(
+    ("a", "al", "da", "das", "de", "degli", "dei", "del", "della", "delle", "dello", "di", "do", "dos", "du", "e")
+    + ("el", "en", "i", "il", "la", "las", "le", "lo", "los", "o", "of", "the", "y", "van", "von")
 )
 # SmartData v3's test split: never trained on; written as an evaluation DocBin, and every v1 document that
 # is also in it (same id, URI or text) and every sentence sharing a run of SHINGLE tokens with it is dropped.
@@ -202,12 +276,51 @@ SOURCES = (
         "conllu-iob2",
         "CC BY-SA 4.0",
     ),
+    *(
+        TrainSource(name, "es", *repo, path, "multiconer", "CC BY 4.0", labels=labels)
+        for name, repo, path, labels in (
+            ("multiconer-v1-es-train", MULTICONER_V1, "data/ES-Spanish/es_train.conll", MULTICONER_V1_LABELS),
+            ("multiconer-v1-es-dev", MULTICONER_V1, "data/ES-Spanish/es_dev.conll", MULTICONER_V1_LABELS),
+            ("multiconer-v2-es-dev", MULTICONER_V2, "task2/data/train_dev/es-dev.conll", MULTICONER_V2_LABELS),
+        )
+    ),
+    *(
+        TrainSource(name, "es", *MEDDOCAN, path, "brat-meddocan", "CC BY 4.0", labels=MEDDOCAN_LABELS, plain_every=4)
+        for name, path in (("meddocan-train", "corpus/train/brat"), ("meddocan-dev", "corpus/dev/brat"))
+    ),
+    # Italian: the only openly licensed Italian NER data readable here is MultiCoNER v2's development file
+    # (858 sentences), so the Italian model also learns from the Spanish MultiCoNER files (a related language
+    # with the same conventions for writing names).
+    TrainSource(
+        "multiconer-v2-it-dev",
+        "it",
+        *MULTICONER_V2,
+        "task2/data/train_dev/it-dev.conll",
+        "multiconer",
+        "CC BY 4.0",
+        labels=MULTICONER_V2_LABELS,
+    ),
+    *(
+        TrainSource(name, "it", *repo, path, "multiconer", "CC BY 4.0", labels=labels)
+        for name, repo, path, labels in (
+            ("multiconer-v1-es-train", MULTICONER_V1, "data/ES-Spanish/es_train.conll", MULTICONER_V1_LABELS),
+            ("multiconer-v1-es-dev", MULTICONER_V1, "data/ES-Spanish/es_dev.conll", MULTICONER_V1_LABELS),
+            ("multiconer-v2-es-dev", MULTICONER_V2, "task2/data/train_dev/es-dev.conll", MULTICONER_V2_LABELS),
+        )
+    ),
 )
 
 # Read only to measure on and to keep out of training (build_language writes them beside the splits).
 EVALUATION_SOURCES = (
     TrainSource(
         "smartdata-v3-test", "de", *SMARTDATA, SMARTDATA_TEST, "smartdata-v3", "CC BY 4.0", labels=SMARTDATA_LABELS
+    ),
+    # Human-labelled Europarl sentences (799 per language; the corpus states no copyright restriction) and
+    # MEDDOCAN's test split: gold Spanish and Italian text that no model here is trained on.
+    TrainSource("europarl-es", "es", *EUROPARL, "es-europarl.test.conll02", "conll-space", "no restriction"),
+    TrainSource("europarl-it", "it", *EUROPARL, "it-europarl.test.conll02", "conll-space", "no restriction"),
+    TrainSource(
+        "meddocan-test", "es", *MEDDOCAN, "corpus/test/brat", "brat-meddocan", "CC BY 4.0", labels=MEDDOCAN_LABELS
     ),
 )
 
@@ -251,12 +364,12 @@ def parse_hipe(text: str) -> list[Sentence]:
 
 
 def parse_conll_space(text: str) -> list[Sentence]:
-    """German LER: ``token tag`` lines (one space), a blank line between sentences."""
+    """German LER and Europarl: ``token tag`` lines (one space or a tab), a blank line between sentences."""
     sentences: list[Sentence] = []
     tokens: list[str] = []
     tags: list[str] = []
     for line in [*text.splitlines(), ""]:
-        token, _, tag = line.strip().rpartition(" ")
+        token, _, tag = line.strip().replace("\t", " ").rpartition(" ")
         if token:
             tokens.append(token)
             tags.append(tag)
@@ -351,6 +464,164 @@ def parse_smartdata_v1(text: str, excluded: set[str], kept: tuple[str, ...] = ()
     return sentences
 
 
+def parse_multiconer(text: str) -> list[Sentence]:
+    """MultiCoNER CoNLL: ``# id <uuid> domain=...`` opens a sentence, then ``token _ _ tag`` lines."""
+    sentences: list[Sentence] = []
+    tokens: list[str] = []
+    tags: list[str] = []
+    sent_id = ""
+    for line in [*text.splitlines(), "# end"]:
+        if line.startswith("# id ") or line == "# end":
+            if tokens:
+                sentences.append((sent_id, tokens, tags))
+            tokens, tags = [], []
+            sent_id = line[5:].split("\t")[0].strip()
+        elif line.strip():
+            columns = line.split()
+            tokens.append(columns[0])
+            tags.append(columns[-1])
+    return sentences
+
+
+def recase(tokens: list[str], tags: list[str]) -> list[str]:
+    """MultiCoNER is all lower-case; written Spanish and Italian capitalise names. Each word of a PER, LOC or
+    ORG span gets a capital (particles such as "de", "di" inside a name excepted), a MISC span (titles,
+    products) its first word only, and the sentence its first word. `tags` are mapped IOB2 tags."""
+    cased, opening = list(tokens), True
+    for i, tag in enumerate(tags):
+        prefix, _, label = tag.partition("-")
+        name = label in {"PER", "LOC", "ORG"} and (prefix == "B" or cased[i] not in PARTICLES)
+        if name or (label == "MISC" and prefix == "B") or (opening and cased[i][:1].isalpha()):
+            cased[i] = cased[i][:1].upper() + cased[i][1:]
+        if any(c.isalnum() for c in cased[i]):
+            opening = False
+        opening = opening or cased[i] in SENTENCE_MARKS
+    return cased
+
+
+def merge_rows(rows: list[dict], language: str) -> list[dict]:
+    """MultiCoNER rows (one short sentence each) joined MERGE_EVERY at a time, in order, with a full stop
+    between sentences that have none: the model then also sees capitalised words that open a sentence inside
+    a text and are no name (real chat turns hold several sentences). Other rows are unchanged. The joined
+    row's split is drawn again from its text."""
+    merged, group = [], []
+
+    def close() -> None:
+        if not group:
+            return
+        text, spans = "", []
+        for row in group:
+            if text:
+                text += " " if text.split(" ")[-1] in SENTENCE_MARKS else " . "
+            spans.extend([start + len(text), end + len(text), label] for start, end, label in row["spans"])
+            text += row["text"]
+        merged.append({**group[0], "text": text, "spans": spans, "split": split_of(language, text)})
+        group.clear()
+
+    for row in rows:
+        if not row["source"].startswith("multiconer"):
+            merged.append(row)
+            continue
+        if group and (group[0]["source"] != row["source"] or len(group) == MERGE_EVERY):
+            close()
+        group.append(row)
+    close()
+    return merged
+
+
+def _brat_label(label: str, mention: str) -> str:
+    """MEDDOCAN's label, refined: a relative's span is a name only when capitalised ("María", not "madre"); a
+    territory without a letter is a postcode."""
+    if label == "FAMILIARES_SUJETO_ASISTENCIA":
+        return "FAMILIARES_NOMBRE" if mention[:1].isupper() else label
+    if label == "TERRITORIO" and not any(c.isalpha() for c in mention):
+        return "CODIGO_POSTAL"
+    return label
+
+
+def parse_brat_document(body: str, annotations: str, nlp, doc_id: str) -> list[Sentence]:
+    """One brat document: its text cut into sentences and tokens by spaCy (`nlp`: a blank pipeline with a
+    sentencizer, as at run time), each token tagged with the type of a text-bound annotation it overlaps."""
+    mentions = []
+    for line in annotations.splitlines():
+        if not line.startswith("T"):
+            continue
+        _, spec, mention = (line.split("\t") + ["", ""])[:3]
+        label, *offsets = spec.replace(";", " ").split()
+        mentions.append((int(offsets[0]), int(offsets[-1]), _brat_label(label, mention)))
+    sentences: list[Sentence] = []
+    offset = 0
+    for line in body.split("\n"):
+        for sent in nlp(line).sents:
+            tokens, tags, previous = [], [], None
+            for token in sent:
+                if token.is_space:
+                    continue
+                start, end = offset + token.idx, offset + token.idx + len(token.text)
+                mention = next((m for m in mentions if m[0] < end and start < m[1]), None)
+                tokens.append(token.text)
+                tags.append("O" if mention is None else f"{'I' if mention == previous else 'B'}-{mention[2]}")
+                previous = mention
+            if tokens:
+                sentences.append((f"{doc_id}:{len(sentences)}", tokens, tags))
+        offset += len(line) + 1
+    return sentences
+
+
+def _git(sources: Path, source: TrainSource, *arguments: str) -> bytes:
+    base = sources / source.repo.replace("/", "+")
+    repo = base / "repo" if (base / "repo").exists() else base
+    return subprocess.run(["git", "-C", str(repo), *arguments], check=True, capture_output=True).stdout
+
+
+def read_brat(sources: Path, source: TrainSource) -> list[Sentence]:
+    """Every ``.txt`` / ``.ann`` pair under the source's directory at its pinned commit, in name order."""
+    import spacy
+
+    nlp = spacy.blank(source.language)
+    nlp.add_pipe("sentencizer")
+    listing = _git(sources, source, "ls-tree", "--name-only", f"{source.commit}:{source.path}").decode("utf-8")
+    sentences: list[Sentence] = []
+    for name in sorted(n for n in listing.split() if n.endswith(".txt")):
+        path = f"{source.path}/{name}"
+        body = _git(sources, source, "show", f"{source.commit}:{path}").decode("utf-8")
+        annotations = _git(sources, source, "show", f"{source.commit}:{path[:-4]}.ann").decode("utf-8")
+        sentences.extend(parse_brat_document(body, annotations, nlp, name[:-4]))
+    return sentences
+
+
+def normalised(text: str) -> str:
+    """Sentence text as compared with the reserved sets: lower-case letters and digits only (MultiCoNER is
+    lower-case and tokenised differently from CoNLL-2002 and WikiNEuRal)."""
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+def reserved_hashes(sources: Path, language: str, missing: list[str]) -> set[str]:
+    """SHA-256 of every normalised sentence of the reserved Spanish and Italian test sets (RESERVED_FOR_HASHES:
+    both languages, since the Italian model also learns from Spanish text), for a language listed there. Only
+    the hashes are kept; a file the snapshot lacks is named in `missing`."""
+    source = TrainSource("reserved", language, *WIKINEURAL, "", "conllu", "reserved")
+    hashes: set[str] = set()
+    paths = (
+        [path for paths in RESERVED_FOR_HASHES.values() for path in paths] if language in RESERVED_FOR_HASHES else []
+    )
+    for path in paths:
+        try:
+            text = _git(sources, source, "show", f"{source.commit}:{path}").decode("utf-8")
+        except (subprocess.CalledProcessError, FileNotFoundError):
+            missing.append(path)
+            continue
+        words: list[str] = []
+        for line in [*text.splitlines(), ""]:
+            columns = line.split("\t")
+            if line.strip() and not line.startswith("#") and len(columns) >= 2:
+                words.append(columns[1])
+            elif words:
+                hashes.add(hashlib.sha256(normalised("".join(words)).encode()).hexdigest())
+                words = []
+    return hashes
+
+
 PARSERS = {
     "germeval": REAL.parse_germeval,
     "europeana": parse_europeana,
@@ -358,6 +629,7 @@ PARSERS = {
     "conllu-iob2": REAL.parse_conllu_iob2,
     "conll-space": parse_conll_space,
     "smartdata-v3": parse_smartdata_v3,
+    "multiconer": parse_multiconer,
 }
 
 
@@ -421,9 +693,11 @@ def split_of(language: str, text: str) -> str:
     return "dev" if int(digest[:8], 16) % DEV_EVERY == 0 else "train"
 
 
-def select(language: str, named: Iterable[tuple[str, Sentence]], excluded: Excluded) -> tuple[list[dict], Counter]:
+def select(
+    language: str, named: Iterable[tuple[str, Sentence]], excluded: Excluded, reserved: frozenset[str] = frozenset()
+) -> tuple[list[dict], Counter]:
     """Training rows ``{source, split, text, spans}`` from (source name, sentence) pairs, with the reasons
-    sentences were dropped counted."""
+    sentences were dropped counted. `reserved`: SHA-256 hashes of normalised reserved sentences (dropped)."""
     rows, seen, dropped = [], set(), Counter()
     for source, (_, tokens, tags) in named:
         if not MIN_TOKENS <= len(tokens) <= MAX_TOKENS:
@@ -432,6 +706,9 @@ def select(language: str, named: Iterable[tuple[str, Sentence]], excluded: Exclu
         text, spans = REAL.to_spans(tokens, normalise_tags(tags))
         if excluded.hits(tokens):
             dropped["measured"] += 1
+            continue
+        if reserved and hashlib.sha256(normalised(text).encode()).hexdigest() in reserved:
+            dropped["reserved"] += 1
             continue
         if text in seen:
             dropped["repeated"] += 1
@@ -459,7 +736,12 @@ def read_sentences(sources: Path, source: TrainSource) -> list[Sentence]:
         excluded = set().union(*(smartdata_keys(document) for document in test))
         kept = tuple(label for label, _ in source.labels)
         return parse_smartdata_v1(read_text(sources, source), excluded, kept)
-    return PARSERS[source.parser](read_text(sources, source))
+    if source.parser == "brat-meddocan":
+        return read_brat(sources, source)
+    sentences = PARSERS[source.parser](read_text(sources, source))
+    if source.parser == "multiconer":
+        return [(i, recase(tokens, map_tags(source, tags)), tags) for i, tokens, tags in sentences]
+    return sentences
 
 
 def map_tags(source: TrainSource, tags: list[str]) -> list[str]:
@@ -553,9 +835,19 @@ def build_language(language: str, sources: Path, out: Path, excluded: Excluded) 
         if source.language == language:
             sentences = sampled(source, read_sentences(sources, source), sampling)
             named.extend((source.name, sentence) for sentence in sentences)
-    rows, dropped = select(language, named, excluded)
+    missing: list[str] = []
+    reserved = frozenset(reserved_hashes(sources, language, missing))
+    rows, dropped = select(language, named, excluded, reserved)
+    rows = merge_rows(rows, language)
     dropped.update(sampling)
     stats = {"language": language, "dropped": dict(sorted(dropped.items())), "splits": {}}
+    if language in RESERVED_FOR_HASHES:
+        stats["reserved_hashed"] = {
+            "repository": f"{WIKINEURAL[0]}@{WIKINEURAL[1]}",
+            "files": [path for paths in RESERVED_FOR_HASHES.values() for path in paths if path not in missing],
+            "missing_from_snapshot": missing,
+            "sentences": len(reserved),
+        }
     if evaluation:
         stats["evaluation_only"] = evaluation
     for split in ("train", "dev"):

@@ -3,11 +3,14 @@
     python scripts/score_ner_model.py --model layers/models/ner/de --corpus data/real-ner/germeval2014-dev
     python scripts/score_ner_model.py --model layers/models/ner/de --corpus data/real-ner/europeana-de --split dev
     python scripts/score_ner_model.py --model layers/models/ner/de --docbin build/ner-train/de/dev.spacy
+    python scripts/score_ner_model.py --privscan --lang es --docbin build/ner-train/es/europarl-es.spacy
 
 The model runs on each sentence's text (the corpus's tokens joined by single spaces) with its own
-tokenizer; predicted PER counts as PERSON and LOC as LOCATION, every other label is ignored. Matching,
-exact and overlap P/R/F1 are those of ``privscan eval --suite real``
-(tools/privscan_tools/evaluation/real_metrics.py). Prints one JSON object per split.
+tokenizer; predicted PER counts as PERSON and LOC as LOCATION, every other label is ignored. With
+``--privscan`` instead of a model, the whole engine scans the sentences as ``privscan eval --suite real``
+does (language identification, the pipelines in NER_MODELS_DIR or layers/models/ner, the filters), for
+corpora that are not in data/real-ner. Matching, exact and overlap P/R/F1 are those of ``privscan eval
+--suite real`` (tools/privscan_tools/evaluation/real_metrics.py). Prints one JSON object per split.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,17 +47,32 @@ def docbin_rows(path: Path, lang: str) -> list[dict]:
     ]
 
 
-def evaluate(nlp, rows: list[dict]) -> dict:
-    """Exact and overlap counts and P/R/F1 for PERSON and LOCATION over the rows."""
-    gold, predicted = [], []
-    texts = [row["text"] for row in rows]
-    for row, doc in zip(rows, nlp.pipe(texts, batch_size=64), strict=True):
-        gold.extend(LabeledSpan(row["id"], start, end, label) for start, end, label in row["spans"])
+def model_predictions(nlp, rows: list[dict]) -> list[LabeledSpan]:
+    """The pipeline's PER and LOC spans on each row's text, as PERSON and LOCATION."""
+    predicted = []
+    for row, doc in zip(rows, nlp.pipe([row["text"] for row in rows], batch_size=64), strict=True):
         predicted.extend(
             LabeledSpan(row["id"], ent.start_char, ent.end_char, PREDICTED[ent.label_])
             for ent in doc.ents
             if ent.label_ in PREDICTED
         )
+    return predicted
+
+
+def privscan_predictions(rows: list[dict]) -> list[LabeledSpan]:
+    """privscan's PERSON and LOCATION findings on the rows, scanned as ``privscan eval --suite real`` does."""
+    from privscan_tools.evaluation.real_suite import Sentences
+    from privscan_tools.evaluation.real_suite import privscan_predictions as scan
+
+    sentences = Sentences("rows", "all", {row["id"]: row["text"] for row in rows}, [])
+    with tempfile.TemporaryDirectory() as workdir:
+        return scan([sentences], Path(workdir))[0]
+
+
+def evaluate(nlp, rows: list[dict]) -> dict:
+    """Exact and overlap counts and P/R/F1 for PERSON and LOCATION over the rows (`nlp` None: privscan)."""
+    gold = [LabeledSpan(row["id"], start, end, label) for row in rows for start, end, label in row["spans"]]
+    predicted = privscan_predictions(rows) if nlp is None else model_predictions(nlp, rows)
     result = {"sentences": len(rows)}
     for entity_type in SCORED:
         result[entity_type] = {kind: prf.to_dict() for kind, prf in score(gold, predicted, entity_type).items()}
@@ -62,7 +81,10 @@ def evaluate(nlp, rows: list[dict]) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", type=Path, required=True)
+    scored = parser.add_mutually_exclusive_group(required=True)
+    scored.add_argument("--model", type=Path)
+    scored.add_argument("--privscan", action="store_true", help="score privscan end to end instead of a model")
+    parser.add_argument("--lang", help="the DocBin's language (default: the model's)")
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--corpus", type=Path, help="a data/real-ner corpus directory")
     source.add_argument("--docbin", type=Path, help="a .spacy DocBin (e.g. the internal held-out split)")
@@ -70,9 +92,10 @@ def main() -> None:
     args = parser.parse_args()
     import spacy
 
-    nlp = spacy.load(args.model)
+    nlp = None if args.privscan else spacy.load(args.model)
     if args.docbin:
-        print(json.dumps({"docbin": str(args.docbin), **evaluate(nlp, docbin_rows(args.docbin, nlp.lang))}))
+        rows = docbin_rows(args.docbin, args.lang or nlp.lang)
+        print(json.dumps({"docbin": str(args.docbin), **evaluate(nlp, rows)}))
         return
     for split in args.split or ("dev", "holdout"):
         rows = corpus_rows(args.corpus, split)

@@ -36,6 +36,8 @@ MODEL_LICENCES = {
     "fr": "CC BY 4.0 (attribution: HIPE-2022 NewsEye; Europeana Newspapers CC0)",
     "nl": "CC0 1.0 (Europeana Newspapers)",
     "pt": "CC BY-SA 4.0 (Universal NER, Portuguese-Bosque: ShareAlike)",
+    "es": "CC BY 4.0 (attribution: MultiCoNER v1 and v2, MEDDOCAN)",
+    "it": "CC BY 4.0 (attribution: MultiCoNER v1 and v2)",
 }
 
 CONFIG = """

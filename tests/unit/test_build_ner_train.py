@@ -202,3 +202,73 @@ def test_sampling_keeps_one_in_every_and_plain_sentences_one_in_plain_every():
     kept = build.sampled(plain, sentences, build.Counter())
     named = [s for s in kept if s[2][2] == "B-PER"]
     assert len(named) == 2000 and 400 <= len(kept) - len(named) <= 600
+
+
+MULTICONER = (
+    "# id 1f\tdomain=dev\n"
+    "¿ _ _ O\nquién _ _ O\nes _ _ O\njosé _ _ B-Artist\nde _ _ I-Artist\nla _ _ I-Artist\nvega _ _ I-Artist\n"
+    "? _ _ O\nvive _ _ O\nen _ _ O\nsan _ _ B-HumanSettlement\nsebastián _ _ I-HumanSettlement\n\n"
+    "# id 2f\tdomain=dev\n"
+    "el _ _ O\nlibro _ _ O\ncien _ _ B-WrittenWork\naños _ _ I-WrittenWork\nde _ _ O\npizza _ _ B-Food\n\n"
+)
+
+
+def test_multiconer_sentences_are_recased_names_titles_and_sentence_openings():
+    source = build.TrainSource("m", "es", "o/r", "c", "p", "multiconer", "CC BY 4.0", labels=build.MULTICONER_V2_LABELS)
+    sentences = build.parse_multiconer(MULTICONER)
+    assert [s[0] for s in sentences] == ["1f", "2f"]
+    first, second = ([build.recase(tokens, build.map_tags(source, tags)), tags] for _, tokens, tags in sentences)
+    # a name's words get capitals, its particles do not; the word after ¿ and after ? opens a sentence
+    assert first[0] == ["¿", "Quién", "es", "José", "de", "la", "Vega", "?", "Vive", "en", "San", "Sebastián"]
+    # a title keeps only its first capital; food is a common noun and stays lower-case
+    assert second[0] == ["El", "libro", "Cien", "años", "de", "pizza"]
+    assert build.map_tags(source, second[1]) == ["O", "O", "B-MISC", "I-MISC", "O", "O"]
+
+
+def test_multiconer_rows_are_joined_three_at_a_time_with_a_full_stop_and_shifted_spans():
+    rows = [
+        {"source": "multiconer-x", "split": "train", "text": f"Ana vive en Roma {i}", "spans": [[0, 3, "PER"]]}
+        for i in range(4)
+    ]
+    other = {"source": "meddocan-train", "split": "dev", "text": "Nombre : Ana .", "spans": [[9, 12, "PER"]]}
+    merged = build.merge_rows([*rows, other], "es")
+    joined = [row for row in merged if row["source"] == "multiconer-x"]
+    assert [row["text"] for row in joined] == [
+        "Ana vive en Roma 0 . Ana vive en Roma 1 . Ana vive en Roma 2",
+        "Ana vive en Roma 3",
+    ]
+    assert joined[0]["spans"] == [[0, 3, "PER"], [21, 24, "PER"], [42, 45, "PER"]]
+    assert other in merged and len(merged) == 3  # other sources are not joined
+
+
+def test_meddocan_relatives_are_names_only_when_capitalised_and_postcodes_are_no_place():
+    body = "Nombre: Ernesto.\nVive con su madre María en Madrid, CP 28016."
+    annotations = (
+        "T1\tNOMBRE_SUJETO_ASISTENCIA 8 15\tErnesto\n"
+        "T2\tFAMILIARES_SUJETO_ASISTENCIA 29 34\tmadre\n"
+        "T3\tFAMILIARES_SUJETO_ASISTENCIA 35 40\tMaría\n"
+        "T4\tTERRITORIO 44 50\tMadrid\n"
+        "T5\tTERRITORIO 55 60\t28016\n"
+    )
+    nlp = spacy.blank("es")
+    nlp.add_pipe("sentencizer")
+    source = build.TrainSource("m", "es", "o/r", "c", "p", "brat-meddocan", "CC BY 4.0", labels=build.MEDDOCAN_LABELS)
+    spans = []
+    for _, tokens, tags in build.parse_brat_document(body, annotations, nlp, "d"):
+        text, found = build.REAL.to_spans(tokens, build.normalise_tags(build.map_tags(source, tags)))
+        spans.extend((text[start:end], label) for start, end, label in found)
+    assert spans == [("Ernesto", "PER"), ("María", "PER"), ("Madrid", "LOC")]
+
+
+def test_reserved_sentences_are_compared_by_letters_and_digits_only_and_dropped():
+    assert (
+        build.normalised("José de la Vega , 1942 .") == build.normalised("josé de la vega, 1942.") == "josédelavega1942"
+    )
+    reserved = frozenset({build.hashlib.sha256(build.normalised("Ana vive en Roma .").encode()).hexdigest()})
+    named = [
+        ("s", ("1", ["ana", "vive", "en", "roma"], ["B-PER", "O", "O", "B-LOC"])),
+        ("s", ("2", ["Ana", "come", "pan"], ["O"] * 3)),
+    ]
+    excluded = build.Excluded(set(), set())
+    rows, dropped = build.select("es", named, excluded, reserved)
+    assert [row["text"] for row in rows] == ["Ana come pan"] and dropped["reserved"] == 1

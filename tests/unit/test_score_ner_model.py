@@ -47,3 +47,22 @@ def test_docbin_rows_keep_text_and_character_spans(tmp_path):
     assert scorer.docbin_rows(tmp_path / "x.spacy", "de") == [
         {"id": "d000000", "text": "Karl Berg wohnt in Graz .", "spans": [[0, 9, "PER"], [19, 23, "LOC"]]}
     ]
+
+
+def test_without_a_pipeline_privscan_findings_are_scored_on_the_same_rows(monkeypatch):
+    rows = [
+        {"id": "a", "text": "Karl Berg wohnt in Graz .", "spans": [[0, 9, "PER"], [19, 23, "LOC"]]},
+        {"id": "b", "text": "Nichts .", "spans": []},
+    ]
+    seen = []
+
+    def findings(scanned):
+        seen.append([row["id"] for row in scanned])
+        return [scorer.LabeledSpan("a", 0, 9, "PERSON"), scorer.LabeledSpan("b", 0, 6, "LOCATION")]
+
+    monkeypatch.setattr(scorer, "privscan_predictions", findings)
+    result = scorer.evaluate(None, rows)
+    assert seen == [["a", "b"]]
+    assert result["PERSON"]["exact"]["f1"] == 1.0
+    assert (result["LOCATION"]["exact"]["predicted"], result["LOCATION"]["exact"]["correct"]) == (1, 0)
+    assert result["LOCATION"]["overlap"]["recall"] == 0.0
