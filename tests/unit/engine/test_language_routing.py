@@ -221,17 +221,12 @@ REAL_SENTENCES = {
         "Mi vecina Lucía Fernández se mudó a Sevilla el año pasado con su familia.",
         [("PERSON", "Lucía Fernández"), ("LOCATION", "Sevilla")],
     ),
-    "it": (
-        "Sabato ho cenato con Giulia Bianchi in un ristorante di Torino.",
-        [("PERSON", "Giulia Bianchi"), ("LOCATION", "Torino")],
-    ),
 }
 SMALL_TALK = {
     "fr": "Salut, je suis ton compagnon IA. Bonne soirée, on se parle demain ?",
     "de": "Hi! Ich bin dein virtueller KI-Freund. Klingt gut, am Anfang der Woche war die Schule zu.",
     "nl": "Hoi! Ik ben je AI-maatje. Klinkt goed, vergaderingen putten me meer uit dan het werk zelf.",
     "es": "¡Hola! Soy tu compañera virtual de IA. Me parece bien, mañana seguimos hablando de tus plantas.",
-    "it": "Ciao! Sono la tua amica virtuale IA. Va bene, domani parliamo ancora delle tue piante.",
 }
 
 
@@ -241,7 +236,6 @@ SMALL_TALK = {
         "de",
         "fr",
         "es",
-        "it",
         pytest.param(
             "nl",
             marks=pytest.mark.xfail(
