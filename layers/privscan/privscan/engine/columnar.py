@@ -323,43 +323,44 @@ class ColumnarSplitter:
 
     def _countries(self, batch: TableBatch, columns: list[_Column], settled: np.ndarray) -> np.ndarray:
         """Which settled records keep their national identifiers as they are (`scanner.settle_countries`), each
-        identifier's score raised where its country is the record's; False where another country renames it."""
+        identifier's score raised where its country is the record's; False where another country renames it.
+
+        Each source of a record's countries (a country column, a phone number, an IBAN) is a row of country
+        numbers (-1: none), worked out once per distinct value; the records to check are grouped by the set
+        of countries they name, and each group's identifiers are validated together."""
         rows = batch.rows
-        sources: list[list[str | None]] = []
+        names: dict[str, int] = {}  # country code -> its number in the rows below
+        sources: list[np.ndarray] = []
         for column in columns:
             array = batch.columns[column.name]
             if is_country_field(column.name):
-                sources.append(_mapped(array, country_of_name, column.present))
+                sources.append(_mapped(array, country_of_name, column.present, names))
             if column.entity == "PHONE_NUMBER":
-                sources.append(phone_countries(array, column.detected))
+                sources.append(phone_countries(array, column.detected, names))
             elif column.entity == "IBAN_CODE":
-                sources.append(_mapped(array, country_of_iban, column.detected))
+                sources.append(_mapped(array, country_of_iban, column.detected, names))
+        codes = np.stack(sources) if sources else np.full((0, rows), -1, np.int32)
+        known = (codes >= 0).any(axis=0)
         keep = np.ones(rows, bool)
-        row_sets = None
+        by_number = sorted(names, key=names.__getitem__)
         for column in columns:
             if column.entity not in NATIONAL_ID_ENTITIES or not column.detected.any():
                 continue
             country = ENTITY_COUNTRY[column.entity]
-            named = np.zeros(rows, bool)
-            known = np.zeros(rows, bool)
-            for source in sources:
-                codes = np.array(source, dtype=object)
-                named |= codes == country
-                known |= codes != None
+            named = (codes == names[country]).any(axis=0) if country in names else np.zeros(rows, bool)
             ids = column.detected & settled
             column.scores[ids & named] = np.maximum(column.scores[ids & named], NAMED_SCORE)
             rows_to_check = np.flatnonzero(ids & known & ~named)
             if not len(rows_to_check):
                 continue
-            if row_sets is None:
-                row_sets = [frozenset(found) - {None} for found in zip(*sources, strict=True)]
             array = batch.columns[column.name]
-            groups: dict[frozenset[str], list[int]] = {}
-            for row in rows_to_check.tolist():
-                groups.setdefault(row_sets[row], []).append(row)
-            for countries, group in groups.items():
+            keys, group_of = np.unique(codes[:, rows_to_check], axis=1, return_inverse=True)
+            group_of = group_of.reshape(-1)
+            for g in range(keys.shape[1]):
+                countries = frozenset(by_number[c] for c in keys[:, g].tolist() if c >= 0)
+                group = rows_to_check[group_of == g]
                 renamed = _renamed(array.take(pa.array(group)), countries)
-                keep[np.asarray(group)[renamed]] = False  # renamed to the record's country: the per-cell path
+                keep[group[renamed]] = False  # renamed to the record's country: the per-cell path
         return keep
 
     # -- what a run of settled records adds ---------------------------------------------------------
@@ -383,7 +384,7 @@ class ColumnarSplitter:
         for i in order:
             column = typed[i]
             rows = np.flatnonzero(detected[i]) + start
-            row_masks = set(bits[detected[i]].tolist())
+            row_masks = np.unique(bits[detected[i]]).tolist()
             worst = max_severity(*(severity[mask][i] for mask in row_masks), severity_of(column.entity))
             values = batch.columns[column.name].take(pa.array(rows))
             block.folds.append(
@@ -604,7 +605,19 @@ class PhonePlan:
 
 
 def phone_plan(array: pa.Array) -> PhonePlan:
-    """The keys of a phone column's values and each key's answers (see PhonePlan)."""
+    """The keys of a phone column's values and each key's answers (see PhonePlan); the last array's plan is kept,
+    as proving a batch's phone numbers and reading their countries ask it of the same array."""
+    if _last_plan and _last_plan[0] is array:
+        return _last_plan[1]
+    plan = _phone_plan(array)
+    _last_plan[:] = [array, plan]
+    return plan
+
+
+_last_plan: list = []  # [array, its plan]: the array held, so that `is` cannot match another one
+
+
+def _phone_plan(array: pa.Array) -> PhonePlan:
     from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, PhoneMetadata
 
     from privscan.engine.phone import possible_phone_value
@@ -664,16 +677,27 @@ def prove_phones(detector, array: pa.Array) -> np.ndarray:
     return (keys >= 0) & plan.possible[np.maximum(keys, 0)]
 
 
-def phone_countries(array: pa.Array, where: np.ndarray) -> list[str | None]:
-    """`country_of_phone` of the values at `where` (None elsewhere): once per key, or for each value."""
+def phone_countries(array: pa.Array, where: np.ndarray, names: dict[str, int] | None = None) -> np.ndarray:
+    """`country_of_phone` of the values at `where` as country numbers (`names`, extended as new countries come;
+    -1 for none and elsewhere): once per key, or once per distinct value of those asked on their own."""
+    names = {} if names is None else names
     plan = phone_plan(array)
-    out: list[str | None] = [None] * len(array)
-    asked = np.flatnonzero(where & ((plan.keys < 0) | ~plan.single[np.maximum(plan.keys, 0)]))
-    for row in np.flatnonzero(where & (plan.keys >= 0) & plan.single[np.maximum(plan.keys, 0)]).tolist():
-        out[row] = plan.countries[plan.keys[row]]
-    for row, value in zip(asked.tolist(), array.take(pa.array(asked)).to_pylist(), strict=True):
-        out[row] = country_of_phone(value)
+    out = np.full(len(array), -1, np.int32)
+    single = (plan.keys >= 0) & plan.single[np.maximum(plan.keys, 0)]
+    numbers = np.array([_number(names, c) for c in plan.countries] or [-1], np.int32)
+    rows = np.flatnonzero(where & single)
+    out[rows] = numbers[plan.keys[rows]]
+    asked = where & ~single
+    if asked.any():
+        out[asked] = _mapped(array, country_of_phone, asked, names)[asked]
     return out
+
+
+def _number(names: dict[str, int], country: str | None) -> int:
+    """The number of `country` in `names` (added when new), -1 for None."""
+    if country is None:
+        return -1
+    return names.setdefault(country, len(names))
 
 
 TYPED_PROVERS = {"EMAIL_ADDRESS": prove_emails, "IBAN_CODE": prove_ibans, "PHONE_NUMBER": prove_phones}
@@ -712,16 +736,14 @@ def _settled_answer(found: list, value: str, entity: str | None) -> tuple | None
     return None
 
 
-def _mapped(array: pa.Array, function, where: np.ndarray) -> list[str | None]:
-    """`function(value)` for the values at `where` (once per distinct value), None elsewhere."""
-    out: list[str | None] = [None] * len(array)
+def _mapped(array: pa.Array, function, where: np.ndarray, names: dict[str, int]) -> np.ndarray:
+    """`function(value)` for the values at `where` as country numbers (`names`, extended as new countries come;
+    -1 for None and elsewhere), called once per distinct value."""
+    out = np.full(len(array), -1, np.int32)
     rows = np.flatnonzero(where)
     if not len(rows):
         return out
-    seen: dict[str, str | None] = {}
-    for row, value in zip(rows.tolist(), array.take(pa.array(rows)).to_pylist(), strict=True):
-        code = seen.get(value, seen)
-        if code is seen:
-            code = seen[value] = function(value)
-        out[row] = code
+    encoded = array.take(pa.array(rows)).dictionary_encode()
+    numbers = np.array([_number(names, function(v)) for v in encoded.dictionary.to_pylist()] or [-1], np.int32)
+    out[rows] = numbers[encoded.indices.to_numpy(zero_copy_only=False)]
     return out

@@ -271,7 +271,12 @@ class ColumnAggregate:
                 self.fingerprints.add(fingerprint)
         if len(self.fingerprints) >= MAX_DISTINCT_TRACKED or kept == len(fold.records):
             return
-        for value in fold.values.slice(kept).unique().to_pylist():  # in order of first appearance
+        distinct = fold.values.slice(kept).unique().to_pylist()  # in order of first appearance
+        new = set(distinct).difference(seen)
+        if not new:
+            return
+        # when all the new values' fingerprints fit, which come first does not matter: only those are walked
+        for value in new if len(self.fingerprints) + len(new) <= MAX_DISTINCT_TRACKED else distinct:
             if len(self.fingerprints) >= MAX_DISTINCT_TRACKED:
                 break
             if value not in seen:
