@@ -332,3 +332,14 @@ def test_the_phone_prover_agrees_with_the_typed_route_and_the_record_countries()
     assert [countries.get(int(n)) for n in numbers] == [country_of_phone(v) for v in values]
     where = np.arange(len(values)) % 3 == 0
     assert (columnar.phone_countries(array, where, names)[~where] == -1).all()
+
+
+@pytest.mark.parametrize(("sources", "countries"), [(3, 5), (2, 300), (12, 250), (1, 1)])
+def test_records_are_grouped_by_the_countries_their_sources_name(sources, countries):
+    rng = np.random.default_rng(sources)
+    codes = rng.integers(-1, countries, size=(sources, 700)).astype(np.int32)
+    expected: dict[tuple, list[int]] = {}
+    for i in range(codes.shape[1]):
+        expected.setdefault(tuple(codes[:, i].tolist()), []).append(i)
+    found = {tuple(numbers): rows.tolist() for numbers, rows in columnar._groups(codes, countries)}
+    assert found == expected

@@ -1,11 +1,13 @@
-"""The CSV reader's column batches (plain lines split by whole-array operations, other lines by the csv module) hold
-the records `rows()` reads: the same record numbers, values, malformed rows, issues and record count."""
+"""The CSV and Parquet readers' column batches (CSV: plain lines split by whole-array operations, other lines by the
+csv module; Parquet: batches joined) hold the records `cells()` reads: the same record numbers, values, malformed rows, issues and record count."""
 
 from __future__ import annotations
 
 import io
 import random
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from privscan.readers import csv_blocks, delimited, open_object
 from privscan.readers.base import Cell, ReadLimits, TooLarge
@@ -118,3 +120,39 @@ def test_random_tables_read_alike(small, seed):
             out.append("")
     data = ("\r\n" if seed % 2 else "\n").join(out).encode()
     same("t.csv", data)
+
+
+def parquet(table: pa.Table, **kw) -> bytes:
+    sink = io.BytesIO()
+    pq.write_table(table, sink, **kw)
+    return sink.getvalue()
+
+
+def test_parquet_batches_joined_hold_the_records_and_issues_cells_gives(monkeypatch):
+    """Batches read 1,024 rows at a time are joined up to TABLE_BATCH_ROWS records; a batch holding invalid UTF-8 is
+    irregular (its cells as `cells()` gives them), the others are not, and a damaged row group is noted after the
+    records read before it."""
+    monkeypatch.setattr(delimited, "TABLE_BATCH_ROWS", 2500)
+    raw = [f"value {i}".encode() for i in range(6000)]
+    raw[3100] = b"caf\xe9"  # in the fourth batch of 1,024 rows
+    table = pa.table(
+        {
+            "s": pa.array(raw, pa.binary()).view(pa.string()),
+            "n": pa.array(range(6000), pa.int64()),
+            "d": pa.array([["x", " ", None][i % 3] for i in range(6000)]).dictionary_encode(),
+        }
+    )
+    data = bytearray(parquet(table, row_group_size=4500, compression="snappy"))
+    second = pq.ParquetFile(io.BytesIO(bytes(data))).metadata.row_group(1).column(0)
+    data[second.data_page_offset + 20 : second.data_page_offset + 60] = b"\xab" * 40
+    cells, records, issues = same("t.parquet", bytes(data))
+    assert records == 4500
+    assert issues == [
+        (3100, "invalid_utf8", "invalid UTF-8 bytes replaced"),
+        (4500, "malformed_row_group", "a row group could not be read; the rest was not read"),
+    ]
+    reader = open_object("t.parquet", io.BytesIO(bytes(data)))
+    batches = list(reader.table_batches())
+    assert [(b.first_record, b.rows) for b in batches] == [(0, 3072), (3072, 1428)]
+    assert batches[1].irregular[:1024].all() and not batches[1].irregular[1024:].any()
+    assert not batches[0].irregular.any()

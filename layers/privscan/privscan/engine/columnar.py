@@ -337,8 +337,8 @@ class ColumnarSplitter:
                 sources.append(_mapped(array, country_of_name, column.present, names))
             if column.entity == "PHONE_NUMBER":
                 sources.append(phone_countries(array, column.detected, names))
-            elif column.entity == "IBAN_CODE":
-                sources.append(_mapped(array, country_of_iban, column.detected, names))
+            elif column.entity == "IBAN_CODE":  # a settled IBAN has no white space at its start: two letters tell
+                sources.append(_mapped(pc.utf8_slice_codeunits(array, 0, 2), country_of_iban, column.detected, names))
         codes = np.stack(sources) if sources else np.full((0, rows), -1, np.int32)
         known = (codes >= 0).any(axis=0)
         keep = np.ones(rows, bool)
@@ -354,11 +354,9 @@ class ColumnarSplitter:
             if not len(rows_to_check):
                 continue
             array = batch.columns[column.name]
-            keys, group_of = np.unique(codes[:, rows_to_check], axis=1, return_inverse=True)
-            group_of = group_of.reshape(-1)
-            for g in range(keys.shape[1]):
-                countries = frozenset(by_number[c] for c in keys[:, g].tolist() if c >= 0)
-                group = rows_to_check[group_of == g]
+            for numbers, group in _groups(codes[:, rows_to_check], len(names)):
+                countries = frozenset(by_number[c] for c in numbers if c >= 0)
+                group = rows_to_check[group]
                 renamed = _renamed(array.take(pa.array(group)), countries)
                 keep[group[renamed]] = False  # renamed to the record's country: the per-cell path
         return keep
@@ -400,6 +398,28 @@ class ColumnarSplitter:
                 )
             )
         return block, cells
+
+
+def _groups(codes: np.ndarray, countries: int) -> Iterator[tuple[list[int], np.ndarray]]:
+    """The distinct columns of `codes` (numbers from -1 to `countries` - 1, one row per source), each with the
+    indices of the columns equal to it: one number per column when they fit in 62 bits, else by columns."""
+    base = countries + 1
+    if base ** len(codes) >= 2**62:
+        distinct, group_of = np.unique(codes, axis=1, return_inverse=True)
+        group_of = group_of.reshape(-1)
+        for g in range(distinct.shape[1]):
+            yield distinct[:, g].tolist(), np.flatnonzero(group_of == g)
+        return
+    keys = np.zeros(codes.shape[1], np.int64)
+    for source in codes:
+        keys = keys * base + source + 1
+    distinct, group_of = np.unique(keys, return_inverse=True)
+    for g, key in enumerate(distinct.tolist()):
+        numbers = []
+        for _ in range(len(codes)):
+            key, number = divmod(key, base)
+            numbers.append(number - 1)
+        yield numbers[::-1], np.flatnonzero(group_of == g)
 
 
 # what a national-identifier pattern holds around its expression (recognizers/stdnum_recognizer.py)

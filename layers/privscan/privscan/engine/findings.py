@@ -275,8 +275,16 @@ class ColumnAggregate:
         new = set(distinct).difference(seen)
         if not new:
             return
-        # when all the new values' fingerprints fit, which come first does not matter: only those are walked
-        for value in new if len(self.fingerprints) + len(new) <= MAX_DISTINCT_TRACKED else distinct:
+        many = getattr(factory.fingerprint, "many", None)
+        if many is not None and len(self.fingerprints) + len(new) <= MAX_DISTINCT_TRACKED:
+            # all the new values' fingerprints fit: which come first does not matter, they are made at once
+            new = list(new)
+            self.fingerprints.update(many(fold.entity, new))
+            if len(seen) + len(new) > MAX_DISTINCT_TRACKED:  # values that share a fingerprint: still bounded
+                seen.clear()
+            seen.update(new)
+            return
+        for value in distinct:
             if len(self.fingerprints) >= MAX_DISTINCT_TRACKED:
                 break
             if value not in seen:
