@@ -1,5 +1,6 @@
 """The CSV and Parquet readers' column batches (CSV: plain lines split by whole-array operations, other lines by the
-csv module; Parquet: batches joined) hold the records `cells()` reads: the same record numbers, values, malformed rows, issues and record count."""
+csv module; Parquet: batches joined) hold the records `cells()` reads: the same record numbers, values, malformed
+rows, issues and record count."""
 
 from __future__ import annotations
 
@@ -146,7 +147,7 @@ def test_parquet_batches_joined_hold_the_records_and_issues_cells_gives(monkeypa
     second = pq.ParquetFile(io.BytesIO(bytes(data))).metadata.row_group(1).column(0)
     data[second.data_page_offset + 20 : second.data_page_offset + 60] = b"\xab" * 40
     cells, records, issues = same("t.parquet", bytes(data))
-    assert records == 4500
+    assert records == 4500 and len(cells) == 4500 + 4500 + 1500  # s, n, and d where it is "x"
     assert issues == [
         (3100, "invalid_utf8", "invalid UTF-8 bytes replaced"),
         (4500, "malformed_row_group", "a row group could not be read; the rest was not read"),
