@@ -627,14 +627,16 @@ class PhonePlan:
 def phone_plan(array: pa.Array) -> PhonePlan:
     """The keys of a phone column's values and each key's answers (see PhonePlan); the last array's plan is kept,
     as proving a batch's phone numbers and reading their countries ask it of the same array."""
-    if _last_plan and _last_plan[0] is array:
-        return _last_plan[1]
+    global _last_plan
+    last = _last_plan
+    if last is not None and last[0] is array:
+        return last[1]
     plan = _phone_plan(array)
-    _last_plan[:] = [array, plan]
+    _last_plan = (array, plan)
     return plan
 
 
-_last_plan: list = []  # [array, its plan]: the array held, so that `is` cannot match another one
+_last_plan: tuple | None = None  # (array, its plan): the array held, so that `is` cannot match another one
 
 
 def _phone_plan(array: pa.Array) -> PhonePlan:
@@ -647,13 +649,13 @@ def _phone_plan(array: pa.Array) -> PhonePlan:
         pc.match_substring_regex(array, _PHONE),
         pc.and_kleene(pc.greater_equal(lengths, 7), pc.less_equal(lengths, 29)),
     )
-    digits = pc.replace_substring_regex(array, "[^0-9]", "")
-    key = pc.binary_join_element_wise(
-        pc.replace_substring_regex(array, "[0-9]", "9"), pc.utf8_slice_codeunits(digits, 0, 4), "|"
-    )
-    key = pc.if_else(shaped, key, None)
+    shaped_rows = np.flatnonzero(_bools(shaped))
+    values = array.take(pa.array(shaped_rows, pa.int64()))  # "+", ASCII digits and spaces only
+    digits = pc.replace_substring(pc.replace_substring(values, "+", ""), " ", "")
+    key = pc.binary_join_element_wise(_digits_as_nines(values), pc.utf8_slice_codeunits(digits, 0, 4), "|")
     encoded = key.dictionary_encode()
-    indices = pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+    indices = np.full(len(array), -1, np.int64)
+    indices[shaped_rows] = encoded.indices.to_numpy(zero_copy_only=False)
     distinct = encoded.dictionary.to_pylist()
     codes = []
     for entry in distinct:
@@ -666,13 +668,13 @@ def _phone_plan(array: pa.Array) -> PhonePlan:
         prefix = metadata.national_prefix_for_parsing if metadata is not None else None
         if not prefix:
             continue
-        rows = np.flatnonzero(np.isin(indices, [i for i, c in enumerate(codes) if c == code]))
-        national = pc.utf8_slice_codeunits(digits.take(pa.array(rows)), len(code))
+        among = np.flatnonzero(np.isin(indices[shaped_rows], [i for i, c in enumerate(codes) if c == code]))
+        national = pc.utf8_slice_codeunits(digits.take(pa.array(among, pa.int64())), len(code))
         try:
             hit = _bools(pc.match_substring_regex(national, f"^(?:{prefix})"))
         except pa.ArrowInvalid:
-            hit = np.ones(len(rows), bool)
-        indices[rows[hit]] = -1
+            hit = np.ones(len(among), bool)
+        indices[shaped_rows[among[hit]]] = -1
     possible = np.zeros(len(distinct), bool)
     countries: list[str | None] = [None] * len(distinct)
     single = np.zeros(len(distinct), bool)
@@ -688,6 +690,21 @@ def _phone_plan(array: pa.Array) -> PhonePlan:
             if single[k]:
                 countries[k] = country_of_phone(value)
     return PhonePlan(indices, possible, countries, single)
+
+
+_NINES = np.arange(256, dtype=np.uint8)
+_NINES[48:58] = 57  # each ASCII digit as "9"
+
+
+def _digits_as_nines(values: pa.Array) -> pa.Array:
+    """The values with each ASCII digit written as 9 (their layout), on the bytes of the array at once."""
+    validity, offsets, data = values.buffers()[:3]
+    if data is None:
+        return values
+    layout = pa.py_buffer(_NINES[np.frombuffer(data, np.uint8)].tobytes())
+    return pa.Array.from_buffers(
+        values.type, len(values), [validity, offsets, layout], values.null_count, values.offset
+    )
 
 
 def prove_phones(detector, array: pa.Array) -> np.ndarray:
