@@ -420,3 +420,20 @@ def test_the_iban_check_agrees_with_stdnum_on_documented_numbers_and_near_misses
     assert [v for v, p in zip(values, proven, strict=True) if p and not stdnum_iban.is_valid(v)] == []
     exact = _exact(scanner, "IBAN_CODE", values)
     assert [v for v, p, e in zip(values, proven, exact, strict=True) if p != e] == []
+
+
+def test_the_simplified_iban_layouts_match_presidios_on_values_of_the_iban_shape():
+    from presidio_analyzer.predefined_recognizers.generic.iban_patterns import regex_per_country
+
+    rng = random.Random(17)
+    codes = [*regex_per_country, "XX", "DE", "DE", "GB"]
+    values = []
+    for _ in range(20000):
+        body = "".join(rng.choice("0123456789" * 4 + "ABCXYZ") for _ in range(rng.randrange(8, 32)))
+        values.append(f"{rng.choice(codes)}{rng.randrange(100):02d}{body}")
+    array = pa.array(values)
+    shaped = columnar._bools(pc.match_substring_regex(array, columnar._IBAN))
+    presidio = "^(?:" + "|".join(regex_per_country.values()) + ")"
+    expected = columnar._bools(pc.match_substring_regex(array, presidio)) & shaped
+    found = columnar._bools(pc.match_substring_regex(array, columnar._iban_layouts())) & shaped
+    assert (found == expected).all() and expected.sum() > 500

@@ -157,3 +157,15 @@ def test_parquet_batches_joined_hold_the_records_and_issues_cells_gives(monkeypa
     assert [(b.first_record, b.rows) for b in batches] == [(0, 3072), (3072, 1428)]
     assert batches[1].irregular[:1024].all() and not batches[1].irregular[1024:].any()
     assert not batches[0].irregular.any()
+
+
+def test_blank_values_become_null_as_str_strip_judges_them():
+    rng = random.Random(0)
+    chars = [" ", "\t", "\x1c", "\x85", "\u3000", "\u00a0", "a", "Z", "!", "~", "\x7f", "é", "\x00", "\n"]
+    for _ in range(300):
+        values = [None if rng.random() < 0.1 else "".join(rng.choices(chars, k=rng.randrange(4))) for _ in range(40)]
+        for kind in (pa.string(), pa.large_string()):
+            array = pa.array(values, kind)
+            for part in (array, array.slice(3)):
+                expected = [None if v is None or not v.strip() else v for v in part.to_pylist()]
+                assert delimited.blank_as_null(part).to_pylist() == expected

@@ -536,9 +536,13 @@ def prove_ibans(detector, array: pa.Array) -> np.ndarray:
 
 @lru_cache(maxsize=1)
 def _iban_layouts() -> str:
+    """Presidio's country layouts at a value's start, for values of the `_IBAN` shape: such a value holds no space,
+    so each layout's optional spaces are left out, and its groups do not capture (RE2 then needs no submatch
+    machinery): what matches is the same, several times faster."""
     from presidio_analyzer.predefined_recognizers.generic.iban_patterns import regex_per_country
 
-    return "^(?:" + "|".join(regex_per_country.values()) + ")"
+    layouts = [re.sub(r"\((?!\?)", "(?:", layout.replace("[ ]?", "")) for layout in regex_per_country.values()]
+    return "^(?:" + "|".join(layouts) + ")"
 
 
 def _digits(array: pa.Array, pattern: str, length: int) -> tuple[np.ndarray, np.ndarray]:

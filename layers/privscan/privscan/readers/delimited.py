@@ -18,10 +18,27 @@ NOT_BLANK = r"[^\t\n\x0b\f\r\x1c-\x1f \x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{20
 
 
 def blank_as_null(array):
-    """A string array with the values `str.strip` leaves empty made null: the cells a reader does not yield."""
+    """A string array with the values `str.strip` leaves empty made null: the cells a reader does not yield.
+
+    A value whose first byte is printable ASCII other than a space is not blank (read from the array's bytes at
+    once); only the others are matched against NOT_BLANK."""
+    import numpy as np
+    import pyarrow as pa
     import pyarrow.compute as pc
 
-    return pc.if_else(pc.match_substring_regex(array, NOT_BLANK), array, None)
+    _, offsets, data = array.buffers()[:3]
+    if data is None or not len(data) or not len(array):
+        return pc.if_else(pc.match_substring_regex(array, NOT_BLANK), array, None)
+    wide = pa.types.is_large_string(array.type)
+    ends = np.frombuffer(offsets, np.int64 if wide else np.int32)[array.offset : array.offset + len(array) + 1]
+    first = np.frombuffer(data, np.uint8)[np.minimum(ends[:-1], len(data) - 1)]
+    keep = (ends[1:] > ends[:-1]) & (first > 32) & (first < 127)
+    if keep.all():
+        return array
+    rows = np.flatnonzero(~keep)
+    matched = pc.match_substring_regex(array.take(pa.array(rows, pa.int64())), NOT_BLANK)
+    keep[rows] = pc.fill_null(matched, False).to_numpy(zero_copy_only=False)
+    return pc.if_else(pa.array(keep), array, None)
 
 
 def sniff_delimiter(sample: str) -> str:
