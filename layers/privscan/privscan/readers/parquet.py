@@ -48,6 +48,7 @@ from privscan.readers.sniff import PARQUET_MAGIC
 from privscan.readers.streams import decode_utf8
 
 _BATCH_ROWS = 1024
+_JOINED_ROWS = 4096  # rows of the batches joined for the columnar path: more hold the peak memory up, for little
 _SLICE_BYTES = 8 * 1024**2  # rows are turned into Python values this many decoded bytes at a time
 _RATIO_GRACE = 64 * 1024**2  # the inflation ratio is judged only past this many (declared or decoded) bytes
 _ELEMENT_BYTES = 8  # what one list element or map entry costs beyond its content
@@ -373,8 +374,8 @@ class ParquetReader(ObjectReader):
 
     def _table_batches(self) -> Iterator[TableBatch]:
         """The batches `_batches` reads (so the limits and a damaged row group stop both paths at the same record),
-        joined up to `TABLE_BATCH_ROWS` records: fewer, larger arrays for the columnar path. An issue `_batches`
-        notes when it stops is noted after the batches read before it."""
+        joined up to `_JOINED_ROWS` records (or `TABLE_BATCH_ROWS`, if fewer): fewer, larger arrays for the
+        columnar path. An issue `_batches` notes when it stops is noted after the batches read before it."""
         from privscan.readers import delimited
 
         held: list[tuple[int, pa.RecordBatch]] = []
@@ -394,7 +395,7 @@ class ParquetReader(ObjectReader):
             if item is None:
                 break
             held.append(item)
-            if sum(batch.num_rows for _, batch in held) >= delimited.TABLE_BATCH_ROWS:
+            if sum(batch.num_rows for _, batch in held) >= min(delimited.TABLE_BATCH_ROWS, _JOINED_ROWS):
                 yield self._joined(held)
                 held = []
         if held:
