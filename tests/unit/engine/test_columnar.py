@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import random
+import re
 
 import numpy as np
 import pyarrow as pa
@@ -28,6 +29,11 @@ from privscan.pipeline import scan_stream
 from privscan.readers import delimited
 from privscan.readers.base import BlockCell
 from privscan_tools.bench.tables import bsn, dni_number, iban, pesel_number, steuer_id
+from stdnum import iban as stdnum_iban
+from stdnum.de import idnr
+from stdnum.es import dni as es_dni
+from stdnum.nl import bsn as nl_bsn
+from stdnum.pl import pesel
 
 KEY = Fingerprinter("unit-test-key-0123456789abcdef")
 SUMMARY = ("status", "outcome", "format", "records", "findings", "by_entity", "by_severity", "by_rule", "issues")
@@ -326,5 +332,108 @@ def test_the_phone_prover_agrees_with_the_typed_route_and_the_record_countries()
     exact = [possible_phone_value(v) == (0, len(v)) for v in values]
     assert [v for v, p, e in zip(values, proven, exact, strict=True) if p and not e] == []
     assert sum(proven) == 284 and sum(exact) >= 284
-    countries = columnar.phone_countries(array, np.ones(len(values), bool))
-    assert countries == [country_of_phone(v) for v in values]
+    names: dict[str, int] = {}
+    numbers = columnar.phone_countries(array, np.ones(len(values), bool), names)
+    countries = {n: c for c, n in names.items()}
+    assert [countries.get(int(n)) for n in numbers] == [country_of_phone(v) for v in values]
+    where = np.arange(len(values)) % 3 == 0
+    assert (columnar.phone_countries(array, where, names)[~where] == -1).all()
+
+
+@pytest.mark.parametrize(("sources", "countries"), [(3, 5), (2, 300), (12, 250), (1, 1)])
+def test_records_are_grouped_by_the_countries_their_sources_name(sources, countries):
+    rng = np.random.default_rng(sources)
+    codes = rng.integers(-1, countries, size=(sources, 700)).astype(np.int32)
+    expected: dict[tuple, list[int]] = {}
+    for i in range(codes.shape[1]):
+        expected.setdefault(tuple(codes[:, i].tolist()), []).append(i)
+    found = {tuple(numbers): rows.tolist() for numbers, rows in columnar._groups(codes, countries)}
+    assert found == expected
+
+
+def near_misses(value: str) -> list[str]:
+    """Each digit changed to the next one, each pair of neighbours swapped, one character dropped, one digit added."""
+    out = []
+    for i, ch in enumerate(value):
+        if ch.isdigit():
+            out.append(value[:i] + str((int(ch) + 1) % 10) + value[i + 1 :])
+        if i + 1 < len(value) and ch != value[i + 1]:
+            out.append(value[:i] + value[i + 1] + ch + value[i + 2 :])
+    out += [value[:-1], value[1:], value + "7", "4" + value]
+    return out
+
+
+# python-stdnum's documented numbers (its modules' doctests), compact: (valid, invalid)
+DOCUMENTED = {
+    "DE_TAX_ID": (["36574261809"], ["36574261890", "36554266806"]),
+    "NL_BSN": (["111222333"], ["111252333", "1112223334"]),
+    "ES_NIF": (["54362315K"], ["54362315Z", "54362315"]),
+    "PL_PESEL": (["44051401359", "02122401358", "02211307589"], ["44051401358", "02381307589"]),
+}
+STDNUM = {"DE_TAX_ID": idnr, "NL_BSN": nl_bsn, "ES_NIF": es_dni, "PL_PESEL": pesel}
+
+
+@pytest.mark.parametrize(
+    ("entity", "header", "make"),
+    [
+        ("DE_TAX_ID", "steuer_id", steuer_id),
+        ("NL_BSN", "bsn", bsn),
+        ("ES_NIF", "dni", dni_number),
+        ("PL_PESEL", "pesel", pesel_number),
+    ],
+)
+def test_the_identifier_checks_agree_with_stdnum_on_documented_numbers_and_near_misses(scanner, entity, header, make):
+    rng = random.Random(15)
+    valid, invalid = DOCUMENTED[entity]
+    values = valid + invalid
+    for value in valid + [make(rng) for _ in range(25)]:
+        values += [value, *near_misses(value)]
+    proven = columnar.prove_identifiers(entity, pa.array(values)).tolist()
+    assert [v for v, p in zip(values, proven, strict=True) if v in valid and not p] == []
+    assert [v for v, p in zip(values, proven, strict=True) if v in invalid and p] == []
+    # a number in the plain form (other forms are asked of the detector) is taken when stdnum validates it
+    module, form = STDNUM[entity], columnar.IDENTIFIER_PROVERS[entity][0]
+    plain = [v for v in values if re.fullmatch(form, v)]
+    assert len(plain) > len(values) / 2
+    taken = dict(zip(values, proven, strict=True))
+    assert [v for v in plain if taken[v] != module.is_valid(v)] == []
+    assert not any(taken[v] for v in values if v not in plain)
+    # and the whole-value route of the detector answers each plain value alike (the others it is asked about:
+    # an eight-digit BSN, read with a leading zero, is one)
+    units = [Unit(v, 0, header, None, TYPED, entity, 0.5, True) for v in values]
+    exact = [
+        found == [(entity, 0, len(v), 0.85, "entity", ())] for v, found in zip(values, scanner.detector.run(units))
+    ]
+    assert [v for v, p, e in zip(values, proven, exact, strict=True) if p != e and v in plain] == []
+    assert not any(p and not e for p, e in zip(proven, exact, strict=True))
+    assert 0 < sum(proven) < len(values) / 2
+
+
+def test_the_iban_check_agrees_with_stdnum_on_documented_numbers_and_near_misses(scanner):
+    rng = random.Random(16)
+    valid = ["GR1601101050000010547023795", "BE31435411161155", "DE89370400440532013000", "NL91ABNA0417164300"]
+    values = []
+    for value in valid + [iban(rng) for _ in range(20)]:
+        values += [value, *near_misses(value)]
+    proven = columnar.prove_ibans(scanner.detector, pa.array(values)).tolist()
+    assert all(proven[values.index(v)] for v in valid)
+    assert [v for v, p in zip(values, proven, strict=True) if p and not stdnum_iban.is_valid(v)] == []
+    exact = _exact(scanner, "IBAN_CODE", values)
+    assert [v for v, p, e in zip(values, proven, exact, strict=True) if p != e] == []
+
+
+def test_the_simplified_iban_layouts_match_presidios_on_values_of_the_iban_shape():
+    from presidio_analyzer.predefined_recognizers.generic.iban_patterns import regex_per_country
+
+    rng = random.Random(17)
+    codes = [*regex_per_country, "XX", "DE", "DE", "GB"]
+    values = []
+    for _ in range(20000):
+        body = "".join(rng.choice("0123456789" * 4 + "ABCXYZ") for _ in range(rng.randrange(8, 32)))
+        values.append(f"{rng.choice(codes)}{rng.randrange(100):02d}{body}")
+    array = pa.array(values)
+    shaped = columnar._bools(pc.match_substring_regex(array, columnar._IBAN))
+    presidio = "^(?:" + "|".join(regex_per_country.values()) + ")"
+    expected = columnar._bools(pc.match_substring_regex(array, presidio)) & shaped
+    found = columnar._bools(pc.match_substring_regex(array, columnar._iban_layouts())) & shaped
+    assert (found == expected).all() and expected.sum() > 500

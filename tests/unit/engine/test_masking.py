@@ -44,3 +44,20 @@ def test_fingerprint_key_must_be_long_enough():
 def test_normalise_strips_separators_of_identifiers_only():
     assert normalise("PHONE_NUMBER", "+49 151-2345.6789") == "+4915123456789"
     assert normalise("PERSON", "Jane  Roe") == "jane roe"
+
+
+def test_many_fingerprints_are_those_made_one_by_one():
+    """`Fingerprinter.many` (ASCII values normalised by Arrow, the HMAC from its padded-key states) gives what the
+    fingerprinter gives each value: every ASCII character, white space and separators, non-ASCII values, long keys."""
+    import random
+
+    from privscan.engine.masking import Fingerprinter
+
+    rng = random.Random(3)
+    alphabet = [chr(i) for i in range(128)] + ["é", "ß", "İ", "\u00a0", "\u2028", "ﬁ", "Ａ", "\u3000"]
+    for fingerprinter in (Fingerprinter("unit-test-key-0123456789abcdef"), Fingerprinter("k" * 100, key_id="k1")):
+        for entity in (None, "IBAN_CODE", "PERSON", "LOCATION", "NRP", "EMAIL_ADDRESS"):
+            values = ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 14))) for _ in range(1500)]
+            values += ["DE89 3704 0044 0532 0130 00", " Anna\t Meier ", "a.b-c/d", ""]
+            assert fingerprinter.many(entity, values) == [fingerprinter(entity, v) for v in values]
+    assert Fingerprinter("unit-test-key-0123456789abcdef").many("PERSON", []) == []

@@ -354,43 +354,42 @@ class ColumnarSplitter:
 
     def _countries(self, batch: TableBatch, columns: list[_Column], settled: np.ndarray) -> np.ndarray:
         """Which settled records keep their national identifiers as they are (`scanner.settle_countries`), each
-        identifier's score raised where its country is the record's; False where another country renames it."""
+        identifier's score raised where its country is the record's; False where another country renames it.
+
+        Each source of a record's countries (a country column, a phone number, an IBAN) is a row of country
+        numbers (-1: none), worked out once per distinct value; the records to check are grouped by the set
+        of countries they name, and each group's identifiers are validated together."""
         rows = batch.rows
-        sources: list[list[str | None]] = []
+        names: dict[str, int] = {}  # country code -> its number in the rows below
+        sources: list[np.ndarray] = []
         for column in columns:
             array = batch.columns[column.name]
             if is_country_field(column.name):
-                sources.append(_mapped(array, country_of_name, column.present))
+                sources.append(_mapped(array, country_of_name, column.present, names))
             if column.entity == "PHONE_NUMBER":
-                sources.append(phone_countries(array, column.detected))
-            elif column.entity == "IBAN_CODE":
-                sources.append(_mapped(array, country_of_iban, column.detected))
+                sources.append(phone_countries(array, column.detected, names))
+            elif column.entity == "IBAN_CODE":  # a settled IBAN has no white space at its start: two letters tell
+                sources.append(_mapped(pc.utf8_slice_codeunits(array, 0, 2), country_of_iban, column.detected, names))
+        codes = np.stack(sources) if sources else np.full((0, rows), -1, np.int32)
+        known = (codes >= 0).any(axis=0)
         keep = np.ones(rows, bool)
-        row_sets = None
+        by_number = sorted(names, key=names.__getitem__)
         for column in columns:
             if column.entity not in NATIONAL_ID_ENTITIES or not column.detected.any():
                 continue
             country = ENTITY_COUNTRY[column.entity]
-            named = np.zeros(rows, bool)
-            known = np.zeros(rows, bool)
-            for source in sources:
-                codes = np.array(source, dtype=object)
-                named |= codes == country
-                known |= codes != None
+            named = (codes == names[country]).any(axis=0) if country in names else np.zeros(rows, bool)
             ids = column.detected & settled
             column.scores[ids & named] = np.maximum(column.scores[ids & named], NAMED_SCORE)
             rows_to_check = np.flatnonzero(ids & known & ~named)
             if not len(rows_to_check):
                 continue
-            if row_sets is None:
-                row_sets = [frozenset(found) - {None} for found in zip(*sources, strict=True)]
             array = batch.columns[column.name]
-            groups: dict[frozenset[str], list[int]] = {}
-            for row in rows_to_check.tolist():
-                groups.setdefault(row_sets[row], []).append(row)
-            for countries, group in groups.items():
+            for numbers, group in _groups(codes[:, rows_to_check], len(names)):
+                countries = frozenset(by_number[c] for c in numbers if c >= 0)
+                group = rows_to_check[group]
                 renamed = _renamed(array.take(pa.array(group)), countries)
-                keep[np.asarray(group)[renamed]] = False  # renamed to the record's country: the per-cell path
+                keep[group[renamed]] = False  # renamed to the record's country: the per-cell path
         return keep
 
     # -- what a run of settled records adds ---------------------------------------------------------
@@ -414,7 +413,7 @@ class ColumnarSplitter:
         for i in order:
             column = typed[i]
             rows = np.flatnonzero(detected[i]) + start
-            row_masks = set(bits[detected[i]].tolist())
+            row_masks = np.unique(bits[detected[i]]).tolist()
             worst = max_severity(*(severity[mask][i] for mask in row_masks), severity_of(column.entity))
             values = batch.columns[column.name].take(pa.array(rows))
             block.folds.append(
@@ -430,6 +429,28 @@ class ColumnarSplitter:
                 )
             )
         return block, cells
+
+
+def _groups(codes: np.ndarray, countries: int) -> Iterator[tuple[list[int], np.ndarray]]:
+    """The distinct columns of `codes` (numbers from -1 to `countries` - 1, one row per source), each with the
+    indices of the columns equal to it: one number per column when they fit in 62 bits, else by columns."""
+    base = countries + 1
+    if base ** len(codes) >= 2**62:
+        distinct, group_of = np.unique(codes, axis=1, return_inverse=True)
+        group_of = group_of.reshape(-1)
+        for g in range(distinct.shape[1]):
+            yield distinct[:, g].tolist(), np.flatnonzero(group_of == g)
+        return
+    keys = np.zeros(codes.shape[1], np.int64)
+    for source in codes:
+        keys = keys * base + source + 1
+    distinct, group_of = np.unique(keys, return_inverse=True)
+    for g, key in enumerate(distinct.tolist()):
+        numbers = []
+        for _ in range(len(codes)):
+            key, number = divmod(key, base)
+            numbers.append(number - 1)
+        yield numbers[::-1], np.flatnonzero(group_of == g)
 
 
 # what a national-identifier pattern holds around its expression (recognizers/stdnum_recognizer.py)
@@ -546,9 +567,13 @@ def prove_ibans(detector, array: pa.Array) -> np.ndarray:
 
 @lru_cache(maxsize=1)
 def _iban_layouts() -> str:
+    """Presidio's country layouts at a value's start, for values of the `_IBAN` shape: such a value holds no space,
+    so each layout's optional spaces are left out, and its groups do not capture (RE2 then needs no submatch
+    machinery): what matches is the same, several times faster."""
     from presidio_analyzer.predefined_recognizers.generic.iban_patterns import regex_per_country
 
-    return "^(?:" + "|".join(regex_per_country.values()) + ")"
+    layouts = [re.sub(r"\((?!\?)", "(?:", layout.replace("[ ]?", "")) for layout in regex_per_country.values()]
+    return "^(?:" + "|".join(layouts) + ")"
 
 
 def _digits(array: pa.Array, pattern: str, length: int) -> tuple[np.ndarray, np.ndarray]:
@@ -635,7 +660,21 @@ class PhonePlan:
 
 
 def phone_plan(array: pa.Array) -> PhonePlan:
-    """The keys of a phone column's values and each key's answers (see PhonePlan)."""
+    """The keys of a phone column's values and each key's answers (see PhonePlan); the last array's plan is kept,
+    as proving a batch's phone numbers and reading their countries ask it of the same array."""
+    global _last_plan
+    last = _last_plan
+    if last is not None and last[0] is array:
+        return last[1]
+    plan = _phone_plan(array)
+    _last_plan = (array, plan)
+    return plan
+
+
+_last_plan: tuple | None = None  # (array, its plan): the array held, so that `is` cannot match another one
+
+
+def _phone_plan(array: pa.Array) -> PhonePlan:
     from phonenumbers import COUNTRY_CODE_TO_REGION_CODE, PhoneMetadata
 
     from privscan.engine.phone import possible_phone_value
@@ -645,13 +684,13 @@ def phone_plan(array: pa.Array) -> PhonePlan:
         pc.match_substring_regex(array, _PHONE),
         pc.and_kleene(pc.greater_equal(lengths, 7), pc.less_equal(lengths, 29)),
     )
-    digits = pc.replace_substring_regex(array, "[^0-9]", "")
-    key = pc.binary_join_element_wise(
-        pc.replace_substring_regex(array, "[0-9]", "9"), pc.utf8_slice_codeunits(digits, 0, 4), "|"
-    )
-    key = pc.if_else(shaped, key, None)
+    shaped_rows = np.flatnonzero(_bools(shaped))
+    values = array.take(pa.array(shaped_rows, pa.int64()))  # "+", ASCII digits and spaces only
+    digits = pc.replace_substring(pc.replace_substring(values, "+", ""), " ", "")
+    key = pc.binary_join_element_wise(_digits_as_nines(values), pc.utf8_slice_codeunits(digits, 0, 4), "|")
     encoded = key.dictionary_encode()
-    indices = pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+    indices = np.full(len(array), -1, np.int64)
+    indices[shaped_rows] = encoded.indices.to_numpy(zero_copy_only=False)
     distinct = encoded.dictionary.to_pylist()
     codes = []
     for entry in distinct:
@@ -664,13 +703,13 @@ def phone_plan(array: pa.Array) -> PhonePlan:
         prefix = metadata.national_prefix_for_parsing if metadata is not None else None
         if not prefix:
             continue
-        rows = np.flatnonzero(np.isin(indices, [i for i, c in enumerate(codes) if c == code]))
-        national = pc.utf8_slice_codeunits(digits.take(pa.array(rows)), len(code))
+        among = np.flatnonzero(np.isin(indices[shaped_rows], [i for i, c in enumerate(codes) if c == code]))
+        national = pc.utf8_slice_codeunits(digits.take(pa.array(among, pa.int64())), len(code))
         try:
             hit = _bools(pc.match_substring_regex(national, f"^(?:{prefix})"))
         except pa.ArrowInvalid:
-            hit = np.ones(len(rows), bool)
-        indices[rows[hit]] = -1
+            hit = np.ones(len(among), bool)
+        indices[shaped_rows[among[hit]]] = -1
     possible = np.zeros(len(distinct), bool)
     countries: list[str | None] = [None] * len(distinct)
     single = np.zeros(len(distinct), bool)
@@ -688,6 +727,21 @@ def phone_plan(array: pa.Array) -> PhonePlan:
     return PhonePlan(indices, possible, countries, single)
 
 
+_NINES = np.arange(256, dtype=np.uint8)
+_NINES[48:58] = 57  # each ASCII digit as "9"
+
+
+def _digits_as_nines(values: pa.Array) -> pa.Array:
+    """The values with each ASCII digit written as 9 (their layout), on the bytes of the array at once."""
+    validity, offsets, data = values.buffers()[:3]
+    if data is None:
+        return values
+    layout = pa.py_buffer(_NINES[np.frombuffer(data, np.uint8)].tobytes())
+    return pa.Array.from_buffers(
+        values.type, len(values), [validity, offsets, layout], values.null_count, values.offset
+    )
+
+
 def prove_phones(detector, array: pa.Array) -> np.ndarray:
     """The values the typed route confirms as whole phone numbers (`possible_phone_value`), once per key."""
     plan = phone_plan(array)
@@ -695,16 +749,27 @@ def prove_phones(detector, array: pa.Array) -> np.ndarray:
     return (keys >= 0) & plan.possible[np.maximum(keys, 0)]
 
 
-def phone_countries(array: pa.Array, where: np.ndarray) -> list[str | None]:
-    """`country_of_phone` of the values at `where` (None elsewhere): once per key, or for each value."""
+def phone_countries(array: pa.Array, where: np.ndarray, names: dict[str, int] | None = None) -> np.ndarray:
+    """`country_of_phone` of the values at `where` as country numbers (`names`, extended as new countries come;
+    -1 for none and elsewhere): once per key, or once per distinct value of those asked on their own."""
+    names = {} if names is None else names
     plan = phone_plan(array)
-    out: list[str | None] = [None] * len(array)
-    asked = np.flatnonzero(where & ((plan.keys < 0) | ~plan.single[np.maximum(plan.keys, 0)]))
-    for row in np.flatnonzero(where & (plan.keys >= 0) & plan.single[np.maximum(plan.keys, 0)]).tolist():
-        out[row] = plan.countries[plan.keys[row]]
-    for row, value in zip(asked.tolist(), array.take(pa.array(asked)).to_pylist(), strict=True):
-        out[row] = country_of_phone(value)
+    out = np.full(len(array), -1, np.int32)
+    single = (plan.keys >= 0) & plan.single[np.maximum(plan.keys, 0)]
+    numbers = np.array([_number(names, c) for c in plan.countries] or [-1], np.int32)
+    rows = np.flatnonzero(where & single)
+    out[rows] = numbers[plan.keys[rows]]
+    asked = where & ~single
+    if asked.any():
+        out[asked] = _mapped(array, country_of_phone, asked, names)[asked]
     return out
+
+
+def _number(names: dict[str, int], country: str | None) -> int:
+    """The number of `country` in `names` (added when new), -1 for None."""
+    if country is None:
+        return -1
+    return names.setdefault(country, len(names))
 
 
 TYPED_PROVERS = {"EMAIL_ADDRESS": prove_emails, "IBAN_CODE": prove_ibans, "PHONE_NUMBER": prove_phones}
@@ -743,16 +808,14 @@ def _settled_answer(found: list, value: str, entity: str | None) -> tuple | None
     return None
 
 
-def _mapped(array: pa.Array, function, where: np.ndarray) -> list[str | None]:
-    """`function(value)` for the values at `where` (once per distinct value), None elsewhere."""
-    out: list[str | None] = [None] * len(array)
+def _mapped(array: pa.Array, function, where: np.ndarray, names: dict[str, int]) -> np.ndarray:
+    """`function(value)` for the values at `where` as country numbers (`names`, extended as new countries come;
+    -1 for None and elsewhere), called once per distinct value."""
+    out = np.full(len(array), -1, np.int32)
     rows = np.flatnonzero(where)
     if not len(rows):
         return out
-    seen: dict[str, str | None] = {}
-    for row, value in zip(rows.tolist(), array.take(pa.array(rows)).to_pylist(), strict=True):
-        code = seen.get(value, seen)
-        if code is seen:
-            code = seen[value] = function(value)
-        out[row] = code
+    encoded = array.take(pa.array(rows)).dictionary_encode()
+    numbers = np.array([_number(names, function(v)) for v in encoded.dictionary.to_pylist()] or [-1], np.int32)
+    out[rows] = numbers[encoded.indices.to_numpy(zero_copy_only=False)]
     return out

@@ -271,7 +271,20 @@ class ColumnAggregate:
                 self.fingerprints.add(fingerprint)
         if len(self.fingerprints) >= MAX_DISTINCT_TRACKED or kept == len(fold.records):
             return
-        for value in fold.values.slice(kept).unique().to_pylist():  # in order of first appearance
+        distinct = fold.values.slice(kept).unique().to_pylist()  # in order of first appearance
+        new = set(distinct).difference(seen)
+        if not new:
+            return
+        many = getattr(factory.fingerprint, "many", None)
+        if many is not None and len(self.fingerprints) + len(new) <= MAX_DISTINCT_TRACKED:
+            # all the new values' fingerprints fit: which come first does not matter, they are made at once
+            new = list(new)
+            self.fingerprints.update(many(fold.entity, new))
+            if len(seen) + len(new) > MAX_DISTINCT_TRACKED:  # values that share a fingerprint: still bounded
+                seen.clear()
+            seen.update(new)
+            return
+        for value in distinct:
             if len(self.fingerprints) >= MAX_DISTINCT_TRACKED:
                 break
             if value not in seen:

@@ -52,10 +52,26 @@ def _mask_digits(value: str) -> str:
     return "".join(ch if (i in keep or not ch.isalnum()) else "*" for i, ch in enumerate(value))
 
 
+_NAME_TYPES = frozenset({"PERSON", "LOCATION", "NRP"})
+# what `str.split()` and `_SEPARATORS` take on ASCII text, in RE2's syntax (its \s leaves out \x0b and \x1c-\x1f)
+_ASCII_SPACE = r"[\t\n\x0b\f\r\x1c-\x1f ]"
+_ASCII_SEPARATORS = r"[\t\n\x0b\f\r\x1c-\x1f \-./]"
+
+
+def _pads(key: bytes | str) -> tuple:
+    """The SHA-256 states after the inner and the outer padded key of HMAC-SHA256 (RFC 2104)."""
+    if isinstance(key, str):
+        key = key.encode("utf-8")
+    if len(key) > 64:
+        key = hashlib.sha256(key).digest()
+    key = key.ljust(64, b"\0")
+    return hashlib.sha256(bytes(b ^ 0x36 for b in key)), hashlib.sha256(bytes(b ^ 0x5C for b in key))
+
+
 def normalise(entity_type: str | None, value: str) -> str:
     """Canonical form so that ``DE89 3704 …`` and ``de8937…`` fingerprint alike."""
     value = unicodedata.normalize("NFKC", value).strip().casefold()
-    if entity_type in {"PERSON", "LOCATION", "NRP"}:
+    if entity_type in _NAME_TYPES:
         return " ".join(value.split())
     return _SEPARATORS.sub("", value)
 
@@ -76,6 +92,7 @@ class Fingerprinter:
                 raise ValueError("a fingerprint key id is 1 to 32 letters, digits, '_', '.' or '-'")
         self.key_id = key_id
         self._keyed = self._hmac(key)  # copied per value: the key is set up once
+        self._pads = _pads(key)  # the same keyed hash as hashlib states, for `many`
         self._previous = {kid: self._hmac(old) for kid, old in (previous or {}).items()}
 
     @staticmethod
@@ -96,6 +113,33 @@ class Fingerprinter:
         # The entity type shapes normalisation only: one value has one fingerprint however it was classified.
         digest = self.token(normalise(entity_type, value))
         return f"{self.key_id}:{digest}" if self.key_id else digest
+
+    def many(self, entity_type: str | None, values: list[str]) -> list[str]:
+        """`self(entity_type, value)` of each value, for many values at once: ASCII values are normalised by
+        whole-array operations (`normalise` on ASCII: lower case, white space and separators as it treats
+        them), the others one by one; the HMAC from its inner and outer states (RFC 2104)."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        if not values:
+            return []
+        array = pa.array(values, pa.string())
+        ascii_ = pc.string_is_ascii(array).to_numpy(zero_copy_only=False)
+        lowered = pc.ascii_lower(array)
+        if entity_type in _NAME_TYPES:
+            texts = pc.utf8_trim(pc.replace_substring_regex(lowered, _ASCII_SPACE + "+", " "), " ").to_pylist()
+        else:
+            texts = pc.replace_substring_regex(lowered, _ASCII_SEPARATORS + "+", "").to_pylist()
+        inner, outer = self._pads
+        out = []
+        for value, text, plain in zip(values, texts, ascii_.tolist(), strict=True):
+            h = inner.copy()
+            h.update((text if plain else normalise(entity_type, value)).encode("utf-8"))
+            o = outer.copy()
+            o.update(h.digest())
+            digest = o.hexdigest()[:32]
+            out.append(f"{self.key_id}:{digest}" if self.key_id else digest)
+        return out
 
     def matches(self, entity_type: str | None, value: str, fingerprints: Collection[str]) -> bool:
         """Whether `value`'s fingerprint under the current key or a previous one is among `fingerprints`

@@ -27,6 +27,7 @@ from privscan.engine.national_ids import (
     ENTITY_COUNTRY,
     NAMED_SCORE,
     NATIONAL_ID_ENTITIES,
+    _entities_of,
     candidates,
     country_of_iban,
     country_of_name,
@@ -148,7 +149,8 @@ def settle_countries(detections: list[Detection], countries: set[str]) -> list[D
 def _settle_span(group: list[Detection], countries: set[str]) -> list[Detection]:
     local = [d for d in group if ENTITY_COUNTRY.get(d.entity_type) in countries]
     if not local:
-        renamed = next((c for c in candidates(group[0].value) if ENTITY_COUNTRY[c.entity] in countries), None)
+        # the first candidate of the record's countries: only their validators are asked
+        renamed = next(iter(candidates(group[0].value, _entities_of(frozenset(countries)))), None)
         if renamed is None:
             return group
         group[0].entity_type, local = renamed.entity, group[:1]

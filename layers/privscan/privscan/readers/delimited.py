@@ -12,16 +12,33 @@ from privscan.readers.text import LineSource
 
 _DELIMITERS = ",;\t|"
 _SNIFF_ROWS = 50
-TABLE_BATCH_ROWS = 4096  # records per column batch (the columnar path): bounded memory, few Arrow calls
+TABLE_BATCH_ROWS = 16_384  # records per column batch (the columnar path): bounded memory, few Arrow calls
 # A character `str.strip` keeps: a value holding one is not blank (Python's white space, listed in full).
 NOT_BLANK = r"[^\t\n\x0b\f\r\x1c-\x1f \x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}]"
 
 
 def blank_as_null(array):
-    """A string array with the values `str.strip` leaves empty made null: the cells a reader does not yield."""
+    """A string array with the values `str.strip` leaves empty made null: the cells a reader does not yield.
+
+    A value whose first byte is printable ASCII other than a space is not blank (read from the array's bytes at
+    once); only the others are matched against NOT_BLANK."""
+    import numpy as np
+    import pyarrow as pa
     import pyarrow.compute as pc
 
-    return pc.if_else(pc.match_substring_regex(array, NOT_BLANK), array, None)
+    _, offsets, data = array.buffers()[:3]
+    if data is None or not len(data) or not len(array):
+        return pc.if_else(pc.match_substring_regex(array, NOT_BLANK), array, None)
+    wide = pa.types.is_large_string(array.type)
+    ends = np.frombuffer(offsets, np.int64 if wide else np.int32)[array.offset : array.offset + len(array) + 1]
+    first = np.frombuffer(data, np.uint8)[np.minimum(ends[:-1], len(data) - 1)]
+    keep = (ends[1:] > ends[:-1]) & (first > 32) & (first < 127)
+    if keep.all():
+        return array
+    rows = np.flatnonzero(~keep)
+    matched = pc.match_substring_regex(array.take(pa.array(rows, pa.int64())), NOT_BLANK)
+    keep[rows] = pc.fill_null(matched, False).to_numpy(zero_copy_only=False)
+    return pc.if_else(pa.array(keep), array, None)
 
 
 def sniff_delimiter(sample: str) -> str:
@@ -158,32 +175,99 @@ class DelimitedReader(ObjectReader):
         return self._table_batches()
 
     def _table_batches(self) -> Iterator[TableBatch]:
+        """Batches of records read as `rows` reads them: plain lines split a block at a time (readers/csv_blocks.py),
+        other lines by the csv module, a record at a time."""
+        from privscan.readers.csv_blocks import LineBlocks
+
+        blocks = LineBlocks(self._lines.buffer, self.limits.max_record_bytes)
+        slow = rows_or_errors(csv.reader(blocks.lines(), delimiter=self.delimiter))
+        parts: list[tuple[str, list]] = []  # ("plain", lines) or ("rows", rows), in record order
+        first, count = self.stats.records, 0
+        while True:
+            lines, taken = blocks.plain(TABLE_BATCH_ROWS - count)
+            if taken:
+                lines = [line for line in lines if line] if "" in lines else lines  # blank lines are no records
+                if lines:
+                    parts.append(("plain", [lines, *self._split_plain(first + count, lines)]))
+            else:
+                row = next(slow, False)
+                if row is False:
+                    break
+                bad, blocks.bad_utf8 = blocks.bad_utf8, False
+                if row == []:  # blank line
+                    continue
+                self._account(first + count, row, bad)
+                if parts and parts[-1][0] == "rows":
+                    parts[-1][1].append(row)
+                else:
+                    parts.append(("rows", [row]))
+                lines = [row]
+            count += len(lines)
+            if count >= TABLE_BATCH_ROWS:
+                yield self._batch_of(first, count, parts)
+                parts, first, count = [], first + count, 0
+        if count:
+            yield self._batch_of(first, count, parts)
+
+    def _split_plain(self, first: int, lines: list[str]) -> tuple:
+        """Plain lines split into fields, their records counted and their issues noted (as `rows` does)."""
+        from privscan.readers.csv_blocks import split_plain
+
+        fields, regular = split_plain(lines, self.delimiter, self._width)
+        self.stats.records += len(lines)
+        for i in (~regular).nonzero()[0].tolist():
+            self.stats.records -= 1
+            self._account(first + i, lines[i].split(self.delimiter), False)
+        return fields, regular
+
+    def _account(self, record: int, row: list[str] | None, bad_utf8: bool) -> None:
+        """Count one record and note its issues, as `rows` does."""
+        self.stats.records += 1
+        if bad_utf8:
+            self._issue(record, "invalid_utf8", "invalid UTF-8 bytes replaced")
+        if row is None:
+            self._issue(record, "malformed_row", "row could not be parsed")
+        elif len(row) != self._width:
+            self._issue(record, "malformed_row", f"expected {self._width} fields, got {len(row)}")
+
+    def _batch_of(self, first: int, count: int, parts: list[tuple[str, list]]) -> TableBatch:
+        """One batch of records from its parts: plain lines split by whole-array operations, rows the csv module
+        read."""
         import numpy as np
         import pyarrow as pa
 
-        names, width = self.columns, self._width
-        empty = [""] * width
-        batch: list[list[str] | None] = []
-        first = 0
-        for record, row in self.rows():
-            if not batch:
-                first = record
-            batch.append(row)
-            if len(batch) >= TABLE_BATCH_ROWS:
-                yield self._table_batch(names, width, first, batch, empty, np, pa)
-                batch = []
-        if batch:
-            yield self._table_batch(names, width, first, batch, empty, np, pa)
+        from privscan.readers.csv_blocks import plain_columns
 
-    @staticmethod
-    def _table_batch(names, width, first, batch, empty, np, pa) -> TableBatch:
-        irregular = np.fromiter((row is None or len(row) != width for row in batch), bool, len(batch))
-        rows = [empty if bad else row for row, bad in zip(batch, irregular, strict=True)] if irregular.any() else batch
+        names, width, delimiter = self.columns, self._width, self.delimiter
+        pieces: list[list[pa.Array]] = []
+        irregular: list[np.ndarray] = []
+        sources: list[tuple[int, str, list]] = []  # (first index in the batch, kind, items)
+        at = first
+        for kind, items in parts:
+            if kind == "plain":
+                items, fields, regular = items
+                pieces.append(plain_columns(fields, regular, width))
+                irregular.append(~regular)
+            else:
+                bad = np.fromiter((row is None or len(row) != width for row in items), bool, len(items))
+                rows = [[""] * width if b else row for row, b in zip(items, bad, strict=True)]
+                pieces.append([pa.array(values, pa.string()) for values in zip(*rows, strict=True)])
+                irregular.append(bad)
+            sources.append((at - first, kind, items))
+            at += len(items)
         columns = {
-            name: blank_as_null(pa.array(values, pa.string()))
-            for name, values in zip(names, zip(*rows, strict=True), strict=True)
+            name: blank_as_null(pa.concat_arrays([piece[i] for piece in pieces])) for i, name in enumerate(names)
         }
-        return TableBatch(first, len(batch), columns, irregular, lambda i: row_cells(names, first + i, batch[i]))
+        starts = [start for start, _, _ in sources]
+
+        def record_cells(i: int) -> Iterator[Cell]:
+            import bisect
+
+            start, kind, items = sources[bisect.bisect_right(starts, i) - 1]
+            item = items[i - start]
+            return row_cells(names, first + i, item.split(delimiter) if kind == "plain" else item)
+
+        return TableBatch(first, count, columns, np.concatenate(irregular), record_cells)
 
     def rows(self) -> Iterator[tuple[int, list[str] | None]]:
         """(record, row) for each data row after the header, blank lines skipped; None for a row the csv

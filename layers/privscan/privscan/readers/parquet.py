@@ -48,6 +48,7 @@ from privscan.readers.sniff import PARQUET_MAGIC
 from privscan.readers.streams import decode_utf8
 
 _BATCH_ROWS = 1024
+_JOINED_ROWS = 4096  # rows of the batches joined for the columnar path: more hold the peak memory up, for little
 _SLICE_BYTES = 8 * 1024**2  # rows are turned into Python values this many decoded bytes at a time
 _RATIO_GRACE = 64 * 1024**2  # the inflation ratio is judged only past this many (declared or decoded) bytes
 _ELEMENT_BYTES = 8  # what one list element or map entry costs beyond its content
@@ -377,16 +378,67 @@ class ParquetReader(ObjectReader):
         return self._table_batches()
 
     def _table_batches(self) -> Iterator[TableBatch]:
-        for first_row, batch in self._batches():
-            columns, valid = {}, True
-            for column, array in zip(self._read, batch.columns, strict=True):
-                strings, ok = _arrow(lambda array=array: _strings(array))
-                columns[column.name] = strings
-                valid &= ok
-            irregular = np.zeros(batch.num_rows, bool) if valid else np.ones(batch.num_rows, bool)
-            rows = batch.num_rows
-            self.stats.records = first_row + rows
-            yield TableBatch(first_row, rows, columns, irregular, self._record_cells(batch, first_row))
+        """The batches `_batches` reads (so the limits and a damaged row group stop both paths at the same record),
+        joined up to `_JOINED_ROWS` records (or `TABLE_BATCH_ROWS`, if fewer): fewer, larger arrays for the
+        columnar path. An issue `_batches` notes when it stops is noted after the batches read before it."""
+        from privscan.readers import delimited
+
+        held: list[tuple[int, pa.RecordBatch]] = []
+        batches = self._batches()
+        while True:
+            issues, overflow = len(self.stats.issues), self.stats.issue_overflow
+            item = next(batches, None)
+            late = self.stats.issues[issues:]
+            if late or self.stats.issue_overflow != overflow:
+                del self.stats.issues[issues:]
+                late_overflow, self.stats.issue_overflow = self.stats.issue_overflow - overflow, overflow
+                if held:
+                    yield self._joined(held)
+                    held = []
+                self.stats.issues += late  # noted after the records before them, as `cells()` notes it
+                self.stats.issue_overflow += late_overflow
+            if item is None:
+                break
+            held.append(item)
+            if sum(batch.num_rows for _, batch in held) >= min(delimited.TABLE_BATCH_ROWS, _JOINED_ROWS):
+                yield self._joined(held)
+                held = []
+        if held:
+            yield self._joined(held)
+
+    def _joined(self, held: list[tuple[int, pa.RecordBatch]]) -> TableBatch:
+        """One TableBatch of consecutive batches: each column as one string array; a batch holding invalid UTF-8 is
+        irregular throughout."""
+        first = held[0][0]
+        rows = sum(batch.num_rows for _, batch in held)
+        columns = {}
+        for index, column in enumerate(self._read):
+            parts = [_arrow(lambda b=batch, i=index: _as_string(b.column(i))) for _, batch in held]
+            columns[column.name] = parts[0] if len(parts) == 1 else pa.concat_arrays(parts)
+        irregular = np.zeros(rows, bool)
+        for name, array in list(columns.items()):
+            strings, ok = _arrow(lambda array=array: _strings(array))
+            if not ok:  # which batches: each is judged on its own
+                strings, at = [], 0
+                for _, batch in held:
+                    piece = array.slice(at, batch.num_rows)
+                    part, part_ok = _arrow(lambda piece=piece: _strings(piece))
+                    strings.append(part)
+                    if not part_ok:
+                        irregular[at : at + batch.num_rows] = True
+                    at += batch.num_rows
+                strings = pa.concat_arrays(strings)
+            columns[name] = strings
+        self.stats.records = first + rows
+        starts = [start - first for start, _ in held]
+
+        def cells(i: int) -> Iterator[Cell]:
+            import bisect
+
+            start, batch = held[bisect.bisect_right(starts, i) - 1]
+            return self._record_cells(batch, start)(i - (start - first))
+
+        return TableBatch(first, rows, columns, irregular, cells)
 
     def _record_cells(self, batch: pa.RecordBatch, first_row: int) -> Callable[[int], Iterator[Cell]]:
         def cells(i: int) -> Iterator[Cell]:
@@ -395,6 +447,18 @@ class ParquetReader(ObjectReader):
             self.stats.records = records
 
         return cells
+
+
+def _as_string(array: pa.Array) -> pa.Array:
+    """A flat column's values as a string array (integers as `str` writes them), as `_strings` converts them, its
+    bytes not yet checked."""
+    if pa.types.is_dictionary(array.type):
+        array = array.dictionary_decode()
+    if pa.types.is_integer(array.type):
+        return array.cast(pa.string())
+    if not pa.types.is_string(array.type):
+        array = array.cast(pa.large_string()) if pa.types.is_large_string(array.type) else array.cast(pa.string())
+    return array
 
 
 def _strings(array: pa.Array) -> tuple[pa.Array, bool]:

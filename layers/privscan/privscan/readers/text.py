@@ -14,7 +14,8 @@ class LineSource:
 
     def __init__(self, src: Peekable, limits: ReadLimits):
         self._src = src
-        self._lines = iter_lines(io.BufferedReader(src, CHUNK), limits.max_record_bytes)
+        self.buffer = io.BufferedReader(src, CHUNK)  # what the lines are read from (the CSV reader's blocks too)
+        self._lines = iter_lines(self.buffer, limits.max_record_bytes)
         self._first = True
 
     def __iter__(self) -> Iterator[tuple[str, bool, bool]]:
