@@ -325,3 +325,18 @@ def test_the_timed_processes_get_bytecode_as_the_layer_ships_it(monkeypatch):
     monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
     env = bytecode_env("/tmp/cache")
     assert "PYTHONDONTWRITEBYTECODE" not in env and env["PYTHONPYCACHEPREFIX"] == "/tmp/cache"
+
+
+def test_generated_files_are_the_same_whatever_the_hash_seed(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from pathlib import Path; from privscan_tools.bench.bulk import write_csv; "
+        "write_csv(Path(sys.argv[1]), 0.05)"
+    )
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", script, str(tmp_path / f"{seed}.csv")], env=env, check=True)
+    assert (tmp_path / "1.csv").read_bytes() == (tmp_path / "2.csv").read_bytes()

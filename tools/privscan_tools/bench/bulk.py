@@ -21,6 +21,10 @@ def _pools(seed: int) -> dict[str, list[str]]:
     from faker import Faker
 
     faker = Faker(["de_DE", "fr_FR", "en_GB", "it_IT", "nl_NL", "es_ES"])
+    for factory in faker.factories:  # it_IT builds its city list from a set: its order follows the hash seed
+        for provider in factory.providers:
+            if isinstance(getattr(provider, "cities", None), list):
+                provider.cities = sorted(provider.cities)
     Faker.seed(seed)
     return {
         "names": [faker.name() for _ in range(POOL)],
