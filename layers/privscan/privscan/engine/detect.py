@@ -100,7 +100,7 @@ def is_free_text(text: str, role: str | None = None) -> bool:
     return len(text) >= (6 if role == "assistant" else 12) and " " in text.strip()
 
 
-_INITIAL = re.compile(r"^[A-ZÀ-ÖØ-Þ]\.$")  # "A." in "Kevin A. Boone"
+_INITIAL = re.compile(r"^[A-ZÀ-ÖØ-Þ]\.$")  # "A." in "Maria A. Lindqvist"
 
 
 def plausible(entity_type: str, span: str, language: str | None = None) -> bool:
@@ -109,7 +109,7 @@ def plausible(entity_type: str, span: str, language: str | None = None) -> bool:
     spaCy's English model tags codes such as ``C-10016``, and phrases of other languages such as
     "Je suis désolé" or "votre profil", as PERSON: a name has no digits, no function words, and at
     least one word written like a name (capital, then lower case). Function words are those of the text's
-    `language` when it is known (in English text "Ed Wong", "Dan Froomkin" and "Kevin A. Boone" are names,
+    `language` when it is known (in English text "Ed Hartley", "Dan Kowalczyk" and "Maria A. Lindqvist" are names,
     though "ed", "dan" and "a" are Italian, Dutch and Spanish function words), of every language otherwise;
     an initial ("A.") is never one.
     """
