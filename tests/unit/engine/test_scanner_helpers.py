@@ -107,3 +107,27 @@ def test_english_labels_and_day_abbreviations_are_not_names(text, span, kept):
 
     entity = "LOCATION" if "Tel" in text or "Mobile" in text else "PERSON"
     assert trim(entity, text, *span, "en") == kept
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        ("Yesterday Dan and Ed came to fix the heating in the kitchen.", None, False),  # every language's
+        ("Yesterday Dan and Ed came to fix the heating in the kitchen.", "en", True),
+        ("Dan gaan we morgen samen naar de markt in het centrum.", "nl", False),  # Dutch "then"
+        ("Per favore, dimmi dove si trova la stazione centrale.", "it", False),
+    ],
+)
+def test_a_name_that_is_a_stop_word_elsewhere_wakes_ner_in_the_texts_language(text, language, expected):
+    from privscan.engine.prefilter import hides_names, may_hold_names
+
+    assert may_hold_names(text, language) is expected
+    assert hides_names("Yesterday Dan and Ed came to fix the heating.") and not hides_names("Yesterday it rained.")
+
+
+def test_names_that_are_stop_words_elsewhere_are_found_in_english_text(scanner):
+    from privscan.engine.detect import Unit
+
+    text = "Yesterday Dan and Ed came over to fix the heating in the kitchen."
+    (found,) = scanner.detector.run([Unit(text, 0, None, None, "full")])
+    assert [(e, text[s:t]) for e, s, t, *_ in found if e == "PERSON"] == [("PERSON", "Dan"), ("PERSON", "Ed")]

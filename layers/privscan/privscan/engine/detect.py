@@ -22,7 +22,13 @@ from privscan.engine.national_ids import NATIONAL_ID_ENTITIES, fold, header_evid
 from privscan.engine.ner_filters import foreign_span, trim
 from privscan.engine.ner_models import NerModels
 from privscan.engine.phone import possible_phone_value
-from privscan.engine.prefilter import STOP_WORDS, STOP_WORDS_BY_LANGUAGE, candidate_entities, may_hold_names
+from privscan.engine.prefilter import (
+    STOP_WORDS,
+    STOP_WORDS_BY_LANGUAGE,
+    candidate_entities,
+    hides_names,
+    may_hold_names,
+)
 from privscan.engine.profile import looks_like, value_span
 from privscan.engine.recognize import RecognizerRunner
 from privscan.engine.recognizers import EU_ENTITIES
@@ -343,7 +349,9 @@ class Detector:
                 and self.signals.might_fire(doc, unit.role)
             ):
                 for_statements.append(index)
-            if may_hold_names(unit.text):
+            if may_hold_names(unit.text) or (
+                hides_names(unit.text) and may_hold_names(unit.text, language_of(unit.text))
+            ):
                 for_ner.append(index)
         engine, language = self.analyzer.nlp_engine, self.config.language
         check(self._deadline)
