@@ -446,22 +446,30 @@ def parse_smartdata_v1(text: str, excluded: set[str], kept: tuple[str, ...] = ()
             for m in _avro(document.get("conceptMentions"), "array") or []
         ]
         mentions.sort(key=lambda m: (m[2] not in kept, m[0], m[0] - m[1]))
-        offset = 0
-        for line in body.split("\n"):
-            for sent in nlp(line).sents:
-                tokens, tags, previous = [], [], None
-                for token in sent:
-                    if token.is_space:
-                        continue
-                    start, end = offset + token.idx, offset + token.idx + len(token.text)
-                    mention = next((m for m in mentions if m[0] < end and start < m[1]), None)
-                    tokens.append(token.text)
-                    tags.append("O" if mention is None else f"{'I' if mention == previous else 'B'}-{mention[2]}")
-                    previous = mention
-                if tokens:
-                    sentences.append((f"{document['id']}:{len(sentences)}", tokens, tags))
-            offset += len(line) + 1
+        for tokens, tags in tagged_sentences(nlp, body, mentions):
+            sentences.append((f"{document['id']}:{len(sentences)}", tokens, tags))
     return sentences
+
+
+def tagged_sentences(nlp, body: str, mentions: list[tuple[int, int, str]]) -> Iterable[tuple[list[str], list[str]]]:
+    """`body`'s sentences (each line cut by `nlp`, a blank pipeline with a sentencizer, as at run time) as tokens
+    and IOB2 tags: a token takes the label of the first of the character `mentions` (start, end, label) it
+    overlaps; white-space tokens are left out."""
+    offset = 0
+    for line in body.split("\n"):
+        for sent in nlp(line).sents:
+            tokens, tags, previous = [], [], None
+            for token in sent:
+                if token.is_space:
+                    continue
+                start, end = offset + token.idx, offset + token.idx + len(token.text)
+                mention = next((m for m in mentions if m[0] < end and start < m[1]), None)
+                tokens.append(token.text)
+                tags.append("O" if mention is None else f"{'I' if mention == previous else 'B'}-{mention[2]}")
+                previous = mention
+            if tokens:
+                yield tokens, tags
+        offset += len(line) + 1
 
 
 def parse_multiconer(text: str) -> list[Sentence]:
@@ -549,23 +557,8 @@ def parse_brat_document(body: str, annotations: str, nlp, doc_id: str) -> list[S
         _, spec, mention = (line.split("\t") + ["", ""])[:3]
         label, *offsets = spec.replace(";", " ").split()
         mentions.append((int(offsets[0]), int(offsets[-1]), _brat_label(label, mention)))
-    sentences: list[Sentence] = []
-    offset = 0
-    for line in body.split("\n"):
-        for sent in nlp(line).sents:
-            tokens, tags, previous = [], [], None
-            for token in sent:
-                if token.is_space:
-                    continue
-                start, end = offset + token.idx, offset + token.idx + len(token.text)
-                mention = next((m for m in mentions if m[0] < end and start < m[1]), None)
-                tokens.append(token.text)
-                tags.append("O" if mention is None else f"{'I' if mention == previous else 'B'}-{mention[2]}")
-                previous = mention
-            if tokens:
-                sentences.append((f"{doc_id}:{len(sentences)}", tokens, tags))
-        offset += len(line) + 1
-    return sentences
+    tagged = tagged_sentences(nlp, body, mentions)
+    return [(f"{doc_id}:{index}", tokens, tags) for index, (tokens, tags) in enumerate(tagged)]
 
 
 def _git(sources: Path, source: TrainSource, *arguments: str) -> bytes:
