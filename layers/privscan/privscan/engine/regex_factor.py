@@ -17,6 +17,7 @@ named groups or backreferences, whose numbering the rewriting would change.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _ATOM = re.compile(
     r"""
@@ -31,8 +32,9 @@ _GLOBAL_FLAGS = re.compile(r"^\(\?[aiLmsux]+\)")
 _UNSAFE = re.compile(r"\\[1-9]|\(\?P|\(\?\(|\\g")  # backreferences, named groups, conditionals
 
 
-def _group_end(pattern: str, start: int) -> int:
-    """The index after the group opening at `start` (classes and escapes skipped)."""
+def _structure(pattern: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """Each character of `pattern` from `start` that is neither escaped nor in a character class, with its
+    index and the group depth after it (so a ``)`` that closes the outermost group gives 0)."""
     depth, i = 0, start
     while i < len(pattern):
         c = pattern[i]
@@ -42,13 +44,16 @@ def _group_end(pattern: str, start: int) -> int:
         if c == "[":
             i = _ATOM.match(pattern, i).end()
             continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
+        depth += (c == "(") - (c == ")")
+        yield i, c, depth
         i += 1
+
+
+def _group_end(pattern: str, start: int) -> int:
+    """The index after the group opening at `start` (classes and escapes skipped)."""
+    for i, c, depth in _structure(pattern, start):
+        if c == ")" and depth == 0:
+            return i + 1
     raise ValueError("unbalanced group")
 
 
@@ -67,23 +72,11 @@ def tokens(pattern: str) -> list[str]:
 
 def alternatives(pattern: str) -> list[str]:
     """The top-level alternatives of `pattern` (split at the ``|`` outside every group and class)."""
-    parts, depth, i, start = [], 0, 0, 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i = _ATOM.match(pattern, i).end()
-            continue
-        if c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
+    parts, start = [], 0
+    for i, c, depth in _structure(pattern):
+        if c == "|" and depth == 0:
             parts.append(pattern[start:i])
             start = i + 1
-        i += 1
     parts.append(pattern[start:])
     return parts
 
