@@ -292,15 +292,16 @@ def test_the_iban_prover_agrees_with_the_typed_route(scanner):
     assert sum(proven) >= 303
 
 
-@pytest.mark.parametrize(
-    ("entity", "header", "make"),
-    [
-        ("DE_TAX_ID", "steuer_id", steuer_id),
-        ("NL_BSN", "bsn", bsn),
-        ("ES_NIF", "dni", dni_number),
-        ("PL_PESEL", "pesel", pesel_number),
-    ],
-)
+# the identifier columns the provers stand for: entity, a header naming it, a generator of valid numbers
+IDENTIFIER_COLUMNS = [
+    ("DE_TAX_ID", "steuer_id", steuer_id),
+    ("NL_BSN", "bsn", bsn),
+    ("ES_NIF", "dni", dni_number),
+    ("PL_PESEL", "pesel", pesel_number),
+]
+
+
+@pytest.mark.parametrize(("entity", "header", "make"), IDENTIFIER_COLUMNS)
 def test_the_identifier_provers_agree_with_identify(scanner, entity, header, make):
     rng = random.Random(13)
     values = [make(rng) for _ in range(200)]
@@ -373,15 +374,7 @@ DOCUMENTED = {
 STDNUM = {"DE_TAX_ID": idnr, "NL_BSN": nl_bsn, "ES_NIF": es_dni, "PL_PESEL": pesel}
 
 
-@pytest.mark.parametrize(
-    ("entity", "header", "make"),
-    [
-        ("DE_TAX_ID", "steuer_id", steuer_id),
-        ("NL_BSN", "bsn", bsn),
-        ("ES_NIF", "dni", dni_number),
-        ("PL_PESEL", "pesel", pesel_number),
-    ],
-)
+@pytest.mark.parametrize(("entity", "header", "make"), IDENTIFIER_COLUMNS)
 def test_the_identifier_checks_agree_with_stdnum_on_documented_numbers_and_near_misses(scanner, entity, header, make):
     rng = random.Random(15)
     valid, invalid = DOCUMENTED[entity]
