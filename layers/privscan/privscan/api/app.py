@@ -30,9 +30,7 @@ from privscan.api.errors import (
     error,
     handle_common_errors,
     internal_error,
-    refused_pattern,
-    validation_errors,
-    validation_summary,
+    invalid_request_answer,
 )
 from privscan.api.models import (
     AUDIT_FIELDS,
@@ -136,11 +134,7 @@ def invalid_request(exc: RequestValidationError) -> Response:
     problems = exc.errors()
     if any(p["type"] == "json_invalid" for p in problems):
         return error(HTTPStatus.BAD_REQUEST, "the body is not valid JSON")
-    refused = refused_pattern(problems)
-    if refused is not None:  # its code and reason only, never the pattern
-        return error(HTTPStatus.BAD_REQUEST, f"suppress.pattern refused: {refused[0]}", outcome=refused[1])
-    details = validation_errors(problems, schema_names())
-    return error(HTTPStatus.UNPROCESSABLE_ENTITY, validation_summary(details), errors=details)
+    return invalid_request_answer(problems, schema_names(), "suppress.pattern")
 
 
 @cache

@@ -102,6 +102,16 @@ def refused_pattern(problems: Iterable[dict]) -> tuple[str, str | None] | None:
     return str(context.get("reason")), context.get("code")
 
 
+def invalid_request_answer(problems: list[dict], names: frozenset[str], pattern_field: str) -> Response:
+    """A request that failed validation: 400 for a suppression pattern the checks refused (its reason and code,
+    named as `pattern_field`, never the pattern), else 422 naming the fields (of `names`) and error types."""
+    refused = refused_pattern(problems)
+    if refused is not None:
+        return error(HTTPStatus.BAD_REQUEST, f"{pattern_field} refused: {refused[0]}", outcome=refused[1])
+    details = validation_errors(problems, names)
+    return error(HTTPStatus.UNPROCESSABLE_ENTITY, validation_summary(details), errors=details)
+
+
 def error(status: int, message: str, **extra) -> Response:
     """An error answer: its HTTP status and a content-free message (and `errors`, `outcome` where given)."""
     return Response(

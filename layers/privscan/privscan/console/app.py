@@ -30,7 +30,7 @@ from aws_lambda_powertools.event_handler.exceptions import (
 )
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from privscan.api.errors import error, handle_common_errors, refused_pattern, validation_errors, validation_summary
+from privscan.api.errors import handle_common_errors, invalid_request_answer
 from privscan.api.models import AUDIT_FIELDS
 from privscan.console import datasets as dataset_views
 from privscan.console.identity import User, user_from_event
@@ -167,12 +167,7 @@ def _body(model: type[BaseModel]):
 @app.exception_handler(ValidationError)
 def invalid_request(exc: ValidationError) -> Response:
     """422 naming the fields and error types (api/errors.py); a refused suppression pattern is a 400 with its code."""
-    problems = exc.errors()
-    refused = refused_pattern(problems)
-    if refused is not None:  # its code and reason only, never the pattern
-        return error(HTTPStatus.BAD_REQUEST, f"suppression.pattern refused: {refused[0]}", outcome=refused[1])
-    details = validation_errors(problems, schema_names())
-    return error(HTTPStatus.UNPROCESSABLE_ENTITY, validation_summary(details), errors=details)
+    return invalid_request_answer(exc.errors(), schema_names(), "suppression.pattern")
 
 
 @cache
