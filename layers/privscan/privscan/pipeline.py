@@ -233,12 +233,29 @@ def _cells(
 ) -> tuple[ColumnProfiler | None, Iterator[Cell]]:
     """The reader's cells, and the column profiler they are scanned with: on the columnar path (engine/columnar.py)
     for a table it applies to, when the engine's settings ask for it and `columnar` allows it."""
-    if columnar and scanner.config.columnar and ColumnarSplitter.eligible(reader, rule_book()):
+    if columnar:
         profiler = ColumnProfiler(scanner.config)
-        splitter = ColumnarSplitter(scanner, profiler, rule_book(), deadline)
-        if reader.table_batches() is not None:
-            return profiler, reader.columnar_cells(splitter.split)
+        cells = columnar_cells(reader, scanner, profiler, deadline)
+        if cells is not None:
+            return profiler, cells
     return None, reader.cells()
+
+
+def columnar_cells(
+    reader: ObjectReader,
+    scanner: Scanner,
+    profiler: ColumnProfiler,
+    deadline: float | None = None,
+    record_offset: int = 0,
+) -> Iterator[Cell] | None:
+    """The reader's cells on the columnar path (engine/columnar.py), profiled by `profiler`; None when the engine's
+    settings, the table's columns or the reader do not allow it. `record_offset`: see `ColumnarSplitter`."""
+    if not (scanner.config.columnar and ColumnarSplitter.eligible(reader, rule_book())):
+        return None
+    if reader.table_batches() is None:
+        return None
+    splitter = ColumnarSplitter(scanner, profiler, rule_book(), deadline, record_offset)
+    return reader.columnar_cells(splitter.split)
 
 
 def scan_stream(

@@ -200,20 +200,22 @@ def test_utf16_text_is_scanned_whole_as_a_single_pass_does(tmp_path, scanner):
 
 @pytest.fixture()
 def settled_runs(monkeypatch):
-    """Counts the records each chunk settles on the columnar path (runs of `BlockCell`s)."""
-    from privscan.ingest.chunked import work
+    """Counts the records each chunk settles on the columnar path (runs of `BlockCell`s under the planner's
+    decided profiles; a single pass's own runs are not counted)."""
+    from privscan import pipeline
+    from privscan.engine.profile import DecidedProfiler
     from privscan.readers.base import BlockCell
 
     counted = {"chunk_records": 0}
 
-    class CountingSplitter(work.ColumnarSplitter):
+    class CountingSplitter(pipeline.ColumnarSplitter):
         def split(self, batch):
             for cell in super().split(batch):
-                if isinstance(cell, BlockCell):
+                if isinstance(cell, BlockCell) and isinstance(self.profiler, DecidedProfiler):
                     counted["chunk_records"] += cell.block.records
                 yield cell
 
-    monkeypatch.setattr(work, "ColumnarSplitter", CountingSplitter)
+    monkeypatch.setattr(pipeline, "ColumnarSplitter", CountingSplitter)
     return counted
 
 

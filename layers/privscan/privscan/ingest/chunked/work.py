@@ -15,18 +15,17 @@ from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from typing import IO
 
-from privscan.engine.columnar import ColumnarSplitter, shifted
+from privscan.engine.columnar import shifted
 from privscan.engine.findings import FindingFactory
 from privscan.engine.masking import Fingerprinter
 from privscan.engine.operator import OperatorNames
 from privscan.engine.profile import ColumnProfile, DecidedProfiler
-from privscan.engine.rules import rule_book
 from privscan.engine.scanner import Scanner
 from privscan.engine.suppress import ObjectSuppressor
 from privscan.ingest.chunked.plan import Chunk, Plan, open_chunk
 from privscan.ingest.chunked.source import ByteSource
 from privscan.model import Finding
-from privscan.pipeline import ScanReport, assemble, scan_stream
+from privscan.pipeline import ScanReport, assemble, columnar_cells, scan_stream
 from privscan.readers.base import Cell, ReadError, ReadLimits
 from privscan.store.spool import FindingSpool
 from privscan.vocabulary import COMPLETE_OUTCOMES, ScanStatus
@@ -172,13 +171,10 @@ def _scan_part(plan, chunk: Chunk, source, result, ordered, scanner, fingerprint
 
 
 def _chunk_cells(reader, scanner: Scanner, profiler: DecidedProfiler | None, shift: int) -> Iterator[Cell]:
-    """The chunk's cells, numbered from its own first record: on the columnar path (engine/columnar.py) as a single
-    pass takes it, when the engine's settings ask for it and the table allows it."""
-    if profiler is not None and scanner.config.columnar and ColumnarSplitter.eligible(reader, rule_book()):
-        splitter = ColumnarSplitter(scanner, profiler, rule_book(), record_offset=shift)
-        if reader.table_batches() is not None:
-            return reader.columnar_cells(splitter.split)
-    return reader.cells()
+    """The chunk's cells, numbered from its own first record: on the columnar path as a single pass takes it
+    (`pipeline.columnar_cells`), where the table allows it."""
+    cells = None if profiler is None else columnar_cells(reader, scanner, profiler, record_offset=shift)
+    return reader.cells() if cells is None else cells
 
 
 # -- parts ------------------------------------------------------------------------------------------
