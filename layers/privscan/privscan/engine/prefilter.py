@@ -109,23 +109,11 @@ _NAME_PARTICLES = frozenset(
 
 
 def _stop_words_by_language() -> dict[str, frozenset[str]]:
-    """Function words of each language privscan's users write, minus the particles of family names.
+    """Function words of each language privscan's users write, minus the particles of family names (read without
+    importing the language packages: `lean_spacy.stop_words`)."""
+    from privscan.engine.lean_spacy import stop_words
 
-    Read from spaCy's per-language stop-word files directly: importing ``spacy.lang.fr`` itself would
-    compile its tokenizer exceptions, seconds of start-up for a word list (and importing ``spacy``, a second).
-    """
-    import importlib.util
-    from pathlib import Path
-
-    spacy_dir = Path(importlib.util.find_spec("spacy").submodule_search_locations[0])
-    by_language = {}
-    for language in ("en", "de", "fr", "es", "it", "nl"):
-        path = spacy_dir / "lang" / language / "stop_words.py"
-        spec = importlib.util.spec_from_file_location(f"privscan_stop_words_{language}", path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        by_language[language] = frozenset(module.STOP_WORDS - _NAME_PARTICLES)
-    return by_language
+    return {language: stop_words(language) - _NAME_PARTICLES for language in ("en", "de", "fr", "es", "it", "nl")}
 
 
 STOP_WORDS_BY_LANGUAGE = _stop_words_by_language()
