@@ -8,6 +8,7 @@
     privscan eval --suite statements               # special-category statements in real sentences, dev + reserved
     privscan eval --suite chats                    # false names and places in ordinary chats, six languages
     privscan eval --suite ethics                   # conversation-ethics rules, labelled + real chats, dev + reserved
+    privscan eval --suite disclosure --errors 1    # AI disclosures as other projects phrase them, dev + reserved
 
 Prints per-entity P/R/F1 for both tools with support, the headline micro F1, national-ID recall,
 per-rule P/R/F1 (privscan), the decoy-file finding count of each tool and, when the benchmark file
@@ -39,7 +40,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--suite",
-        choices=("corpus", "ids", "real", "statements", "chats", "ethics"),
+        choices=("corpus", "ids", "real", "statements", "chats", "ethics", "disclosure"),
         default="corpus",
         help="corpus: the generated labelled corpus (default); ids: python-stdnum's documented national "
         "identifiers planted in native, generic, mixed-country columns and sentences; real: PERSON/LOCATION "
@@ -82,6 +83,10 @@ def run(args: argparse.Namespace) -> int:
         from privscan_tools.evaluation import ethics_suite
 
         return ethics_suite.run_cli(args.json, show_errors=args.errors > 0 and "--errors" in sys.argv)
+    if args.suite == "disclosure":
+        from privscan_tools.evaluation import disclosure_suite
+
+        return disclosure_suite.run_cli(args.json, show_failures=args.errors > 0 and "--errors" in sys.argv)
     if args.suite == "chats":
         from privscan_tools.evaluation.chat_suite import DEFAULT_CONVERSATIONS
         from privscan_tools.evaluation.chat_suite import run_cli as run_chats
