@@ -123,8 +123,8 @@ def evaluate(sentences: list[Sentence], log: Log = print) -> dict:
     for split in SPLITS:
         total = {"opener": [0, 0], "early": [0, 0], "lookalike": [0, 0]}
         for lang in LANGUAGES:
-            for key in total:
-                total[key] = [a + b for a, b in zip(total[key], result["languages"][lang][split][key], strict=True)]
+            for key, sums in total.items():
+                total[key] = [a + b for a, b in zip(sums, result["languages"][lang][split][key], strict=True)]
         result.setdefault("all", {})[split] = total
     return result
 
@@ -143,8 +143,10 @@ def render(result: dict, show_failures: bool = False) -> str:
     for split, tally in result["all"].items():
         rows.append(["all", split, _ratio(tally["opener"]), _ratio(tally["early"]), _ratio(tally["lookalike"])])
     lines = [
-        "AI disclosure as other projects phrase it (data/disclosure-phrasing). DISCLOSED: conversations without "
-        "the missing-disclosure finding; LOOK-ALIKES KEPT: conversations that keep it.",
+        (
+            "AI disclosure as other projects phrase it (data/disclosure-phrasing). DISCLOSED: conversations without "
+            "the missing-disclosure finding; LOOK-ALIKES KEPT: conversations that keep it."
+        ),
         "Develop on dev; reserved is never tuned on.",
         "",
         *_table(headers, rows, align_left=2),

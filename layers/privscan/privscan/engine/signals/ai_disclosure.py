@@ -2,7 +2,8 @@
 
 ``AI_DISCLOSURE`` (rule id "": whether a conversation lacks one is decided at conversation
 level) and ``HUMAN_CLAIM`` (``AIACT-ART50-1-ASSISTANT-CLAIMS-HUMAN``). Negation flips the
-category: "I'm not a human" is a disclosure, "I'm not an AI" a human claim.
+category: "I'm not a human" is a disclosure, "I'm not an AI" a human claim. Sentences end at punctuation, not
+where the English parser puts them: assistant turns come in every language.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def _engine_for(doc: Doc) -> StatementMatcher:
             entry = _ENGINES.get(id(vocab))
             if entry is None or entry[0] is not vocab:
                 make_doc = spacy.blank("en", vocab=vocab).make_doc  # same tokenizer rules as the English pipelines
-                entry = (vocab, StatementMatcher(make_doc, vocab, load_lexicon("ai")))
+                entry = (vocab, StatementMatcher(make_doc, vocab, load_lexicon("ai"), punct_sentences=True))
                 _ENGINES[id(vocab)] = entry
     return entry[1]
 

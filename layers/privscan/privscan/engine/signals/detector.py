@@ -115,8 +115,16 @@ class StatementMatcher:
     of about 1,000 patterns is a noticeable part of a cold start; a unit test builds both groups with validation.
     """
 
-    def __init__(self, make_doc: Callable[[str], Doc], vocab: Vocab, lex: Lexicon, validate: bool = False):
+    def __init__(
+        self,
+        make_doc: Callable[[str], Doc],
+        vocab: Vocab,
+        lex: Lexicon,
+        validate: bool = False,
+        punct_sentences: bool = False,
+    ):
         self.lex = lex
+        self.punct_sentences = punct_sentences  # sentence bounds from punctuation, not the parse (DocContext)
         self.cats = lex.categories
         self.flags = FlagTable(lex, vocab.strings)
         self.window = int(lex.scoring["negation_window"])
@@ -231,7 +239,7 @@ class StatementMatcher:
         patterns = _outside(self._pattern_matches(doc), exclusions) if exclusions else self._pattern_matches(doc)
         if not patterns and not self._terms_can_fire(terms, pre, post, threshold):
             return []
-        ctx = DocContext(doc, self.flags)
+        ctx = DocContext(doc, self.flags, self.punct_sentences)
         covered: dict[int, set[int]] = defaultdict(set)
         for term in terms:
             covered[term.category].update(range(term.start, term.end))
@@ -487,10 +495,13 @@ def _outside(matches: list, exclusions: list[Exclusion]) -> list:
 
 
 def _cancels(exclusion: Exclusion, match: Term | PatternMatch) -> bool:
-    """A pattern is cancelled by an overlapping exclusion; a term only by one that covers it: "a Roma" (Italian
-    "in Rome") cancels "Roma" but not the longer term "Roma woman" in "as a Roma woman"."""
+    """A pattern is cancelled by an overlapping exclusion (unless it says ``exclusions: false``); a term only by one
+    that covers it: "a Roma" (Italian "in Rome") cancels "Roma" but not the longer term "Roma woman" in "as a Roma
+    woman"."""
     if isinstance(match, Term):
         return exclusion.category == match.category and exclusion.start <= match.start and match.end <= exclusion.end
+    if not match.pattern.excludable:
+        return False
     return exclusion.category == match.pattern.cat and exclusion.start < match.end and match.start < exclusion.end
 
 
@@ -619,5 +630,7 @@ class SignalDetector:
 
     def _ai(self) -> StatementMatcher:
         if self._ai_engine is None:
-            self._ai_engine = StatementMatcher(self.nlp.make_doc, self.nlp.vocab, load_lexicon("ai", self._lexicon_dir))
+            self._ai_engine = StatementMatcher(
+                self.nlp.make_doc, self.nlp.vocab, load_lexicon("ai", self._lexicon_dir), punct_sentences=True
+            )
         return self._ai_engine

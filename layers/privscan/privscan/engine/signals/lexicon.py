@@ -67,6 +67,7 @@ class PatternSpec:
     anchor: str
     checks: tuple[str, ...]  # "boundary", "howto", "noun:<list>"
     patterns: tuple[tuple[dict[str, Any], ...], ...]
+    excludable: bool = True  # False: the category's exclusions do not cancel this pattern
 
 
 @dataclass(slots=True)
@@ -269,6 +270,7 @@ def _pattern_specs(index: int, document: dict[str, Any], compiler: _PatternCompi
                     anchor=pattern.get("anchor", "first"),
                     checks=tuple(pattern.get("checks", [])),
                     patterns=tuple(p for text in texts for p in compiler.patterns(text)),
+                    excludable=bool(pattern.get("exclusions", True)),
                 )
             )
     return specs

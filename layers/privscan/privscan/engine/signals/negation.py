@@ -59,22 +59,36 @@ class FlagTable:
         return _N_FLAGS + self.hyp_names.index(name)
 
 
+_SENTENCE_END = frozenset({".", "!", "?", "…", "!?", "?!", "..."})
+
+
+def _punct_boundaries(doc: Doc) -> frozenset[int]:
+    """Indices of the tokens that open a sentence after sentence-final punctuation or a line break."""
+    return frozenset(
+        token.i + 1 for token in doc[:-1] if token.text in _SENTENCE_END or (token.is_space and "\n" in token.text)
+    )
+
+
 class DocContext:
     """Flags and sentence bounds for every token of one Doc (built only when a Doc has candidate hits)."""
 
     __slots__ = ("_fp_cache", "doc", "flags", "n", "sent_end", "sent_start")
 
-    def __init__(self, doc: Doc, table: FlagTable):
+    def __init__(self, doc: Doc, table: FlagTable, punct_sentences: bool = False):
+        """`punct_sentences`: sentences end after ".", "!", "?", "…" or a line break instead of where the parser
+        puts them (the English parser splits text of other languages at random places: "Ich bin ein" |
+        "Chatbot mit KI")."""
         self.doc = doc
         self.n = n = len(doc)
         rows = doc.to_array([LOWER, POS, IS_PUNCT, LIKE_NUM, SENT_START]).tolist()
         get, zero = table.table.get, table.zero
         flags: list[tuple[int, ...]] = []
         starts: list[int] = [0] * n
-        has_sents = doc.has_annotation("SENT_START")
+        has_sents = doc.has_annotation("SENT_START") and not punct_sentences
+        boundary = _punct_boundaries(doc) if punct_sentences else ()
         cur = 0
         for i, (lower, pos, punct, num, sstart) in enumerate(rows):
-            if has_sents and sstart == 1 and i:
+            if (has_sents and sstart == 1 and i) or i in boundary:
                 cur = i
             starts[i] = cur
             row = get(lower, zero)
