@@ -1,4 +1,4 @@
-"""AI disclosures as assistants and AI features phrase them in EN, DE, FR, ES, IT, NL (AI Act Art. 50(1)), with the
+"""AI disclosures as assistants and AI features phrase them in EN, DE, FR, ES, IT, NL, PT (AI Act Art. 50(1)), with the
 exact evidence; look-alikes that are none (a developer of apps, an AI-generated picture, a colleague's name);
 and, on whole conversations, a disclosure in a later turn, in the system prompt only, or asked about by the user."""
 
@@ -59,6 +59,14 @@ FIRES = [
         "Ik heet Mycroft en ben een intelligente persoonlijke assistent",
     ),
     ("Omdat ik een AI ben, heb ik geen gevoelens.", "AI ben"),
+    # Portuguese
+    ("Olá! Sou a Mia, a tua assistente virtual.", "tua assistente virtual"),
+    ("Como IA, não tenho sentimentos.", "Como IA"),
+    ("Está a falar com um assistente virtual.", "Está a falar com um assistente virtual"),
+    ("Você está conversando com um chatbot.", "Você está conversando com um chatbot"),
+    ("Está a interagir com um sistema de IA.", "Está a interagir com um sistema de IA"),
+    ("As respostas são geradas por IA.", "respostas são geradas por IA"),
+    ("Não sou uma pessoa real.", "Não sou uma pessoa real"),
 ]
 
 QUIET = [
@@ -89,6 +97,10 @@ QUIET = [
     "Ich heiße Mia und bin Studentin.",
     "Ich bin gerade in der App.",
     "Wenn ich eine KI wäre, würde ich das wissen.",
+    "Como a IA funciona? Boa pergunta.",
+    "Esta imagem foi gerada por IA.",
+    "Sou programador de aplicações.",
+    "Estou a falar com a Ana, uma colega do suporte.",
 ]
 
 

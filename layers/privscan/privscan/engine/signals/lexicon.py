@@ -16,7 +16,7 @@ from privscan.engine.signals.model import RULE_IDS
 from privscan.engine.yamlio import load_yaml
 
 LEXICON_DIR = Path(__file__).with_name("lexicons")
-LANGS: tuple[str, ...] = ("en", "de", "fr", "es", "it", "nl", "pl")
+LANGS: tuple[str, ...] = ("en", "de", "fr", "es", "it", "nl", "pl", "pt")
 LANG_BIT: dict[str, int] = {lang: 1 << i for i, lang in enumerate(LANGS)}
 ALL_LANGS = (1 << len(LANGS)) - 1
 EN = LANG_BIT["en"]
