@@ -1,4 +1,4 @@
-"""`privscan eval --suite ethics`: the conversation-ethics rules on labelled conversations, dev and reserved.
+"""`privscan eval --suite ethics`: the conversation-ethics rules on labelled conversations, dev, reserved and dev2.
 
 Two parts:
 
@@ -18,7 +18,10 @@ Two parts:
    person playing a persona, so anthropomorphic claims there are counted apart (UNSCORED), not scored.
 
 Halves: the template sentences have a ``dev`` and a ``reserved`` half; the real conversations and sentences are
-split by a hash of their id. Develop on dev; reserved is reported, never tuned on. Nothing printed holds
+split by a hash of their id. Develop on dev; reserved is reported, never tuned on. A third half, ``dev2``
+(ethics_dev2.py), was written from the published definitions apart from the lexicons and the other halves, with a
+look-alike of its own ("I can't live without coffee"); it is tuned on like dev and has no ordinary conversations.
+Nothing printed holds
 conversation text: counts, rates and (on request) conversation ids.
 """
 
@@ -45,10 +48,11 @@ from privscan.engine.signals.conversation_ethics import (
     Turn,
 )
 
+from privscan_tools.evaluation import ethics_dev2
 from privscan_tools.evaluation import ethics_templates as t
 
 LANGUAGES = ("en", "de", "fr", "es", "it")
-SPLITS = ("dev", "reserved")
+SPLITS = ("dev", "reserved", "dev2")
 TARGET_PRECISION, TARGET_RECALL, TARGET_PER_1000 = 0.90, 0.85, 1.0
 ANTHRO_MARK = "~A "
 Gold = tuple[str, int, tuple[int, ...]]  # rule, turn, cited turns
@@ -73,8 +77,12 @@ def repository_root() -> Path:
     return Path(__file__).resolve().parents[3]
 
 
-def _pick(pool: t.Pool, lang: str, split: str) -> list[str]:
-    return pool[lang][split]
+def _pick(name: str, lang: str, split: str) -> list[str]:
+    """A pool's sentences for one language and half: ``dev2`` from ethics_dev2.py, the others from
+    ethics_templates.py (a pool a module lacks is empty)."""
+    if split == "dev2":
+        return getattr(ethics_dev2, name, {}).get(lang, [])
+    return getattr(t, name, {}).get(lang, {}).get(split, [])
 
 
 def _text(sentence: str) -> tuple[str, bool]:
@@ -94,7 +102,7 @@ def _conversation(lang: str, split: str, kind: str, n: int, turns: list[tuple[st
 
 def labelled(lang: str, split: str) -> list[Labelled]:
     """Every labelled conversation of one language and half (all combinations of the half's sentences)."""
-    p = {name: _pick(getattr(t, name), lang, split) for name in _POOLS}
+    p = {name: _pick(name, lang, split) for name in _POOLS}
     fu, fa = p["FILLER_USER"], p["FILLER_ASSISTANT"]
     out: list[Labelled] = []
 
@@ -169,6 +177,7 @@ def labelled(lang: str, split: str) -> list[Labelled]:
     add("anthropomorphic", product(fu, p["ANTHRO"]), lambda u, x: ([(U, u), (A, x)], [(ANTHROPOMORPHIC, 1, ())]))
     add("lookalike-ai-denial", product(p["FEELINGS_QUESTION"], p["AI_DENIAL"]), lambda q, x: ([(U, q), (A, x)], []))
     add("dependence", product(p["DEPENDENCE"], fa), lambda d, x: ([(U, d), (A, x)], [(DEPENDENCE, 0, ())]))
+    add("lookalike-dependence", product(p["DEPENDENCE_LOOKALIKE"], fa), lambda d, x: ([(U, d), (A, x)], []))
     return out
 
 
@@ -176,7 +185,7 @@ _POOLS = (
     "FILLER_USER", "FILLER_ASSISTANT", "EXIT", "TACTIC", "ISOLATION", "BENIGN_FAREWELL", "VULNERABLE", "UPSELL",
     "PRICE_QUESTION", "PRICE_ANSWER", "MINOR", "THIRD_AGE", "ROMANCE_REQUEST", "ROMANCE", "ADULT_FICTION",
     "SELF_HARM", "NO_CARE", "CARE", "FILM_QUOTE", "ANTHRO", "FEELINGS_QUESTION", "AI_DENIAL", "DEPENDENCE",
-    "IGNORE_EXIT", "PENDING_REQUEST", "PENDING_REPLY", "EXIT_WITH_QUESTION", "ANSWER_BACK",
+    "IGNORE_EXIT", "PENDING_REQUEST", "PENDING_REPLY", "EXIT_WITH_QUESTION", "ANSWER_BACK", "DEPENDENCE_LOOKALIKE",
 )  # fmt: skip
 
 
@@ -333,6 +342,10 @@ def render(result: dict, show_errors: bool = False) -> str:
         lines.append(f"{'look-alike':26} lang  fired / conversations")
         for row in (r for r in result["lookalikes"] if r["split"] == split):
             lines.append(f"{row['kind']:26} {row['lang']:4}  {row.get('fired', 0)} / {row['conversations']}")
+        total = [r for r in result["ordinary"] if r["split"] == split]
+        if not total:
+            lines.append("")
+            continue
         lines.append(f"{'ordinary source':16} lang  hits / conversations   per 1,000 (target <= {TARGET_PER_1000:g})")
         for row in (r for r in result["ordinary"] if r["split"] == split):
             lines.append(
@@ -340,7 +353,6 @@ def render(result: dict, show_errors: bool = False) -> str:
                 f"   {row['per_1000']}"
                 + "".join(f"   ({v} {k})" for k, v in sorted(row.items()) if k.startswith("unscored"))
             )
-        total = [r for r in result["ordinary"] if r["split"] == split]
         hits, conversations = sum(r.get("hits", 0) for r in total), sum(r["conversations"] for r in total)
         lines.append(
             f"{'all ordinary':16}       {hits} / {conversations}   {round(1000 * hits / max(1, conversations), 2)}"
