@@ -130,3 +130,21 @@ def _persons(scanner, text: str) -> list[str]:
 )
 def test_the_detector_reports_the_names_a_cue_announces(scanner, text, expected):
     assert _persons(scanner, text) == expected
+
+
+def test_a_cue_overrules_the_models_place_or_shorter_person_inside_the_name_but_not_a_table_of_places():
+    text = "Sie lernte bei Uta Hagen in New York."
+    hagen = (text.index("Hagen"), text.index("Hagen") + 5)
+    assert cued_names(text, "de", [hagen], places=[hagen])[0] == [(15, 24)]  # "Uta Hagen", not the city
+    titled = "Gestern kam Herr Hagen."
+    at = (titled.index("Hagen"), titled.index("Hagen") + 5)
+    assert cued_names(titled, "de", [at], places=[at])[0] == [at]
+    genitive = "Der Präsident Frankreichs sprach."
+    land = (genitive.index("Frank"), genitive.index("Frank") + 11)
+    assert cued_names(genitive, "de", [land], places=[land])[0] == []  # a role noun and a German genitive: a place
+    initial = "Die 16-jährige Susanne R. soll gestanden haben."
+    model = (initial.index("R."), initial.index("R.") + 2)
+    assert cued_names(initial, "de", [model], persons=[model])[0] == [(15, 25)]  # "Susanne R." replaces "R."
+    table = "51 Palthe Karel Hendrik Oldenzaal Oldenzaal Oldenzaal 2"
+    assert [table[s:e] for s, e in cued_names(table, "nl", [])[0]] == ["Karel Hendrik"]
+    assert propagated(table, "nl", [(10, 33)], [], [(10, 33)]) == []  # "Oldenzaal Oldenzaal": not spread

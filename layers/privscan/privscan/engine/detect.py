@@ -167,24 +167,35 @@ def language_filtered(results, text: str, language: str | None, foreign: bool = 
 RECALLED_SCORE = 0.85  # a recalled name scores as a NER model's entity does in Presidio
 
 
-def recalled_names(
+def with_recalled_names(
     results, text: str, language: str | None, nlp_artifacts: NlpArtifacts, foreign: bool = False
 ) -> list:
-    """PERSON results for the names the NER model missed (engine/name_cues.py): those a title, a role noun or a
-    given name announces, then the other mentions of a found person's surname. Nothing is recalled where another
-    result is; the model's other entities (organisations, dates) stop a given name's rule, not a title's. The
-    English model's entities in a text of another language (`foreign`) are no evidence either way."""
+    """`results` with PERSON results for the names the NER model missed (engine/name_cues.py): those a title, a
+    role noun or a given name announces, then the other mentions of a found person's surname. Nothing is recalled
+    where another result is, but a cue overrules the model's place inside the name (``Herr Hagen``); the model's
+    other entities (organisations, dates) stop a given name's rule, not a title's. The English model's entities
+    in a text of another language (`foreign`) are no evidence either way."""
     taken = [(r.start, r.end) for r in results]
+    places = [(r.start, r.end) for r in results if r.entity_type == "LOCATION"]
     others = []
     if not foreign:
-        others = [(e.start_char, e.end_char) for e in nlp_artifacts.entities if e.label_ not in ("PERSON",)]
+        others = [(e.start_char, e.end_char) for e in nlp_artifacts.entities if e.label_ != "PERSON"]
         others += [(e.start_char, e.end_char) for e in nlp_artifacts.tokens.ents if e.label_ != "PERSON"]
-    cued, titled = cued_names(text, language, taken, others)
+    persons = [(r.start, r.end) for r in results if r.entity_type == "PERSON"]
+    cued, titled = cued_names(text, language, taken, others, places, persons)
+    if not cued and not persons:
+        return results
+    results = [
+        r
+        for r in results
+        if r.entity_type not in ("LOCATION", "PERSON") or not any(s <= r.start and r.end <= e for s, e in cued)
+    ]
+    taken = [(r.start, r.end) for r in results]
     persons = [(r.start, r.end) for r in results if r.entity_type == "PERSON"] + cued
     persons = [span for span in persons if plausible("PERSON", text[span[0] : span[1]], language)]
-    places = [(r.start, r.end) for r in results if r.entity_type != "PERSON"] + others
+    places += [(r.start, r.end) for r in results if r.entity_type not in ("PERSON", "LOCATION")] + others
     spans = cued + propagated(text, language, persons, titled, taken + cued, places)
-    return [RecognizerResult("PERSON", start, end, RECALLED_SCORE) for start, end in spans]
+    return results + [RecognizerResult("PERSON", start, end, RECALLED_SCORE) for start, end in spans]
 
 
 def context_named(result) -> bool:
@@ -501,7 +512,7 @@ class Detector:
         if with_ner:
             foreign = language not in (None, self.config.language) and not self.ner_models.has(language)
             results = language_filtered(results, unit.text, language, foreign)
-            results += recalled_names(results, unit.text, language, nlp_artifacts, foreign)
+            results = with_recalled_names(results, unit.text, language, nlp_artifacts, foreign)
         kept = prefer_named_ids([r for r in results if plausible(r.entity_type, unit.text[r.start : r.end], language)])
         if unit.field and CODE_COLUMN.search(unit.field):  # barcodes and order numbers pass checksums by chance
             kept = [r for r in kept if r.entity_type not in NUMERIC_IDENTIFIERS_IN_CODES]

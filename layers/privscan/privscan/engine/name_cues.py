@@ -190,23 +190,50 @@ def _words(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
 
 
-def _name_run(text: str, words: list[tuple[int, int, str]], first: int, language: str | None) -> int:
+def _name_run(
+    text: str, words: list[tuple[int, int, str]], first: int, language: str | None, titled: bool = False
+) -> int:
     """How many words from `first` on make one name: name words, joined by single spaces, particles between
-    two of them allowed; 0 when `first` is no name word."""
+    two of them allowed (after a title also before them: ``Dr. von Brücke``), an initial with its full stop
+    last (``Susanne R.``); 0 when no name word is there."""
     count, index = 0, first
     while index < len(words) and count < MAX_NAME_WORDS:
-        start, _, word = words[index]
+        start, end, word = words[index]
         if index > first and not _NAME_GAP.fullmatch(text, words[index - 1][1], start):
             break
-        if name_word(word, language) and (index == first or word != words[index - 1][2]):  # "Zwolle Zwolle": a table
+        if index > first and word == words[index - 1][2]:  # "Josephus Zwolle Zwolle": a table, the word a place
+            return max(0, count - 1)
+        if name_word(word, language):
             index += 1
             count = index - first
             continue
-        if index > first and word.casefold() in NAME_PARTICLES and index + 1 < len(words):
+        if count and len(word) == 1 and word.isupper() and text.startswith(".", end):
+            return index + 1 - first
+        if (index > first or titled) and word.casefold() in NAME_PARTICLES and index + 1 < len(words):
             index += 1
             continue
         break
     return count
+
+
+def _span(text: str, words: list[tuple[int, int, str]], first: int, run: int) -> Span:
+    """The characters of `run` words from `first`, with the full stop of a final initial."""
+    end = words[first + run - 1][1]
+    if len(words[first + run - 1][2]) == 1 and text.startswith(".", end):
+        end += 1
+    return words[first][0], end
+
+
+def _overrulable(span: Span, places: list[Span], text: str, language: str | None, given: bool) -> list[Span]:
+    """The places inside a name's span that its cue overrules: the model read ``Uta Hagen`` or ``Herr Hagen`` as
+    the city. Not a German genitive after a role noun (``Präsident Frankreichs``), nor the given name itself, nor,
+    after a given name, a place the text names more than once."""
+    inside = [p for p in places if span[0] <= p[0] and p[1] <= span[1]]
+    if given:  # not a place the text names again ("Karel Hendrik Oldenzaal Oldenzaal": a table of places)
+        return [p for p in inside if p[0] > span[0] and text.count(text[p[0] : p[1]]) == 1]
+    if language in NOUN_CAPITALISING:
+        return [p for p in inside if not text[p[0] : p[1]].endswith("s")]
+    return inside
 
 
 def _overlaps(span: Span, spans: list[Span]) -> bool:
@@ -214,12 +241,20 @@ def _overlaps(span: Span, spans: list[Span]) -> bool:
 
 
 def cued_names(
-    text: str, language: str | None, taken: list[Span], others: list[Span] = ()
+    text: str,
+    language: str | None,
+    taken: list[Span],
+    others: list[Span] = (),
+    places: list[Span] = (),
+    persons: list[Span] = (),
 ) -> tuple[list[Span], list[Span]]:
     """PERSON spans that a cue announces and no span in `taken` covers; and, of them, the single words a title
     announced (whose other mentions are the same person). `others`: the model's entities of other kinds (an
     organisation, a work), which a title or role noun overrules (``señor Segni``, ``US-Präsident Barack Obama``)
-    and a given name does not (``Mercedes Benz``)."""
+    and a given name does not (``Mercedes Benz``). `places`: the LOCATION spans among `taken`, which a cue
+    overrules inside the name (`_overrulable`); `persons`: the PERSON spans among `taken`, which a longer name
+    around them replaces (``Susanne R.`` for the model's ``R.``). The caller drops the places and persons that a
+    found name covers."""
     words = _words(text)
     found: list[Span] = []
     titled: list[Span] = []
@@ -232,13 +267,16 @@ def cued_names(
         if following and (_is_title(text, words, index, language) or _is_role(word, language)):
             title = _is_title(text, words, index, language)
             first = index + 1
-            run = _name_run(text, words, first, language)
+            run = _name_run(text, words, first, language, titled=title)
         elif word.casefold() in names and name_word(word, language):
             run = _name_run(text, words, index, language)
             run = run if run >= 2 else 0
         if run:
-            span = (words[first][0], words[first + run - 1][1])
+            span = _span(text, words, first, run)
             blocked = taken if first > index else [*taken, *others]
+            overruled = _overrulable(span, places, text, language, given=first == index)
+            overruled += [p for p in persons if span[0] <= p[0] and p[1] <= span[1]]
+            blocked = [b for b in blocked if b not in overruled]
             if not _overlaps(span, blocked) and not _overlaps(span, found):
                 found.append(span)
                 if title and run == 1:
@@ -254,7 +292,8 @@ def propagated(
 ) -> list[Span]:
     """Other mentions, in the same text, of the surname of each PERSON of two or more words (and of each word a
     title announced): the same word alone, or in German with a genitive ``s``, outside every span in `taken`. A
-    word that is also one of `places` (the text's places and other entities) is not propagated."""
+    word that is also one of `places` (the text's places and other entities) is not propagated, nor one the text
+    repeats side by side (``Deventer Deventer``: a table of places)."""
     surnames = set()
     for start, end in persons:
         parts = [word for _, _, word in _words(text[start:end])]
@@ -264,6 +303,7 @@ def propagated(
         if name_word(text[start:end], language) and end - start >= 3:
             surnames.add(text[start:end])
     surnames -= {text[start:end] for start, end in places}
+    surnames = {name for name in surnames if not re.search(rf"{re.escape(name)}\s+{re.escape(name)}", text)}
     if not surnames:
         return []
     found: list[Span] = []
