@@ -152,12 +152,15 @@ def plausible(entity_type: str, span: str, language: str | None = None) -> bool:
 def language_filtered(results, text: str, language: str | None, foreign: bool = False):
     """NER results without the language's words that are never a name or place (engine/ner_filters.py): such a
     result is dropped, or cut down to the rest of its span. `foreign`: the English model read a text of another
-    language, and only the part of a span written like a name in any language is kept."""
+    language, and only the part of a span written like a name in any language is kept (then trimmed again:
+    "Quanto al Parlamento" comes down to "Parlamento", one common word of Italian)."""
     kept = []
     for result in results:
         span = trim(result.entity_type, text, result.start, result.end, language, foreign)
         if span is not None and foreign:
             span = foreign_span(result.entity_type, text, *span)
+            if span is not None:
+                span = trim(result.entity_type, text, *span, language, foreign)
         if span is not None:
             result.start, result.end = span
             kept.append(result)

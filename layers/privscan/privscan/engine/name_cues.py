@@ -168,17 +168,17 @@ def _is_role(word: str, language: str | None) -> bool:
     return last in roles(language) or any(last.endswith(suffix) and len(last) > len(suffix) for suffix in ROLE_SUFFIXES)
 
 
-def name_word(word: str, language: str | None) -> bool:
+def name_word(word: str, language: str | None, common: bool = False) -> bool:
     """A word that may be part of a person's name in `language`: capitalised, lower case after its first letter,
     and none of the words that never are (function, common, filtered words; titles, role nouns, place
-    prepositions)."""
+    prepositions). `common`: a common word of the language may be one (after a title: ``Presidente Prodi``)."""
     if len(word) < 2 or not word[0].isupper() or not any(ch.islower() for ch in word[1:]):
         return False
     folded = word.casefold()
     stop_words = STOP_WORDS_BY_LANGUAGE.get(language, STOP_WORDS)
     return not (
         folded in stop_words
-        or folded in common_words(language)
+        or (not common and folded in common_words(language))
         or folded in filter_words(language)
         or folded in _never_names()
         or folded in PLACE_PREPOSITIONS
@@ -191,11 +191,19 @@ def _words(text: str) -> list[tuple[int, int, str]]:
 
 
 def _name_run(
-    text: str, words: list[tuple[int, int, str]], first: int, language: str | None, titled: bool = False
+    text: str,
+    words: list[tuple[int, int, str]],
+    first: int,
+    language: str | None,
+    titled: bool = False,
+    cued: bool = False,
 ) -> int:
     """How many words from `first` on make one name: name words, joined by single spaces, particles between
     two of them allowed (after a title also before them: ``Dr. von Brücke``), an initial with its full stop
-    last (``Susanne R.``); 0 when no name word is there."""
+    last (``Susanne R.``); 0 when no name word is there. After a title or role noun (`cued`) a common word
+    of a language that capitalises only names is a name too (``Presidente Prodi``, ``señor Blanco``), and a
+    particle may come first (``Commissario de Palacio``; `cued_names` keeps the model's place there:
+    ``Presidente de Sri Lanka``)."""
     count, index = 0, first
     while index < len(words) and count < MAX_NAME_WORDS:
         start, end, word = words[index]
@@ -203,7 +211,7 @@ def _name_run(
             break
         if index > first and word == words[index - 1][2]:  # "Josephus Zwolle Zwolle": a table, the word a place
             return max(0, count - 1)
-        if name_word(word, language):
+        if name_word(word, language, common=cued and language not in NOUN_CAPITALISING):
             index += 1
             count = index - first
             continue
@@ -267,7 +275,7 @@ def cued_names(
         if following and (_is_title(text, words, index, language) or _is_role(word, language)):
             title = _is_title(text, words, index, language)
             first = index + 1
-            run = _name_run(text, words, first, language, titled=title)
+            run = _name_run(text, words, first, language, titled=True, cued=True)
         elif word.casefold() in names and name_word(word, language):
             run = _name_run(text, words, index, language)
             run = run if run >= 2 else 0
@@ -275,6 +283,8 @@ def cued_names(
             span = _span(text, words, first, run)
             blocked = taken if first > index else [*taken, *others]
             overruled = _overrulable(span, places, text, language, given=first == index)
+            if not title and words[first][2].casefold() in NAME_PARTICLES:  # "Presidente de Sri Lanka": a place
+                overruled = []
             overruled += [p for p in persons if span[0] <= p[0] and p[1] <= span[1]]
             blocked = [b for b in blocked if b not in overruled]
             if not _overlaps(span, blocked) and not _overlaps(span, found):
