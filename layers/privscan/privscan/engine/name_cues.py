@@ -201,9 +201,8 @@ def _name_run(
     """How many words from `first` on make one name: name words, joined by single spaces, particles between
     two of them allowed (after a title also before them: ``Dr. von Brücke``), an initial with its full stop
     last (``Susanne R.``); 0 when no name word is there. After a title or role noun (`cued`) a common word
-    of a language that capitalises only names is a name too (``Presidente Prodi``, ``señor Blanco``), and a
-    particle may come first (``Commissario de Palacio``; `cued_names` keeps the model's place there:
-    ``Presidente de Sri Lanka``)."""
+    of a language that capitalises only names is a name too (``Presidente Prodi``, ``señor Blanco``); a particle
+    may come first only after a title (not ``Minister van Justitie``, ``Presidente de Sri Lanka``)."""
     count, index = 0, first
     while index < len(words) and count < MAX_NAME_WORDS:
         start, end, word = words[index]
@@ -275,7 +274,7 @@ def cued_names(
         if following and (_is_title(text, words, index, language) or _is_role(word, language)):
             title = _is_title(text, words, index, language)
             first = index + 1
-            run = _name_run(text, words, first, language, titled=True, cued=True)
+            run = _name_run(text, words, first, language, titled=title, cued=True)
         elif word.casefold() in names and name_word(word, language):
             run = _name_run(text, words, index, language)
             run = run if run >= 2 else 0
@@ -283,8 +282,6 @@ def cued_names(
             span = _span(text, words, first, run)
             blocked = taken if first > index else [*taken, *others]
             overruled = _overrulable(span, places, text, language, given=first == index)
-            if not title and words[first][2].casefold() in NAME_PARTICLES:  # "Presidente de Sri Lanka": a place
-                overruled = []
             overruled += [p for p in persons if span[0] <= p[0] and p[1] <= span[1]]
             blocked = [b for b in blocked if b not in overruled]
             if not _overlaps(span, blocked) and not _overlaps(span, found):
