@@ -107,6 +107,20 @@ def test_plausible_names_with_regnal_numbers_and_function_word_look_alikes(span,
     assert plausible("PERSON", span, language) is expected
 
 
+@pytest.mark.parametrize(
+    ("span", "capitals", "expected"),
+    [
+        ("THORBECKE", True, True),  # the surname of a notice, found by the language's own model
+        ("J. C. BÜSTERBOS", True, True),
+        ("THORBECKE", False, False),  # the English model's all-capital span stays no name
+        ("ROME", True, False),  # four capitals: a code or an acronym as before
+        ("BATCH LOT", True, False),
+    ],
+)
+def test_all_capital_names_count_only_from_the_languages_own_model(span, capitals, expected):
+    assert plausible("PERSON", span, "nl", capitals) is expected
+
+
 # ------------------------------------------------------------------------------------------ whole detector
 
 

@@ -120,7 +120,7 @@ def _function_word(word: str, index: int, stop_words: frozenset[str]) -> bool:
     return word.casefold().strip(".,'’") in stop_words
 
 
-def plausible(entity_type: str, span: str, language: str | None = None) -> bool:
+def plausible(entity_type: str, span: str, language: str | None = None, capitals: bool = False) -> bool:
     """Drop NER output that cannot be a name or place.
 
     spaCy's English model tags codes such as ``C-10016``, and phrases of other languages such as
@@ -128,7 +128,8 @@ def plausible(entity_type: str, span: str, language: str | None = None) -> bool:
     least one word written like a name (capital, then lower case). Function words are those of the text's
     `language` when it is known (in English text "Ed Hartley", "Dan Kowalczyk" and "Maria A. Lindqvist" are names,
     though "ed", "dan" and "a" are Italian, Dutch and Spanish function words), of every language otherwise;
-    an initial ("A.") is never one.
+    an initial ("A.") is never one. `capitals`: the language's own model found the span, and a word of five or
+    more capital letters counts as written like a name (the surnames of notices: "THORBECKE", "J. C. BÜSTERBOS").
     """
     if entity_type == "PERSON":
         words = span.replace("-", " ").split()
@@ -136,7 +137,11 @@ def plausible(entity_type: str, span: str, language: str | None = None) -> bool:
         return (
             not any(ch.isdigit() for ch in span)
             and not any(_function_word(word, index, stop_words) for index, word in enumerate(words))
-            and any(word[0].isupper() and any(ch.islower() for ch in word[1:]) for word in words)
+            and any(
+                (word[0].isupper() and any(ch.islower() for ch in word[1:]))
+                or (capitals and len(word.strip(".,")) >= 5 and word.strip(".,").isalpha() and word.isupper())
+                for word in words
+            )
             and not any(  # "Batch LOT"; a regnal number after a name is no code: "Ludwig XII", "Pius IX"
                 word.isalpha() and word.isupper() and 2 <= len(word) <= 4 and not (index and _ROMAN.match(word))
                 for index, word in enumerate(words)
@@ -516,7 +521,10 @@ class Detector:
             foreign = language not in (None, self.config.language) and not self.ner_models.has(language)
             results = language_filtered(results, unit.text, language, foreign)
             results = with_recalled_names(results, unit.text, language, nlp_artifacts, foreign)
-        kept = prefer_named_ids([r for r in results if plausible(r.entity_type, unit.text[r.start : r.end], language)])
+        capitals = with_ner and language != self.config.language and self.ner_models.has(language)
+        kept = prefer_named_ids(
+            [r for r in results if plausible(r.entity_type, unit.text[r.start : r.end], language, capitals)]
+        )
         if unit.field and CODE_COLUMN.search(unit.field):  # barcodes and order numbers pass checksums by chance
             kept = [r for r in kept if r.entity_type not in NUMERIC_IDENTIFIERS_IN_CODES]
         return [
