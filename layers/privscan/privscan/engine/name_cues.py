@@ -158,6 +158,7 @@ def _is_title(text: str, words: list[tuple[int, int, str]], index: int, language
     return text.startswith(".", end) if folded in DOTTED_TITLES else True
 
 
+@lru_cache(maxsize=50_000)
 def _is_role(word: str, language: str | None) -> bool:
     folded = word.casefold()
     if folded in roles(language):
@@ -168,6 +169,7 @@ def _is_role(word: str, language: str | None) -> bool:
     return last in roles(language) or any(last.endswith(suffix) and len(last) > len(suffix) for suffix in ROLE_SUFFIXES)
 
 
+@lru_cache(maxsize=50_000)  # the same words recur across the texts of a scan
 def name_word(word: str, language: str | None, common: bool = False) -> bool:
     """A word that may be part of a person's name in `language`: capitalised, lower case after its first letter,
     and none of the words that never are (function, common, filtered words; titles, role nouns, place
