@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from presidio_analyzer import AnalyzerEngine
+from presidio_analyzer import AnalyzerEngine, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from spacy.tokens import Doc
 
@@ -18,6 +18,7 @@ from privscan.engine.config import EngineConfig, ignored_entities
 from privscan.engine.deadline import DeadlineExceeded, check
 from privscan.engine.language import language_of
 from privscan.engine.language import preload as preload_language_identifier
+from privscan.engine.name_cues import cued_names, propagated
 from privscan.engine.national_ids import NATIONAL_ID_ENTITIES, fold, header_evidence, identify
 from privscan.engine.ner_filters import foreign_span, trim
 from privscan.engine.ner_models import NerModels
@@ -107,9 +108,19 @@ def is_free_text(text: str, role: str | None = None) -> bool:
 
 
 _INITIAL = re.compile(r"^[A-ZÀ-ÖØ-Þ]\.$")  # "A." in "Maria A. Lindqvist"
+_ROMAN = re.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")  # I to XXXIX
 
 
-def plausible(entity_type: str, span: str, language: str | None = None) -> bool:
+def _function_word(word: str, index: int, stop_words: frozenset[str]) -> bool:
+    """Whether a word of a PERSON span is a function word: an initial ("A.") never is, nor a word written like a
+    name after the span's first, which is a name spelt like a function word of the language ("Mathias Lang"; "Ben
+    Markey" in a text too short to tell its language). A lone capital is ("Maria A Lindqvist")."""
+    if _INITIAL.match(word) or (index and word[0].isupper() and any(ch.islower() for ch in word[1:])):
+        return False
+    return word.casefold().strip(".,'’") in stop_words
+
+
+def plausible(entity_type: str, span: str, language: str | None = None, capitals: bool = False) -> bool:
     """Drop NER output that cannot be a name or place.
 
     spaCy's English model tags codes such as ``C-10016``, and phrases of other languages such as
@@ -117,16 +128,24 @@ def plausible(entity_type: str, span: str, language: str | None = None) -> bool:
     least one word written like a name (capital, then lower case). Function words are those of the text's
     `language` when it is known (in English text "Ed Hartley", "Dan Kowalczyk" and "Maria A. Lindqvist" are names,
     though "ed", "dan" and "a" are Italian, Dutch and Spanish function words), of every language otherwise;
-    an initial ("A.") is never one.
+    an initial ("A.") is never one. `capitals`: the language's own model found the span, and a word of five or
+    more capital letters counts as written like a name (the surnames of notices: "THORBECKE", "J. C. BÜSTERBOS").
     """
     if entity_type == "PERSON":
         words = span.replace("-", " ").split()
         stop_words = STOP_WORDS_BY_LANGUAGE.get(language, STOP_WORDS)
         return (
             not any(ch.isdigit() for ch in span)
-            and not any(word.casefold().strip(".,'’") in stop_words and not _INITIAL.match(word) for word in words)
-            and any(word[0].isupper() and any(ch.islower() for ch in word[1:]) for word in words)
-            and not any(word.isalpha() and word.isupper() and 2 <= len(word) <= 4 for word in words)  # "Batch LOT"
+            and not any(_function_word(word, index, stop_words) for index, word in enumerate(words))
+            and any(
+                (word[0].isupper() and any(ch.islower() for ch in word[1:]))
+                or (capitals and len(word.strip(".,")) >= 5 and word.strip(".,").isalpha() and word.isupper())
+                for word in words
+            )
+            and not any(  # "Batch LOT"; a regnal number after a name is no code: "Ludwig XII", "Pius IX"
+                word.isalpha() and word.isupper() and 2 <= len(word) <= 4 and not (index and _ROMAN.match(word))
+                for index, word in enumerate(words)
+            )
         )
     if entity_type == "NRP":
         return not any(ch.isdigit() for ch in span)
@@ -138,16 +157,53 @@ def plausible(entity_type: str, span: str, language: str | None = None) -> bool:
 def language_filtered(results, text: str, language: str | None, foreign: bool = False):
     """NER results without the language's words that are never a name or place (engine/ner_filters.py): such a
     result is dropped, or cut down to the rest of its span. `foreign`: the English model read a text of another
-    language, and only the part of a span written like a name in any language is kept."""
+    language, and only the part of a span written like a name in any language is kept (then trimmed again:
+    "Quanto al Parlamento" comes down to "Parlamento", one common word of Italian)."""
     kept = []
     for result in results:
-        span = trim(result.entity_type, text, result.start, result.end, language)
+        span = trim(result.entity_type, text, result.start, result.end, language, foreign)
         if span is not None and foreign:
             span = foreign_span(result.entity_type, text, *span)
+            if span is not None:
+                span = trim(result.entity_type, text, *span, language, foreign)
         if span is not None:
             result.start, result.end = span
             kept.append(result)
     return kept
+
+
+RECALLED_SCORE = 0.85  # a recalled name scores as a NER model's entity does in Presidio
+
+
+def with_recalled_names(
+    results, text: str, language: str | None, nlp_artifacts: NlpArtifacts, foreign: bool = False
+) -> list:
+    """`results` with PERSON results for the names the NER model missed (engine/name_cues.py): those a title, a
+    role noun or a given name announces, then the other mentions of a found person's surname. Nothing is recalled
+    where another result is, but a cue overrules the model's place inside the name (``Herr Hagen``); the model's
+    other entities (organisations, dates) stop a given name's rule, not a title's. The English model's entities
+    in a text of another language (`foreign`) are no evidence either way."""
+    taken = [(r.start, r.end) for r in results]
+    places = [(r.start, r.end) for r in results if r.entity_type == "LOCATION"]
+    others = []
+    if not foreign:
+        others = [(e.start_char, e.end_char) for e in nlp_artifacts.entities if e.label_ != "PERSON"]
+        others += [(e.start_char, e.end_char) for e in nlp_artifacts.tokens.ents if e.label_ != "PERSON"]
+    persons = [(r.start, r.end) for r in results if r.entity_type == "PERSON"]
+    cued, titled = cued_names(text, language, taken, others, places, persons)
+    if not cued and not persons:
+        return results
+    results = [
+        r
+        for r in results
+        if r.entity_type not in ("LOCATION", "PERSON") or not any(s <= r.start and r.end <= e for s, e in cued)
+    ]
+    taken = [(r.start, r.end) for r in results]
+    persons = [(r.start, r.end) for r in results if r.entity_type == "PERSON"] + cued
+    persons = [span for span in persons if plausible("PERSON", text[span[0] : span[1]], language)]
+    places += [(r.start, r.end) for r in results if r.entity_type not in ("PERSON", "LOCATION")] + others
+    spans = cued + propagated(text, language, persons, titled, taken + cued, places)
+    return results + [RecognizerResult("PERSON", start, end, RECALLED_SCORE) for start, end in spans]
 
 
 def context_named(result) -> bool:
@@ -382,7 +438,7 @@ class Detector:
         entities: dict[int, list] = {}
         for code, indices in by_language.items():
             check(self._deadline)
-            found = self.ner_models.entities(code, [units[i].text for i in indices])
+            found = self.ner_models.entities(code, [units[i].text for i in indices], others=True)
             if found is None:  # the pipeline failed to load: the English model, as for a language without one
                 english += indices
             else:
@@ -464,7 +520,11 @@ class Detector:
         if with_ner:
             foreign = language not in (None, self.config.language) and not self.ner_models.has(language)
             results = language_filtered(results, unit.text, language, foreign)
-        kept = prefer_named_ids([r for r in results if plausible(r.entity_type, unit.text[r.start : r.end], language)])
+            results = with_recalled_names(results, unit.text, language, nlp_artifacts, foreign)
+        capitals = with_ner and language != self.config.language and self.ner_models.has(language)
+        kept = prefer_named_ids(
+            [r for r in results if plausible(r.entity_type, unit.text[r.start : r.end], language, capitals)]
+        )
         if unit.field and CODE_COLUMN.search(unit.field):  # barcodes and order numbers pass checksums by chance
             kept = [r for r in kept if r.entity_type not in NUMERIC_IDENTIFIERS_IN_CODES]
         return [

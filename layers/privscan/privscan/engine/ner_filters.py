@@ -137,10 +137,13 @@ def _name_word(word: str, language: str | None) -> bool:
     return word[0].isupper() and not _listed(word, filter_words(language)) and folded not in common_words(language)
 
 
-def _named_by_context(entity_type: str, text: str, start: int, end: int, language: str | None) -> bool:
+def _named_by_context(
+    entity_type: str, text: str, start: int, end: int, language: str | None, foreign: bool = False
+) -> bool:
     """Whether the words around text[start:end] make it a name: a title before it (a preposition of place
     before a LOCATION), a name-like word next to it, or (in a language that capitalises only names) a capital
-    letter inside a sentence."""
+    letter inside a sentence. Not the capital when the English model read the text (`foreign`): it tags the
+    capitalised institutions of the language (``Parlamento``, ``Commissione``) as persons."""
     window = max(0, start - _CONTEXT_CHARS)
     before = _WORD_BEFORE.search(text, window, start)
     if before is not None:
@@ -153,16 +156,19 @@ def _named_by_context(entity_type: str, text: str, start: int, end: int, languag
         return True
     return (
         language not in NOUN_CAPITALISING
+        and not foreign
         and text[start].isupper()
         and _SENTENCE_START.search(text, window, start) is None
     )
 
 
-def common_alone(entity_type: str, text: str, start: int, end: int, language: str | None) -> bool:
+def common_alone(
+    entity_type: str, text: str, start: int, end: int, language: str | None, foreign: bool = False
+) -> bool:
     """Whether the one word text[start:end] is a common word of the language that its context does not
     make a name (or, for a LOCATION, a place)."""
     return text[start:end].casefold() in common_words(language) and not _named_by_context(
-        entity_type, text, start, end, language
+        entity_type, text, start, end, language, foreign
     )
 
 
@@ -171,10 +177,13 @@ def _listed(word: str, words: frozenset[str]) -> bool:
     return folded in words or all(part in words for part in folded.split("-"))
 
 
-def trim(entity_type: str, text: str, start: int, end: int, language: str | None) -> tuple[int, int] | None:
+def trim(
+    entity_type: str, text: str, start: int, end: int, language: str | None, foreign: bool = False
+) -> tuple[int, int] | None:
     """The span of a PERSON / LOCATION finding without the language's listed words at its ends; None when nothing
     else is left, or only one common word of the language that its context does not make a name. Other entity
-    types, and spans with no listed word at an end, come back unchanged."""
+    types, and spans with no listed word at an end, come back unchanged. `foreign`: the English model read a text
+    of another language (`_named_by_context`)."""
     if entity_type not in FILTERED_ENTITIES:
         return start, end
     words = filter_words(language)
@@ -186,7 +195,7 @@ def trim(entity_type: str, text: str, start: int, end: int, language: str | None
         last -= 1
     if first == last:
         return None
-    if last - first == 1 and common_alone(entity_type, text, tokens[first][0], tokens[first][1], language):
+    if last - first == 1 and common_alone(entity_type, text, tokens[first][0], tokens[first][1], language, foreign):
         return None
     if first == 0 and last == len(tokens):
         return start, end

@@ -24,8 +24,9 @@ logger = logging.getLogger(__name__)
 
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 LOCATION_LABELS = frozenset({"LOC", "GPE", "LOCATION"})
+OTHER = "OTHER"  # an entity of another kind (ORG, MISC): no finding, but no place for a recalled name either
 VOCAB_GROWTH = 200_000  # strings a model's vocabulary may gain for good before its batches run in memory zones
-# (start, end, PERSON | LOCATION): an entity as plain values, offsets in the text given
+# (start, end, PERSON | LOCATION | OTHER): an entity as plain values, offsets in the text given
 EntityTuple = tuple[int, int, str]
 
 
@@ -107,8 +108,9 @@ class NerModels:
         logger.debug("NER pipeline for %s loaded", language)
         return nlp
 
-    def entities(self, language: str, texts: list[str]) -> list[list[EntityTuple]] | None:
+    def entities(self, language: str, texts: list[str], others: bool = False) -> list[list[EntityTuple]] | None:
         """PERSON and LOCATION spans of each text by the language's pipeline, as plain values; None without one.
+        `others`: the model's other entities (ORG, MISC) too, labelled OTHER.
 
         Once the pipeline's vocabulary has grown by VOCAB_GROWTH strings, batches run in a memory zone (as the
         English model's in the detector): a long scan meets millions of words once.
@@ -119,17 +121,17 @@ class NerModels:
         if not texts:
             return []
         if len(nlp.vocab.strings) < self._vocab_base[language] + VOCAB_GROWTH:
-            return self._run(nlp, texts)
+            return self._run(nlp, texts, others)
         with nlp.memory_zone():
-            return self._run(nlp, texts)
+            return self._run(nlp, texts, others)
 
     @staticmethod
-    def _run(nlp, texts: list[str]) -> list[list[EntityTuple]]:
+    def _run(nlp, texts: list[str], others: bool) -> list[list[EntityTuple]]:
         out = []
         for doc in nlp.pipe(texts, batch_size=len(texts)):
             spans = []
             for ent in doc.ents:
-                label = presidio_label(ent.label_)
+                label = presidio_label(ent.label_) or (OTHER if others else None)
                 trimmed = trim_punctuation(doc.text, ent.start_char, ent.end_char)
                 if label is not None and trimmed is not None:
                     spans.append((*trimmed, label))
@@ -141,11 +143,14 @@ _EDGE_PUNCTUATION = ".,;:!?()[]{}\"'«»„“”‚‘’"
 
 
 def trim_punctuation(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The span without punctuation at its ends (a pipeline whose tokenizer leaves ``Groningen.`` whole tags
-    the full stop too); None when nothing but punctuation is left. An abbreviation's inner full stops stay."""
-    while start < end and text[start] in _EDGE_PUNCTUATION:
+    """The span without punctuation or white space at its ends (a pipeline whose tokenizer leaves ``Groningen.``
+    whole tags the full stop too); None when nothing but punctuation is left. An abbreviation's inner full stops
+    stay."""
+    while start < end and (text[start] in _EDGE_PUNCTUATION or text[start].isspace()):
         start += 1
-    while end > start and text[end - 1] in _EDGE_PUNCTUATION and not _abbreviation_end(text, start, end):
+    while end > start and (
+        text[end - 1].isspace() or (text[end - 1] in _EDGE_PUNCTUATION and not _abbreviation_end(text, start, end))
+    ):
         end -= 1
     return (start, end) if end > start else None
 

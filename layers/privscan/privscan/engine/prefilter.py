@@ -113,11 +113,14 @@ def _stop_words_by_language() -> dict[str, frozenset[str]]:
     importing the language packages: `lean_spacy.stop_words`)."""
     from privscan.engine.lean_spacy import stop_words
 
-    return {language: stop_words(language) - _NAME_PARTICLES for language in ("en", "de", "fr", "es", "it", "nl")}
+    languages = ("en", "de", "fr", "es", "it", "nl", "pt")
+    return {language: stop_words(language) - _NAME_PARTICLES for language in languages}
 
 
 STOP_WORDS_BY_LANGUAGE = _stop_words_by_language()
-STOP_WORDS = frozenset().union(*STOP_WORDS_BY_LANGUAGE.values())  # a text whose language is not known
+# A text whose language is not known: the six languages' function words (Portuguese's add given names such as
+# "Ali" and "Nova" to them, and a Portuguese text is known by its language).
+STOP_WORDS = frozenset().union(*(STOP_WORDS_BY_LANGUAGE[language] for language in ("en", "de", "fr", "es", "it", "nl")))
 
 # Words that are capitalised for grammar, not because they name someone: sentence starters, pronouns,
 # greetings, days and months. A text whose only capitalised words are these, or stop words of the

@@ -1,0 +1,327 @@
+"""Person names that the NER model missed, found from the words around them in the text's language.
+
+The models miss many names that the words before them announce. Three cues make the capitalised words after
+them a PERSON:
+
+- a title or honorific (``Herr``, ``Frau``, ``Dr.``, ``Sr.``, ``señora``, ``Signor``, ``dott.``, ``M.``,
+  ``Mme``, ``meneer``, ``dhr.``, ``Mr``): ``Sr. Barón Crespo``, ``Frau Holle``;
+- a role noun (``Präsident``, ``Ministerin``, ``Presidente``, ``Comisario``, ``ponente``, ``sindaco``,
+  ``burgemeester``; in German also as the last part of a compound: ``CSU-Politiker``, ``US-Präsident``):
+  ``Presidente Prodi``, ``Torjäger Robert Vittek``;
+- a given name (``engine/conf/names/given.txt``, from Faker's first-name lists of the EU locales, MIT):
+  ``Torsten Frings``, ``Uta Hagen``. A given name alone is never enough (``Rosa``, ``Mercedes``): a
+  capitalised word that could be a surname must follow it.
+
+A word after a cue counts as part of a name when it is capitalised with lower case after its first letter, is no
+function word, no common word (`engine/conf/common_words/`), no word of `engine/conf/ner_filters.yaml`, no
+title, role noun or place preposition of any language; family-name particles (``von``, ``van``, ``de``) may
+join two such words. Nothing is found where the model already tagged an entity of any kind (the model's
+ORGANIZATION ``Mercedes-Benz`` or LOCATION ``San Marino`` stays its call).
+
+Then the last word of every PERSON of two or more words (model's or cue's, ``Angela Merkel``), and the one word a
+title announced (``Herr Pofalla``), marks its other mentions in the same text as the same person, in German with
+the genitive ``s`` as well (``Merkels``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from privscan.engine.ner_filters import NAME_PARTICLES, PLACE_PREPOSITIONS, common_words, filter_words
+from privscan.engine.prefilter import STOP_WORDS, STOP_WORDS_BY_LANGUAGE
+
+Span = tuple[int, int]
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_GAP = re.compile(r"\.?[ \t]+")  # between a title and the name: "Sr. Koch", "Herr Koch"
+_NAME_GAP = re.compile(r"[ \t]+")  # between the words of one name
+MAX_NAME_WORDS = 4
+# Titles and forms of address per language (lower case; those of DOTTED_TITLES only with their full stop: the
+# French "M." is a title, the letter M is not). A text of unknown language gets every language's titles.
+TITLES_BY_LANGUAGE = {
+    "en": "mr mrs ms miss dr prof sir madam dame lady lord uncle aunt",
+    "de": "herr herrn frau fräulein dr prof professor professorin doktor onkel tante hr fr",
+    "fr": "monsieur madame mademoiselle m mme mlle me maître docteur dr prof oncle tante",
+    "es": "señor señora señorita sr sra srta sres sras señores señoras don doña dr dra prof tío tía",
+    "it": "signor signore signora signorina sig dott dottor dottore dottoressa prof avv ing don zio zia",
+    "nl": "meneer mevrouw juffrouw dhr mevr mw heer dr prof oom tante",
+    "pt": "senhor senhora senhorita sr sra dr dra dona dom prof tio tia",
+}
+DOTTED_TITLES = frozenset(
+    {
+        "m",
+        "me",
+        "sig",
+        "sr",
+        "sra",
+        "srta",
+        "sres",
+        "sras",
+        "dott",
+        "dr",
+        "dra",
+        "prof",
+        "dhr",
+        "mw",
+        "mevr",
+        "hr",
+        "fr",
+        "avv",
+        "ing",
+    }
+)
+# Italian titles written with a dotted ending: "Sig.ra Rossi", "dott.ssa Bianchi".
+DOTTED_ENDINGS = {"sig": ("ra", "na"), "dott": ("ssa",), "prof": ("ssa",)}
+# Role nouns that announce a person's name after them, per language (lower case). English has none: without a
+# list of its common words, too many capitalised words after them are no names ("Director General").
+ROLES_BY_LANGUAGE = {
+    "de": """präsident präsidentin kanzler kanzlerin minister ministerin bürgermeister bürgermeisterin
+        staatssekretär staatssekretärin politiker politikerin abgeordnete abgeordneter sprecher sprecherin
+        trainer trainerin torjäger kapitän stürmer torwart regisseur regisseurin sänger sängerin schauspieler
+        schauspielerin autor autorin schriftsteller schriftstellerin komponist maler kaiser kaiserin könig
+        königin papst bischof kardinal pfarrer fürst fürstin graf gräfin herzog herzogin prinz prinzessin
+        richter richterin anwalt anwältin direktor direktorin chef chefin vorsitzende vorsitzender kommissar
+        kommissarin""",
+    "fr": """président présidente ministre maire sénateur sénatrice député députée juge entraîneur directeur
+        directrice secrétaire commissaire roi reine prince princesse pape évêque cardinal rapporteur
+        rapporteure""",
+    "es": """presidente presidenta ministro ministra alcalde alcaldesa senador senadora diputado diputada juez
+        jueza entrenador entrenadora director directora secretario secretaria comisario comisaria ponente
+        príncipe princesa obispo cardenal portavoz colega""",
+    "it": """presidente ministro ministra sindaco senatore senatrice deputato deputata giudice allenatore
+        direttore direttrice segretario segretaria commissario commissaria relatore relatrice principe
+        principessa papa vescovo cardinale portavoce onorevole collega""",
+    "nl": """president minister burgemeester wethouder staatssecretaris kamerlid rechter trainer directeur
+        secretaris commissaris koning koningin prins prinses paus bisschop kardinaal""",
+    "pt": """presidente ministro ministra prefeito prefeita senador senadora deputado deputada juiz juíza
+        treinador diretor diretora secretário secretária comissário comissária príncipe""",
+}
+# Last parts of German compounds that name a role: "CSU-Politiker", "US-Präsident", "Bundesinnenminister".
+ROLE_SUFFIXES = (
+    "präsident",
+    "präsidentin",
+    "kanzler",
+    "kanzlerin",
+    "minister",
+    "ministerin",
+    "politiker",
+    "politikerin",
+    "bürgermeister",
+    "bürgermeisterin",
+    "sprecher",
+    "sprecherin",
+    "trainer",
+    "vorsitzende",
+    "vorsitzender",
+    "chef",
+    "chefin",
+)
+NOUN_CAPITALISING = frozenset({"de"})
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """The given names of `engine/conf/names/given.txt` (lower case; scripts/build_given_names.py)."""
+    text = resources.files("privscan.engine.conf").joinpath("names", "given.txt").read_text(encoding="utf-8")
+    return frozenset(text.split())
+
+
+@lru_cache(maxsize=16)
+def titles(language: str | None) -> frozenset[str]:
+    """The titles and forms of address of `language`; every language's for None or a language without a list."""
+    if language in TITLES_BY_LANGUAGE:
+        return frozenset(TITLES_BY_LANGUAGE[language].split())
+    return frozenset(" ".join(TITLES_BY_LANGUAGE.values()).split())
+
+
+@lru_cache(maxsize=16)
+def roles(language: str | None) -> frozenset[str]:
+    """The role nouns of `language` (none for English, an unknown language or one without a list)."""
+    return frozenset(ROLES_BY_LANGUAGE.get(language, "").split())
+
+
+@lru_cache(maxsize=1)
+def _never_names() -> frozenset[str]:
+    """Every language's titles and role nouns: never part of a name."""
+    words = " ".join((*TITLES_BY_LANGUAGE.values(), *ROLES_BY_LANGUAGE.values())).split()
+    return frozenset(words) - DOTTED_TITLES
+
+
+def _is_title(text: str, words: list[tuple[int, int, str]], index: int, language: str | None) -> bool:
+    start, end, word = words[index]
+    folded = word.casefold()
+    if index and text[words[index - 1][1] : start] == ".":  # "Sig.ra": the ending after the dotted stem
+        return folded in DOTTED_ENDINGS.get(words[index - 1][2].casefold(), ())
+    if folded not in titles(language):
+        return False
+    return text.startswith(".", end) if folded in DOTTED_TITLES else True
+
+
+@lru_cache(maxsize=50_000)
+def _is_role(word: str, language: str | None) -> bool:
+    folded = word.casefold()
+    if folded in roles(language):
+        return True
+    if language not in NOUN_CAPITALISING:
+        return False
+    last = folded.rsplit("-", 1)[-1]
+    return last in roles(language) or any(last.endswith(suffix) and len(last) > len(suffix) for suffix in ROLE_SUFFIXES)
+
+
+@lru_cache(maxsize=50_000)  # the same words recur across the texts of a scan
+def name_word(word: str, language: str | None, common: bool = False) -> bool:
+    """A word that may be part of a person's name in `language`: capitalised, lower case after its first letter,
+    and none of the words that never are (function, common, filtered words; titles, role nouns, place
+    prepositions). `common`: a common word of the language may be one (after a title: ``Presidente Prodi``)."""
+    if len(word) < 2 or not word[0].isupper() or not any(ch.islower() for ch in word[1:]):
+        return False
+    folded = word.casefold()
+    stop_words = STOP_WORDS_BY_LANGUAGE.get(language, STOP_WORDS)
+    return not (
+        folded in stop_words
+        or (not common and folded in common_words(language))
+        or folded in filter_words(language)
+        or folded in _never_names()
+        or folded in PLACE_PREPOSITIONS
+        or _is_role(word, language)
+    )
+
+
+def _words(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+
+
+def _name_run(
+    text: str,
+    words: list[tuple[int, int, str]],
+    first: int,
+    language: str | None,
+    titled: bool = False,
+    cued: bool = False,
+) -> int:
+    """How many words from `first` on make one name: name words, joined by single spaces, particles between
+    two of them allowed (after a title also before them: ``Dr. von Brücke``), an initial with its full stop
+    last (``Susanne R.``); 0 when no name word is there. After a title or role noun (`cued`) a common word
+    of a language that capitalises only names is a name too (``Presidente Prodi``, ``señor Blanco``); a particle
+    may come first only after a title (not ``Minister van Justitie``, ``Presidente de Sri Lanka``)."""
+    count, index = 0, first
+    while index < len(words) and count < MAX_NAME_WORDS:
+        start, end, word = words[index]
+        if index > first and not _NAME_GAP.fullmatch(text, words[index - 1][1], start):
+            break
+        if index > first and word == words[index - 1][2]:  # "Josephus Zwolle Zwolle": a table, the word a place
+            return max(0, count - 1)
+        if name_word(word, language, common=cued and language not in NOUN_CAPITALISING):
+            index += 1
+            count = index - first
+            continue
+        if count and len(word) == 1 and word.isupper() and text.startswith(".", end):
+            return index + 1 - first
+        if (index > first or titled) and word.casefold() in NAME_PARTICLES and index + 1 < len(words):
+            index += 1
+            continue
+        break
+    return count
+
+
+def _span(text: str, words: list[tuple[int, int, str]], first: int, run: int) -> Span:
+    """The characters of `run` words from `first`, with the full stop of a final initial."""
+    end = words[first + run - 1][1]
+    if len(words[first + run - 1][2]) == 1 and text.startswith(".", end):
+        end += 1
+    return words[first][0], end
+
+
+def _overrulable(span: Span, places: list[Span], text: str, language: str | None, given: bool) -> list[Span]:
+    """The places inside a name's span that its cue overrules: the model read ``Uta Hagen`` or ``Herr Hagen`` as
+    the city. Not a German genitive after a role noun (``Präsident Frankreichs``), nor the given name itself, nor,
+    after a given name, a place the text names more than once."""
+    inside = [p for p in places if span[0] <= p[0] and p[1] <= span[1]]
+    if given:  # not a place the text names again ("Karel Hendrik Oldenzaal Oldenzaal": a table of places)
+        return [p for p in inside if p[0] > span[0] and text.count(text[p[0] : p[1]]) == 1]
+    if language in NOUN_CAPITALISING:
+        return [p for p in inside if not text[p[0] : p[1]].endswith("s")]
+    return inside
+
+
+def _overlaps(span: Span, spans: list[Span]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in spans)
+
+
+def cued_names(
+    text: str,
+    language: str | None,
+    taken: list[Span],
+    others: list[Span] = (),
+    places: list[Span] = (),
+    persons: list[Span] = (),
+) -> tuple[list[Span], list[Span]]:
+    """PERSON spans that a cue announces and no span in `taken` covers; and, of them, the single words a title
+    announced (whose other mentions are the same person). `others`: the model's entities of other kinds (an
+    organisation, a work), which a title or role noun overrules (``señor Segni``, ``US-Präsident Barack Obama``)
+    and a given name does not (``Mercedes Benz``). `places`: the LOCATION spans among `taken`, which a cue
+    overrules inside the name (`_overrulable`); `persons`: the PERSON spans among `taken`, which a longer name
+    around them replaces (``Susanne R.`` for the model's ``R.``). The caller drops the places and persons that a
+    found name covers."""
+    words = _words(text)
+    found: list[Span] = []
+    titled: list[Span] = []
+    names = given_names()
+    index = 0
+    while index < len(words):
+        _, end, word = words[index]
+        following = index + 1 < len(words) and _GAP.fullmatch(text, end, words[index + 1][0]) is not None
+        run, first, title = 0, index, False
+        if following and (_is_title(text, words, index, language) or _is_role(word, language)):
+            title = _is_title(text, words, index, language)
+            first = index + 1
+            run = _name_run(text, words, first, language, titled=title, cued=True)
+        elif word.casefold() in names and name_word(word, language):
+            run = _name_run(text, words, index, language)
+            run = run if run >= 2 else 0
+        if run:
+            span = _span(text, words, first, run)
+            blocked = taken if first > index else [*taken, *others]
+            overruled = _overrulable(span, places, text, language, given=first == index)
+            overruled += [p for p in persons if span[0] <= p[0] and p[1] <= span[1]]
+            blocked = [b for b in blocked if b not in overruled]
+            if not _overlaps(span, blocked) and not _overlaps(span, found):
+                found.append(span)
+                if title and run == 1:
+                    titled.append(span)
+            index = first + run
+            continue
+        index += 1
+    return found, titled
+
+
+def propagated(
+    text: str, language: str | None, persons: list[Span], titled: list[Span], taken: list[Span], places: list[Span] = ()
+) -> list[Span]:
+    """Other mentions, in the same text, of the surname of each PERSON of two or more words (and of each word a
+    title announced): the same word alone, or in German with a genitive ``s``, outside every span in `taken`. A
+    word that is also one of `places` (the text's places and other entities) is not propagated, nor one the text
+    repeats side by side (``Deventer Deventer``: a table of places)."""
+    surnames = set()
+    for start, end in persons:
+        parts = [word for _, _, word in _words(text[start:end])]
+        if len(parts) >= 2 and name_word(parts[-1], language) and len(parts[-1]) >= 3:
+            surnames.add(parts[-1])
+    for start, end in titled:
+        if name_word(text[start:end], language) and end - start >= 3:
+            surnames.add(text[start:end])
+    surnames -= {text[start:end] for start, end in places}
+    surnames = {name for name in surnames if not re.search(rf"{re.escape(name)}\s+{re.escape(name)}", text)}
+    if not surnames:
+        return []
+    found: list[Span] = []
+    genitive = "s?" if language in NOUN_CAPITALISING else ""
+    pattern = re.compile(
+        r"(?<![^\W\d_])(?:" + "|".join(sorted(map(re.escape, surnames))) + r")" + genitive + r"(?![^\W\d_'’-])"
+    )
+    for match in pattern.finditer(text):
+        span = match.span()
+        if not _overlaps(span, taken) and not _overlaps(span, found):
+            found.append(span)
+    return found

@@ -1,0 +1,176 @@
+"""Names the NER model missed: those a title, a role noun or a given name announces, and the other mentions of a
+found person's surname (engine/name_cues.py), alone and in the whole detector; and the look-alikes that must stay
+no name."""
+
+from __future__ import annotations
+
+import pytest
+from privscan.engine.detect import Unit, plausible
+from privscan.engine.name_cues import cued_names, given_names, name_word, propagated
+
+
+def _cued(text: str, language: str | None) -> list[str]:
+    found, _ = cued_names(text, language, [])
+    return [text[start:end] for start, end in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # titles and forms of address
+        ("Gestern hat Herr Pofalla mit Frau Holle gesprochen.", "de", ["Pofalla", "Holle"]),
+        ("Gracias, señor Segni, y también a la Sra. Barón Crespo.", "es", ["Segni", "Barón Crespo"]),
+        ("La Sig.ra Rossi e il dott. Bianchi sono arrivati.", "it", ["Rossi", "Bianchi"]),
+        ("M. Dupont et Mme Lefèvre sont arrivés hier soir.", "fr", ["Dupont", "Lefèvre"]),
+        ("Gisteren spraken dhr. Jansen en mevrouw Bakker met ons.", "nl", ["Jansen", "Bakker"]),
+        ("Yesterday Mr Smith met Dr. Jones at the station.", "en", ["Smith", "Jones"]),
+        ("Ontem o senhor Azevedo falou com a Dra. Matos.", "pt", ["Azevedo", "Matos"]),
+        # role nouns, in German also as the last part of a compound
+        ("Das sagte der CSU-Politiker Straubinger am Montag.", "de", ["Straubinger"]),
+        ("Für US-Präsident Barack Obama wird es ein schweres Jahr.", "de", ["Barack Obama"]),
+        ("Felicito al ponente Koch por su informe.", "es", ["Koch"]),
+        ("Ringrazio il presidente Prodi per la risposta.", "it", ["Prodi"]),
+        ("De burgemeester Jansen opende de vergadering.", "nl", ["Jansen"]),
+        # a given name and a capitalised word after it, particles between
+        ("Allerdings zog sich Torsten Frings eine Verletzung zu.", "de", ["Torsten Frings"]),
+        ("Sie lernte bei Uta Hagen und Patrick von Brunn.", "de", ["Uta Hagen", "Patrick von Brunn"]),
+        ("Hier, Camille Moreau a présenté le projet.", "fr", ["Camille Moreau"]),
+    ],
+)
+def test_a_cue_announces_the_name_after_it(text, language, expected):
+    assert _cued(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Señor Presidente, señor Comisario, Señorías.", "es"),  # titles and role nouns are no names
+        ("Das Kleid ist Rosa und die Tasche auch.", "de"),  # a given name alone is never enough
+        ("Rosa ist meine Lieblingsfarbe.", "de"),
+        ("Er fährt einen Mercedes-Benz nach San Marino.", "de"),  # one hyphenated word; "San" is no given name
+        ("Paris Saint-Germain a gagné hier soir.", "fr"),  # a city that is also a given name: left out
+        ("Die Frau Mitte vierzig wartete.", "de"),  # a common word after a title
+        ("M Dupont", "fr"),  # "M" is a title only with its full stop
+        ("Der Minister Präsident", "de"),  # a role noun after a role noun
+        ("Re: Meeting notes from the President", "en"),  # English has no role nouns
+        ("Mr. and Mrs. were printed on the card.", "en"),
+    ],
+)
+def test_look_alikes_stay_no_name(text, language):
+    assert _cued(text, language) == []
+
+
+def test_a_name_the_model_tagged_is_not_found_again_and_a_title_overrules_an_organisation():
+    text = "Gracias, señor Segni."
+    segni = (text.index("Segni"), text.index("Segni") + 5)
+    assert cued_names(text, "es", [segni]) == ([], [])  # already a result
+    assert cued_names(text, "es", [], [segni]) == ([segni], [segni])  # the model's ORG: the title wins
+    mercedes = "Ayer vi a Mercedes Benz en el mercado."
+    span = (mercedes.index("Mercedes"), mercedes.index("Benz") + 4)
+    assert cued_names(mercedes, "es", [], [span]) == ([], [])  # the model's ORG: a given name does not win
+
+
+def test_a_surname_marks_its_other_mentions_in_the_same_text():
+    text = "Angela Merkel kam nach Berlin. Merkel sagte, Merkels Rede sei kurz; Merkelsche Politik nicht."
+    full = (0, 13)
+    found = propagated(text, "de", [full], [], [full])
+    assert [text[start:end] for start, end in found] == ["Merkel", "Merkels"]
+    assert propagated(text, "de", [(23, 29)], [], []) == []  # one word ("Berlin") gives no surname
+    hagen = "Paul Hagen fuhr nach Hagen."
+    assert propagated(hagen, "de", [(0, 10)], [], [(0, 10)], places=[(21, 26)]) == []  # also a place: not spread
+    english = "John Smith came. Smith's dog and Smiths stayed."
+    assert [english[s:e] for s, e in propagated(english, "en", [(0, 10)], [], [(0, 10)])] == ["Smith"]
+
+
+def test_a_word_of_a_name_is_capitalised_and_no_common_function_title_or_role_word():
+    assert name_word("Frings", "de") and name_word("Barón", "es")
+    assert not name_word("Stadt", "de")  # common word
+    assert not name_word("Herr", "de") and not name_word("Presidente", "it")
+    assert not name_word("ABC", "de") and not name_word("frings", "de")
+    assert {"torsten", "uta", "camille", "rosa"} <= given_names() and not {"paris", "india"} & given_names()
+
+
+@pytest.mark.parametrize(
+    ("span", "language", "expected"),
+    [
+        ("Ludwig XII", "de", True),  # a regnal number
+        ("Pius IX", "nl", True),
+        ("IX", "nl", False),
+        ("Batch LOT", "en", False),
+        ("Mathias Lang", "de", True),  # a name spelt like a function word, after the first
+        ("Lang Mathias", "de", False),
+        ("Weil Brecht", "pt", True),  # Portuguese has its own function words now, not German's
+        ("Ihr Profil", "de", False),
+    ],
+)
+def test_plausible_names_with_regnal_numbers_and_function_word_look_alikes(span, language, expected):
+    assert plausible("PERSON", span, language) is expected
+
+
+@pytest.mark.parametrize(
+    ("span", "capitals", "expected"),
+    [
+        ("THORBECKE", True, True),  # the surname of a notice, found by the language's own model
+        ("J. C. BÜSTERBOS", True, True),
+        ("THORBECKE", False, False),  # the English model's all-capital span stays no name
+        ("ROME", True, False),  # four capitals: a code or an acronym as before
+        ("BATCH LOT", True, False),
+    ],
+)
+def test_all_capital_names_count_only_from_the_languages_own_model(span, capitals, expected):
+    assert plausible("PERSON", span, "nl", capitals) is expected
+
+
+# ------------------------------------------------------------------------------------------ whole detector
+
+
+def _persons(scanner, text: str) -> list[str]:
+    found = scanner.detector.run([Unit(text, 0, None, "user")])[0]
+    return [text[start:end] for entity, start, end, *_ in found if entity == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gestern hat Herr Pofalla mit Frau Holle über den Haushalt gesprochen.", ["Pofalla", "Holle"]),
+        ("Allerdings zog sich Torsten Frings beim Training eine Verletzung zu.", ["Torsten Frings"]),
+        ("Gracias, señor Segni, lo haré de muy buen grado.", ["Segni"]),
+        ("Señor Presidente, señor Comisario, Señorías, la propuesta es buena.", []),
+        ("La Sig.ra Rossi e il dott. Bianchi sono arrivati ieri sera a Roma.", ["Rossi", "Bianchi"]),
+        ("Si l'Assemblée est d'accord, M. Dupont prendra la parole demain.", ["Dupont"]),
+        ("Gisteren heeft de burgemeester met mevrouw Bakker over het plan gesproken.", ["Bakker"]),
+        ("Er fuhr mit seinem Mercedes-Benz nach San Marino und zurück.", []),
+    ],
+)
+def test_the_detector_reports_the_names_a_cue_announces(scanner, text, expected):
+    assert _persons(scanner, text) == expected
+
+
+def test_a_cue_overrules_the_models_place_or_shorter_person_inside_the_name_but_not_a_table_of_places():
+    text = "Sie lernte bei Uta Hagen in New York."
+    hagen = (text.index("Hagen"), text.index("Hagen") + 5)
+    assert cued_names(text, "de", [hagen], places=[hagen])[0] == [(15, 24)]  # "Uta Hagen", not the city
+    titled = "Gestern kam Herr Hagen."
+    at = (titled.index("Hagen"), titled.index("Hagen") + 5)
+    assert cued_names(titled, "de", [at], places=[at])[0] == [at]
+    genitive = "Der Präsident Frankreichs sprach."
+    land = (genitive.index("Frank"), genitive.index("Frank") + 11)
+    assert cued_names(genitive, "de", [land], places=[land])[0] == []  # a role noun and a German genitive: a place
+    initial = "Die 16-jährige Susanne R. soll gestanden haben."
+    model = (initial.index("R."), initial.index("R.") + 2)
+    assert cued_names(initial, "de", [model], persons=[model])[0] == [(15, 25)]  # "Susanne R." replaces "R."
+    table = "51 Palthe Karel Hendrik Oldenzaal Oldenzaal Oldenzaal 2"
+    assert [table[s:e] for s, e in cued_names(table, "nl", [])[0]] == ["Karel Hendrik"]
+    assert propagated(table, "nl", [(10, 33)], [], [(10, 33)]) == []  # "Oldenzaal Oldenzaal": not spread
+
+
+def test_after_a_title_or_role_noun_a_common_word_is_a_name_outside_german_and_after_a_title_a_particle_may_lead():
+    assert _cued("Ringrazio il presidente Prodi per la risposta.", "it") == ["Prodi"]  # "prodi" is an Italian word
+    assert _cued("Die Frau Mitte vierzig wartete.", "de") == []  # German capitalises every noun
+    assert _cued("Ringrazio la signora de Palacio per la risposta.", "it") == ["de Palacio"]
+    assert _cued("De Minister van Justitie diende een ontwerp in.", "nl") == []  # a particle after a role noun
+    assert _cued("Una carta al Presidente de Sri Lanka.", "es") == []
+
+
+def test_the_english_models_span_in_a_language_without_a_model_is_trimmed_again_after_it_is_cut(scanner):
+    assert _persons(scanner, "Quanto al Parlamento , tengo a ricordare che esiste un codice di condotta .") == []
