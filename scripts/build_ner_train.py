@@ -190,6 +190,11 @@ MERGE_EVERY = 3  # MultiCoNER sentences per training text (merge_rows)
 # MultiCoNER variation (vary): one sentence in VARY_EVERY names a person by the last word of the name only,
 # one in VARY_EVERY (drawn separately) writes the titles and institution words below with a capital.
 VARY_EVERY = 2
+# Article and title that vary puts before a surname, per model language. None for Italian: the Italian
+# model trained with them found fewer places on the Europarl dev split (layers/models/ner/README.md).
+ADDRESS = {
+    "es": (("el", "señor"), ("la", "señora"), ("el", "Sr."), ("la", "Sra."), ("el", "presidente"), ("el", "ministro")),
+}
 # Titles, forms of address and institution words that Spanish and Italian text often capitalises without
 # them being a person's or a place's name ("el Presidente", "Señorías", "il Governo").
 CAPITALISED_WORDS = frozenset(
@@ -800,22 +805,44 @@ def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
 
 def vary(source: TrainSource, tokens: list[str], tags: list[str]) -> tuple[list[str], list[str], bool]:
     """A MultiCoNER sentence as written in news and parliament text: MultiCoNER names persons in full
-    ("gabriel garcía márquez"), text that has introduced a person names them by surname ("García Márquez"
-    then "Márquez"). In one sentence in VARY_EVERY every person's name of two or more words keeps its last
-    word only (its tag becomes B-). Returns the tokens, their tags (the corpus's labels) and whether recase
-    capitalises CAPITALISED_WORDS (one sentence in VARY_EVERY, drawn separately)."""
+    ("gabriel garcía márquez"), text that has introduced a person names them by surname, often after a
+    title or form of address ("el señor Márquez", "il presidente Prodi"). In one sentence in VARY_EVERY every
+    person's name of two or more words keeps its last word only (its tag becomes B-), and one such surname in
+    VARY_EVERY gets a title of ADDRESS before it (O; Spanish only). Returns the tokens, their tags (the
+    corpus's labels) and whether recase capitalises CAPITALISED_WORDS (one sentence in VARY_EVERY, drawn
+    separately)."""
     key = f"{source.name}:{' '.join(tokens)}"
     titles = _drawn(key, "titles")
     if not _drawn(key, "surname"):
         return tokens, tags, titles
     mapped = map_tags(source, tags)
-    dropped: set[int] = set()
-    for start, end, label in _spans(mapped):
-        if label == "PER" and end - start >= 2 and len(tokens[end - 1]) >= 3:  # not "juan carlos i"
-            dropped.update(range(start, end - 1))
-    kept = [i for i in range(len(tokens)) if i not in dropped]
-    new_tags = [f"B-{tags[i].partition('-')[2]}" if i - 1 in dropped else tags[i] for i in kept]
-    return [tokens[i] for i in kept], new_tags, titles
+    names = {
+        start: end
+        for start, end, label in _spans(mapped)
+        if label == "PER" and end - start >= 2 and len(tokens[end - 1]) >= 3  # not "juan carlos i"
+    }
+    addresses = ADDRESS.get(source.language, ())
+    new_tokens: list[str] = []
+    new_tags: list[str] = []
+    i = 0
+    while i < len(tokens):
+        end = names.get(i)
+        if end is None:
+            new_tokens.append(tokens[i])
+            new_tags.append(tags[i])
+            i += 1
+            continue
+        digest = int(hashlib.sha256(f"address:{key}:{i}".encode()).hexdigest()[:8], 16)
+        titled = bool(new_tokens) and new_tokens[-1].lower() in CAPITALISED_WORDS  # "el señor" already there
+        if addresses and digest % VARY_EVERY == 0 and not titled:
+            article, title = addresses[digest // VARY_EVERY % len(addresses)]
+            words = [title] if new_tokens and new_tokens[-1] == article else [article, title]
+            new_tokens.extend(words)
+            new_tags.extend(["O"] * len(words))
+        new_tokens.append(tokens[end - 1])
+        new_tags.append(f"B-{tags[end - 1].partition('-')[2]}")
+        i = end
+    return new_tokens, new_tags, titles
 
 
 def map_tags(source: TrainSource, tags: list[str]) -> list[str]:

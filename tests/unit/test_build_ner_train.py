@@ -335,3 +335,26 @@ def test_a_measured_or_reserved_multiconer_sentence_is_dropped_in_its_original_w
     # without the check, the varied copy ("Vega" alone) no longer hashes like the reserved sentence
     varied = build.read_sentences(tmp_path, source)[0][1]
     assert "José" not in varied and "Vega" in varied
+
+
+def test_a_varied_surname_may_get_an_article_and_a_title_but_never_a_second_title(monkeypatch):
+    source = build.TrainSource("m", "es", "o/r", "c", "p", "multiconer", "CC BY 4.0", labels=build.MULTICONER_V1_LABELS)
+    monkeypatch.setattr(build, "_drawn", lambda key, salt: salt == "surname")
+    titled = {}
+    for n in range(40):
+        tokens = ["escrito", "por", "umberto", "eco", str(n), "y", "el", "presidente", "romano", "prodi"]
+        tags = ["O", "O", "B-PER", "I-PER", "O", "O", "O", "O", "B-PER", "I-PER"]
+        varied, varied_tags, _ = build.vary(source, tokens, tags)
+        assert varied[-3:] == ["el", "presidente", "prodi"] and varied_tags[-1] == "B-PER"  # no second title
+        at = varied.index("eco")
+        titled[tuple(varied[2:at])] = varied_tags[2 : at + 1]
+    assert titled[()] == ["B-PER"]
+    pairs = [words for words in titled if words]
+    assert pairs and all(words in build.ADDRESS["es"] for words in pairs)
+    assert all(tags == ["O", "O", "B-PER"] for words, tags in titled.items() if words)
+    italian = build.TrainSource(
+        "m", "it", "o/r", "c", "p", "multiconer", "CC BY 4.0", labels=build.MULTICONER_V1_LABELS
+    )
+    for n in range(40):  # Italian surnames get no title
+        tokens = ["scritto", "da", "umberto", "eco", str(n)]
+        assert build.vary(italian, tokens, ["O", "O", "B-PER", "I-PER", "O"])[0] == ["scritto", "da", "eco", str(n)]
