@@ -187,6 +187,25 @@ MEDDOCAN_LABELS = (
 # Tokens after which recasing capitalises the next word (a sentence or a question opens there).
 SENTENCE_MARKS = frozenset({".", "!", "?", "…", "¿", "¡", ":", "«", '"'})
 MERGE_EVERY = 3  # MultiCoNER sentences per training text (merge_rows)
+# MultiCoNER variation (vary): one sentence in VARY_EVERY names a person by the last word of the name only,
+# one in VARY_EVERY (drawn separately) writes the titles and institution words below with a capital.
+VARY_EVERY = 2
+# Article and title that vary puts before a surname, per model language. None for Italian: the Italian
+# model trained with them found fewer places on the Europarl dev split (layers/models/ner/README.md).
+ADDRESS = {
+    "es": (("el", "señor"), ("la", "señora"), ("el", "Sr."), ("la", "Sra."), ("el", "presidente"), ("el", "ministro")),
+}
+# Titles, forms of address and institution words that Spanish and Italian text often capitalises without
+# them being a person's or a place's name ("el Presidente", "Señorías", "il Governo").
+CAPITALISED_WORDS = frozenset(
+    ("alcalde", "alcaldesa", "comisario", "comisaria", "comisión", "consejo", "diputado", "diputada", "doctor")
+    + ("doctora", "don", "doña", "estado", "estados", "general", "gobierno", "juez", "jueza", "ministro")
+    + ("ministra", "obispo", "papa", "parlamento", "presidencia", "presidente", "presidenta", "princesa")
+    + ("príncipe", "reina", "rey", "secretario", "secretaria", "senador", "senadora", "señor", "señora")
+    + ("señorías", "commissario", "commissione", "consiglio", "deputato", "deputata", "dottore", "dottoressa")
+    + ("generale", "giudice", "governo", "onorevole", "presidenza", "principe", "re", "regina", "segretario")
+    + ("senatore", "signor", "signora", "signore", "sindaco", "stato", "vescovo")
+)
 # Lower-case words inside a name that recasing leaves lower-case (MultiCoNER is all lower-case).
 PARTICLES = frozenset(
     ("a", "al", "da", "das", "de", "degli", "dei", "del", "della", "delle", "dello", "di", "do", "dos", "du", "e")
@@ -491,15 +510,17 @@ def parse_multiconer(text: str) -> list[Sentence]:
     return sentences
 
 
-def recase(tokens: list[str], tags: list[str]) -> list[str]:
+def recase(tokens: list[str], tags: list[str], titles: bool = False) -> list[str]:
     """MultiCoNER is all lower-case; written Spanish and Italian capitalise names. Each word of a PER, LOC or
     ORG span gets a capital (particles such as "de", "di" inside a name excepted), a MISC span (titles,
-    products) its first word only, and the sentence its first word. `tags` are mapped IOB2 tags."""
+    products) its first word only, and the sentence its first word; with `titles`, so does every word of
+    CAPITALISED_WORDS outside a name (it stays O). `tags` are mapped IOB2 tags."""
     cased, opening = list(tokens), True
     for i, tag in enumerate(tags):
         prefix, _, label = tag.partition("-")
         name = label in {"PER", "LOC", "ORG"} and (prefix == "B" or cased[i] not in PARTICLES)
-        if name or (label == "MISC" and prefix == "B") or (opening and cased[i][:1].isalpha()):
+        title = titles and tag == "O" and cased[i] in CAPITALISED_WORDS
+        if name or title or (label == "MISC" and prefix == "B") or (opening and cased[i][:1].isalpha()):
             cased[i] = cased[i][:1].upper() + cased[i][1:]
         if any(c.isalnum() for c in cased[i]):
             opening = False
@@ -680,6 +701,22 @@ class Excluded:
         return not self.runs.isdisjoint(shingles(tokens))
 
 
+@dataclass
+class Withheld:
+    """What training never sees: measured sentences (`excluded`) and reserved ones (SHA-256 of normalised text)."""
+
+    excluded: Excluded
+    reserved: frozenset[str]
+
+    def reason(self, tokens: list[str]) -> str | None:
+        """``measured`` or ``reserved`` for a withheld sentence, else None."""
+        if self.excluded.hits(tokens):
+            return "measured"
+        if self.reserved and hashlib.sha256(normalised(" ".join(tokens)).encode()).hexdigest() in self.reserved:
+            return "reserved"
+        return None
+
+
 def split_of(language: str, text: str) -> str:
     """``dev`` for one sentence in DEV_EVERY (by SHA-256 of language and text), else ``train``."""
     digest = hashlib.sha256(f"{language}:{text}".encode()).hexdigest()
@@ -722,8 +759,12 @@ def read_text(sources: Path, source: TrainSource, path: str | None = None) -> st
     return gzip.decompress(shown.stdout).decode("utf-8")
 
 
-def read_sentences(sources: Path, source: TrainSource) -> list[Sentence]:
-    """The source's sentences, tags with the corpus's own labels."""
+def read_sentences(
+    sources: Path, source: TrainSource, withheld: Withheld | None = None, dropped: Counter | None = None
+) -> list[Sentence]:
+    """The source's sentences, tags with the corpus's own labels. MultiCoNER sentences are varied (vary) and
+    recased; one that `withheld` names in its original wording is dropped first and counted in `dropped`,
+    so that a varied copy of a measured or reserved sentence never reaches training."""
     if source.parser == "smartdata-v1":
         test = json_documents(read_text(sources, source, SMARTDATA_TEST))
         excluded = set().union(*(smartdata_keys(document) for document in test))
@@ -733,8 +774,75 @@ def read_sentences(sources: Path, source: TrainSource) -> list[Sentence]:
         return read_brat(sources, source)
     sentences = PARSERS[source.parser](read_text(sources, source))
     if source.parser == "multiconer":
-        return [(i, recase(tokens, map_tags(source, tags)), tags) for i, tokens, tags in sentences]
+        kept = []
+        for sentence in sentences:
+            reason = withheld.reason(sentence[1]) if withheld else None
+            if reason and dropped is not None:
+                dropped[reason] += 1
+            if not reason:
+                kept.append(sentence)
+        varied = [(i, *vary(source, tokens, tags)) for i, tokens, tags in kept]
+        return [(i, recase(tokens, map_tags(source, tags), titles), tags) for i, tokens, tags, titles in varied]
     return sentences
+
+
+def _drawn(key: str, salt: str) -> bool:
+    """One key in VARY_EVERY, by SHA-256 of salt and key."""
+    return int(hashlib.sha256(f"{salt}:{key}".encode()).hexdigest()[:8], 16) % VARY_EVERY == 0
+
+
+def _spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, label) token spans of IOB2 tags."""
+    spans: list[list] = []
+    for i, tag in enumerate(tags):
+        prefix, _, label = tag.partition("-")
+        if prefix == "I" and spans and spans[-1][1] == i and spans[-1][2] == label:
+            spans[-1][1] = i + 1
+        elif prefix in {"B", "I"}:
+            spans.append([i, i + 1, label])
+    return [tuple(span) for span in spans]
+
+
+def vary(source: TrainSource, tokens: list[str], tags: list[str]) -> tuple[list[str], list[str], bool]:
+    """A MultiCoNER sentence as written in news and parliament text: MultiCoNER names persons in full
+    ("gabriel garcía márquez"), text that has introduced a person names them by surname, often after a
+    title or form of address ("el señor Márquez", "il presidente Prodi"). In one sentence in VARY_EVERY every
+    person's name of two or more words keeps its last word only (its tag becomes B-), and one such surname in
+    VARY_EVERY gets a title of ADDRESS before it (O; Spanish only). Returns the tokens, their tags (the
+    corpus's labels) and whether recase capitalises CAPITALISED_WORDS (one sentence in VARY_EVERY, drawn
+    separately)."""
+    key = f"{source.name}:{' '.join(tokens)}"
+    titles = _drawn(key, "titles")
+    if not _drawn(key, "surname"):
+        return tokens, tags, titles
+    mapped = map_tags(source, tags)
+    names = {
+        start: end
+        for start, end, label in _spans(mapped)
+        if label == "PER" and end - start >= 2 and len(tokens[end - 1]) >= 3  # not "juan carlos i"
+    }
+    addresses = ADDRESS.get(source.language, ())
+    new_tokens: list[str] = []
+    new_tags: list[str] = []
+    i = 0
+    while i < len(tokens):
+        end = names.get(i)
+        if end is None:
+            new_tokens.append(tokens[i])
+            new_tags.append(tags[i])
+            i += 1
+            continue
+        digest = int(hashlib.sha256(f"address:{key}:{i}".encode()).hexdigest()[:8], 16)
+        titled = bool(new_tokens) and new_tokens[-1].lower() in CAPITALISED_WORDS  # "el señor" already there
+        if addresses and digest % VARY_EVERY == 0 and not titled:
+            article, title = addresses[digest // VARY_EVERY % len(addresses)]
+            words = [title] if new_tokens and new_tokens[-1] == article else [article, title]
+            new_tokens.extend(words)
+            new_tags.extend(["O"] * len(words))
+        new_tokens.append(tokens[end - 1])
+        new_tags.append(f"B-{tags[end - 1].partition('-')[2]}")
+        i = end
+    return new_tokens, new_tags, titles
 
 
 def map_tags(source: TrainSource, tags: list[str]) -> list[str]:
@@ -824,12 +932,13 @@ def build_language(language: str, sources: Path, out: Path, excluded: Excluded) 
     target.mkdir(parents=True, exist_ok=True)
     evaluation = write_evaluation(language, sources, target, excluded)
     named, sampling = [], Counter()
-    for source in SOURCES:
-        if source.language == language:
-            sentences = sampled(source, read_sentences(sources, source), sampling)
-            named.extend((source.name, sentence) for sentence in sentences)
     missing: list[str] = []
     reserved = frozenset(reserved_hashes(sources, language, missing))
+    withheld = Withheld(excluded, reserved)
+    for source in SOURCES:
+        if source.language == language:
+            sentences = sampled(source, read_sentences(sources, source, withheld, sampling), sampling)
+            named.extend((source.name, sentence) for sentence in sentences)
     rows, dropped = select(language, named, excluded, reserved)
     rows = merge_rows(rows, language)
     dropped.update(sampling)

@@ -35,7 +35,7 @@ class Source:
     repo: str
     commit: str
     path: str
-    parser: str  # "conllu-iob2" (UNER), "germeval" or "europeana"
+    parser: str  # "conllu-iob2" (UNER), "germeval", "europeana" or "conll" (Europarl NER)
 
 
 SOURCES = (
@@ -86,6 +86,19 @@ SOURCES = (
         "f2c2ad67aed900385fbe5d655af41f439c9b3333",
         "pt_bosque-ud-dev.iob2",
         "conllu-iob2",
+    ),
+    # Europarl NER (Agerri et al. 2018): 799 human-labelled sentences per language of European Parliament
+    # proceedings, CoNLL-2002 guidelines; the corpus follows Europarl's terms ("no copyright restrictions").
+    *(
+        Source(
+            f"europarl-{language}",
+            language,
+            "ixa-ehu/ner-evaluation-corpus-europarl",
+            "40e84e215a35c7e46c1b169ad88ab55108a8b0de",
+            f"{language}-europarl.test.conll02",
+            "conll",
+        )
+        for language in ("es", "it")
     ),
 )
 
@@ -155,7 +168,26 @@ def parse_europeana(text: str) -> list[Sentence]:
     return sentences
 
 
-PARSERS = {"conllu-iob2": parse_conllu_iob2, "germeval": parse_germeval, "europeana": parse_europeana}
+def parse_conll(text: str) -> list[Sentence]:
+    """CoNLL-2002 style: ``token<TAB or space>tag`` lines, a blank line between sentences (IOB2)."""
+    sentences, tokens, tags = [], [], []
+    for line in [*text.splitlines(), ""]:
+        token, _, tag = line.strip().replace("\t", " ").rpartition(" ")
+        if token:
+            tokens.append(token)
+            tags.append(tag)
+        elif tokens:
+            sentences.append((f"l{len(sentences) + 1:05d}", tokens, tags))
+            tokens, tags = [], []
+    return sentences
+
+
+PARSERS = {
+    "conllu-iob2": parse_conllu_iob2,
+    "germeval": parse_germeval,
+    "europeana": parse_europeana,
+    "conll": parse_conll,
+}
 
 
 def to_spans(tokens: list[str], tags: list[str]) -> tuple[str, list[list]]:

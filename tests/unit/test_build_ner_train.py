@@ -272,3 +272,89 @@ def test_reserved_sentences_are_compared_by_letters_and_digits_only_and_dropped(
     excluded = build.Excluded(set(), set())
     rows, dropped = build.select("es", named, excluded, reserved)
     assert [row["text"] for row in rows] == ["Ana come pan"] and dropped["reserved"] == 1
+
+
+def test_varied_multiconer_names_a_person_by_the_last_word_and_keeps_regnal_numbers_whole(monkeypatch):
+    source = build.TrainSource("m", "es", "o/r", "c", "p", "multiconer", "CC BY 4.0", labels=build.MULTICONER_V1_LABELS)
+    tokens = [
+        "el",
+        "señor",
+        "gabriel",
+        "garcía",
+        "márquez",
+        "y",
+        "juan",
+        "carlos",
+        "i",
+        "visitan",
+        "madrid",
+        "con",
+        "el",
+        "presidente",
+        "ana",
+    ]
+    tags = ["O", "O", "B-PER", "I-PER", "I-PER", "O", "B-PER", "I-PER", "I-PER", "O", "B-LOC", "O", "O", "O", "B-PER"]
+    monkeypatch.setattr(build, "_drawn", lambda key, salt: salt == "surname")
+    short, short_tags, titles = build.vary(source, tokens, tags)
+    assert short[:4] == ["el", "señor", "márquez", "y"] and short_tags[:4] == ["O", "O", "B-PER", "O"]
+    assert short[4:7] == ["juan", "carlos", "i"] and short_tags[4:7] == ["B-PER", "I-PER", "I-PER"]  # not "i" alone
+    assert short[-1] == "ana" and short_tags[-1] == "B-PER" and not titles
+    assert build.recase(short, build.map_tags(source, short_tags), titles)[:3] == ["El", "señor", "Márquez"]
+    monkeypatch.setattr(build, "_drawn", lambda key, salt: salt == "titles")
+    same, same_tags, titles = build.vary(source, tokens, tags)
+    assert (same, same_tags, titles) == (tokens, tags, True)
+    cased = build.recase(same, build.map_tags(source, same_tags), titles)
+    # titles outside a name get a capital and stay O; "con" and "el" are no title
+    assert cased[:5] == ["El", "Señor", "Gabriel", "García", "Márquez"]
+    assert cased[-4:] == ["con", "el", "Presidente", "Ana"]
+
+
+def test_variation_is_drawn_for_about_one_sentence_in_two_independently_per_kind():
+    keys = [f"k{i}" for i in range(2000)]
+    surname = {k for k in keys if build._drawn(k, "surname")}
+    titles = {k for k in keys if build._drawn(k, "titles")}
+    assert 900 <= len(surname) <= 1100 and 900 <= len(titles) <= 1100
+    assert 400 <= len(surname & titles) <= 600
+    assert surname == {k for k in keys if build._drawn(k, "surname")}
+
+
+def test_a_measured_or_reserved_multiconer_sentence_is_dropped_in_its_original_wording(monkeypatch, tmp_path):
+    source = build.TrainSource("m", "es", "o/r", "c", "p", "multiconer", "CC BY 4.0", labels=build.MULTICONER_V2_LABELS)
+    monkeypatch.setattr(build, "read_text", lambda sources, src, path=None: MULTICONER)
+    monkeypatch.setattr(build, "_drawn", lambda key, salt: True)  # every sentence would be varied
+    first = "¿ quién es josé de la vega ? vive en san sebastián"
+    reserved = frozenset({build.hashlib.sha256(build.normalised(first).encode()).hexdigest()})
+    dropped = build.Counter()
+    withheld = build.Withheld(build.Excluded(set(), set()), reserved)
+    kept = build.read_sentences(tmp_path, source, withheld, dropped)
+    assert [s[0] for s in kept] == ["2f"] and dropped == {"reserved": 1}
+    measured = build.Excluded({"el libro cien años de pizza"}, set())
+    dropped = build.Counter()
+    kept = build.read_sentences(tmp_path, source, build.Withheld(measured, frozenset()), dropped)
+    assert [s[0] for s in kept] == ["1f"] and dropped == {"measured": 1}
+    # without the check, the varied copy ("Vega" alone) no longer hashes like the reserved sentence
+    varied = build.read_sentences(tmp_path, source)[0][1]
+    assert "José" not in varied and "Vega" in varied
+
+
+def test_a_varied_surname_may_get_an_article_and_a_title_but_never_a_second_title(monkeypatch):
+    source = build.TrainSource("m", "es", "o/r", "c", "p", "multiconer", "CC BY 4.0", labels=build.MULTICONER_V1_LABELS)
+    monkeypatch.setattr(build, "_drawn", lambda key, salt: salt == "surname")
+    titled = {}
+    for n in range(40):
+        tokens = ["escrito", "por", "umberto", "eco", str(n), "y", "el", "presidente", "romano", "prodi"]
+        tags = ["O", "O", "B-PER", "I-PER", "O", "O", "O", "O", "B-PER", "I-PER"]
+        varied, varied_tags, _ = build.vary(source, tokens, tags)
+        assert varied[-3:] == ["el", "presidente", "prodi"] and varied_tags[-1] == "B-PER"  # no second title
+        at = varied.index("eco")
+        titled[tuple(varied[2:at])] = varied_tags[2 : at + 1]
+    assert titled[()] == ["B-PER"]
+    pairs = [words for words in titled if words]
+    assert pairs and all(words in build.ADDRESS["es"] for words in pairs)
+    assert all(tags == ["O", "O", "B-PER"] for words, tags in titled.items() if words)
+    italian = build.TrainSource(
+        "m", "it", "o/r", "c", "p", "multiconer", "CC BY 4.0", labels=build.MULTICONER_V1_LABELS
+    )
+    for n in range(40):  # Italian surnames get no title
+        tokens = ["scritto", "da", "umberto", "eco", str(n)]
+        assert build.vary(italian, tokens, ["O", "O", "B-PER", "I-PER", "O"])[0] == ["scritto", "da", "eco", str(n)]
