@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import random
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -130,9 +131,9 @@ def parquet(table: pa.Table, **kw) -> bytes:
 
 
 def test_parquet_batches_joined_hold_the_records_and_issues_cells_gives(monkeypatch):
-    """Batches read 1,024 rows at a time are joined up to TABLE_BATCH_ROWS records; a batch holding invalid UTF-8 is
-    irregular (its cells as `cells()` gives them), the others are not, and a damaged row group is noted after the
-    records read before it."""
+    """Batches are read TABLE_BATCH_ROWS rows at a time (rounded down to a multiple of 1,024) and joined up to that;
+    a piece of 1,024 rows holding invalid UTF-8 is irregular (its cells as `cells()` gives them), the others are not,
+    and a damaged row group is noted after the records read before it."""
     monkeypatch.setattr(delimited, "TABLE_BATCH_ROWS", 2500)
     raw = [f"value {i}".encode() for i in range(6000)]
     raw[3100] = b"caf\xe9"  # in the fourth batch of 1,024 rows
@@ -154,9 +155,11 @@ def test_parquet_batches_joined_hold_the_records_and_issues_cells_gives(monkeypa
     ]
     reader = open_object("t.parquet", io.BytesIO(bytes(data)))
     batches = list(reader.table_batches())
-    assert [(b.first_record, b.rows) for b in batches] == [(0, 3072), (3072, 1428)]
-    assert batches[1].irregular[:1024].all() and not batches[1].irregular[1024:].any()
-    assert not batches[0].irregular.any()
+    # reads of 2,048 rows: two of them in the first row group, then its last 404 rows, then the damaged group
+    assert [(b.first_record, b.rows) for b in batches] == [(0, 4096), (4096, 404)]
+    irregular = np.flatnonzero(batches[0].irregular)
+    assert (irregular[0], irregular[-1]) == (3072, 4095) and len(irregular) == 1024
+    assert not batches[1].irregular.any()
 
 
 def test_blank_values_become_null_as_str_strip_judges_them():

@@ -122,6 +122,12 @@ class ColumnFold:
     best_score: float
     severity: str
     rule_ids: list[str]
+    # the batch the run is of (its first record), and on the batch's first run of this column only, the distinct
+    # values of all its runs in the batch, and the batch's records: `ColumnAggregate.add_block` may fingerprint the
+    # batch's new values at once (while no cap is near, which values come first does not matter)
+    batch: int = -1
+    distinct: pa.Array | None = None
+    batch_rows: int = 0
 
 
 @dataclass(slots=True)
@@ -427,6 +433,15 @@ class Settler:
                 out.append((start, end, *self._block(batch, columns, start, end)))
             else:
                 out.append((start, end, None, 0))
+        by_column: dict[str, list[ColumnFold]] = {}
+        for _, _, block, _ in out:
+            for fold in block.folds if block is not None else ():
+                fold.batch = batch.first_record
+                by_column.setdefault(fold.name, []).append(fold)
+        for folds in by_column.values():
+            values = [fold.values for fold in folds]
+            folds[0].distinct = (values[0] if len(values) == 1 else pa.concat_arrays(values)).unique()
+            folds[0].batch_rows = batch.rows
         return out
 
     # -- which records are settled ------------------------------------------------------------
