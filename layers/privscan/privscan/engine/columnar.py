@@ -117,17 +117,32 @@ class ColumnFold:
     name: str
     entity: str
     records: np.ndarray  # record of each value
-    values: pa.Array  # the values (each a whole cell, no white space at its ends)
-    ends: np.ndarray  # length of each value in characters (its detection's end; it starts at 0)
+    values: pa.Array | None  # the values (each a whole cell, no white space at its ends); None until `taken`
+    ends: np.ndarray | None  # length of each value in characters (its detection's end; it starts at 0)
     best_score: float
     severity: str
     rule_ids: list[str]
-    # the batch the run is of (its first record), and on the batch's first run of this column only, the distinct
-    # values of all its runs in the batch, and the batch's records: `ColumnAggregate.add_block` may fingerprint the
-    # batch's new values at once (while no cap is near, which values come first does not matter)
+    # the batch the run is of (its first record), and on the batch's first run of this column only, the rows of the
+    # distinct values of all its runs in the batch, and the batch's records: `ColumnAggregate.add_block` may
+    # fingerprint the batch's new values at once (while no cap is near, which values come first does not matter)
     batch: int = -1
-    distinct: pa.Array | None = None
+    distinct_rows: np.ndarray | None = None
     batch_rows: int = 0
+    rows: np.ndarray | None = None  # the values' rows in the batch's column `source`
+    source: pa.Array | None = None
+
+    def taken(self) -> pa.Array:
+        """The run's values, taken from the batch's column on first use (a settling process sends rows only)."""
+        if self.values is None:
+            self.values = self.source.take(pa.array(self.rows))
+            self.ends = pc.utf8_length(self.values).to_numpy(zero_copy_only=False)
+        return self.values
+
+    def distinct(self) -> list[str] | None:
+        """The distinct values of the column's runs in the batch (on its first run), in no particular order."""
+        if self.distinct_rows is None:
+            return None
+        return self.source.take(pa.array(self.distinct_rows)).to_pylist()
 
 
 @dataclass(slots=True)
@@ -285,6 +300,9 @@ class ColumnarSplitter:
     def _emit(batch: TableBatch, runs: list[tuple[int, int, Block | None, int]]) -> Iterator[Cell]:
         for start, end, block, cells in runs:
             if block is not None:
+                for fold in block.folds:  # the values stay in the batch until a fold needs them
+                    fold.records = fold.rows + batch.first_record
+                    fold.batch, fold.source = batch.first_record, batch.columns[fold.name]
                 yield BlockCell(batch.first_record + start, None, "", block=block, cells=cells)
             else:
                 for i in range(start, end):
@@ -436,12 +454,12 @@ class Settler:
         by_column: dict[str, list[ColumnFold]] = {}
         for _, _, block, _ in out:
             for fold in block.folds if block is not None else ():
-                fold.batch = batch.first_record
                 by_column.setdefault(fold.name, []).append(fold)
-        for folds in by_column.values():
-            values = [fold.values for fold in folds]
-            folds[0].distinct = (values[0] if len(values) == 1 else pa.concat_arrays(values)).unique()
-            folds[0].batch_rows = batch.rows
+        for name, folds in by_column.items():
+            rows = np.concatenate([fold.rows for fold in folds])
+            codes = batch.columns[name].take(pa.array(rows)).dictionary_encode().indices
+            _, first = np.unique(codes.to_numpy(zero_copy_only=False), return_index=True)
+            folds[0].distinct_rows, folds[0].batch_rows = rows[first], batch.rows
         return out
 
     # -- which records are settled ------------------------------------------------------------
@@ -623,20 +641,20 @@ class Settler:
         order = sorted(range(len(typed)), key=lambda i: int(np.argmax(detected[i])))
         for i in order:
             column = typed[i]
-            rows = np.flatnonzero(detected[i]) + start
+            rows = (np.flatnonzero(detected[i]) + start).astype(np.int32)
             row_masks = np.unique(bits[detected[i]]).tolist()
             worst = max_severity(*(severity[mask][i] for mask in row_masks), severity_of(column.entity))
-            values = batch.columns[column.name].take(pa.array(rows))
             block.folds.append(
                 ColumnFold(
                     column.name,
                     column.entity,
-                    rows + batch.first_record,
-                    values,
-                    pc.utf8_length(values).to_numpy(zero_copy_only=False),
+                    None,  # the rows and the batch's first record make them where the batch is (`_emit`)
+                    None,
+                    None,
                     float(column.scores[rows].max()),
                     worst,
                     list(rules[i]),
+                    rows=rows,
                 )
             )
         return block, cells

@@ -276,7 +276,8 @@ class ColumnAggregate:
         kept = min(max(0, max_occurrences - len(self.occurrences)), len(fold.records))
         if covered.get("batch") == fold.batch or self._whole_batch(fold, factory, kept, seen, covered):
             return
-        for index, value in enumerate(fold.values.slice(0, kept).to_pylist()):
+        values = fold.taken() if kept else None
+        for index, value in enumerate(values.slice(0, kept).to_pylist() if kept else ()):
             fingerprint = factory.fingerprint(fold.entity, value)
             preview = factory.preview(fold.entity, value)
             self.occurrences.append(
@@ -286,7 +287,7 @@ class ColumnAggregate:
                 self.fingerprints.add(fingerprint)
         if len(self.fingerprints) >= MAX_DISTINCT_TRACKED or kept == len(fold.records):
             return
-        distinct = fold.values.slice(kept).unique().to_pylist()  # in order of first appearance
+        distinct = fold.taken().slice(kept).unique().to_pylist()  # in order of first appearance
         new = set(distinct).difference(seen)
         if not new:
             return
@@ -312,12 +313,12 @@ class ColumnAggregate:
         """At the first run of a batch, the fingerprints of the batch's new values at once, when that is what each
         run's in turn give (see `add_block`); whether they were taken."""
         many = getattr(factory.fingerprint, "many", None)
-        if fold.distinct is None or kept or many is None:
+        if fold.distinct_rows is None or kept or many is None:
             return False
         if len(self.fingerprints) + fold.batch_rows > MAX_DISTINCT_TRACKED:
             return False
         covered["batch"] = fold.batch
-        new = list(set(fold.distinct.to_pylist()).difference(seen))
+        new = list(set(fold.distinct()).difference(seen))
         if new:
             self.fingerprints.update(many(fold.entity, new))
             if len(seen) + len(new) > MAX_DISTINCT_TRACKED:  # values that share a fingerprint: still bounded
