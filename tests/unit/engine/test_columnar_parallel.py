@@ -15,7 +15,6 @@ import pyarrow.parquet as pq
 import pytest
 from privscan.engine import columnar
 from privscan.engine.columnar import MAX_BATCHES_IN_FLIGHT, SettleTask
-from privscan.engine.config import EngineConfig
 from privscan.engine.parallel import InlineExecutor, Lane, WorkerPool
 from privscan.engine.scanner import Scanner
 from privscan.pipeline import scan_stream
