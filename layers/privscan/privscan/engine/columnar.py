@@ -235,7 +235,7 @@ class ColumnarSplitter:
 
         A batch whose columns are all decided is sent to the executor as a `SettleTask` while the next ones are
         read; a batch with a column still sampling waits for the earlier ones and goes through `split` here."""
-        lane = self.scanner.executor().lane()
+        lane = self.scanner.executor().lane(reserved=MAX_BATCHES_IN_FLIGHT)
         waiting: deque[TableBatch] = deque()  # sent, oldest first
         try:
             for batch in batches:
