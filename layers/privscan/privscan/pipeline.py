@@ -255,7 +255,7 @@ def columnar_cells(
     if reader.table_batches() is None:
         return None
     splitter = ColumnarSplitter(scanner, profiler, rule_book(), deadline, record_offset)
-    return reader.columnar_cells(splitter.split)
+    return reader.columnar_cells(splitter.cells)
 
 
 def scan_stream(

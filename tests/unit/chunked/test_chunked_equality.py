@@ -209,8 +209,8 @@ def settled_runs(monkeypatch):
     counted = {"chunk_records": 0}
 
     class CountingSplitter(pipeline.ColumnarSplitter):
-        def split(self, batch):
-            for cell in super().split(batch):
+        def cells(self, batches):
+            for cell in super().cells(batches):
                 if isinstance(cell, BlockCell) and isinstance(self.profiler, DecidedProfiler):
                     counted["chunk_records"] += cell.block.records
                 yield cell

@@ -120,15 +120,15 @@ def scan(scanner, name: str, data: bytes, *, columnar_path: bool, tmp_path):
 def blocks(monkeypatch):
     """Counts the records the columnar path settled (in BlockCells) per scan."""
     settled = []
-    split = ColumnarSplitter.split
+    cells = ColumnarSplitter.cells
 
-    def counting(self, batch):
-        for cell in split(self, batch):
+    def counting(self, batches):
+        for cell in cells(self, batches):
             if isinstance(cell, BlockCell):
                 settled.append(cell.block.records)
             yield cell
 
-    monkeypatch.setattr(ColumnarSplitter, "split", counting)
+    monkeypatch.setattr(ColumnarSplitter, "cells", counting)
     return settled
 
 

@@ -189,3 +189,25 @@ def test_objects_scanned_together_give_each_object_what_it_gives_alone(scanner):
     single = Scanner(scanner.detector, EngineConfig(workers=1, column_sample=50, batch_size=16))
     assert not single.concurrent
     assert list(scan_each(objects[:2], lambda item: contracts(single, *item), single)) == alone[:2]
+
+
+def test_a_lane_keeps_its_reserved_tasks_in_flight_while_another_fills_the_workers():
+    """A table's batches to settle share the workers with the same scan's per-cell batches, which wait done until
+    they are collected: a lane reserving four tasks spreads them over both workers all the same, and no more."""
+    pool = WorkerPool(_slow_echo, workers=2)
+    try:
+        cells, batches = pool.lane(), pool.lane(reserved=4)
+        while cells.free():
+            cells.submit((0.0, "cell"))
+        assert pool.in_flight() == 2 * 2  # DEPTH tasks per worker
+        sent = 0
+        while batches.free():
+            batches.submit((0.0, f"batch{sent}"))
+            sent += 1
+        assert sent == 4 and not cells.free()
+        assert sorted(map(len, pool._queued)) == [4, 4]  # two batches on each worker
+        assert [batches.next_result() for _ in range(4)] == ["batch0", "batch1", "batch2", "batch3"]
+        cells.close()
+        assert pool.in_flight() == 0
+    finally:
+        pool.close()

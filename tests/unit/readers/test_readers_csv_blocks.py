@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import random
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -130,9 +131,9 @@ def parquet(table: pa.Table, **kw) -> bytes:
 
 
 def test_parquet_batches_joined_hold_the_records_and_issues_cells_gives(monkeypatch):
-    """Batches read 1,024 rows at a time are joined up to TABLE_BATCH_ROWS records; a batch holding invalid UTF-8 is
-    irregular (its cells as `cells()` gives them), the others are not, and a damaged row group is noted after the
-    records read before it."""
+    """Batches are read TABLE_BATCH_ROWS rows at a time (rounded down to a multiple of 1,024) and joined up to that;
+    a piece of 1,024 rows holding invalid UTF-8 is irregular (its cells as `cells()` gives them), the others are not,
+    and a damaged row group is noted after the records read before it."""
     monkeypatch.setattr(delimited, "TABLE_BATCH_ROWS", 2500)
     raw = [f"value {i}".encode() for i in range(6000)]
     raw[3100] = b"caf\xe9"  # in the fourth batch of 1,024 rows
@@ -154,9 +155,11 @@ def test_parquet_batches_joined_hold_the_records_and_issues_cells_gives(monkeypa
     ]
     reader = open_object("t.parquet", io.BytesIO(bytes(data)))
     batches = list(reader.table_batches())
-    assert [(b.first_record, b.rows) for b in batches] == [(0, 3072), (3072, 1428)]
-    assert batches[1].irregular[:1024].all() and not batches[1].irregular[1024:].any()
-    assert not batches[0].irregular.any()
+    # reads of 2,048 rows: two of them in the first row group, then its last 404 rows, then the damaged group
+    assert [(b.first_record, b.rows) for b in batches] == [(0, 4096), (4096, 404)]
+    irregular = np.flatnonzero(batches[0].irregular)
+    assert (irregular[0], irregular[-1]) == (3072, 4095) and len(irregular) == 1024
+    assert not batches[1].irregular.any()
 
 
 def test_blank_values_become_null_as_str_strip_judges_them():
@@ -169,3 +172,33 @@ def test_blank_values_become_null_as_str_strip_judges_them():
             for part in (array, array.slice(3)):
                 expected = [None if v is None or not v.strip() else v for v in part.to_pylist()]
                 assert delimited.blank_as_null(part).to_pylist() == expected
+
+
+def _one_group(rows: int, **kw) -> bytes:
+    return parquet(pa.table({"s": [f"value {i:06d}" for i in range(rows)], "n": list(range(rows))}), **kw)
+
+
+def test_a_row_group_damaged_in_its_middle_stops_the_wide_reads_where_1024_rows_at_a_time_stop(monkeypatch):
+    """The columnar path reads 2,048 rows at a time here; a page that fails to decode part-way through a row group
+    makes it read that group again 1,024 rows at a time from where it stopped, so that the records read and the
+    issue are those of `cells()`."""
+    monkeypatch.setattr(delimited, "TABLE_BATCH_ROWS", 2500)
+    data = bytearray(_one_group(9000, row_group_size=9000, data_page_size=2048, compression="none"))
+    chunk = pq.ParquetFile(io.BytesIO(bytes(data))).metadata.row_group(0).column(0)
+    middle = chunk.data_page_offset + chunk.total_compressed_size * 6 // 10
+    data[middle : middle + 400] = b"\xff" * 400
+    cells, records, issues = same("t.parquet", bytes(data))
+    assert len(cells) == 2 * records  # both columns of every record read
+    assert 2048 < records < 9000 and records % 1024 == 0
+    assert issues == [(records, "malformed_row_group", "a row group could not be read; the rest was not read")]
+
+
+def test_the_wide_reads_stop_at_the_record_limit_as_1024_rows_at_a_time_do(monkeypatch):
+    """A row past the record limit in the fourth piece of 1,024 rows of a wide read: both paths end in TooLarge."""
+    monkeypatch.setattr(delimited, "TABLE_BATCH_ROWS", 16_384)
+    table = pa.table({"s": [f"value {i:06d}" + ("x" * 40 if i == 3500 else "") for i in range(9000)]})
+    data = parquet(table, row_group_size=9000)
+    limits = ReadLimits(max_record_bytes=40)
+    for read in (per_row, by_batch):
+        with pytest.raises(TooLarge, match="a Parquet row holds more than 40 bytes of text"):
+            read("t.parquet", data, limits)

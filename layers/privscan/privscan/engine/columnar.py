@@ -29,7 +29,12 @@ values (consent flags, ages), which take the per-cell path.
 
 from __future__ import annotations
 
+import os
+import pickle
 import re
+import threading
+import weakref
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -40,7 +45,7 @@ import pyarrow.compute as pc
 
 from privscan.engine.config import severity_of
 from privscan.engine.deadline import DeadlineExceeded
-from privscan.engine.detect import CODE_COLUMN, ENTITY, NER_VALUE, PATTERN, TYPED
+from privscan.engine.detect import CODE_COLUMN, ENTITY, NER_VALUE, PATTERN, TYPED, Unit
 from privscan.engine.findings import max_severity
 from privscan.engine.national_ids import (
     ENTITY_COUNTRY,
@@ -112,11 +117,32 @@ class ColumnFold:
     name: str
     entity: str
     records: np.ndarray  # record of each value
-    values: pa.Array  # the values (each a whole cell, no white space at its ends)
-    ends: np.ndarray  # length of each value in characters (its detection's end; it starts at 0)
+    values: pa.Array | None  # the values (each a whole cell, no white space at its ends); None until `taken`
+    ends: np.ndarray | None  # length of each value in characters (its detection's end; it starts at 0)
     best_score: float
     severity: str
     rule_ids: list[str]
+    # the batch the run is of (its first record), and on the batch's first run of this column only, the rows of the
+    # distinct values of all its runs in the batch, and the batch's records: `ColumnAggregate.add_block` may
+    # fingerprint the batch's new values at once (while no cap is near, which values come first does not matter)
+    batch: int = -1
+    distinct_rows: np.ndarray | None = None
+    batch_rows: int = 0
+    rows: np.ndarray | None = None  # the values' rows in the batch's column `source`
+    source: pa.Array | None = None
+
+    def taken(self) -> pa.Array:
+        """The run's values, taken from the batch's column on first use (a settling process sends rows only)."""
+        if self.values is None:
+            self.values = self.source.take(pa.array(self.rows))
+            self.ends = pc.utf8_length(self.values).to_numpy(zero_copy_only=False)
+        return self.values
+
+    def distinct(self) -> list[str] | None:
+        """The distinct values of the column's runs in the batch (on its first run), in no particular order."""
+        if self.distinct_rows is None:
+            return None
+        return self.source.take(pa.array(self.distinct_rows)).to_pylist()
 
 
 @dataclass(slots=True)
@@ -168,7 +194,13 @@ def _bools(array: pa.Array) -> np.ndarray:
 
 class ColumnarSplitter:
     """Turns the column batches of one table into the cell stream of the per-cell path, runs of settled records
-    standing as one `BlockCell` each (`split`)."""
+    standing as one `BlockCell` each (`cells`).
+
+    Once every column of a batch is decided, which of its records are settled, and what the settled runs add, is
+    worked out by a `SettleTask` on the scanner's executor: in a worker process when there are several (while this
+    process reads the next batches and folds the earlier ones), in this process otherwise. Results are taken in the
+    order the batches were read, at most `MAX_BATCHES_IN_FLIGHT` batches being out at once, so the cell stream is
+    the same whatever the number of workers, and memory stays flat."""
 
     def __init__(
         self,
@@ -186,9 +218,8 @@ class ColumnarSplitter:
         self.profiler = profiler
         self.book = book
         self.deadline = deadline
-        self._quiet: dict[str, str | None] = {}
-        self._memo: dict[str, dict[str, tuple | None]] = {}
-        self.asked = 0  # values asked of the detector (tests count them)
+        self._plan: SettlePlan | None = None
+        self._planned = -1  # decided profiles the plan was made of
 
     @staticmethod
     def eligible(reader: ObjectReader, book: RuleBook) -> bool:
@@ -199,15 +230,39 @@ class ColumnarSplitter:
             return False
         return not any(t.matches(c) for t in (*book.consent, *book.age_columns) for c in columns)
 
+    def cells(self, batches: Iterator[TableBatch]) -> Iterator[Cell]:
+        """The cells of every batch in order, each run of settled records as one BlockCell.
+
+        A batch whose columns are all decided is sent to the executor as a `SettleTask` while the next ones are
+        read; a batch with a column still sampling waits for the earlier ones and goes through `split` here."""
+        lane = self.scanner.executor().lane(reserved=MAX_BATCHES_IN_FLIGHT)
+        waiting: deque[TableBatch] = deque()  # sent, oldest first
+        try:
+            for batch in batches:
+                if self._sampling(batch):
+                    while waiting:
+                        yield from self._emit(waiting.popleft(), _answered(lane.next_result()))
+                    yield from self.split(batch)
+                    continue
+                while waiting and (len(waiting) >= MAX_BATCHES_IN_FLIGHT or not lane.free()):
+                    yield from self._emit(waiting.popleft(), _answered(lane.next_result()))
+                lane.submit(self._task(batch))
+                waiting.append(batch)
+            while waiting:
+                yield from self._emit(waiting.popleft(), _answered(lane.next_result()))
+        finally:
+            lane.close()  # a scan stopped early: the results not taken reach no one
+
     def split(self, batch: TableBatch) -> Iterator[Cell]:
-        """The batch's cells in order, each run of settled records as one BlockCell.
+        """The batch's cells in order, each run of settled records as one BlockCell, worked out in this process.
 
         While a column of the batch is still sampling, the batch goes SAMPLING_ROWS records at a time: the
         per-cell path takes the sample's records, and the rest is settled once the profiles are decided."""
         start = 0
         while start < batch.rows:
             end = min(start + SAMPLING_ROWS, batch.rows) if self._sampling(batch) else batch.rows
-            yield from self._split(batch if (start, end) == (0, batch.rows) else _sliced(batch, start, end))
+            part = batch if (start, end) == (0, batch.rows) else _sliced(batch, start, end)
+            yield from self._emit(part, _answered(self._task(part).run(self.detector)))
             start = end
 
     def _sampling(self, batch: TableBatch) -> bool:
@@ -217,27 +272,200 @@ class ColumnarSplitter:
                 return True
         return False
 
-    def _split(self, batch: TableBatch) -> Iterator[Cell]:
-        settled, columns = self._settle(batch)
-        if not settled.any():
-            for i in range(batch.rows):
-                yield from batch.record_cells(i)
-            return
-        edges = np.flatnonzero(np.diff(settled.astype(np.int8))) + 1
-        starts = np.concatenate(([0], edges))
-        ends = np.concatenate((edges, [batch.rows]))
-        for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
-            if settled[start]:
-                block, cells = self._block(batch, columns, start, end)
+    def past_samples(self, batch: TableBatch) -> np.ndarray:
+        """Which records of the batch come after every column's sample in the whole object (`Settler.past_samples`;
+        all of them unless the profiles are a chunked scan's `DecidedProfiler`)."""
+        if self._current_plan().last_sample is None:
+            return np.ones(batch.rows, bool)
+        return Settler(self.detector, self._current_plan(), self.deadline).past_samples(batch)
+
+    def _task(self, batch: TableBatch) -> SettleTask:
+        return SettleTask(
+            batch.first_record, batch.rows, batch.columns, batch.irregular, self._current_plan(), self.deadline
+        )
+
+    def _current_plan(self) -> SettlePlan:
+        """The decided profiles as a plan for the settling processes; made again when more are decided."""
+        decided = sum(profile.decided for profile in self.profiler.columns.values())
+        if self._plan is None or decided != self._planned:
+            last_sample = None
+            if isinstance(self.profiler, DecidedProfiler):
+                last_sample = max((end[0] for end in self.profiler.sample_ends.values()), default=-1)
+            profiles = {name: p for name, p in self.profiler.columns.items() if p.decided}  # decided: never change
+            self._plan = SettlePlan(os.urandom(8).hex(), profiles, self.book, last_sample, self.record_offset)
+            self._planned = decided
+        return self._plan
+
+    @staticmethod
+    def _emit(batch: TableBatch, runs: list[tuple[int, int, Block | None, int]]) -> Iterator[Cell]:
+        for start, end, block, cells in runs:
+            if block is not None:
+                for fold in block.folds:  # the values stay in the batch until a fold needs them
+                    fold.records = fold.rows + batch.first_record
+                    fold.batch, fold.source = batch.first_record, batch.columns[fold.name]
                 yield BlockCell(batch.first_record + start, None, "", block=block, cells=cells)
             else:
                 for i in range(start, end):
                     yield from batch.record_cells(i)
 
+
+MAX_BATCHES_IN_FLIGHT = 4  # batches sent to the workers and not taken back yet, per table
+
+
+def _answered(runs: list | None) -> list:
+    if runs is None:
+        raise DeadlineExceeded
+    return runs
+
+
+def _compact(columns: dict[str, pa.Array]) -> dict[str, pa.Array]:
+    """The columns with buffers of their own: a slice pickles the whole of its parent's buffers."""
+    return {name: pa.concat_arrays([a]) if a.get_total_buffer_size() > a.nbytes else a for name, a in columns.items()}
+
+
+@dataclass(slots=True)
+class SettlePlan:
+    """What settling a batch needs to know of its table: the decided column profiles, the rule book, and for a
+    chunk of a chunked scan the last record of the columns' samples in the whole object (`record_offset` turns the
+    chunk's record numbers into the object's). Pickled once per plan for the workers (`SettleTask`)."""
+
+    key: str
+    profiles: dict[str, ColumnProfile]
+    book: RuleBook
+    last_sample: int | None = None
+    record_offset: int = 0
+    quiet: dict[str, str | None] = field(default_factory=dict)  # each quiet column's expression, made on first use
+
+
+class SettleTask:
+    """A batch of table records to settle, as sent to the scanner's executor (`Detector.run_task` runs it in a
+    worker process, or in this one): its columns, and the plan of its table, pickled once per plan."""
+
+    def __init__(
+        self,
+        first_record: int,
+        rows: int,
+        columns: dict[str, pa.Array],
+        irregular,
+        plan: SettlePlan,
+        deadline: float | None,
+    ):
+        self.first_record, self.rows, self.columns, self.irregular = first_record, rows, columns, irregular
+        self.plan, self.deadline = plan, deadline
+
+    def __getstate__(self) -> dict:
+        return {
+            "batch": (self.first_record, self.rows, _compact(self.columns), np.asarray(self.irregular, bool)),
+            "plan": (self.plan.key, _pickled_plan(self.plan)),
+            "deadline": self.deadline,
+        }
+
+    def __setstate__(self, state: dict) -> None:
+        self.first_record, self.rows, self.columns, self.irregular = state["batch"]
+        self.plan, self.deadline = _unpickled_plan(*state["plan"]), state["deadline"]
+
+    def run(self, detector) -> list[tuple[int, int, Block | None, int]] | None:
+        """The batch's runs of records in order, (start, end, block, cells): a settled run's Block and how many
+        cells it holds, None and 0 for a run of records that take the per-cell path; None when the deadline passed.
+        """
+        batch = TableBatch(self.first_record, self.rows, self.columns, self.irregular, _no_cells)
+        try:
+            return Settler(detector, self.plan, self.deadline).runs(batch)
+        except DeadlineExceeded:
+            return None
+
+
+def _no_cells(i: int) -> Iterator[Cell]:
+    raise RuntimeError("a settling process does not read records")
+
+
+_PICKLED: dict[str, bytes] = {}  # in the scanning process: plans as sent, newest last
+_UNPICKLED: dict[str, SettlePlan] = {}  # in a worker: plans as received, newest last
+_PLANS_KEPT = 8
+_LOCK = threading.Lock()  # the caches here: several scans may run side by side in threads
+
+
+def _pickled_plan(plan: SettlePlan) -> bytes:
+    with _LOCK:
+        found = _PICKLED.get(plan.key)
+        if found is None:
+            found = _PICKLED[plan.key] = pickle.dumps(plan, protocol=pickle.HIGHEST_PROTOCOL)
+            _bound(_PICKLED, _PLANS_KEPT)
+        return found
+
+
+def _unpickled_plan(key: str, data: bytes) -> SettlePlan:
+    with _LOCK:
+        found = _UNPICKLED.get(key)
+        if found is None:
+            found = _UNPICKLED[key] = pickle.loads(data)
+            _bound(_UNPICKLED, _PLANS_KEPT)
+        return found
+
+
+def _bound(cache: dict, most: int) -> None:
+    while len(cache) > most:
+        del cache[next(iter(cache))]
+
+
+# Answers of the detector per value, per column and route (`Settler._answer`): kept per detector, for the scans of
+# a process (a worker serves the batches of every scan), for at most this many columns.
+_MEMOS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_MEMO_COLUMNS = 64
+
+
+def _memo(detector, key: tuple) -> dict[str, tuple | None]:
+    with _LOCK:
+        memos = _MEMOS.get(detector)
+        if memos is None:
+            memos = _MEMOS[detector] = {}
+        memo = memos.pop(key, None)
+        if memo is None or len(memo) > MEMO_ENTRIES:
+            memo = {}
+        memos[key] = memo  # newest last
+        _bound(memos, _MEMO_COLUMNS)
+        return memo
+
+
+class Settler:
+    """Which records of a batch are settled, and what each run of settled records adds (`runs`): whole-array
+    operations over the batch's columns, and the detector's per-value answers for the values they leave open."""
+
+    def __init__(self, detector, plan: SettlePlan, deadline: float | None):
+        self.detector = detector
+        self.plan = plan
+        self.book = plan.book
+        self.deadline = deadline
+
+    def runs(self, batch: TableBatch) -> list[tuple[int, int, Block | None, int]]:
+        """The batch's runs of records (see `SettleTask.run`)."""
+        settled, columns = self._settle(batch)
+        if not settled.any():
+            return [(0, batch.rows, None, 0)]
+        edges = np.flatnonzero(np.diff(settled.astype(np.int8))) + 1
+        starts = np.concatenate(([0], edges))
+        ends = np.concatenate((edges, [batch.rows]))
+        out = []
+        for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+            if settled[start]:
+                out.append((start, end, *self._block(batch, columns, start, end)))
+            else:
+                out.append((start, end, None, 0))
+        by_column: dict[str, list[ColumnFold]] = {}
+        for _, _, block, _ in out:
+            for fold in block.folds if block is not None else ():
+                by_column.setdefault(fold.name, []).append(fold)
+        for name, folds in by_column.items():
+            rows = np.concatenate([fold.rows for fold in folds])
+            codes = batch.columns[name].take(pa.array(rows)).dictionary_encode().indices
+            _, first = np.unique(codes.to_numpy(zero_copy_only=False), return_index=True)
+            folds[0].distinct_rows, folds[0].batch_rows = rows[first], batch.rows
+        return out
+
     # -- which records are settled ------------------------------------------------------------
     def _settle(self, batch: TableBatch) -> tuple[np.ndarray, list[_Column]]:
         settled = ~np.asarray(batch.irregular, bool)
-        if isinstance(self.profiler, DecidedProfiler):
+        if self.plan.last_sample is not None:
             settled &= self.past_samples(batch)
         if not settled.any():
             return np.zeros(batch.rows, bool), []
@@ -263,8 +491,7 @@ class ColumnarSplitter:
         """Which records of the batch come after every column's sample in the whole object (the decided profiles
         of a chunked scan). The records up to a sample's end take the per-cell path: a single pass gives their
         cells the full analysis, and so does the chunk."""
-        last = max((end[0] for end in self.profiler.sample_ends.values()), default=-1)
-        return np.arange(batch.rows) + (batch.first_record + self.record_offset) > last
+        return np.arange(batch.rows) + (batch.first_record + self.plan.record_offset) > self.plan.last_sample
 
     def _column(self, name: str, array: pa.Array) -> tuple[_Column, np.ndarray | None, str] | None:
         """The column's cells that are settled without asking, and those to ask the detector about (None: no
@@ -272,7 +499,7 @@ class ColumnarSplitter:
         present = _bools(pc.is_valid(array))
         if not present.any():
             return None
-        profile = self.profiler.columns.get(name)
+        profile = self.plan.profiles.get(name)
         if profile is None or not profile.decided or profile.mode == ProfileMode.FREE_TEXT:
             return _Column(name, present, ~present, np.zeros(len(present), bool)), None, PATTERN
         short = _bools(pc.less_equal(pc.utf8_length(array), MAX_RUN_CHARS))  # one piece (scanner.pieces)
@@ -314,9 +541,10 @@ class ColumnarSplitter:
         return PATTERN
 
     def _quiet_pattern(self, name: str, profile: ColumnProfile) -> str | None:
-        if name not in self._quiet:
-            self._quiet[name] = quiet_pattern(profile)
-        return self._quiet[name]
+        quiet = self.plan.quiet
+        if name not in quiet:
+            quiet[name] = quiet_pattern(profile)
+        return quiet[name]
 
     def _answer(self, asks: list) -> None:
         """The detector's answer for each value to ask, once per distinct value and column (remembered)."""
@@ -324,19 +552,20 @@ class ColumnarSplitter:
         for column, array, rows, route in asks:
             if not len(rows):
                 continue
-            memo = self._memo.setdefault(column.name, {})
-            if len(memo) > MEMO_ENTRIES:
-                memo.clear()
+            profile = self.plan.profiles[column.name]
+            typed_as, typed_score = None, 0.0
+            if route in (TYPED, NER_VALUE):
+                typed_as, typed_score = profile.typed_as, profile.best_score[profile.typed_as]
+            identifiers = profile.holds_identifiers
+            memo = _memo(self.detector, (column.name, route, typed_as, typed_score, identifiers, column.entity))
             values = array.take(pa.array(rows)).to_pylist()
             new: dict[str, int] = {}
             for value in values:
                 if value not in memo and value not in new:
                     new[value] = len(units)
-                    cell = Cell(None, column.name, value)
-                    units.append(Scanner._unit(cell, 0, value, route, self.profiler))
+                    units.append(Unit(value, 0, column.name, None, route, typed_as, typed_score, identifiers))
             waiting.append((column, rows, values, memo, new))
         if units:
-            self.asked += len(units)
             answers = self.detector.run(units, self.deadline)
             if answers is None:
                 raise DeadlineExceeded
@@ -412,20 +641,20 @@ class ColumnarSplitter:
         order = sorted(range(len(typed)), key=lambda i: int(np.argmax(detected[i])))
         for i in order:
             column = typed[i]
-            rows = np.flatnonzero(detected[i]) + start
+            rows = (np.flatnonzero(detected[i]) + start).astype(np.int32)
             row_masks = np.unique(bits[detected[i]]).tolist()
             worst = max_severity(*(severity[mask][i] for mask in row_masks), severity_of(column.entity))
-            values = batch.columns[column.name].take(pa.array(rows))
             block.folds.append(
                 ColumnFold(
                     column.name,
                     column.entity,
-                    rows + batch.first_record,
-                    values,
-                    pc.utf8_length(values).to_numpy(zero_copy_only=False),
+                    None,  # the rows and the batch's first record make them where the batch is (`_emit`)
+                    None,
+                    None,
                     float(column.scores[rows].max()),
                     worst,
                     list(rules[i]),
+                    rows=rows,
                 )
             )
         return block, cells

@@ -314,9 +314,12 @@ class Detector:
             self._primed = True
             self.run(list(PRIMING_UNITS))
 
-    def run_task(self, task: Task) -> list[list[DetectionTuple]] | None:
-        """What worker processes run: `run` of the task's units by its deadline."""
-        return self.run(task.units, task.deadline)
+    def run_task(self, task) -> object:
+        """What worker processes run: `run` of a `Task`'s units by its deadline, or a task that runs itself with this
+        detector (a batch of table records to settle, engine/columnar.py `SettleTask`)."""
+        if isinstance(task, Task):
+            return self.run(task.units, task.deadline)
+        return task.run(self)
 
     def run(self, units: list[Unit], deadline: float | None = None) -> list[list[DetectionTuple]] | None:
         """Detections for each unit, in order; None when `deadline` passed before the batch was done

@@ -249,19 +249,35 @@ class ColumnAggregate:
         if len(self.fingerprints) < MAX_DISTINCT_TRACKED:
             self.fingerprints.add(fingerprint)
 
-    def add_block(self, fold, factory: FindingFactory, max_occurrences: int, seen: set[str] | None = None) -> None:
+    def add_block(
+        self,
+        fold,
+        factory: FindingFactory,
+        max_occurrences: int,
+        seen: set[str] | None = None,
+        covered: dict[str, int] | None = None,
+    ) -> None:
         """Count a run of whole-value detections the columnar path settled (engine/columnar.py `ColumnFold`):
         what `add` of each in record order gives, the fingerprints taken once per distinct value. `seen`: the
         values whose fingerprints are in already (kept by the caller, never staged), so a value met again in a
-        later run costs no keyed hash."""
+        later run costs no keyed hash. `covered` (kept by the caller): the batch whose values were all fingerprinted
+        at its first run, so that its later runs add none.
+
+        While the distinct fingerprints stay under their cap whatever the batch adds (each of its records adds one
+        value at most) and no occurrence is to be kept, every value's fingerprint goes in, in any order: the batch's
+        distinct values are then taken at its first run."""
         seen = set() if seen is None else seen
+        covered = {} if covered is None else covered
         self.count += len(fold.records)
         self.best_score = max(self.best_score, fold.best_score)
         if severity_rank(fold.severity) > severity_rank(self.severity):
             self.severity = fold.severity
         self.rule_ids += [r for r in fold.rule_ids if r not in self.rule_ids]
         kept = min(max(0, max_occurrences - len(self.occurrences)), len(fold.records))
-        for index, value in enumerate(fold.values.slice(0, kept).to_pylist()):
+        if covered.get("batch") == fold.batch or self._whole_batch(fold, factory, kept, seen, covered):
+            return
+        values = fold.taken() if kept else None
+        for index, value in enumerate(values.slice(0, kept).to_pylist() if kept else ()):
             fingerprint = factory.fingerprint(fold.entity, value)
             preview = factory.preview(fold.entity, value)
             self.occurrences.append(
@@ -271,7 +287,7 @@ class ColumnAggregate:
                 self.fingerprints.add(fingerprint)
         if len(self.fingerprints) >= MAX_DISTINCT_TRACKED or kept == len(fold.records):
             return
-        distinct = fold.values.slice(kept).unique().to_pylist()  # in order of first appearance
+        distinct = fold.taken().slice(kept).unique().to_pylist()  # in order of first appearance
         new = set(distinct).difference(seen)
         if not new:
             return
@@ -292,6 +308,23 @@ class ColumnAggregate:
                 if len(seen) >= MAX_DISTINCT_TRACKED:  # values that share a fingerprint: still bounded
                     seen.clear()
                 seen.add(value)
+
+    def _whole_batch(self, fold, factory: FindingFactory, kept: int, seen: set[str], covered: dict[str, int]) -> bool:
+        """At the first run of a batch, the fingerprints of the batch's new values at once, when that is what each
+        run's in turn give (see `add_block`); whether they were taken."""
+        many = getattr(factory.fingerprint, "many", None)
+        if fold.distinct_rows is None or kept or many is None:
+            return False
+        if len(self.fingerprints) + fold.batch_rows > MAX_DISTINCT_TRACKED:
+            return False
+        covered["batch"] = fold.batch
+        new = list(set(fold.distinct()).difference(seen))
+        if new:
+            self.fingerprints.update(many(fold.entity, new))
+            if len(seen) + len(new) > MAX_DISTINCT_TRACKED:  # values that share a fingerprint: still bounded
+                seen.clear()
+            seen.update(new)
+        return True
 
     def merge(self, later: ColumnAggregate, max_occurrences: int) -> None:
         """Fold in the aggregate of a later part of the same column (chunked scans): the result is the
@@ -373,6 +406,7 @@ class FindingAssembler:
         # per column, the values whose fingerprints a run of settled records added (engine/columnar.py): bounded as
         # the aggregate's distinct fingerprints are
         self._fingerprinted: dict[str, set[str]] = {}
+        self._covered: dict[str, dict[str, int]] = {}  # per column, the batch of settled runs fingerprinted at once
 
     def add(self, cell: Cell, detections: list[Detection]) -> None:
         """Take one cell's detections: a typed column's values fold into its aggregate, every other detection becomes
@@ -412,7 +446,8 @@ class FindingAssembler:
             if aggregate is None:
                 aggregate = self.aggregates[fold.name] = ColumnAggregate(fold.entity)
             seen = self._fingerprinted.setdefault(fold.name, set())
-            aggregate.add_block(fold, self.factory, self.config.max_occurrences, seen)
+            covered = self._covered.setdefault(fold.name, {})
+            aggregate.add_block(fold, self.factory, self.config.max_occurrences, seen, covered)
 
     def _flush(self, name: str) -> None:
         profile = self.profiler.profile(name)

@@ -74,8 +74,9 @@ class InlineExecutor:
         self._work = work
         self._done: deque = deque()
 
-    def lane(self) -> InlineExecutor:
-        """A lane of this executor: itself again, since its work runs in the caller's thread."""
+    def lane(self, reserved: int = 1) -> InlineExecutor:
+        """A lane of this executor: itself again, since its work runs in the caller's thread (`reserved` is
+        WorkerPool's; here one task at a time)."""
         return InlineExecutor(self._work)
 
     def submit(self, task: Any) -> None:
@@ -126,9 +127,10 @@ class WorkerPool:
         """The number of worker processes."""
         return len(self._connections)
 
-    def lane(self) -> Lane:
-        """A scan's own share of the workers (see the module docstring)."""
-        return Lane(self)
+    def lane(self, reserved: int = 1) -> Lane:
+        """A scan's own share of the workers (see the module docstring): it may always have `reserved` tasks in
+        flight, whatever the other lanes hold."""
+        return Lane(self, reserved)
 
     # One scan at a time: the pool is its own lane.
     def free(self) -> bool:
@@ -185,14 +187,17 @@ class WorkerPool:
 class Lane:
     """One scan's tasks on a WorkerPool, collected in the order it submitted them."""
 
-    def __init__(self, pool: WorkerPool):
+    def __init__(self, pool: WorkerPool, reserved: int = 1):
         self._pool = pool
+        self._reserved = reserved
         self._mine: deque[tuple[int, int]] = deque()  # (worker, ticket) in flight, oldest first
 
     def free(self) -> bool:
-        """Room for a task: a lane with nothing in flight may always send one, so that no scan waits
-        on another's results."""
-        return not self._mine or self._pool.in_flight() < self._pool.size * DEPTH
+        """Room for a task: a lane with fewer than its reserved tasks in flight (one, unless it asked for more) may
+        always send one, so that no scan waits on another's results; past them, while the workers hold fewer than
+        DEPTH each. A table's batches to settle (engine/columnar.py) keep several in flight this way while the same
+        scan's per-cell batches wait, done, to be collected."""
+        return len(self._mine) < self._reserved or self._pool.in_flight() < self._pool.size * DEPTH
 
     def submit(self, task: Any) -> None:
         """Send a task to a worker; the caller must collect a result first when the lane is not free."""

@@ -219,27 +219,32 @@ class ObjectReader:
         object has none (every reader but CSV / TSV and flat Parquet, a header wider than its names)."""
         return None
 
-    def columnar_cells(self, split: Callable[[TableBatch], Iterator[Cell]]) -> Iterator[Cell]:
-        """`cells()` over `table_batches()`: each batch turned into cells by `split` (engine/columnar.py), which
-        may stand for many records with one `Cell` of its own; the stats and states are those of `cells()`.
-        `split` yields exactly the cells `cells()` would for the records it gives as cells."""
+    def columnar_cells(self, split: Callable[[Iterator[TableBatch]], Iterator[Cell]]) -> Iterator[Cell]:
+        """`cells()` over `table_batches()`: the batches turned into cells by `split` (engine/columnar.py
+        `ColumnarSplitter.cells`), which may read ahead of the cells it yields and stand for many records with one
+        `Cell` of its own; the stats and states are those of `cells()`. `split` yields exactly the cells `cells()`
+        would for the records it gives as cells."""
         if self._state != "new":
             raise RuntimeError("cells() can only be iterated once")
         batches = self.table_batches()
         if batches is None:
             raise RuntimeError("this reader has no table batches")
         self._state = "reading"
-        try:
+
+        def read() -> Iterator[TableBatch]:
             for batch in batches:
-                for cell in split(batch):
-                    if isinstance(cell, BlockCell):
-                        self.stats.cells += cell.cells
-                    else:
-                        if has_lone_surrogate(cell):
-                            cell = self._without_surrogates(cell)
-                        self.stats.cells += 1
-                    yield cell
                 self.stats.bytes_read = self._bytes_consumed()
+                yield batch
+
+        try:
+            for cell in split(read()):
+                if isinstance(cell, BlockCell):
+                    self.stats.cells += cell.cells
+                else:
+                    if has_lone_surrogate(cell):
+                        cell = self._without_surrogates(cell)
+                    self.stats.cells += 1
+                yield cell
             self._state = "done"
         finally:
             self.stats.bytes_read = self._bytes_consumed()

@@ -48,7 +48,6 @@ from privscan.readers.sniff import PARQUET_MAGIC
 from privscan.readers.streams import decode_utf8
 
 _BATCH_ROWS = 1024
-_JOINED_ROWS = 4096  # rows of the batches joined for the columnar path: more hold the peak memory up, for little
 _SLICE_BYTES = 8 * 1024**2  # rows are turned into Python values this many decoded bytes at a time
 _RATIO_GRACE = 64 * 1024**2  # the inflation ratio is judged only past this many (declared or decoded) bytes
 _ELEMENT_BYTES = 8  # what one list element or map entry costs beyond its content
@@ -298,18 +297,28 @@ class ParquetReader(ObjectReader):
             yield from self._batch_cells(batch, first_row)
 
     def _batches(self, batch_rows: int = _BATCH_ROWS) -> Iterator[tuple[int, pa.RecordBatch]]:
-        """(first row, batch) over the row groups to read, each batch's decoded size checked against the limits."""
+        """(first row, batch) over the row groups to read, each batch's decoded size checked against the limits.
+
+        Batches of more than _BATCH_ROWS rows (`batch_rows` a multiple of it: the columnar path's reads) are checked
+        as their _BATCH_ROWS-row pieces are, and a row group that fails to decode is read again _BATCH_ROWS rows at a
+        time from where they stopped: the records, issues and errors are those of reading _BATCH_ROWS at a time."""
         if not self._read:
             self.stats.records = self._rows
             return
         leaves = [leaf for column in self._read for leaf in column.leaves]
         row = 0
         for group in self._row_groups:  # one group at a time: Arrow cannot join nested dictionaries across groups
-            batches = self._pf.reader.iter_batches(batch_rows, [group], column_indices=leaves, use_threads=False)
+            size, in_group = batch_rows, 0
+            batches = self._pf.reader.iter_batches(size, [group], column_indices=leaves, use_threads=False)
             while True:
                 try:
                     batch = next(batches, None)
                 except _ARROW_ERRORS:
+                    if size != _BATCH_ROWS:  # where exactly: read again as the per-cell path reads
+                        size = _BATCH_ROWS
+                        narrow = self._pf.reader.iter_batches(size, [group], column_indices=leaves, use_threads=False)
+                        batches = _skipped(narrow, in_group)
+                        continue
                     if row == 0:
                         raise MalformedObject("invalid Parquet file") from None
                     self._issue(row, "malformed_row_group", "a row group could not be read; the rest was not read")
@@ -319,21 +328,31 @@ class ParquetReader(ObjectReader):
                 self._check_batch(batch)
                 yield row, batch
                 row += batch.num_rows
+                in_group += batch.num_rows
 
     def _check_batch(self, batch: pa.RecordBatch) -> np.ndarray:
-        """What each row of `batch` decodes to, once the batch is known to be within the limits."""
+        """What each row of `batch` decodes to, once the batch is known to be within the limits (checked for each
+        piece of _BATCH_ROWS rows in turn, as those pieces read one at a time are)."""
         costs = _arrow(lambda: sum((_costs(array) for array in batch.columns), np.zeros(batch.num_rows, np.int64)))
-        self._decoded += int(costs.sum())
-        self._check_inflation(self._decoded, "the text columns decode to")
-        if batch.num_rows and int(costs.max()) > self.limits.max_record_bytes:
-            raise TooLarge(f"a Parquet row holds more than {self.limits.max_record_bytes} bytes of text")
+        if not batch.num_rows:
+            return costs
+        starts = np.arange(0, batch.num_rows, _BATCH_ROWS)
+        for total, most in zip(np.add.reduceat(costs, starts).tolist(), np.maximum.reduceat(costs, starts).tolist()):
+            self._decoded += total
+            self._check_inflation(self._decoded, "the text columns decode to")
+            if most > self.limits.max_record_bytes:
+                raise TooLarge(f"a Parquet row holds more than {self.limits.max_record_bytes} bytes of text")
         return costs
 
     def _batch_cells(self, batch: pa.RecordBatch, first_row: int) -> Iterator[Cell]:
         """The cells of one batch (its size already checked), a few MB of Python values at a time."""
-        costs = _arrow(lambda: sum((_costs(array) for array in batch.columns), np.zeros(batch.num_rows, np.int64)))
+        if batch.num_rows == 1:  # a record of the columnar path: no slices to work out
+            ends: Iterator[int] | list[int] = [1]
+        else:
+            costs = _arrow(lambda: sum((_costs(array) for array in batch.columns), np.zeros(batch.num_rows, np.int64)))
+            ends = _slice_ends(costs)
         start = 0
-        for end in _slice_ends(costs):
+        for end in ends:
             piece = batch.slice(start, end - start)
             columns = _arrow(lambda piece=piece: [_python_values(array) for array in piece.columns])
             for offset in range(end - start):
@@ -378,13 +397,15 @@ class ParquetReader(ObjectReader):
         return self._table_batches()
 
     def _table_batches(self) -> Iterator[TableBatch]:
-        """The batches `_batches` reads (so the limits and a damaged row group stop both paths at the same record),
-        joined up to `_JOINED_ROWS` records (or `TABLE_BATCH_ROWS`, if fewer): fewer, larger arrays for the
-        columnar path. An issue `_batches` notes when it stops is noted after the batches read before it."""
+        """The batches `_batches` reads, TABLE_BATCH_ROWS rows at a time (rounded down to a multiple of _BATCH_ROWS;
+        the limits and a damaged row group stop both paths at the same record), joined up to TABLE_BATCH_ROWS
+        records where the row groups are smaller. An issue `_batches` notes when it stops is noted after the batches
+        read before it."""
         from privscan.readers import delimited
 
+        rows = delimited.TABLE_BATCH_ROWS
         held: list[tuple[int, pa.RecordBatch]] = []
-        batches = self._batches()
+        batches = self._batches(max(_BATCH_ROWS, rows // _BATCH_ROWS * _BATCH_ROWS))
         while True:
             issues, overflow = len(self.stats.issues), self.stats.issue_overflow
             item = next(batches, None)
@@ -400,15 +421,15 @@ class ParquetReader(ObjectReader):
             if item is None:
                 break
             held.append(item)
-            if sum(batch.num_rows for _, batch in held) >= min(delimited.TABLE_BATCH_ROWS, _JOINED_ROWS):
+            if sum(batch.num_rows for _, batch in held) >= rows:
                 yield self._joined(held)
                 held = []
         if held:
             yield self._joined(held)
 
     def _joined(self, held: list[tuple[int, pa.RecordBatch]]) -> TableBatch:
-        """One TableBatch of consecutive batches: each column as one string array; a batch holding invalid UTF-8 is
-        irregular throughout."""
+        """One TableBatch of consecutive batches: each column as one string array; each piece of _BATCH_ROWS rows
+        holding invalid UTF-8 is irregular throughout."""
         first = held[0][0]
         rows = sum(batch.num_rows for _, batch in held)
         columns = {}
@@ -416,17 +437,21 @@ class ParquetReader(ObjectReader):
             parts = [_arrow(lambda b=batch, i=index: _as_string(b.column(i))) for _, batch in held]
             columns[column.name] = parts[0] if len(parts) == 1 else pa.concat_arrays(parts)
         irregular = np.zeros(rows, bool)
+        pieces = [
+            (start - first + at, min(_BATCH_ROWS, batch.num_rows - at))
+            for start, batch in held
+            for at in range(0, batch.num_rows, _BATCH_ROWS)
+        ]
         for name, array in list(columns.items()):
             strings, ok = _arrow(lambda array=array: _strings(array))
-            if not ok:  # which batches: each is judged on its own
-                strings, at = [], 0
-                for _, batch in held:
-                    piece = array.slice(at, batch.num_rows)
+            if not ok:  # which pieces: each is judged on its own
+                strings = []
+                for at, length in pieces:
+                    piece = array.slice(at, length)
                     part, part_ok = _arrow(lambda piece=piece: _strings(piece))
                     strings.append(part)
                     if not part_ok:
-                        irregular[at : at + batch.num_rows] = True
-                    at += batch.num_rows
+                        irregular[at : at + length] = True
                 strings = pa.concat_arrays(strings)
             columns[name] = strings
         self.stats.records = first + rows
@@ -435,6 +460,8 @@ class ParquetReader(ObjectReader):
         def cells(i: int) -> Iterator[Cell]:
             import bisect
 
+            if not irregular[i]:  # valid UTF-8: the cells are the strings of the columns (blank values null)
+                return _regular_cells(columns, first + i, i)
             start, batch = held[bisect.bisect_right(starts, i) - 1]
             return self._record_cells(batch, start)(i - (start - first))
 
@@ -517,3 +544,22 @@ def _slice_ends(costs: np.ndarray) -> Iterator[int]:
         end = max(end, start + 1)
         yield end
         start = end
+
+
+def _skipped(batches: Iterator[pa.RecordBatch], rows: int) -> Iterator[pa.RecordBatch]:
+    """`batches` after their first `rows` rows (a batch that straddles the point is cut there)."""
+    for batch in batches:
+        if rows >= batch.num_rows:
+            rows -= batch.num_rows
+            continue
+        yield batch.slice(rows) if rows else batch
+        rows = 0
+
+
+def _regular_cells(columns: dict[str, pa.Array], record: int, i: int) -> Iterator[Cell]:
+    """The cells of row `i` of a batch's string columns whose bytes are valid UTF-8: what `_batch_cells` gives that
+    row (a flat column's integers are written as `str` writes them, blank values are null)."""
+    for name, array in columns.items():
+        value = array[i].as_py()
+        if value is not None:
+            yield Cell(record, name, value)
