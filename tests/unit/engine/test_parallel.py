@@ -211,3 +211,38 @@ def test_a_lane_keeps_its_reserved_tasks_in_flight_while_another_fills_the_worke
         assert pool.in_flight() == 0
     finally:
         pool.close()
+
+
+def _recorded_scan(scanner, config: EngineConfig, cells) -> tuple[list[int], list]:
+    """Detections of `cells` by a scanner of `config` in this process, and the number of units in each batch sent."""
+    sizes = []
+
+    def run(task):
+        sizes.append(len(task.units))
+        return scanner.detector.run_task(task)
+
+    recording = Scanner(scanner.detector, config)
+    recording._executor = InlineExecutor(run)
+    found = [(cell.record, [(d.entity_type, d.start, d.end) for d in ds]) for cell, ds in recording.detect(cells)]
+    return sizes, found
+
+
+def test_batches_double_from_the_first_size_up_to_sixteen_times_it(scanner):
+    from privscan.readers.base import Cell
+
+    cells = [Cell(i, None, f"Note {i}: {NAMES[i % 5]} asked about order {i}.", "user") for i in range(300)]
+    sizes, found = _recorded_scan(scanner, EngineConfig(workers=1, batch_size=4), cells)
+    assert sizes == [4, 8, 16, 32, 64, 64, 64, 48]
+    one_batch, same = _recorded_scan(scanner, EngineConfig(workers=1, batch_size=1000), cells)
+    assert one_batch == [300] and found == same
+    assert found[0][1] == [("PERSON", 8, 22)]  # "Anna Schneider"
+
+
+def test_a_batch_is_sent_once_it_holds_the_character_budget(scanner, monkeypatch):
+    from privscan.engine import scanner as scanner_module
+    from privscan.readers.base import Cell
+
+    monkeypatch.setattr(scanner_module, "MAX_BATCH_CHARS", 100)
+    cells = [Cell(i, None, f"Order {i:04d} shipped to the warehouse.", None) for i in range(10)]  # 37 characters
+    sizes, _ = _recorded_scan(scanner, EngineConfig(workers=1, batch_size=64), cells)
+    assert sizes == [3, 3, 3, 1]

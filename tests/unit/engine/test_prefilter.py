@@ -39,3 +39,46 @@ def test_only_entities_a_text_can_hold_are_asked_for(text, with_ner, expected):
 )
 def test_ner_runs_only_where_a_capitalised_uncommon_word_is(text, expected):
     assert may_hold_names(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text, gate",
+    [
+        ("Hi, I am Anna Schneider", True),
+        ("Thanks, I have noted that.", False),
+        ("DE68 3186 0913 9099 6030 82", False),
+        ("all lower case text", False),
+        ("", False),
+        ("Yesterday Dan and Ed came to fix the heating.", frozenset({"dan", "ed"})),
+        ("Dan gaan we morgen samen naar de markt.", frozenset({"dan"})),  # Dutch "then": the language decides
+        ("Yesterday Dan met Anna.", True),  # an uncommon word decides before the language is asked
+    ],
+)
+def test_the_ner_gate_reads_the_capitalised_words_once(text, gate):
+    from privscan.engine.prefilter import ner_gate
+
+    assert ner_gate(text) == gate
+
+
+@pytest.mark.parametrize("language", [None, "en", "de", "fr", "es", "it", "nl", "pt", "pl"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Yesterday Dan and Ed came to fix the heating in the kitchen.",
+        "Dan gaan we morgen samen naar de markt in het centrum.",
+        "Per favore, dimmi dove si trova la stazione centrale.",
+        "Hi, I am Anna Schneider",
+        "Thanks, I have noted that.",
+        "Die Wohnung in Essen ist frei.",
+        "Il Ed Dan Sie Je Los De Van",
+        "DE68 3186 0913 9099 6030 82",
+    ],
+)
+def test_the_ner_gate_answers_as_may_hold_names_in_the_texts_language(text, language):
+    from privscan.engine.prefilter import hides_names, names_in_language, ner_gate
+
+    gate = ner_gate(text)
+    expected = may_hold_names(text) or (hides_names(text) and may_hold_names(text, language))
+    assert (gate is True or (bool(gate) and names_in_language(gate, language))) is expected
+    assert (gate is True) is may_hold_names(text)
+    assert bool(gate) is (may_hold_names(text) or hides_names(text))

@@ -21,7 +21,7 @@ class EngineConfig(BaseModel, frozen=True):
     # sets it (as for the scan functions, settings.py).
     ner_models_dir: str | None = Field(default_factory=lambda: os.environ.get("NER_MODELS_DIR") or None)
     score_threshold: float = Field(0.5, ge=0.0, le=1.0)
-    batch_size: int = Field(64, ge=1)  # texts per nlp.pipe batch
+    batch_size: int = Field(64, ge=1)  # pieces in a scan's first batch; later ones grow (engine/scanner.py)
     max_occurrences: int = Field(15, ge=1)  # samples kept on a column-level finding (as Macie)
     column_sample: int = Field(50, ge=1)  # non-empty cells seen before a column's type is decided
     # ... or this many, when they all agree (all one entity, all shaped as the header says, or all quiet)

@@ -27,8 +27,8 @@ from privscan.engine.prefilter import (
     STOP_WORDS,
     STOP_WORDS_BY_LANGUAGE,
     candidate_entities,
-    hides_names,
-    may_hold_names,
+    names_in_language,
+    ner_gate,
 )
 from privscan.engine.profile import looks_like, value_span
 from privscan.engine.recognize import RecognizerRunner
@@ -398,6 +398,7 @@ class Detector:
         not run on their tokenized Docs, and the language of each unit NER ran on (None: unknown).
         """
         docs, for_ner, for_statements = {}, [], []
+        known: dict[int, str | None] = {}  # languages the gate needed, so that `_ner` does not identify them again
         for index, unit in enumerate(units):
             if unit.route != FULL or unit.role == "system":
                 continue  # a system prompt is the operator's text: scanned for patterns (secrets), not people
@@ -408,28 +409,33 @@ class Detector:
                 and self.signals.might_fire(doc, unit.role)
             ):
                 for_statements.append(index)
-            if may_hold_names(unit.text) or (
-                hides_names(unit.text) and may_hold_names(unit.text, language_of(unit.text))
-            ):
+            gate = ner_gate(unit.text)
+            if gate is True:
                 for_ner.append(index)
+            elif gate:  # words that are names in some languages only: the text's language decides
+                known[index] = language_of(unit.text)
+                if names_in_language(gate, known[index]):
+                    for_ner.append(index)
         engine, language = self.analyzer.nlp_engine, self.config.language
         check(self._deadline)
         engine.annotate([docs[i] for i in for_statements], language, STATEMENT_COMPONENTS)
-        languages, entities = self._ner(units, docs, for_ner)
+        languages, entities = self._ner(units, docs, for_ner, known)
         modelled = set(for_statements) | set(for_ner)
         artifacts = {i: engine.artifacts(docs[i], language, entities.get(i)) for i in sorted(modelled)}
         return artifacts, {i: doc for i, doc in docs.items() if i not in modelled}, languages
 
     def _ner(
-        self, units: list[Unit], docs: dict[int, Doc], for_ner: list[int]
+        self, units: list[Unit], docs: dict[int, Doc], for_ner: list[int], known: dict[int, str | None] | None = None
     ) -> tuple[dict[int, str | None], dict[int, list]]:
-        """NER on the units of `for_ner`, each by its language's model (engine/language.py, engine/ner_models.py).
+        """NER on the units of `for_ner`, each by its language's model (engine/language.py, engine/ner_models.py);
+        `known`: languages already identified, by unit index.
 
         A text in a language with a model of its own gets that model's PERSON and LOCATION spans, returned as
         {unit index: spans}; every other text (English, unknown, or a language without a model) gets the English
         model's NER on its Doc, as before. Returns the languages too, for the false-positive filters.
         """
-        languages: dict[int, str | None] = {i: language_of(units[i].text) for i in for_ner}
+        known = known or {}
+        languages: dict[int, str | None] = {i: known[i] if i in known else language_of(units[i].text) for i in for_ner}
         by_language: dict[str, list[int]] = {}
         english = []
         for index in for_ner:

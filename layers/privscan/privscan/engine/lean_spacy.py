@@ -23,7 +23,8 @@ pays for the large one. The French NER pipeline stores the same rewritten patter
 language's defaults (thousands of special cases, each creating lexemes; the affix regexes compiled) and
 then, reading the pipeline's own ``tokenizer`` file, resets every one of those settings and loads them
 again from the file. Starting from an empty tokenizer, the file's settings are the only ones loaded: the
-same tokenizer, built once (docs/performance.md, Cold start).
+same tokenizer, built once (docs/performance.md, Cold start); its models then multiply matrices with numpy
+(engine/blas.py).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ import sys
 import types
 from pathlib import Path
 
+from privscan.engine.blas import numpy_matrix_products
 from privscan.engine.regex_factor import factor
 
 _NAMES = ("spacy.cli", "spacy.cli.info")
@@ -160,4 +162,6 @@ def load(name: str | Path):
 
     if TOKENIZER_FROM_DISK not in registry.tokenizers:
         registry.tokenizers.register(TOKENIZER_FROM_DISK, func=_tokenizer_from_disk)
-    return spacy.load(name, config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_FROM_DISK}}})
+    nlp = spacy.load(name, config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_FROM_DISK}}})
+    numpy_matrix_products(nlp)  # engine/blas.py: the same annotations, faster
+    return nlp

@@ -343,3 +343,29 @@ def hides_names(text: str) -> bool:
         and folded in STOP_WORDS
         for word in CAPITALISED.findall(text)
     )
+
+
+def ner_gate(text: str) -> bool | frozenset[str]:
+    """`may_hold_names(text)` and `hides_names(text)` in one pass over the capitalised words.
+
+    True: a word is common in no language, NER runs whatever the text's language. False: no word could be a
+    name. Otherwise the words that are stop words of some languages only ("Dan", "Ed"), for `names_in_language`
+    to decide by the text's language: the same answer as ``may_hold_names(text, language)``.
+    """
+    hiding = set()
+    for word in CAPITALISED.findall(text):
+        if _HAS_DIGIT.search(word):
+            continue
+        folded = _CLITICS.sub("", word.casefold())
+        if folded not in COMMONCAPITALISED:
+            return True
+        if folded not in _COMMON_CAPITALISED_WORDS:  # then a stop word of some language
+            hiding.add(folded)
+    return frozenset(hiding) if hiding else False
+
+
+def names_in_language(words: frozenset[str], language: str | None) -> bool:
+    """Whether one of `words` (`ner_gate`'s) is no stop word of `language`, so may be a name in its text; a text
+    of another or unknown language counts every language's stop words, as `may_hold_names` does."""
+    stop_words = STOP_WORDS_BY_LANGUAGE.get(language)
+    return stop_words is not None and any(word not in stop_words for word in words)

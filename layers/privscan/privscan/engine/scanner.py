@@ -52,6 +52,12 @@ LONG_RUN = re.compile(rf"(?:[^\w\s]|_){{{MAX_RUN_CHARS + 1},}}")
 _STRIDE = MAX_RUN_CHARS // 2  # a run of over MAX_RUN_CHARS covers two consecutive multiples of it
 _RUN_PAIR = re.compile(r"(?:[^\w\s]|_){2}")
 MAX_HELD_CELLS = 256  # cells of one record held back for its countries (with_record_countries)
+# A scan's batches start at EngineConfig.batch_size pieces, so that a small object reaches every worker at once, and
+# double with each batch sent up to BATCH_GROWTH times that: spaCy's cost per call and per language group is high
+# for a few short texts (a batch's texts are split by language for NER), and a worker's task is one pickle either
+# way. A batch is also sent once it holds MAX_BATCH_CHARS characters, which bounds its memory in spaCy.
+BATCH_GROWTH = 16
+MAX_BATCH_CHARS = 1_000_000
 
 
 @dataclass(slots=True)
@@ -334,7 +340,9 @@ class _DetectionRun:
         self.batch = _Batch()
         self.pending: dict[tuple, tuple[_Batch, int]] = {}  # texts sent and not yet collected
         config = scanner.config
-        self.batch_size = config.batch_size if isinstance(pool, InlineExecutor) else config.batch_size * 4
+        self.batch_size = config.batch_size  # grows with each batch sent, up to max_batch_size (`_submit`)
+        self.max_batch_size = config.batch_size * BATCH_GROWTH
+        self.batch_chars = 0
         self.workers = worker_count(config) if isinstance(pool, WorkerPool) else 1
 
     def run(self, cells: Iterable[Cell]) -> Iterator[tuple[Cell, list[Detection]]]:
@@ -370,9 +378,14 @@ class _DetectionRun:
             route = FULL
             self.batch.samples += 1
         self.batch.add(cell, scanner._unit(cell, offset, piece, route, profiler), scanner._cache, self.pending)
+        self.batch_chars += len(piece)
         # a small table is mostly sample: spread it over every worker before the wait
         batch = self.batch
-        if len(batch.entries) >= self.batch_size or (batch.samples and batch.samples >= self._sample_batch_size()):
+        if (
+            len(batch.entries) >= self.batch_size
+            or self.batch_chars >= MAX_BATCH_CHARS
+            or (batch.samples and batch.samples >= self._sample_batch_size())
+        ):
             yield from self._submit()
 
     def _sample_batch_size(self) -> int:
@@ -405,3 +418,5 @@ class _DetectionRun:
                 self.executor.submit(Task(batch.sent, self.deadline))
             self.in_flight.append(batch)
             self.batch = _Batch()
+            self.batch_chars = 0
+            self.batch_size = min(self.batch_size * 2, self.max_batch_size)
