@@ -13,21 +13,10 @@ annotations must not depend on how the work was split, so `one_blas_thread` keep
 
 from __future__ import annotations
 
-import ctypes
 import logging
-import sys
-from pathlib import Path
 
 logger = logging.getLogger(__name__)
 
-# OpenBLAS's thread setter under the names numpy's bundled builds (scipy-openblas, 64-bit integers or not) and a
-# system OpenBLAS give it
-_SET_THREADS = (
-    "scipy_openblas_set_num_threads64_",
-    "scipy_openblas_set_num_threads",
-    "openblas_set_num_threads64_",
-    "openblas_set_num_threads",
-)
 _threads_set = False
 
 
@@ -47,42 +36,19 @@ def numpy_matrix_products(nlp) -> None:
     one_blas_thread()
 
 
-def _openblas_libraries() -> list[Path]:
-    """The OpenBLAS libraries numpy loaded: those mapped into this process (Linux), else those numpy ships."""
-    maps = Path("/proc/self/maps")
-    found: list[Path] = []
-    if maps.exists():
-        for line in maps.read_text().splitlines():
-            path = line.split(maxsplit=5)[-1] if line.count(" ") >= 5 else ""
-            if "openblas" in path.lower() and path.startswith("/") and Path(path) not in found:
-                found.append(Path(path))
-    if not found:
-        numpy = sys.modules.get("numpy")
-        root = Path(numpy.__file__).parent.parent if numpy is not None and numpy.__file__ else None
-        if root is not None:
-            found = sorted(root.glob("numpy.libs/*openblas*.so*"))
-    return found
-
-
 def one_blas_thread() -> bool:
-    """Set numpy's OpenBLAS to one thread, once per process (forked workers inherit it); False when it was
-    not found, which leaves OpenBLAS's own choice (the same products, possibly spread over threads)."""
+    """Set numpy's BLAS to one thread, once per process (forked workers inherit it), with threadpoolctl;
+    False when no BLAS library was found in the process, which leaves its own choice (the same products,
+    possibly spread over threads)."""
     global _threads_set
     if _threads_set:
         return True
     import numpy  # noqa: F401 - loads the library whose threads are set
+    from threadpoolctl import threadpool_info, threadpool_limits
 
-    for library in _openblas_libraries():
-        try:
-            handle = ctypes.CDLL(str(library))
-        except OSError:
-            continue
-        for name in _SET_THREADS:
-            setter = getattr(handle, name, None)
-            if setter is not None:
-                setter.argtypes = [ctypes.c_int]
-                setter(1)
-                _threads_set = True
-                return True
-    logger.info("numpy's OpenBLAS thread setting not found: its own thread count is kept")
-    return False
+    if not any(pool.get("user_api") == "blas" for pool in threadpool_info()):
+        logger.info("numpy's BLAS library not found: its own thread count is kept")
+        return False
+    threadpool_limits(limits=1, user_api="blas")
+    _threads_set = True
+    return True
