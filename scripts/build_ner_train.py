@@ -382,22 +382,6 @@ def parse_hipe(text: str) -> list[Sentence]:
     return sentences
 
 
-def parse_conll_space(text: str) -> list[Sentence]:
-    """German LER and Europarl: ``token tag`` lines (one space or a tab), a blank line between sentences."""
-    sentences: list[Sentence] = []
-    tokens: list[str] = []
-    tags: list[str] = []
-    for line in [*text.splitlines(), ""]:
-        token, _, tag = line.strip().replace("\t", " ").rpartition(" ")
-        if token:
-            tokens.append(token)
-            tags.append(tag)
-        elif tokens:
-            sentences.append((f"l{len(sentences) + 1:06d}", tokens, tags))
-            tokens, tags = [], []
-    return sentences
-
-
 def json_documents(text: str) -> list[dict]:
     """The documents of a SmartData JSON file: Avro JSON objects one after another."""
     decoder, documents, at = json.JSONDecoder(), [], 0
@@ -641,7 +625,7 @@ PARSERS = {
     "europeana": parse_europeana,
     "hipe": parse_hipe,
     "conllu-iob2": REAL.parse_conllu_iob2,
-    "conll-space": parse_conll_space,
+    "conll-space": REAL.parse_conll,  # German LER and Europarl: ``token tag`` lines
     "smartdata-v3": parse_smartdata_v3,
     "multiconer": parse_multiconer,
 }
@@ -861,15 +845,8 @@ def map_tags(source: TrainSource, tags: list[str]) -> list[str]:
 def trim_punctuation(tokens: list[str], tags: list[str]) -> list[str]:
     """IOB2 tags whose spans start and end at a token with a letter or digit: quotes and full stops that a
     corpus tagged at a name's edges (LER's „ Albert Einstein “) become O, as GermEval tags them."""
-    spans: list[list] = []
-    for i, tag in enumerate(tags):
-        prefix, _, label = tag.partition("-")
-        if prefix == "I" and spans and spans[-1][1] == i and spans[-1][2] == label:
-            spans[-1][1] = i + 1
-        elif prefix in {"B", "I"}:
-            spans.append([i, i + 1, label])
     result = ["O"] * len(tags)
-    for start, end, label in spans:
+    for start, end, label in _spans(tags):
         words = [i for i in range(start, end) if any(c.isalnum() for c in tokens[i])]
         if words:
             result[words[0] : words[-1] + 1] = [f"B-{label}"] + [f"I-{label}"] * (words[-1] - words[0])

@@ -133,7 +133,7 @@ LER_SOURCE = build.TrainSource(
 
 
 def test_ler_conll_lines_map_judges_to_per_cities_to_loc_and_laws_to_o_without_edge_quotes():
-    sentences = build.parse_conll_space(LER)
+    sentences = build.PARSERS["conll-space"](LER)
     assert len(sentences) == 2
     assert sentences[0][1] == [
         "Der", "Richter", "Dr.", "Müller", "aus", "„", "Kassel", "“", "verwies", "auf", "§", "5",

@@ -272,9 +272,9 @@ def cued_names(
     while index < len(words):
         _, end, word = words[index]
         following = index + 1 < len(words) and _GAP.fullmatch(text, end, words[index + 1][0]) is not None
-        run, first, title = 0, index, False
-        if following and (_is_title(text, words, index, language) or _is_role(word, language)):
-            title = _is_title(text, words, index, language)
+        run, first = 0, index
+        title = following and _is_title(text, words, index, language)
+        if title or (following and _is_role(word, language)):
             first = index + 1
             run = _name_run(text, words, first, language, titled=title, cued=True)
         elif word.casefold() in names and name_word(word, language):
