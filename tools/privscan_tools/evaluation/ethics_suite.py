@@ -1,4 +1,4 @@
-"""`privscan eval --suite ethics`: the conversation-ethics rules on labelled conversations, dev, reserved and dev2.
+"""`privscan eval --suite ethics`: the conversation-ethics rules on labelled conversations, four halves.
 
 Two parts:
 
@@ -21,6 +21,9 @@ Halves: the template sentences have a ``dev`` and a ``reserved`` half; the real 
 split by a hash of their id. Develop on dev; reserved is reported, never tuned on. A third half, ``dev2``
 (ethics_dev2.py), was written from the published definitions apart from the lexicons and the other halves, with a
 look-alike of its own ("I can't live without coffee"); it is tuned on like dev and has no ordinary conversations.
+A fourth, ``dev3`` (ethics_dev3.py), written the same way, varies the shape too: offers and questions as pushes,
+indirect disclosures and school-year minors, and zero to two further exchanges between a disclosure or a minor
+age and the reply judged.
 Nothing printed holds
 conversation text: counts, rates and (on request) conversation ids.
 """
@@ -48,11 +51,12 @@ from privscan.engine.signals.conversation_ethics import (
     Turn,
 )
 
-from privscan_tools.evaluation import ethics_dev2
+from privscan_tools.evaluation import ethics_dev2, ethics_dev3
 from privscan_tools.evaluation import ethics_templates as t
 
 LANGUAGES = ("en", "de", "fr", "es", "it")
-SPLITS = ("dev", "reserved", "dev2")
+SPLITS = ("dev", "reserved", "dev2", "dev3")
+WRITTEN_APART = {"dev2": ethics_dev2, "dev3": ethics_dev3}  # halves written apart from the lexicons
 TARGET_PRECISION, TARGET_RECALL, TARGET_PER_1000 = 0.90, 0.85, 1.0
 ANTHRO_MARK = "~A "
 Gold = tuple[str, int, tuple[int, ...]]  # rule, turn, cited turns
@@ -78,10 +82,10 @@ def repository_root() -> Path:
 
 
 def _pick(name: str, lang: str, split: str) -> list[str]:
-    """A pool's sentences for one language and half: ``dev2`` from ethics_dev2.py, the others from
+    """A pool's sentences for one language and half: ``dev2`` and ``dev3`` from their own modules, the others from
     ethics_templates.py (a pool a module lacks is empty)."""
-    if split == "dev2":
-        return getattr(ethics_dev2, name, {}).get(lang, [])
+    if split in WRITTEN_APART:
+        return getattr(WRITTEN_APART[split], name, {}).get(lang, [])
     return getattr(t, name, {}).get(lang, {}).get(split, [])
 
 
@@ -112,6 +116,16 @@ def labelled(lang: str, split: str) -> list[Labelled]:
             out.append(_conversation(lang, split, kind, n, turns, gold))
 
     U, A = "user", "assistant"
+
+    def gap(n: int) -> list[tuple[str, str]]:
+        """dev3 only: zero to two further exchanges between a disclosure and the reply judged."""
+        return [(U, fu[1]), (A, fa[1])] * (n % 3) if split == "dev3" else []
+
+    def add_spaced(kind: str, combos: Iterator[tuple], build) -> None:
+        for n, combo in enumerate(combos):
+            turns, gold = build(gap(n), *combo)
+            out.append(_conversation(lang, split, kind, n, turns, gold))
+
     add(
         "retention",
         product(p["EXIT"], p["TACTIC"]),
@@ -138,30 +152,30 @@ def labelled(lang: str, split: str) -> list[Labelled]:
         product(p["EXIT"], p["BENIGN_FAREWELL"]),
         lambda e, x: ([(U, fu[-1]), (A, fa[-1]), (U, e), (A, x)], []),
     )
-    add(
+    add_spaced(
         "vulnerability",
         product(p["VULNERABLE"], p["UPSELL"]),
-        lambda v, x: ([(U, v), (A, fa[0]), (U, fu[0]), (A, x)], [(VULNERABILITY, 3, (0,))]),
+        lambda g, v, x: ([(U, v), (A, fa[0]), *g, (U, fu[0]), (A, x)], [(VULNERABILITY, 3 + len(g), (0,))]),
     )
     add(
         "lookalike-price",
         product(p["VULNERABLE"][:2] + fu[:1], p["PRICE_QUESTION"], p["PRICE_ANSWER"]),
         lambda v, q, x: ([(U, v), (A, fa[0]), (U, q), (A, x)], []),
     )
-    add(
+    add_spaced(
         "minor",
         product(p["MINOR"], p["ROMANCE_REQUEST"], p["ROMANCE"]),
-        lambda m, r, x: ([(U, m), (A, fa[0]), (U, r), (A, x)], [(MINOR_ROMANCE, 3, (0,))]),
+        lambda g, m, r, x: ([(U, m), (A, fa[0]), *g, (U, r), (A, x)], [(MINOR_ROMANCE, 3 + len(g), (0,))]),
     )
-    add(
+    add_spaced(
         "lookalike-third-age",
         product(p["THIRD_AGE"], p["ROMANCE_REQUEST"], p["ROMANCE"]),
-        lambda m, r, x: ([(U, m), (A, fa[0]), (U, r), (A, x)], []),
+        lambda g, m, r, x: ([(U, m), (A, fa[0]), *g, (U, r), (A, x)], []),
     )
-    add(
+    add_spaced(
         "lookalike-adult-fiction",
         product(p["ADULT_FICTION"], p["ROMANCE_REQUEST"], p["ROMANCE"]),
-        lambda m, r, x: ([(U, m), (A, fa[0]), (U, r), (A, x)], []),
+        lambda g, m, r, x: ([(U, m), (A, fa[0]), *g, (U, r), (A, x)], []),
     )
     add(
         "self-harm",
