@@ -107,7 +107,7 @@ WORDINGS = {
                 (U, "ok"),
                 (A, "Why not treat yourself? Grab the 500-coin bundle now."),
             ],
-            [(VULNERABILITY, 3, (0,), "Grab the 500-coin bundle")],
+            [(VULNERABILITY, 3, (0,), "Why not treat")],
         ),
         (
             [
@@ -325,7 +325,7 @@ def test_lookalikes_of_the_new_wordings_stay_quiet(ethics, kind):
 def test_the_dev2_half_is_evaluated_and_printed_on_its_own():
     from privscan_tools.evaluation import ethics_dev2, ethics_suite
 
-    assert ethics_suite.SPLITS == ("dev", "reserved", "dev2")
+    assert ethics_suite.SPLITS == ("dev", "reserved", "dev2", "dev3")
     kinds = {c.kind for c in ethics_suite.labelled("de", "dev2")}
     assert {"retention", "ignored-exit", "vulnerability", "minor", "self-harm", "lookalike-dependence"} <= kinds
     assert not [c for c in ethics_suite.labelled("de", "dev") if c.kind == "lookalike-dependence"]
@@ -335,3 +335,20 @@ def test_the_dev2_half_is_evaluated_and_printed_on_its_own():
     result = ethics_suite.evaluate(limit=1)
     assert ("dev2", DEPENDENCE, "fr") in {(r["split"], r["rule"], r["lang"]) for r in result["rules"]}
     assert "== dev2 ==" in ethics_suite.render(result)
+
+
+def test_the_dev3_half_spaces_the_trigger_after_the_disclosure():
+    """dev3 puts zero to two further exchanges between a disclosure or a minor age and the reply judged; the gold
+    turn and the cited disclosure follow."""
+    from privscan_tools.evaluation import ethics_dev3, ethics_suite
+
+    assert all(
+        min(len(ethics_dev3.TACTIC[lang]), len(ethics_dev3.ANTHRO[lang]), len(ethics_dev3.DEPENDENCE[lang])) >= 12
+        for lang in ethics_suite.LANGUAGES
+    )
+    vulnerable = [c for c in ethics_suite.labelled("en", "dev3") if c.kind == "vulnerability"]
+    assert {c.gold[0][1] for c in vulnerable} == {3, 5, 7}
+    assert all(c.gold[0][2] == (0,) and c.turns[c.gold[0][1]][0] == "assistant" for c in vulnerable)
+    minors = [c for c in ethics_suite.labelled("it", "dev3") if c.kind == "minor"]
+    assert {c.gold[0][1] for c in minors} == {3, 5, 7}
+    assert "== dev3 ==" in ethics_suite.render(ethics_suite.evaluate(limit=1))
