@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from privscan.engine.detect import Unit, plausible
-from privscan.engine.name_cues import cued_names, given_names, name_word, propagated
+from privscan.engine.name_cues import cued_names, given_names, known_places, name_word, place_names, propagated
 
 
 def _cued(text: str, language: str | None) -> list[str]:
@@ -174,3 +174,40 @@ def test_after_a_title_or_role_noun_a_common_word_is_a_name_outside_german_and_a
 
 def test_the_english_models_span_in_a_language_without_a_model_is_trimmed_again_after_it_is_cut(scanner):
     assert _persons(scanner, "Quanto al Parlamento , tengo a ricordare che esiste un codice di condotta .") == []
+
+
+def _places(text: str, language: str | None, persons=(), taken=(), entities=()) -> tuple[list[str], list[str]]:
+    relabelled, added = known_places(text, language, list(persons), list(taken), list(entities))
+    return [text[s:e] for s, e in relabelled], [text[s:e] for s, e in added]
+
+
+def test_countries_and_continents_of_the_texts_language_are_places():
+    text = "Esto iría en detrimento de Europa y del Reino Unido ."
+    assert known_places(text, "es", [], [])[1] == [(27, 33), (40, 51)]
+    assert _places("Il Regno Unito e la Francia ne discutono .", "it") == ([], ["Regno Unito", "Francia"])
+    assert _places("Deutschland und Österreich verhandeln .", "de") == ([], ["Deutschland", "Österreich"])
+    # another language's name is not looked for in running text, a given name or common word never
+    assert _places("Il Reino Unido e la Germania .", "it") == ([], ["Germania"])
+    assert "Chad" not in place_names("en") and "Jordan" not in place_names("en")
+    assert _places("Chad and Jordan met in Georgia .", "en") == ([], [])
+    # inside a word, a compound or another entity: no place; the model's entity that is exactly the name: a place
+    assert _places("Die Deutschland-Tour und die Europameisterschaft .", "de") == ([], [])
+    bank = "El Banco de España informa ."
+    assert _places(bank, "es", entities=[(3, 21)]) == ([], [])
+    alone = "Una Europa más amplia ."
+    assert _places(alone, "es", entities=[(4, 10)]) == ([], ["Europa"])
+    taken = "Vive en Francia ."
+    assert _places(taken, "es", taken=[(8, 15)]) == ([], [])
+
+
+def test_a_person_that_is_a_country_of_any_language_becomes_a_place():
+    text = "E ' quanto il Regno Unito chiede , con Galles e Mario Monti ."
+    persons = [(14, 25), (39, 45), (48, 59)]
+    assert _places(text, "it", persons=persons, taken=persons)[0] == ["Regno Unito"]
+    assert _places("Jordan scored twice .", "en", persons=[(0, 6)], taken=[(0, 6)]) == ([], [])
+
+
+def test_the_detector_reports_a_country_the_model_missed_as_a_place(scanner):
+    text = "Hay que fomentar una Europa más amplia y más próspera ."
+    found = scanner.detector.run([Unit(text, 0, None, "user")])[0]
+    assert [(entity, text[start:end]) for entity, start, end, *_ in found] == [("LOCATION", "Europa")]

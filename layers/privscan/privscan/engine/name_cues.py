@@ -325,3 +325,56 @@ def propagated(
         if not _overlaps(span, taken) and not _overlaps(span, found):
             found.append(span)
     return found
+
+
+@lru_cache(maxsize=1)
+def _territories() -> dict[str, frozenset[str]]:
+    """The country and continent names of `engine/conf/places/territories.tsv` per language (Unicode CLDR,
+    scripts/build_places.py)."""
+    text = resources.files("privscan.engine.conf").joinpath("places", "territories.tsv").read_text(encoding="utf-8")
+    by_language: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        language, _, name = line.partition("\t")
+        by_language.setdefault(language, set()).add(name)
+    return {language: frozenset(names) for language, names in by_language.items()}
+
+
+def _place_name(name: str, language: str | None) -> bool:
+    """Whether a listed place name may stand for the place alone: not a given name (``Chad``, ``Jordan``) and, as
+    one word, no common word of the language."""
+    folded = name.casefold()
+    return folded not in given_names() and folded not in common_words(language) and folded not in filter_words(language)
+
+
+@lru_cache(maxsize=16)
+def place_names(language: str | None) -> frozenset[str]:
+    """The country and continent names of `language` (of every language for None or a language without a list)
+    that are no given name or common word."""
+    territories = _territories()
+    names = territories.get(language) or frozenset().union(*territories.values())
+    return frozenset(name for name in names if _place_name(name, language))
+
+
+@lru_cache(maxsize=16)
+def _place_pattern(language: str | None) -> re.Pattern[str]:
+    names = sorted(place_names(language), key=lambda name: (-len(name), name))
+    return re.compile(r"(?<![\w’'-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+
+
+def known_places(
+    text: str, language: str | None, persons: list[Span], taken: list[Span], entities: list[Span] = ()
+) -> tuple[list[Span], list[Span]]:
+    """Countries and continents the model missed or took for a person: of `persons`, the spans that are exactly a
+    country or continent name of any language (the English model's ``Regno Unito`` in Italian text); and the
+    names of the text's language that no span in `taken` touches (``Europa``, ``Reino Unido``). `entities`: the
+    model's entities of other kinds; one around a name keeps it (``Banco de España``, ``Radio Europa``), one that
+    is exactly the name does not (the model's organisation ``Europa``)."""
+    relabelled = [span for span in persons if text[span[0] : span[1]] in place_names(None)]
+    if language is not None and language not in _territories():
+        return relabelled, []
+    added = []
+    for match in _place_pattern(language).finditer(text):
+        span = match.span()
+        if not _overlaps(span, taken) and not _overlaps(span, [e for e in entities if e != span]):
+            added.append(span)
+    return relabelled, added
