@@ -211,3 +211,59 @@ def test_the_detector_reports_a_country_the_model_missed_as_a_place(scanner):
     text = "Hay que fomentar una Europa más amplia y más próspera ."
     found = scanner.detector.run([Unit(text, 0, None, "user")])[0]
     assert [(entity, text[start:end]) for entity, start, end, *_ in found] == [("LOCATION", "Europa")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a verb of saying (or an attributing preposition) before the name, or after it
+        ("Das Gesetz komme zu spät, sagte Pofalla am Montag.", "de", ["Pofalla"]),
+        ("Pofalla sagte am Montag nichts dazu.", "de", ["Pofalla"]),
+        ("La reforma llega tarde, dijo Zapatero ayer.", "es", ["Zapatero"]),
+        ("Secondo Berlusconi la legge è giusta.", "it", ["Berlusconi"]),
+        ("Het plan is goed, zei Balkenende gisteren.", "nl", ["Balkenende"]),
+        ("It will take time, Griffin said on Tuesday.", "en", ["Griffin"]),
+        # initials before a surname (not in German, where every noun is capitalised)
+        ("Gisteren sprak W. J. Backus in Kampen.", "nl", ["W. J. Backus"]),
+        ("Dann kam das I. Jägerbataillon an.", "de", []),
+        # a speaker introducing themself, in any language, with a given name only
+        ("Buenas, soy Lucía, un asistente de IA.", "es", ["Lucía"]),
+        ("Ciao! Sono Matteo, il tuo compagno.", None, ["Matteo"]),
+        ("Schön, dass du da bist! Lena hier, dein KI-Begleiter.", "de", ["Lena"]),
+        ("Goedenavond! Met Lotte, je AI-vriend.", "nl", ["Lotte"]),
+    ],
+)
+def test_speech_verbs_initials_and_introductions_announce_a_name(text, language, expected):
+    assert _cued(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Das sagte die Regierung am Montag.", "de"),  # a common noun after the verb
+        ("Er sagte Montag ab.", "de"),  # a day
+        ("Sono Madrid e Roma le capitali.", "it"),  # no given name after the introduction
+        ("Soy Español y vivo aquí.", "es"),
+        ("Ich bin Berliner.", "de"),
+        ("Das kostet 5 Euro. Danach gehen wir.", "de"),  # no initial
+        ("Vitamin C. Dann kommt der Rest.", "de"),
+    ],
+)
+def test_speech_verb_and_introduction_look_alikes_stay_no_name(text, language):
+    assert _cued(text, language) == []
+
+
+def test_an_introduction_overrules_the_models_place_and_the_person_around_the_name():
+    text = "¡Hola de nuevo! Aquí Sofía, tu amigo virtual."
+    sofia = (text.index("Sofía"), text.index("Sofía") + 5)
+    assert cued_names(text, "es", [sofia], places=[sofia])[0] == [sofia]
+    around = (text.index("Aquí"), sofia[1])  # the model's "Aquí Sofía"
+    assert cued_names(text, "es", [around], persons=[around])[0] == [sofia]
+    given = "Ho preso un caffè con Paolo ieri."  # a given name alone, without an introduction: the model's call
+    paolo = (given.index("Paolo"), given.index("Paolo") + 5)
+    assert cued_names(given, "it", [paolo], places=[paolo])[0] == []
+
+
+def test_the_detector_reports_the_assistants_name_after_an_introduction(scanner):
+    assert _persons(scanner, "¡Hey! Soy Lucía, un chatbot de IA. ¿Qué hay de nuevo?") == ["Lucía"]
+    assert _persons(scanner, "Ciao! Sono Matteo, il tuo compagno virtuale con IA.") == ["Matteo"]

@@ -1,7 +1,6 @@
 """Person names that the NER model missed, found from the words around them in the text's language.
 
-The models miss many names that the words before them announce. Three cues make the capitalised words after
-them a PERSON:
+The models miss many names that the words around them announce. These cues make capitalised words a PERSON:
 
 - a title or honorific (``Herr``, ``Frau``, ``Dr.``, ``Sr.``, ``señora``, ``Signor``, ``dott.``, ``M.``,
   ``Mme``, ``meneer``, ``dhr.``, ``Mr``): ``Sr. Barón Crespo``, ``Frau Holle``;
@@ -10,13 +9,23 @@ them a PERSON:
   ``Presidente Prodi``, ``Torjäger Robert Vittek``;
 - a given name (``engine/conf/names/given.txt``, from Faker's first-name lists of the EU locales, MIT):
   ``Torsten Frings``, ``Uta Hagen``. A given name alone is never enough (``Rosa``, ``Mercedes``): a
-  capitalised word that could be a surname must follow it.
+  capitalised word that could be a surname must follow it;
+- a verb of saying or an attributing preposition before the name (``sagte Pofalla``, ``dijo Zapatero``,
+  ``secondo Berlusconi``, ``zei Balkenende``) or a verb of saying after it (``Griffin said``, ``Huber sagte``);
+- initials before a surname (``W. J. Backus``; not in German, where ``I. Jägerbataillon`` is a noun);
+- a speaker introducing themself, with a given name (``Buenas, soy Lucía``, ``Sono Matteo``, ``Lena hier,``):
+  in any language's words, since a greeting is too short to tell its language; it overrules the model's place
+  or the longer person around the name (``Aquí Sofía``).
 
 A word after a cue counts as part of a name when it is capitalised with lower case after its first letter, is no
 function word, no common word (`engine/conf/common_words/`), no word of `engine/conf/ner_filters.yaml`, no
 title, role noun or place preposition of any language; family-name particles (``von``, ``van``, ``de``) may
 join two such words. Nothing is found where the model already tagged an entity of any kind (the model's
 ORGANIZATION ``Mercedes-Benz`` or LOCATION ``San Marino`` stays its call).
+
+Countries and continents are looked up too (`known_places`, ``engine/conf/places/territories.tsv``, from the
+Unicode CLDR): one of the text's language that nothing covers is a LOCATION (``Europa``), and the model's PERSON
+that is exactly one of any language becomes a LOCATION (``Regno Unito``).
 
 Then the last word of every PERSON of two or more words (model's or cue's, ``Angela Merkel``), and the one word a
 title announced (``Herr Pofalla``), marks its other mentions in the same text as the same person, in German with
@@ -118,6 +127,40 @@ ROLE_SUFFIXES = (
     "chefin",
 )
 NOUN_CAPITALISING = frozenset({"de"})
+# Cues that announce the name after them, which overrule the model's other entities there.
+ANNOUNCING = frozenset({"title", "role", "introduction"})
+# Verbs of saying before a name (``sagte Huber``, ``dijo Blanco``, ``ha detto Monti``) and prepositions that
+# attribute a statement (``laut``, ``según``, ``volgens``), per language (lower case).
+SPEECH_BEFORE_BY_LANGUAGE = {
+    "en": "said says told added",
+    "de": "sagte sagt meinte erklärte betonte berichtete kritisierte so laut",
+    "fr": "déclare affirme estime explique selon",
+    "es": "dijo afirmó declaró señaló explicó aseguró añadió según",
+    "it": "detto dichiarato affermato spiegato dice afferma secondo",
+    "nl": "zei zegt verklaarde aldus volgens",
+    "pt": "disse afirmou declarou explicou segundo",
+}
+# Verbs of saying after a name (``Huber sagte``, ``Griffin said``).
+SPEECH_AFTER_BY_LANGUAGE = {
+    "en": "said says told added",
+    "de": "sagte sagt meinte erklärte betonte",
+    "fr": "déclare affirme estime explique",
+    "es": "dijo afirmó declaró señaló explicó aseguró",
+    "it": "dice afferma dichiara spiega",
+    "nl": "zei zegt verklaarde",
+    "pt": "disse afirmou declarou",
+}
+# The words with which speakers introduce themselves; a given name after them is the speaker's (``soy Lucía``,
+# ``ich bin Jonas``), even where the model read a place.
+INTRODUCTIONS_BY_LANGUAGE = {
+    "en": ("i'm", "i am", "my name is", "name's", "call me"),
+    "de": ("ich bin", "ich heiße", "ich heisse", "mein name ist", "hier ist"),
+    "fr": ("je suis", "je m'appelle", "moi c'est", "c'est"),
+    "es": ("soy", "me llamo", "mi nombre es", "aquí"),
+    "it": ("sono", "mi chiamo", "il mio nome è", "qui"),
+    "nl": ("ik ben", "ik heet", "mijn naam is", "hier is", "met"),
+    "pt": ("sou", "me chamo", "chamo-me", "meu nome é", "aqui"),
+}
 
 
 @lru_cache(maxsize=1)
@@ -139,6 +182,38 @@ def titles(language: str | None) -> frozenset[str]:
 def roles(language: str | None) -> frozenset[str]:
     """The role nouns of `language` (none for English, an unknown language or one without a list)."""
     return frozenset(ROLES_BY_LANGUAGE.get(language, "").split())
+
+
+@lru_cache(maxsize=64)
+def _speech(language: str | None, table_id: int) -> frozenset[str]:
+    table = SPEECH_BEFORE_BY_LANGUAGE if table_id == 0 else SPEECH_AFTER_BY_LANGUAGE
+    if language in table:
+        return frozenset(table[language].split())
+    return frozenset(" ".join(table.values()).split())
+
+
+def _is_speech(word: str, language: str | None, table: dict[str, str]) -> bool:
+    """A verb of saying (or an attributing preposition) of `table` in `language` (of every language for None)."""
+    lower = word[0].lower() + word[1:]
+    return lower.islower() and lower in _speech(language, 0 if table is SPEECH_BEFORE_BY_LANGUAGE else 1)
+
+
+@lru_cache(maxsize=1)
+def _introduction() -> re.Pattern[str]:
+    phrases = [phrase for language in INTRODUCTIONS_BY_LANGUAGE.values() for phrase in language]
+    alternatives = "|".join(re.escape(p).replace("'", "['’]").replace(r"\ ", "[ \t]+") for p in phrases)
+    return re.compile(r"(?:^|[^\w'’])(?:" + alternatives + r")[ \t]+$", re.IGNORECASE)
+
+
+# A speaker's name before "here" (``Lena hier,``, ``Paul here!``): also an introduction.
+_HERE = re.compile(r"[ \t]+(?:here|hier|ici|aquí|aqui|qui)[ \t]*[,.!:;-]", re.IGNORECASE)
+
+
+def _introduced(text: str, start: int, end: int) -> bool:
+    """Whether the words around the word text[start:end] are a speaker introducing themself (``Buenas, soy``,
+    ``Lena hier,``), in any language: a short greeting is too short to tell its language, and only a given name
+    is taken so."""
+    return _introduction().search(text, max(0, start - 24), start) is not None or _HERE.match(text, end) is not None
 
 
 @lru_cache(maxsize=1)
@@ -233,12 +308,17 @@ def _span(text: str, words: list[tuple[int, int, str]], first: int, run: int) ->
     return words[first][0], end
 
 
-def _overrulable(span: Span, places: list[Span], text: str, language: str | None, given: bool) -> list[Span]:
+def _overrulable(span: Span, places: list[Span], text: str, language: str | None, kind: str) -> list[Span]:
     """The places inside a name's span that its cue overrules: the model read ``Uta Hagen`` or ``Herr Hagen`` as
-    the city. Not a German genitive after a role noun (``Präsident Frankreichs``), nor the given name itself, nor,
-    after a given name, a place the text names more than once."""
+    the city, ``soy Lucía`` as a place. Not a German genitive after a role noun (``Präsident Frankreichs``), nor,
+    after a cue that does not announce the name (a given name, a speech verb, initials), the first word or a
+    place the text names more than once."""
     inside = [p for p in places if span[0] <= p[0] and p[1] <= span[1]]
-    if given:  # not a place the text names again ("Karel Hendrik Oldenzaal Oldenzaal": a table of places)
+    if kind == "introduction":
+        return inside
+    if (
+        kind not in ANNOUNCING
+    ):  # not a place the text names again ("Karel Hendrik Oldenzaal Oldenzaal": a table of places)
         return [p for p in inside if p[0] > span[0] and text.count(text[p[0] : p[1]]) == 1]
     if language in NOUN_CAPITALISING:
         return [p for p in inside if not text[p[0] : p[1]].endswith("s")]
@@ -267,33 +347,70 @@ def cued_names(
     words = _words(text)
     found: list[Span] = []
     titled: list[Span] = []
-    names = given_names()
     index = 0
     while index < len(words):
-        _, end, word = words[index]
-        following = index + 1 < len(words) and _GAP.fullmatch(text, end, words[index + 1][0]) is not None
-        run, first = 0, index
-        title = following and _is_title(text, words, index, language)
-        if title or (following and _is_role(word, language)):
-            first = index + 1
-            run = _name_run(text, words, first, language, titled=title, cued=True)
-        elif word.casefold() in names and name_word(word, language):
-            run = _name_run(text, words, index, language)
-            run = run if run >= 2 else 0
+        first, run, kind = _cue(text, words, index, language)
         if run:
             span = _span(text, words, first, run)
-            blocked = taken if first > index else [*taken, *others]
-            overruled = _overrulable(span, places, text, language, given=first == index)
-            overruled += [p for p in persons if span[0] <= p[0] and p[1] <= span[1]]
+            announced = kind in ANNOUNCING
+            blocked = taken if announced else [*taken, *others]
+            overruled = _overrulable(span, places, text, language, kind)
+            overruled += [p for p in persons if span[0] <= p[0] and p[1] <= span[1] or kind == "introduction"]
             blocked = [b for b in blocked if b not in overruled]
             if not _overlaps(span, blocked) and not _overlaps(span, found):
                 found.append(span)
-                if title and run == 1:
+                if kind == "title" and run == 1:
                     titled.append(span)
             index = first + run
             continue
         index += 1
     return found, titled
+
+
+def _cue(text: str, words: list[tuple[int, int, str]], index: int, language: str | None) -> tuple[int, int, str]:
+    """The name a cue at word `index` announces: its first word, its number of words (0: none) and the cue's
+    kind (`ANNOUNCING` or ``given``, ``speech``, ``initials``)."""
+    start, end, word = words[index]
+    following = index + 1 < len(words) and _GAP.fullmatch(text, end, words[index + 1][0]) is not None
+    title = following and _is_title(text, words, index, language)
+    if title or (following and _is_role(word, language)):
+        return (
+            index + 1,
+            _name_run(text, words, index + 1, language, titled=title, cued=True),
+            "title" if title else "role",
+        )
+    if following and _is_speech(word, language, SPEECH_BEFORE_BY_LANGUAGE):
+        return index + 1, _name_run(text, words, index + 1, language), "speech"
+    if len(word) == 1 and word.isupper() and text.startswith(". ", end) and language not in NOUN_CAPITALISING:
+        return index, _initials_run(text, words, index, language), "initials"
+    if not name_word(word, language):
+        return index, 0, ""
+    if word.casefold() in given_names():
+        if _introduced(text, start, end):
+            return index, _name_run(text, words, index, language), "introduction"
+        run = _name_run(text, words, index, language)
+        if run >= 2:
+            return index, run, "given"
+    run = _name_run(text, words, index, language)
+    after = index + run
+    spoken = run and after < len(words) and _NAME_GAP.fullmatch(text, words[after - 1][1], words[after][0])
+    if spoken and _is_speech(words[after][2], language, SPEECH_AFTER_BY_LANGUAGE):
+        return index, run, "speech"
+    return index, 0, ""
+
+
+def _initials_run(text: str, words: list[tuple[int, int, str]], index: int, language: str | None) -> int:
+    """How many words from `index` on make initials and the name after them (``W. J. Backus``); 0 when no name
+    word follows the initials."""
+    first = index
+    while index < len(words) and len(words[index][2]) == 1 and words[index][2].isupper():
+        if not text.startswith(". ", words[index][1]):
+            return 0
+        index += 1
+    if index == first or index >= len(words) or not _NAME_GAP.fullmatch(text, words[index - 1][1] + 1, words[index][0]):
+        return 0
+    run = _name_run(text, words, index, language)
+    return index - first + run if run else 0
 
 
 def propagated(
