@@ -7,7 +7,8 @@
 
 `DIR` is a git clone of unicode-org/cldr-json; each file is read at the pinned commit with `git show`. Per
 language (LANGUAGES), the names of the countries and territories (two-letter codes, with their short and variant
-forms) and of the continents and large regions (REGIONS: ``Europa``, ``Europa orientale``) are kept, except
+forms), of the continents and large regions (REGIONS: ``Europa``, ``Europa orientale``) and of the nations of
+the United Kingdom (SUBDIVISIONS, from `cldr-subdivisions-full`: ``Galles``, ``Escocia``) are kept, except
 names of no place (the EU, the euro area, the UN, pseudo-locales, "unknown region"), names written in capitals
 only (``USA``, ``UK``: codes, which the models and the patterns handle), names with brackets or digits, and
 names that people bear too (PEOPLE: ``Jordan``, ``Chad``). The
@@ -29,6 +30,8 @@ LANGUAGES = ("de", "en", "es", "fr", "it", "nl", "pt")
 # Continents and large regions: Africa, Oceania, the Americas (North, South, Central, Latin), Asia, Europe and
 # its four parts, the Caribbean.
 REGIONS = frozenset({"002", "003", "005", "009", "013", "019", "021", "029", "142", "150", "151", "154", "155", "419"})
+# Subdivisions named in every language's CLDR table: the nations of the United Kingdom.
+SUBDIVISIONS = ("gbeng", "gbsct", "gbwls")
 NO_PLACE = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
 # Country names that are also people's given names or surnames (``Jordan``, ``Chad``, ``Maurice``): a person
 # called so is more likely than the country where nothing else says place.
@@ -65,7 +68,13 @@ def main() -> None:
             ["git", "-C", str(args.cldr), "show", f"{COMMIT}:{path}"], check=True, capture_output=True, text=True
         ).stdout
         table = json.loads(text)["main"][language]["localeDisplayNames"]["territories"]
-        lines += [f"{language}\t{name}" for name in sorted(names(table))]
+        path = f"cldr-json/cldr-subdivisions-full/subdivisions/{language}/{language}.json"
+        text = subprocess.run(
+            ["git", "-C", str(args.cldr), "show", f"{COMMIT}:{path}"], check=True, capture_output=True, text=True
+        ).stdout
+        subdivisions = json.loads(text)["subdivisions"]["localeDisplayNames"]["subdivisions"]
+        kept = names(table) | {subdivisions[code] for code in SUBDIVISIONS if code in subdivisions}
+        lines += [f"{language}\t{name}" for name in sorted(kept)]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"{len(lines)} names -> {args.out}")

@@ -203,7 +203,7 @@ def test_countries_and_continents_of_the_texts_language_are_places():
 def test_a_person_that_is_a_country_of_any_language_becomes_a_place():
     text = "E ' quanto il Regno Unito chiede , con Galles e Mario Monti ."
     persons = [(14, 25), (39, 45), (48, 59)]
-    assert _places(text, "it", persons=persons, taken=persons)[0] == ["Regno Unito"]
+    assert _places(text, "it", persons=persons, taken=persons)[0] == ["Regno Unito", "Galles"]
     assert _places("Jordan scored twice .", "en", persons=[(0, 6)], taken=[(0, 6)]) == ([], [])
 
 
@@ -267,3 +267,14 @@ def test_an_introduction_overrules_the_models_place_and_the_person_around_the_na
 def test_the_detector_reports_the_assistants_name_after_an_introduction(scanner):
     assert _persons(scanner, "¡Hey! Soy Lucía, un chatbot de IA. ¿Qué hay de nuevo?") == ["Lucía"]
     assert _persons(scanner, "Ciao! Sono Matteo, il tuo compagno virtuale con IA.") == ["Matteo"]
+
+
+def test_the_nations_of_the_united_kingdom_are_places_in_every_language():
+    assert _places("Molti in Galles guardano al programma .", "it") == ([], ["Galles"])
+    assert _places("Viven en Escocia y en Gales .", "es") == ([], ["Escocia", "Gales"])
+    assert _places("Il Galles e la Scozia .", "it", persons=[(3, 9)], taken=[(3, 9)]) == (["Galles"], ["Scozia"])
+
+
+def test_institutions_the_english_model_reads_as_persons_in_italian_are_no_names(scanner):
+    assert _persons(scanner, "Se l ' Assemblea è d ' accordo , procediamo al voto .") == []
+    assert _persons(scanner, "Ne ho parlato con la Commissione e con la Corte ieri .") == []
