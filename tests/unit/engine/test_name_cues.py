@@ -278,3 +278,21 @@ def test_the_nations_of_the_united_kingdom_are_places_in_every_language():
 def test_institutions_the_english_model_reads_as_persons_in_italian_are_no_names(scanner):
     assert _persons(scanner, "Se l ' Assemblea è d ' accordo , procediamo al voto .") == []
     assert _persons(scanner, "Ne ho parlato con la Commissione e con la Corte ieri .") == []
+
+
+def test_a_german_genitive_of_a_given_name_is_a_person_but_not_a_split_place_name():
+    assert _cued("Außer einem Kopfball Tonis bekam er nichts .", "de") == ["Tonis"]
+    assert _cued("Im Innenraum steht die Tumba Ottos neben dem Altar .", "de") == ["Ottos"]
+    assert _cued("Außer einem Kopfball Tonis bekam er nichts .", "fr") == []  # only in German
+    assert _cued("Er wohnt in der Hermanns gasse 3 .", "de") == []
+    assert _cued("Er zog bis Walters dorf zurück .", "de") == []
+    assert _cued("Der Vertrag des Jonas war gültig .", "de") == []  # a given name itself: the given-name rule's
+
+
+def test_a_surname_a_speech_verb_announced_marks_its_other_mentions():
+    text = "Das sei falsch , sagte Pofalla . Pofalla gehört seit langem zu den Vertrauten ."
+    found, single = cued_names(text, "de", [])
+    assert [text[s:e] for s, e in found] == ["Pofalla"]
+    assert single == found
+    assert [text[s:e] for s, e in propagated(text, "de", [], single, found)] == ["Pofalla"]
+    assert propagated(text, "de", [], single, found) == [(33, 40)]

@@ -12,6 +12,7 @@ The models miss many names that the words around them announce. These cues make 
   capitalised word that could be a surname must follow it;
 - a verb of saying or an attributing preposition before the name (``sagte Pofalla``, ``dijo Zapatero``,
   ``secondo Berlusconi``, ``zei Balkenende``) or a verb of saying after it (``Griffin said``, ``Huber sagte``);
+- in German, the genitive of a given name (``Ottos``, ``Tonis``), unless a split place name (``Hermanns gasse``);
 - initials before a surname (``W. J. Backus``; not in German, where ``I. Jägerbataillon`` is a noun);
 - a speaker introducing themself, with a given name (``Buenas, soy Lucía``, ``Sono Matteo``, ``Lena hier,``):
   in any language's words, since a greeting is too short to tell its language; it overrules the model's place
@@ -28,8 +29,8 @@ Unicode CLDR): one of the text's language that nothing covers is a LOCATION (``E
 that is exactly one of any language becomes a LOCATION (``Regno Unito``).
 
 Then the last word of every PERSON of two or more words (model's or cue's, ``Angela Merkel``), and the one word a
-title announced (``Herr Pofalla``), marks its other mentions in the same text as the same person, in German with
-the genitive ``s`` as well (``Merkels``).
+title or a verb of saying announced (``Herr Pofalla``, ``sagte Pofalla``), marks its other mentions in the same
+text as the same person, in German with the genitive ``s`` as well (``Merkels``).
 """
 
 from __future__ import annotations
@@ -127,6 +128,10 @@ ROLE_SUFFIXES = (
     "chefin",
 )
 NOUN_CAPITALISING = frozenset({"de"})
+# Last parts of German place names, which scanned text splits off (``Hermanns gasse``, ``Walters dorf``).
+PLACE_ENDINGS = frozenset(
+    "gasse straße strasse platz dorf bad berg burg kirche hof weg feld thal tal stadt".split()  # noqa: SIM905
+)
 # Cues that announce the name after them, which overrule the model's other entities there.
 ANNOUNCING = frozenset({"title", "role", "introduction"})
 # Verbs of saying before a name (``sagte Huber``, ``dijo Blanco``, ``ha detto Monti``) and prepositions that
@@ -338,12 +343,12 @@ def cued_names(
     persons: list[Span] = (),
 ) -> tuple[list[Span], list[Span]]:
     """PERSON spans that a cue announces and no span in `taken` covers; and, of them, the single words a title
-    announced (whose other mentions are the same person). `others`: the model's entities of other kinds (an
-    organisation, a work), which a title or role noun overrules (``señor Segni``, ``US-Präsident Barack Obama``)
-    and a given name does not (``Mercedes Benz``). `places`: the LOCATION spans among `taken`, which a cue
-    overrules inside the name (`_overrulable`); `persons`: the PERSON spans among `taken`, which a longer name
-    around them replaces (``Susanne R.`` for the model's ``R.``). The caller drops the places and persons that a
-    found name covers."""
+    or a verb of saying announced (whose other mentions are the same person). `others`: the model's entities of
+    other kinds (an organisation, a work), which a title, role noun or introduction overrules (``señor Segni``,
+    ``US-Präsident Barack Obama``) and a given name does not (``Mercedes Benz``). `places`: the LOCATION spans
+    among `taken`, which a cue overrules inside the name (`_overrulable`); `persons`: the PERSON spans among
+    `taken`, which a longer name around them replaces (``Susanne R.`` for the model's ``R.``; an introduction:
+    any around the name, ``Aquí Sofía``). The caller drops the places and persons that a found name covers."""
     words = _words(text)
     found: list[Span] = []
     titled: list[Span] = []
@@ -359,7 +364,7 @@ def cued_names(
             blocked = [b for b in blocked if b not in overruled]
             if not _overlaps(span, blocked) and not _overlaps(span, found):
                 found.append(span)
-                if kind == "title" and run == 1:
+                if kind in ("title", "speech") and run == 1:
                     titled.append(span)
             index = first + run
             continue
@@ -385,6 +390,8 @@ def _cue(text: str, words: list[tuple[int, int, str]], index: int, language: str
         return index, _initials_run(text, words, index, language), "initials"
     if not name_word(word, language):
         return index, 0, ""
+    if language in NOUN_CAPITALISING and _given_genitive(word) and not _split_place(words, index):
+        return index, 1, "given"
     if word.casefold() in given_names():
         if _introduced(text, start, end):
             return index, _name_run(text, words, index, language), "introduction"
@@ -397,6 +404,22 @@ def _cue(text: str, words: list[tuple[int, int, str]], index: int, language: str
     if spoken and _is_speech(words[after][2], language, SPEECH_AFTER_BY_LANGUAGE):
         return index, run, "speech"
     return index, 0, ""
+
+
+def _given_genitive(word: str) -> bool:
+    """A German genitive of a given name (``Ottos``, ``Tonis``): the name with an ``s`` that is no name itself (the
+    caller leaves out the first part of a split place name: ``Hermanns gasse``, ``bis Walters dorf``)."""
+    folded = word.casefold()
+    return len(word) >= 5 and folded.endswith("s") and folded[:-1] in given_names() and folded not in given_names()
+
+
+def _split_place(words: list[tuple[int, int, str]], index: int) -> bool:
+    """Whether the word at `index` is the first part of a place name that scanned text split (``Hermanns gasse``,
+    ``bis Walters dorf``): a German place-name ending after it, or a lower-case word after it and a preposition of
+    place before it."""
+    after = words[index + 1][2] if index + 1 < len(words) else ""
+    before = words[index - 1][2].casefold() if index else ""
+    return after in PLACE_ENDINGS or (before in PLACE_PREPOSITIONS and after.islower())
 
 
 def _initials_run(text: str, words: list[tuple[int, int, str]], index: int, language: str | None) -> int:
@@ -417,9 +440,9 @@ def propagated(
     text: str, language: str | None, persons: list[Span], titled: list[Span], taken: list[Span], places: list[Span] = ()
 ) -> list[Span]:
     """Other mentions, in the same text, of the surname of each PERSON of two or more words (and of each word a
-    title announced): the same word alone, or in German with a genitive ``s``, outside every span in `taken`. A
-    word that is also one of `places` (the text's places and other entities) is not propagated, nor one the text
-    repeats side by side (``Deventer Deventer``: a table of places)."""
+    title or a verb of saying announced): the same word alone, or in German with a genitive ``s``, outside every
+    span in `taken`. A word that is also one of `places` (the text's places and other entities) is not
+    propagated, nor one the text repeats side by side (``Deventer Deventer``: a table of places)."""
     surnames = set()
     for start, end in persons:
         parts = [word for _, _, word in _words(text[start:end])]
