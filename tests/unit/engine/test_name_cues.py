@@ -247,6 +247,8 @@ def test_speech_verbs_initials_and_introductions_announce_a_name(text, language,
         ("Ich bin Berliner.", "de"),
         ("Das kostet 5 Euro. Danach gehen wir.", "de"),  # no initial
         ("Vitamin C. Dann kommt der Rest.", "de"),
+        ("Het perceel ligt bij F. No. 12 aan de dijk.", "nl"),  # an abbreviation after the initial
+        ("Groep B. Er wordt gespeeld.", "nl"),  # a function word after the letter
     ],
 )
 def test_speech_verb_and_introduction_look_alikes_stay_no_name(text, language):

@@ -424,13 +424,15 @@ def _split_place(words: list[tuple[int, int, str]], index: int) -> bool:
 
 def _initials_run(text: str, words: list[tuple[int, int, str]], index: int, language: str | None) -> int:
     """How many words from `index` on make initials and the name after them (``W. J. Backus``); 0 when no name
-    word follows the initials."""
+    word of three letters or more, not itself abbreviated (``F. No.``), follows the initials."""
     first = index
     while index < len(words) and len(words[index][2]) == 1 and words[index][2].isupper():
         if not text.startswith(". ", words[index][1]):
             return 0
         index += 1
     if index == first or index >= len(words) or not _NAME_GAP.fullmatch(text, words[index - 1][1] + 1, words[index][0]):
+        return 0
+    if len(words[index][2]) < 3 or text.startswith(".", words[index][1]):  # "F. No.": abbreviations
         return 0
     run = _name_run(text, words, index, language)
     return index - first + run if run else 0
