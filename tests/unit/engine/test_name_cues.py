@@ -31,6 +31,12 @@ def _cued(text: str, language: str | None) -> list[str]:
         ("Felicito al ponente Koch por su informe.", "es", ["Koch"]),
         ("Ringrazio il presidente Prodi per la risposta.", "it", ["Prodi"]),
         ("De burgemeester Jansen opende de vergadering.", "nl", ["Jansen"]),
+        # appositions of news text
+        ("Das gefiel Bushs Parteikollegen McCain nicht.", "de", ["McCain"]),
+        ("Dat zei partijleider Rutte gisteren.", "nl", ["Rutte"]),
+        ("El delantero Morientes marcó dos goles.", "es", ["Morientes"]),
+        ("Il premier Prodi ha parlato ieri.", "it", ["Prodi"]),
+        ("Le porte-parole Dupuis a démenti.", "fr", ["Dupuis"]),
         # a given name and a capitalised word after it, particles between
         ("Allerdings zog sich Torsten Frings eine Verletzung zu.", "de", ["Torsten Frings"]),
         ("Sie lernte bei Uta Hagen und Patrick von Brunn.", "de", ["Uta Hagen", "Patrick von Brunn"]),

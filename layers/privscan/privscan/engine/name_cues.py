@@ -92,20 +92,33 @@ ROLES_BY_LANGUAGE = {
         schauspielerin autor autorin schriftsteller schriftstellerin komponist maler kaiser kaiserin könig
         königin papst bischof kardinal pfarrer fürst fürstin graf gräfin herzog herzogin prinz prinzessin
         richter richterin anwalt anwältin direktor direktorin chef chefin vorsitzende vorsitzender kommissar
-        kommissarin""",
+        kommissarin
+        kommissarin kandidat kandidatin spitzenkandidat spitzenkandidatin generalsekretär generalsekretärin
+        botschafter botschafterin gouverneur senator senatorin premier kollege kollegin parteifreund parteikollege
+        parteikollegen spieler spielerin profi manager managerin""",
     "fr": """président présidente ministre maire sénateur sénatrice député députée juge entraîneur directeur
         directrice secrétaire commissaire roi reine prince princesse pape évêque cardinal rapporteur
-        rapporteure""",
+        rapporteure
+        candidat candidate ambassadeur ambassadrice gouverneur attaquant gardien écrivain écrivaine chanteur
+        chanteuse acteur actrice réalisateur réalisatrice porte-parole sélectionneur capitaine""",
     "es": """presidente presidenta ministro ministra alcalde alcaldesa senador senadora diputado diputada juez
         jueza entrenador entrenadora director directora secretario secretaria comisario comisaria ponente
-        príncipe princesa obispo cardenal portavoz colega""",
+        príncipe princesa obispo cardenal portavoz colega
+        líder dirigente candidato candidata embajador embajadora gobernador gobernadora delantero portero
+        centrocampista escritor escritora cantante actor actriz consejero consejera vicepresidente vicepresidenta""",
     "it": """presidente ministro ministra sindaco senatore senatrice deputato deputata giudice allenatore
         direttore direttrice segretario segretaria commissario commissaria relatore relatrice principe
-        principessa papa vescovo cardinale portavoce onorevole collega""",
+        principessa papa vescovo cardinale portavoce onorevole collega
+        leader candidato candidata ambasciatore governatore attaccante portiere centrocampista scrittore
+        scrittrice cantante attore attrice regista premier vicepresidente tecnico""",
     "nl": """president minister burgemeester wethouder staatssecretaris kamerlid rechter trainer directeur
-        secretaris commissaris koning koningin prins prinses paus bisschop kardinaal""",
+        secretaris commissaris koning koningin prins prinses paus bisschop kardinaal
+        premier fractievoorzitter partijleider woordvoerder woordvoerster ambassadeur senator gouverneur coach
+        bondscoach aanvoerder spits doelman middenvelder verdediger schrijver schrijfster zanger zangeres regisseur
+        acteur actrice kunstenaar schilder collega""",
     "pt": """presidente ministro ministra prefeito prefeita senador senadora deputado deputada juiz juíza
-        treinador diretor diretora secretário secretária comissário comissária príncipe""",
+        treinador diretor diretora secretário secretária comissário comissária príncipe
+        candidato candidata embaixador governador atacante goleiro escritor escritora cantor cantora ator atriz""",
 }
 # Last parts of German compounds that name a role: "CSU-Politiker", "US-Präsident", "Bundesinnenminister".
 ROLE_SUFFIXES = (
@@ -122,6 +135,9 @@ ROLE_SUFFIXES = (
     "sprecher",
     "sprecherin",
     "trainer",
+    "kandidat",
+    "kandidatin",
+    "spieler",
     "vorsitzende",
     "vorsitzender",
     "chef",
