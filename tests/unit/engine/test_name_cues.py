@@ -224,9 +224,10 @@ def test_the_detector_reports_a_country_the_model_missed_as_a_place(scanner):
     [
         # a verb of saying (or an attributing preposition) before the name, or after it
         ("Das Gesetz komme zu spät, sagte Pofalla am Montag.", "de", ["Pofalla"]),
-        ("Pofalla sagte am Montag nichts dazu.", "de", ["Pofalla"]),
+        ("Zum Haushalt meinte Huber nur wenig.", "de", ["Huber"]),  # not "Haushalt": in German two words before
+        ("Ronald Pofalla sagte am Montag nichts dazu.", "de", ["Ronald Pofalla"]),
         ("La reforma llega tarde, dijo Zapatero ayer.", "es", ["Zapatero"]),
-        ("Secondo Berlusconi la legge è giusta.", "it", ["Berlusconi"]),
+        ("Lo ha detto Berlusconi ieri sera.", "it", ["Berlusconi"]),
         ("Het plan is goed, zei Balkenende gisteren.", "nl", ["Balkenende"]),
         ("It will take time, Griffin said on Tuesday.", "en", ["Griffin"]),
         # initials before a surname (not in German, where every noun is capitalised)
@@ -248,6 +249,12 @@ def test_speech_verbs_initials_and_introductions_announce_a_name(text, language,
     [
         ("Das sagte die Regierung am Montag.", "de"),  # a common noun after the verb
         ("Er sagte Montag ab.", "de"),  # a day
+        ("Volkswagen sagte am Montag nichts.", "de"),  # one word opening a sentence: as often a company
+        ("Dazu sagte die Regierung, der Haushalt meinte nichts.", "de"),  # in German one word before: any noun
+        ("Microsoft said the update fixes it.", "en"),
+        ("Según Reuters, el acuerdo está cerca.", "es"),  # an attributing preposition: as often an agency
+        ("Volgens Nieuwsuur is het plan klaar.", "nl"),
+        ("Wir kommen, so Gott will, morgen.", "de"),
         ("Sono Madrid e Roma le capitali.", "it"),  # no given name after the introduction
         ("Soy Español y vivo aquí.", "es"),
         ("Ich bin Berliner.", "de"),

@@ -10,8 +10,10 @@ The models miss many names that the words around them announce. These cues make 
 - a given name (``engine/conf/names/given.txt``, from Faker's first-name lists of the EU locales, MIT):
   ``Torsten Frings``, ``Uta Hagen``. A given name alone is never enough (``Rosa``, ``Mercedes``): a
   capitalised word that could be a surname must follow it;
-- a verb of saying or an attributing preposition before the name (``sagte Pofalla``, ``dijo Zapatero``,
-  ``secondo Berlusconi``, ``zei Balkenende``) or a verb of saying after it (``Griffin said``, ``Huber sagte``);
+- a verb of saying before the name (``sagte Pofalla``, ``dijo Zapatero``, ``ha detto Monti``, ``zei
+  Balkenende``) or after it (``Griffin said``, ``Ronald Pofalla sagte``; one word opening a sentence, or in
+  German any one word, only with another name word: ``Microsoft said``, ``Zum Haushalt meinte`` stay the
+  model's);
 - in German, the genitive of a given name (``Ottos``, ``Tonis``), unless a split place name (``Hermanns gasse``);
 - initials before a surname (``W. J. Backus``; not in German, where ``I. Jägerbataillon`` is a noun);
 - a speaker introducing themself, with a given name (``Buenas, soy Lucía``, ``Sono Matteo``, ``Lena hier,``):
@@ -44,6 +46,7 @@ from privscan.engine.prefilter import STOP_WORDS, STOP_WORDS_BY_LANGUAGE
 
 Span = tuple[int, int]
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n])[\s\"'«»„“”‘’(¡¿-]*$")
 _GAP = re.compile(r"\.?[ \t]+")  # between a title and the name: "Sr. Koch", "Herr Koch"
 _NAME_GAP = re.compile(r"[ \t]+")  # between the words of one name
 MAX_NAME_WORDS = 4
@@ -150,18 +153,21 @@ PLACE_ENDINGS = frozenset(
 )
 # Cues that announce the name after them, which overrule the model's other entities there.
 ANNOUNCING = frozenset({"title", "role", "introduction"})
-# Verbs of saying before a name (``sagte Huber``, ``dijo Blanco``, ``ha detto Monti``) and prepositions that
-# attribute a statement (``laut``, ``según``, ``volgens``), per language (lower case).
+# Verbs of saying before a name (``sagte Huber``, ``dijo Blanco``, ``ha detto Monti``), per language (lower case).
+# Not the prepositions that attribute a statement (``laut``, ``según``, ``volgens``): as often a newspaper or an
+# agency follows them (``según Reuters``).
 SPEECH_BEFORE_BY_LANGUAGE = {
     "en": "said says told added",
-    "de": "sagte sagt meinte erklärte betonte berichtete kritisierte so laut",
-    "fr": "déclare affirme estime explique selon",
-    "es": "dijo afirmó declaró señaló explicó aseguró añadió según",
-    "it": "detto dichiarato affermato spiegato dice afferma secondo",
-    "nl": "zei zegt verklaarde aldus volgens",
-    "pt": "disse afirmou declarou explicou segundo",
+    "de": "sagte sagt meinte erklärte betonte berichtete kritisierte",
+    "fr": "déclare affirme estime explique",
+    "es": "dijo afirmó declaró señaló explicó aseguró añadió",
+    "it": "detto dichiarato affermato spiegato dice afferma",
+    "nl": "zei zegt verklaarde",
+    "pt": "disse afirmou declarou explicou",
 }
-# Verbs of saying after a name (``Huber sagte``, ``Griffin said``).
+# Verbs of saying after a name (``Ronald Pofalla sagte``, ``Griffin said``); one word opening a sentence before
+# them is as often a company (``Microsoft said``), and in German any noun (``Zum Haushalt meinte``): left to
+# the model.
 SPEECH_AFTER_BY_LANGUAGE = {
     "en": "said says told added",
     "de": "sagte sagt meinte erklärte betonte",
@@ -417,6 +423,8 @@ def _cue(text: str, words: list[tuple[int, int, str]], index: int, language: str
     run = _name_run(text, words, index, language)
     after = index + run
     spoken = run and after < len(words) and _NAME_GAP.fullmatch(text, words[after - 1][1], words[after][0])
+    alone = language in NOUN_CAPITALISING or _SENTENCE_START.search(text, max(0, start - 8), start) is not None
+    spoken = spoken and (run > 1 or not alone)
     if spoken and _is_speech(words[after][2], language, SPEECH_AFTER_BY_LANGUAGE):
         return index, run, "speech"
     return index, 0, ""
