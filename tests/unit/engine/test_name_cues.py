@@ -262,6 +262,8 @@ def test_speech_verbs_initials_and_introductions_announce_a_name(text, language,
         ("Vitamin C. Dann kommt der Rest.", "de"),
         ("Het perceel ligt bij F. No. 12 aan de dijk.", "nl"),  # an abbreviation after the initial
         ("Groep B. Er wordt gespeeld.", "nl"),  # a function word after the letter
+        ("He served in World War I. Later he moved away.", "en"),  # a numbering letter after a capitalised word
+        ("Group A. Brazil won the match.", "en"),
     ],
 )
 def test_speech_verb_and_introduction_look_alikes_stay_no_name(text, language):

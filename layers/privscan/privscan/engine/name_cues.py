@@ -448,8 +448,11 @@ def _split_place(words: list[tuple[int, int, str]], index: int) -> bool:
 
 def _initials_run(text: str, words: list[tuple[int, int, str]], index: int, language: str | None) -> int:
     """How many words from `index` on make initials and the name after them (``W. J. Backus``); 0 when no name
-    word of three letters or more, not itself abbreviated (``F. No.``), follows the initials."""
+    word of three letters or more, not itself abbreviated (``F. No.``), follows the initials, or when a capitalised
+    word comes right before them (``World War I. Later``)."""
     first = index
+    if index and words[index - 1][2][0].isupper() and _NAME_GAP.fullmatch(text, words[index - 1][1], words[index][0]):
+        return 0  # "World War I. Later", "Group A. Brazil": a numbering letter after a capitalised word
     while index < len(words) and len(words[index][2]) == 1 and words[index][2].isupper():
         if not text.startswith(". ", words[index][1]):
             return 0
