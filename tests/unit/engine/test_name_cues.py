@@ -313,3 +313,20 @@ def test_a_surname_a_speech_verb_announced_marks_its_other_mentions():
     assert single == found
     assert [text[s:e] for s, e in propagated(text, "de", [], single, found)] == ["Pofalla"]
     assert propagated(text, "de", [], single, found) == [(33, 40)]
+
+
+def test_a_particle_may_open_a_name_after_a_role_noun_in_a_romance_language():
+    assert _cued("La vicepresidente de Palacio ha presentato la proposta.", "it") == ["de Palacio"]
+    assert _cued("Il ministro van Aartsen ha risposto.", "it") == ["van Aartsen"]
+    assert _cued("El comisario van Miert respondió.", "es") == ["van Miert"]
+    # the language's own preposition: a place or a field
+    assert _cued("Una carta al Presidente de Sri Lanka.", "es") == []
+    assert _cued("El alcalde de Madrid habló ayer.", "es") == []
+    assert _cued("Il sindaco di Roma ha parlato.", "it") == []
+    assert _cued("Le maire de Lyon a parlé.", "fr") == []
+    assert _cued("Il presidente de Francia ha parlato.", "it") == []  # a country
+    assert _cued("Il ministro van Basten ha risposto.", "nl") == []
+    assert _cued("De Minister van Justitie diende een ontwerp in.", "nl") == []  # not in Dutch
+    text = "El presidente van Telefónica habló ayer."  # the model's organisation stays its call
+    company = (text.index("Telefónica"), text.index("Telefónica") + 10)
+    assert cued_names(text, "es", [], others=[company])[0] == []

@@ -151,6 +151,15 @@ NOUN_CAPITALISING = frozenset({"de"})
 PLACE_ENDINGS = frozenset(
     "gasse straße strasse platz dorf bad berg burg kirche hof weg feld thal tal stadt".split()  # noqa: SIM905
 )
+# Family-name particles that may open a name after a role noun, per language: those of other languages only,
+# since the language's own preposition there names a place or a field (``vicepresidente de Palacio`` in
+# Italian; not ``sindaco di Roma``, ``alcalde de Madrid``, ``maire de Lyon``).
+PARTICLE_FIRST = {
+    "it": frozenset({"de", "van", "von", "du", "der", "den", "ter", "ten"}),
+    "es": frozenset({"van", "von", "di", "da", "du", "der", "den", "ter", "ten"}),
+    "pt": frozenset({"van", "von", "di", "du", "der", "den", "ter", "ten"}),
+    "fr": frozenset({"van", "von", "di", "da", "der", "den", "ter", "ten"}),
+}
 # Cues that announce the name after them, which overrule the model's other entities there.
 ANNOUNCING = frozenset({"title", "role", "introduction"})
 # Verbs of saying before a name (``sagte Huber``, ``dijo Blanco``, ``ha detto Monti``), per language (lower case).
@@ -401,6 +410,8 @@ def _cue(text: str, words: list[tuple[int, int, str]], index: int, language: str
     following = index + 1 < len(words) and _GAP.fullmatch(text, end, words[index + 1][0]) is not None
     title = following and _is_title(text, words, index, language)
     if title or (following and _is_role(word, language)):
+        if not title and _particle_name(words, index + 1, language):  # the model's organisation stays its call
+            return index + 1, _name_run(text, words, index + 1, language, titled=True, cued=True), "particle"
         return (
             index + 1,
             _name_run(text, words, index + 1, language, titled=title, cued=True),
@@ -428,6 +439,17 @@ def _cue(text: str, words: list[tuple[int, int, str]], index: int, language: str
     if spoken and _is_speech(words[after][2], language, SPEECH_AFTER_BY_LANGUAGE):
         return index, run, "speech"
     return index, 0, ""
+
+
+def _particle_name(words: list[tuple[int, int, str]], index: int, language: str | None) -> bool:
+    """Whether a family-name particle at `index` after a role noun starts a name, in a Romance language: a particle
+    of another language (`PARTICLE_FIRST`), then a name word that is no common word or country (``Commissario de
+    Palacio`` in Italian; not ``sindaco di Roma``, ``Presidente de Sri Lanka``; nor Dutch ``Minister van
+    Justitie``)."""
+    if index + 1 >= len(words) or words[index][2] not in PARTICLE_FIRST.get(language, ()):
+        return False
+    after = words[index + 1][2]
+    return name_word(after, language) and not any(name.startswith(after) for name in place_names(None))
 
 
 def _given_genitive(word: str) -> bool:
