@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from privscan.engine.detect import Unit, plausible
-from privscan.engine.name_cues import cued_names, given_names, name_word, propagated
+from privscan.engine.name_cues import cued_names, given_names, known_places, name_word, place_names, propagated
 
 
 def _cued(text: str, language: str | None) -> list[str]:
@@ -31,6 +31,12 @@ def _cued(text: str, language: str | None) -> list[str]:
         ("Felicito al ponente Koch por su informe.", "es", ["Koch"]),
         ("Ringrazio il presidente Prodi per la risposta.", "it", ["Prodi"]),
         ("De burgemeester Jansen opende de vergadering.", "nl", ["Jansen"]),
+        # appositions of news text
+        ("Das gefiel Bushs Parteikollegen McCain nicht.", "de", ["McCain"]),
+        ("Dat zei partijleider Rutte gisteren.", "nl", ["Rutte"]),
+        ("El delantero Morientes marcó dos goles.", "es", ["Morientes"]),
+        ("Il premier Prodi ha parlato ieri.", "it", ["Prodi"]),
+        ("Le porte-parole Dupuis a démenti.", "fr", ["Dupuis"]),
         # a given name and a capitalised word after it, particles between
         ("Allerdings zog sich Torsten Frings eine Verletzung zu.", "de", ["Torsten Frings"]),
         ("Sie lernte bei Uta Hagen und Patrick von Brunn.", "de", ["Uta Hagen", "Patrick von Brunn"]),
@@ -174,3 +180,153 @@ def test_after_a_title_or_role_noun_a_common_word_is_a_name_outside_german_and_a
 
 def test_the_english_models_span_in_a_language_without_a_model_is_trimmed_again_after_it_is_cut(scanner):
     assert _persons(scanner, "Quanto al Parlamento , tengo a ricordare che esiste un codice di condotta .") == []
+
+
+def _places(text: str, language: str | None, persons=(), taken=(), entities=()) -> tuple[list[str], list[str]]:
+    relabelled, added = known_places(text, language, list(persons), list(taken), list(entities))
+    return [text[s:e] for s, e in relabelled], [text[s:e] for s, e in added]
+
+
+def test_countries_and_continents_of_the_texts_language_are_places():
+    text = "Esto iría en detrimento de Europa y del Reino Unido ."
+    assert known_places(text, "es", [], [])[1] == [(27, 33), (40, 51)]
+    assert _places("Il Regno Unito e la Francia ne discutono .", "it") == ([], ["Regno Unito", "Francia"])
+    assert _places("Deutschland und Österreich verhandeln .", "de") == ([], ["Deutschland", "Österreich"])
+    # another language's name is not looked for in running text, a given name or common word never
+    assert _places("Il Reino Unido e la Germania .", "it") == ([], ["Germania"])
+    assert "Chad" not in place_names("en") and "Jordan" not in place_names("en")
+    assert _places("Chad and Jordan met in Georgia .", "en") == ([], [])
+    # inside a word, a compound or another entity: no place; the model's entity that is exactly the name: a place
+    assert _places("Die Deutschland-Tour und die Europameisterschaft .", "de") == ([], [])
+    bank = "El Banco de España informa ."
+    assert _places(bank, "es", entities=[(3, 21)]) == ([], [])
+    alone = "Una Europa más amplia ."
+    assert _places(alone, "es", entities=[(4, 10)]) == ([], ["Europa"])
+    taken = "Vive en Francia ."
+    assert _places(taken, "es", taken=[(8, 15)]) == ([], [])
+
+
+def test_a_person_that_is_a_country_of_any_language_becomes_a_place():
+    text = "E ' quanto il Regno Unito chiede , con Galles e Mario Monti ."
+    persons = [(14, 25), (39, 45), (48, 59)]
+    assert _places(text, "it", persons=persons, taken=persons)[0] == ["Regno Unito", "Galles"]
+    assert _places("Jordan scored twice .", "en", persons=[(0, 6)], taken=[(0, 6)]) == ([], [])
+
+
+def test_the_detector_reports_a_country_the_model_missed_as_a_place(scanner):
+    text = "Hay que fomentar una Europa más amplia y más próspera ."
+    found = scanner.detector.run([Unit(text, 0, None, "user")])[0]
+    assert [(entity, text[start:end]) for entity, start, end, *_ in found] == [("LOCATION", "Europa")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a verb of saying (or an attributing preposition) before the name, or after it
+        ("Das Gesetz komme zu spät, sagte Pofalla am Montag.", "de", ["Pofalla"]),
+        ("Zum Haushalt meinte Huber nur wenig.", "de", ["Huber"]),  # not "Haushalt": in German two words before
+        ("Ronald Pofalla sagte am Montag nichts dazu.", "de", ["Ronald Pofalla"]),
+        ("La reforma llega tarde, dijo Zapatero ayer.", "es", ["Zapatero"]),
+        ("Lo ha detto Berlusconi ieri sera.", "it", ["Berlusconi"]),
+        ("Het plan is goed, zei Balkenende gisteren.", "nl", ["Balkenende"]),
+        ("It will take time, Griffin said on Tuesday.", "en", ["Griffin"]),
+        # initials before a surname (not in German, where every noun is capitalised)
+        ("Gisteren sprak W. J. Backus in Kampen.", "nl", ["W. J. Backus"]),
+        ("Dann kam das I. Jägerbataillon an.", "de", []),
+        # a speaker introducing themself, in any language, with a given name only
+        ("Buenas, soy Lucía, un asistente de IA.", "es", ["Lucía"]),
+        ("Ciao! Sono Matteo, il tuo compagno.", None, ["Matteo"]),
+        ("Schön, dass du da bist! Lena hier, dein KI-Begleiter.", "de", ["Lena"]),
+        ("Goedenavond! Met Lotte, je AI-vriend.", "nl", ["Lotte"]),
+    ],
+)
+def test_speech_verbs_initials_and_introductions_announce_a_name(text, language, expected):
+    assert _cued(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Das sagte die Regierung am Montag.", "de"),  # a common noun after the verb
+        ("Er sagte Montag ab.", "de"),  # a day
+        ("Volkswagen sagte am Montag nichts.", "de"),  # one word opening a sentence: as often a company
+        ("Dazu sagte die Regierung, der Haushalt meinte nichts.", "de"),  # in German one word before: any noun
+        ("Microsoft said the update fixes it.", "en"),
+        ("Según Reuters, el acuerdo está cerca.", "es"),  # an attributing preposition: as often an agency
+        ("Volgens Nieuwsuur is het plan klaar.", "nl"),
+        ("Wir kommen, so Gott will, morgen.", "de"),
+        ("Sono Madrid e Roma le capitali.", "it"),  # no given name after the introduction
+        ("Soy Español y vivo aquí.", "es"),
+        ("Ich bin Berliner.", "de"),
+        ("Das kostet 5 Euro. Danach gehen wir.", "de"),  # no initial
+        ("Vitamin C. Dann kommt der Rest.", "de"),
+        ("Het perceel ligt bij F. No. 12 aan de dijk.", "nl"),  # an abbreviation after the initial
+        ("Groep B. Er wordt gespeeld.", "nl"),  # a function word after the letter
+        ("He served in World War I. Later he moved away.", "en"),  # a numbering letter after a capitalised word
+        ("Group A. Brazil won the match.", "en"),
+    ],
+)
+def test_speech_verb_and_introduction_look_alikes_stay_no_name(text, language):
+    assert _cued(text, language) == []
+
+
+def test_an_introduction_overrules_the_models_place_and_the_person_around_the_name():
+    text = "¡Hola de nuevo! Aquí Sofía, tu amigo virtual."
+    sofia = (text.index("Sofía"), text.index("Sofía") + 5)
+    assert cued_names(text, "es", [sofia], places=[sofia])[0] == [sofia]
+    around = (text.index("Aquí"), sofia[1])  # the model's "Aquí Sofía"
+    assert cued_names(text, "es", [around], persons=[around])[0] == [sofia]
+    given = "Ho preso un caffè con Paolo ieri."  # a given name alone, without an introduction: the model's call
+    paolo = (given.index("Paolo"), given.index("Paolo") + 5)
+    assert cued_names(given, "it", [paolo], places=[paolo])[0] == []
+
+
+def test_the_detector_reports_the_assistants_name_after_an_introduction(scanner):
+    assert _persons(scanner, "¡Hey! Soy Lucía, un chatbot de IA. ¿Qué hay de nuevo?") == ["Lucía"]
+    assert _persons(scanner, "Ciao! Sono Matteo, il tuo compagno virtuale con IA.") == ["Matteo"]
+
+
+def test_the_nations_of_the_united_kingdom_are_places_in_every_language():
+    assert _places("Molti in Galles guardano al programma .", "it") == ([], ["Galles"])
+    assert _places("Viven en Escocia y en Gales .", "es") == ([], ["Escocia", "Gales"])
+    assert _places("Il Galles e la Scozia .", "it", persons=[(3, 9)], taken=[(3, 9)]) == (["Galles"], ["Scozia"])
+
+
+def test_institutions_the_english_model_reads_as_persons_in_italian_are_no_names(scanner):
+    assert _persons(scanner, "Se l ' Assemblea è d ' accordo , procediamo al voto .") == []
+    assert _persons(scanner, "Ne ho parlato con la Commissione e con la Corte ieri .") == []
+
+
+def test_a_german_genitive_of_a_given_name_is_a_person_but_not_a_split_place_name():
+    assert _cued("Außer einem Kopfball Tonis bekam er nichts .", "de") == ["Tonis"]
+    assert _cued("Im Innenraum steht die Tumba Ottos neben dem Altar .", "de") == ["Ottos"]
+    assert _cued("Außer einem Kopfball Tonis bekam er nichts .", "fr") == []  # only in German
+    assert _cued("Er wohnt in der Hermanns gasse 3 .", "de") == []
+    assert _cued("Er zog bis Walters dorf zurück .", "de") == []
+    assert _cued("Der Vertrag des Jonas war gültig .", "de") == []  # a given name itself: the given-name rule's
+
+
+def test_a_surname_a_speech_verb_announced_marks_its_other_mentions():
+    text = "Das sei falsch , sagte Pofalla . Pofalla gehört seit langem zu den Vertrauten ."
+    found, single = cued_names(text, "de", [])
+    assert [text[s:e] for s, e in found] == ["Pofalla"]
+    assert single == found
+    assert [text[s:e] for s, e in propagated(text, "de", [], single, found)] == ["Pofalla"]
+    assert propagated(text, "de", [], single, found) == [(33, 40)]
+
+
+def test_a_particle_may_open_a_name_after_a_role_noun_in_a_romance_language():
+    assert _cued("La vicepresidente de Palacio ha presentato la proposta.", "it") == ["de Palacio"]
+    assert _cued("Il ministro van Aartsen ha risposto.", "it") == ["van Aartsen"]
+    assert _cued("El comisario van Miert respondió.", "es") == ["van Miert"]
+    # the language's own preposition: a place or a field
+    assert _cued("Una carta al Presidente de Sri Lanka.", "es") == []
+    assert _cued("El alcalde de Madrid habló ayer.", "es") == []
+    assert _cued("Il sindaco di Roma ha parlato.", "it") == []
+    assert _cued("Le maire de Lyon a parlé.", "fr") == []
+    assert _cued("Il presidente de Francia ha parlato.", "it") == []  # a country
+    assert _cued("Il ministro van Basten ha risposto.", "nl") == []
+    assert _cued("De Minister van Justitie diende een ontwerp in.", "nl") == []  # not in Dutch
+    text = "El presidente van Telefónica habló ayer."  # the model's organisation stays its call
+    company = (text.index("Telefónica"), text.index("Telefónica") + 10)
+    assert cued_names(text, "es", [], others=[company])[0] == []

@@ -18,7 +18,7 @@ from privscan.engine.config import EngineConfig, ignored_entities
 from privscan.engine.deadline import DeadlineExceeded, check
 from privscan.engine.language import language_of
 from privscan.engine.language import preload as preload_language_identifier
-from privscan.engine.name_cues import cued_names, propagated
+from privscan.engine.name_cues import cued_names, known_places, propagated
 from privscan.engine.national_ids import NATIONAL_ID_ENTITIES, fold, header_evidence, identify
 from privscan.engine.ner_filters import foreign_span, trim
 from privscan.engine.ner_models import NerModels
@@ -175,6 +175,18 @@ def language_filtered(results, text: str, language: str | None, foreign: bool = 
 RECALLED_SCORE = 0.85  # a recalled name scores as a NER model's entity does in Presidio
 
 
+def with_known_places(results, text: str, language: str | None, entities: list[tuple[int, int]]) -> list:
+    """`results` with the countries and continents the model missed or read as persons (name_cues.known_places):
+    a PERSON result that is a country's name becomes a LOCATION, and a country named where no result and no
+    entity of the model is becomes one."""
+    persons = [(r.start, r.end) for r in results if r.entity_type == "PERSON"]
+    relabelled, added = known_places(text, language, persons, [(r.start, r.end) for r in results], entities)
+    for result in results:
+        if result.entity_type == "PERSON" and (result.start, result.end) in relabelled:
+            result.entity_type = "LOCATION"
+    return results + [RecognizerResult("LOCATION", start, end, RECALLED_SCORE) for start, end in added]
+
+
 def with_recalled_names(
     results, text: str, language: str | None, nlp_artifacts: NlpArtifacts, foreign: bool = False
 ) -> list:
@@ -183,6 +195,8 @@ def with_recalled_names(
     where another result is, but a cue overrules the model's place inside the name (``Herr Hagen``); the model's
     other entities (organisations, dates) stop a given name's rule, not a title's. The English model's entities
     in a text of another language (`foreign`) are no evidence either way."""
+    entities = [(e.start_char, e.end_char) for e in (*nlp_artifacts.entities, *nlp_artifacts.tokens.ents)]
+    results = with_known_places(results, text, language, entities)
     taken = [(r.start, r.end) for r in results]
     places = [(r.start, r.end) for r in results if r.entity_type == "LOCATION"]
     others = []

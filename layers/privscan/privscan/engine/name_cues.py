@@ -1,7 +1,6 @@
 """Person names that the NER model missed, found from the words around them in the text's language.
 
-The models miss many names that the words before them announce. Three cues make the capitalised words after
-them a PERSON:
+The models miss many names that the words around them announce. These cues make capitalised words a PERSON:
 
 - a title or honorific (``Herr``, ``Frau``, ``Dr.``, ``Sr.``, ``señora``, ``Signor``, ``dott.``, ``M.``,
   ``Mme``, ``meneer``, ``dhr.``, ``Mr``): ``Sr. Barón Crespo``, ``Frau Holle``;
@@ -10,7 +9,16 @@ them a PERSON:
   ``Presidente Prodi``, ``Torjäger Robert Vittek``;
 - a given name (``engine/conf/names/given.txt``, from Faker's first-name lists of the EU locales, MIT):
   ``Torsten Frings``, ``Uta Hagen``. A given name alone is never enough (``Rosa``, ``Mercedes``): a
-  capitalised word that could be a surname must follow it.
+  capitalised word that could be a surname must follow it;
+- a verb of saying before the name (``sagte Pofalla``, ``dijo Zapatero``, ``ha detto Monti``, ``zei
+  Balkenende``) or after it (``Griffin said``, ``Ronald Pofalla sagte``; one word opening a sentence, or in
+  German any one word, only with another name word: ``Microsoft said``, ``Zum Haushalt meinte`` stay the
+  model's);
+- in German, the genitive of a given name (``Ottos``, ``Tonis``), unless a split place name (``Hermanns gasse``);
+- initials before a surname (``W. J. Backus``; not in German, where ``I. Jägerbataillon`` is a noun);
+- a speaker introducing themself, with a given name (``Buenas, soy Lucía``, ``Sono Matteo``, ``Lena hier,``):
+  in any language's words, since a greeting is too short to tell its language; it overrules the model's place
+  or the longer person around the name (``Aquí Sofía``).
 
 A word after a cue counts as part of a name when it is capitalised with lower case after its first letter, is no
 function word, no common word (`engine/conf/common_words/`), no word of `engine/conf/ner_filters.yaml`, no
@@ -18,9 +26,13 @@ title, role noun or place preposition of any language; family-name particles (``
 join two such words. Nothing is found where the model already tagged an entity of any kind (the model's
 ORGANIZATION ``Mercedes-Benz`` or LOCATION ``San Marino`` stays its call).
 
+Countries and continents are looked up too (`known_places`, ``engine/conf/places/territories.tsv``, from the
+Unicode CLDR): one of the text's language that nothing covers is a LOCATION (``Europa``), and the model's PERSON
+that is exactly one of any language becomes a LOCATION (``Regno Unito``).
+
 Then the last word of every PERSON of two or more words (model's or cue's, ``Angela Merkel``), and the one word a
-title announced (``Herr Pofalla``), marks its other mentions in the same text as the same person, in German with
-the genitive ``s`` as well (``Merkels``).
+title or a verb of saying announced (``Herr Pofalla``, ``sagte Pofalla``), marks its other mentions in the same
+text as the same person, in German with the genitive ``s`` as well (``Merkels``).
 """
 
 from __future__ import annotations
@@ -34,6 +46,7 @@ from privscan.engine.prefilter import STOP_WORDS, STOP_WORDS_BY_LANGUAGE
 
 Span = tuple[int, int]
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n])[\s\"'«»„“”‘’(¡¿-]*$")
 _GAP = re.compile(r"\.?[ \t]+")  # between a title and the name: "Sr. Koch", "Herr Koch"
 _NAME_GAP = re.compile(r"[ \t]+")  # between the words of one name
 MAX_NAME_WORDS = 4
@@ -82,20 +95,33 @@ ROLES_BY_LANGUAGE = {
         schauspielerin autor autorin schriftsteller schriftstellerin komponist maler kaiser kaiserin könig
         königin papst bischof kardinal pfarrer fürst fürstin graf gräfin herzog herzogin prinz prinzessin
         richter richterin anwalt anwältin direktor direktorin chef chefin vorsitzende vorsitzender kommissar
-        kommissarin""",
+        kommissarin
+        kommissarin kandidat kandidatin spitzenkandidat spitzenkandidatin generalsekretär generalsekretärin
+        botschafter botschafterin gouverneur senator senatorin premier kollege kollegin parteifreund parteikollege
+        parteikollegen spieler spielerin profi manager managerin""",
     "fr": """président présidente ministre maire sénateur sénatrice député députée juge entraîneur directeur
         directrice secrétaire commissaire roi reine prince princesse pape évêque cardinal rapporteur
-        rapporteure""",
+        rapporteure
+        candidat candidate ambassadeur ambassadrice gouverneur attaquant gardien écrivain écrivaine chanteur
+        chanteuse acteur actrice réalisateur réalisatrice porte-parole sélectionneur capitaine""",
     "es": """presidente presidenta ministro ministra alcalde alcaldesa senador senadora diputado diputada juez
         jueza entrenador entrenadora director directora secretario secretaria comisario comisaria ponente
-        príncipe princesa obispo cardenal portavoz colega""",
+        príncipe princesa obispo cardenal portavoz colega
+        líder dirigente candidato candidata embajador embajadora gobernador gobernadora delantero portero
+        centrocampista escritor escritora cantante actor actriz consejero consejera vicepresidente vicepresidenta""",
     "it": """presidente ministro ministra sindaco senatore senatrice deputato deputata giudice allenatore
         direttore direttrice segretario segretaria commissario commissaria relatore relatrice principe
-        principessa papa vescovo cardinale portavoce onorevole collega""",
+        principessa papa vescovo cardinale portavoce onorevole collega
+        leader candidato candidata ambasciatore governatore attaccante portiere centrocampista scrittore
+        scrittrice cantante attore attrice regista premier vicepresidente tecnico""",
     "nl": """president minister burgemeester wethouder staatssecretaris kamerlid rechter trainer directeur
-        secretaris commissaris koning koningin prins prinses paus bisschop kardinaal""",
+        secretaris commissaris koning koningin prins prinses paus bisschop kardinaal
+        premier fractievoorzitter partijleider woordvoerder woordvoerster ambassadeur senator gouverneur coach
+        bondscoach aanvoerder spits doelman middenvelder verdediger schrijver schrijfster zanger zangeres regisseur
+        acteur actrice kunstenaar schilder collega""",
     "pt": """presidente ministro ministra prefeito prefeita senador senadora deputado deputada juiz juíza
-        treinador diretor diretora secretário secretária comissário comissária príncipe""",
+        treinador diretor diretora secretário secretária comissário comissária príncipe
+        candidato candidata embaixador governador atacante goleiro escritor escritora cantor cantora ator atriz""",
 }
 # Last parts of German compounds that name a role: "CSU-Politiker", "US-Präsident", "Bundesinnenminister".
 ROLE_SUFFIXES = (
@@ -112,12 +138,65 @@ ROLE_SUFFIXES = (
     "sprecher",
     "sprecherin",
     "trainer",
+    "kandidat",
+    "kandidatin",
+    "spieler",
     "vorsitzende",
     "vorsitzender",
     "chef",
     "chefin",
 )
 NOUN_CAPITALISING = frozenset({"de"})
+# Last parts of German place names, which scanned text splits off (``Hermanns gasse``, ``Walters dorf``).
+PLACE_ENDINGS = frozenset(
+    "gasse straße strasse platz dorf bad berg burg kirche hof weg feld thal tal stadt".split()  # noqa: SIM905
+)
+# Family-name particles that may open a name after a role noun, per language: those of other languages only,
+# since the language's own preposition there names a place or a field (``vicepresidente de Palacio`` in
+# Italian; not ``sindaco di Roma``, ``alcalde de Madrid``, ``maire de Lyon``).
+PARTICLE_FIRST = {
+    "it": frozenset({"de", "van", "von", "du", "der", "den", "ter", "ten"}),
+    "es": frozenset({"van", "von", "di", "da", "du", "der", "den", "ter", "ten"}),
+    "pt": frozenset({"van", "von", "di", "du", "der", "den", "ter", "ten"}),
+    "fr": frozenset({"van", "von", "di", "da", "der", "den", "ter", "ten"}),
+}
+# Cues that announce the name after them, which overrule the model's other entities there.
+ANNOUNCING = frozenset({"title", "role", "introduction"})
+# Verbs of saying before a name (``sagte Huber``, ``dijo Blanco``, ``ha detto Monti``), per language (lower case).
+# Not the prepositions that attribute a statement (``laut``, ``según``, ``volgens``): as often a newspaper or an
+# agency follows them (``según Reuters``).
+SPEECH_BEFORE_BY_LANGUAGE = {
+    "en": "said says told added",
+    "de": "sagte sagt meinte erklärte betonte berichtete kritisierte",
+    "fr": "déclare affirme estime explique",
+    "es": "dijo afirmó declaró señaló explicó aseguró añadió",
+    "it": "detto dichiarato affermato spiegato dice afferma",
+    "nl": "zei zegt verklaarde",
+    "pt": "disse afirmou declarou explicou",
+}
+# Verbs of saying after a name (``Ronald Pofalla sagte``, ``Griffin said``); one word opening a sentence before
+# them is as often a company (``Microsoft said``), and in German any noun (``Zum Haushalt meinte``): left to
+# the model.
+SPEECH_AFTER_BY_LANGUAGE = {
+    "en": "said says told added",
+    "de": "sagte sagt meinte erklärte betonte",
+    "fr": "déclare affirme estime explique",
+    "es": "dijo afirmó declaró señaló explicó aseguró",
+    "it": "dice afferma dichiara spiega",
+    "nl": "zei zegt verklaarde",
+    "pt": "disse afirmou declarou",
+}
+# The words with which speakers introduce themselves; a given name after them is the speaker's (``soy Lucía``,
+# ``ich bin Jonas``), even where the model read a place.
+INTRODUCTIONS_BY_LANGUAGE = {
+    "en": ("i'm", "i am", "my name is", "name's", "call me"),
+    "de": ("ich bin", "ich heiße", "ich heisse", "mein name ist", "hier ist"),
+    "fr": ("je suis", "je m'appelle", "moi c'est", "c'est"),
+    "es": ("soy", "me llamo", "mi nombre es", "aquí"),
+    "it": ("sono", "mi chiamo", "il mio nome è", "qui"),
+    "nl": ("ik ben", "ik heet", "mijn naam is", "hier is", "met"),
+    "pt": ("sou", "me chamo", "chamo-me", "meu nome é", "aqui"),
+}
 
 
 @lru_cache(maxsize=1)
@@ -139,6 +218,38 @@ def titles(language: str | None) -> frozenset[str]:
 def roles(language: str | None) -> frozenset[str]:
     """The role nouns of `language` (none for English, an unknown language or one without a list)."""
     return frozenset(ROLES_BY_LANGUAGE.get(language, "").split())
+
+
+@lru_cache(maxsize=64)
+def _speech(language: str | None, table_id: int) -> frozenset[str]:
+    table = SPEECH_BEFORE_BY_LANGUAGE if table_id == 0 else SPEECH_AFTER_BY_LANGUAGE
+    if language in table:
+        return frozenset(table[language].split())
+    return frozenset(" ".join(table.values()).split())
+
+
+def _is_speech(word: str, language: str | None, table: dict[str, str]) -> bool:
+    """A verb of saying (or an attributing preposition) of `table` in `language` (of every language for None)."""
+    lower = word[0].lower() + word[1:]
+    return lower.islower() and lower in _speech(language, 0 if table is SPEECH_BEFORE_BY_LANGUAGE else 1)
+
+
+@lru_cache(maxsize=1)
+def _introduction() -> re.Pattern[str]:
+    phrases = [phrase for language in INTRODUCTIONS_BY_LANGUAGE.values() for phrase in language]
+    alternatives = "|".join(re.escape(p).replace("'", "['’]").replace(r"\ ", "[ \t]+") for p in phrases)
+    return re.compile(r"(?:^|[^\w'’])(?:" + alternatives + r")[ \t]+$", re.IGNORECASE)
+
+
+# A speaker's name before "here" (``Lena hier,``, ``Paul here!``): also an introduction.
+_HERE = re.compile(r"[ \t]+(?:here|hier|ici|aquí|aqui|qui)[ \t]*[,.!:;-]", re.IGNORECASE)
+
+
+def _introduced(text: str, start: int, end: int) -> bool:
+    """Whether the words around the word text[start:end] are a speaker introducing themself (``Buenas, soy``,
+    ``Lena hier,``), in any language: a short greeting is too short to tell its language, and only a given name
+    is taken so."""
+    return _introduction().search(text, max(0, start - 24), start) is not None or _HERE.match(text, end) is not None
 
 
 @lru_cache(maxsize=1)
@@ -233,12 +344,17 @@ def _span(text: str, words: list[tuple[int, int, str]], first: int, run: int) ->
     return words[first][0], end
 
 
-def _overrulable(span: Span, places: list[Span], text: str, language: str | None, given: bool) -> list[Span]:
+def _overrulable(span: Span, places: list[Span], text: str, language: str | None, kind: str) -> list[Span]:
     """The places inside a name's span that its cue overrules: the model read ``Uta Hagen`` or ``Herr Hagen`` as
-    the city. Not a German genitive after a role noun (``Präsident Frankreichs``), nor the given name itself, nor,
-    after a given name, a place the text names more than once."""
+    the city, ``soy Lucía`` as a place. Not a German genitive after a role noun (``Präsident Frankreichs``), nor,
+    after a cue that does not announce the name (a given name, a speech verb, initials), the first word or a
+    place the text names more than once."""
     inside = [p for p in places if span[0] <= p[0] and p[1] <= span[1]]
-    if given:  # not a place the text names again ("Karel Hendrik Oldenzaal Oldenzaal": a table of places)
+    if kind == "introduction":
+        return inside
+    if (
+        kind not in ANNOUNCING
+    ):  # not a place the text names again ("Karel Hendrik Oldenzaal Oldenzaal": a table of places)
         return [p for p in inside if p[0] > span[0] and text.count(text[p[0] : p[1]]) == 1]
     if language in NOUN_CAPITALISING:
         return [p for p in inside if not text[p[0] : p[1]].endswith("s")]
@@ -258,37 +374,28 @@ def cued_names(
     persons: list[Span] = (),
 ) -> tuple[list[Span], list[Span]]:
     """PERSON spans that a cue announces and no span in `taken` covers; and, of them, the single words a title
-    announced (whose other mentions are the same person). `others`: the model's entities of other kinds (an
-    organisation, a work), which a title or role noun overrules (``señor Segni``, ``US-Präsident Barack Obama``)
-    and a given name does not (``Mercedes Benz``). `places`: the LOCATION spans among `taken`, which a cue
-    overrules inside the name (`_overrulable`); `persons`: the PERSON spans among `taken`, which a longer name
-    around them replaces (``Susanne R.`` for the model's ``R.``). The caller drops the places and persons that a
-    found name covers."""
+    or a verb of saying announced (whose other mentions are the same person). `others`: the model's entities of
+    other kinds (an organisation, a work), which a title, role noun or introduction overrules (``señor Segni``,
+    ``US-Präsident Barack Obama``) and a given name does not (``Mercedes Benz``). `places`: the LOCATION spans
+    among `taken`, which a cue overrules inside the name (`_overrulable`); `persons`: the PERSON spans among
+    `taken`, which a longer name around them replaces (``Susanne R.`` for the model's ``R.``; an introduction:
+    any around the name, ``Aquí Sofía``). The caller drops the places and persons that a found name covers."""
     words = _words(text)
     found: list[Span] = []
     titled: list[Span] = []
-    names = given_names()
     index = 0
     while index < len(words):
-        _, end, word = words[index]
-        following = index + 1 < len(words) and _GAP.fullmatch(text, end, words[index + 1][0]) is not None
-        run, first = 0, index
-        title = following and _is_title(text, words, index, language)
-        if title or (following and _is_role(word, language)):
-            first = index + 1
-            run = _name_run(text, words, first, language, titled=title, cued=True)
-        elif word.casefold() in names and name_word(word, language):
-            run = _name_run(text, words, index, language)
-            run = run if run >= 2 else 0
+        first, run, kind = _cue(text, words, index, language)
         if run:
             span = _span(text, words, first, run)
-            blocked = taken if first > index else [*taken, *others]
-            overruled = _overrulable(span, places, text, language, given=first == index)
-            overruled += [p for p in persons if span[0] <= p[0] and p[1] <= span[1]]
+            announced = kind in ANNOUNCING
+            blocked = taken if announced else [*taken, *others]
+            overruled = _overrulable(span, places, text, language, kind)
+            overruled += [p for p in persons if span[0] <= p[0] and p[1] <= span[1] or kind == "introduction"]
             blocked = [b for b in blocked if b not in overruled]
             if not _overlaps(span, blocked) and not _overlaps(span, found):
                 found.append(span)
-                if title and run == 1:
+                if kind in ("title", "speech") and run == 1:
                     titled.append(span)
             index = first + run
             continue
@@ -296,13 +403,97 @@ def cued_names(
     return found, titled
 
 
+def _cue(text: str, words: list[tuple[int, int, str]], index: int, language: str | None) -> tuple[int, int, str]:
+    """The name a cue at word `index` announces: its first word, its number of words (0: none) and the cue's
+    kind (`ANNOUNCING` or ``given``, ``speech``, ``initials``)."""
+    start, end, word = words[index]
+    following = index + 1 < len(words) and _GAP.fullmatch(text, end, words[index + 1][0]) is not None
+    title = following and _is_title(text, words, index, language)
+    if title or (following and _is_role(word, language)):
+        if not title and _particle_name(words, index + 1, language):  # the model's organisation stays its call
+            return index + 1, _name_run(text, words, index + 1, language, titled=True, cued=True), "particle"
+        return (
+            index + 1,
+            _name_run(text, words, index + 1, language, titled=title, cued=True),
+            "title" if title else "role",
+        )
+    if following and _is_speech(word, language, SPEECH_BEFORE_BY_LANGUAGE):
+        return index + 1, _name_run(text, words, index + 1, language), "speech"
+    if len(word) == 1 and word.isupper() and text.startswith(". ", end) and language not in NOUN_CAPITALISING:
+        return index, _initials_run(text, words, index, language), "initials"
+    if not name_word(word, language):
+        return index, 0, ""
+    if language in NOUN_CAPITALISING and _given_genitive(word) and not _split_place(words, index):
+        return index, 1, "given"
+    if word.casefold() in given_names():
+        if _introduced(text, start, end):
+            return index, _name_run(text, words, index, language), "introduction"
+        run = _name_run(text, words, index, language)
+        if run >= 2:
+            return index, run, "given"
+    run = _name_run(text, words, index, language)
+    after = index + run
+    spoken = run and after < len(words) and _NAME_GAP.fullmatch(text, words[after - 1][1], words[after][0])
+    alone = language in NOUN_CAPITALISING or _SENTENCE_START.search(text, max(0, start - 8), start) is not None
+    spoken = spoken and (run > 1 or not alone)
+    if spoken and _is_speech(words[after][2], language, SPEECH_AFTER_BY_LANGUAGE):
+        return index, run, "speech"
+    return index, 0, ""
+
+
+def _particle_name(words: list[tuple[int, int, str]], index: int, language: str | None) -> bool:
+    """Whether a family-name particle at `index` after a role noun starts a name, in a Romance language: a particle
+    of another language (`PARTICLE_FIRST`), then a name word that is no common word or country (``Commissario de
+    Palacio`` in Italian; not ``sindaco di Roma``, ``Presidente de Sri Lanka``; nor Dutch ``Minister van
+    Justitie``)."""
+    if index + 1 >= len(words) or words[index][2] not in PARTICLE_FIRST.get(language, ()):
+        return False
+    after = words[index + 1][2]
+    return name_word(after, language) and not any(name.startswith(after) for name in place_names(None))
+
+
+def _given_genitive(word: str) -> bool:
+    """A German genitive of a given name (``Ottos``, ``Tonis``): the name with an ``s`` that is no name itself (the
+    caller leaves out the first part of a split place name: ``Hermanns gasse``, ``bis Walters dorf``)."""
+    folded = word.casefold()
+    return len(word) >= 5 and folded.endswith("s") and folded[:-1] in given_names() and folded not in given_names()
+
+
+def _split_place(words: list[tuple[int, int, str]], index: int) -> bool:
+    """Whether the word at `index` is the first part of a place name that scanned text split (``Hermanns gasse``,
+    ``bis Walters dorf``): a German place-name ending after it, or a lower-case word after it and a preposition of
+    place before it."""
+    after = words[index + 1][2] if index + 1 < len(words) else ""
+    before = words[index - 1][2].casefold() if index else ""
+    return after in PLACE_ENDINGS or (before in PLACE_PREPOSITIONS and after.islower())
+
+
+def _initials_run(text: str, words: list[tuple[int, int, str]], index: int, language: str | None) -> int:
+    """How many words from `index` on make initials and the name after them (``W. J. Backus``); 0 when no name
+    word of three letters or more, not itself abbreviated (``F. No.``), follows the initials, or when a capitalised
+    word comes right before them (``World War I. Later``)."""
+    first = index
+    if index and words[index - 1][2][0].isupper() and _NAME_GAP.fullmatch(text, words[index - 1][1], words[index][0]):
+        return 0  # "World War I. Later", "Group A. Brazil": a numbering letter after a capitalised word
+    while index < len(words) and len(words[index][2]) == 1 and words[index][2].isupper():
+        if not text.startswith(". ", words[index][1]):
+            return 0
+        index += 1
+    if index == first or index >= len(words) or not _NAME_GAP.fullmatch(text, words[index - 1][1] + 1, words[index][0]):
+        return 0
+    if len(words[index][2]) < 3 or text.startswith(".", words[index][1]):  # "F. No.": abbreviations
+        return 0
+    run = _name_run(text, words, index, language)
+    return index - first + run if run else 0
+
+
 def propagated(
     text: str, language: str | None, persons: list[Span], titled: list[Span], taken: list[Span], places: list[Span] = ()
 ) -> list[Span]:
     """Other mentions, in the same text, of the surname of each PERSON of two or more words (and of each word a
-    title announced): the same word alone, or in German with a genitive ``s``, outside every span in `taken`. A
-    word that is also one of `places` (the text's places and other entities) is not propagated, nor one the text
-    repeats side by side (``Deventer Deventer``: a table of places)."""
+    title or a verb of saying announced): the same word alone, or in German with a genitive ``s``, outside every
+    span in `taken`. A word that is also one of `places` (the text's places and other entities) is not
+    propagated, nor one the text repeats side by side (``Deventer Deventer``: a table of places)."""
     surnames = set()
     for start, end in persons:
         parts = [word for _, _, word in _words(text[start:end])]
@@ -325,3 +516,56 @@ def propagated(
         if not _overlaps(span, taken) and not _overlaps(span, found):
             found.append(span)
     return found
+
+
+@lru_cache(maxsize=1)
+def _territories() -> dict[str, frozenset[str]]:
+    """The country and continent names of `engine/conf/places/territories.tsv` per language (Unicode CLDR,
+    scripts/build_places.py)."""
+    text = resources.files("privscan.engine.conf").joinpath("places", "territories.tsv").read_text(encoding="utf-8")
+    by_language: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        language, _, name = line.partition("\t")
+        by_language.setdefault(language, set()).add(name)
+    return {language: frozenset(names) for language, names in by_language.items()}
+
+
+def _place_name(name: str, language: str | None) -> bool:
+    """Whether a listed place name may stand for the place alone: not a given name (``Chad``, ``Jordan``) and, as
+    one word, no common word of the language."""
+    folded = name.casefold()
+    return folded not in given_names() and folded not in common_words(language) and folded not in filter_words(language)
+
+
+@lru_cache(maxsize=16)
+def place_names(language: str | None) -> frozenset[str]:
+    """The country and continent names of `language` (of every language for None or a language without a list)
+    that are no given name or common word."""
+    territories = _territories()
+    names = territories.get(language) or frozenset().union(*territories.values())
+    return frozenset(name for name in names if _place_name(name, language))
+
+
+@lru_cache(maxsize=16)
+def _place_pattern(language: str | None) -> re.Pattern[str]:
+    names = sorted(place_names(language), key=lambda name: (-len(name), name))
+    return re.compile(r"(?<![\w’'-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+
+
+def known_places(
+    text: str, language: str | None, persons: list[Span], taken: list[Span], entities: list[Span] = ()
+) -> tuple[list[Span], list[Span]]:
+    """Countries and continents the model missed or took for a person: of `persons`, the spans that are exactly a
+    country or continent name of any language (the English model's ``Regno Unito`` in Italian text); and the
+    names of the text's language that no span in `taken` touches (``Europa``, ``Reino Unido``). `entities`: the
+    model's entities of other kinds; one around a name keeps it (``Banco de España``, ``Radio Europa``), one that
+    is exactly the name does not (the model's organisation ``Europa``)."""
+    relabelled = [span for span in persons if text[span[0] : span[1]] in place_names(None)]
+    if language is not None and language not in _territories():
+        return relabelled, []
+    added = []
+    for match in _place_pattern(language).finditer(text):
+        span = match.span()
+        if not _overlaps(span, taken) and not _overlaps(span, [e for e in entities if e != span]):
+            added.append(span)
+    return relabelled, added
