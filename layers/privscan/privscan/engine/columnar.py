@@ -427,6 +427,83 @@ def _memo(detector, key: tuple) -> dict[str, tuple | None]:
         return memo
 
 
+MEMO_VALUES = 32_768  # distinct values a `ValueMemo` remembers
+MEMO_BYTES = 2 * 1024**2  # and at most this many bytes of them
+_MEMO_RETRY = 16  # batches a memo of values that did not repeat stays unused
+
+
+class ValueMemo:
+    """What a function of a value alone gives the values of a column, remembered across its batches: each batch's
+    values are looked up with one hash join (`pc.index_in`), and the function is asked of the distinct new ones only.
+
+    A column whose values do not repeat (ids, amounts) gains nothing from it: when under a fifth of a batch's values
+    were known, the memo is left unused for `_MEMO_RETRY` batches (the function then takes the whole batch)."""
+
+    def __init__(self):
+        self.values: pa.Array | None = None
+        self.answers: tuple[np.ndarray, ...] | None = None
+        self._idle = 0  # batches left to take without the memo
+
+    def apply(self, array: pa.Array, present: np.ndarray, function) -> tuple[np.ndarray, ...]:
+        """`function(values)` (a tuple of arrays, one entry per value) for each row of `array`; the entries of
+        rows that are not `present` are those of no value (False, 0)."""
+        if self._idle:
+            self._idle -= 1
+            return tuple(np.where(present, answer, np.zeros((), answer.dtype)) for answer in function(array))
+        rows = len(array)
+        found = np.full(rows, -1, np.int64)
+        if self.values is not None:
+            index = pc.index_in(array, value_set=self.values)
+            found = pc.fill_null(index, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+        new = np.flatnonzero(present & (found < 0))
+        known = int(present.sum()) - len(new)
+        out = None
+        if self.answers is not None:
+            out = tuple(
+                np.where(found >= 0, answer[np.maximum(found, 0)], np.zeros((), answer.dtype))
+                for answer in self.answers
+            )
+        if len(new):
+            encoded = array.take(pa.array(new, pa.int64())).dictionary_encode()
+            distinct = encoded.dictionary
+            computed = function(distinct)
+            codes = encoded.indices.to_numpy(zero_copy_only=False)
+            if out is None:
+                out = tuple(np.zeros(rows, answer.dtype) for answer in computed)
+            for target, answer in zip(out, computed, strict=True):
+                target[new] = answer[codes]
+            self._remember(distinct, computed)
+        if out is None:
+            out = tuple(np.zeros(rows, answer.dtype) for answer in function(array.slice(0, 0)))
+        if self.values is not None and known * 5 < int(present.sum()):
+            self._idle = _MEMO_RETRY
+        return out
+
+    def _remember(self, distinct: pa.Array, computed: tuple[np.ndarray, ...]) -> None:
+        held = 0 if self.values is None else len(self.values)
+        room = MEMO_VALUES - held
+        if room <= 0 or (self.values is not None and self.values.nbytes > MEMO_BYTES):
+            return
+        distinct, computed = distinct.slice(0, room), tuple(answer[:room] for answer in computed)
+        if self.values is None:
+            self.values, self.answers = pa.concat_arrays([distinct]), computed
+        else:
+            self.values = pa.concat_arrays([self.values, distinct])
+            self.answers = tuple(np.concatenate(pair) for pair in zip(self.answers, computed, strict=True))
+
+
+_VALUE_MEMOS: dict[tuple, ValueMemo] = {}  # per plan and column (and purpose), newest last
+_VALUE_MEMOS_KEPT = 32
+
+
+def _value_memo(plan_key: str, key: tuple) -> ValueMemo:
+    with _LOCK:
+        memo = _VALUE_MEMOS.pop((plan_key, *key), None) or ValueMemo()
+        _VALUE_MEMOS[(plan_key, *key)] = memo
+        _bound(_VALUE_MEMOS, _VALUE_MEMOS_KEPT)
+        return memo
+
+
 class Settler:
     """Which records of a batch are settled, and what each run of settled records adds (`runs`): whole-array
     operations over the batch's columns, and the detector's per-value answers for the values they leave open."""
@@ -495,33 +572,49 @@ class Settler:
 
     def _column(self, name: str, array: pa.Array) -> tuple[_Column, np.ndarray | None, str] | None:
         """The column's cells that are settled without asking, and those to ask the detector about (None: no
-        cell can be settled by asking: a free-text column, or one still sampling)."""
+        cell can be settled by asking: a free-text column, or one still sampling).
+
+        What a cell gives here depends on its value alone: worked out once per distinct value of the batch, and
+        remembered across batches (`ValueMemo`) while the column's values repeat."""
         present = _bools(pc.is_valid(array))
         if not present.any():
             return None
         profile = self.plan.profiles.get(name)
         if profile is None or not profile.decided or profile.mode == ProfileMode.FREE_TEXT:
             return _Column(name, present, ~present, np.zeros(len(present), bool)), None, PATTERN
+        states = _value_memo(self.plan.key, ("cells", name)).apply(
+            array, present, lambda values: self._states(name, profile, values)
+        )
+        settled, detected, scores, pending = states
+        column = _Column(name, present, ~present | (present & settled), present & detected)
+        if profile.mode == ProfileMode.TYPED:
+            column.entity, column.scores = profile.typed_as, np.where(column.detected, scores, 0.0)
+        return column, present & pending, self._route(profile)
+
+    def _states(self, name: str, profile: ColumnProfile, array: pa.Array) -> tuple[np.ndarray, ...]:
+        """For each (present) value of a decided quiet or typed column: whether it is settled without asking, whether
+        it gives one whole-value detection of the column's entity, that detection's score, and whether the detector
+        is to be asked about it."""
         short = _bools(pc.less_equal(pc.utf8_length(array), MAX_RUN_CHARS))  # one piece (scanner.pieces)
-        pending = present & short
+        pending = short.copy()
         if profile.mode == ProfileMode.QUIET:
             pattern = self._quiet_pattern(name, profile)
             if pattern is not None:
                 pending &= ~_bools(pc.match_substring_regex(array, pattern))  # skipped: a known shape
-        column = _Column(name, present, ~present | (present & short & ~pending), np.zeros(len(present), bool))
-        if profile.mode == ProfileMode.TYPED:
-            column.entity, column.scores = profile.typed_as, np.zeros(len(present))
-            if pending.any():
-                proven, score = self._prove(name, profile, array)
-                if proven is not None:
-                    proven &= pending
-                    column.settled |= proven
-                    column.detected |= proven
-                    column.scores[proven] = score
-                    pending &= ~proven
+        settled = short & ~pending
+        detected = np.zeros(len(array), bool)
+        scores = np.zeros(len(array))
+        if profile.mode == ProfileMode.TYPED and pending.any():
+            proven, score = self._prove(name, profile, array)
+            if proven is not None:
+                proven &= pending
+                settled |= proven
+                detected |= proven
+                scores[proven] = score
+                pending &= ~proven
         if pending.any():
             pending &= _bools(pc.match_substring_regex(array, _EDGES))
-        return column, pending, self._route(profile)
+        return settled, detected, scores, pending
 
     def _prove(self, name: str, profile: ColumnProfile, array: pa.Array) -> tuple[np.ndarray | None, float]:
         """A typed column's values its route gives one whole-value detection, found with whole-array operations,
@@ -617,7 +710,9 @@ class Settler:
             for numbers, group in _groups(codes[:, rows_to_check], len(names)):
                 countries = frozenset(by_number[c] for c in numbers if c >= 0)
                 group = rows_to_check[group]
-                renamed = _renamed(array.take(pa.array(group)), countries)
+                values = array.take(pa.array(group))
+                memo = _value_memo(self.plan.key, ("renamed", column.name, countries))
+                renamed = memo.apply(values, np.ones(len(values), bool), lambda v, c=countries: (_renamed(v, c),))[0]
                 keep[group[renamed]] = False  # renamed to the record's country: the per-cell path
         return keep
 
