@@ -175,6 +175,7 @@ class _Column:
     detected: np.ndarray  # the cell gives one detection of `entity` over the whole value
     entity: str | None = None
     scores: np.ndarray | None = None
+    places: np.ndarray | None = None  # each cell's value's place in the column's `ValueMemo` (-1: not held)
 
 
 def _sliced(batch: TableBatch, start: int, end: int) -> TableBatch:
@@ -435,61 +436,80 @@ _MEMO_RETRY = 16  # batches a memo of values that did not repeat stays unused
 class ValueMemo:
     """What a function of a value alone gives the values of a column, remembered across its batches: each batch's
     values are looked up with one hash join (`pc.index_in`), and the function is asked of the distinct new ones only.
+    Each value held also records whether this process has given it in a settled run (`first_given`).
 
     A column whose values do not repeat (ids, amounts) gains nothing from it: when under a fifth of a batch's values
     were known, the memo is left unused for `_MEMO_RETRY` batches (the function then takes the whole batch)."""
 
     def __init__(self):
         self.values: pa.Array | None = None
-        self.answers: tuple[np.ndarray, ...] | None = None
+        self.answers: tuple[np.ndarray, ...] = ()
+        self.given = np.zeros(0, bool)
         self._idle = 0  # batches left to take without the memo
 
-    def apply(self, array: pa.Array, present: np.ndarray, function) -> tuple[np.ndarray, ...]:
-        """`function(values)` (a tuple of arrays, one entry per value) for each row of `array`; the entries of
-        rows that are not `present` are those of no value (False, 0)."""
-        if self._idle:
-            self._idle -= 1
-            return tuple(np.where(present, answer, np.zeros((), answer.dtype)) for answer in function(array))
+    def apply(self, array: pa.Array, present: np.ndarray, function) -> tuple[tuple[np.ndarray, ...], np.ndarray]:
+        """`function(values)` (a tuple of arrays, one entry per value) for each row of `array`, the entries of rows
+        that are not `present` those of no value (False, 0); and each row's place in the memo (-1: not held)."""
         rows = len(array)
         found = np.full(rows, -1, np.int64)
-        if self.values is not None:
+        if self._idle or (self.values is not None and self.values.type != array.type):
+            self._idle = max(0, self._idle - 1)
+            return tuple(np.where(present, answer, np.zeros((), answer.dtype)) for answer in function(array)), found
+        before = 0 if self.values is None else len(self.values)
+        if before:
             index = pc.index_in(array, value_set=self.values)
             found = pc.fill_null(index, -1).to_numpy(zero_copy_only=False).astype(np.int64)
         new = np.flatnonzero(present & (found < 0))
         known = int(present.sum()) - len(new)
-        out = None
-        if self.answers is not None:
-            out = tuple(
-                np.where(found >= 0, answer[np.maximum(found, 0)], np.zeros((), answer.dtype))
-                for answer in self.answers
-            )
         if len(new):
             encoded = array.take(pa.array(new, pa.int64())).dictionary_encode()
-            distinct = encoded.dictionary
-            computed = function(distinct)
-            codes = encoded.indices.to_numpy(zero_copy_only=False)
-            if out is None:
-                out = tuple(np.zeros(rows, answer.dtype) for answer in computed)
+            computed = function(encoded.dictionary)
+            codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+            held = self._remember(encoded.dictionary, computed)
+            found[new] = np.where(codes < held, before + codes, -1)
+            out = self._looked_up(found, computed)
+            late = codes >= held  # values past the memo's room: their own answers
             for target, answer in zip(out, computed, strict=True):
-                target[new] = answer[codes]
-            self._remember(distinct, computed)
-        if out is None:
-            out = tuple(np.zeros(rows, answer.dtype) for answer in function(array.slice(0, 0)))
-        if self.values is not None and known * 5 < int(present.sum()):
+                target[new[late]] = answer[codes[late]]
+        else:
+            out = self._looked_up(found, self.answers or function(array.slice(0, 0)))
+        if before and known * 5 < int(present.sum()):
             self._idle = _MEMO_RETRY
-        return out
+        return out, found
 
-    def _remember(self, distinct: pa.Array, computed: tuple[np.ndarray, ...]) -> None:
+    def _looked_up(self, found: np.ndarray, like: tuple[np.ndarray, ...]) -> tuple[np.ndarray, ...]:
+        """The held answers of the rows whose places are `found`, no value's (False, 0) where -1; arrays of `like`'s
+        types when nothing is held."""
+        if not self.answers:
+            return tuple(np.zeros(len(found), answer.dtype) for answer in like)
+        return tuple(np.where(found >= 0, a[np.maximum(found, 0)], np.zeros((), a.dtype)) for a in self.answers)
+
+    def first_given(self, places: np.ndarray) -> np.ndarray:
+        """Of rows whose places in the memo are `places` (-1: not held), the positions of the rows that show a value
+        not given before by this process (each held value once, every row of a value not held); those values
+        count as given from now on."""
+        held = places >= 0
+        fresh = ~held
+        fresh[held] = ~self.given[places[held]]
+        rows = np.flatnonzero(fresh & held)
+        _, first = np.unique(places[rows], return_index=True)
+        self.given[places[rows]] = True
+        return np.sort(np.concatenate([rows[first], np.flatnonzero(~held)]))
+
+    def _remember(self, distinct: pa.Array, computed: tuple[np.ndarray, ...]) -> int:
+        """Hold the first of `distinct` (and their answers) that the memo has room for; how many."""
         held = 0 if self.values is None else len(self.values)
         room = MEMO_VALUES - held
         if room <= 0 or (self.values is not None and self.values.nbytes > MEMO_BYTES):
-            return
+            return 0
         distinct, computed = distinct.slice(0, room), tuple(answer[:room] for answer in computed)
         if self.values is None:
             self.values, self.answers = pa.concat_arrays([distinct]), computed
         else:
             self.values = pa.concat_arrays([self.values, distinct])
             self.answers = tuple(np.concatenate(pair) for pair in zip(self.answers, computed, strict=True))
+        self.given = np.concatenate([self.given, np.zeros(len(distinct), bool)])
+        return len(distinct)
 
 
 _VALUE_MEMOS: dict[tuple, ValueMemo] = {}  # per plan and column (and purpose), newest last
@@ -532,11 +552,14 @@ class Settler:
         for _, _, block, _ in out:
             for fold in block.folds if block is not None else ():
                 by_column.setdefault(fold.name, []).append(fold)
+        places = {column.name: column.places for column in columns}
         for name, folds in by_column.items():
             rows = np.concatenate([fold.rows for fold in folds])
-            codes = batch.columns[name].take(pa.array(rows)).dictionary_encode().indices
-            _, first = np.unique(codes.to_numpy(zero_copy_only=False), return_index=True)
-            folds[0].distinct_rows, folds[0].batch_rows = rows[first], batch.rows
+            # a value this process gave in an earlier batch of the table is fingerprinted already (or the cap is met)
+            fresh = rows[_value_memo(self.plan.key, ("cells", name)).first_given(places[name][rows])]
+            encoded = batch.columns[name].take(pa.array(fresh, pa.int64())).dictionary_encode()
+            _, first = np.unique(encoded.indices.to_numpy(zero_copy_only=False), return_index=True)
+            folds[0].distinct_rows, folds[0].batch_rows = fresh[first], batch.rows
         return out
 
     # -- which records are settled ------------------------------------------------------------
@@ -582,11 +605,11 @@ class Settler:
         profile = self.plan.profiles.get(name)
         if profile is None or not profile.decided or profile.mode == ProfileMode.FREE_TEXT:
             return _Column(name, present, ~present, np.zeros(len(present), bool)), None, PATTERN
-        states = _value_memo(self.plan.key, ("cells", name)).apply(
+        states, places = _value_memo(self.plan.key, ("cells", name)).apply(
             array, present, lambda values: self._states(name, profile, values)
         )
         settled, detected, scores, pending = states
-        column = _Column(name, present, ~present | (present & settled), present & detected)
+        column = _Column(name, present, ~present | (present & settled), present & detected, places=places)
         if profile.mode == ProfileMode.TYPED:
             column.entity, column.scores = profile.typed_as, np.where(column.detected, scores, 0.0)
         return column, present & pending, self._route(profile)
@@ -712,7 +735,7 @@ class Settler:
                 group = rows_to_check[group]
                 values = array.take(pa.array(group))
                 memo = _value_memo(self.plan.key, ("renamed", column.name, countries))
-                renamed = memo.apply(values, np.ones(len(values), bool), lambda v, c=countries: (_renamed(v, c),))[0]
+                renamed = memo.apply(values, np.ones(len(values), bool), lambda v, c=countries: (_renamed(v, c),))[0][0]
                 keep[group[renamed]] = False  # renamed to the record's country: the per-cell path
         return keep
 
