@@ -43,7 +43,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from privscan.engine.config import severity_of
+from privscan.engine.config import severity_of, severity_rank
 from privscan.engine.deadline import DeadlineExceeded
 from privscan.engine.detect import CODE_COLUMN, ENTITY, NER_VALUE, PATTERN, TYPED, Unit
 from privscan.engine.findings import max_severity
@@ -66,7 +66,7 @@ from privscan.engine.rules.catalogue import RuleBook
 from privscan.engine.scanner import MAX_HELD_CELLS, MAX_RUN_CHARS, Scanner
 from privscan.readers.base import BlockCell, Cell, ObjectReader, TableBatch
 from privscan.readers.delimited import NOT_BLANK
-from privscan.vocabulary import Placement, ProfileMode
+from privscan.vocabulary import SEVERITIES, Placement, ProfileMode
 
 SAMPLING_ROWS = 256  # records per step while a column is still sampling
 MEMO_ENTRIES = 65_536  # answers remembered per column (a column of few distinct values asks each once)
@@ -542,12 +542,7 @@ class Settler:
         edges = np.flatnonzero(np.diff(settled.astype(np.int8))) + 1
         starts = np.concatenate(([0], edges))
         ends = np.concatenate((edges, [batch.rows]))
-        out = []
-        for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
-            if settled[start]:
-                out.append((start, end, *self._block(batch, columns, start, end)))
-            else:
-                out.append((start, end, None, 0))
+        out = self._blocks(batch, columns, settled, starts, ends)
         by_column: dict[str, list[ColumnFold]] = {}
         for _, _, block, _ in out:
             for fold in block.folds if block is not None else ():
@@ -740,6 +735,67 @@ class Settler:
         return keep
 
     # -- what a run of settled records adds ---------------------------------------------------------
+    def _blocks(self, batch: TableBatch, columns: list[_Column], settled: np.ndarray, starts, ends) -> list[tuple]:
+        """Each run's (start, end, block, cells) as `_block` gives a settled run's, worked out for the whole batch
+        at once: the severities per set of typed values present in a record, each run's cells, typed columns,
+        worst severity and best score by one reduction over the runs."""
+        typed = [c for c in columns if c.entity is not None and (c.detected & settled).any()]
+        if len(typed) > 62:  # one bit per typed column in a record's mask
+            return [
+                (s, e, *self._block(batch, columns, s, e)) if settled[s] else (s, e, None, 0)
+                for s, e in zip(starts.tolist(), ends.tolist(), strict=True)
+            ]
+        present = np.zeros(batch.rows, np.int64)
+        for column in columns:
+            present += column.present
+        cells_before = np.concatenate(([0], np.cumsum(present)))
+        folds: list[tuple] = []  # per typed column: (detected, runs with one, first row, best score, worst rank)
+        if typed:
+            detected = np.stack([c.detected & settled for c in typed])
+            rules = [value_rule_ids(self.book, c.entity) for c in typed]
+            bits = (detected.astype(np.int64) << np.arange(len(typed))[:, None]).sum(axis=0)
+            masks, inverse = np.unique(bits, return_inverse=True)
+            ranks = np.full((len(masks), len(typed)), -1, np.int64)
+            for m, mask in enumerate(masks.tolist()):
+                fired = {r for i, rule_ids in enumerate(rules) if mask >> i & 1 for r in rule_ids}
+                for i, rule_ids in enumerate(rules):
+                    severity = self.book.severity(rule_ids, fired)
+                    ranks[m, i] = -1 if severity is None else severity_rank(severity)
+            row_rank = np.where(detected, ranks[inverse.reshape(-1)].T, -1)
+            order = np.where(detected, np.arange(batch.rows), batch.rows)
+            scores = np.where(detected, np.stack([c.scores for c in typed]), -np.inf)
+            has = np.maximum.reduceat(detected.astype(np.int8), starts, axis=1) > 0
+            first = np.minimum.reduceat(order, starts, axis=1)
+            best = np.maximum.reduceat(scores, starts, axis=1)
+            worst = np.maximum.reduceat(row_rank, starts, axis=1)
+            for i, column in enumerate(typed):
+                worst[i] = np.maximum(worst[i], severity_rank(severity_of(column.entity)))
+            folds = [(detected[i], has[i], first[i], best[i], worst[i]) for i in range(len(typed))]
+        out = []
+        for j, (start, end) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
+            if not settled[start]:
+                out.append((start, end, None, 0))
+                continue
+            block = Block(batch.first_record + start, end - start)
+            present_here = [i for i in range(len(typed)) if folds[i][1][j]]
+            for i in sorted(present_here, key=lambda i: int(folds[i][2][j])):  # in the order of first detection
+                rows = (np.flatnonzero(folds[i][0][start:end]) + start).astype(np.int32)
+                block.folds.append(
+                    ColumnFold(
+                        typed[i].name,
+                        typed[i].entity,
+                        None,  # the rows and the batch's first record make them where the batch is (`_emit`)
+                        None,
+                        None,
+                        float(folds[i][3][j]),
+                        SEVERITIES[int(folds[i][4][j])],
+                        list(rules[i]),
+                        rows=rows,
+                    )
+                )
+            out.append((start, end, block, int(cells_before[end] - cells_before[start])))
+        return out
+
     def _block(self, batch: TableBatch, columns: list[_Column], start: int, end: int) -> tuple[Block, int]:
         block = Block(batch.first_record + start, end - start)
         cells = int(sum(int(c.present[start:end].sum()) for c in columns))
@@ -875,11 +931,12 @@ _IBAN = r"^[A-Z]{2}[0-9]{2}[A-Z0-9]{8,31}$"  # Presidio's IBAN expression takes 
 def prove_emails(detector, array: pa.Array) -> np.ndarray:
     """The values the typed route (`Detector._typed`) confirms as whole e-mail addresses, by column: the shape
     with one RE2 expression, the domain's public suffix once per distinct domain."""
-    shaped = _bools(pc.match_substring_regex(array, _EMAIL))
+    extracted = pc.extract_regex(array, _EMAIL)  # null where the value is not of the shape
+    shaped = _bools(extracted.is_valid())
     if not shaped.any():
         return shaped
     recognizer = detector._recognizers_for["EMAIL_ADDRESS"][0]
-    domains = pc.extract_regex(array, _EMAIL).field("domain")
+    domains = extracted.field("domain")
     distinct = pc.unique(pc.drop_null(domains)).to_pylist()
     valid = pa.array([d for d in distinct if recognizer.validate_result(f"x@{d}")], pa.string())
     return shaped & _bools(pc.is_in(domains, value_set=valid))
