@@ -429,7 +429,7 @@ def _memo(detector, key: tuple) -> dict[str, tuple | None]:
 
 
 MEMO_VALUES = 32_768  # distinct values a `ValueMemo` remembers
-MEMO_BYTES = 2 * 1024**2  # and at most this many bytes of them
+MEMO_BYTES = 1024**2  # and at most this many bytes of them
 _MEMO_RETRY = 16  # batches a memo of values that did not repeat stays unused
 
 
@@ -513,7 +513,7 @@ class ValueMemo:
 
 
 _VALUE_MEMOS: dict[tuple, ValueMemo] = {}  # per plan and column (and purpose), newest last
-_VALUE_MEMOS_KEPT = 32
+_VALUE_MEMOS_KEPT = 24  # memos held per process (each at most MEMO_VALUES values, MEMO_BYTES bytes)
 
 
 def _value_memo(plan_key: str, key: tuple) -> ValueMemo:
