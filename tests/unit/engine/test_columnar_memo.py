@@ -107,3 +107,18 @@ def test_a_batch_of_another_array_type_takes_the_function_whole():
     assert function.asked[-1] == ["a", "b"]
     assert lengths.tolist() == [1, 1]
     assert places.tolist() == [-1, -1]
+
+
+def test_long_values_are_not_held_and_are_asked_in_each_batch():
+    memo, function = ValueMemo(), Recorder()
+    long = "a" * (columnar.MEMO_VALUE_BYTES + 1)
+    edge = "b" * columnar.MEMO_VALUE_BYTES  # exactly the limit: held
+    batch = pa.array([long, "c", edge, long])
+    (lengths, starts), places = memo.apply(batch, np.ones(4, bool), function)
+    assert lengths.tolist() == [len(long), 1, len(edge), len(long)]
+    assert starts.tolist() == [True, False, False, True]
+    assert places.tolist() == [-1, 0, 1, -1]
+    (lengths, _), places = memo.apply(pa.array(["c", long, edge]), np.ones(3, bool), function)
+    assert function.asked[-1] == [long]
+    assert lengths.tolist() == [1, len(long), len(edge)]
+    assert places.tolist() == [0, -1, 1]

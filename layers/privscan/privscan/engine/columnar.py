@@ -430,6 +430,7 @@ def _memo(detector, key: tuple) -> dict[str, tuple | None]:
 
 MEMO_VALUES = 32_768  # distinct values a `ValueMemo` remembers
 MEMO_BYTES = 1024**2  # and at most this many bytes of them
+MEMO_VALUE_BYTES = 256  # longer values are not held (asked in each batch they are in)
 _MEMO_RETRY = 16  # batches a memo of values that did not repeat stays unused
 
 
@@ -465,10 +466,10 @@ class ValueMemo:
             encoded = array.take(pa.array(new, pa.int64())).dictionary_encode()
             computed = function(encoded.dictionary)
             codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
-            held = self._remember(encoded.dictionary, computed)
-            found[new] = np.where(codes < held, before + codes, -1)
+            placed = self._remember(encoded.dictionary, computed)[codes]
+            found[new] = placed
             out = self._looked_up(found, computed)
-            late = codes >= held  # values past the memo's room: their own answers
+            late = placed < 0  # values not held (past the memo's room, or long): their own answers
             for target, answer in zip(out, computed, strict=True):
                 target[new[late]] = answer[codes[late]]
         else:
@@ -496,20 +497,28 @@ class ValueMemo:
         self.given[places[rows]] = True
         return np.sort(np.concatenate([rows[first], np.flatnonzero(~held)]))
 
-    def _remember(self, distinct: pa.Array, computed: tuple[np.ndarray, ...]) -> int:
-        """Hold the first of `distinct` (and their answers) that the memo has room for; how many."""
+    def _remember(self, distinct: pa.Array, computed: tuple[np.ndarray, ...]) -> np.ndarray:
+        """Hold those of `distinct` (and their answers) that the memo has room for, values of at most
+        MEMO_VALUE_BYTES bytes only; each one's place in the memo (-1: not held)."""
         held = 0 if self.values is None else len(self.values)
+        places = np.full(len(distinct), -1, np.int64)
         room = MEMO_VALUES - held
         if room <= 0 or (self.values is not None and self.values.nbytes > MEMO_BYTES):
-            return 0
-        distinct, computed = distinct.slice(0, room), tuple(answer[:room] for answer in computed)
+            return places
+        lengths = pc.binary_length(distinct).to_numpy(zero_copy_only=False)
+        kept = np.flatnonzero(lengths <= MEMO_VALUE_BYTES)[:room]
+        if not len(kept):
+            return places
+        taken = distinct.take(pa.array(kept, pa.int64()))
+        answers = tuple(answer[kept] for answer in computed)
         if self.values is None:
-            self.values, self.answers = pa.concat_arrays([distinct]), computed
+            self.values, self.answers = taken, answers
         else:
-            self.values = pa.concat_arrays([self.values, distinct])
-            self.answers = tuple(np.concatenate(pair) for pair in zip(self.answers, computed, strict=True))
-        self.given = np.concatenate([self.given, np.zeros(len(distinct), bool)])
-        return len(distinct)
+            self.values = pa.concat_arrays([self.values, taken])
+            self.answers = tuple(np.concatenate(pair) for pair in zip(self.answers, answers, strict=True))
+        self.given = np.concatenate([self.given, np.zeros(len(kept), bool)])
+        places[kept] = held + np.arange(len(kept))
+        return places
 
 
 _VALUE_MEMOS: dict[tuple, ValueMemo] = {}  # per plan and column (and purpose), newest last
