@@ -175,7 +175,8 @@ class _Column:
     detected: np.ndarray  # the cell gives one detection of `entity` over the whole value
     entity: str | None = None
     scores: np.ndarray | None = None
-    places: np.ndarray | None = None  # each cell's value's place in the column's `ValueMemo` (-1: not held)
+    places: np.ndarray | None = None  # each cell's value's place in `memo` (-1: not held)
+    memo: ValueMemo | None = None  # the column's memo (held here: others may push it out of the process's memos)
 
 
 def _sliced(batch: TableBatch, start: int, end: int) -> TableBatch:
@@ -556,11 +557,12 @@ class Settler:
         for _, _, block, _ in out:
             for fold in block.folds if block is not None else ():
                 by_column.setdefault(fold.name, []).append(fold)
-        places = {column.name: column.places for column in columns}
+        by_name = {column.name: column for column in columns}
         for name, folds in by_column.items():
             rows = np.concatenate([fold.rows for fold in folds])
             # a value this process gave in an earlier batch of the table is fingerprinted already (or the cap is met)
-            fresh = rows[_value_memo(self.plan.key, ("cells", name)).first_given(places[name][rows])]
+            column = by_name[name]
+            fresh = rows[column.memo.first_given(column.places[rows])] if column.memo is not None else rows
             encoded = batch.columns[name].take(pa.array(fresh, pa.int64())).dictionary_encode()
             _, first = np.unique(encoded.indices.to_numpy(zero_copy_only=False), return_index=True)
             folds[0].distinct_rows, folds[0].batch_rows = fresh[first], batch.rows
@@ -609,11 +611,10 @@ class Settler:
         profile = self.plan.profiles.get(name)
         if profile is None or not profile.decided or profile.mode == ProfileMode.FREE_TEXT:
             return _Column(name, present, ~present, np.zeros(len(present), bool)), None, PATTERN
-        states, places = _value_memo(self.plan.key, ("cells", name)).apply(
-            array, present, lambda values: self._states(name, profile, values)
-        )
+        memo = _value_memo(self.plan.key, ("cells", name))
+        states, places = memo.apply(array, present, lambda values: self._states(name, profile, values))
         settled, detected, scores, pending = states
-        column = _Column(name, present, ~present | (present & settled), present & detected, places=places)
+        column = _Column(name, present, ~present | (present & settled), present & detected, places=places, memo=memo)
         if profile.mode == ProfileMode.TYPED:
             column.entity, column.scores = profile.typed_as, np.where(column.detected, scores, 0.0)
         return column, present & pending, self._route(profile)
