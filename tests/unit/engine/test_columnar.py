@@ -430,3 +430,41 @@ def test_the_simplified_iban_layouts_match_presidios_on_values_of_the_iban_shape
     expected = columnar._bools(pc.match_substring_regex(array, presidio)) & shaped
     found = columnar._bools(pc.match_substring_regex(array, columnar._iban_layouts())) & shaped
     assert (found == expected).all() and expected.sum() > 500
+
+
+def pooled_rows(count: int, pool: int, seed: int) -> list[list[str]]:
+    """Rows drawn again and again from `pool` structured rows (no free text): every column's values repeat across
+    batches, as a table's categories, dates and shared identifiers do."""
+    rng = random.Random(seed)
+    drawn = structured_rows(pool, seed=seed, free_text=False)
+    return [rng.choice(drawn)[:10] for _ in range(count)]  # ids to amounts: no words
+
+
+@pytest.mark.parametrize(
+    "memo",
+    [
+        {},
+        {"_VALUE_MEMOS_KEPT": 2},  # memos pushed out within a batch: asked again, given again
+        {"MEMO_VALUES": 16},  # values past the memos' room: asked in every batch
+        {"MEMO_VALUE_BYTES": 12},  # longer values (e-mail addresses, IBANs) never held
+    ],
+)
+def test_a_table_of_repeating_values_gives_the_per_cell_findings(
+    tmp_path, scanner, small_batches, blocks, memo, monkeypatch
+):
+    for name, value in memo.items():
+        monkeypatch.setattr(columnar, name, value)
+    report, findings = both(scanner, "kunden.csv", as_csv(pooled_rows(1800, 70, seed=4), HEADER[:10]), tmp_path)
+    assert report.records == 1800
+    columns = {f["field"]: (f["entity_type"], f["count"], f["distinct"]) for f in findings if f["count"]}
+    assert columns == {
+        "téléphone": ("PHONE_NUMBER", 1800, 70),
+        "steuer_id": ("DE_TAX_ID", 1800, 70),
+        "bsn": ("NL_BSN", 1800, 70),
+        "pesel": ("PL_PESEL", 1800, 70),
+        "dni": ("ES_NIF", 1800, 70),
+        "e-mail": ("EMAIL_ADDRESS", 1783, 69),  # one of the 70 drawn rows has an empty e-mail
+        "iban": ("IBAN_CODE", 1759, 68),  # two hold no IBAN
+    }
+    assert [f for f in findings if f["count"] is None] == []
+    assert sum(blocks) > 1500  # all but the samples' records settled by column

@@ -20,7 +20,7 @@ from privscan.engine.scanner import Scanner
 from privscan.pipeline import scan_stream
 from privscan.readers import delimited
 
-from tests.unit.engine.test_columnar import HEADER, KEY, SUMMARY, as_csv, structured_rows
+from tests.unit.engine.test_columnar import HEADER, KEY, SUMMARY, as_csv, pooled_rows, structured_rows
 
 
 @pytest.fixture(scope="module")
@@ -104,3 +104,15 @@ def test_one_process_and_two_workers_settle_a_structured_parquet_alike(scanners,
     columns = {f["field"]: (f["entity_type"], f["count"]) for f in by_two if f["count"]}
     assert columns["e-mail"] == ("EMAIL_ADDRESS", 2600 - 27) and columns["dni"] == ("ES_NIF", 2600)
     assert columns["téléphone"] == ("PHONE_NUMBER", 2600)
+
+
+def test_one_process_and_two_workers_settle_repeating_values_alike(scanners, small_batches, sent):
+    """Values met again in later batches: each worker gives a value once, the findings are those of one process."""
+    single, double = scanners
+    data = as_csv(pooled_rows(3000, 90, seed=6), HEADER[:10])
+    one, by_one = scan(single, "kunden.csv", data)
+    two, by_two = scan(double, "kunden.csv", data)
+    assert by_two == by_one and two == one and one["records"] == 3000
+    assert sent["tasks"] >= 8
+    columns = {f["field"]: (f["count"], f["distinct"]) for f in by_two if f["count"]}
+    assert columns["bsn"] == (3000, 90) and columns["steuer_id"] == (3000, 90) and columns["téléphone"] == (3000, 90)

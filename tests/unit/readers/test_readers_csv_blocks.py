@@ -202,3 +202,30 @@ def test_the_wide_reads_stop_at_the_record_limit_as_1024_rows_at_a_time_do(monke
     for read in (per_row, by_batch):
         with pytest.raises(TooLarge, match="a Parquet row holds more than 40 bytes of text"):
             read("t.parquet", data, limits)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a,b\r\nc,d\r\n",  # every line CRLF
+        "a,b\nc,d\n",
+        "a,b\r\nc,d\ne,f\r\n",  # mixed endings
+        "a,b\r\n\r\nc,d",  # a blank line, the last line unterminated
+        "\n\n",
+        "é,ü\r\n\n",
+        "x",
+    ],
+)
+def test_plain_lines_split_by_arrow_are_those_of_splitting_the_text(text: str):
+    expected = text.replace("\r\n", "\n").split("\n")
+    if text.endswith("\n"):
+        expected.pop()
+    assert csv_blocks._lines(text, text.encode()).to_pylist() == expected
+
+
+def test_blank_plain_lines_are_no_records_and_a_malformed_one_is_noted_with_its_fields():
+    data = b"a,b\r\n1,2\r\n\r\n3,4,5\r\n6,7\r\n"
+    expected = per_row("t.csv", data)
+    assert by_batch("t.csv", data) == expected
+    assert expected[1] == 3
+    assert expected[2] == [(1, "malformed_row", "expected 2 fields, got 3")]

@@ -43,7 +43,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from privscan.engine.config import severity_of
+from privscan.engine.config import severity_of, severity_rank
 from privscan.engine.deadline import DeadlineExceeded
 from privscan.engine.detect import CODE_COLUMN, ENTITY, NER_VALUE, PATTERN, TYPED, Unit
 from privscan.engine.findings import max_severity
@@ -66,7 +66,7 @@ from privscan.engine.rules.catalogue import RuleBook
 from privscan.engine.scanner import MAX_HELD_CELLS, MAX_RUN_CHARS, Scanner
 from privscan.readers.base import BlockCell, Cell, ObjectReader, TableBatch
 from privscan.readers.delimited import NOT_BLANK
-from privscan.vocabulary import Placement, ProfileMode
+from privscan.vocabulary import SEVERITIES, Placement, ProfileMode
 
 SAMPLING_ROWS = 256  # records per step while a column is still sampling
 MEMO_ENTRIES = 65_536  # answers remembered per column (a column of few distinct values asks each once)
@@ -175,6 +175,8 @@ class _Column:
     detected: np.ndarray  # the cell gives one detection of `entity` over the whole value
     entity: str | None = None
     scores: np.ndarray | None = None
+    places: np.ndarray | None = None  # each cell's value's place in `memo` (-1: not held)
+    memo: ValueMemo | None = None  # the column's memo (held here: others may push it out of the process's memos)
 
 
 def _sliced(batch: TableBatch, start: int, end: int) -> TableBatch:
@@ -427,6 +429,111 @@ def _memo(detector, key: tuple) -> dict[str, tuple | None]:
         return memo
 
 
+MEMO_VALUES = 32_768  # distinct values a `ValueMemo` remembers
+MEMO_BYTES = 1024**2  # and at most this many bytes of them
+MEMO_VALUE_BYTES = 256  # longer values are not held (asked in each batch they are in)
+_MEMO_RETRY = 16  # batches a memo of values that did not repeat stays unused
+
+
+class ValueMemo:
+    """What a function of a value alone gives the values of a column, remembered across its batches: each batch's
+    values are looked up with one hash join (`pc.index_in`), and the function is asked of the distinct new ones only.
+    Each value held also records whether this process has given it in a settled run (`first_given`).
+
+    A column whose values do not repeat (ids, amounts) gains nothing from it: when under a fifth of a batch's values
+    were known, the memo is left unused for `_MEMO_RETRY` batches (the function then takes the whole batch)."""
+
+    def __init__(self):
+        self.values: pa.Array | None = None
+        self.answers: tuple[np.ndarray, ...] = ()
+        self.given = np.zeros(0, bool)
+        self._idle = 0  # batches left to take without the memo
+
+    def apply(self, array: pa.Array, present: np.ndarray, function) -> tuple[tuple[np.ndarray, ...], np.ndarray]:
+        """`function(values)` (a tuple of arrays, one entry per value) for each row of `array`, the entries of rows
+        that are not `present` those of no value (False, 0); and each row's place in the memo (-1: not held)."""
+        rows = len(array)
+        found = np.full(rows, -1, np.int64)
+        if self._idle or (self.values is not None and self.values.type != array.type):
+            self._idle = max(0, self._idle - 1)
+            return tuple(np.where(present, answer, np.zeros((), answer.dtype)) for answer in function(array)), found
+        before = 0 if self.values is None else len(self.values)
+        if before:
+            index = pc.index_in(array, value_set=self.values)
+            found = pc.fill_null(index, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+        new = np.flatnonzero(present & (found < 0))
+        known = int(present.sum()) - len(new)
+        if len(new):
+            encoded = array.take(pa.array(new, pa.int64())).dictionary_encode()
+            computed = function(encoded.dictionary)
+            codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+            placed = self._remember(encoded.dictionary, computed)[codes]
+            found[new] = placed
+            out = self._looked_up(found, computed)
+            late = placed < 0  # values not held (past the memo's room, or long): their own answers
+            for target, answer in zip(out, computed, strict=True):
+                target[new[late]] = answer[codes[late]]
+        else:
+            out = self._looked_up(found, self.answers or function(array.slice(0, 0)))
+        if before and known * 5 < int(present.sum()):
+            self._idle = _MEMO_RETRY
+        return out, found
+
+    def _looked_up(self, found: np.ndarray, like: tuple[np.ndarray, ...]) -> tuple[np.ndarray, ...]:
+        """The held answers of the rows whose places are `found`, no value's (False, 0) where -1; arrays of `like`'s
+        types when nothing is held."""
+        if not self.answers:
+            return tuple(np.zeros(len(found), answer.dtype) for answer in like)
+        return tuple(np.where(found >= 0, a[np.maximum(found, 0)], np.zeros((), a.dtype)) for a in self.answers)
+
+    def first_given(self, places: np.ndarray) -> np.ndarray:
+        """Of rows whose places in the memo are `places` (-1: not held), the positions of the rows that show a value
+        not given before by this process (each held value once, every row of a value not held); those values
+        count as given from now on."""
+        held = places >= 0
+        fresh = ~held
+        fresh[held] = ~self.given[places[held]]
+        rows = np.flatnonzero(fresh & held)
+        _, first = np.unique(places[rows], return_index=True)
+        self.given[places[rows]] = True
+        return np.sort(np.concatenate([rows[first], np.flatnonzero(~held)]))
+
+    def _remember(self, distinct: pa.Array, computed: tuple[np.ndarray, ...]) -> np.ndarray:
+        """Hold those of `distinct` (and their answers) that the memo has room for, values of at most
+        MEMO_VALUE_BYTES bytes only; each one's place in the memo (-1: not held)."""
+        held = 0 if self.values is None else len(self.values)
+        places = np.full(len(distinct), -1, np.int64)
+        room = MEMO_VALUES - held
+        if room <= 0 or (self.values is not None and self.values.nbytes > MEMO_BYTES):
+            return places
+        lengths = pc.binary_length(distinct).to_numpy(zero_copy_only=False)
+        kept = np.flatnonzero(lengths <= MEMO_VALUE_BYTES)[:room]
+        if not len(kept):
+            return places
+        taken = distinct.take(pa.array(kept, pa.int64()))
+        answers = tuple(answer[kept] for answer in computed)
+        if self.values is None:
+            self.values, self.answers = taken, answers
+        else:
+            self.values = pa.concat_arrays([self.values, taken])
+            self.answers = tuple(np.concatenate(pair) for pair in zip(self.answers, answers, strict=True))
+        self.given = np.concatenate([self.given, np.zeros(len(kept), bool)])
+        places[kept] = held + np.arange(len(kept))
+        return places
+
+
+_VALUE_MEMOS: dict[tuple, ValueMemo] = {}  # per plan and column (and purpose), newest last
+_VALUE_MEMOS_KEPT = 24  # memos held per process (each at most MEMO_VALUES values, MEMO_BYTES bytes)
+
+
+def _value_memo(plan_key: str, key: tuple) -> ValueMemo:
+    with _LOCK:
+        memo = _VALUE_MEMOS.pop((plan_key, *key), None) or ValueMemo()
+        _VALUE_MEMOS[(plan_key, *key)] = memo
+        _bound(_VALUE_MEMOS, _VALUE_MEMOS_KEPT)
+        return memo
+
+
 class Settler:
     """Which records of a batch are settled, and what each run of settled records adds (`runs`): whole-array
     operations over the batch's columns, and the detector's per-value answers for the values they leave open."""
@@ -445,21 +552,20 @@ class Settler:
         edges = np.flatnonzero(np.diff(settled.astype(np.int8))) + 1
         starts = np.concatenate(([0], edges))
         ends = np.concatenate((edges, [batch.rows]))
-        out = []
-        for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
-            if settled[start]:
-                out.append((start, end, *self._block(batch, columns, start, end)))
-            else:
-                out.append((start, end, None, 0))
+        out = self._blocks(batch, columns, settled, starts, ends)
         by_column: dict[str, list[ColumnFold]] = {}
         for _, _, block, _ in out:
             for fold in block.folds if block is not None else ():
                 by_column.setdefault(fold.name, []).append(fold)
+        by_name = {column.name: column for column in columns}
         for name, folds in by_column.items():
             rows = np.concatenate([fold.rows for fold in folds])
-            codes = batch.columns[name].take(pa.array(rows)).dictionary_encode().indices
-            _, first = np.unique(codes.to_numpy(zero_copy_only=False), return_index=True)
-            folds[0].distinct_rows, folds[0].batch_rows = rows[first], batch.rows
+            # a value this process gave in an earlier batch of the table is fingerprinted already (or the cap is met)
+            column = by_name[name]
+            fresh = rows[column.memo.first_given(column.places[rows])] if column.memo is not None else rows
+            encoded = batch.columns[name].take(pa.array(fresh, pa.int64())).dictionary_encode()
+            _, first = np.unique(encoded.indices.to_numpy(zero_copy_only=False), return_index=True)
+            folds[0].distinct_rows, folds[0].batch_rows = fresh[first], batch.rows
         return out
 
     # -- which records are settled ------------------------------------------------------------
@@ -495,33 +601,48 @@ class Settler:
 
     def _column(self, name: str, array: pa.Array) -> tuple[_Column, np.ndarray | None, str] | None:
         """The column's cells that are settled without asking, and those to ask the detector about (None: no
-        cell can be settled by asking: a free-text column, or one still sampling)."""
+        cell can be settled by asking: a free-text column, or one still sampling).
+
+        What a cell gives here depends on its value alone: worked out once per distinct value of the batch, and
+        remembered across batches (`ValueMemo`) while the column's values repeat."""
         present = _bools(pc.is_valid(array))
         if not present.any():
             return None
         profile = self.plan.profiles.get(name)
         if profile is None or not profile.decided or profile.mode == ProfileMode.FREE_TEXT:
             return _Column(name, present, ~present, np.zeros(len(present), bool)), None, PATTERN
+        memo = _value_memo(self.plan.key, ("cells", name))
+        states, places = memo.apply(array, present, lambda values: self._states(name, profile, values))
+        settled, detected, scores, pending = states
+        column = _Column(name, present, ~present | (present & settled), present & detected, places=places, memo=memo)
+        if profile.mode == ProfileMode.TYPED:
+            column.entity, column.scores = profile.typed_as, np.where(column.detected, scores, 0.0)
+        return column, present & pending, self._route(profile)
+
+    def _states(self, name: str, profile: ColumnProfile, array: pa.Array) -> tuple[np.ndarray, ...]:
+        """For each (present) value of a decided quiet or typed column: whether it is settled without asking, whether
+        it gives one whole-value detection of the column's entity, that detection's score, and whether the detector
+        is to be asked about it."""
         short = _bools(pc.less_equal(pc.utf8_length(array), MAX_RUN_CHARS))  # one piece (scanner.pieces)
-        pending = present & short
+        pending = short.copy()
         if profile.mode == ProfileMode.QUIET:
             pattern = self._quiet_pattern(name, profile)
             if pattern is not None:
                 pending &= ~_bools(pc.match_substring_regex(array, pattern))  # skipped: a known shape
-        column = _Column(name, present, ~present | (present & short & ~pending), np.zeros(len(present), bool))
-        if profile.mode == ProfileMode.TYPED:
-            column.entity, column.scores = profile.typed_as, np.zeros(len(present))
-            if pending.any():
-                proven, score = self._prove(name, profile, array)
-                if proven is not None:
-                    proven &= pending
-                    column.settled |= proven
-                    column.detected |= proven
-                    column.scores[proven] = score
-                    pending &= ~proven
+        settled = short & ~pending
+        detected = np.zeros(len(array), bool)
+        scores = np.zeros(len(array))
+        if profile.mode == ProfileMode.TYPED and pending.any():
+            proven, score = self._prove(name, profile, array)
+            if proven is not None:
+                proven &= pending
+                settled |= proven
+                detected |= proven
+                scores[proven] = score
+                pending &= ~proven
         if pending.any():
             pending &= _bools(pc.match_substring_regex(array, _EDGES))
-        return column, pending, self._route(profile)
+        return settled, detected, scores, pending
 
     def _prove(self, name: str, profile: ColumnProfile, array: pa.Array) -> tuple[np.ndarray | None, float]:
         """A typed column's values its route gives one whole-value detection, found with whole-array operations,
@@ -617,11 +738,74 @@ class Settler:
             for numbers, group in _groups(codes[:, rows_to_check], len(names)):
                 countries = frozenset(by_number[c] for c in numbers if c >= 0)
                 group = rows_to_check[group]
-                renamed = _renamed(array.take(pa.array(group)), countries)
+                values = array.take(pa.array(group))
+                memo = _value_memo(self.plan.key, ("renamed", column.name, countries))
+                renamed = memo.apply(values, np.ones(len(values), bool), lambda v, c=countries: (_renamed(v, c),))[0][0]
                 keep[group[renamed]] = False  # renamed to the record's country: the per-cell path
         return keep
 
     # -- what a run of settled records adds ---------------------------------------------------------
+    def _blocks(self, batch: TableBatch, columns: list[_Column], settled: np.ndarray, starts, ends) -> list[tuple]:
+        """Each run's (start, end, block, cells) as `_block` gives a settled run's, worked out for the whole batch
+        at once: the severities per set of typed values present in a record, each run's cells, typed columns,
+        worst severity and best score by one reduction over the runs."""
+        typed = [c for c in columns if c.entity is not None and (c.detected & settled).any()]
+        if len(typed) > 62:  # one bit per typed column in a record's mask
+            return [
+                (s, e, *self._block(batch, columns, s, e)) if settled[s] else (s, e, None, 0)
+                for s, e in zip(starts.tolist(), ends.tolist(), strict=True)
+            ]
+        present = np.zeros(batch.rows, np.int64)
+        for column in columns:
+            present += column.present
+        cells_before = np.concatenate(([0], np.cumsum(present)))
+        folds: list[tuple] = []  # per typed column: (detected, runs with one, first row, best score, worst rank)
+        if typed:
+            detected = np.stack([c.detected & settled for c in typed])
+            rules = [value_rule_ids(self.book, c.entity) for c in typed]
+            bits = (detected.astype(np.int64) << np.arange(len(typed))[:, None]).sum(axis=0)
+            masks, inverse = np.unique(bits, return_inverse=True)
+            ranks = np.full((len(masks), len(typed)), -1, np.int64)
+            for m, mask in enumerate(masks.tolist()):
+                fired = {r for i, rule_ids in enumerate(rules) if mask >> i & 1 for r in rule_ids}
+                for i, rule_ids in enumerate(rules):
+                    severity = self.book.severity(rule_ids, fired)
+                    ranks[m, i] = -1 if severity is None else severity_rank(severity)
+            row_rank = np.where(detected, ranks[inverse.reshape(-1)].T, -1)
+            order = np.where(detected, np.arange(batch.rows), batch.rows)
+            scores = np.where(detected, np.stack([c.scores for c in typed]), -np.inf)
+            has = np.maximum.reduceat(detected.astype(np.int8), starts, axis=1) > 0
+            first = np.minimum.reduceat(order, starts, axis=1)
+            best = np.maximum.reduceat(scores, starts, axis=1)
+            worst = np.maximum.reduceat(row_rank, starts, axis=1)
+            for i, column in enumerate(typed):
+                worst[i] = np.maximum(worst[i], severity_rank(severity_of(column.entity)))
+            folds = [(detected[i], has[i], first[i], best[i], worst[i]) for i in range(len(typed))]
+        out = []
+        for j, (start, end) in enumerate(zip(starts.tolist(), ends.tolist(), strict=True)):
+            if not settled[start]:
+                out.append((start, end, None, 0))
+                continue
+            block = Block(batch.first_record + start, end - start)
+            present_here = [i for i in range(len(typed)) if folds[i][1][j]]
+            for i in sorted(present_here, key=lambda i: int(folds[i][2][j])):  # in the order of first detection
+                rows = (np.flatnonzero(folds[i][0][start:end]) + start).astype(np.int32)
+                block.folds.append(
+                    ColumnFold(
+                        typed[i].name,
+                        typed[i].entity,
+                        None,  # the rows and the batch's first record make them where the batch is (`_emit`)
+                        None,
+                        None,
+                        float(folds[i][3][j]),
+                        SEVERITIES[int(folds[i][4][j])],
+                        list(rules[i]),
+                        rows=rows,
+                    )
+                )
+            out.append((start, end, block, int(cells_before[end] - cells_before[start])))
+        return out
+
     def _block(self, batch: TableBatch, columns: list[_Column], start: int, end: int) -> tuple[Block, int]:
         block = Block(batch.first_record + start, end - start)
         cells = int(sum(int(c.present[start:end].sum()) for c in columns))
@@ -757,11 +941,12 @@ _IBAN = r"^[A-Z]{2}[0-9]{2}[A-Z0-9]{8,31}$"  # Presidio's IBAN expression takes 
 def prove_emails(detector, array: pa.Array) -> np.ndarray:
     """The values the typed route (`Detector._typed`) confirms as whole e-mail addresses, by column: the shape
     with one RE2 expression, the domain's public suffix once per distinct domain."""
-    shaped = _bools(pc.match_substring_regex(array, _EMAIL))
+    extracted = pc.extract_regex(array, _EMAIL)  # null where the value is not of the shape
+    shaped = _bools(extracted.is_valid())
     if not shaped.any():
         return shaped
     recognizer = detector._recognizers_for["EMAIL_ADDRESS"][0]
-    domains = pc.extract_regex(array, _EMAIL).field("domain")
+    domains = extracted.field("domain")
     distinct = pc.unique(pc.drop_null(domains)).to_pylist()
     valid = pa.array([d for d in distinct if recognizer.validate_result(f"x@{d}")], pa.string())
     return shaped & _bools(pc.is_in(domains, value_set=valid))

@@ -60,9 +60,9 @@ class LineBlocks:
             self.bad_utf8 |= bad
             yield text
 
-    def plain(self, most: int) -> tuple[list[str], bool]:
-        """Up to `most` plain lines from here on, newlines removed (blank lines as ""), and whether any line
-        was taken; none when the next line is not plain."""
+    def plain(self, most: int) -> tuple[pa.StringArray | list, bool]:
+        """Up to `most` plain lines from here on as one string array, newlines removed (blank lines as ""), and
+        whether any line was taken; none when the next line is not plain."""
         if not self._fill():
             return [], False
         data = np.frombuffer(self._buf, np.uint8)[self._pos :]
@@ -95,18 +95,31 @@ class LineBlocks:
             chunk = self._buf[self._pos : self._pos + end]
             text = chunk.decode("utf-8")
         self._pos += end
-        if "\r" in text:
-            text = text.replace("\r\n", "\n")
-        lines = text.split("\n")
-        if text.endswith("\n"):
-            lines.pop()
-        return lines, True
+        return _lines(text, chunk), True
 
 
-def split_plain(lines: list[str], delimiter: str, width: int) -> tuple[pa.ListArray, np.ndarray]:
+def _lines(text: str, chunk: bytes) -> pa.StringArray:
+    """The lines of plain text (each carriage return in it is followed by a newline), newlines removed, split by
+    Arrow: as `text.replace("\\r\\n", "\\n").split("\\n")` without a last "" after a final newline."""
+    array = pa.array([text], pa.string())
+    separator = "\n"
+    if "\r" in text:
+        if chunk.count(b"\r") == chunk.count(b"\n"):  # every line ends in CRLF
+            separator = "\r\n"
+        else:
+            array = pc.replace_substring(array, "\r\n", "\n")
+    lines = pc.split_pattern(array, pattern=separator).flatten()
+    if text.endswith("\n"):
+        lines = lines.slice(0, len(lines) - 1)
+    return lines
+
+
+def split_plain(lines: pa.StringArray | list[str], delimiter: str, width: int) -> tuple[pa.ListArray, np.ndarray]:
     """Non-blank plain lines split into their fields (as the csv module splits a line without quotes) and
     whether each has `width` fields."""
-    fields = pc.split_pattern(pa.array(lines, pa.string()), pattern=delimiter)
+    if not isinstance(lines, pa.Array):
+        lines = pa.array(lines, pa.string())
+    fields = pc.split_pattern(lines, pattern=delimiter)
     regular = pc.equal(pc.list_value_length(fields), width).to_numpy(zero_copy_only=False)
     return fields, regular
 

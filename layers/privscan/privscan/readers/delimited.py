@@ -186,8 +186,8 @@ class DelimitedReader(ObjectReader):
         while True:
             lines, taken = blocks.plain(TABLE_BATCH_ROWS - count)
             if taken:
-                lines = [line for line in lines if line] if "" in lines else lines  # blank lines are no records
-                if lines:
+                lines = _records(lines)  # blank lines are no records
+                if len(lines):
                     parts.append(("plain", [lines, *self._split_plain(first + count, lines)]))
             else:
                 row = next(slow, False)
@@ -209,7 +209,7 @@ class DelimitedReader(ObjectReader):
         if count:
             yield self._batch_of(first, count, parts)
 
-    def _split_plain(self, first: int, lines: list[str]) -> tuple:
+    def _split_plain(self, first: int, lines) -> tuple:
         """Plain lines split into fields, their records counted and their issues noted (as `rows` does)."""
         from privscan.readers.csv_blocks import split_plain
 
@@ -217,7 +217,7 @@ class DelimitedReader(ObjectReader):
         self.stats.records += len(lines)
         for i in (~regular).nonzero()[0].tolist():
             self.stats.records -= 1
-            self._account(first + i, lines[i].split(self.delimiter), False)
+            self._account(first + i, _text(lines[i]).split(self.delimiter), False)
         return fields, regular
 
     def _account(self, record: int, row: list[str] | None, bad_utf8: bool) -> None:
@@ -265,7 +265,7 @@ class DelimitedReader(ObjectReader):
 
             start, kind, items = sources[bisect.bisect_right(starts, i) - 1]
             item = items[i - start]
-            return row_cells(names, first + i, item.split(delimiter) if kind == "plain" else item)
+            return row_cells(names, first + i, _text(item).split(delimiter) if kind == "plain" else item)
 
         return TableBatch(first, count, columns, np.concatenate(irregular), record_cells)
 
@@ -287,3 +287,19 @@ class DelimitedReader(ObjectReader):
                 self._issue(record, "malformed_row", f"expected {width} fields, got {len(row)}")
             yield record, row
             record += 1
+
+
+def _records(lines):
+    """Plain lines (a string array or a list) without the blank ones."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if isinstance(lines, pa.Array):
+        blank = pc.equal(lines, "")
+        return lines.filter(pc.invert(blank)) if pc.any(blank).as_py() else lines
+    return [line for line in lines if line] if "" in lines else lines
+
+
+def _text(item) -> str:
+    """A plain line as text (an item of a string array or of a list)."""
+    return item if isinstance(item, str) else item.as_py()
