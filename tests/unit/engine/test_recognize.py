@@ -167,7 +167,6 @@ def test_a_gate_searches_a_long_text_with_its_time_budget():
 
         def search(self, text, timeout=None):
             self.timeouts.append(timeout)
-            return None
 
     pattern = Recording()
     assert recognize.gate_passes(((pattern, 16),), "x" * 16, "P") is False
