@@ -309,10 +309,10 @@ class ResultCache:
         if key is None:
             return
         if len(self._entries) >= self.MAX_ENTRIES:
-            entries = self._entries
-            kept = {k: entries[k] for k in self._reused if k in entries}
+            # a snapshot of the set: scans in other threads may be adding to it
+            entries, reused, self._reused = self._entries, list(self._reused), set()
+            kept = {k: found for k in reused if (found := entries.get(k)) is not None}
             self._entries = kept if len(kept) < self.MAX_ENTRIES // 2 else {}
-            self._reused = set()
         self._entries[key] = detections
 
 
