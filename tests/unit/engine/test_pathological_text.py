@@ -115,5 +115,5 @@ def test_a_gate_out_of_time_skips_its_recognizer(caplog):
         def search(self, text, timeout):
             raise TimeoutError
 
-    assert recognize.gate_passes((Slow(),), "a.b.a.b", "UrlRecognizer") is False
+    assert recognize.gate_passes(((Slow(), 0),), "a.b.a.b", "UrlRecognizer") is False
     assert "UrlRecognizer skipped" in caplog.text and "a.b" not in caplog.text

@@ -65,3 +65,43 @@ def test_whole_values_of_a_phone_column_are_confirmed_cheaply(text, expected):
     from privscan.engine.phone import possible_phone_value
 
     assert possible_phone_value(text) == expected
+
+
+PROSE = [
+    ("Please call me on +33 6 10013935.", [(18, 32, 0.7)]),
+    ("Call +49 30 1234567 or 030 1234567", [(5, 19, 0.7), (23, 34, 0.4)]),  # a national number beside it
+    ("call 0033 6 10013935 now", [(5, 20, 0.7)]),
+    ("phone +49 151 23456789, order 4711 shipped", [(6, 22, 0.7)]),  # other digits: the national passes run
+    ("ring +33 6 10013935 or +49 151 23456789", [(5, 19, 0.7), (23, 39, 0.7)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", PROSE)
+def test_national_passes_are_skipped_only_where_they_cannot_add_a_number(text, expected, monkeypatch):
+    full = EuPhoneRecognizer()
+    full._idd_00 = False  # always every pass
+    expected_full = sorted((r.start, r.end, r.score) for r in full.analyze(text, ["PHONE_NUMBER"]))
+    assert spans(text) == expected_full == expected
+
+
+def test_a_turn_holding_only_international_numbers_gets_one_matcher_pass(monkeypatch):
+    import phonenumbers
+
+    regions = []
+    matcher = phonenumbers.PhoneNumberMatcher
+
+    def counting(text, region, **kwargs):
+        regions.append(region)
+        return matcher(text, region, **kwargs)
+
+    monkeypatch.setattr(phonenumbers, "PhoneNumberMatcher", counting)
+    assert spans("Please call me on +33 6 10013935.") == [(18, 32, 0.7)]
+    assert regions == ["DE"]
+    regions.clear()
+    assert spans("Please call me on +33 6 10013935, ref 12.") == [(18, 32, 0.7)]
+    assert len(regions) == 1 + len(RECOGNIZER.prose_regions)  # a digit outside the number: every pass
+
+
+def test_regions_where_00_is_no_international_prefix_keep_every_pass():
+    assert RECOGNIZER._idd_00
+    assert not EuPhoneRecognizer(national_regions=("US", "DE"))._idd_00

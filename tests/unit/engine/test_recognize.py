@@ -123,3 +123,52 @@ def test_only_recognizers_that_found_something_enter_the_context_pass(scanner, m
     assert len(entities) > 2 and seen == [
         ["EuPhoneRecognizer", "OfflineEmailRecognizer", "UrlRecognizer"]
     ]  # the URL: example.com
+
+
+@pytest.mark.parametrize(
+    "pattern, expected",
+    [
+        (r"(?<!\w)\d{10}(?!\w)", 2048),  # fixed counts: one way from each position
+        (r"\d{3,7}[MGAPLHBZ]", 2048),
+        (r"[a-z0-9.\-]{1,253}[.](?:com|net|org)", 1024),  # up to 253 tries from each position, 3 endings
+        (r"(\d+\s?)+x", 0),  # nested repeats: exponential on hostile text
+        (r"(\d)\1{5}", 0),  # a back-reference is not bounded here
+        (r"\p{L}+", 0),  # syntax of the regex module only
+        (r"a*b*c*", 16),  # three unbounded repeats in a row: n to the fourth in all
+    ],
+)
+def test_free_length_bounds_the_worst_case_search(pattern, expected):
+    from privscan.engine.recognize import free_length
+
+    assert free_length(pattern) == expected
+
+
+def test_searches_without_a_time_budget_stay_fast_on_hostile_text():
+    import time
+
+    import regex
+    from privscan.engine.recognize import free_length
+
+    for pattern in (r"(?<!\w)\d{10}(?!\w)", r"a*b*c*d", r"(?:[A-Z]{2}\d{2})(?:[ -]?\d{4}){2,4}"):
+        free = free_length(pattern)
+        if free:
+            hostile = ("aAB12 1234 " * free)[:free]
+            started = time.perf_counter()
+            regex.compile(pattern).search(hostile)
+            assert time.perf_counter() - started < 0.5
+
+
+def test_a_gate_searches_a_long_text_with_its_time_budget():
+    from privscan.engine import recognize
+
+    class Recording:
+        def __init__(self):
+            self.timeouts = []
+
+        def search(self, text, timeout=None):
+            self.timeouts.append(timeout)
+
+    pattern = Recording()
+    assert recognize.gate_passes(((pattern, 16),), "x" * 16, "P") is False
+    assert recognize.gate_passes(((pattern, 16),), "x" * 17, "P") is False
+    assert pattern.timeouts == [None, recognize.PATTERN_TIMEOUT_S]

@@ -253,38 +253,80 @@ def drop_overlaps(results):
     return sorted(kept, key=lambda r: (r.start, r.end))
 
 
+_ARRAY_INDEX = re.compile(r"\[\d+\]")  # "messages[3].content": a JSON path's position in a list
+
+
+def field_reading(field: str | None) -> tuple:
+    """All that the detector reads from a field name: its context words, its identifier evidence and whether it
+    names a column of codes (`Detector._identifier_cell`, `Detector._analyze`)."""
+    if not field:
+        return (None,)
+    return tuple(field_context(field)), header_evidence(field), CODE_COLUMN.search(field) is not None
+
+
 class ResultCache:
     """Detections of texts already seen (system prompts, boilerplate turns, repeated values).
 
     Keyed by text, field, role (they change context and rules) and route (a text checked for patterns
     only must not answer for a full analysis); only the full and pattern routes, whose result depends on
-    nothing else. Bounded, cleared when full.
+    nothing else. A field is keyed without its JSON list positions (`messages[3].content` as
+    `messages[].content`) where the detector reads the same from both (`field_reading`), so that a turn
+    repeated at another position of a conversation is answered from the cache.
+
+    Bounded: when full, the entries asked for again since the last time it was full are kept (a conversation
+    set's boilerplate turns and common sentences) and the others dropped (the numbers and turns met once, which
+    would otherwise push the repeated ones out every few megabytes); emptied when those alone fill half of it.
     """
 
     MAX_ENTRIES = 50_000
     MAX_CHARS = 2_000
+    MAX_FIELDS = 10_000
 
     def __init__(self) -> None:
         self._entries: dict[tuple, list[DetectionTuple]] = {}
+        self._reused: set[tuple] = set()  # keys answered from the cache since it was last full
+        self._fields: dict[str | None, str | None] = {}
+
+    def field_key(self, field: str | None) -> str | None:
+        """The field as the cache keys it: without list positions when that changes nothing the detector reads."""
+        key = self._fields.get(field)
+        if key is None:
+            key = field
+            if field and "[" in field:
+                general = _ARRAY_INDEX.sub("[]", field)
+                if general != field and field_reading(general) == field_reading(field):
+                    key = general
+            if len(self._fields) >= self.MAX_FIELDS:
+                self._fields.clear()
+            self._fields[field] = key
+        return key
 
     def key(self, unit: Unit) -> tuple | None:
         """The cache key of a unit: only whole short values on the full or pattern routes are cached."""
         if unit.offset or len(unit.text) > self.MAX_CHARS or unit.route not in (FULL, PATTERN):
             return None
-        return unit.text, unit.field, unit.role, unit.route, unit.identifiers
+        return unit.text, self.field_key(unit.field), unit.role, unit.route, unit.identifiers
 
-    def get(self, unit: Unit) -> list[DetectionTuple] | None:
-        """The cached detections of a unit, or None."""
-        key = self.key(unit)
-        return None if key is None else self._entries.get(key)
+    def get(self, unit: Unit, key: tuple | None = None) -> list[DetectionTuple] | None:
+        """The cached detections of a unit (its `key`, if already made), or None."""
+        key = self.key(unit) if key is None else key
+        if key is None:
+            return None
+        found = self._entries.get(key)
+        if found is not None:
+            self._reused.add(key)
+        return found
 
     def put(self, unit: Unit, detections: list[DetectionTuple]) -> None:
-        """Remember a unit's detections; a full cache starts again empty (bounded memory, no bookkeeping per entry)."""
+        """Remember a unit's detections; a full cache keeps only its reused entries (`ResultCache`)."""
         key = self.key(unit)
         if key is None:
             return
         if len(self._entries) >= self.MAX_ENTRIES:
-            self._entries.clear()
+            # a snapshot of the set: scans in other threads may be adding to it
+            entries, reused, self._reused = self._entries, list(self._reused), set()
+            kept = {k: found for k in reused if (found := entries.get(k)) is not None}
+            self._entries = kept if len(kept) < self.MAX_ENTRIES // 2 else {}
         self._entries[key] = detections
 
 

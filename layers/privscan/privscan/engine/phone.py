@@ -101,6 +101,11 @@ class EuPhoneRecognizer(PhoneRecognizer):
         # In running text every region costs a full PhoneNumberMatcher pass and adds false hits on
         # dates and versions: only the largest markets there; whole values get every region.
         self.prose_regions = national_regions[:8]
+        # `_all_digits_within` holds where 00 starts an international number in every region of the prose pass
+        self._idd_00 = all(
+            getattr(phonenumbers.PhoneMetadata.metadata_for_region(region), "international_prefix", None) == "00"
+            for region in self.prose_regions
+        )
 
     def analyze(self, text, entities, nlp_artifacts=None):
         """The phone numbers in `text`; bare whole numbers too short to be one are skipped."""
@@ -119,6 +124,8 @@ class EuPhoneRecognizer(PhoneRecognizer):
             for match in phonenumbers.PhoneNumberMatcher(text, "DE", leniency=self.leniency):
                 if match.raw_string.lstrip("(").startswith(("+", "00")):
                     results[(match.start, match.end)] = self._result(match, self.INTERNATIONAL_SCORE)
+        if results and self._idd_00 and _all_digits_within(text, results):
+            return list(results.values())  # a national pass could only find these numbers again
         if _CONTEXT_HINT.search(text):  # national formats are ambiguous: only next to a phone word
             for region in self.prose_regions:
                 for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=self.leniency):
@@ -158,6 +165,18 @@ class EuPhoneRecognizer(PhoneRecognizer):
         result = self._get_recognizer_result(match, "", region, None)
         result.score = score
         return result
+
+
+def _all_digits_within(text: str, spans) -> bool:
+    """Whether every digit of `text` lies inside one of `spans` ((start, end) keys).
+
+    Then the national passes have nothing new to find: PhoneNumberMatcher's candidates are found by one pattern
+    whatever the region, and a candidate holding a number written with its country code (``+``, or ``00``, the
+    international prefix of every region of the prose pass) parses to the same number, valid or not, in any
+    region; every other candidate would need a digit outside those numbers.
+    """
+    digits = [index for index, ch in enumerate(text) if ch.isdigit()]
+    return all(any(start <= index < end for start, end in spans) for index in digits)
 
 
 def possible_phone_value(text: str, regions: tuple[str, ...] = NATIONAL_REGIONS) -> tuple[int, int] | None:

@@ -21,11 +21,18 @@ Every pattern search has a time budget (`PATTERN_TIMEOUT_S`), the gate's and Pre
 Presidio's patterns are slow on hostile text (its URL pattern tries up to 253 host characters from every
 position, a second and more per thousand characters of ``a.b.a.b…``). A gate out of time skips its
 recognizer for that text, and Presidio skips a pattern out of time; both log the pattern's name only.
+The budget costs each search about as much as a short text's search itself, so a gate searches without it
+where the pattern's worst case on a text of that length is bounded small (`free_length`): most chat turns
+and cells, with most patterns.
 """
 
 from __future__ import annotations
 
 import logging
+import math
+import re
+import re._constants as sre
+import re._parser as sre_parse
 
 import regex
 from presidio_analyzer import AnalyzerEngine, EntityRecognizer, PatternRecognizer, RecognizerResult
@@ -41,6 +48,9 @@ _ID = RecognizerResult.RECOGNIZER_IDENTIFIER_KEY
 _NAME = RecognizerResult.RECOGNIZER_NAME_KEY
 PATTERN_TIMEOUT_S = 2  # one regex search over one text (a piece of at most 100,000 characters)
 presidio_patterns.REGEX_TIMEOUT_SECONDS = PATTERN_TIMEOUT_S  # Presidio's own searches: 60 s by default
+# Matching steps a gate search may take at worst without a time budget (`free_length`): a few milliseconds.
+FREE_STEPS = 1_000_000
+FREE_LENGTHS = (2048, 1024, 512, 256, 128, 64, 32, 16)  # the text lengths tried, longest first
 
 logger = logging.getLogger(__name__)
 
@@ -51,21 +61,71 @@ logger = logging.getLogger(__name__)
 PATTERN_ONLY_ANALYZE = (PatternRecognizer.analyze, IbanRecognizer.analyze, PaymentCardRecognizer.analyze)
 
 
+_SINGLE = frozenset({sre.LITERAL, sre.NOT_LITERAL, sre.IN, sre.ANY, sre.AT, sre.CATEGORY})
+_REPEATS = frozenset({sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT})
+
+
+def _ways(items, n: int) -> float:
+    """An upper bound on the ways a backtracking matcher may try to match `items` (a parsed regex) from one
+    position of a text of `n` characters: a sequence multiplies its parts' ways, an alternation adds its
+    branches', a repeat of a single character tries each count once, a repeat of anything else tries every
+    combination of its body's ways; a lookaround multiplies too (it may be tried at every step). Infinite for
+    what is not bounded this way (back-references, conditionals, syntax of the `regex` module only)."""
+    ways = 1.0
+    for op, arg in items:
+        if op in _SINGLE:
+            continue
+        if op is sre.SUBPATTERN:
+            ways *= _ways(arg[3], n)
+        elif op is sre.ATOMIC_GROUP:
+            ways *= _ways(arg, n)
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            ways *= _ways(arg[1], n)
+        elif op is sre.BRANCH:
+            ways *= sum(_ways(branch, n) for branch in arg[1])
+        elif op in _REPEATS:
+            low, high, body = arg
+            high = n if high == sre.MAXREPEAT else min(high, n)
+            inner = _ways(body, n)
+            ways *= (high - low + 1) if inner == 1 else (inner**high if high < 64 else math.inf) * (high + 1)
+        else:
+            return math.inf
+        if ways > FREE_STEPS:
+            return math.inf
+    return ways
+
+
+def free_length(pattern: str, flags: int = 0) -> int:
+    """The longest text (of FREE_LENGTHS) that `pattern` can search in at most FREE_STEPS steps at worst (`_ways`
+    from each position), so without a time budget; 0 when none can or the pattern cannot be bounded."""
+    try:
+        parsed = list(sre_parse.parse(pattern, flags & (re.IGNORECASE | re.MULTILINE | re.DOTALL | re.VERBOSE)))
+    except (re.error, TypeError, ValueError, OverflowError, RecursionError):
+        return 0
+    return next((n for n in FREE_LENGTHS if n * _ways(parsed, n) <= FREE_STEPS), 0)
+
+
 def pattern_gate(recognizer: EntityRecognizer) -> tuple | None:
-    """The compiled regexes of a recognizer that finds nothing unless one of them matches, else None.
+    """The compiled regexes of a recognizer that finds nothing unless one of them matches, each with the longest
+    text it may search without a time budget (`free_length`), else None.
 
     Only recognizers whose `analyze` is one of PATTERN_ONLY_ANALYZE qualify: a subclass overriding it
     may find things in other ways.
     """
     if not isinstance(recognizer, PatternRecognizer) or type(recognizer).analyze not in PATTERN_ONLY_ANALYZE:
         return None
-    return tuple(regex.compile(p.regex, flags=recognizer.global_regex_flags) for p in recognizer.patterns)
+    flags = recognizer.global_regex_flags
+    return tuple((regex.compile(p.regex, flags=flags), free_length(p.regex, flags)) for p in recognizer.patterns)
 
 
 def gate_passes(gate: tuple, text: str, name: str) -> bool:
     """Whether one of a recognizer's regexes occurs in `text`; False when the search runs out of time."""
+    length = len(text)
     try:
-        return any(pattern.search(text, timeout=PATTERN_TIMEOUT_S) for pattern in gate)
+        for pattern, free in gate:
+            if pattern.search(text) if length <= free else pattern.search(text, timeout=PATTERN_TIMEOUT_S):
+                return True
+        return False
     except TimeoutError:
         logger.warning("pattern search out of time: %s skipped for one text", name)
         return False

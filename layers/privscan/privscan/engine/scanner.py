@@ -219,8 +219,8 @@ class _Batch:
         if unit.route == SKIP:  # a quiet column's value of a known shape: nothing to send
             self._answers.append([])
             return
-        cached = cache.get(unit)
         key = cache.key(unit)
+        cached = cache.get(unit, key)
         if cached is not None:
             self._answers.append(cached)
         elif key is not None and key in pending:
