@@ -98,7 +98,7 @@ SOURCES = (
             f"{language}-europarl.test.conll02",
             "conll",
         )
-        for language in ("es", "it")
+        for language in ("en", "de", "es", "it")
     ),
 )
 

@@ -58,6 +58,8 @@ CORPORA = {
     "europeana-fr": CorpusInfo("fr", "gold"),
     "europeana-nl": CorpusInfo("nl", "gold"),
     "uner-pt-bosque-dev": CorpusInfo("pt", "gold"),
+    "europarl-en": CorpusInfo("en", "gold"),
+    "europarl-de": CorpusInfo("de", "gold"),
     "europarl-es": CorpusInfo("es", "gold"),
     "europarl-it": CorpusInfo("it", "gold"),
 }
