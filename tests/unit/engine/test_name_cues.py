@@ -58,11 +58,53 @@ def test_a_cue_announces_the_name_after_it(text, language, expected):
         ("Die Frau Mitte vierzig wartete.", "de"),  # a common word after a title
         ("M Dupont", "fr"),  # "M" is a title only with its full stop
         ("Der Minister Präsident", "de"),  # a role noun after a role noun
-        ("Re: Meeting notes from the President", "en"),  # English has no role nouns
+        ("Re: Meeting notes from the President", "en"),  # a role noun with no name after it
         ("Mr. and Mrs. were printed on the card.", "en"),
     ],
 )
 def test_look_alikes_stay_no_name(text, language):
+    assert _cued(text, language) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # English role nouns of parliament and news
+        ("It expressed its confidence in President Prodi during the term.", "en", ["Prodi"]),
+        ("I would like to hear what Commissioner Monti has to say.", "en", ["Monti"]),
+        ("Prime Minister Blair spoke first.", "en", ["Blair"]),
+        # German role nouns in the cases parliament speaks them
+        ("Das betrifft den Antrag des Abgeordneten Ari Vatanen.", "de", ["Ari Vatanen"]),
+        ("Ich stimme meinem Kollegen Jonckheer zu.", "de", ["Jonckheer"]),
+        ("Das hat Kommissionsmitglied Monti gesagt.", "de", ["Monti"]),
+        # a particle after a German role that is no one's "of" a place
+        ("Ich danke dem Berichterstatter von Wogau für den Bericht.", "de", ["von Wogau"]),
+        # lists after a cue of several persons, to the first other word
+        ("The tunnels, which Messrs Rack and Swoboda have referred to.", "en", ["Rack", "Swoboda"]),
+        (
+            "Ich danke den Berichterstattern von Wogau, Langen, Rapkay und Jonckheer sowie der Kommission.",
+            "de",
+            ["von Wogau", "Langen", "Rapkay", "Jonckheer"],
+        ),
+        ("Messrs Rack and the Commission agree.", "en", ["Rack"]),
+        ("Mr Cox, Europe and the Commission agree.", "en", ["Cox"]),  # a list needs a cue of several persons
+    ],
+)
+def test_role_nouns_of_parliament_particles_and_lists_announce_names(text, language, expected):
+    assert _cued(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Der König von Neapel und der Bürgermeister von Hamburg kamen.", "de"),  # a role "of" a place
+        ("Der Präsident von Frankreich sprach.", "de"),
+        ("Die Abgeordneten Europas stimmten zu.", "de"),  # a place's genitive after a role noun
+        ("Mr President, the Commissioner and the rapporteurs agree.", "en"),
+        ("Liebe Kolleginnen und Kollegen, wir beginnen.", "de"),
+    ],
+)
+def test_role_noun_look_alikes_stay_no_name(text, language):
     assert _cued(text, language) == []
 
 

@@ -4,9 +4,11 @@ The models miss many names that the words around them announce. These cues make 
 
 - a title or honorific (``Herr``, ``Frau``, ``Dr.``, ``Sr.``, ``señora``, ``Signor``, ``dott.``, ``M.``,
   ``Mme``, ``meneer``, ``dhr.``, ``Mr``): ``Sr. Barón Crespo``, ``Frau Holle``;
-- a role noun (``Präsident``, ``Ministerin``, ``Presidente``, ``Comisario``, ``ponente``, ``sindaco``,
-  ``burgemeester``; in German also as the last part of a compound: ``CSU-Politiker``, ``US-Präsident``):
-  ``Presidente Prodi``, ``Torjäger Robert Vittek``;
+- a role noun (``Präsident``, ``Ministerin``, ``Berichterstatter``, ``Presidente``, ``Comisario``, ``ponente``,
+  ``sindaco``, ``burgemeester``, ``Commissioner``; in German also as the last part of a compound:
+  ``CSU-Politiker``, ``US-Präsident``): ``Presidente Prodi``, ``Torjäger Robert Vittek``, ``President Prodi``;
+  after a cue of several persons (``Messrs``, ``Berichterstattern``) the further names of a list joined by commas
+  or "and" (``Messrs Rack and Swoboda``);
 - a given name (``engine/conf/names/given.txt``, from Faker's first-name lists of the EU locales, MIT):
   ``Torsten Frings``, ``Uta Hagen``. A given name alone is never enough (``Rosa``, ``Mercedes``): a
   capitalised word that could be a surname must follow it;
@@ -48,12 +50,13 @@ Span = tuple[int, int]
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n])[\s\"'«»„“”‘’(¡¿-]*$")
 _GAP = re.compile(r"\.?[ \t]+")  # between a title and the name: "Sr. Koch", "Herr Koch"
+_LIST_GAP = re.compile(r"[ \t]*,[ \t]*")  # between the names of a list: "Langen, Rapkay"
 _NAME_GAP = re.compile(r"[ \t]+")  # between the words of one name
 MAX_NAME_WORDS = 4
 # Titles and forms of address per language (lower case; those of DOTTED_TITLES only with their full stop: the
 # French "M." is a title, the letter M is not). A text of unknown language gets every language's titles.
 TITLES_BY_LANGUAGE = {
-    "en": "mr mrs ms miss dr prof sir madam dame lady lord uncle aunt",
+    "en": "mr mrs ms miss dr prof sir madam dame lady lord uncle aunt messrs",
     "de": "herr herrn frau fräulein dr prof professor professorin doktor onkel tante hr fr",
     "fr": "monsieur madame mademoiselle m mme mlle me maître docteur dr prof oncle tante",
     "es": "señor señora señorita sr sra srta sres sras señores señoras don doña dr dra prof tío tía",
@@ -86,9 +89,11 @@ DOTTED_TITLES = frozenset(
 )
 # Italian titles written with a dotted ending: "Sig.ra Rossi", "dott.ssa Bianchi".
 DOTTED_ENDINGS = {"sig": ("ra", "na"), "dott": ("ssa",), "prof": ("ssa",)}
-# Role nouns that announce a person's name after them, per language (lower case). English has none: without a
-# list of its common words, too many capitalised words after them are no names ("Director General").
+# Role nouns that announce a person's name after them, per language (lower case). In English only a common word
+# is never the name after one (``President Prodi``; not ``Director General``, ``Commissioner Designate``).
 ROLES_BY_LANGUAGE = {
+    "en": """president commissioner chancellor minister senator rapporteur rapporteurs governor ambassador
+        premier""",
     "de": """präsident präsidentin kanzler kanzlerin minister ministerin bürgermeister bürgermeisterin
         staatssekretär staatssekretärin politiker politikerin abgeordnete abgeordneter sprecher sprecherin
         trainer trainerin torjäger kapitän stürmer torwart regisseur regisseurin sänger sängerin schauspieler
@@ -98,7 +103,8 @@ ROLES_BY_LANGUAGE = {
         kommissarin
         kommissarin kandidat kandidatin spitzenkandidat spitzenkandidatin generalsekretär generalsekretärin
         botschafter botschafterin gouverneur senator senatorin premier kollege kollegin parteifreund parteikollege
-        parteikollegen spieler spielerin profi manager managerin""",
+        parteikollegen spieler spielerin profi manager managerin kollegen abgeordneten berichterstatter
+        berichterstatterin berichterstattern kommissionsmitglied präsidenten""",
     "fr": """président présidente ministre maire sénateur sénatrice député députée juge entraîneur directeur
         directrice secrétaire commissaire roi reine prince princesse pape évêque cardinal rapporteur
         rapporteure
@@ -151,15 +157,26 @@ NOUN_CAPITALISING = frozenset({"de"})
 PLACE_ENDINGS = frozenset(
     "gasse straße strasse platz dorf bad berg burg kirche hof weg feld thal tal stadt".split()  # noqa: SIM905
 )
-# Family-name particles that may open a name after a role noun, per language: those of other languages only,
-# since the language's own preposition there names a place or a field (``vicepresidente de Palacio`` in
-# Italian; not ``sindaco di Roma``, ``alcalde de Madrid``, ``maire de Lyon``).
+# Family-name particles that may open a name after a role noun, per language: in a Romance language those of
+# other languages only, since the language's own preposition there names a place or a field (``vicepresidente de
+# Palacio`` in Italian; not ``sindaco di Roma``, ``alcalde de Madrid``, ``maire de Lyon``); in German ``von``
+# too, but only after a role of `VON_ROLES`, which is no one's "of" a place (``Berichterstatter von Wogau``; not
+# ``König von Neapel``, ``Bürgermeister von Hamburg``, ``Pfarrer von Reutte``).
 PARTICLE_FIRST = {
+    "de": frozenset({"von", "van", "de", "di", "da", "du", "ter", "ten"}),
     "it": frozenset({"de", "van", "von", "du", "der", "den", "ter", "ten"}),
     "es": frozenset({"van", "von", "di", "da", "du", "der", "den", "ter", "ten"}),
     "pt": frozenset({"van", "von", "di", "du", "der", "den", "ter", "ten"}),
     "fr": frozenset({"van", "von", "di", "da", "der", "den", "ter", "ten"}),
 }
+# Cues of several persons, whose name may be followed by more names joined by a comma or "and" (``Messrs Rack
+# and Swoboda``, ``den Berichterstattern Langen, Rapkay, Jonckheer``), lower case.
+LIST_CUES = frozenset({"messrs", "rapporteurs", "kollegen", "abgeordneten", "berichterstatter", "berichterstattern"})
+LIST_JOINS = frozenset({"and", "und", "et", "y", "e", "en"})
+VON_ROLES = frozenset(
+    """kollege kollegen kollegin abgeordnete abgeordneten abgeordneter berichterstatter berichterstatterin
+    berichterstattern kommissar kommissarin kommissionsmitglied""".split()  # noqa: SIM905
+)
 # Cues that announce the name after them, which overrule the model's other entities there.
 ANNOUNCING = frozenset({"title", "role", "introduction"})
 # Verbs of saying before a name (``sagte Huber``, ``dijo Blanco``, ``ha detto Monti``), per language (lower case).
@@ -315,7 +332,9 @@ def _name_run(
     two of them allowed (after a title also before them: ``Dr. von Brücke``), an initial with its full stop
     last (``Susanne R.``); 0 when no name word is there. After a title or role noun (`cued`) a common word
     of a language that capitalises only names is a name too (``Presidente Prodi``, ``señor Blanco``); a particle
-    may come first only after a title (not ``Minister van Justitie``, ``Presidente de Sri Lanka``)."""
+    may come first only after a title (not ``Minister van Justitie``, ``Presidente de Sri Lanka``). In English a
+    common word is a name only after a title (``Mr Black``; not ``Commissioner Designate``)."""
+    common = cued and language not in NOUN_CAPITALISING and (titled or language != "en")
     count, index = 0, first
     while index < len(words) and count < MAX_NAME_WORDS:
         start, end, word = words[index]
@@ -323,7 +342,7 @@ def _name_run(
             break
         if index > first and word == words[index - 1][2]:  # "Josephus Zwolle Zwolle": a table, the word a place
             return max(0, count - 1)
-        if name_word(word, language, common=cued and language not in NOUN_CAPITALISING):
+        if name_word(word, language, common=common):
             index += 1
             count = index - first
             continue
@@ -397,6 +416,11 @@ def cued_names(
                 found.append(span)
                 if kind in ("title", "speech") and run == 1:
                     titled.append(span)
+            if kind in ("title", "role", "particle") and words[first - 1][2].casefold() in LIST_CUES:
+                for listed in _listed(text, words, first + run, language):
+                    if not _overlaps(listed, blocked) and not _overlaps(listed, found):
+                        found.append(listed)
+                        titled.append(listed)
             index = first + run
             continue
         index += 1
@@ -412,11 +436,10 @@ def _cue(text: str, words: list[tuple[int, int, str]], index: int, language: str
     if title or (following and _is_role(word, language)):
         if not title and _particle_name(words, index + 1, language):  # the model's organisation stays its call
             return index + 1, _name_run(text, words, index + 1, language, titled=True, cued=True), "particle"
-        return (
-            index + 1,
-            _name_run(text, words, index + 1, language, titled=title, cued=True),
-            "title" if title else "role",
-        )
+        run = _name_run(text, words, index + 1, language, titled=title, cued=True)
+        if run == 1 and _place_genitive(words[index + 1][2], language):
+            run = 0
+        return index + 1, run, "title" if title else "role"
     if following and _is_speech(word, language, SPEECH_BEFORE_BY_LANGUAGE):
         return index + 1, _name_run(text, words, index + 1, language), "speech"
     if len(word) == 1 and word.isupper() and text.startswith(". ", end) and language not in NOUN_CAPITALISING:
@@ -441,15 +464,44 @@ def _cue(text: str, words: list[tuple[int, int, str]], index: int, language: str
     return index, 0, ""
 
 
+def _listed(text: str, words: list[tuple[int, int, str]], index: int, language: str | None) -> list[Span]:
+    """The further names of a list that starts before word `index` after a cue of several persons (`LIST_CUES`):
+    each after a comma or a joining word (``Messrs Rack and Swoboda``, ``Berichterstattern Langen, Rapkay und
+    Jonckheer``); the list ends at the first other word. One word that is a common word of the language is a name
+    there too (``Langen``)."""
+    spans: list[Span] = []
+    while 0 < index < len(words):
+        gap = text[words[index - 1][1] : words[index][0]]
+        if _LIST_GAP.fullmatch(gap):
+            first = index
+        elif _NAME_GAP.fullmatch(gap) and words[index][2] in LIST_JOINS and index + 1 < len(words):
+            first = index + 1
+        else:
+            break
+        run = _name_run(text, words, first, language) or int(name_word(words[first][2], language, common=True))
+        if not run:
+            break
+        spans.append(_span(text, words, first, run))
+        index = first + run
+    return spans
+
+
 def _particle_name(words: list[tuple[int, int, str]], index: int, language: str | None) -> bool:
-    """Whether a family-name particle at `index` after a role noun starts a name, in a Romance language: a particle
-    of another language (`PARTICLE_FIRST`), then a name word that is no common word or country (``Commissario de
-    Palacio`` in Italian; not ``sindaco di Roma``, ``Presidente de Sri Lanka``; nor Dutch ``Minister van
-    Justitie``)."""
+    """Whether a family-name particle at `index` after a role noun starts a name: a particle of `PARTICLE_FIRST`,
+    then a name word that is no common word or country (``Commissario de Palacio`` in Italian, ``Berichterstatter
+    von Wogau``; not ``sindaco di Roma``, ``Presidente de Sri Lanka``; nor Dutch ``Minister van Justitie``)."""
     if index + 1 >= len(words) or words[index][2] not in PARTICLE_FIRST.get(language, ()):
+        return False
+    if language in NOUN_CAPITALISING and words[index - 1][2].casefold().rsplit("-", 1)[-1] not in VON_ROLES:
         return False
     after = words[index + 1][2]
     return name_word(after, language) and not any(name.startswith(after) for name in place_names(None))
+
+
+def _place_genitive(word: str, language: str | None) -> bool:
+    """A German genitive of a country or continent (``Europas``, ``Frankreichs``): a place after a role noun
+    (``die Abgeordneten Europas``), no name."""
+    return language in NOUN_CAPITALISING and word.endswith("s") and word[:-1] in place_names(None)
 
 
 def _given_genitive(word: str) -> bool:
