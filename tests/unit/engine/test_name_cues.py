@@ -87,6 +87,9 @@ def test_look_alikes_stay_no_name(text, language):
             ["von Wogau", "Langen", "Rapkay", "Jonckheer"],
         ),
         ("Messrs Rack and the Commission agree.", "en", ["Rack"]),
+        # a dotted title of tokenised text ("Dr . Koch")
+        ("Den Preis hat Dr . von Brücke gestiftet .", "de", ["von Brücke"]),
+        ("Hier sprach Prof . Sauerbruch lange .", "de", ["Sauerbruch"]),
         ("Mr Cox, Europe and the Commission agree.", "en", ["Cox"]),  # a list needs a cue of several persons
     ],
 )
@@ -102,6 +105,7 @@ def test_role_nouns_of_parliament_particles_and_lists_announce_names(text, langu
         ("Die Abgeordneten Europas stimmten zu.", "de"),  # a place's genitive after a role noun
         ("Mr President, the Commissioner and the rapporteurs agree.", "en"),
         ("Liebe Kolleginnen und Kollegen, wir beginnen.", "de"),
+        ("Das Kapitel endet mit Dr . Dann beginnt es neu .", "de"),  # a common word after a tokenised title
     ],
 )
 def test_role_noun_look_alikes_stay_no_name(text, language):
@@ -188,6 +192,14 @@ def _persons(scanner, text: str) -> list[str]:
         ("Si l'Assemblée est d'accord, M. Dupont prendra la parole demain.", ["Dupont"]),
         ("Gisteren heeft de burgemeester met mevrouw Bakker over het plan gesproken.", ["Bakker"]),
         ("Er fuhr mit seinem Mercedes-Benz nach San Marino und zurück.", []),
+        # a role noun at the edge of the model's span is cut off it
+        ("Herr Präsident , Herr Kommissar Barnier , liebe Kolleginnen und Kollegen !", ["Barnier"]),
+        # a list's name overrules the model's place or other entity there
+        (
+            "Ich danke den Berichterstattern von Wogau , Langen , Rapkay , Jonckheer sowie der Kommission .",
+            ["von Wogau", "Langen", "Rapkay", "Jonckheer"],
+        ),
+        ("Thank you , Mr President . Commissioner , the rapporteur has spoken .", []),
     ],
 )
 def test_the_detector_reports_the_names_a_cue_announces(scanner, text, expected):

@@ -49,7 +49,7 @@ from privscan.engine.prefilter import STOP_WORDS, STOP_WORDS_BY_LANGUAGE
 Span = tuple[int, int]
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n])[\s\"'«»„“”‘’(¡¿-]*$")
-_GAP = re.compile(r"\.?[ \t]+")  # between a title and the name: "Sr. Koch", "Herr Koch"
+_GAP = re.compile(r"(?: ?\.)?[ \t]+")  # between a title and the name: "Sr. Koch", "Herr Koch", tokenised "Dr . Koch"
 _LIST_GAP = re.compile(r"[ \t]*,[ \t]*")  # between the names of a list: "Langen, Rapkay"
 _NAME_GAP = re.compile(r"[ \t]+")  # between the words of one name
 MAX_NAME_WORDS = 4
@@ -283,7 +283,7 @@ def _is_title(text: str, words: list[tuple[int, int, str]], index: int, language
         return folded in DOTTED_ENDINGS.get(words[index - 1][2].casefold(), ())
     if folded not in titles(language):
         return False
-    return text.startswith(".", end) if folded in DOTTED_TITLES else True
+    return (text.startswith(".", end) or text.startswith(" .", end)) if folded in DOTTED_TITLES else True
 
 
 @lru_cache(maxsize=50_000)
@@ -395,8 +395,9 @@ def cued_names(
     """PERSON spans that a cue announces and no span in `taken` covers; and, of them, the single words a title
     or a verb of saying announced (whose other mentions are the same person). `others`: the model's entities of
     other kinds (an organisation, a work), which a title, role noun or introduction overrules (``señor Segni``,
-    ``US-Präsident Barack Obama``) and a given name does not (``Mercedes Benz``). `places`: the LOCATION spans
-    among `taken`, which a cue overrules inside the name (`_overrulable`); `persons`: the PERSON spans among
+    ``US-Präsident Barack Obama``) and a given name does not (``Mercedes Benz``), nor the names of a list after
+    a cue of several persons. `places`: the LOCATION spans among `taken`, which a cue overrules inside the name
+    (`_overrulable`; in a list the whole name: ``Berichterstattern Rapkay, Langen``); `persons`: the PERSON spans among
     `taken`, which a longer name around them replaces (``Susanne R.`` for the model's ``R.``; an introduction:
     any around the name, ``Aquí Sofía``). The caller drops the places and persons that a found name covers."""
     words = _words(text)
@@ -418,7 +419,8 @@ def cued_names(
                     titled.append(span)
             if kind in ("title", "role", "particle") and words[first - 1][2].casefold() in LIST_CUES:
                 for listed in _listed(text, words, first + run, language):
-                    if not _overlaps(listed, blocked) and not _overlaps(listed, found):
+                    inside = [p for p in places if listed[0] <= p[0] and p[1] <= listed[1]]
+                    if not _overlaps(listed, [b for b in taken if b not in inside]) and not _overlaps(listed, found):
                         found.append(listed)
                         titled.append(listed)
             index = first + run
