@@ -87,6 +87,9 @@ def test_look_alikes_stay_no_name(text, language):
             ["von Wogau", "Langen", "Rapkay", "Jonckheer"],
         ),
         ("Messrs Rack and the Commission agree.", "en", ["Rack"]),
+        ("Gespielt von den Herren Slansky und Sitt, danach kam die Pause.", "de", ["Slansky", "Sitt"]),
+        ("Im Garten des Hrn. Abel blüht es.", "de", ["Abel"]),
+        ("Dort empfing Erzherzog Johann die Gäste.", "de", ["Johann"]),
         # a dotted title of tokenised text ("Dr . Koch")
         ("Den Preis hat Dr . von Brücke gestiftet .", "de", ["von Brücke"]),
         ("Hier sprach Prof . Sauerbruch lange .", "de", ["Sauerbruch"]),
@@ -105,6 +108,8 @@ def test_role_nouns_of_parliament_particles_and_lists_announce_names(text, langu
         ("Die Abgeordneten Europas stimmten zu.", "de"),  # a place's genitive after a role noun
         ("Mr President, the Commissioner and the rapporteurs agree.", "en"),
         ("Liebe Kolleginnen und Kollegen, wir beginnen.", "de"),
+        ("Meine Damen und Herren, Europa wartet.", "de"),
+        ("Hrn Abel", "de"),  # "Hrn" is a title only with its full stop
         ("Das Kapitel endet mit Dr . Dann beginnt es neu .", "de"),  # a common word after a tokenised title
     ],
 )

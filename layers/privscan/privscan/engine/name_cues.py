@@ -57,7 +57,7 @@ MAX_NAME_WORDS = 4
 # French "M." is a title, the letter M is not). A text of unknown language gets every language's titles.
 TITLES_BY_LANGUAGE = {
     "en": "mr mrs ms miss dr prof sir madam dame lady lord uncle aunt messrs",
-    "de": "herr herrn frau fräulein dr prof professor professorin doktor onkel tante hr fr",
+    "de": "herr herrn herren frau fräulein dr prof professor professorin doktor onkel tante hr hrn fr",
     "fr": "monsieur madame mademoiselle m mme mlle me maître docteur dr prof oncle tante",
     "es": "señor señora señorita sr sra srta sres sras señores señoras don doña dr dra prof tío tía",
     "it": "signor signore signora signorina sig dott dottor dottore dottoressa prof avv ing don zio zia",
@@ -82,6 +82,7 @@ DOTTED_TITLES = frozenset(
         "mw",
         "mevr",
         "hr",
+        "hrn",
         "fr",
         "avv",
         "ing",
@@ -98,7 +99,8 @@ ROLES_BY_LANGUAGE = {
         staatssekretär staatssekretärin politiker politikerin abgeordnete abgeordneter sprecher sprecherin
         trainer trainerin torjäger kapitän stürmer torwart regisseur regisseurin sänger sängerin schauspieler
         schauspielerin autor autorin schriftsteller schriftstellerin komponist maler kaiser kaiserin könig
-        königin papst bischof kardinal pfarrer fürst fürstin graf gräfin herzog herzogin prinz prinzessin
+        königin papst bischof kardinal pfarrer fürst fürstin graf gräfin herzog herzogin erzherzog erzherzogin prinz
+        prinzessin
         richter richterin anwalt anwältin direktor direktorin chef chefin vorsitzende vorsitzender kommissar
         kommissarin
         kommissarin kandidat kandidatin spitzenkandidat spitzenkandidatin generalsekretär generalsekretärin
@@ -171,7 +173,9 @@ PARTICLE_FIRST = {
 }
 # Cues of several persons, whose name may be followed by more names joined by a comma or "and" (``Messrs Rack
 # and Swoboda``, ``den Berichterstattern Langen, Rapkay, Jonckheer``), lower case.
-LIST_CUES = frozenset({"messrs", "rapporteurs", "kollegen", "abgeordneten", "berichterstatter", "berichterstattern"})
+LIST_CUES = frozenset(
+    {"messrs", "rapporteurs", "herren", "kollegen", "abgeordneten", "berichterstatter", "berichterstattern"}
+)
 LIST_JOINS = frozenset({"and", "und", "et", "y", "e", "en"})
 VON_ROLES = frozenset(
     """kollege kollegen kollegin abgeordnete abgeordneten abgeordneter berichterstatter berichterstatterin

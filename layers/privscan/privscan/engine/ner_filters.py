@@ -74,8 +74,8 @@ NAME_PARTICLES = frozenset(
 # Titles and honorifics that make the next word a name, in the languages privscan reads (lower case, no dot).
 TITLES = frozenset(
     """
-    herr herrn frau fräulein dr prof professor professorin doktor onkel tante oma opa
-    mr mrs ms miss sir madam dame lady lord uncle aunt
+    herr herrn herren hrn frau fräulein dr prof professor professorin doktor onkel tante oma opa
+    mr mrs ms messrs miss sir madam dame lady lord uncle aunt
     monsieur madame mademoiselle m mme mlle maître docteur oncle
     señor señora señorita sr sra srta don doña tío tía dra
     signor signore signora signorina sig dott dottor dottore dottoressa zio zia
