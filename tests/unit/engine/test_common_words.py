@@ -77,3 +77,18 @@ def test_a_preposition_of_place_keeps_a_place_that_is_also_a_word_but_not_a_pers
     assert kept("Morgen fahre ich nach Halle.", "Halle", "de", "LOCATION") == "Halle"
     assert kept("Ich wohne seit Jahren in Essen.", "Essen", "de") is None  # a person after "in" is no cue
     assert kept("Das Essen ist fertig.", "Essen", "de", "LOCATION") is None  # an article is no preposition
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "language", "expected"),
+    [
+        ("Die Lage der europäischen Wirtschaft ist gut.", "europäischen", "de", None),
+        ("Der französische Minister kam.", "französische", "de", None),
+        ("Die Europäische Union tagt.", "Europäische", "de", "Europäische"),  # capitalised: the model's call
+        ("Er wohnt in Bischofswiesen.", "Bischofswiesen", "de", "Bischofswiesen"),
+        ("Er fuhr gestern nach Wallisch.", "Wallisch", "de", "Wallisch"),  # a capitalised "-isch" name
+        ("the europäischen word", "europäischen", "en", "europäischen"),  # German only
+    ],
+)
+def test_a_lone_german_adjective_in_lower_case_is_no_place(text, word, language, expected):
+    assert kept(text, word, language, "LOCATION") == expected

@@ -102,6 +102,8 @@ _CONTEXT_CHARS = 64  # how far back the word before a span, or the end of the se
 _WORD_BEFORE = re.compile(r"([^\W\d_]+(?:['’-][^\W\d_]+)*)\.?[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+(?:['’-][^\W\d_]+)*)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n])[\s\"'«»„“”‘’(¡¿-]*$")
+# German adjectives of places and peoples in lower case (``europäischen``, ``französische``): never a name.
+_GERMAN_ADJECTIVE = re.compile(r"[^\W\d_A-ZÄÖÜ]+isch(?:e|en|er|es|em)?")
 
 
 @lru_cache(maxsize=1)
@@ -181,7 +183,8 @@ def trim(
     entity_type: str, text: str, start: int, end: int, language: str | None, foreign: bool = False
 ) -> tuple[int, int] | None:
     """The span of a PERSON / LOCATION finding without the language's listed words at its ends; None when nothing
-    else is left, or only one common word of the language that its context does not make a name. Other entity
+    else is left, or only one common word of the language that its context does not make a name, or in German one
+    adjective in lower case (``europäischen``). Other entity
     types, and spans with no listed word at an end, come back unchanged. `foreign`: the English model read a text
     of another language (`_named_by_context`)."""
     if entity_type not in FILTERED_ENTITIES:
@@ -194,6 +197,8 @@ def trim(
     while last > first and _listed(tokens[last - 1][2], words):
         last -= 1
     if first == last:
+        return None
+    if last - first == 1 and language in NOUN_CAPITALISING and _GERMAN_ADJECTIVE.fullmatch(tokens[first][2]):
         return None
     if last - first == 1 and common_alone(entity_type, text, tokens[first][0], tokens[first][1], language, foreign):
         return None
