@@ -1,5 +1,6 @@
 """A PERSON / LOCATION span that is one common word of the text's language is no name, unless its context says
-name (engine/ner_filters.py, engine/conf/common_words/)."""
+name (engine/ner_filters.py, engine/conf/common_words/); nor is a German adjective in lower case, nor a group of
+states as a place."""
 
 import pytest
 from privscan.engine.ner_filters import common_words, trim
@@ -92,3 +93,11 @@ def test_a_preposition_of_place_keeps_a_place_that_is_also_a_word_but_not_a_pers
 )
 def test_a_lone_german_adjective_in_lower_case_is_no_place(text, word, language, expected):
     assert kept(text, word, language, "LOCATION") == expected
+
+
+def test_the_member_states_are_no_place_but_a_state_is():
+    text = "It is up to the Member States and the United States."
+    assert trim("LOCATION", text, *span_of(text, "the Member States"), "en") is None
+    assert trim("LOCATION", text, *span_of(text, "Member States"), "en") is None
+    assert kept(text, "United States", "en", "LOCATION") == "United States"
+    assert kept(text, "Member States", "en", "PERSON") == "Member States"  # only a place is dropped so

@@ -102,6 +102,8 @@ _CONTEXT_CHARS = 64  # how far back the word before a span, or the end of the se
 _WORD_BEFORE = re.compile(r"([^\W\d_]+(?:['’-][^\W\d_]+)*)\.?[ \t]+$")
 _WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+(?:['’-][^\W\d_]+)*)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n])[\s\"'«»„“”‘’(¡¿-]*$")
+# Names of the European Union's groups of states that read like places but name no place: never a LOCATION.
+NO_PLACES = frozenset({"member states", "member state", "the member states", "the member state"})
 # German adjectives of places and peoples in lower case (``europäischen``, ``französische``): never a name.
 _GERMAN_ADJECTIVE = re.compile(r"[^\W\d_A-ZÄÖÜ]+isch(?:e|en|er|es|em)?")
 
@@ -184,9 +186,9 @@ def trim(
 ) -> tuple[int, int] | None:
     """The span of a PERSON / LOCATION finding without the language's listed words at its ends; None when nothing
     else is left, or only one common word of the language that its context does not make a name, or in German one
-    adjective in lower case (``europäischen``). Other entity
-    types, and spans with no listed word at an end, come back unchanged. `foreign`: the English model read a text
-    of another language (`_named_by_context`)."""
+    adjective in lower case (``europäischen``), or for a LOCATION a group of states (``the Member States``). Other
+    entity types, and spans with no listed word at an end, come back unchanged. `foreign`: the English model read a
+    text of another language (`_named_by_context`)."""
     if entity_type not in FILTERED_ENTITIES:
         return start, end
     words = filter_words(language)
@@ -199,6 +201,8 @@ def trim(
     if first == last:
         return None
     if last - first == 1 and language in NOUN_CAPITALISING and _GERMAN_ADJECTIVE.fullmatch(tokens[first][2]):
+        return None
+    if entity_type == "LOCATION" and " ".join(t[2] for t in tokens[first:last]).casefold() in NO_PLACES:
         return None
     if last - first == 1 and common_alone(entity_type, text, tokens[first][0], tokens[first][1], language, foreign):
         return None
