@@ -107,6 +107,7 @@ def test_role_nouns_of_parliament_particles_and_lists_announce_names(text, langu
         ("Der Präsident von Frankreich sprach.", "de"),
         ("Die Abgeordneten Europas stimmten zu.", "de"),  # a place's genitive after a role noun
         ("Mr President, the Commissioner and the rapporteurs agree.", "en"),
+        ("The Premier League and General Motors announced it.", "en"),
         ("Liebe Kolleginnen und Kollegen, wir beginnen.", "de"),
         ("Meine Damen und Herren, Europa wartet.", "de"),
         ("Hrn Abel", "de"),  # "Hrn" is a title only with its full stop

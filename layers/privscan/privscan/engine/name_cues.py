@@ -90,11 +90,11 @@ DOTTED_TITLES = frozenset(
 )
 # Italian titles written with a dotted ending: "Sig.ra Rossi", "dott.ssa Bianchi".
 DOTTED_ENDINGS = {"sig": ("ra", "na"), "dott": ("ssa",), "prof": ("ssa",)}
-# Role nouns that announce a person's name after them, per language (lower case). In English only a common word
-# is never the name after one (``President Prodi``; not ``Director General``, ``Commissioner Designate``).
+# Role nouns that announce a person's name after them, per language (lower case). English has no list of common
+# words, so only roles rarely followed by a capitalised common word or a name of a thing (``President Prodi``; not
+# ``Director General``, ``Premier League``, ``General Motors``).
 ROLES_BY_LANGUAGE = {
-    "en": """president commissioner chancellor minister senator rapporteur rapporteurs governor ambassador
-        premier""",
+    "en": "president commissioner chancellor minister senator rapporteur rapporteurs governor ambassador",
     "de": """präsident präsidentin kanzler kanzlerin minister ministerin bürgermeister bürgermeisterin
         staatssekretär staatssekretärin politiker politikerin abgeordnete abgeordneter sprecher sprecherin
         trainer trainerin torjäger kapitän stürmer torwart regisseur regisseurin sänger sängerin schauspieler
@@ -336,9 +336,8 @@ def _name_run(
     two of them allowed (after a title also before them: ``Dr. von Brücke``), an initial with its full stop
     last (``Susanne R.``); 0 when no name word is there. After a title or role noun (`cued`) a common word
     of a language that capitalises only names is a name too (``Presidente Prodi``, ``señor Blanco``); a particle
-    may come first only after a title (not ``Minister van Justitie``, ``Presidente de Sri Lanka``). In English a
-    common word is a name only after a title (``Mr Black``; not ``Commissioner Designate``)."""
-    common = cued and language not in NOUN_CAPITALISING and (titled or language != "en")
+    may come first only after a title (not ``Minister van Justitie``, ``Presidente de Sri Lanka``)."""
+    common = cued and language not in NOUN_CAPITALISING
     count, index = 0, first
     while index < len(words) and count < MAX_NAME_WORDS:
         start, end, word = words[index]
