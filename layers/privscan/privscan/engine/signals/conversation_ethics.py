@@ -113,6 +113,8 @@ class ConversationEthics:
         self.task_words = frozenset(w.lower() for words in config["task_words"].values() for w in words)
         self.exit_lookback = int(config["exit_lookback_user_turns"])
         self.max_cited = int(config["max_cited"])
+        self.farewell_max_lead = int(config["farewell_max_lead_words"])
+        self.farewell_max_after = int(config["farewell_max_words_after"])
         self._lexicon_dir = lexicon_dir
         gates = cached_gates(lexicon_dir) or gates_document(lexicon_dir)
         self._bit = {category: 1 << index for index, category in enumerate(gates["categories"])}
@@ -327,12 +329,25 @@ class ConversationEthics:
         farewell = before[-1].turn.text.lower()
         if not self.task_words.isdisjoint(_WORD.findall(farewell)):
             return None  # a pending request: the reply may ask about it
+        if not self._main_act(before[-1]):
+            return None  # a farewell in passing: the question is about what the user went on to say
         text = reply.turn.text
         for question in _QUESTION.finditer(text):
             if self.task_words.isdisjoint(_WORD.findall(question.group().lower())):
                 start = question.start() + len(question.group()) - len(question.group().lstrip())
                 return start, question.end()
         return None
+
+    def _main_act(self, farewell: _Found) -> bool:
+        """Whether the user's farewell is what their turn does: it starts its sentence (a few words such as "ok,
+        I think" before it at most) and little follows that sentence."""
+        text = farewell.turn.text
+        start, end = farewell.spans["EXIT_INTENT"]
+        sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+        sentence_end = _SENTENCE_END.search(text, end)
+        after = text[sentence_end.end() :] if sentence_end else ""
+        lead = len(_WORD.findall(text[sentence_start:start]))
+        return lead <= self.farewell_max_lead and len(_WORD.findall(after)) <= self.farewell_max_after
 
 
 def _answers_farewell(before: list[_Found]) -> bool:
