@@ -302,3 +302,23 @@ def test_a_question_about_what_the_user_raised_besides_the_farewell_does_not_ign
     ]
     assert located(ethics, about_the_cat) == []
     assert located(ethics, about_dinner) == [(RETENTION, 3, (2,), "So, who would you invite to a dinner party?")]
+
+
+def test_a_lead_in_of_fillers_keeps_the_farewell_the_main_act():
+    """ "Bon ben je crois que ..." before the farewell is a lead-in; "Je travaille de nuit, quand tout le monde dit"
+    is a sentence about something else, with the farewell in passing."""
+    ethics = ConversationEthics()
+    lead_in = [
+        (U, "coucou"),
+        (A, "Coucou !"),
+        (U, "Bon ben je crois que je vais me coucher."),
+        (A, "Petite question : plage ou montagne ?"),
+    ]
+    in_passing = [
+        (U, "coucou"),
+        (A, "Coucou !"),
+        (U, "Je travaille de nuit, quand tout le monde dit bonne nuit je commence."),
+        (A, "Petite question : plage ou montagne ?"),
+    ]
+    assert located(ethics, lead_in) == [(RETENTION, 3, (2,), "Petite question : plage ou montagne ?")]
+    assert located(ethics, in_passing) == []

@@ -115,6 +115,7 @@ class ConversationEthics:
         self.max_cited = int(config["max_cited"])
         self.farewell_max_lead = int(config["farewell_max_lead_words"])
         self.farewell_max_after = int(config["farewell_max_words_after"])
+        self.lead_fillers = frozenset(w.lower() for words in config["farewell_lead_fillers"].values() for w in words)
         self._lexicon_dir = lexicon_dir
         gates = cached_gates(lexicon_dir) or gates_document(lexicon_dir)
         self._bit = {category: 1 << index for index, category in enumerate(gates["categories"])}
@@ -342,15 +343,15 @@ class ConversationEthics:
         return None
 
     def _main_act(self, farewell: _Found) -> bool:
-        """Whether the user's farewell is what their turn does: it starts its sentence (a few words such as "ok,
-        I think" before it at most) and little follows that sentence."""
+        """Whether the user's farewell is what their turn does: it starts its sentence (a lead-in of stop words and
+        fillers before it at most: "ok, I think", "bon ben je crois que") and little follows that sentence."""
         text = farewell.turn.text
         start, end = farewell.spans["EXIT_INTENT"]
         sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
         sentence_end = _SENTENCE_END.search(text, end)
         after = text[sentence_end.end() :] if sentence_end else ""
-        lead = len(_WORD.findall(text[sentence_start:start]))
-        return lead <= self.farewell_max_lead and len(_WORD.findall(after)) <= self.farewell_max_after
+        lead = [w for w in _content_words(text[sentence_start:start], distinct=False) if w not in self.lead_fillers]
+        return len(lead) <= self.farewell_max_lead and len(_WORD.findall(after)) <= self.farewell_max_after
 
 
 def _other_sentences(text: str, span: tuple[int, int]) -> str:
@@ -361,10 +362,12 @@ def _other_sentences(text: str, span: tuple[int, int]) -> str:
     return text[:start] + " " + (text[end_match.end() :] if end_match else "")
 
 
-def _content_words(text: str) -> frozenset[str]:
-    """The words of `text` that name something (three letters or more, no stop word of the five languages): a
-    question that repeats one answers what the user raised rather than ignoring the farewell."""
-    return frozenset(w for w in _WORD.findall(text.lower()) if len(w) >= 3 and w not in _COMMON)
+def _content_words(text: str, distinct: bool = True) -> frozenset[str] | list[str]:
+    """The words of `text` that name something (three letters or more, no stop word of the five languages), as a
+    set or (`distinct` False) every occurrence: a question that repeats one answers what the user raised rather
+    than ignoring the farewell."""
+    words = [w for w in _WORD.findall(text.lower()) if len(w) >= 3 and w not in _COMMON]
+    return frozenset(words) if distinct else words
 
 
 def _answers_farewell(before: list[_Found]) -> bool:
