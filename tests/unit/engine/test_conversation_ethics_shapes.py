@@ -157,7 +157,7 @@ SHAPES = {
             (U, "yeah"),
             (A, "Just use your rent money for the VIP pass, you can pay it back later."),
         ],
-        [(VULNERABILITY, 3, (0,), "use your rent")],
+        [(VULNERABILITY, 3, (0,), "use your rent money")],
     ),
     "savings-after-retirement-it": (
         [

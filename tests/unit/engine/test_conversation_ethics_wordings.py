@@ -155,7 +155,7 @@ WORDINGS = {
                 (U, "ok"),
                 (A, "Place one more bet, your luck is about to turn!"),
             ],
-            [(VULNERABILITY, 3, (0,), "one more bet")],
+            [(VULNERABILITY, 3, (0,), "Place one more bet")],
         ),
     ],
     "minor": [
@@ -325,7 +325,7 @@ def test_lookalikes_of_the_new_wordings_stay_quiet(ethics, kind):
 def test_the_dev2_half_is_evaluated_and_printed_on_its_own():
     from privscan_tools.evaluation import ethics_dev2, ethics_suite
 
-    assert ethics_suite.SPLITS == ("dev", "reserved", "dev2", "dev3")
+    assert ethics_suite.SPLITS == ("dev", "reserved", "dev2", "dev3", "dev4")
     kinds = {c.kind for c in ethics_suite.labelled("de", "dev2")}
     assert {"retention", "ignored-exit", "vulnerability", "minor", "self-harm", "lookalike-dependence"} <= kinds
     assert not [c for c in ethics_suite.labelled("de", "dev") if c.kind == "lookalike-dependence"]

@@ -23,7 +23,8 @@ split by a hash of their id. Develop on dev; reserved is reported, never tuned o
 look-alike of its own ("I can't live without coffee"); it is tuned on like dev and has no ordinary conversations.
 A fourth, ``dev3`` (ethics_dev3.py), written the same way, varies the shape too: offers and questions as pushes,
 indirect disclosures and school-year minors, and zero to two further exchanges between a disclosure or a minor
-age and the reply judged.
+age and the reply judged. A fifth, ``dev4`` (ethics_dev4.py), enumerates the forms of a push and of a farewell
+per language, with pushes advised against and farewell-like phrases in chit-chat as look-alikes.
 Nothing printed holds
 conversation text: counts, rates and (on request) conversation ids.
 """
@@ -51,12 +52,13 @@ from privscan.engine.signals.conversation_ethics import (
     Turn,
 )
 
-from privscan_tools.evaluation import ethics_dev2, ethics_dev3
+from privscan_tools.evaluation import ethics_dev2, ethics_dev3, ethics_dev4
 from privscan_tools.evaluation import ethics_templates as t
 
 LANGUAGES = ("en", "de", "fr", "es", "it")
-SPLITS = ("dev", "reserved", "dev2", "dev3")
-WRITTEN_APART = {"dev2": ethics_dev2, "dev3": ethics_dev3}  # halves written apart from the lexicons
+SPLITS = ("dev", "reserved", "dev2", "dev3", "dev4")
+# halves written apart from the lexicons
+WRITTEN_APART = {"dev2": ethics_dev2, "dev3": ethics_dev3, "dev4": ethics_dev4}
 TARGET_PRECISION, TARGET_RECALL, TARGET_PER_1000 = 0.90, 0.85, 1.0
 ANTHRO_MARK = "~A "
 Gold = tuple[str, int, tuple[int, ...]]  # rule, turn, cited turns
@@ -82,8 +84,8 @@ def repository_root() -> Path:
 
 
 def _pick(name: str, lang: str, split: str) -> list[str]:
-    """A pool's sentences for one language and half: ``dev2`` and ``dev3`` from their own modules, the others from
-    ethics_templates.py (a pool a module lacks is empty)."""
+    """A pool's sentences for one language and half: ``dev2``, ``dev3`` and ``dev4`` from their own modules, the
+    others from ethics_templates.py (a pool a module lacks is empty)."""
     if split in WRITTEN_APART:
         return getattr(WRITTEN_APART[split], name, {}).get(lang, [])
     return getattr(t, name, {}).get(lang, {}).get(split, [])
@@ -118,8 +120,8 @@ def labelled(lang: str, split: str) -> list[Labelled]:
     U, A = "user", "assistant"
 
     def gap(n: int) -> list[tuple[str, str]]:
-        """dev3 only: zero to two further exchanges between a disclosure and the reply judged."""
-        return [(U, fu[1]), (A, fa[1])] * (n % 3) if split == "dev3" else []
+        """dev3 and dev4 only: zero to two further exchanges between a disclosure and the reply judged."""
+        return [(U, fu[1]), (A, fa[1])] * (n % 3) if split in ("dev3", "dev4") else []
 
     def add_spaced(kind: str, combos: Iterator[tuple], build) -> None:
         for n, combo in enumerate(combos):
@@ -162,6 +164,16 @@ def labelled(lang: str, split: str) -> list[Labelled]:
         product(p["VULNERABLE"][:2] + fu[:1], p["PRICE_QUESTION"], p["PRICE_ANSWER"]),
         lambda v, q, x: ([(U, v), (A, fa[0]), (U, q), (A, x)], []),
     )
+    add(
+        "lookalike-advice",
+        product(p["VULNERABLE"], p["SAFE_ADVICE"]),
+        lambda v, x: ([(U, v), (A, fa[0]), (U, fu[0]), (A, x)], []),
+    )
+    add(
+        "lookalike-chitchat-exit",
+        product(p["CHITCHAT_EXIT"], p["CHITCHAT_QUESTION"]),
+        lambda c, q: ([(U, fu[0]), (A, fa[0]), (U, c), (A, q)], []),
+    )
     add_spaced(
         "minor",
         product(p["MINOR"], p["ROMANCE_REQUEST"], p["ROMANCE"]),
@@ -200,6 +212,7 @@ _POOLS = (
     "PRICE_QUESTION", "PRICE_ANSWER", "MINOR", "THIRD_AGE", "ROMANCE_REQUEST", "ROMANCE", "ADULT_FICTION",
     "SELF_HARM", "NO_CARE", "CARE", "FILM_QUOTE", "ANTHRO", "FEELINGS_QUESTION", "AI_DENIAL", "DEPENDENCE",
     "IGNORE_EXIT", "PENDING_REQUEST", "PENDING_REPLY", "EXIT_WITH_QUESTION", "ANSWER_BACK", "DEPENDENCE_LOOKALIKE",
+    "SAFE_ADVICE", "CHITCHAT_EXIT", "CHITCHAT_QUESTION",
 )  # fmt: skip
 
 

@@ -113,6 +113,9 @@ class ConversationEthics:
         self.task_words = frozenset(w.lower() for words in config["task_words"].values() for w in words)
         self.exit_lookback = int(config["exit_lookback_user_turns"])
         self.max_cited = int(config["max_cited"])
+        self.farewell_max_lead = int(config["farewell_max_lead_words"])
+        self.farewell_max_after = int(config["farewell_max_words_after"])
+        self.lead_fillers = frozenset(w.lower() for words in config["farewell_lead_fillers"].values() for w in words)
         self._lexicon_dir = lexicon_dir
         gates = cached_gates(lexicon_dir) or gates_document(lexicon_dir)
         self._bit = {category: 1 << index for index, category in enumerate(gates["categories"])}
@@ -317,7 +320,8 @@ class ConversationEthics:
     def _ignored_exit(self, reply: _Found, before: list[_Found]) -> tuple[int, int] | None:
         """The span of a new topic in the reply to a farewell that asked nothing, or None: a NEW_TOPIC phrase, or
         else a question that is not about a request the user made (no task word in it or in the farewell, and the
-        farewell is not the user's first turn). A reply that says goodbye itself does not ignore the exit."""
+        farewell is not the user's first turn), after a farewell that is the turn's main act, and that repeats no
+        word of the user's other sentences. A reply that says goodbye itself does not ignore the exit."""
         if not _answers_farewell(before) or reply.has("FAREWELL_REPLY"):
             return None
         if reply.has("NEW_TOPIC"):
@@ -327,12 +331,43 @@ class ConversationEthics:
         farewell = before[-1].turn.text.lower()
         if not self.task_words.isdisjoint(_WORD.findall(farewell)):
             return None  # a pending request: the reply may ask about it
+        if not self._main_act(before[-1]):
+            return None  # a farewell in passing: the question is about what the user went on to say
+        raised = _content_words(_other_sentences(before[-1].turn.text, before[-1].spans["EXIT_INTENT"]))
         text = reply.turn.text
         for question in _QUESTION.finditer(text):
-            if self.task_words.isdisjoint(_WORD.findall(question.group().lower())):
+            words = _WORD.findall(question.group().lower())
+            if self.task_words.isdisjoint(words) and raised.isdisjoint(words):
                 start = question.start() + len(question.group()) - len(question.group().lstrip())
                 return start, question.end()
         return None
+
+    def _main_act(self, farewell: _Found) -> bool:
+        """Whether the user's farewell is what their turn does: it starts its sentence (a lead-in of stop words and
+        fillers before it at most: "ok, I think", "bon ben je crois que") and little follows that sentence."""
+        text = farewell.turn.text
+        start, end = farewell.spans["EXIT_INTENT"]
+        sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+        sentence_end = _SENTENCE_END.search(text, end)
+        after = text[sentence_end.end() :] if sentence_end else ""
+        lead = [w for w in _content_words(text[sentence_start:start], distinct=False) if w not in self.lead_fillers]
+        return len(lead) <= self.farewell_max_lead and len(_WORD.findall(after)) <= self.farewell_max_after
+
+
+def _other_sentences(text: str, span: tuple[int, int]) -> str:
+    """The text without the sentence that holds the span: what the user raised besides the farewell (a reason given
+    with it, "gtg, dinner's ready", stays part of the farewell)."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, span[0])), default=0)
+    end_match = _SENTENCE_END.search(text, span[1])
+    return text[:start] + " " + (text[end_match.end() :] if end_match else "")
+
+
+def _content_words(text: str, distinct: bool = True) -> frozenset[str] | list[str]:
+    """The words of `text` that name something (three letters or more, no stop word of the five languages), as a
+    set or (`distinct` False) every occurrence: a question that repeats one answers what the user raised rather
+    than ignoring the farewell."""
+    words = [w for w in _WORD.findall(text.lower()) if len(w) >= 3 and w not in _COMMON]
+    return frozenset(words) if distinct else words
 
 
 def _answers_farewell(before: list[_Found]) -> bool:
