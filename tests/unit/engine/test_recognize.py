@@ -172,3 +172,32 @@ def test_a_gate_searches_a_long_text_with_its_time_budget():
     assert recognize.gate_passes(((pattern, 16),), "x" * 16, "P") is False
     assert recognize.gate_passes(((pattern, 16),), "x" * 17, "P") is False
     assert pattern.timeouts == [None, recognize.PATTERN_TIMEOUT_S]
+
+
+def test_a_runner_bounds_its_gates_only_after_its_first_texts(scanner, monkeypatch):
+    from privscan.engine import recognize
+
+    monkeypatch.setattr(recognize, "BOUND_AFTER_TEXTS", 3)
+    detector = scanner.detector
+    runner = recognize.RecognizerRunner(detector.analyzer, "en", 0.5)
+    text = "my IBAN is DE89 3704 0044 0532 0130 00, thanks"
+    entities = candidate_entities(text, detector.entities, with_ner=False)
+    artifacts = detector._tokens_only(detector._nlp.make_doc(text))
+
+    def frees():
+        _, gates = runner.recognizers(tuple(entities))
+        return [free for gate in gates if gate is not None for _, free in gate]
+
+    found = [spans(runner.analyze(text, entities, artifacts)) for _ in range(2)]
+    assert frees() and set(frees()) == {0}  # every search under the time budget so far
+    found.append(spans(runner.analyze(text, entities, artifacts)))
+    recognizers, gates = runner.recognizers(tuple(entities))
+    expected = [
+        [recognize.free_length(p.regex, r.global_regex_flags) for p in r.patterns]
+        for r, gate in zip(recognizers, gates, strict=True)
+        if gate is not None
+    ]
+    assert [[free for _, free in gate] for gate in gates if gate is not None] == expected
+    assert any(free > 0 for bounds in expected for free in bounds)
+    found.append(spans(runner.analyze(text, entities, artifacts)))
+    assert found[0] and all(f == found[0] for f in found)

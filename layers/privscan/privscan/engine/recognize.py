@@ -23,7 +23,8 @@ position, a second and more per thousand characters of ``a.b.a.b…``). A gate o
 recognizer for that text, and Presidio skips a pattern out of time; both log the pattern's name only.
 The budget costs each search about as much as a short text's search itself, so a gate searches without it
 where the pattern's worst case on a text of that length is bounded small (`free_length`): most chat turns
-and cells, with most patterns.
+and cells, with most patterns. Working those bounds out parses every pattern, so a runner does it only once it
+has analysed BOUND_AFTER_TEXTS texts: a cold start's first results do not wait for it.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ presidio_patterns.REGEX_TIMEOUT_SECONDS = PATTERN_TIMEOUT_S  # Presidio's own se
 # Matching steps a gate search may take at worst without a time budget (`free_length`): a few milliseconds.
 FREE_STEPS = 1_000_000
 FREE_LENGTHS = (2048, 1024, 512, 256, 128, 64, 32, 16)  # the text lengths tried, longest first
+BOUND_AFTER_TEXTS = 64  # texts a runner analyses with every gate search under the time budget
 
 logger = logging.getLogger(__name__)
 
@@ -105,9 +107,10 @@ def free_length(pattern: str, flags: int = 0) -> int:
     return next((n for n in FREE_LENGTHS if n * _ways(parsed, n) <= FREE_STEPS), 0)
 
 
-def pattern_gate(recognizer: EntityRecognizer) -> tuple | None:
+def pattern_gate(recognizer: EntityRecognizer, bounded: bool = True) -> tuple | None:
     """The compiled regexes of a recognizer that finds nothing unless one of them matches, each with the longest
-    text it may search without a time budget (`free_length`), else None.
+    text it may search without a time budget (`free_length`; 0, every search under the budget, unless
+    `bounded`), else None.
 
     Only recognizers whose `analyze` is one of PATTERN_ONLY_ANALYZE qualify: a subclass overriding it
     may find things in other ways.
@@ -115,7 +118,10 @@ def pattern_gate(recognizer: EntityRecognizer) -> tuple | None:
     if not isinstance(recognizer, PatternRecognizer) or type(recognizer).analyze not in PATTERN_ONLY_ANALYZE:
         return None
     flags = recognizer.global_regex_flags
-    return tuple((regex.compile(p.regex, flags=flags), free_length(p.regex, flags)) for p in recognizer.patterns)
+    return tuple(
+        (regex.compile(p.regex, flags=flags), free_length(p.regex, flags) if bounded else 0)
+        for p in recognizer.patterns
+    )
 
 
 def gate_passes(gate: tuple, text: str, name: str) -> bool:
@@ -170,6 +176,8 @@ class RecognizerRunner:
         # per entity set: the recognizers, and each one's pattern gate
         self._selected: dict[tuple[str, ...], tuple[list[EntityRecognizer], list[tuple | None]]] = {}
         self._gates: dict[str, tuple | None] = {}
+        self._texts = 0  # texts analysed while the gates search every text under the time budget
+        self._bounded = False
         if type(analyzer.context_aware_enhancer) is LemmaContextAwareEnhancer:
             default = analyzer.context_aware_enhancer
             analyzer.context_aware_enhancer = GatedLemmaEnhancer(
@@ -187,9 +195,17 @@ class RecognizerRunner:
             chosen = self.analyzer.registry.get_recognizers(language=self.language, entities=list(entities))
             for recognizer in chosen:
                 if recognizer.id not in self._gates:
-                    self._gates[recognizer.id] = pattern_gate(recognizer)
+                    self._gates[recognizer.id] = pattern_gate(recognizer, self._bounded)
             selected = self._selected[entities] = (chosen, [self._gates[r.id] for r in chosen])
         return selected
+
+    def _count_text(self) -> None:
+        """Counts an analysed text; at BOUND_AFTER_TEXTS, the gates are selected again with their free lengths."""
+        self._texts += 1
+        if self._texts >= BOUND_AFTER_TEXTS and not self._bounded:
+            self._bounded = True
+            self._gates = {}
+            self._selected = {}
 
     def analyze(
         self,
@@ -200,6 +216,8 @@ class RecognizerRunner:
         deadline: float | None = None,
     ) -> list[RecognizerResult]:
         """Presidio's analysis of `text`; DeadlineExceeded between recognizers once `deadline` passed."""
+        if not self._bounded:
+            self._count_text()
         recognizers, gates = self.recognizers(tuple(entities))
         results: list[RecognizerResult] = []
         for recognizer, gate in zip(recognizers, gates, strict=True):
