@@ -4,7 +4,7 @@
     PRIVSCAN_WORKERS=1 python scripts/person_misses.py --docbin build/eval/europarl-es-dev.spacy --lang es
 
 Each sentence is run through the detector as `privscan eval --suite real` scans it. A gold PERSON span that no
-PERSON finding overlaps is counted as lost at the gate (`prefilter.may_hold_names`: the text never reached
+PERSON finding overlaps is counted as lost at the gate (`prefilter.ner_gate`: the text never reached
 NER), missed by the model (no PERSON span of the text's model overlaps it: the language's own pipeline, else
 the English one), or dropped by privscan (the model found it and the filters removed it: `ner_filters.trim`,
 `ner_filters.foreign_span`, `detect.plausible`, or an overlap with another finding). Findings are counted as
@@ -42,9 +42,10 @@ def lost_where(detector, text: str, gold: tuple[int, int], language: str | None,
     """Why a gold span that no finding overlaps was lost: gate, model, or the filter that dropped it."""
     from privscan.engine.detect import plausible
     from privscan.engine.ner_filters import foreign_span, trim
-    from privscan.engine.prefilter import hides_names, may_hold_names
+    from privscan.engine.prefilter import names_in_language, ner_gate
 
-    if not (may_hold_names(text) or (hides_names(text) and may_hold_names(text, language))):
+    gate = ner_gate(text)
+    if not (gate is True or (gate and names_in_language(gate, language))):
         return "gate"
     hits = [span for span in model if _overlap(span, gold)]
     if not hits:

@@ -119,10 +119,12 @@ def test_english_labels_and_day_abbreviations_are_not_names(text, span, kept):
     ],
 )
 def test_a_name_that_is_a_stop_word_elsewhere_wakes_ner_in_the_texts_language(text, language, expected):
-    from privscan.engine.prefilter import hides_names, may_hold_names
+    from privscan.engine.prefilter import names_in_language, ner_gate
 
-    assert may_hold_names(text, language) is expected
-    assert hides_names("Yesterday Dan and Ed came to fix the heating.") and not hides_names("Yesterday it rained.")
+    gate = ner_gate(text)
+    assert gate is not True and (bool(gate) and names_in_language(gate, language)) is expected
+    assert ner_gate("Yesterday Dan and Ed came to fix the heating.") == frozenset({"dan", "ed"})
+    assert ner_gate("Yesterday it rained.") is False
 
 
 def test_names_that_are_stop_words_elsewhere_are_found_in_english_text(scanner):

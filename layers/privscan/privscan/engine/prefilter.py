@@ -317,40 +317,16 @@ _HAS_DIGIT = re.compile(r"\d")
 _CLITICS = re.compile(r"^(?:[jlcmnstd]|qu)['’]|['’](?:s|ll|re|ve|d|m|t)$|n['’]t$")
 
 
-def may_hold_names(text: str, language: str | None = None) -> bool:
-    """Whether NER could find a name or place: a capitalised word that is not a common one.
-
-    Common are the words above and the stop words of `language`, or of every language when it is not given.
-    A word with a digit in it (``DE68``, ``C-10016``, ``3B``) is a code, not a name: IBANs and customer
-    numbers alone do not wake the model (a PERSON span with a digit is dropped anyway: detect.plausible).
-    """
-    common = COMMONCAPITALISED
-    if language in STOP_WORDS_BY_LANGUAGE:
-        common = _COMMON_CAPITALISED_WORDS | STOP_WORDS_BY_LANGUAGE[language]
-    return any(
-        not _HAS_DIGIT.search(word) and _CLITICS.sub("", word.casefold()) not in common
-        for word in CAPITALISED.findall(text)
-    )
-
-
-def hides_names(text: str) -> bool:
-    """Whether a text `may_hold_names` turns down has a capitalised word that is a stop word of some language only,
-    and might be a name in its own ("Dan" is Dutch for "then", "Ed" Italian for "and"): the text's language
-    decides (`may_hold_names(text, language)`)."""
-    return any(
-        not _HAS_DIGIT.search(word)
-        and (folded := _CLITICS.sub("", word.casefold())) not in _COMMON_CAPITALISED_WORDS
-        and folded in STOP_WORDS
-        for word in CAPITALISED.findall(text)
-    )
-
-
 def ner_gate(text: str) -> bool | frozenset[str]:
-    """`may_hold_names(text)` and `hides_names(text)` in one pass over the capitalised words.
+    """Whether NER could find a name or place in `text`, from one pass over its capitalised words.
+
+    Common are COMMONCAPITALISED: the words above and every language's stop words. A word with a digit in it
+    (``DE68``, ``C-10016``, ``3B``) is a code, not a name: IBANs and customer numbers alone do not wake the model
+    (a PERSON span with a digit is dropped anyway: detect.plausible).
 
     True: a word is common in no language, NER runs whatever the text's language. False: no word could be a
-    name. Otherwise the words that are stop words of some languages only ("Dan", "Ed"), for `names_in_language`
-    to decide by the text's language: the same answer as ``may_hold_names(text, language)``.
+    name. Otherwise the words that are stop words of some languages only ("Dan" is Dutch for "then", "Ed"
+    Italian for "and"), for `names_in_language` to decide by the text's language.
     """
     hiding = set()
     for word in CAPITALISED.findall(text):
@@ -366,6 +342,6 @@ def ner_gate(text: str) -> bool | frozenset[str]:
 
 def names_in_language(words: frozenset[str], language: str | None) -> bool:
     """Whether one of `words` (`ner_gate`'s) is no stop word of `language`, so may be a name in its text; a text
-    of another or unknown language counts every language's stop words, as `may_hold_names` does."""
+    of another or unknown language counts every language's stop words."""
     stop_words = STOP_WORDS_BY_LANGUAGE.get(language)
     return stop_words is not None and any(word not in stop_words for word in words)
