@@ -13,24 +13,14 @@ from privscan.engine.signals.conversation_ethics import (
     RETENTION,
     VULNERABILITY,
     ConversationEthics,
-    Turn,
 )
 
-U, A = "user", "assistant"
+from tests.unit.engine.conversation_turns import A, U, located
 
 
 @pytest.fixture(scope="module")
 def ethics():
     return ConversationEthics()
-
-
-def located(ethics, turns):
-    """(rule, turn, cited turns, evidence text or None) of each hit of a conversation of (role, text) pairs."""
-    conversation = [Turn(role, text, index) for index, (role, text) in enumerate(turns)]
-    return sorted(
-        (h.rule_id, h.turn, h.cited, None if h.start is None else turns[h.turn][1][h.start : h.end])
-        for h in ethics.hits(conversation)
-    )
 
 
 # name -> (turns, [(rule, turn, cited, evidence)])
