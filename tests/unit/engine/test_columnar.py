@@ -22,7 +22,7 @@ from privscan.engine import columnar
 from privscan.engine.columnar import ColumnarSplitter, quiet_pattern, shape_pattern
 from privscan.engine.detect import TYPED, Detector, Unit
 from privscan.engine.masking import Fingerprinter
-from privscan.engine.national_ids import country_of_phone
+from privscan.engine.national_ids import NAMED_SCORE, country_of_phone
 from privscan.engine.phone import possible_phone_value
 from privscan.engine.profile import ColumnProfile, shape
 from privscan.pipeline import scan_stream
@@ -156,7 +156,7 @@ def test_a_structured_csv_with_free_text_gives_the_per_cell_findings(tmp_path, s
         "iban": ("IBAN_CODE", 1200 - 23),  # 23 not an IBAN
         "steuer_id": ("DE_TAX_ID", 1200),
         "bsn": ("NL_BSN", 1200),
-        "pesel": ("PL_PESEL", 1194),  # six are valid German tax ids too, and reported as such in German records
+        "pesel": ("PL_PESEL", 1200),  # six are valid German tax ids too: the header names the PESEL
         "dni": ("ES_NIF", 1200),
         "catégorie": ("LOCATION", 1200),
     }
@@ -177,16 +177,28 @@ def test_a_structured_csv_without_free_text_is_settled_by_column(tmp_path, scann
         "iban": ("IBAN_CODE", 1500 - 29, 1500 - 29),
         "steuer_id": ("DE_TAX_ID", 1500, 1500),
         "bsn": ("NL_BSN", 1500, 1500),
-        "pesel": ("PL_PESEL", 1489, 1489),
+        "pesel": ("PL_PESEL", 1500, 1500),  # eleven are valid German tax ids too: the header names the PESEL
         "dni": ("ES_NIF", 1500, 1499),
         "catégorie": ("LOCATION", 1500, 3),
     }
-    renamed = [(f["record"], f["entity_type"]) for f in findings if f["field"] == "pesel" and f["count"] is None]
-    assert len(renamed) == 11 and {e for _, e in renamed} == {"DE_TAX_ID"}
     occurrences = next(f["occurrences"] for f in findings if f["field"] == "e-mail")
     assert [o["record"] for o in occurrences] == [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 15]
     # the sample's records and those holding something else go cell by cell; the others by column
     assert sum(blocks) > 1000
+
+
+def test_records_whose_country_renames_an_identifier_give_the_per_cell_findings(
+    tmp_path, scanner, small_batches, blocks
+):
+    rows = structured_rows(1500, seed=9, free_text=False)
+    header = [name if name != "pesel" else "national_id" for name in HEADER[:-1]]  # a header naming no country
+    _, findings = both(scanner, "kunden.csv", as_csv([r[:-1] for r in rows], header), tmp_path)
+    column = [f for f in findings if f["field"] == "national_id"]
+    assert [(f["entity_type"], f["count"]) for f in column if f["count"]] == [("PL_PESEL", 1293)]
+    # the eleven valid German tax ids in records with a German phone number take the record's country
+    renamed = [(f["entity_type"], f["score"]) for f in column if f["count"] is None and f["score"] == NAMED_SCORE]
+    assert renamed == [("DE_TAX_ID", NAMED_SCORE)] * 11
+    assert sum(blocks) > 0
 
 
 def test_parquet_with_nulls_and_integers_gives_the_per_cell_findings(tmp_path, scanner, small_batches, blocks):

@@ -174,6 +174,19 @@ def test_a_phone_numbers_country_code_names_the_identifier(scanner):
     assert found[(0, "national_id")] == [("LT_ASMENS_KODAS", 0, 11, NAMED_SCORE)]
 
 
+PESEL_AND_STEUER_ID = "88092615371"  # passes the PESEL's check and the German tax id's
+
+
+def test_a_header_naming_the_identifier_outweighs_the_records_country(scanner):
+    found = table(scanner, ["pesel", "phone"], [[PESEL_AND_STEUER_ID, "+49 151 23456789"]])
+    assert found[(0, "pesel")] == [("PL_PESEL", 0, 11, NAMED_SCORE)]
+
+
+def test_a_generic_header_takes_the_records_country(scanner):
+    found = table(scanner, ["national_id", "phone"], [[PESEL_AND_STEUER_ID, "+49 151 23456789"]])
+    assert found[(0, "national_id")] == [("DE_TAX_ID", 0, 11, NAMED_SCORE)]
+
+
 def test_a_country_after_the_identifier_still_counts(scanner):
     found = table(scanner, ["national_id", "nationality"], [["36805280109", "Estonia"]])
     assert found[(0, "national_id")] == [("EE_ISIKUKOOD", 0, 11, NAMED_SCORE)]

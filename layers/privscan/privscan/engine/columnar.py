@@ -727,6 +727,8 @@ class Settler:
         for column in columns:
             if column.entity not in NATIONAL_ID_ENTITIES or not column.detected.any():
                 continue
+            if column.entity in header_evidence(column.name).entities:
+                continue  # the header names the identifier: no record country renames it
             country = ENTITY_COUNTRY[column.entity]
             named = (codes == names[country]).any(axis=0) if country in names else np.zeros(rows, bool)
             ids = column.detected & settled

@@ -32,6 +32,7 @@ from privscan.engine.national_ids import (
     country_of_iban,
     country_of_name,
     country_of_phone,
+    header_evidence,
     is_country_field,
 )
 from privscan.engine.parallel import InlineExecutor, WorkerPool
@@ -135,12 +136,14 @@ def record_countries(cell: Cell, detections: list[Detection]) -> set[str]:
     return found
 
 
-def settle_countries(detections: list[Detection], countries: set[str]) -> list[Detection]:
+def settle_countries(detections: list[Detection], countries: set[str], field: str | None = None) -> list[Detection]:
     """Name each national identifier after the record's country where the number is valid there.
 
     Detections of several countries on one span (a number valid in each, engine/national_ids.py) are
     cut down to the record's country; a number reported for another country is renamed when it is valid
-    in the record's country too. Other detections pass unchanged, in their order.
+    in the record's country too. The cell's column name comes first, as in `national_ids.choose`: an
+    identifier the header names ("pesel") keeps its name whatever the record's country (a Polish number
+    beside a German phone number is still a PESEL). Other detections pass unchanged, in their order.
     """
     if not countries:
         return detections
@@ -148,11 +151,15 @@ def settle_countries(detections: list[Detection], countries: set[str]) -> list[D
     for detection in detections:
         if detection.entity_type in NATIONAL_ID_ENTITIES:
             spans.setdefault((detection.start, detection.end), []).append(detection)
-    kept = {id(d) for group in spans.values() for d in _settle_span(group, countries)}
+    kept = {id(d) for group in spans.values() for d in _settle_span(group, countries, field)}
     return [d for d in detections if d.entity_type not in NATIONAL_ID_ENTITIES or id(d) in kept]
 
 
-def _settle_span(group: list[Detection], countries: set[str]) -> list[Detection]:
+def _settle_span(group: list[Detection], countries: set[str], field: str | None) -> list[Detection]:
+    named = header_evidence(field).entities
+    by_header = [d for d in group if d.entity_type in named]
+    if by_header:
+        return by_header
     local = [d for d in group if ENTITY_COUNTRY.get(d.entity_type) in countries]
     if not local:
         # the first candidate of the record's countries: only their validators are asked
@@ -176,7 +183,7 @@ def with_record_countries(items: Iterable[tuple[Cell, list[Detection]]]) -> Iter
 
     def release() -> Iterator[tuple[Cell, list[Detection]]]:
         for cell, detections in held:
-            yield cell, settle_countries(detections, countries)
+            yield cell, settle_countries(detections, countries, cell.field)
         held.clear()
 
     for cell, detections in items:
