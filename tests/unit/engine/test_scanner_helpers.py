@@ -133,3 +133,29 @@ def test_names_that_are_stop_words_elsewhere_are_found_in_english_text(scanner):
     text = "Yesterday Dan and Ed came over to fix the heating in the kitchen."
     (found,) = scanner.detector.run([Unit(text, 0, None, None, "full")])
     assert [(e, text[s:t]) for e, s, t, *_ in found if e == "PERSON"] == [("PERSON", "Dan"), ("PERSON", "Ed")]
+
+
+def test_settled_runs_pass_on_as_they_come_not_at_the_tables_end(scanner):
+    """A run of settled records holds its batch's arrays: each is passed on before the next is read (flat memory on
+    a table whose records all settle), and after the cells before it, in input order."""
+    from privscan.readers.base import BlockCell, Cell
+
+    read = []
+
+    def cells():
+        for i in range(40):
+            read.append(i)
+            yield BlockCell(i, None, "", block=None, cells=3)
+        read.append("text")
+        yield Cell(40, None, "Contact anna@example.com")
+        for i in range(41, 45):
+            read.append(i)
+            yield BlockCell(i, None, "", block=None, cells=3)
+
+    out = []
+    for cell, detections in scanner.detect(cells()):
+        out.append((cell.record, read[-1], [d.entity_type for d in detections]))
+    blocks = [(record, last) for record, last, _ in out if record != 40]
+    assert blocks[:40] == [(i, i) for i in range(40)]  # each passed on before the next was read
+    assert [record for record, _, _ in out] == list(range(45))
+    assert out[40][2] == ["EMAIL_ADDRESS"]

@@ -59,6 +59,7 @@ MAX_HELD_CELLS = 256  # cells of one record held back for its countries (with_re
 # way. A batch is also sent once it holds MAX_BATCH_CHARS characters, which bounds its memory in spaCy.
 BATCH_GROWTH = 16
 MAX_BATCH_CHARS = 1_000_000
+MAX_WAITING_BATCHES = 16  # batches held in order behind the oldest one a worker still has (`_add_block`)
 
 
 @dataclass(slots=True)
@@ -358,7 +359,7 @@ class _DetectionRun:
         try:
             for cell in cells:
                 if isinstance(cell, BlockCell):  # records the columnar path settled: nothing to detect
-                    self.batch.add(cell, Unit("", 0, None, None, SKIP), self.scanner._cache, self.pending)
+                    yield from self._add_block(cell)
                     continue
                 for offset, piece in pieces(cell.text):
                     yield from self._add(cell, offset, piece)
@@ -394,6 +395,22 @@ class _DetectionRun:
             or (batch.samples and batch.samples >= self._sample_batch_size())
         ):
             yield from self._submit()
+
+    def _add_block(self, cell: BlockCell) -> Iterator[tuple[Cell, list[Detection]]]:
+        """Pass a run of settled records on as soon as the cells before it are back.
+
+        A block holds its batch's arrays until it is folded, so it closes its batch at once (the texts batched
+        before it go out), and blocks waiting behind a batch still in a worker are bounded in number: a table
+        whose records all settle is folded as it is read, in flat memory."""
+        self.batch.add(cell, Unit("", 0, None, None, SKIP), self.scanner._cache, self.pending)
+        if self.batch.sent:
+            yield from self._submit()
+        else:
+            self.in_flight.append(self.batch)
+            self.batch = _Batch()
+            self.batch_chars = 0
+        while self.in_flight and (not self.in_flight[0].sent or len(self.in_flight) > MAX_WAITING_BATCHES):
+            yield from self._collect_one()
 
     def _sample_batch_size(self) -> int:
         """A table's first sample (every column's early cells) shared evenly by the workers: in one
