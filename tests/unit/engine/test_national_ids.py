@@ -182,6 +182,24 @@ def test_a_header_naming_the_identifier_outweighs_the_records_country(scanner):
     assert found[(0, "pesel")] == [("PL_PESEL", 0, 11, NAMED_SCORE)]
 
 
+@pytest.mark.parametrize(
+    "phone, expected",
+    [
+        ("+420 601 123 456", "CZ_BIRTH_NUMBER"),
+        ("+421 912 123 456", "SK_BIRTH_NUMBER"),
+    ],
+)
+def test_the_records_country_chooses_among_the_identifiers_a_header_names(scanner, phone, expected):
+    found = table(scanner, ["rodné číslo", "phone"], [["7103192745", phone]])  # valid in both countries
+    assert found[(0, "rodné číslo")] == [(expected, 0, 10, NAMED_SCORE)]
+
+
+def test_a_header_naming_two_identifiers_keeps_one_of_them_in_another_countrys_record(scanner):
+    found = table(scanner, ["rodné číslo", "phone"], [["7103192745", "+49 151 23456789"]])
+    [(entity, start, end, score)] = found[(0, "rodné číslo")]
+    assert entity in {"CZ_BIRTH_NUMBER", "SK_BIRTH_NUMBER"} and (start, end, score) == (0, 10, NAMED_SCORE)
+
+
 def test_a_generic_header_takes_the_records_country(scanner):
     found = table(scanner, ["national_id", "phone"], [[PESEL_AND_STEUER_ID, "+49 151 23456789"]])
     assert found[(0, "national_id")] == [("DE_TAX_ID", 0, 11, NAMED_SCORE)]

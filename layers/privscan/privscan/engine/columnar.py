@@ -727,8 +727,6 @@ class Settler:
         for column in columns:
             if column.entity not in NATIONAL_ID_ENTITIES or not column.detected.any():
                 continue
-            if column.entity in header_evidence(column.name).entities:
-                continue  # the header names the identifier: no record country renames it
             country = ENTITY_COUNTRY[column.entity]
             named = (codes == names[country]).any(axis=0) if country in names else np.zeros(rows, bool)
             ids = column.detected & settled
@@ -737,12 +735,18 @@ class Settler:
             if not len(rows_to_check):
                 continue
             array = batch.columns[column.name]
+            named = header_evidence(column.name).entities
             for numbers, group in _groups(codes[:, rows_to_check], len(names)):
                 countries = frozenset(by_number[c] for c in numbers if c >= 0)
+                # as `scanner.renaming_entities`: a header naming the identifier lets the countries choose only
+                # among the identifiers it names
+                entities = _entities_of(countries) & named if column.entity in named else _entities_of(countries)
+                if not entities:
+                    continue
                 group = rows_to_check[group]
                 values = array.take(pa.array(group))
-                memo = _value_memo(self.plan.key, ("renamed", column.name, countries))
-                renamed = memo.apply(values, np.ones(len(values), bool), lambda v, c=countries: (_renamed(v, c),))[0][0]
+                memo = _value_memo(self.plan.key, ("renamed", column.name, entities))
+                renamed = memo.apply(values, np.ones(len(values), bool), lambda v, e=entities: (_renamed(v, e),))[0][0]
                 keep[group[renamed]] = False  # renamed to the record's country: the per-cell path
         return keep
 
@@ -874,14 +878,14 @@ _BEFORE, _AFTER = r"(?<!\w)(?<!\d[.,])(?<!\w[-/])", r"(?!\w)(?![.,]\d)(?![-/]\w)
 _MAYBE_PREFIXED = r"^[A-Za-z]{2}[ \-]?[0-9]|[^ -~]"
 
 
-def _renamed(values: pa.Array, countries: frozenset[str]) -> np.ndarray:
-    """Whether a validator of `countries` accepts each value (`national_ids.candidates`): then the record's
-    country renames it (`scanner.settle_countries`). A validator with a numpy check (IDENTIFIER_PROVERS) answers
-    for the values of its plain form; the others' values are asked one by one, those no validator's
-    expression takes are not."""
+def _renamed(values: pa.Array, entities: frozenset[str]) -> np.ndarray:
+    """Whether a validator of `entities` (the record's countries' identifiers, `scanner.renaming_entities`) accepts
+    each value (`national_ids.candidates`): then the record's country renames it (`scanner.settle_countries`). A
+    validator with a numpy check (IDENTIFIER_PROVERS) answers for the values of its plain form; the others' values
+    are asked one by one, those no validator's expression takes are not."""
     ask = _bools(pc.match_substring_regex(values, _MAYBE_PREFIXED))
     accepted = np.zeros(len(values), bool)
-    for entity in sorted(_entities_of(countries)):
+    for entity in sorted(entities):
         pattern = _identifier_pattern(frozenset({entity}))
         if pattern is None:
             ask[:] = True
@@ -893,9 +897,8 @@ def _renamed(values: pa.Array, countries: frozenset[str]) -> np.ndarray:
             taken &= ~_bools(pc.match_substring_regex(values, f"^{plain}$"))
         ask |= taken
     asked = np.flatnonzero(ask & ~accepted)
-    entities = _entities_of(countries)
     for row, value in zip(asked.tolist(), values.take(pa.array(asked)).to_pylist(), strict=True):
-        accepted[row] = any(ENTITY_COUNTRY[c.entity] in countries for c in candidates(value, entities))
+        accepted[row] = bool(candidates(value, entities))
     return accepted
 
 

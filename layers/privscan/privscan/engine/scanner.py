@@ -157,20 +157,27 @@ def settle_countries(detections: list[Detection], countries: set[str], field: st
 
 
 def _settle_span(group: list[Detection], countries: set[str], field: str | None) -> list[Detection]:
-    named = header_evidence(field).entities
-    by_header = [d for d in group if d.entity_type in named]
-    if by_header:
-        return by_header
     local = [d for d in group if ENTITY_COUNTRY.get(d.entity_type) in countries]
     if not local:
         # the first candidate of the record's countries: only their validators are asked
-        renamed = next(iter(candidates(group[0].value, _entities_of(frozenset(countries)))), None)
+        renamed = next(iter(candidates(group[0].value, renaming_entities(countries, group, field))), None)
         if renamed is None:
             return group
         group[0].entity_type, local = renamed.entity, group[:1]
     for detection in local:
         detection.score = max(detection.score, NAMED_SCORE)
     return local
+
+
+def renaming_entities(countries: set[str] | frozenset[str], group: list[Detection], field: str | None) -> frozenset:
+    """The identifiers the record's countries may rename a number to: their own, and of those only the ones the
+    column name names when it names the number's identifier ("rodné číslo" names the Czech and the Slovak birth
+    number: the record's country chooses between them, never a third)."""
+    entities = _entities_of(frozenset(countries))
+    named = header_evidence(field).entities
+    if any(d.entity_type in named for d in group):
+        return entities & named
+    return entities
 
 
 def with_record_countries(items: Iterable[tuple[Cell, list[Detection]]]) -> Iterator[tuple[Cell, list[Detection]]]:
