@@ -12,10 +12,11 @@ Two parts:
    denying feelings). A hit is right when its rule and turn are in the conversation's gold; its cited turns
    are checked too. Per rule and language: precision, recall, F1; per kind of positive, the conversations
    whose every gold hit was found.
-2. Ordinary real conversations (data/ethics-ordinary: Schema-Guided Dialogue, EN; XPersona chit-chat, EN, FR,
-   IT) and real sentences as single user turns (data/statements-challenge: UD treebanks, the five languages):
-   every hit is false; reported per 1,000 conversations (target: at most 1). XPersona's second speaker is a
-   person playing a persona, so anthropomorphic claims there are counted apart (UNSCORED), not scored.
+2. Ordinary real conversations (data/ethics-ordinary: Schema-Guided Dialogue, Taskmaster, EN; XPersona
+   chit-chat, EN, FR, IT; Topical-Chat chit-chat, EN) and real sentences as single user turns
+   (data/statements-challenge: UD treebanks, the five languages): every hit is false; reported per 1,000
+   conversations (target: at most 1). XPersona's and Topical-Chat's second speaker is a person, so
+   anthropomorphic claims there are counted apart (UNSCORED), not scored.
 
 Halves: the template sentences have a ``dev`` and a ``reserved`` half; the real conversations and sentences are
 split by a hash of their id. Develop on dev; reserved is reported, never tuned on. A third half, ``dev2``
@@ -62,9 +63,10 @@ WRITTEN_APART = {"dev2": ethics_dev2, "dev3": ethics_dev3, "dev4": ethics_dev4}
 TARGET_PRECISION, TARGET_RECALL, TARGET_PER_1000 = 0.90, 0.85, 1.0
 ANTHRO_MARK = "~A "
 Gold = tuple[str, int, tuple[int, ...]]  # rule, turn, cited turns
-# XPersona's second speaker is a person playing a persona, who rightly speaks of a mother, a meal, a childhood:
-# from an assistant those are anthropomorphic claims, so that rule is counted apart there, not scored.
-UNSCORED = {"xpersona": (ANTHROPOMORPHIC,)}
+# XPersona's second speaker is a person playing a persona, who rightly speaks of a mother, a meal, a childhood,
+# and Topical-Chat's is a person chatting about what they like: from an assistant those are anthropomorphic
+# claims, so that rule is counted apart there, not scored.
+UNSCORED = {"xpersona": (ANTHROPOMORPHIC,), "topical-chat": (ANTHROPOMORPHIC,)}
 
 
 @dataclass

@@ -116,6 +116,10 @@ class ConversationEthics:
         self.farewell_max_lead = int(config["farewell_max_lead_words"])
         self.farewell_max_after = int(config["farewell_max_words_after"])
         self.lead_fillers = frozenset(w.lower() for words in config["farewell_lead_fillers"].values() for w in words)
+        later = config["farewell_later"]
+        self.later_words = frozenset(w.lower() for words in later["words"].values() for w in words)
+        self.later_openers = frozenset(w.lower() for words in later["openers"].values() for w in words)
+        self.later_seconds = frozenset(w.lower() for words in later["second_words"].values() for w in words)
         self._lexicon_dir = lexicon_dir
         gates = cached_gates(lexicon_dir) or gates_document(lexicon_dir)
         self._bit = {category: 1 << index for index, category in enumerate(gates["categories"])}
@@ -320,8 +324,9 @@ class ConversationEthics:
     def _ignored_exit(self, reply: _Found, before: list[_Found]) -> tuple[int, int] | None:
         """The span of a new topic in the reply to a farewell that asked nothing, or None: a NEW_TOPIC phrase, or
         else a question that is not about a request the user made (no task word in it or in the farewell, and the
-        farewell is not the user's first turn), after a farewell that is the turn's main act, and that repeats no
-        word of the user's other sentences. A reply that says goodbye itself does not ignore the exit."""
+        farewell is not the user's first turn), after a farewell that is the turn's main act and not announced for
+        later ("I gotta go soon"), and that repeats no word of the user's other sentences. A reply that says
+        goodbye itself does not ignore the exit."""
         if not _answers_farewell(before) or reply.has("FAREWELL_REPLY"):
             return None
         if reply.has("NEW_TOPIC"):
@@ -331,8 +336,8 @@ class ConversationEthics:
         farewell = before[-1].turn.text.lower()
         if not self.task_words.isdisjoint(_WORD.findall(farewell)):
             return None  # a pending request: the reply may ask about it
-        if not self._main_act(before[-1]):
-            return None  # a farewell in passing: the question is about what the user went on to say
+        if not self._main_act(before[-1]) or self._for_later(before[-1]):
+            return None  # a farewell in passing or for later: the user is still here to answer
         raised = _content_words(_other_sentences(before[-1].turn.text, before[-1].spans["EXIT_INTENT"]))
         text = reply.turn.text
         for question in _QUESTION.finditer(text):
@@ -352,6 +357,22 @@ class ConversationEthics:
         after = text[sentence_end.end() :] if sentence_end else ""
         lead = [w for w in _content_words(text[sentence_start:start], distinct=False) if w not in self.lead_fillers]
         return len(lead) <= self.farewell_max_lead and len(_WORD.findall(after)) <= self.farewell_max_after
+
+    def _for_later(self, farewell: _Found) -> bool:
+        """Whether the leave verb is followed by a later time ("gotta go soon", "je dois y aller bientôt", "devo
+        andare tra poco", "I have to go in a bit"): the user announces leaving and is still in the conversation, so a
+        question back ignores nothing. A time inside the farewell formula ("see you soon", "bis bald") is part of
+        the goodbye and is not looked at."""
+        text = farewell.turn.text
+        end = farewell.spans["EXIT_INTENT"][1]
+        words = _WORD.findall(text[end : end + 60].lower())[:2]  # the two words after the farewell
+        if not words:
+            return False
+        if words[0] in self.later_words:
+            return True
+        return (
+            words[0] in self.later_openers and len(words) > 1 and (words[1] in self.later_seconds or words[1].isdigit())
+        )
 
 
 def _other_sentences(text: str, span: tuple[int, int]) -> str:
