@@ -58,9 +58,12 @@ import privscan.engine
 import spacy.lang.fr.tokenizer_exceptions as module
 from privscan.engine.regex_factor import factor
 original = "(?iu)" + "|".join("(?:{})".format(m) for m in module._regular_exp)
+deferred = module.TOKEN_MATCH._lazy._compiled is None
 compiled = module.TOKEN_MATCH.__self__
 print(json.dumps({"factored": compiled.pattern == factor(original), "length": len(original),
-                  "flags": compiled.flags & re.I == re.I, "exceptions": len(module.TOKENIZER_EXCEPTIONS)}))
+                  "flags": compiled.flags & re.I == re.I, "exceptions": len(module.TOKENIZER_EXCEPTIONS),
+                  "deferred": deferred, "match": module.TOKEN_MATCH("plan-socialiste") is not None,
+                  "no_match": module.TOKEN_MATCH("plan-social") is None}))
 """
 
 
@@ -68,6 +71,8 @@ def test_the_engine_has_spacys_french_module_compile_the_factored_token_match():
     out = subprocess.run([sys.executable, "-c", FRENCH_PROBE], capture_output=True, text=True, check=True).stdout
     probe = json.loads(out)
     assert probe["factored"] and probe["flags"] and probe["length"] > 1_000_000
+    assert probe["deferred"]  # compiled on first use only: a pipeline loaded by lean_spacy.load never uses it
+    assert probe["match"] and probe["no_match"]
     assert probe["exceptions"] > 200
 
 

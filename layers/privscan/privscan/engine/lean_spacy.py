@@ -16,8 +16,9 @@ command line. `release()` drops the stand-ins once spaCy is loaded, so a later
 `factor_french_token_match()` registers an import hook for that module: it runs spaCy's own module, with
 a ``re`` whose ``compile`` writes the alternation's common endings once (`regex_factor.factor`): the same
 language of tokens, compiled in a fraction of the time, so the first French text of a process no longer
-pays for the large one. The French NER pipeline stores the same rewritten pattern in its tokenizer
-(scripts/slim_ner_model.py), which spaCy compiles again when it loads it.
+pays for the large one; and only on its first use, which a pipeline loaded by `load` never makes. The French
+NER pipeline stores the same rewritten pattern in its tokenizer (scripts/slim_ner_model.py), which spaCy
+compiles again when it loads it.
 
 `load(name)` loads a pipeline whose tokenizer starts empty: spaCy builds a pipeline's tokenizer from its
 language's defaults (thousands of special cases, each creating lexemes; the affix regexes compiled) and
@@ -93,16 +94,62 @@ def stop_words(lang: str) -> frozenset[str]:
 FRENCH_EXCEPTIONS = "spacy.lang.fr.tokenizer_exceptions"
 
 
+class _LazyPattern:
+    """A pattern compiled, factored when it can be, on its first use. A pipeline loaded by `load` takes its
+    tokenizer's TOKEN_MATCH from the pipeline's own file, so the one the French module makes when it is imported is
+    compiled only where something uses it (a tokenizer built from the language's defaults, ``spacy.blank("fr")``)."""
+
+    def __init__(self, pattern, flags: int):
+        self._pattern, self._flags, self._compiled = pattern, flags, None
+
+    def compiled(self) -> re.Pattern:
+        """The compiled pattern (compiled now if it is not yet; two threads compiling it at once get equal ones)."""
+        if self._compiled is None:
+            factored = factor(self._pattern) if isinstance(self._pattern, str) else None
+            self._compiled = re.compile(self._pattern if factored is None else factored, self._flags)
+        return self._compiled
+
+    @property
+    def match(self) -> _LazyMatch:
+        """`match`, bound without compiling (the French module keeps ``re.compile(...).match``)."""
+        return _LazyMatch(self)
+
+    def __getattr__(self, attribute: str):
+        if attribute.startswith("_"):  # its own slots before __init__ ran (unpickling), or Python probing
+            raise AttributeError(attribute)
+        return getattr(self.compiled(), attribute)
+
+    def __reduce__(self):
+        return _LazyPattern, (self._pattern, self._flags)
+
+
+class _LazyMatch:
+    """A `_LazyPattern`'s `match`: the pattern is compiled on the first call. `__self__` is the compiled pattern, as
+    for a bound method (spaCy writes a tokenizer's TOKEN_MATCH to disk as ``token_match.__self__.pattern``)."""
+
+    def __init__(self, pattern: _LazyPattern):
+        self._lazy = pattern
+
+    def __call__(self, *args, **kwargs):
+        return self._lazy.compiled().match(*args, **kwargs)
+
+    @property
+    def __self__(self) -> re.Pattern:
+        return self._lazy.compiled()
+
+    def __reduce__(self):
+        return _LazyMatch, (self._lazy,)
+
+
 class _FactoringRe(types.ModuleType):
-    """``re`` as the French tokenizer exceptions see it: `compile` compiles the factored pattern when it can."""
+    """``re`` as the French tokenizer exceptions see it: `compile` gives the factored pattern, compiled on first use."""
 
     def __getattr__(self, attribute: str):
         return getattr(re, attribute)
 
     @staticmethod
     def compile(pattern, flags=0):
-        factored = factor(pattern) if isinstance(pattern, str) else None
-        return re.compile(pattern if factored is None else factored, flags)
+        return _LazyPattern(pattern, flags)
 
 
 _FACTORING_RE = _FactoringRe("re")
