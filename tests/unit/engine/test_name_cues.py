@@ -94,6 +94,12 @@ def test_look_alikes_stay_no_name(text, language):
         ("Den Preis hat Dr . von Brücke gestiftet .", "de", ["von Brücke"]),
         ("Hier sprach Prof . Sauerbruch lange .", "de", ["Sauerbruch"]),
         ("Mr Cox, Europe and the Commission agree.", "en", ["Cox"]),  # a list needs a cue of several persons
+        # military and noble ranks of older newspapers, and a family name's "von" after them
+        ("Die Marineoffiziere Major Boday und Oberlieutenant Hadik reisten ab.", "de", ["Boday", "Hadik"]),
+        ("Abgereist sind Statthalter Salm und Feldmarschall Radetzky.", "de", ["Salm", "Radetzky"]),
+        ("Der General von Pfuel hat die Erklärung abgegeben.", "de", ["von Pfuel"]),
+        ("Dem Freiherrn von Stein gehörte das Gut.", "de", ["von Stein"]),
+        ("Das Gut des Ritter Lamberg liegt im Tal.", "de", ["Lamberg"]),
     ],
 )
 def test_role_nouns_of_parliament_particles_and_lists_announce_names(text, language, expected):
@@ -112,6 +118,9 @@ def test_role_nouns_of_parliament_particles_and_lists_announce_names(text, langu
         ("Meine Damen und Herren, Europa wartet.", "de"),
         ("Hrn Abel", "de"),  # "Hrn" is a title only with its full stop
         ("Das Kapitel endet mit Dr . Dann beginnt es neu .", "de"),  # a common word after a tokenised title
+        ("Der Major Schaden wurde gemeldet.", "de"),  # a common word after a rank stays no name
+        ("Der Hauptmann von Köpenick wurde berühmt.", "de"),  # a rank "of" a place: no particle of a name
+        ("Die Statthalter Europas tagten.", "de"),  # a place's genitive after a rank
     ],
 )
 def test_role_noun_look_alikes_stay_no_name(text, language):

@@ -6,7 +6,8 @@ The models miss many names that the words around them announce. These cues make 
   ``Mme``, ``meneer``, ``dhr.``, ``Mr``): ``Sr. Barón Crespo``, ``Frau Holle``;
 - a role noun (``Präsident``, ``Ministerin``, ``Berichterstatter``, ``Presidente``, ``Comisario``, ``ponente``,
   ``sindaco``, ``burgemeester``, ``Commissioner``; in German also as the last part of a compound:
-  ``CSU-Politiker``, ``US-Präsident``): ``Presidente Prodi``, ``Torjäger Robert Vittek``, ``President Prodi``;
+  ``CSU-Politiker``, ``US-Präsident``; and the military and noble ranks of older German newspapers: ``Major``,
+  ``Statthalter``, ``Freiherr``): ``Presidente Prodi``, ``Torjäger Robert Vittek``, ``President Prodi``;
   after a cue of several persons (``Messrs``, ``Berichterstattern``) the further names of a list joined by commas
   or "and" (``Messrs Rack and Swoboda``);
 - a given name (``engine/conf/names/given.txt``, from Faker's first-name lists of the EU locales, MIT):
@@ -106,7 +107,10 @@ ROLES_BY_LANGUAGE = {
         kommissarin kandidat kandidatin spitzenkandidat spitzenkandidatin generalsekretär generalsekretärin
         botschafter botschafterin gouverneur senator senatorin premier kollege kollegin parteifreund parteikollege
         parteikollegen spieler spielerin profi manager managerin kollegen abgeordneten berichterstatter
-        berichterstatterin berichterstattern kommissionsmitglied präsidenten""",
+        berichterstatterin berichterstattern kommissionsmitglied präsidenten
+        general generalmajor generalleutnant feldmarschall feldmarschall-lieutenant marschall admiral oberst
+        oberstleutnant obrist major hauptmann rittmeister leutnant lieutenant oberlieutenant unterlieutenant
+        freiherr freiherrn freiin baron baronin ritter statthalter erzbischof pater kaplan dekan""",
     "fr": """président présidente ministre maire sénateur sénatrice député députée juge entraîneur directeur
         directrice secrétaire commissaire roi reine prince princesse pape évêque cardinal rapporteur
         rapporteure
@@ -162,8 +166,9 @@ PLACE_ENDINGS = frozenset(
 # Family-name particles that may open a name after a role noun, per language: in a Romance language those of
 # other languages only, since the language's own preposition there names a place or a field (``vicepresidente de
 # Palacio`` in Italian; not ``sindaco di Roma``, ``alcalde de Madrid``, ``maire de Lyon``); in German ``von``
-# too, but only after a role of `VON_ROLES`, which is no one's "of" a place (``Berichterstatter von Wogau``; not
-# ``König von Neapel``, ``Bürgermeister von Hamburg``, ``Pfarrer von Reutte``).
+# too, but only after a role of `VON_ROLES`, which is no one's "of" a place (``Berichterstatter von Wogau``,
+# ``Freiherr von Stein``, ``General von Pfuel``; not ``König von Neapel``, ``Bürgermeister von Hamburg``,
+# ``Pfarrer von Reutte``, ``Hauptmann von Köpenick``).
 PARTICLE_FIRST = {
     "de": frozenset({"von", "van", "de", "di", "da", "du", "ter", "ten"}),
     "it": frozenset({"de", "van", "von", "du", "der", "den", "ter", "ten"}),
@@ -179,7 +184,8 @@ LIST_CUES = frozenset(
 LIST_JOINS = frozenset({"and", "und", "et", "y", "e", "en"})
 VON_ROLES = frozenset(
     """kollege kollegen kollegin abgeordnete abgeordneten abgeordneter berichterstatter berichterstatterin
-    berichterstattern kommissar kommissarin kommissionsmitglied""".split()  # noqa: SIM905
+    berichterstattern kommissar kommissarin kommissionsmitglied freiherr freiherrn freiin baron baronin ritter
+    general""".split()  # noqa: SIM905
 )
 # Cues that announce the name after them, which overrule the model's other entities there.
 ANNOUNCING = frozenset({"title", "role", "introduction"})
