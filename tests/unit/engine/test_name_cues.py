@@ -302,6 +302,19 @@ def test_the_detector_reports_a_country_the_model_missed_as_a_place(scanner):
         # initials before a surname (not in German, where every noun is capitalised)
         ("Gisteren sprak W. J. Backus in Kampen.", "nl", ["W. J. Backus"]),
         ("Dann kam das I. Jägerbataillon an.", "de", []),
+        # a surname in capitals after initials, as notices print them (not in English)
+        ("Zwolle, 22 Junij 1859. L. N. SCHUURMAN, Secretaris.", "nl", ["L. N. SCHUURMAN"]),
+        ("Bij den notaris Mr. H. G. LAGEMANS. Informatiën bij hem.", "nl", ["H. G. LAGEMANS"]),
+        ("He joined the U. S. NAVY in 1941.", "en", []),
+        ("Het perceel F. NO. 12 ligt aan de dijk.", "nl", []),  # three capitals: an abbreviation
+        # Dutch titles of older text, and the list after "heeren"
+        (
+            "Benoemd zijn de heeren Salomonson , Scholten en Cromhoff. De vergadering sluit.",
+            "nl",
+            ["Salomonson", "Scholten", "Cromhoff"],
+        ),
+        ("Het schip, gevoerd door kapt. Ellerman, is gearriveerd.", "nl", ["Ellerman"]),
+        ("De Heer Jhr. Brauw werd benoemd.", "nl", ["Brauw"]),  # not the title after the title
         # a speaker introducing themself, in any language, with a given name only
         ("Buenas, soy Lucía, un asistente de IA.", "es", ["Lucía"]),
         ("Ciao! Sono Matteo, il tuo compagno.", None, ["Matteo"]),
@@ -331,6 +344,8 @@ def test_speech_verbs_initials_and_introductions_announce_a_name(text, language,
         ("Vitamin C. Dann kommt der Rest.", "de"),
         ("Het perceel ligt bij F. No. 12 aan de dijk.", "nl"),  # an abbreviation after the initial
         ("Groep B. Er wordt gespeeld.", "nl"),  # a function word after the letter
+        ("De heeren van het bestuur kwamen bijeen.", "nl"),  # no name after the title
+        ("Dat kapt het hout.", "nl"),  # "kapt" is a title only with its full stop
         ("He served in World War I. Later he moved away.", "en"),  # a numbering letter after a capitalised word
         ("Group A. Brazil won the match.", "en"),
     ],

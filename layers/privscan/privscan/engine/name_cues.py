@@ -3,13 +3,13 @@
 The models miss many names that the words around them announce. These cues make capitalised words a PERSON:
 
 - a title or honorific (``Herr``, ``Frau``, ``Dr.``, ``Sr.``, ``señora``, ``Signor``, ``dott.``, ``M.``,
-  ``Mme``, ``meneer``, ``dhr.``, ``Mr``): ``Sr. Barón Crespo``, ``Frau Holle``;
+  ``Mme``, ``meneer``, ``dhr.``, ``jhr.``, ``kapt.``, ``Mr``): ``Sr. Barón Crespo``, ``Frau Holle``;
 - a role noun (``Präsident``, ``Ministerin``, ``Berichterstatter``, ``Presidente``, ``Comisario``, ``ponente``,
   ``sindaco``, ``burgemeester``, ``Commissioner``; in German also as the last part of a compound:
   ``CSU-Politiker``, ``US-Präsident``; and the military and noble ranks of older German newspapers: ``Major``,
   ``Statthalter``, ``Freiherr``): ``Presidente Prodi``, ``Torjäger Robert Vittek``, ``President Prodi``;
-  after a cue of several persons (``Messrs``, ``Berichterstattern``) the further names of a list joined by commas
-  or "and" (``Messrs Rack and Swoboda``);
+  after a cue of several persons (``Messrs``, ``Berichterstattern``, ``heeren``) the further names of a list joined
+  by commas or "and" (``Messrs Rack and Swoboda``);
 - a given name (``engine/conf/names/given.txt``, from Faker's first-name lists of the EU locales, MIT):
   ``Torsten Frings``, ``Uta Hagen``. A given name alone is never enough (``Rosa``, ``Mercedes``): a
   capitalised word that could be a surname must follow it;
@@ -18,7 +18,8 @@ The models miss many names that the words around them announce. These cues make 
   German any one word, only with another name word: ``Microsoft said``, ``Zum Haushalt meinte`` stay the
   model's);
 - in German, the genitive of a given name (``Ottos``, ``Tonis``), unless a split place name (``Hermanns gasse``);
-- initials before a surname (``W. J. Backus``; not in German, where ``I. Jägerbataillon`` is a noun);
+- initials before a surname (``W. J. Backus``; outside English also one in capitals, as notices print them:
+  ``L. N. SCHUURMAN``; not in German, where ``I. Jägerbataillon`` is a noun);
 - a speaker introducing themself, with a given name (``Buenas, soy Lucía``, ``Sono Matteo``, ``Lena hier,``):
   in any language's words, since a greeting is too short to tell its language; it overrules the model's place
   or the longer person around the name (``Aquí Sofía``).
@@ -62,7 +63,7 @@ TITLES_BY_LANGUAGE = {
     "fr": "monsieur madame mademoiselle m mme mlle me maître docteur dr prof oncle tante",
     "es": "señor señora señorita sr sra srta sres sras señores señoras don doña dr dra prof tío tía",
     "it": "signor signore signora signorina sig dott dottor dottore dottoressa prof avv ing don zio zia",
-    "nl": "meneer mevrouw juffrouw dhr mevr mw heer dr prof oom tante",
+    "nl": "meneer mevrouw juffrouw dhr mevr mw heer heeren heren jonkheer jhr kapitein kapt dr prof oom tante",
     "pt": "senhor senhora senhorita sr sra dr dra dona dom prof tio tia",
 }
 DOTTED_TITLES = frozenset(
@@ -87,6 +88,8 @@ DOTTED_TITLES = frozenset(
         "fr",
         "avv",
         "ing",
+        "jhr",
+        "kapt",
     }
 )
 # Italian titles written with a dotted ending: "Sig.ra Rossi", "dott.ssa Bianchi".
@@ -179,7 +182,17 @@ PARTICLE_FIRST = {
 # Cues of several persons, whose name may be followed by more names joined by a comma or "and" (``Messrs Rack
 # and Swoboda``, ``den Berichterstattern Langen, Rapkay, Jonckheer``), lower case.
 LIST_CUES = frozenset(
-    {"messrs", "rapporteurs", "herren", "kollegen", "abgeordneten", "berichterstatter", "berichterstattern"}
+    {
+        "messrs",
+        "rapporteurs",
+        "herren",
+        "kollegen",
+        "abgeordneten",
+        "berichterstatter",
+        "berichterstattern",
+        "heeren",
+        "heren",
+    }
 )
 LIST_JOINS = frozenset({"and", "und", "et", "y", "e", "en"})
 VON_ROLES = frozenset(
@@ -351,6 +364,8 @@ def _name_run(
             break
         if index > first and word == words[index - 1][2]:  # "Josephus Zwolle Zwolle": a table, the word a place
             return max(0, count - 1)
+        if word.casefold() in DOTTED_TITLES and text.startswith(".", end):  # "Heer Jhr. Mr.": another title
+            break
         if name_word(word, language, common=common):
             index += 1
             count = index - first
@@ -544,10 +559,18 @@ def _initials_run(text: str, words: list[tuple[int, int, str]], index: int, lang
         index += 1
     if index == first or index >= len(words) or not _NAME_GAP.fullmatch(text, words[index - 1][1] + 1, words[index][0]):
         return 0
+    if language != "en" and _capitals_surname(words[index][2]):  # "L. N. SCHUURMAN": surnames in capitals
+        return index - first + 1
     if len(words[index][2]) < 3 or text.startswith(".", words[index][1]):  # "F. No.": abbreviations
         return 0
     run = _name_run(text, words, index, language)
     return index - first + run if run else 0
+
+
+def _capitals_surname(word: str) -> bool:
+    """A surname printed in capitals after initials (``G. FREISLICH``): four letters or more, all upper case. Not in
+    English, where capitals after initials are as often an institution (``U. S. ARMY``)."""
+    return len(word) >= 4 and word.isupper() and word.isalpha()
 
 
 def propagated(
