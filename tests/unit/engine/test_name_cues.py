@@ -306,6 +306,10 @@ def test_the_detector_reports_a_country_the_model_missed_as_a_place(scanner):
         ("Zwolle, 22 Junij 1859. L. N. SCHUURMAN, Secretaris.", "nl", ["L. N. SCHUURMAN"]),
         ("Bij den notaris Mr. H. G. LAGEMANS. Informatiën bij hem.", "nl", ["H. G. LAGEMANS"]),
         ("He joined the U. S. NAVY in 1941.", "en", []),
+        ("De goederen van den Heer P. M. de BOER te Oldemarkt.", "nl", ["P. M. de BOER"]),  # after a title
+        ("Ten verzoeke van den Heer L. BERGER, voor den tijd.", "nl", ["L. BERGER"]),
+        ("Mr. J. Smith arrived late.", "en", ["J. Smith"]),
+        ("Zie groep A. de KOK en verder.", "nl", []),  # a numbering letter after a capitalised word
         ("Het perceel F. NO. 12 ligt aan de dijk.", "nl", []),  # three capitals: an abbreviation
         # Dutch titles of older text, and the list after "heeren"
         (

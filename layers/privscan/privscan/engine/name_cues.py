@@ -549,9 +549,11 @@ def _split_place(words: list[tuple[int, int, str]], index: int) -> bool:
 def _initials_run(text: str, words: list[tuple[int, int, str]], index: int, language: str | None) -> int:
     """How many words from `index` on make initials and the name after them (``W. J. Backus``); 0 when no name
     word of three letters or more, not itself abbreviated (``F. No.``), follows the initials, or when a capitalised
-    word comes right before them (``World War I. Later``)."""
+    word other than a title comes right before them (``World War I. Later``; not ``Heer L. BERGER``)."""
     first = index
-    if index and words[index - 1][2][0].isupper() and _NAME_GAP.fullmatch(text, words[index - 1][1], words[index][0]):
+    before = words[index - 1] if index else None
+    capitalised = before and before[2][0].isupper() and _NAME_GAP.fullmatch(text, before[1], words[index][0])
+    if capitalised and not _is_title(text, words, index - 1, language):
         return 0  # "World War I. Later", "Group A. Brazil": a numbering letter after a capitalised word
     while index < len(words) and len(words[index][2]) == 1 and words[index][2].isupper():
         if not text.startswith(". ", words[index][1]):
@@ -559,8 +561,10 @@ def _initials_run(text: str, words: list[tuple[int, int, str]], index: int, lang
         index += 1
     if index == first or index >= len(words) or not _NAME_GAP.fullmatch(text, words[index - 1][1] + 1, words[index][0]):
         return 0
-    if language != "en" and _capitals_surname(words[index][2]):  # "L. N. SCHUURMAN": surnames in capitals
-        return index - first + 1
+    if language != "en":  # "L. N. SCHUURMAN", "P. M. de BOER": surnames in capitals, perhaps after a particle
+        particle = words[index][2] in NAME_PARTICLES and index + 1 < len(words)
+        if _capitals_surname(words[index + particle][2]):
+            return index + particle - first + 1
     if len(words[index][2]) < 3 or text.startswith(".", words[index][1]):  # "F. No.": abbreviations
         return 0
     run = _name_run(text, words, index, language)
