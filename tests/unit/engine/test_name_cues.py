@@ -93,6 +93,10 @@ def test_look_alikes_stay_no_name(text, language):
         # a dotted title of tokenised text ("Dr . Koch")
         ("Den Preis hat Dr . von Brücke gestiftet .", "de", ["von Brücke"]),
         ("Hier sprach Prof . Sauerbruch lange .", "de", ["Sauerbruch"]),
+        # a given name and an initial with its full stop, also tokenised
+        ("Danach soll die 16-jährige Susanne R . gestanden haben .", "de", ["Susanne R ."]),
+        ("Danach soll Susanne R. gestanden haben.", "de", ["Susanne R."]),
+        ("Dann spielte Anna gegen Gruppe B . Danach kam nichts .", "de", []),  # no initial after a given name
         ("Mr Cox, Europe and the Commission agree.", "en", ["Cox"]),  # a list needs a cue of several persons
         # military and noble ranks of older newspapers, and a family name's "von" after them
         ("Die Marineoffiziere Major Boday und Oberlieutenant Hadik reisten ab.", "de", ["Boday", "Hadik"]),

@@ -353,9 +353,10 @@ def _name_run(
 ) -> int:
     """How many words from `first` on make one name: name words, joined by single spaces, particles between
     two of them allowed (after a title also before them: ``Dr. von Brücke``), an initial with its full stop
-    last (``Susanne R.``); 0 when no name word is there. After a title or role noun (`cued`) a common word
-    of a language that capitalises only names is a name too (``Presidente Prodi``, ``señor Blanco``); a particle
-    may come first only after a title (not ``Minister van Justitie``, ``Presidente de Sri Lanka``)."""
+    last (``Susanne R.``, tokenised ``Susanne R .``); 0 when no name word is there. After a title or role noun
+    (`cued`) a common word of a language that capitalises only names is a name too (``Presidente Prodi``, ``señor
+    Blanco``); a particle may come first only after a title (not ``Minister van Justitie``, ``Presidente de Sri
+    Lanka``)."""
     common = cued and language not in NOUN_CAPITALISING
     count, index = 0, first
     while index < len(words) and count < MAX_NAME_WORDS:
@@ -370,7 +371,7 @@ def _name_run(
             index += 1
             count = index - first
             continue
-        if count and len(word) == 1 and word.isupper() and text.startswith(".", end):
+        if count and len(word) == 1 and word.isupper() and text.startswith((".", " ."), end):
             return index + 1 - first
         if (index > first or titled) and word.casefold() in NAME_PARTICLES and index + 1 < len(words):
             index += 1
@@ -380,10 +381,11 @@ def _name_run(
 
 
 def _span(text: str, words: list[tuple[int, int, str]], first: int, run: int) -> Span:
-    """The characters of `run` words from `first`, with the full stop of a final initial."""
+    """The characters of `run` words from `first`, with the full stop of a final initial (``R.``, tokenised
+    ``R .``)."""
     end = words[first + run - 1][1]
-    if len(words[first + run - 1][2]) == 1 and text.startswith(".", end):
-        end += 1
+    if len(words[first + run - 1][2]) == 1:
+        end += 1 if text.startswith(".", end) else 2 if text.startswith(" .", end) else 0
     return words[first][0], end
 
 
