@@ -98,6 +98,9 @@ def test_look_alikes_stay_no_name(text, language):
         ("Danach soll Susanne R. gestanden haben.", "de", ["Susanne R."]),
         ("Dann spielte Anna gegen Gruppe B . Danach kam nichts .", "de", []),  # no initial after a given name
         ("Mr Cox, Europe and the Commission agree.", "en", ["Cox"]),  # a list needs a cue of several persons
+        # a surname that is a common noun after a German word for a colleague
+        ("Ich möchte zuerst dem Kollegen Koch zu seinen Berichten gratulieren.", "de", ["Koch"]),
+        ("Der Kollege Fischer hat recht.", "de", ["Fischer"]),
         # military and noble ranks of older newspapers, and a family name's "von" after them
         ("Die Marineoffiziere Major Boday und Oberlieutenant Hadik reisten ab.", "de", ["Boday", "Hadik"]),
         ("Abgereist sind Statthalter Salm und Feldmarschall Radetzky.", "de", ["Salm", "Radetzky"]),
@@ -123,6 +126,9 @@ def test_role_nouns_of_parliament_particles_and_lists_announce_names(text, langu
         ("Hrn Abel", "de"),  # "Hrn" is a title only with its full stop
         ("Das Kapitel endet mit Dr . Dann beginnt es neu .", "de"),  # a common word after a tokenised title
         ("Der Major Schaden wurde gemeldet.", "de"),  # a common word after a rank stays no name
+        ("Ich muss dem Kollegen Recht geben.", "de"),  # the object of a phrase after "Kollegen"
+        ("Wir müssen den Kollegen Bericht erstatten und gehen.", "de"),  # a common word before an infinitive
+        ("Der Präsident Koch trat auf.", "de"),  # a common word after other role nouns stays no name
         ("Der Hauptmann von Köpenick wurde berühmt.", "de"),  # a rank "of" a place: no particle of a name
         ("Die Statthalter Europas tagten.", "de"),  # a place's genitive after a rank
     ],

@@ -26,9 +26,10 @@ The models miss many names that the words around them announce. These cues make 
 
 A word after a cue counts as part of a name when it is capitalised with lower case after its first letter, is no
 function word, no common word (`engine/conf/common_words/`), no word of `engine/conf/ner_filters.yaml`, no
-title, role noun or place preposition of any language; family-name particles (``von``, ``van``, ``de``) may
-join two such words. Nothing is found where the model already tagged an entity of any kind (the model's
-ORGANIZATION ``Mercedes-Benz`` or LOCATION ``San Marino`` stays its call).
+title, role noun or place preposition of any language (in German, after a word for a colleague, one common word
+is a surname: ``dem Kollegen Koch``); family-name particles (``von``, ``van``, ``de``) may join two such words.
+Nothing is found where the model already tagged an entity of any kind (the model's ORGANIZATION ``Mercedes-Benz``
+or LOCATION ``San Marino`` stays its call).
 
 Countries and continents are looked up too (`known_places`, ``engine/conf/places/territories.tsv``, from the
 Unicode CLDR): one of the text's language that nothing covers is a LOCATION (``Europa``), and the model's PERSON
@@ -199,6 +200,12 @@ VON_ROLES = frozenset(
     """kollege kollegen kollegin abgeordnete abgeordneten abgeordneter berichterstatter berichterstatterin
     berichterstattern kommissar kommissarin kommissionsmitglied freiherr freiherrn freiin baron baronin ritter
     general""".split()  # noqa: SIM905
+)
+# German words for a colleague, after which a surname that is a common noun is still a name (``dem Kollegen
+# Koch``); and the nouns such a phrase takes as its object instead (``dem Kollegen Recht geben``).
+COLLEAGUES = frozenset({"kollege", "kollegen", "kollegin"})
+COLLEAGUE_OBJECTS = frozenset(
+    "recht unrecht dank glück erfolg beifall respekt zeit gelegenheit antwort auskunft bescheid".split()  # noqa: SIM905
 )
 # Cues that announce the name after them, which overrule the model's other entities there.
 ANNOUNCING = frozenset({"title", "role", "introduction"})
@@ -465,6 +472,8 @@ def _cue(text: str, words: list[tuple[int, int, str]], index: int, language: str
         if not title and _particle_name(words, index + 1, language):  # the model's organisation stays its call
             return index + 1, _name_run(text, words, index + 1, language, titled=True, cued=True), "particle"
         run = _name_run(text, words, index + 1, language, titled=title, cued=True)
+        if not run and _colleague_surname(words, index, language):
+            run = 1
         if run == 1 and _place_genitive(words[index + 1][2], language):
             run = 0
         return index + 1, run, "title" if title else "role"
@@ -490,6 +499,22 @@ def _cue(text: str, words: list[tuple[int, int, str]], index: int, language: str
     if spoken and _is_speech(words[after][2], language, SPEECH_AFTER_BY_LANGUAGE):
         return index, run, "speech"
     return index, 0, ""
+
+
+def _colleague_surname(words: list[tuple[int, int, str]], index: int, language: str | None) -> bool:
+    """Whether the word after a German word for a colleague at `index` is a surname that is also a common noun
+    (``dem Kollegen Koch``, ``Kollegin Lange``): a capitalised common word there, not one that such a phrase takes
+    as its object (``dem Kollegen Recht geben``, ``der Kollegin Dank sagen``, ``den Kollegen Bericht erstatten``:
+    a listed object, or a common word before a lower-case word in ``-en``, as a verb in the infinitive)."""
+    if language not in NOUN_CAPITALISING or index + 1 >= len(words) or words[index][2].casefold() not in COLLEAGUES:
+        return False
+    word = words[index + 1][2]
+    if word.casefold() in COLLEAGUE_OBJECTS or not name_word(word, language, common=True):
+        return False
+    if word.casefold() not in common_words(language) or index + 2 >= len(words):
+        return True
+    verb = words[index + 2][2]
+    return not (verb.islower() and verb.endswith("en"))
 
 
 def _listed(text: str, words: list[tuple[int, int, str]], index: int, language: str | None) -> list[Span]:
