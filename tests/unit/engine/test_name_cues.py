@@ -323,10 +323,11 @@ def test_the_detector_reports_a_country_the_model_missed_as_a_place(scanner):
         ("Het perceel F. NO. 12 ligt aan de dijk.", "nl", []),  # three capitals: an abbreviation
         # Dutch titles of older text, and the list after "heeren"
         (
-            "Benoemd zijn de heeren Salomonson , Scholten en Cromhoff. De vergadering sluit.",
+            "Benoemd zijn de heeren Salomonson , Scholten , ten Cate en Cromhoff. De vergadering sluit.",
             "nl",
-            ["Salomonson", "Scholten", "Cromhoff"],
+            ["Salomonson", "Scholten", "ten Cate", "Cromhoff"],  # a name of the list may open with a particle
         ),
+        ("Gekozen zijn de heeren Salomonson en van de Commissie.", "nl", ["Salomonson"]),  # no name after it
         ("Het schip, gevoerd door kapt. Ellerman, is gearriveerd.", "nl", ["Ellerman"]),
         ("De Heer Jhr. Brauw werd benoemd.", "nl", ["Brauw"]),  # not the title after the title
         # a speaker introducing themself, in any language, with a given name only

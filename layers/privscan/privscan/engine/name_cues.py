@@ -195,6 +195,9 @@ LIST_CUES = frozenset(
         "heren",
     }
 )
+# Family-name particles that may open a name of such a list (``ten Cate``); not those that are also the
+# preposition "of" (``en van de Commissie``).
+LIST_PARTICLES = frozenset({"ten", "ter"})
 LIST_JOINS = frozenset({"and", "und", "et", "y", "e", "en"})
 VON_ROLES = frozenset(
     """kollege kollegen kollegin abgeordnete abgeordneten abgeordneter berichterstatter berichterstatterin
@@ -520,8 +523,9 @@ def _colleague_surname(words: list[tuple[int, int, str]], index: int, language: 
 def _listed(text: str, words: list[tuple[int, int, str]], index: int, language: str | None) -> list[Span]:
     """The further names of a list that starts before word `index` after a cue of several persons (`LIST_CUES`):
     each after a comma or a joining word (``Messrs Rack and Swoboda``, ``Berichterstattern Langen, Rapkay und
-    Jonckheer``); the list ends at the first other word. One word that is a common word of the language is a name
-    there too (``Langen``)."""
+    Jonckheer``); the list ends at the first other word. A name there may open with a particle of
+    `LIST_PARTICLES` (``ten Cate``), and one word that is a common word of the language is a name there too
+    (``Langen``)."""
     spans: list[Span] = []
     while 0 < index < len(words):
         gap = text[words[index - 1][1] : words[index][0]]
@@ -531,7 +535,10 @@ def _listed(text: str, words: list[tuple[int, int, str]], index: int, language: 
             first = index + 1
         else:
             break
-        run = _name_run(text, words, first, language) or int(name_word(words[first][2], language, common=True))
+        particle = words[first][2] in LIST_PARTICLES
+        run = _name_run(text, words, first, language, titled=particle) or int(
+            name_word(words[first][2], language, common=True)
+        )
         if not run:
             break
         spans.append(_span(text, words, first, run))
