@@ -93,7 +93,20 @@ def test_look_alikes_stay_no_name(text, language):
         # a dotted title of tokenised text ("Dr . Koch")
         ("Den Preis hat Dr . von Brücke gestiftet .", "de", ["von Brücke"]),
         ("Hier sprach Prof . Sauerbruch lange .", "de", ["Sauerbruch"]),
+        # a given name and an initial with its full stop, also tokenised
+        ("Danach soll die 16-jährige Susanne R . gestanden haben .", "de", ["Susanne R ."]),
+        ("Danach soll Susanne R. gestanden haben.", "de", ["Susanne R."]),
+        ("Dann spielte Anna gegen Gruppe B . Danach kam nichts .", "de", []),  # no initial after a given name
         ("Mr Cox, Europe and the Commission agree.", "en", ["Cox"]),  # a list needs a cue of several persons
+        # a surname that is a common noun after a German word for a colleague
+        ("Ich möchte zuerst dem Kollegen Koch zu seinen Berichten gratulieren.", "de", ["Koch"]),
+        ("Der Kollege Fischer hat recht.", "de", ["Fischer"]),
+        # military and noble ranks of older newspapers, and a family name's "von" after them
+        ("Die Marineoffiziere Major Boday und Oberlieutenant Hadik reisten ab.", "de", ["Boday", "Hadik"]),
+        ("Abgereist sind Statthalter Salm und Feldmarschall Radetzky.", "de", ["Salm", "Radetzky"]),
+        ("Der General von Pfuel hat die Erklärung abgegeben.", "de", ["von Pfuel"]),
+        ("Dem Freiherrn von Stein gehörte das Gut.", "de", ["von Stein"]),
+        ("Das Gut des Ritter Lamberg liegt im Tal.", "de", ["Lamberg"]),
     ],
 )
 def test_role_nouns_of_parliament_particles_and_lists_announce_names(text, language, expected):
@@ -112,6 +125,12 @@ def test_role_nouns_of_parliament_particles_and_lists_announce_names(text, langu
         ("Meine Damen und Herren, Europa wartet.", "de"),
         ("Hrn Abel", "de"),  # "Hrn" is a title only with its full stop
         ("Das Kapitel endet mit Dr . Dann beginnt es neu .", "de"),  # a common word after a tokenised title
+        ("Der Major Schaden wurde gemeldet.", "de"),  # a common word after a rank stays no name
+        ("Ich muss dem Kollegen Recht geben.", "de"),  # the object of a phrase after "Kollegen"
+        ("Wir müssen den Kollegen Bericht erstatten und gehen.", "de"),  # a common word before an infinitive
+        ("Der Präsident Koch trat auf.", "de"),  # a common word after other role nouns stays no name
+        ("Der Hauptmann von Köpenick wurde berühmt.", "de"),  # a rank "of" a place: no particle of a name
+        ("Die Statthalter Europas tagten.", "de"),  # a place's genitive after a rank
     ],
 )
 def test_role_noun_look_alikes_stay_no_name(text, language):
@@ -293,6 +312,24 @@ def test_the_detector_reports_a_country_the_model_missed_as_a_place(scanner):
         # initials before a surname (not in German, where every noun is capitalised)
         ("Gisteren sprak W. J. Backus in Kampen.", "nl", ["W. J. Backus"]),
         ("Dann kam das I. Jägerbataillon an.", "de", []),
+        # a surname in capitals after initials, as notices print them (not in English)
+        ("Zwolle, 22 Junij 1859. L. N. SCHUURMAN, Secretaris.", "nl", ["L. N. SCHUURMAN"]),
+        ("Bij den notaris Mr. H. G. LAGEMANS. Informatiën bij hem.", "nl", ["H. G. LAGEMANS"]),
+        ("He joined the U. S. NAVY in 1941.", "en", []),
+        ("De goederen van den Heer P. M. de BOER te Oldemarkt.", "nl", ["P. M. de BOER"]),  # after a title
+        ("Ten verzoeke van den Heer L. BERGER, voor den tijd.", "nl", ["L. BERGER"]),
+        ("Mr. J. Smith arrived late.", "en", ["J. Smith"]),
+        ("Zie groep A. de KOK en verder.", "nl", []),  # a numbering letter after a capitalised word
+        ("Het perceel F. NO. 12 ligt aan de dijk.", "nl", []),  # three capitals: an abbreviation
+        # Dutch titles of older text, and the list after "heeren"
+        (
+            "Benoemd zijn de heeren Salomonson , Scholten , ten Cate en Cromhoff. De vergadering sluit.",
+            "nl",
+            ["Salomonson", "Scholten", "ten Cate", "Cromhoff"],  # a name of the list may open with a particle
+        ),
+        ("Gekozen zijn de heeren Salomonson en van de Commissie.", "nl", ["Salomonson"]),  # no name after it
+        ("Het schip, gevoerd door kapt. Ellerman, is gearriveerd.", "nl", ["Ellerman"]),
+        ("De Heer Jhr. Brauw werd benoemd.", "nl", ["Brauw"]),  # not the title after the title
         # a speaker introducing themself, in any language, with a given name only
         ("Buenas, soy Lucía, un asistente de IA.", "es", ["Lucía"]),
         ("Ciao! Sono Matteo, il tuo compagno.", None, ["Matteo"]),
@@ -322,6 +359,8 @@ def test_speech_verbs_initials_and_introductions_announce_a_name(text, language,
         ("Vitamin C. Dann kommt der Rest.", "de"),
         ("Het perceel ligt bij F. No. 12 aan de dijk.", "nl"),  # an abbreviation after the initial
         ("Groep B. Er wordt gespeeld.", "nl"),  # a function word after the letter
+        ("De heeren van het bestuur kwamen bijeen.", "nl"),  # no name after the title
+        ("Dat kapt het hout.", "nl"),  # "kapt" is a title only with its full stop
         ("He served in World War I. Later he moved away.", "en"),  # a numbering letter after a capitalised word
         ("Group A. Brazil won the match.", "en"),
     ],

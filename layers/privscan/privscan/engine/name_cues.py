@@ -3,12 +3,13 @@
 The models miss many names that the words around them announce. These cues make capitalised words a PERSON:
 
 - a title or honorific (``Herr``, ``Frau``, ``Dr.``, ``Sr.``, ``señora``, ``Signor``, ``dott.``, ``M.``,
-  ``Mme``, ``meneer``, ``dhr.``, ``Mr``): ``Sr. Barón Crespo``, ``Frau Holle``;
+  ``Mme``, ``meneer``, ``dhr.``, ``jhr.``, ``kapt.``, ``Mr``): ``Sr. Barón Crespo``, ``Frau Holle``;
 - a role noun (``Präsident``, ``Ministerin``, ``Berichterstatter``, ``Presidente``, ``Comisario``, ``ponente``,
   ``sindaco``, ``burgemeester``, ``Commissioner``; in German also as the last part of a compound:
-  ``CSU-Politiker``, ``US-Präsident``): ``Presidente Prodi``, ``Torjäger Robert Vittek``, ``President Prodi``;
-  after a cue of several persons (``Messrs``, ``Berichterstattern``) the further names of a list joined by commas
-  or "and" (``Messrs Rack and Swoboda``);
+  ``CSU-Politiker``, ``US-Präsident``; and the military and noble ranks of older German newspapers: ``Major``,
+  ``Statthalter``, ``Freiherr``): ``Presidente Prodi``, ``Torjäger Robert Vittek``, ``President Prodi``;
+  after a cue of several persons (``Messrs``, ``Berichterstattern``, ``heeren``) the further names of a list joined
+  by commas or "and" (``Messrs Rack and Swoboda``);
 - a given name (``engine/conf/names/given.txt``, from Faker's first-name lists of the EU locales, MIT):
   ``Torsten Frings``, ``Uta Hagen``. A given name alone is never enough (``Rosa``, ``Mercedes``): a
   capitalised word that could be a surname must follow it;
@@ -17,16 +18,18 @@ The models miss many names that the words around them announce. These cues make 
   German any one word, only with another name word: ``Microsoft said``, ``Zum Haushalt meinte`` stay the
   model's);
 - in German, the genitive of a given name (``Ottos``, ``Tonis``), unless a split place name (``Hermanns gasse``);
-- initials before a surname (``W. J. Backus``; not in German, where ``I. Jägerbataillon`` is a noun);
+- initials before a surname (``W. J. Backus``; outside English also one in capitals, as notices print them:
+  ``L. N. SCHUURMAN``; not in German, where ``I. Jägerbataillon`` is a noun);
 - a speaker introducing themself, with a given name (``Buenas, soy Lucía``, ``Sono Matteo``, ``Lena hier,``):
   in any language's words, since a greeting is too short to tell its language; it overrules the model's place
   or the longer person around the name (``Aquí Sofía``).
 
 A word after a cue counts as part of a name when it is capitalised with lower case after its first letter, is no
 function word, no common word (`engine/conf/common_words/`), no word of `engine/conf/ner_filters.yaml`, no
-title, role noun or place preposition of any language; family-name particles (``von``, ``van``, ``de``) may
-join two such words. Nothing is found where the model already tagged an entity of any kind (the model's
-ORGANIZATION ``Mercedes-Benz`` or LOCATION ``San Marino`` stays its call).
+title, role noun or place preposition of any language (in German, after a word for a colleague, one common word
+is a surname: ``dem Kollegen Koch``); family-name particles (``von``, ``van``, ``de``) may join two such words.
+Nothing is found where the model already tagged an entity of any kind (the model's ORGANIZATION ``Mercedes-Benz``
+or LOCATION ``San Marino`` stays its call).
 
 Countries and continents are looked up too (`known_places`, ``engine/conf/places/territories.tsv``, from the
 Unicode CLDR): one of the text's language that nothing covers is a LOCATION (``Europa``), and the model's PERSON
@@ -61,7 +64,7 @@ TITLES_BY_LANGUAGE = {
     "fr": "monsieur madame mademoiselle m mme mlle me maître docteur dr prof oncle tante",
     "es": "señor señora señorita sr sra srta sres sras señores señoras don doña dr dra prof tío tía",
     "it": "signor signore signora signorina sig dott dottor dottore dottoressa prof avv ing don zio zia",
-    "nl": "meneer mevrouw juffrouw dhr mevr mw heer dr prof oom tante",
+    "nl": "meneer mevrouw juffrouw dhr mevr mw heer heeren heren jonkheer jhr kapitein kapt dr prof oom tante",
     "pt": "senhor senhora senhorita sr sra dr dra dona dom prof tio tia",
 }
 DOTTED_TITLES = frozenset(
@@ -86,6 +89,8 @@ DOTTED_TITLES = frozenset(
         "fr",
         "avv",
         "ing",
+        "jhr",
+        "kapt",
     }
 )
 # Italian titles written with a dotted ending: "Sig.ra Rossi", "dott.ssa Bianchi".
@@ -106,7 +111,10 @@ ROLES_BY_LANGUAGE = {
         kommissarin kandidat kandidatin spitzenkandidat spitzenkandidatin generalsekretär generalsekretärin
         botschafter botschafterin gouverneur senator senatorin premier kollege kollegin parteifreund parteikollege
         parteikollegen spieler spielerin profi manager managerin kollegen abgeordneten berichterstatter
-        berichterstatterin berichterstattern kommissionsmitglied präsidenten""",
+        berichterstatterin berichterstattern kommissionsmitglied präsidenten
+        general generalmajor generalleutnant feldmarschall feldmarschall-lieutenant marschall admiral oberst
+        oberstleutnant obrist major hauptmann rittmeister leutnant lieutenant oberlieutenant unterlieutenant
+        freiherr freiherrn freiin baron baronin ritter statthalter erzbischof pater kaplan dekan""",
     "fr": """président présidente ministre maire sénateur sénatrice député députée juge entraîneur directeur
         directrice secrétaire commissaire roi reine prince princesse pape évêque cardinal rapporteur
         rapporteure
@@ -162,8 +170,9 @@ PLACE_ENDINGS = frozenset(
 # Family-name particles that may open a name after a role noun, per language: in a Romance language those of
 # other languages only, since the language's own preposition there names a place or a field (``vicepresidente de
 # Palacio`` in Italian; not ``sindaco di Roma``, ``alcalde de Madrid``, ``maire de Lyon``); in German ``von``
-# too, but only after a role of `VON_ROLES`, which is no one's "of" a place (``Berichterstatter von Wogau``; not
-# ``König von Neapel``, ``Bürgermeister von Hamburg``, ``Pfarrer von Reutte``).
+# too, but only after a role of `VON_ROLES`, which is no one's "of" a place (``Berichterstatter von Wogau``,
+# ``Freiherr von Stein``, ``General von Pfuel``; not ``König von Neapel``, ``Bürgermeister von Hamburg``,
+# ``Pfarrer von Reutte``, ``Hauptmann von Köpenick``).
 PARTICLE_FIRST = {
     "de": frozenset({"von", "van", "de", "di", "da", "du", "ter", "ten"}),
     "it": frozenset({"de", "van", "von", "du", "der", "den", "ter", "ten"}),
@@ -174,12 +183,32 @@ PARTICLE_FIRST = {
 # Cues of several persons, whose name may be followed by more names joined by a comma or "and" (``Messrs Rack
 # and Swoboda``, ``den Berichterstattern Langen, Rapkay, Jonckheer``), lower case.
 LIST_CUES = frozenset(
-    {"messrs", "rapporteurs", "herren", "kollegen", "abgeordneten", "berichterstatter", "berichterstattern"}
+    {
+        "messrs",
+        "rapporteurs",
+        "herren",
+        "kollegen",
+        "abgeordneten",
+        "berichterstatter",
+        "berichterstattern",
+        "heeren",
+        "heren",
+    }
 )
+# Family-name particles that may open a name of such a list (``ten Cate``); not those that are also the
+# preposition "of" (``en van de Commissie``).
+LIST_PARTICLES = frozenset({"ten", "ter"})
 LIST_JOINS = frozenset({"and", "und", "et", "y", "e", "en"})
 VON_ROLES = frozenset(
     """kollege kollegen kollegin abgeordnete abgeordneten abgeordneter berichterstatter berichterstatterin
-    berichterstattern kommissar kommissarin kommissionsmitglied""".split()  # noqa: SIM905
+    berichterstattern kommissar kommissarin kommissionsmitglied freiherr freiherrn freiin baron baronin ritter
+    general""".split()  # noqa: SIM905
+)
+# German words for a colleague, after which a surname that is a common noun is still a name (``dem Kollegen
+# Koch``); and the nouns such a phrase takes as its object instead (``dem Kollegen Recht geben``).
+COLLEAGUES = frozenset({"kollege", "kollegen", "kollegin"})
+COLLEAGUE_OBJECTS = frozenset(
+    "recht unrecht dank glück erfolg beifall respekt zeit gelegenheit antwort auskunft bescheid".split()  # noqa: SIM905
 )
 # Cues that announce the name after them, which overrule the model's other entities there.
 ANNOUNCING = frozenset({"title", "role", "introduction"})
@@ -334,9 +363,10 @@ def _name_run(
 ) -> int:
     """How many words from `first` on make one name: name words, joined by single spaces, particles between
     two of them allowed (after a title also before them: ``Dr. von Brücke``), an initial with its full stop
-    last (``Susanne R.``); 0 when no name word is there. After a title or role noun (`cued`) a common word
-    of a language that capitalises only names is a name too (``Presidente Prodi``, ``señor Blanco``); a particle
-    may come first only after a title (not ``Minister van Justitie``, ``Presidente de Sri Lanka``)."""
+    last (``Susanne R.``, tokenised ``Susanne R .``); 0 when no name word is there. After a title or role noun
+    (`cued`) a common word of a language that capitalises only names is a name too (``Presidente Prodi``, ``señor
+    Blanco``); a particle may come first only after a title (not ``Minister van Justitie``, ``Presidente de Sri
+    Lanka``)."""
     common = cued and language not in NOUN_CAPITALISING
     count, index = 0, first
     while index < len(words) and count < MAX_NAME_WORDS:
@@ -345,11 +375,13 @@ def _name_run(
             break
         if index > first and word == words[index - 1][2]:  # "Josephus Zwolle Zwolle": a table, the word a place
             return max(0, count - 1)
+        if word.casefold() in DOTTED_TITLES and text.startswith(".", end):  # "Heer Jhr. Mr.": another title
+            break
         if name_word(word, language, common=common):
             index += 1
             count = index - first
             continue
-        if count and len(word) == 1 and word.isupper() and text.startswith(".", end):
+        if count and len(word) == 1 and word.isupper() and text.startswith((".", " ."), end):
             return index + 1 - first
         if (index > first or titled) and word.casefold() in NAME_PARTICLES and index + 1 < len(words):
             index += 1
@@ -359,10 +391,11 @@ def _name_run(
 
 
 def _span(text: str, words: list[tuple[int, int, str]], first: int, run: int) -> Span:
-    """The characters of `run` words from `first`, with the full stop of a final initial."""
+    """The characters of `run` words from `first`, with the full stop of a final initial (``R.``, tokenised
+    ``R .``)."""
     end = words[first + run - 1][1]
-    if len(words[first + run - 1][2]) == 1 and text.startswith(".", end):
-        end += 1
+    if len(words[first + run - 1][2]) == 1:
+        end += 1 if text.startswith(".", end) else 2 if text.startswith(" .", end) else 0
     return words[first][0], end
 
 
@@ -442,6 +475,8 @@ def _cue(text: str, words: list[tuple[int, int, str]], index: int, language: str
         if not title and _particle_name(words, index + 1, language):  # the model's organisation stays its call
             return index + 1, _name_run(text, words, index + 1, language, titled=True, cued=True), "particle"
         run = _name_run(text, words, index + 1, language, titled=title, cued=True)
+        if not run and _colleague_surname(words, index, language):
+            run = 1
         if run == 1 and _place_genitive(words[index + 1][2], language):
             run = 0
         return index + 1, run, "title" if title else "role"
@@ -469,11 +504,28 @@ def _cue(text: str, words: list[tuple[int, int, str]], index: int, language: str
     return index, 0, ""
 
 
+def _colleague_surname(words: list[tuple[int, int, str]], index: int, language: str | None) -> bool:
+    """Whether the word after a German word for a colleague at `index` is a surname that is also a common noun
+    (``dem Kollegen Koch``, ``Kollegin Lange``): a capitalised common word there, not one that such a phrase takes
+    as its object (``dem Kollegen Recht geben``, ``der Kollegin Dank sagen``, ``den Kollegen Bericht erstatten``:
+    a listed object, or a common word before a lower-case word in ``-en``, as a verb in the infinitive)."""
+    if language not in NOUN_CAPITALISING or index + 1 >= len(words) or words[index][2].casefold() not in COLLEAGUES:
+        return False
+    word = words[index + 1][2]
+    if word.casefold() in COLLEAGUE_OBJECTS or not name_word(word, language, common=True):
+        return False
+    if word.casefold() not in common_words(language) or index + 2 >= len(words):
+        return True
+    verb = words[index + 2][2]
+    return not (verb.islower() and verb.endswith("en"))
+
+
 def _listed(text: str, words: list[tuple[int, int, str]], index: int, language: str | None) -> list[Span]:
     """The further names of a list that starts before word `index` after a cue of several persons (`LIST_CUES`):
     each after a comma or a joining word (``Messrs Rack and Swoboda``, ``Berichterstattern Langen, Rapkay und
-    Jonckheer``); the list ends at the first other word. One word that is a common word of the language is a name
-    there too (``Langen``)."""
+    Jonckheer``); the list ends at the first other word. A name there may open with a particle of
+    `LIST_PARTICLES` (``ten Cate``), and one word that is a common word of the language is a name there too
+    (``Langen``)."""
     spans: list[Span] = []
     while 0 < index < len(words):
         gap = text[words[index - 1][1] : words[index][0]]
@@ -483,7 +535,10 @@ def _listed(text: str, words: list[tuple[int, int, str]], index: int, language: 
             first = index + 1
         else:
             break
-        run = _name_run(text, words, first, language) or int(name_word(words[first][2], language, common=True))
+        particle = words[first][2] in LIST_PARTICLES
+        run = _name_run(text, words, first, language, titled=particle) or int(
+            name_word(words[first][2], language, common=True)
+        )
         if not run:
             break
         spans.append(_span(text, words, first, run))
@@ -528,9 +583,11 @@ def _split_place(words: list[tuple[int, int, str]], index: int) -> bool:
 def _initials_run(text: str, words: list[tuple[int, int, str]], index: int, language: str | None) -> int:
     """How many words from `index` on make initials and the name after them (``W. J. Backus``); 0 when no name
     word of three letters or more, not itself abbreviated (``F. No.``), follows the initials, or when a capitalised
-    word comes right before them (``World War I. Later``)."""
+    word other than a title comes right before them (``World War I. Later``; not ``Heer L. BERGER``)."""
     first = index
-    if index and words[index - 1][2][0].isupper() and _NAME_GAP.fullmatch(text, words[index - 1][1], words[index][0]):
+    before = words[index - 1] if index else None
+    capitalised = before and before[2][0].isupper() and _NAME_GAP.fullmatch(text, before[1], words[index][0])
+    if capitalised and not _is_title(text, words, index - 1, language):
         return 0  # "World War I. Later", "Group A. Brazil": a numbering letter after a capitalised word
     while index < len(words) and len(words[index][2]) == 1 and words[index][2].isupper():
         if not text.startswith(". ", words[index][1]):
@@ -538,10 +595,20 @@ def _initials_run(text: str, words: list[tuple[int, int, str]], index: int, lang
         index += 1
     if index == first or index >= len(words) or not _NAME_GAP.fullmatch(text, words[index - 1][1] + 1, words[index][0]):
         return 0
+    if language != "en":  # "L. N. SCHUURMAN", "P. M. de BOER": surnames in capitals, perhaps after a particle
+        particle = words[index][2] in NAME_PARTICLES and index + 1 < len(words)
+        if _capitals_surname(words[index + particle][2]):
+            return index + particle - first + 1
     if len(words[index][2]) < 3 or text.startswith(".", words[index][1]):  # "F. No.": abbreviations
         return 0
     run = _name_run(text, words, index, language)
     return index - first + run if run else 0
+
+
+def _capitals_surname(word: str) -> bool:
+    """A surname printed in capitals after initials (``G. FREISLICH``): four letters or more, all upper case. Not in
+    English, where capitals after initials are as often an institution (``U. S. ARMY``)."""
+    return len(word) >= 4 and word.isupper() and word.isalpha()
 
 
 def propagated(
