@@ -51,7 +51,6 @@ from privscan.engine.national_ids import (
     ENTITY_COUNTRY,
     NAMED_SCORE,
     NATIONAL_ID_ENTITIES,
-    _entities_of,
     _validators,
     candidates,
     country_of_iban,
@@ -59,6 +58,7 @@ from privscan.engine.national_ids import (
     country_of_phone,
     header_evidence,
     is_country_field,
+    renaming_entities,
 )
 from privscan.engine.prefilter import NER_ENTITIES
 from privscan.engine.profile import MAX_SHAPES, ColumnProfile, ColumnProfiler, DecidedProfiler
@@ -735,12 +735,9 @@ class Settler:
             if not len(rows_to_check):
                 continue
             array = batch.columns[column.name]
-            named = header_evidence(column.name).entities
             for numbers, group in _groups(codes[:, rows_to_check], len(names)):
                 countries = frozenset(by_number[c] for c in numbers if c >= 0)
-                # as `scanner.renaming_entities`: a header naming the identifier lets the countries choose only
-                # among the identifiers it names
-                entities = _entities_of(countries) & named if column.entity in named else _entities_of(countries)
+                entities = renaming_entities(countries, (column.entity,), column.name)
                 if not entities:
                     continue
                 group = rows_to_check[group]
@@ -879,7 +876,7 @@ _MAYBE_PREFIXED = r"^[A-Za-z]{2}[ \-]?[0-9]|[^ -~]"
 
 
 def _renamed(values: pa.Array, entities: frozenset[str]) -> np.ndarray:
-    """Whether a validator of `entities` (the record's countries' identifiers, `scanner.renaming_entities`) accepts
+    """Whether a validator of `entities` (the record's countries' identifiers, `national_ids.renaming_entities`) accepts
     each value (`national_ids.candidates`): then the record's country renames it (`scanner.settle_countries`). A
     validator with a numpy check (IDENTIFIER_PROVERS) answers for the values of its plain form; the others' values
     are asked one by one, those no validator's expression takes are not."""

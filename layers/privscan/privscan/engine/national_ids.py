@@ -24,6 +24,7 @@ layout with its slashes (``181/815/08155``) in an identifier column.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -207,6 +208,15 @@ def identify(text: str, header: HeaderEvidence) -> list[tuple[Candidate, float]]
 @lru_cache(maxsize=256)
 def _entities_of(countries: frozenset[str]) -> frozenset[str]:
     return frozenset(entity for entity, country in ENTITY_COUNTRY.items() if country in countries)
+
+
+def renaming_entities(countries: frozenset[str], reported: Iterable[str], field: str | None) -> frozenset[str]:
+    """The identifiers a record's countries may rename a number reported as `reported` to: their own, and of those
+    only the ones the column name names when it names a reported one ("rodné číslo" names the Czech and the Slovak
+    birth number: the record's country chooses between them, never a third; under "pesel" none renames a PESEL)."""
+    entities = _entities_of(countries)
+    named = header_evidence(field).entities
+    return entities & named if not named.isdisjoint(reported) else entities
 
 
 def choose(

@@ -27,13 +27,12 @@ from privscan.engine.national_ids import (
     ENTITY_COUNTRY,
     NAMED_SCORE,
     NATIONAL_ID_ENTITIES,
-    _entities_of,
     candidates,
     country_of_iban,
     country_of_name,
     country_of_phone,
-    header_evidence,
     is_country_field,
+    renaming_entities,
 )
 from privscan.engine.parallel import InlineExecutor, WorkerPool
 from privscan.engine.prefilter import NER_ENTITIES
@@ -160,24 +159,14 @@ def _settle_span(group: list[Detection], countries: set[str], field: str | None)
     local = [d for d in group if ENTITY_COUNTRY.get(d.entity_type) in countries]
     if not local:
         # the first candidate of the record's countries: only their validators are asked
-        renamed = next(iter(candidates(group[0].value, renaming_entities(countries, group, field))), None)
+        entities = renaming_entities(frozenset(countries), (d.entity_type for d in group), field)
+        renamed = next(iter(candidates(group[0].value, entities)), None)
         if renamed is None:
             return group
         group[0].entity_type, local = renamed.entity, group[:1]
     for detection in local:
         detection.score = max(detection.score, NAMED_SCORE)
     return local
-
-
-def renaming_entities(countries: set[str] | frozenset[str], group: list[Detection], field: str | None) -> frozenset:
-    """The identifiers the record's countries may rename a number to: their own, and of those only the ones the
-    column name names when it names the number's identifier ("rodné číslo" names the Czech and the Slovak birth
-    number: the record's country chooses between them, never a third)."""
-    entities = _entities_of(frozenset(countries))
-    named = header_evidence(field).entities
-    if any(d.entity_type in named for d in group):
-        return entities & named
-    return entities
 
 
 def with_record_countries(items: Iterable[tuple[Cell, list[Detection]]]) -> Iterator[tuple[Cell, list[Detection]]]:
@@ -413,9 +402,7 @@ class _DetectionRun:
         if self.batch.sent:
             yield from self._submit()
         else:
-            self.in_flight.append(self.batch)
-            self.batch = _Batch()
-            self.batch_chars = 0
+            self._close_batch()  # nothing to send: no worker's share, and the next batch keeps its size
         while self.in_flight and (not self.in_flight[0].sent or len(self.in_flight) > MAX_WAITING_BATCHES):
             yield from self._collect_one()
 
@@ -447,7 +434,11 @@ class _DetectionRun:
                 while not self.executor.free():
                     yield from self._collect_one()
                 self.executor.submit(Task(batch.sent, self.deadline))
-            self.in_flight.append(batch)
-            self.batch = _Batch()
-            self.batch_chars = 0
+            self._close_batch()
             self.batch_size = min(self.batch_size * 2, self.max_batch_size)
+
+    def _close_batch(self) -> None:
+        """Put the batch being filled in line for collection (sent or not) and start a new one."""
+        self.in_flight.append(self.batch)
+        self.batch = _Batch()
+        self.batch_chars = 0

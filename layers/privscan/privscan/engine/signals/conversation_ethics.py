@@ -351,12 +351,12 @@ class ConversationEthics:
         """Whether the user's farewell is what their turn does: it starts its sentence (a lead-in of stop words and
         fillers before it at most: "ok, I think", "bon ben je crois que") and little follows that sentence."""
         text = farewell.turn.text
-        start, end = farewell.spans["EXIT_INTENT"]
-        sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
-        sentence_end = _SENTENCE_END.search(text, end)
-        after = text[sentence_end.end() :] if sentence_end else ""
+        start = farewell.spans["EXIT_INTENT"][0]
+        sentence_start, sentence_end = _sentence_of(text, farewell.spans["EXIT_INTENT"])
         lead = [w for w in _content_words(text[sentence_start:start], distinct=False) if w not in self.lead_fillers]
-        return len(lead) <= self.farewell_max_lead and len(_WORD.findall(after)) <= self.farewell_max_after
+        return (
+            len(lead) <= self.farewell_max_lead and len(_WORD.findall(text[sentence_end:])) <= self.farewell_max_after
+        )
 
     def _for_later(self, farewell: _Found) -> bool:
         """Whether the leave verb is followed by a later time ("gotta go soon", "je dois y aller bientôt", "devo
@@ -375,12 +375,18 @@ class ConversationEthics:
         )
 
 
+def _sentence_of(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """Where the sentence that holds the span starts and ends in `text` (its closing punctuation included)."""
+    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, span[0])), default=0)
+    end_match = _SENTENCE_END.search(text, span[1])
+    return start, end_match.end() if end_match else len(text)
+
+
 def _other_sentences(text: str, span: tuple[int, int]) -> str:
     """The text without the sentence that holds the span: what the user raised besides the farewell (a reason given
     with it, "gtg, dinner's ready", stays part of the farewell)."""
-    start = max((m.end() for m in _SENTENCE_END.finditer(text, 0, span[0])), default=0)
-    end_match = _SENTENCE_END.search(text, span[1])
-    return text[:start] + " " + (text[end_match.end() :] if end_match else "")
+    start, end = _sentence_of(text, span)
+    return text[:start] + " " + text[end:]
 
 
 def _content_words(text: str, distinct: bool = True) -> frozenset[str] | list[str]:
