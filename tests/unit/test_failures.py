@@ -44,3 +44,12 @@ def test_a_content_free_error_and_a_result_pass_unchanged():
         fails()
     assert failed.value is already
     assert contained(lambda x: x + 1)(1) == 2
+
+
+def test_only_the_runtime_package_is_privscans_code_whatever_its_checkout_is_called():
+    from privscan.failures import PACKAGE_DIR, _in_package, _short
+
+    assert _in_package(str(PACKAGE_DIR / "engine" / "profile.py"))
+    assert _short(str(PACKAGE_DIR / "engine" / "profile.py")) == "engine/profile.py"
+    assert not _in_package("/home/me/privscan/tests/unit/test_ingest_batch.py")  # a checkout named privscan
+    assert _short("/home/me/privscan/tests/unit/test_ingest_batch.py") == "test_ingest_batch.py"

@@ -21,7 +21,9 @@ from botocore.exceptions import ClientError
 
 P = ParamSpec("P")
 R = TypeVar("R")
-PACKAGE = "privscan"
+# The runtime package's directory (/opt/python/privscan in the layer): its frames are privscan's, whatever the
+# directories above it are called (a checkout may itself sit in a folder named privscan).
+PACKAGE_DIR = PurePath(__file__).parent
 
 
 class ContentFreeError(Exception):
@@ -66,12 +68,12 @@ def contained(function: Callable[P, R]) -> Callable[P, R]:
 
 def _in_package(filename: str) -> bool:
     """Code of privscan, other than this module's wrapper."""
-    return PACKAGE in PurePath(filename).parts and filename != __file__
+    return PurePath(filename).is_relative_to(PACKAGE_DIR) and filename != __file__
 
 
 def _short(filename: str) -> str:
     """The file's path from the package (``engine/profile.py``), or its name for other code."""
-    parts = PurePath(filename).parts
-    if PACKAGE in parts:
-        return "/".join(parts[len(parts) - parts[::-1].index(PACKAGE) :])
-    return parts[-1] if parts else filename
+    path = PurePath(filename)
+    if path.is_relative_to(PACKAGE_DIR):
+        return path.relative_to(PACKAGE_DIR).as_posix()
+    return path.name or filename
